@@ -1,0 +1,72 @@
+package tongban.directory;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.directory.domain.Department;
+import tongban.directory.domain.DepartmentRepository;
+
+/** The directory module's API: regions and departments. */
+@Service
+@Transactional(readOnly = true)
+public class DirectoryManagement {
+
+	private final JdbcClient jdbc;
+	private final DepartmentRepository departments;
+
+	DirectoryManagement(JdbcClient jdbc, DepartmentRepository departments) {
+		this.jdbc = jdbc;
+		this.departments = departments;
+	}
+
+	public Optional<Region> region(String code) {
+		return jdbc.sql("select code, name, parent_code, level from directory_region where code = ?")
+			.param(code)
+			.query(Region.class)
+			.optional();
+	}
+
+	public List<Region> children(String code) {
+		return jdbc.sql("select code, name, parent_code, level from directory_region where parent_code = ? order by code")
+			.param(code)
+			.query(Region.class)
+			.list();
+	}
+
+	public long countByLevel(Region.Level level) {
+		return jdbc.sql("select count(*) from directory_region where level = ?").param(level.name()).query(Long.class).single();
+	}
+
+	/** Whether the first six digits of an ID number name a county-level (or higher) region we know. */
+	public boolean isKnownDivision(String sixDigits) {
+		return jdbc.sql("select count(*) from directory_region where code = ?").param(sixDigits).query(Long.class).single() > 0;
+	}
+
+	/** Full name from province down, e.g. 浙江省 杭州市 西湖区. */
+	public String fullName(String code) {
+		StringBuilder sb = new StringBuilder();
+		Optional<Region> r = region(code);
+		while (r.isPresent()) {
+			sb.insert(0, r.get().name() + (sb.isEmpty() ? "" : " "));
+			r = r.get().parentCode() == null ? Optional.empty() : region(r.get().parentCode());
+		}
+		return sb.toString();
+	}
+
+	public List<DepartmentView> departments() {
+		return departments.findAllByOrderByCode().stream().map(Department::view).toList();
+	}
+
+	public Optional<DepartmentView> department(UUID id) {
+		return departments.findById(id).map(Department::view);
+	}
+
+	public Optional<DepartmentView> departmentByCode(String code) {
+		return departments.findByCode(code).map(Department::view);
+	}
+}

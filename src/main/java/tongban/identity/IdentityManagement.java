@@ -1,0 +1,101 @@
+package tongban.identity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.identity.domain.Account;
+import tongban.identity.domain.AccountRepository;
+import tongban.identity.domain.AgentGrant;
+import tongban.identity.domain.AgentGrantRepository;
+import tongban.identity.domain.LegalPerson;
+import tongban.identity.domain.LegalPersonRepository;
+import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.shared.Masking;
+
+/** The identity module's API: accounts, the parties a person may act for, and the activity record. */
+@Service
+@Transactional(readOnly = true)
+public class IdentityManagement {
+
+	private final AccountRepository accounts;
+	private final LegalPersonRepository legalPersons;
+	private final AgentGrantRepository agentGrants;
+	private final JdbcClient jdbc;
+
+	IdentityManagement(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
+			JdbcClient jdbc) {
+		this.accounts = accounts;
+		this.legalPersons = legalPersons;
+		this.agentGrants = agentGrants;
+		this.jdbc = jdbc;
+	}
+
+	public Optional<AccountSummary> account(UUID id) {
+		return accounts.findById(id).map(IdentityManagement::summary);
+	}
+
+	static AccountSummary summary(Account a) {
+		return new AccountSummary(a.id(), a.displayName(), a.idNumber() == null ? null : Masking.idNumber(a.idNumber()),
+				a.mobile() == null ? null : Masking.mobile(a.mobile()), a.assuranceLevel(), a.isStaff(), a.departmentId(),
+				a.regionScope(), a.roles());
+	}
+
+	/** The citizen themself first, then every legal person they represent or hold an active agent grant for. */
+	public List<Party> partiesOf(UUID accountId) {
+		Account a = accounts.findById(accountId).orElseThrow(() -> DomainException.notFound("account"));
+		List<Party> parties = new ArrayList<>();
+		if (a.isStaff()) {
+			return parties;
+		}
+		parties.add(new Party(Party.Kind.CITIZEN, a.id(), a.displayName()));
+		for (LegalPerson lp : legalPersons.findByLegalRepAccountId(accountId)) {
+			parties.add(new Party(Party.Kind.LEGAL_PERSON, lp.id(), lp.name()));
+		}
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		for (AgentGrant g : agentGrants.findByAgentAccountIdOrderByCreatedAtDesc(accountId)) {
+			if (g.activeOn(today) && parties.stream().noneMatch(p -> p.id().equals(g.legalPersonId()))) {
+				legalPersons.findById(g.legalPersonId())
+					.ifPresent(lp -> parties.add(new Party(Party.Kind.LEGAL_PERSON, lp.id(), lp.name())));
+			}
+		}
+		return parties;
+	}
+
+	/** The party with this id if the account may act for it now, else empty. */
+	public Optional<Party> partyFor(UUID accountId, UUID partyId) {
+		return partiesOf(accountId).stream().filter(p -> p.id().equals(partyId)).findFirst();
+	}
+
+	/** Records an action with both the person who acted and the party acted for. */
+	@Transactional
+	public void record(Actor actor, String action, String detail) {
+		jdbc.sql("""
+				insert into identity_activity (actor_account_id, party_kind, party_id, party_name, action, detail)
+				values (?, ?, ?, ?, ?, ?)""")
+			.params(actor.accountId(), actor.party().kind().name(), actor.party().id(), actor.party().name(), action, detail)
+			.update();
+	}
+
+	/** Activity where the account acted, or that was done for a party the account is. */
+	public List<Activity> activity(UUID accountOrPartyId, int limit) {
+		return jdbc.sql("""
+				select a.at, a.action, a.detail, a.party_name, acc.display_name as actor_name
+				from identity_activity a join identity_account acc on acc.id = a.actor_account_id
+				where a.actor_account_id = ? or a.party_id = ? order by a.at desc, a.id desc limit ?""")
+			.params(accountOrPartyId, accountOrPartyId, limit)
+			.query(Activity.class)
+			.list();
+	}
+
+	public record Activity(Instant at, String action, String detail, String partyName, String actorName) {
+	}
+}

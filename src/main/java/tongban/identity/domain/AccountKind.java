@@ -1,0 +1,3 @@
+package tongban.identity.domain;
+
+public enum AccountKind { CITIZEN, STAFF }

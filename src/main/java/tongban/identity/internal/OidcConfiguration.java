@@ -1,0 +1,106 @@
+package tongban.identity.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.util.UUID;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationConsentService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.client.JdbcRegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+
+import tongban.shared.TongbanProperties;
+
+/**
+ * The OpenID Connect provider's stores (clients, authorizations and consents in PostgreSQL) and its signing key,
+ * an RSA key kept in TONGBAN_DATA_DIR/keys so tokens survive a restart. Several nodes share the key by sharing
+ * that file or, in production, by replacing this bean with an HSM-backed one.
+ */
+@Configuration(proxyBeanMethods = false)
+class OidcConfiguration {
+
+	@Bean
+	RegisteredClientRepository registeredClientRepository(JdbcTemplate jdbc) {
+		return new JdbcRegisteredClientRepository(jdbc);
+	}
+
+	@Bean
+	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationService(jdbc, clients);
+	}
+
+	@Bean
+	OAuth2AuthorizationConsentService authorizationConsentService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
+		return new JdbcOAuth2AuthorizationConsentService(jdbc, clients);
+	}
+
+	@Bean
+	AuthorizationServerSettings authorizationServerSettings(TongbanProperties properties) {
+		AuthorizationServerSettings.Builder b = AuthorizationServerSettings.builder();
+		if (!properties.issuer().isBlank()) {
+			b.issuer(properties.issuer());
+		}
+		return b.build();
+	}
+
+	@Bean
+	JWKSource<SecurityContext> jwkSource(TongbanProperties properties) throws IOException, ParseException {
+		Path file = properties.dataDir().toAbsolutePath().resolve("keys").resolve("oidc-signing-key.json");
+		RSAKey key;
+		if (Files.exists(file)) {
+			key = RSAKey.parse(Files.readString(file));
+		}
+		else {
+			key = generate();
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, key.toJSONString());
+			try {
+				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+			}
+			catch (UnsupportedOperationException ignored) {
+				// not a POSIX file system
+			}
+		}
+		return new ImmutableJWKSet<>(new JWKSet(key));
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+		return NimbusJwtDecoder.withJwkSource(jwkSource).build();
+	}
+
+	private static RSAKey generate() {
+		try {
+			KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+			g.initialize(2048);
+			var pair = g.generateKeyPair();
+			return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+				.keyID(UUID.randomUUID().toString())
+				.build();
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package tongban.identity.internal;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import tongban.identity.Role;
+
+/**
+ * Three filter chains: the OIDC provider's endpoints, the REST API as a resource server for its tokens, and the
+ * web pages with form sign-in and a session.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] STAFF = { Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name(),
+			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name() };
+
+	/** argon2id (RFC 9106) for passwords and client secrets; the {id} prefix lets the algorithm change later. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new DelegatingPasswordEncoder("argon2", Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims,
+			SecurityContextRepository contexts) throws Exception {
+		http.oauth2AuthorizationServer(as -> {
+			http.securityMatcher(as.getEndpointsMatcher());
+			as.authorizationEndpoint(a -> a.consentPage("/oauth2/consent"));
+			as.oidc(oidc -> oidc.userInfoEndpoint(u -> u.userInfoMapper(claims::userInfo)));
+		})
+			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/departments/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()).authenticationEntryPoint(entryPoint))
+			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
+	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, AccountAuthenticationProvider provider,
+			SecurityContextRepository contexts) throws Exception {
+		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**", "/css/**", "/js/**", "/img/**",
+					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**",
+					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+			.permitAll()
+			.requestMatchers("/console/**")
+			.hasRole(Role.PLATFORM_ADMIN.name())
+			.requestMatchers("/workbench/counter/**")
+			.hasRole(Role.COUNTER_CLERK.name())
+			.requestMatchers("/workbench/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/account/**", "/business/**")
+			.hasRole(Role.CITIZEN.name())
+			.anyRequest()
+			.authenticated())
+			.authenticationProvider(provider)
+			.securityContext(c -> c.securityContextRepository(contexts))
+			.formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' http: https:")));
+		return http.build();
+	}
+}

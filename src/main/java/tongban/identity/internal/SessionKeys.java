@@ -1,0 +1,20 @@
+package tongban.identity.internal;
+
+/** Session attribute names used by the identity module. */
+public final class SessionKeys {
+
+	/** A staff member who passed the password step and still owes the TOTP code: the account id. */
+	public static final String MFA_PENDING = "tongban.mfaPending";
+
+	/** The {@link tongban.identity.Party} the signed-in citizen acts for. */
+	public static final String ACTING_FOR = "tongban.actingFor";
+
+	/** What the person typed into the sign-in form, kept after a failure. */
+	public static final String LOGIN_TYPED = "tongban.loginTyped";
+
+	/** A registration waiting for its SMS code. */
+	public static final String PENDING_REGISTRATION = "tongban.pendingRegistration";
+
+	private SessionKeys() {
+	}
+}

@@ -1,0 +1,61 @@
+package tongban.identity.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import tongban.identity.AccountSummary;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
+import tongban.identity.internal.SessionKeys;
+
+/** Puts the signed-in person and the party they act for on every page, for the header's account menu. */
+@ControllerAdvice
+class IdentityModelAdvice {
+
+	private final IdentityManagement identity;
+
+	IdentityModelAdvice(IdentityManagement identity) {
+		this.identity = identity;
+	}
+
+	@ModelAttribute
+	void addAccount(org.springframework.ui.Model model, HttpSession session) {
+		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
+			return;
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(auth.getName());
+		}
+		catch (IllegalArgumentException e) {
+			return;
+		}
+		identity.account(id).ifPresent(me -> {
+			model.addAttribute("me", me);
+			if (!me.staff()) {
+				Party acting = session.getAttribute(SessionKeys.ACTING_FOR) instanceof Party p ? p
+						: new Party(Party.Kind.CITIZEN, me.id(), me.displayName());
+				model.addAttribute("actingFor", acting);
+				List<Party> parties = identity.partiesOf(me.id());
+				model.addAttribute("parties", parties);
+			}
+		});
+	}
+
+	static UUID accountId(Authentication auth) {
+		return UUID.fromString(auth.getName());
+	}
+
+	static AccountSummary require(IdentityManagement identity, Authentication auth) {
+		return identity.account(accountId(auth)).orElseThrow();
+	}
+}

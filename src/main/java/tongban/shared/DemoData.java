@@ -1,0 +1,57 @@
+package tongban.shared;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Decides whether demo data loads (TONGBAN_DEMO, default: only into the embedded database) and loads each
+ * module's set once, in a transaction, recording it in shared_data_load.
+ */
+@Component
+public class DemoData {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+	private final boolean enabled;
+	private final String password;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+
+	DemoData(TongbanProperties properties, ObjectProvider<EmbeddedDatabase> embedded, JdbcClient jdbc,
+			TransactionTemplate tx) {
+		this.enabled = properties.demo() != null ? properties.demo() : embedded.getIfAvailable() != null;
+		this.password = properties.demoPassword();
+		this.jdbc = jdbc;
+		this.tx = tx;
+	}
+
+	public boolean enabled() {
+		return enabled;
+	}
+
+	/** The password every demo account gets. */
+	public String password() {
+		return password;
+	}
+
+	/** Runs {@code loader} once per database when demo data is enabled. */
+	public void loadOnce(String name, Runnable loader) {
+		if (!enabled) {
+			return;
+		}
+		tx.executeWithoutResult(status -> {
+			int inserted = jdbc.sql("insert into shared_data_load (name) values (?) on conflict do nothing")
+				.param(name)
+				.update();
+			if (inserted == 1) {
+				loader.run();
+				log.info("demo data loaded: {}", name);
+			}
+		});
+	}
+}

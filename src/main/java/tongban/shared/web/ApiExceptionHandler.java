@@ -1,0 +1,74 @@
+package tongban.shared.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tongban.shared.DomainException;
+
+/** Every error under /api as RFC 9457 problem+json with a stable {@code code}; never a stack trace. */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private final Problems problems;
+
+	ApiExceptionHandler(Problems problems) {
+		this.problems = problems;
+	}
+
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> domain(DomainException e, HttpServletRequest request) {
+		HttpStatus status = switch (e.kind()) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+		};
+		return ResponseEntity.status(status).body(problems.of(request, status, e.code(), null, e.args()));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail p = problems.of(servlet(request), HttpStatus.BAD_REQUEST, "invalid-request", null);
+		Map<String, String> fields = new LinkedHashMap<>();
+		for (FieldError f : ex.getBindingResult().getFieldErrors()) {
+			fields.putIfAbsent(f.getField(), f.getDefaultMessage());
+		}
+		p.setProperty("errors", fields);
+		return ResponseEntity.badRequest().body(p);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		String code = statusCode.value() == 404 ? "not-found" : statusCode.is4xxClientError() ? "invalid-request" : "internal";
+		ProblemDetail p = problems.of(servlet(request), statusCode, code, null);
+		return ResponseEntity.status(statusCode).headers(headers).body(p);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+		logger.error("unexpected error on " + request.getRequestURI(), e);
+		return ResponseEntity.internalServerError()
+			.body(problems.of(request, HttpStatus.INTERNAL_SERVER_ERROR, "internal", null));
+	}
+
+	private static HttpServletRequest servlet(WebRequest request) {
+		return request instanceof ServletWebRequest s ? s.getRequest() : null;
+	}
+}
