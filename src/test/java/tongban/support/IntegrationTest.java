@@ -6,7 +6,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tongban.identity.domain.Account;
+import tongban.identity.domain.AccountRepository;
+import tongban.shared.IdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +32,29 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected JdbcClient jdbc;
+
+	@Autowired
+	protected AccountRepository accounts;
+
+	@Autowired
+	protected PasswordEncoder passwordEncoder;
+
+	/** The password every test citizen gets. */
+	public static final String PASSWORD = "Qiantang-2026-tide";
+
+	public record Citizen(String name, String idNumber, String mobile, java.util.UUID id) {
+	}
+
+	/** A new citizen account of its own, so a test shares no state with others. */
+	protected Citizen newCitizen(String name, int level) {
+		String id = TestPeople.idNumber();
+		while (accounts.existsByIdNumber(id)) {
+			id = TestPeople.idNumber();
+		}
+		String mobile = TestPeople.mobile();
+		Account a = accounts.save(Account.citizen(name, new IdNumber(id), mobile, passwordEncoder.encode(PASSWORD), level));
+		return new Citizen(name, id, mobile, a.id());
+	}
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -71,6 +72,11 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 	/** The full authentication of an account: its roles and its level of assurance as authorities. */
 	public static UsernamePasswordAuthenticationToken authenticated(Account account) {
 		List<GrantedAuthority> authorities = new ArrayList<>();
+		// The factors and when they were proven; the OIDC provider takes auth_time from them.
+		authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY));
+		if (account.isStaff()) {
+			authorities.add(FactorGrantedAuthority.fromFactor("TOTP"));
+		}
 		for (Role r : account.roles()) {
 			authorities.add(new SimpleGrantedAuthority(r.authority()));
 		}

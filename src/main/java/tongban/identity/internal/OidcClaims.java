@@ -82,7 +82,7 @@ public class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		}
 		else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			account(principal.getName()).ifPresent(a -> context.getClaims()
-				.claim("roles", a.roles().stream().map(Enum::name).sorted().toList())
+				.claim("roles", a.roles().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)))
 				.claim("acr", "L" + a.assuranceLevel()));
 		}
 	}
