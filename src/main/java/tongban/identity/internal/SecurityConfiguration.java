@@ -76,8 +76,7 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, AccountAuthenticationProvider provider,
-			SecurityContextRepository contexts) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**", "/css/**", "/js/**", "/img/**",
 					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**",
@@ -94,7 +93,6 @@ class SecurityConfiguration {
 			.hasRole(Role.CITIZEN.name())
 			.anyRequest()
 			.authenticated())
-			.authenticationProvider(provider)
 			.securityContext(c -> c.securityContextRepository(contexts))
 			.formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))

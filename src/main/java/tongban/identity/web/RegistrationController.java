@@ -51,7 +51,6 @@ class RegistrationController {
 	String submit(@ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model, HttpSession session) {
 		registration.validate(form, errors);
 		if (errors.hasErrors()) {
-			model.addAttribute("form", form.withoutPasswords());
 			return "identity/register";
 		}
 		session.setAttribute(SessionKeys.PENDING_REGISTRATION, registration.start(form));

@@ -6,9 +6,4 @@ public record RegistrationForm(String name, String idNumber, String mobile, Stri
 	public static RegistrationForm empty() {
 		return new RegistrationForm("", "", "", "", "");
 	}
-
-	/** What is shown again after an error: never the passwords. */
-	public RegistrationForm withoutPasswords() {
-		return new RegistrationForm(name, idNumber, mobile, "", "");
-	}
 }
