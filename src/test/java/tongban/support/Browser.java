@@ -35,14 +35,20 @@ public final class Browser {
 					.setHeadless(true)
 					.setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
 							"--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic")));
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-				browser.close();
-				playwright.close();
-			}));
 		}
 		return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height)
 			.setLocale("zh-CN")
 			.setTimezoneId("Asia/Shanghai"));
+	}
+
+	/** Called once when the test run ends (see BrowserShutdown). */
+	static synchronized void shutdown() {
+		if (playwright != null) {
+			browser.close();
+			playwright.close();
+			browser = null;
+			playwright = null;
+		}
 	}
 
 	public static Page newPage() {

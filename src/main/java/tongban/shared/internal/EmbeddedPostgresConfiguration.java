@@ -41,6 +41,8 @@ class EmbeddedPostgresConfiguration {
 		EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
+			// Spring stops it, last; its own JVM hook would race Spring's and stop it under live beans.
+			.setRegisterShutdownHook(false)
 			.setServerConfig("timezone", "Asia/Shanghai")
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
