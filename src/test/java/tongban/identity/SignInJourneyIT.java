@@ -98,4 +98,49 @@ class SignInJourneyIT extends JourneyTest {
 		login().open().signIn(citizen.mobile(), PASSWORD);
 		assertThat(page.url()).as("mobile works as a username").endsWith("/account");
 	}
+
+	@Test
+	void platformAdminCreatesAStaffAccountWhoSignsInAndChangesThePassword() {
+		Account admin = newStaff("admin-" + System.nanoTime(), Role.PLATFORM_ADMIN);
+		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		page.navigate(base() + "/console/staff");
+		accessible();
+		String username = "approver" + System.nanoTime() % 100000;
+		page.locator("#username").fill("9bad name");
+		page.locator("#name").fill("审批员甲");
+		page.getByTestId("staff-submit").click();
+		assertThat(page.title()).startsWith("错误：");
+		String errors = page.getByTestId("error-summary").innerText();
+		assertThat(errors).contains("工作账号须以小写字母开头").contains("请选择部门").contains("请至少选择一个角色");
+		assertThat(page.locator("#name").inputValue()).isEqualTo("审批员甲");
+
+		page.locator("#username").fill(username);
+		page.locator("#departmentCode").selectOption("XH-SCJG");
+		page.locator("#role-APPROVER").check();
+		page.getByTestId("staff-submit").click();
+		String initial = page.getByTestId("staff-password").innerText();
+		String secret = page.getByTestId("staff-totp").innerText();
+		assertThat(accounts.findByUsername(username).orElseThrow().roles()).containsExactly(Role.APPROVER);
+		header().signOut();
+
+		login().open().signIn(username, initial).totp(Totp.code(secret, Instant.now()));
+		assertThat(page.getByTestId("staff-profile").innerText()).contains("审批人员").contains("杭州市西湖区市场监督管理局");
+		page.navigate(base() + "/password");
+		accessible();
+		page.locator("#current").fill("not-it");
+		page.locator("#password").fill("12345678");
+		page.locator("#passwordConfirm").fill("12345678");
+		page.getByTestId("password-submit").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("当前密码不正确").contains("这个密码太常见");
+		page.locator("#current").fill(initial);
+		page.locator("#password").fill("钱塘江-潮水-2026");
+		page.locator("#passwordConfirm").fill("钱塘江-潮水-2026");
+		page.getByTestId("password-submit").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("密码已修改");
+		header().signOut();
+		login().open().signIn(username, initial);
+		assertThat(login().errorSummary()).contains("账号或密码不正确");
+		login().open().signIn(username, "钱塘江-潮水-2026");
+		assertThat(page.url()).endsWith("/login/totp");
+	}
 }
