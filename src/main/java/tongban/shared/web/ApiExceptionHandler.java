@@ -22,6 +22,7 @@ import tongban.shared.DomainException;
 
 /** Every error under /api as RFC 9457 problem+json with a stable {@code code}; never a stack trace. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private final Problems problems;

@@ -8,8 +8,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 import tongban.shared.DomainException;
 
-/** Pages: what is not found or not yours is a 404 page; a refused action a 409 page with the reason. */
+/**
+ * Pages: what is not found or not yours is a 404 page; a refused action a 409 page with the reason. REST controllers
+ * are @Controllers too, so this advice runs after {@link ApiExceptionHandler}, which answers them first.
+ */
 @ControllerAdvice(annotations = Controller.class)
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)
