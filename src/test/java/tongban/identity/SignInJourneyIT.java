@@ -116,7 +116,7 @@ class SignInJourneyIT extends JourneyTest {
 
 		page.locator("#username").fill(username);
 		page.locator("#departmentCode").selectOption("XH-SCJG");
-		page.locator("#role-APPROVER").check();
+		page.locator("#roles-APPROVER").check();
 		page.getByTestId("staff-submit").click();
 		String initial = page.getByTestId("staff-password").innerText();
 		String secret = page.getByTestId("staff-totp").innerText();

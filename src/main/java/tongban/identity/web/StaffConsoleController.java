@@ -43,7 +43,7 @@ class StaffConsoleController {
 	private String page(Model model) {
 		model.addAttribute("staff", staff.list());
 		model.addAttribute("departments", directory.departments());
-		model.addAttribute("staffRoles", StaffAdministration.STAFF_ROLES);
+		model.addAttribute("staffRoles", StaffAdministration.STAFF_ROLES.stream().map(Enum::name).toList());
 		return "identity/staff";
 	}
 
