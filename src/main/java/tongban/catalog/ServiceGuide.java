@@ -1,0 +1,54 @@
+package tongban.catalog;
+
+import java.util.List;
+
+/**
+ * The whole content of one version of a service item: the implementation-list fields of GB/T 39554.1-2020 and the
+ * national item tables (see shared/STANDARDS.md). Kept as one document per version; a published version never
+ * changes.
+ */
+public record ServiceGuide(String code, String baseCode, String mainItem, String subItem, String name,
+		List<String> aliases, List<String> keywords, ItemType type, String department, List<ServedParty> servedParty,
+		List<String> themes, String exerciseLevel, String legalBasis, String conditions, List<String> steps,
+		String specialProcedures, int statutoryLimit, int promisedLimit, String limitUnit, boolean immediate,
+		List<HandlingForm> handlingForms, int requiredVisits, String visitReason, int onlineDepth, boolean inHall,
+		boolean appointment, boolean delivery, boolean onlinePayment, boolean selfService, String scope, String address,
+		String hours, String consultPhone, String complaintPhone, ResultType resultType, String resultName, List<Fee> fees,
+		List<Faq> faq, List<Material> materials) {
+
+	public ServiceGuide {
+		aliases = aliases == null ? List.of() : List.copyOf(aliases);
+		keywords = keywords == null ? List.of() : List.copyOf(keywords);
+		servedParty = servedParty == null ? List.of() : List.copyOf(servedParty);
+		themes = themes == null ? List.of() : List.copyOf(themes);
+		steps = steps == null ? List.of() : List.copyOf(steps);
+		handlingForms = handlingForms == null ? List.of() : List.copyOf(handlingForms);
+		fees = fees == null ? List.of() : List.copyOf(fees);
+		faq = faq == null ? List.of() : List.copyOf(faq);
+		materials = materials == null ? List.of() : List.copyOf(materials);
+	}
+
+	/** 事项类型 with the national two-letter codes of the applied-for types. */
+	public enum ItemType { XK, GF, QR, CJ, JL, QT, GG }
+
+	public enum ServedParty { CITIZEN, LEGAL_PERSON }
+
+	public enum HandlingForm { ONLINE, WINDOW, POST }
+
+	/** 出证办结 / 出文办结 / 审批办结. */
+	public enum ResultType { CERTIFICATE, DOCUMENT, CONCLUSION }
+
+	public record Fee(String item, String standard, String basis) {
+	}
+
+	public record Faq(String q, String a) {
+	}
+
+	/**
+	 * 申请材料: form (PAPER, ELECTRONIC, BOTH), necessity (REQUIRED, OPTIONAL, DEFERRABLE = 容缺后补), copies, size, source
+	 * (APPLICANT, GOVERNMENT, OTHER) with a note and the licence type when a department issues it.
+	 */
+	public record Material(String name, String form, String necessity, int copies, String size, String source,
+			String sourceNote, String licenceType, String standard, String legalBasis) {
+	}
+}
