@@ -10,6 +10,7 @@ import org.springframework.modulith.Modulithic;
 /** Tongban 通办: the integrated online government service platform. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 @Modulithic(systemName = "Tongban", sharedModules = "shared")
 public class Tongban {
 

@@ -63,7 +63,8 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
 		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/departments/**")
+			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/departments/**", "/api/items", "/api/items/**",
+					"/api/themes", "/api/search")
 				.permitAll()
 				.anyRequest()
 				.authenticated())
@@ -79,7 +80,7 @@ class SecurityConfiguration {
 	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**", "/css/**", "/js/**", "/img/**",
-					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**",
+					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**", "/items/**", "/themes/**", "/browse", "/search",
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()

@@ -1,0 +1,131 @@
+package tongban.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.catalog.domain.CatalogItem;
+import tongban.catalog.domain.CatalogItemRepository;
+import tongban.catalog.domain.ItemStatus;
+import tongban.catalog.domain.ItemVersion;
+import tongban.catalog.domain.ItemVersionRepository;
+import tongban.catalog.internal.SearchIndexing;
+
+/** The catalogue module's API: published items, browsing, themes; importing published items. */
+@Service
+@Transactional(readOnly = true)
+public class CatalogManagement {
+
+	private final CatalogItemRepository items;
+	private final ItemVersionRepository versions;
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final SearchIndexing search;
+
+	CatalogManagement(CatalogItemRepository items, ItemVersionRepository versions, JdbcClient jdbc, JsonMapper json,
+			SearchIndexing search) {
+		this.items = items;
+		this.versions = versions;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.search = search;
+	}
+
+	public Optional<PublishedItem> published(String code) {
+		return items.findByCode(code)
+			.flatMap(item -> versions.findByItemIdAndStatus(item.id(), ItemStatus.PUBLISHED)
+				.map(v -> new PublishedItem(item.code(), v.versionNo(), v.publishedAt(), item.reviewedAt(), guide(v))));
+	}
+
+	public ServiceGuide guide(ItemVersion v) {
+		return json.readValue(v.guideJson(), ServiceGuide.class);
+	}
+
+	public List<Theme> themes() {
+		return jdbc.sql("select code, name, audience from catalog_theme order by position").query(Theme.class).list();
+	}
+
+	public Page<ItemSummary> browse(ItemFilter f, Pageable page) {
+		StringBuilder where = new StringBuilder(" from catalog_item_version v join catalog_item i on i.id = v.item_id"
+				+ " where v.status = 'PUBLISHED'");
+		List<Object> params = new ArrayList<>();
+		if (f.theme() != null) {
+			where.append(" and v.themes like ?");
+			params.add("%," + f.theme().replace("%", "").replace("_", "") + ",%");
+		}
+		if (f.department() != null) {
+			where.append(" and v.department_code = ?");
+			params.add(f.department());
+		}
+		if (f.type() != null) {
+			where.append(" and v.type = ?");
+			params.add(f.type());
+		}
+		if (f.minDepth() != null) {
+			where.append(" and v.online_depth >= ?");
+			params.add(f.minDepth());
+		}
+		if (f.maxVisits() != null) {
+			where.append(" and v.required_visits <= ?");
+			params.add(f.maxVisits());
+		}
+		if (f.scope() != null) {
+			where.append(" and v.scope = ?");
+			params.add(f.scope());
+		}
+		if (f.servedParty() != null) {
+			where.append(" and v.served_party like ?");
+			params.add("%" + f.servedParty().replace("%", "") + "%");
+		}
+		long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(page.getPageSize());
+		pageParams.add(page.getOffset());
+		List<ItemSummary> rows = jdbc.sql("select i.code, v.name, v.type, v.department_code, v.online_depth,"
+				+ " v.required_visits, v.scope" + where + " order by i.views desc, i.code limit ? offset ?")
+			.params(pageParams)
+			.query(ItemSummary.class)
+			.list();
+		return new PageImpl<>(rows, page, total);
+	}
+
+	/** The most viewed published items. */
+	public List<ItemSummary> mostUsed(int n) {
+		return browse(ItemFilter.any(), Pageable.ofSize(n)).getContent();
+	}
+
+	/** Counts views in bulk (the portal flushes its counters periodically). */
+	@Transactional
+	public void addViews(String code, long n) {
+		jdbc.sql("update catalog_item set views = views + ? where code = ?").params(n, code).update();
+		jdbc.sql("update catalog_search_document set popularity = popularity + ? where code = ?").params(n, code).update();
+	}
+
+	/** Imports a guide as a new, published item (demo data and migrations from other systems). */
+	@Transactional
+	public void importPublished(ServiceGuide g, UUID actorId, String actorName) {
+		List<PublishingGate.Violation> violations = PublishingGate.check(g);
+		if (!violations.isEmpty()) {
+			throw new IllegalArgumentException(g.code() + " fails the publishing gate: " + violations);
+		}
+		CatalogItem item = items.saveAndFlush(new CatalogItem(g.code(), g.department()));
+		ItemVersion v = new ItemVersion(item.id(), 1, g, json.writeValueAsString(g), actorId);
+		v.submit();
+		v.publish();
+		versions.save(v);
+		search.index(g);
+		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action) values (?, 1, ?, ?, 'IMPORTED')")
+			.params(item.id(), actorId, actorName)
+			.update();
+	}
+}

@@ -1,0 +1,108 @@
+package tongban.catalog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.persistence.EntityManager;
+
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.Search;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.catalog.internal.SearchDocument;
+import tongban.catalog.internal.Synonyms;
+
+/**
+ * Unified search over published items: Chinese words (smartcn), synonyms, pinyin full and initials with prefix and
+ * one-typo tolerance for Latin input, facets. Any input is a normal query: blank, symbol-only or very long input is
+ * trimmed or yields no hits, never an error.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CatalogSearch {
+
+	public static final int MAX_QUERY = 50;
+	private static final AggregationKey<Map<String, Long>> BY_TYPE = AggregationKey.of("type");
+	private static final AggregationKey<Map<String, Long>> BY_DEPARTMENT = AggregationKey.of("department");
+	private static final AggregationKey<Map<Integer, Long>> BY_VISITS = AggregationKey.of("visits");
+
+	private final EntityManager em;
+	private final Synonyms synonyms;
+
+	CatalogSearch(EntityManager em, Synonyms synonyms) {
+		this.em = em;
+		this.synonyms = synonyms;
+	}
+
+	/** Letters, digits and Han characters only; at most {@link #MAX_QUERY} of them. */
+	public static String clean(String raw) {
+		if (raw == null) {
+			return "";
+		}
+		String s = raw.replaceAll("[^\\p{IsHan}\\p{L}\\p{N}]+", " ").strip();
+		return s.length() > MAX_QUERY ? s.substring(0, MAX_QUERY).strip() : s;
+	}
+
+	public tongban.catalog.SearchResult search(String raw, String type, String department, Integer maxVisits, int limit) {
+		String q = clean(raw);
+		if (q.isEmpty()) {
+			return tongban.catalog.SearchResult.empty(q);
+		}
+		boolean latin = q.matches("[A-Za-z0-9 ]+");
+		String compact = q.replace(" ", "").toLowerCase();
+		List<String> variants = synonyms.expand(q);
+		SearchResult<SearchDocument> result = Search.session(em)
+			.search(SearchDocument.class)
+			.where(f -> {
+				BooleanPredicateClausesStep<?, ?> bool = f.bool();
+				var should = f.bool();
+				for (String v : variants) {
+					should.should(f.match().field("name").boost(6f).field("aliases").boost(5f).field("keywords").boost(3f)
+						.field("body").matching(v));
+					should.should(f.phrase().field("name").boost(4f).field("aliases").boost(4f).matching(v));
+				}
+				if (latin) {
+					should.should(f.wildcard().field("initials").matching(compact + "*").boost(8f));
+					should.should(f.wildcard().field("pinyin").matching(compact + "*").boost(6f));
+					if (compact.length() >= 3) {
+						should.should(f.match().field("initials").matching(compact).fuzzy(1).boost(3f));
+						should.should(f.match().field("pinyin").matching(compact).fuzzy(1).boost(3f));
+					}
+				}
+				bool.must(should);
+				filters(f, bool, type, department, maxVisits);
+				return bool;
+			})
+			.sort(f -> f.score().then().field("popularity").desc())
+			.aggregation(BY_TYPE, f -> f.terms().field("type", String.class))
+			.aggregation(BY_DEPARTMENT, f -> f.terms().field("departmentCode", String.class))
+			.aggregation(BY_VISITS, f -> f.terms().field("requiredVisits", Integer.class))
+			.fetch(Math.clamp(limit, 1, 100));
+		List<ItemSummary> hits = new ArrayList<>();
+		for (SearchDocument d : result.hits()) {
+			hits.add(new ItemSummary(d.code(), d.name(), d.type(), d.departmentCode(), d.onlineDepth(), d.requiredVisits(),
+					d.scope()));
+		}
+		return new tongban.catalog.SearchResult(q, result.total().hitCount(), hits, new LinkedHashMap<>(result.aggregation(BY_TYPE)),
+				new LinkedHashMap<>(result.aggregation(BY_DEPARTMENT)), new LinkedHashMap<>(result.aggregation(BY_VISITS)));
+	}
+
+	private static void filters(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> bool, String type,
+			String department, Integer maxVisits) {
+		if (type != null && !type.isBlank()) {
+			bool.filter(f.match().field("type").matching(type));
+		}
+		if (department != null && !department.isBlank()) {
+			bool.filter(f.match().field("departmentCode").matching(department));
+		}
+		if (maxVisits != null) {
+			bool.filter(f.range().field("requiredVisits").atMost(maxVisits));
+		}
+	}
+}

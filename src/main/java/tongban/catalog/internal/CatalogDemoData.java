@@ -1,0 +1,57 @@
+package tongban.catalog.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.ServiceGuide;
+import tongban.shared.DemoData;
+
+/** The demo catalogue of 西湖区, written from real public service guides (data/catalog/demo-items.json). */
+@Component
+@Order(30)
+class CatalogDemoData implements ApplicationRunner {
+
+	static final String FILE = "data/catalog/demo-items.json";
+
+	private final DemoData demo;
+	private final CatalogManagement catalog;
+	private final JsonMapper json;
+
+	CatalogDemoData(DemoData demo, CatalogManagement catalog, JsonMapper json) {
+		this.demo = demo;
+		this.catalog = catalog;
+		this.json = json;
+	}
+
+	record DemoFile(String source, List<ServiceGuide> items) {
+	}
+
+	static DemoFile read(JsonMapper json) {
+		try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+			return json.readValue(in, DemoFile.class);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!new ClassPathResource(FILE).exists()) {
+			org.slf4j.LoggerFactory.getLogger(CatalogDemoData.class).warn("no demo catalogue at {}", FILE);
+			return;
+		}
+		demo.loadOnce("catalog", () -> read(json).items().forEach(g -> catalog.importPublished(g, null, "演示数据")));
+	}
+}

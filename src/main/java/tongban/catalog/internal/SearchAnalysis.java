@@ -1,0 +1,21 @@
+package tongban.catalog.internal;
+
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
+import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+
+/**
+ * Analysers for unified search: {@code chinese} segments words with Lucene's smartcn HMM tokenizer (the same
+ * segmentation as SmartChineseAnalyzer, without its English stemming); {@code latin} keeps whitespace-separated
+ * pinyin tokens, lower-cased, for prefix and one-typo matching.
+ */
+public class SearchAnalysis implements LuceneAnalysisConfigurer {
+
+	public static final String CHINESE = "chinese";
+	public static final String LATIN = "latin";
+
+	@Override
+	public void configure(LuceneAnalysisConfigurationContext context) {
+		context.analyzer(CHINESE).custom().tokenizer("hmmChinese").tokenFilter("lowercase");
+		context.analyzer(LATIN).custom().tokenizer("whitespace").tokenFilter("lowercase");
+	}
+}

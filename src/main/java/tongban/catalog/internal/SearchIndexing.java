@@ -1,0 +1,124 @@
+package tongban.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
+import org.hibernate.search.mapper.orm.Search;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tongban.catalog.ServiceGuide;
+
+/**
+ * Builds the search document of a published guide, and on start-up rebuilds the Lucene index from the table when
+ * the two disagree (a new data folder, a deleted index).
+ */
+@Component
+@Order(40)
+public class SearchIndexing implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
+
+	private final EntityManager em;
+	private final SearchDocumentRepository documents;
+	private final TransactionTemplate tx;
+	private final Synonyms synonyms;
+
+	SearchIndexing(EntityManager em, SearchDocumentRepository documents, TransactionTemplate tx, Synonyms synonyms) {
+		this.em = em;
+		this.documents = documents;
+		this.tx = tx;
+		this.synonyms = synonyms;
+	}
+
+	/** The search document; pinyin covers the name, aliases, keywords and their synonym variants (社保卡 for 社会保障卡). */
+	public SearchDocument document(ServiceGuide g) {
+		Set<String> names = new LinkedHashSet<>();
+		names.add(g.name());
+		names.addAll(g.aliases());
+		if (g.subItem() != null) {
+			names.add(g.subItem());
+		}
+		if (g.mainItem() != null) {
+			names.add(g.mainItem());
+		}
+		for (String n : List.copyOf(names)) {
+			names.addAll(synonyms.expand(n));
+		}
+		List<String> pinyin = new ArrayList<>();
+		List<String> initials = new ArrayList<>();
+		for (String n : names) {
+			pinyin.add(Pinyin.full(n));
+			initials.add(Pinyin.initials(n));
+		}
+		for (String k : g.keywords()) {
+			pinyin.add(Pinyin.full(k));
+			initials.add(Pinyin.initials(k));
+		}
+		// each word's pinyin too, so a typo in part of a name ("jiehn") is within one edit of a whole token
+		for (String n : names) {
+			for (String w : words(n)) {
+				if (w.length() >= 2) {
+					pinyin.add(Pinyin.full(w));
+				}
+			}
+		}
+		StringBuilder body = new StringBuilder();
+		append(body, g.mainItem(), g.subItem(), g.conditions(), g.resultName(), g.legalBasis(), String.join(" ", g.themes()));
+		g.materials().forEach(m -> append(body, m.name()));
+		g.faq().forEach(f -> append(body, f.q()));
+		return new SearchDocument(g.code(), g.name(), String.join(" ", g.aliases()), String.join(" ", g.keywords()),
+				body.toString(), String.join(" ", pinyin), String.join(" ", initials), g.type().name(), g.department(),
+				g.onlineDepth(), g.requiredVisits(), g.scope());
+	}
+
+	/** Words as the smartcn HMM tokenizer segments them (the same segmentation the index uses). */
+	static List<String> words(String text) {
+		List<String> out = new ArrayList<>();
+		try (org.apache.lucene.analysis.Tokenizer t = new org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer()) {
+			t.setReader(new java.io.StringReader(text));
+			var term = t.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+			t.reset();
+			while (t.incrementToken()) {
+				out.add(term.toString());
+			}
+			t.end();
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		return out;
+	}
+
+	private static void append(StringBuilder sb, String... parts) {
+		for (String p : parts) {
+			if (p != null && !p.isBlank()) {
+				sb.append(p).append('\n');
+			}
+		}
+	}
+
+	/** Saves (or replaces) the search document; Hibernate Search indexes it when the transaction commits. */
+	public void index(ServiceGuide g) {
+		documents.save(document(g));
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws InterruptedException {
+		long rows = documents.count();
+		long indexed = tx.execute(s -> Search.session(em).search(SearchDocument.class).where(f -> f.matchAll()).fetchTotalHitCount());
+		if (rows != indexed) {
+			log.info("search index has {} of {} items; rebuilding", indexed, rows);
+			Search.session(em).massIndexer(SearchDocument.class).threadsToLoadObjects(2).startAndWait();
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package tongban.catalog.web;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.ItemFilter;
+import tongban.catalog.PublishedItem;
+import tongban.catalog.Theme;
+import tongban.catalog.internal.ViewCounter;
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.shared.DomainException;
+
+/** The portal's catalogue pages: a guide, a theme, browsing with filters, a department. */
+@Controller
+class ItemPageController {
+
+	private final CatalogManagement catalog;
+	private final DirectoryManagement directory;
+	private final ViewCounter views;
+
+	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views) {
+		this.catalog = catalog;
+		this.directory = directory;
+		this.views = views;
+	}
+
+	@GetMapping("/items/{code}")
+	String guide(@PathVariable String code, @RequestParam(required = false) String print, Model model) {
+		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
+		views.viewed(code);
+		model.addAttribute("item", item);
+		model.addAttribute("g", item.guide());
+		model.addAttribute("department", directory.departmentByCode(item.guide().department()).orElse(null));
+		model.addAttribute("print", print != null);
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/items/{code}").buildAndExpand(code).toUriString();
+		model.addAttribute("qr", QrCode.svg(url, item.guide().name()));
+		return "catalog/guide";
+	}
+
+	@GetMapping("/themes/{code}")
+	String theme(@PathVariable String code, @RequestParam(defaultValue = "0") int page, Model model) {
+		Theme theme = catalog.themes().stream().filter(t -> t.code().equals(code)).findFirst()
+			.orElseThrow(() -> DomainException.notFound("theme"));
+		model.addAttribute("theme", theme);
+		model.addAttribute("items", catalog.browse(new ItemFilter(theme.name(), null, null, null, null, null, null),
+				PageRequest.of(Math.max(0, page), 20)));
+		return "catalog/theme";
+	}
+
+	@GetMapping("/browse")
+	String browse(@RequestParam(required = false) String department, @RequestParam(required = false) String type,
+			@RequestParam(required = false) Integer minDepth, @RequestParam(required = false) Integer maxVisits,
+			@RequestParam(required = false) String scope, @RequestParam(required = false) String theme,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		ItemFilter filter = new ItemFilter(blank(theme), blank(department), blank(type), minDepth, maxVisits, blank(scope), null);
+		model.addAttribute("filter", filter);
+		model.addAttribute("items", catalog.browse(filter, PageRequest.of(Math.max(0, page), 20)));
+		model.addAttribute("departments", directory.departments());
+		model.addAttribute("themes", catalog.themes());
+		return "catalog/browse";
+	}
+
+	@GetMapping("/departments/{code}")
+	String department(@PathVariable String code, @RequestParam(defaultValue = "0") int page, Model model) {
+		DepartmentView d = directory.departmentByCode(code).orElseThrow(() -> DomainException.notFound("department"));
+		model.addAttribute("department", d);
+		model.addAttribute("items", catalog.browse(new ItemFilter(null, code, null, null, null, null, null),
+				PageRequest.of(Math.max(0, page), 20)));
+		return "catalog/department";
+	}
+
+	private static String blank(String s) {
+		return s == null || s.isBlank() ? null : s;
+	}
+}

@@ -1,0 +1,54 @@
+package tongban.catalog.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+import tongban.catalog.CatalogSearch;
+import tongban.catalog.SearchResult;
+import tongban.directory.DirectoryManagement;
+
+/** The search page, suggestions while typing (htmx fragment), and the search API. */
+@Controller
+class SearchController {
+
+	private final CatalogSearch search;
+	private final DirectoryManagement directory;
+
+	SearchController(CatalogSearch search, DirectoryManagement directory) {
+		this.search = search;
+		this.directory = directory;
+	}
+
+	@GetMapping("/search")
+	String page(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String department, @RequestParam(required = false) Integer maxVisits, Model model) {
+		model.addAttribute("q", CatalogSearch.clean(q));
+		model.addAttribute("result", search.search(q, type, department, maxVisits, 30));
+		model.addAttribute("type", type);
+		model.addAttribute("department", department);
+		model.addAttribute("maxVisits", maxVisits);
+		model.addAttribute("departmentNames", directory.departments().stream()
+			.collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d.name())));
+		return "catalog/search";
+	}
+
+	@GetMapping("/search/suggest")
+	String suggest(@RequestParam(defaultValue = "") String q, Model model) {
+		model.addAttribute("result", search.search(q, null, null, null, 6));
+		return "catalog/search :: suggestions";
+	}
+
+	@Operation(summary = "Unified search over published items: Chinese words, pinyin and initials, synonyms, facets")
+	@GetMapping(value = "/api/search", produces = "application/json")
+	@ResponseBody
+	SearchResult api(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String type,
+			@RequestParam(required = false) String department, @RequestParam(required = false) Integer maxVisits,
+			@RequestParam(defaultValue = "20") int size) {
+		return search.search(q, type, department, maxVisits, size);
+	}
+}
