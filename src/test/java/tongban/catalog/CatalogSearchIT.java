@@ -13,7 +13,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 import tongban.support.IntegrationTest;
 
-/** The search mechanics on items of its own: words, synonyms, pinyin, initials, one typo, facets, odd input. */
+/**
+ * The search mechanics on items of its own (found among the top 10 beside the demo catalogue): words, synonyms,
+ * pinyin, initials, one typo, facets, odd input. Ranking on the demo catalogue is SearchRelevanceIT.
+ */
 class CatalogSearchIT extends IntegrationTest {
 
 	@Autowired
@@ -52,12 +55,12 @@ class CatalogSearchIT extends IntegrationTest {
 	}
 
 	private List<String> top(String q) {
-		return search.search(q, null, null, null, 3).hits().stream().map(ItemSummary::name).toList();
+		return search.search(q, null, null, null, 10).hits().stream().map(ItemSummary::name).toList();
 	}
 
 	@Test
 	void chineseWordsAndSynonyms() {
-		assertThat(top("社保卡补办")).first().isEqualTo("社会保障卡补领");
+		assertThat(top("社保卡补办")).contains("社会保障卡补领");
 		assertThat(top("社会保障卡")).contains("社会保障卡补领");
 		assertThat(top("二代证")).as("synonym of 居民身份证").contains("居民身份证换领");
 		assertThat(top("结婚")).contains("结婚登记");

@@ -84,6 +84,8 @@ class SecurityConfiguration {
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
+			.requestMatchers("/console/items", "/console/items/**")
+			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
 			.requestMatchers("/console/**")
 			.hasRole(Role.PLATFORM_ADMIN.name())
 			.requestMatchers("/workbench/counter/**")

@@ -1,0 +1,145 @@
+package tongban.catalog.web;
+
+import java.util.List;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.ServiceGuide;
+import tongban.catalog.internal.CatalogEditing;
+import tongban.catalog.internal.ItemForms;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.AccountSummary;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Role;
+
+/** The catalogue console: department admins edit and submit; platform admins review and publish. */
+@Controller
+class CatalogConsoleController {
+
+	private final CatalogEditing editing;
+	private final CatalogManagement catalog;
+	private final IdentityManagement identity;
+	private final DirectoryManagement directory;
+
+	CatalogConsoleController(CatalogEditing editing, CatalogManagement catalog, IdentityManagement identity,
+			DirectoryManagement directory) {
+		this.editing = editing;
+		this.catalog = catalog;
+		this.identity = identity;
+		this.directory = directory;
+	}
+
+	private CatalogEditing.Editor editor(Authentication auth) {
+		AccountSummary me = identity.account(java.util.UUID.fromString(auth.getName())).orElseThrow();
+		boolean platform = me.roles().contains(Role.PLATFORM_ADMIN);
+		String department = me.roles().contains(Role.DEPT_ADMIN) && me.departmentId() != null
+				? directory.department(me.departmentId()).map(d -> d.code()).orElse(null) : null;
+		return new CatalogEditing.Editor(me.id(), me.displayName(), department, platform);
+	}
+
+	@GetMapping("/console/items")
+	String list(Authentication auth, Model model) {
+		CatalogEditing.Editor e = editor(auth);
+		model.addAttribute("editor", e);
+		model.addAttribute("items", editing.list(e));
+		return "catalog/console-items";
+	}
+
+	@GetMapping("/console/items/new")
+	String newForm(Model model) {
+		model.addAttribute("form", ItemForm.empty());
+		return editPage(model, null);
+	}
+
+	@PostMapping("/console/items")
+	String create(@ModelAttribute("form") ItemForm form, BindingResult errors, Authentication auth, Model model,
+			RedirectAttributes redirect) {
+		return editing.create(editor(auth), form, errors).map(code -> {
+			redirect.addFlashAttribute("banner", "item.saved");
+			return "redirect:/console/items/" + code;
+		}).orElseGet(() -> editPage(model, null));
+	}
+
+	@GetMapping("/console/items/{code}")
+	String detail(@PathVariable String code, Authentication auth, Model model) {
+		CatalogEditing.Detail d = editing.detail(editor(auth), code);
+		if (d.openGuide() != null) {
+			model.addAttribute("form", ItemForms.form(d.openGuide(), d.open().lockVersion()));
+		}
+		return detailPage(d, auth, model);
+	}
+
+	@PostMapping("/console/items/{code}")
+	String save(@PathVariable String code, @RequestParam(defaultValue = "save") String action,
+			@ModelAttribute("form") ItemForm form, BindingResult errors, Authentication auth, Model model,
+			RedirectAttributes redirect) {
+		CatalogEditing.Editor e = editor(auth);
+		long saved = editing.save(e, code, form, errors);
+		if (saved < 0) {
+			return detailPage(editing.detail(e, code), auth, model);
+		}
+		if ("submit".equals(action) && !editing.submit(e, code, errors)) {
+			// saved but stopped by the gate: show the errors on a form that carries the new lock version
+			ItemForm current = ItemForms.form(ItemForms.guide(form, "", new org.springframework.validation.BeanPropertyBindingResult(form, "f")).orElseThrow(), saved);
+			var rebound = new org.springframework.validation.BeanPropertyBindingResult(current, "form");
+			rebound.addAllErrors(errors);
+			model.addAttribute("form", current);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", rebound);
+			return detailPage(editing.detail(e, code), auth, model);
+		}
+		redirect.addFlashAttribute("banner", "submit".equals(action) ? "item.submitted" : "item.saved");
+		return "redirect:/console/items/" + code;
+	}
+
+	@PostMapping("/console/items/{code}/edit")
+	String edit(@PathVariable String code, Authentication auth) {
+		editing.edit(editor(auth), code);
+		return "redirect:/console/items/" + code;
+	}
+
+	@PostMapping("/console/items/{code}/publish")
+	String publish(@PathVariable String code, Authentication auth, Model model, RedirectAttributes redirect) {
+		var errors = new org.springframework.validation.BeanPropertyBindingResult(ItemForm.empty(), "form");
+		if (!editing.publish(editor(auth), code, errors)) {
+			model.addAttribute("gateErrors", errors.getFieldErrors().stream().map(f -> f.getCode()).toList());
+			return detailPage(editing.detail(editor(auth), code), auth, model);
+		}
+		redirect.addFlashAttribute("banner", "item.published");
+		return "redirect:/console/items/" + code;
+	}
+
+	@PostMapping("/console/items/{code}/return")
+	String returnToDepartment(@PathVariable String code, Authentication auth, RedirectAttributes redirect) {
+		editing.returnToDepartment(editor(auth), code);
+		redirect.addFlashAttribute("banner", "item.returned");
+		return "redirect:/console/items/" + code;
+	}
+
+	private String detailPage(CatalogEditing.Detail d, Authentication auth, Model model) {
+		model.addAttribute("detail", d);
+		model.addAttribute("editor", editor(auth));
+		model.addAttribute("publishedGuide", d.published() == null ? null : catalog.guide(d.published()));
+		return editPage(model, d.code());
+	}
+
+	private String editPage(Model model, String code) {
+		model.addAttribute("code", code);
+		model.addAttribute("themes", catalog.themes());
+		model.addAttribute("types", List.of(ServiceGuide.ItemType.values()).stream().map(Enum::name).toList());
+		model.addAttribute("resultTypes", List.of(ServiceGuide.ResultType.values()).stream().map(Enum::name).toList());
+		model.addAttribute("forms", List.of("ONLINE", "WINDOW", "POST"));
+		model.addAttribute("units", ItemForms.UNITS);
+		model.addAttribute("parties", List.of("CITIZEN", "LEGAL_PERSON"));
+		return "catalog/console-item";
+	}
+}

@@ -1,0 +1,121 @@
+package tongban.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.support.JourneyTest;
+
+/**
+ * A department admin creates an item, is stopped by the publishing gate, fixes it and submits; a platform admin
+ * publishes it and search finds it at once. Other departments cannot see it; a stale form is refused.
+ */
+class CatalogConsoleJourneyIT extends JourneyTest {
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@Autowired
+	CatalogSearch search;
+
+	private Account staff(Role role, String departmentCode) {
+		var dep = directory.departmentByCode(departmentCode).orElseThrow();
+		return accounts.save(Account.staff(role.name().toLowerCase() + System.nanoTime(), "管理员" + departmentCode.substring(3),
+				passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(role)));
+	}
+
+	private void signIn(Account a) {
+		login().open().signIn(a.username(), PASSWORD).totp(Totp.code(a.totpSecret(), Instant.now()));
+	}
+
+	@Test
+	void createStoppedByTheGateFixSubmitPublishAndFind() {
+		String code = "330106-GG-T" + System.nanoTime() % 100000 + "-01";
+		String name = "老年人优待证办理" + System.nanoTime() % 1000;
+		Account deptAdmin = staff(Role.DEPT_ADMIN, "XH-MZ");
+		signIn(deptAdmin);
+		page.navigate(base() + "/console/items");
+		accessible();
+		page.getByTestId("new-item").click();
+		page.locator("#code").fill(code);
+		page.locator("#name").fill(name);
+		page.locator("#type").selectOption("GG");
+		page.locator("#requiredVisits").fill("1");
+		page.locator("#onlineDepth").fill("3");
+		page.locator("#resultName").fill("优待证");
+		page.locator("#resultType").selectOption("CERTIFICATE");
+		page.locator("#consultPhone").fill("0571-87000000");
+		page.locator("#materials").fill("居民身份证 | ELECTRONIC | REQUIRED | 0 | GOVERNMENT | 公安机关核发 | 居民身份证 | 有效期内\n一寸照片 | PAPER | REQUIRED | 1 | APPLICANT |  |  | 近期免冠");
+		page.getByTestId("save-item").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("已保存");
+		accessible();
+
+		page.getByTestId("submit-item").click();
+		assertThat(page.title()).startsWith("错误：");
+		assertThat(page.getByTestId("error-summary").innerText()).contains("到现场次数大于 0 时须说明到现场原因");
+		assertThat(page.locator("#visitReason-error").innerText()).contains("须说明到现场原因");
+		assertThat(page.getByTestId("open-status").innerText()).as("still a draft").contains("草稿");
+		assertThat(search.search(name, null, null, null, 100).hits()).as("nothing published")
+			.noneMatch(h -> h.code().equals(code));
+
+		page.locator("#visitReason").fill("需现场采集照片");
+		page.getByTestId("submit-item").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("已提交审核");
+		assertThat(page.getByTestId("audit").innerText()).contains("提交审核").contains("visitReason");
+		header().signOut();
+
+		Account other = staff(Role.DEPT_ADMIN, "XH-SCJG");
+		signIn(other);
+		var r = page.navigate(base() + "/console/items/" + code);
+		assertThat(r.status()).as("another department's item").isEqualTo(404);
+		header().signOut();
+
+		Account platform = staff(Role.PLATFORM_ADMIN, "XH-ZWFW");
+		signIn(platform);
+		page.navigate(base() + "/console/items");
+		assertThat(page.getByTestId("console-items").innerText()).contains(name).contains("待审核");
+		page.navigate(base() + "/console/items/" + code);
+		page.getByTestId("publish-item").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("已发布");
+		accessible();
+
+		page.navigate(base() + "/search?q=" + name);
+		assertThat(page.getByTestId("search-results").innerText()).as("found by search at once").contains(name);
+		page.navigate(base() + "/items/" + code);
+		assertThat(page.getByTestId("guide-title").innerText()).isEqualTo(name);
+		assertThat(page.getByTestId("materials").innerText()).contains("一寸照片");
+	}
+
+	@Test
+	void theSecondOfTwoConcurrentSavesIsRefused() {
+		String code = "330106-GG-C" + System.nanoTime() % 100000 + "-01";
+		Account deptAdmin = staff(Role.DEPT_ADMIN, "XH-MZ");
+		signIn(deptAdmin);
+		page.navigate(base() + "/console/items/new");
+		page.locator("#code").fill(code);
+		page.locator("#name").fill("并发测试事项");
+		page.locator("#resultName").fill("结果");
+		page.locator("#consultPhone").fill("0571-87000001");
+		page.getByTestId("save-item").click();
+
+		var second = context.newPage();
+		second.navigate(base() + "/console/items/" + code);
+		page.locator("#name").fill("第一个人的修改");
+		page.getByTestId("save-item").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("已保存");
+
+		second.locator("#name").fill("第二个人的修改");
+		second.getByTestId("save-item").click();
+		assertThat(second.getByTestId("error-summary").innerText()).contains("已被他人修改");
+		page.navigate(base() + "/console/items/" + code);
+		assertThat(page.locator("#name").inputValue()).as("nothing silently overwritten").isEqualTo("第一个人的修改");
+	}
+}

@@ -1,0 +1,83 @@
+package tongban.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+import tongban.support.IntegrationTest;
+
+/** The demo catalogue, its REST API and browsing filters. */
+class CatalogIT extends IntegrationTest {
+
+	@Autowired
+	CatalogManagement catalog;
+
+	private RestClient http() {
+		return RestClient.builder().baseUrl(url("")).defaultStatusHandler(s -> true, (req, res) -> { }).build();
+	}
+
+	private java.util.List<ItemSummary> all() {
+		return catalog.browse(ItemFilter.any(), Pageable.ofSize(1000)).getContent();
+	}
+
+	@Test
+	void demoCatalogueCoversEveryAppliedForTypeAndTenDepartments() {
+		var items = all();
+		assertThat(items).hasSizeGreaterThanOrEqualTo(60);
+		Set<String> types = items.stream().map(ItemSummary::type).collect(Collectors.toSet());
+		assertThat(types).containsAll(EnumSet.allOf(ServiceGuide.ItemType.class).stream().map(Enum::name).toList());
+		assertThat(items.stream().map(ItemSummary::departmentCode).distinct().count()).isGreaterThanOrEqualTo(10);
+		assertThat(items).extracting(ItemSummary::name).anySatisfy(n -> assertThat(n).contains("食品经营许可"))
+			.anySatisfy(n -> assertThat(n).contains("个体工商户"))
+			.anySatisfy(n -> assertThat(n).contains("出生医学证明"))
+			.anySatisfy(n -> assertThat(n).contains("社会保障卡"))
+			.anySatisfy(n -> assertThat(n).contains("结婚登记"))
+			.anySatisfy(n -> assertThat(n).contains("不动产"))
+			.anySatisfy(n -> assertThat(n).contains("退休"))
+			.anySatisfy(n -> assertThat(n).contains("建设工程规划许可"));
+		for (ItemSummary s : items) {
+			assertThat(PublishingGate.check(catalog.published(s.code()).orElseThrow().guide())).as(s.code()).isEmpty();
+		}
+	}
+
+	@Test
+	void filtersNarrowTheList() {
+		var all = all();
+		var licensing = catalog.browse(new ItemFilter(null, null, "XK", null, null, null, null), Pageable.ofSize(1000));
+		assertThat(licensing.getContent()).isNotEmpty().allSatisfy(i -> assertThat(i.type()).isEqualTo("XK"));
+		assertThat(licensing.getTotalElements()).isLessThan(all.size());
+		var noVisit = catalog.browse(new ItemFilter(null, null, null, null, 0, null, null), Pageable.ofSize(1000));
+		assertThat(noVisit.getContent()).allSatisfy(i -> assertThat(i.requiredVisits()).isZero());
+		var fullyOnline = catalog.browse(new ItemFilter(null, null, null, 4, null, null, null), Pageable.ofSize(1000));
+		assertThat(fullyOnline.getContent()).isNotEmpty().allSatisfy(i -> assertThat(i.onlineDepth()).isEqualTo(4));
+		var market = catalog.browse(new ItemFilter(null, "XH-SCJG", null, null, null, null, null), Pageable.ofSize(1000));
+		assertThat(market.getContent()).isNotEmpty().allSatisfy(i -> assertThat(i.departmentCode()).isEqualTo("XH-SCJG"));
+		var birth = catalog.browse(new ItemFilter("生育收养", null, null, null, null, null, null), Pageable.ofSize(1000));
+		assertThat(birth.getContent()).extracting(ItemSummary::name).anySatisfy(n -> assertThat(n).contains("出生医学证明"));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void restApiServesItemsThemesAndProblems() {
+		String code = all().getFirst().code();
+		Map<String, Object> item = http().get().uri("/api/items/{code}", code).retrieve().body(Map.class);
+		assertThat(item).containsEntry("code", code).containsKey("guide");
+		assertThat((Map<String, Object>) item.get("guide")).containsKeys("materials", "legalBasis", "statutoryLimit");
+		Map<String, Object> page = http().get().uri("/api/items?type=XK&size=5").retrieve().body(Map.class);
+		assertThat((java.util.List<?>) page.get("content")).hasSizeLessThanOrEqualTo(5).isNotEmpty();
+		assertThat(http().get().uri("/api/themes").retrieve().body(java.util.List.class)).hasSizeGreaterThanOrEqualTo(16);
+		var missing = http().get().uri("/api/items/NO-SUCH-CODE").retrieve().toEntity(String.class);
+		assertThat(missing.getStatusCode().value()).isEqualTo(404);
+		assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(http().get().uri("/v3/api-docs").retrieve().body(String.class)).contains("/api/items/{code}").contains("/api/themes");
+	}
+}

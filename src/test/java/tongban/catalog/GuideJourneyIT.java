@@ -1,0 +1,73 @@
+package tongban.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
+
+import tongban.support.Browser;
+import tongban.support.JourneyTest;
+
+/** A citizen finds a guide from the home page by theme, reads its materials, prints it; on a phone and in elder mode. */
+class GuideJourneyIT extends JourneyTest {
+
+	@Autowired
+	CatalogManagement catalog;
+
+	private String codeOf(String nameContains) {
+		return catalog.browse(ItemFilter.any(), Pageable.ofSize(1000)).getContent().stream()
+			.filter(i -> i.name().contains(nameContains)).findFirst().orElseThrow().code();
+	}
+
+	@Test
+	void citizenReachesTheSocialSecurityCardGuideThroughItsTheme() {
+		page.navigate(base() + "/");
+		accessible();
+		page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("社会保障")).first().click();
+		page.waitForLoadState();
+		assertThat(page.locator("h1").innerText()).isEqualTo("社会保障");
+		accessible();
+		page.getByTestId("item-list").locator("a", new com.microsoft.playwright.Locator.LocatorOptions().setHasText("社会保障卡")).first().click();
+		page.waitForLoadState();
+		assertThat(page.getByTestId("guide-title").innerText()).contains("社会保障卡");
+		assertThat(page.getByTestId("materials").innerText()).contains("身份证");
+		assertThat(page.locator("svg title").count()).as("QR code of the page").isEqualTo(1);
+		assertThat(page.getByTestId("apply").getAttribute("aria-disabled")).isEqualTo("true");
+		accessible();
+		page.getByText("打印办事指南").click();
+		assertThat(page.locator("body").getAttribute("class")).contains("print");
+	}
+
+	@Test
+	void theGuideIsUsableOnA360PxPhoneAndInElderMode() {
+		String code = codeOf("食品经营许可");
+		var phone = Browser.newContext(360, 740);
+		try {
+			var p = phone.newPage();
+			p.navigate(base() + "/items/" + code);
+			assertThat(p.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+			double standard = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")).doubleValue();
+			double body = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize)")).doubleValue();
+			p.getByTestId("elder-toggle").click();
+			p.waitForLoadState();
+			assertThat(p.locator("body").getAttribute("class")).contains("elder");
+			assertThat(p.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+			double elder = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")).doubleValue();
+			double elderBody = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize)")).doubleValue();
+			assertThat(elder).as("larger headings").isGreaterThanOrEqualTo(standard * 1.3);
+			assertThat(elderBody).as("larger text, at least 20 px").isGreaterThanOrEqualTo(Math.max(20, body * 1.3));
+			assertThat(p.getByTestId("materials").isVisible()).isTrue();
+		}
+		finally {
+			phone.close();
+		}
+	}
+
+	@Test
+	void unknownItemIsA404Page() {
+		var r = page.navigate(base() + "/items/NO-SUCH-ITEM");
+		assertThat(r.status()).isEqualTo(404);
+		assertThat(page.title()).contains("页面不存在");
+	}
+}
