@@ -52,6 +52,7 @@ class ErrorPages implements ErrorController {
 			case 403 -> "forbidden";
 			case 404 -> "not-found";
 			case 405 -> "method-not-allowed";
+			case 409 -> "conflict";
 			default -> status.is4xxClientError() ? "invalid-request" : "internal";
 		};
 	}

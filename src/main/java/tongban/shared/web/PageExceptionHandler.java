@@ -1,32 +1,32 @@
 package tongban.shared.web;
 
-import org.springframework.http.HttpStatus;
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 
 import tongban.shared.DomainException;
 
 /**
- * Pages: what is not found or not yours is a 404 page; a refused action a 409 page with the reason. REST controllers
- * are @Controllers too, so this advice runs after {@link ApiExceptionHandler}, which answers them first.
+ * Pages: what is not found or not yours is a 404 page; a refused action a 409. The status is sent as an error so the
+ * container renders it through {@link ErrorPages}, with the same header (account menu) as every page. REST
+ * controllers are @Controllers too, so this advice runs after {@link ApiExceptionHandler}, which answers them first.
  */
 @ControllerAdvice(annotations = Controller.class)
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 
 	@ExceptionHandler(DomainException.class)
-	ModelAndView domain(DomainException e) {
-		HttpStatus status = switch (e.kind()) {
-			case NOT_FOUND, FORBIDDEN -> HttpStatus.NOT_FOUND;
-			case CONFLICT -> HttpStatus.CONFLICT;
-			case INVALID -> HttpStatus.UNPROCESSABLE_CONTENT;
-		};
-		ModelAndView mav = new ModelAndView("error/page");
-		mav.setStatus(status);
-		mav.addObject("status", status.value());
-		mav.addObject("code", status == HttpStatus.NOT_FOUND ? "not-found" : e.code());
-		return mav;
+	void domain(DomainException e, HttpServletResponse response) throws IOException {
+		response.sendError(switch (e.kind()) {
+			case NOT_FOUND, FORBIDDEN -> HttpServletResponse.SC_NOT_FOUND;
+			case CONFLICT -> HttpServletResponse.SC_CONFLICT;
+			case INVALID -> 422;
+		});
 	}
 }
