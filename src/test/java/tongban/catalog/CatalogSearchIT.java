@@ -33,6 +33,7 @@ class CatalogSearchIT extends IntegrationTest {
 	private ServiceGuide guide(String code, String name, List<String> aliases, ServiceGuide.ItemType type, int visits) {
 		ObjectNode n = json.valueToTree(PublishingGateTest.valid());
 		n.put("code", code);
+		n.put("department", "TD-" + tag);
 		n.put("name", name);
 		n.put("subItem", name);
 		n.put("mainItem", name);
@@ -77,12 +78,14 @@ class CatalogSearchIT extends IntegrationTest {
 
 	@Test
 	void facetsAndFilters() {
-		SearchResult r = search.search(tag, null, null, null, 10);
+		String dep = "TD-" + tag;
+		SearchResult r = search.search(tag, null, dep, null, 10);
 		assertThat(r.total()).isEqualTo(3);
 		assertThat(r.byType()).containsEntry("GG", 2L).containsEntry("QR", 1L);
 		assertThat(r.byVisits()).containsEntry(0, 1L).containsEntry(1, 2L);
-		assertThat(search.search(tag, "QR", null, null, 10).hits()).extracting(ItemSummary::name).containsExactly("结婚登记");
-		assertThat(search.search(tag, null, null, 0, 10).hits()).extracting(ItemSummary::name).containsExactly("社会保障卡补领");
+		assertThat(r.byDepartment()).containsOnlyKeys(dep);
+		assertThat(search.search(tag, "QR", dep, null, 10).hits()).extracting(ItemSummary::name).containsExactly("结婚登记");
+		assertThat(search.search(tag, null, dep, 0, 10).hits()).extracting(ItemSummary::name).containsExactly("社会保障卡补领");
 	}
 
 	@Test
