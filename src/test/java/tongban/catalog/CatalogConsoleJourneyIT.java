@@ -118,4 +118,15 @@ class CatalogConsoleJourneyIT extends JourneyTest {
 		page.navigate(base() + "/console/items/" + code);
 		assertThat(page.locator("#name").inputValue()).as("nothing silently overwritten").isEqualTo("第一个人的修改");
 	}
+
+	@Test
+	void itemsNotReviewedFor180DaysAreListedAsStale() {
+		String code = jdbc.sql("select code from catalog_item where department_code = 'XH-WJ' order by code limit 1").query(String.class).single();
+		jdbc.sql("update catalog_item set reviewed_at = now() - interval '200 days' where code = ?").param(code).update();
+		signIn(staff(Role.DEPT_ADMIN, "XH-WJ"));
+		page.navigate(base() + "/console/items");
+		var row = page.getByTestId("console-items").locator("tr", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(code));
+		assertThat(row.innerText()).contains("超过 180 天未复核");
+		assertThat(page.getByTestId("console-items").innerText()).as("only its own department").doesNotContain("330106-XK-0001-01");
+	}
 }

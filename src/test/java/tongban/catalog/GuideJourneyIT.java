@@ -70,4 +70,38 @@ class GuideJourneyIT extends JourneyTest {
 		assertThat(r.status()).isEqualTo(404);
 		assertThat(page.title()).contains("页面不存在");
 	}
+
+	@Test
+	void citizenSearchesByInitialsThenWordsAndReachesTheCardGuide() {
+		page.navigate(base() + "/");
+		page.locator("#q").pressSequentially("sbk", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(50));
+		page.getByTestId("suggestions").waitFor();
+		assertThat(page.getByTestId("suggestions").innerText()).as("htmx suggestions while typing").contains("社会保障卡");
+		page.locator("#q").fill("社保卡补办");
+		page.locator("#q").press("Enter");
+		page.waitForLoadState();
+		assertThat(page.getByTestId("search-total").innerText()).contains("社保卡补办");
+		accessible();
+		page.getByTestId("search-results").locator("a").first().click();
+		page.waitForLoadState();
+		assertThat(page.getByTestId("guide-title").innerText()).contains("社会保障卡");
+		assertThat(page.getByTestId("materials").innerText()).contains("居民身份证");
+	}
+
+	@Test
+	void searchWithoutJavaScriptAndOddInputIsANormalPage() {
+		var noJs = Browser.newContext(1280, 900);
+		try {
+			var p = noJs.newPage();
+			p.navigate(base() + "/search?q=" + "社".repeat(10_000).substring(0, 2000));
+			assertThat(p.title()).doesNotContain("错误").doesNotContain("问题");
+			p.navigate(base() + "/search?q=%21%40%23%24%25");
+			assertThat(p.locator("h1").innerText()).isEqualTo("搜索事项");
+			p.navigate(base() + "/search?q=");
+			assertThat(p.locator("h1").innerText()).isEqualTo("搜索事项");
+		}
+		finally {
+			noJs.close();
+		}
+	}
 }

@@ -80,7 +80,7 @@ class SecurityConfiguration {
 	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**", "/css/**", "/js/**", "/img/**",
-					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**", "/items/**", "/themes/**", "/browse", "/search",
+					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**", "/items/**", "/themes/**", "/browse", "/search", "/search/**",
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
