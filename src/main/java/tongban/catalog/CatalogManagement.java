@@ -41,7 +41,33 @@ public class CatalogManagement {
 		this.search = search;
 	}
 
+	/**
+	 * Published versions never change, so they are kept in memory until a new version is published on this node.
+	 * (Several nodes: replace with a shared cache or evict through the module event; see docs/scaling.md.)
+	 */
+	private final java.util.Map<String, Optional<PublishedItem>> publishedCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public Optional<PublishedItem> published(String code) {
+		if (code == null || code.length() > 60) {
+			return Optional.empty();
+		}
+		Optional<PublishedItem> cached = publishedCache.get(code);
+		if (cached != null) {
+			return cached;
+		}
+		Optional<PublishedItem> loaded = load(code);
+		if (loaded.isPresent()) {
+			publishedCache.put(code, loaded);
+		}
+		return loaded;
+	}
+
+	/** Forgets the cached published version of an item (after publishing a new one). */
+	public void evict(String code) {
+		publishedCache.remove(code);
+	}
+
+	private Optional<PublishedItem> load(String code) {
 		return items.findByCode(code)
 			.flatMap(item -> versions.findByItemIdAndStatus(item.id(), ItemStatus.PUBLISHED)
 				.map(v -> new PublishedItem(item.code(), v.versionNo(), v.publishedAt(), item.reviewedAt(), guide(v))));
@@ -124,6 +150,7 @@ public class CatalogManagement {
 		v.publish();
 		versions.save(v);
 		search.index(g);
+		evict(g.code());
 		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action) values (?, 1, ?, ?, 'IMPORTED')")
 			.params(item.id(), actorId, actorName)
 			.update();

@@ -80,4 +80,14 @@ class CatalogIT extends IntegrationTest {
 		assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
 		assertThat(http().get().uri("/v3/api-docs").retrieve().body(String.class)).contains("/api/items/{code}").contains("/api/themes");
 	}
+
+	@Test
+	void anonymousPortalPagesCreateNoSession() {
+		String code = all().getFirst().code();
+		for (String path : new String[] { "/", "/items/" + code, "/search?q=社保卡", "/browse" }) {
+			var r = http().get().uri(path).retrieve().toEntity(String.class);
+			assertThat(r.getStatusCode().value()).as(path).isEqualTo(200);
+			assertThat(r.getHeaders().getOrEmpty("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("TONGBAN_SESSION"));
+		}
+	}
 }

@@ -32,7 +32,10 @@ class GuideJourneyIT extends JourneyTest {
 		page.waitForLoadState();
 		assertThat(page.getByTestId("guide-title").innerText()).contains("社会保障卡");
 		assertThat(page.getByTestId("materials").innerText()).contains("身份证");
-		assertThat(page.locator("svg title").count()).as("QR code of the page").isEqualTo(1);
+		assertThat(page.locator("figure.qr img").count()).as("QR code of the page").isEqualTo(1);
+		var qr = page.request().get(page.locator("figure.qr img").getAttribute("src").startsWith("http") ? page.locator("figure.qr img").getAttribute("src") : base() + page.locator("figure.qr img").getAttribute("src"));
+		assertThat(qr.status()).isEqualTo(200);
+		assertThat(qr.text()).startsWith("<svg").contains("<path");
 		assertThat(page.getByTestId("apply").getAttribute("aria-disabled")).isEqualTo("true");
 		accessible();
 		page.getByText("打印办事指南").click();

@@ -186,6 +186,7 @@ public class CatalogEditing {
 		versions.saveAndFlush(submitted);
 		item.reviewed();
 		search.index(g);
+		catalog.evict(code);
 		audit(item, submitted.versionNo(), admin, "PUBLISHED", null, null);
 		return true;
 	}

@@ -39,9 +39,17 @@ class ItemPageController {
 		model.addAttribute("g", item.guide());
 		model.addAttribute("department", directory.departmentByCode(item.guide().department()).orElse(null));
 		model.addAttribute("print", print != null);
-		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/items/{code}").buildAndExpand(code).toUriString();
-		model.addAttribute("qr", QrCode.svg(url, item.guide().name()));
 		return "catalog/guide";
+	}
+
+	/** The QR code of a guide's address, as SVG; cached by browsers for a day. */
+	@GetMapping(value = "/items/{code}/qr.svg", produces = "image/svg+xml")
+	org.springframework.http.ResponseEntity<String> qr(@PathVariable String code) {
+		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
+		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/items/{code}").buildAndExpand(code).toUriString();
+		return org.springframework.http.ResponseEntity.ok()
+			.cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
+			.body(QrCode.svg(url, item.guide().name()));
 	}
 
 	@GetMapping("/themes/{code}")

@@ -97,6 +97,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.securityContext(c -> c.securityContextRepository(contexts))
+			// The CSRF token lives in a cookie, not the session, so anonymous portal visitors get no session.
+			.csrf(c -> c.csrfTokenRepository(new org.springframework.security.web.csrf.CookieCsrfTokenRepository()))
 			.formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(

@@ -16,7 +16,10 @@ import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
 import tongban.identity.internal.SessionKeys;
 
-/** Puts the signed-in person and the party they act for on every page, for the header's account menu. */
+/**
+ * Puts the signed-in person and the party they act for on every page, for the header's account menu. Never creates a
+ * session: anonymous portal pages stay sessionless.
+ */
 @ControllerAdvice
 class IdentityModelAdvice {
 
@@ -27,7 +30,7 @@ class IdentityModelAdvice {
 	}
 
 	@ModelAttribute
-	void addAccount(org.springframework.ui.Model model, HttpSession session) {
+	void addAccount(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletRequest request) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
 			return;
@@ -42,7 +45,8 @@ class IdentityModelAdvice {
 		identity.account(id).ifPresent(me -> {
 			model.addAttribute("me", me);
 			if (!me.staff()) {
-				Party acting = session.getAttribute(SessionKeys.ACTING_FOR) instanceof Party p ? p
+				HttpSession session = request.getSession(false);
+				Party acting = session != null && session.getAttribute(SessionKeys.ACTING_FOR) instanceof Party p ? p
 						: new Party(Party.Kind.CITIZEN, me.id(), me.displayName());
 				model.addAttribute("actingFor", acting);
 				List<Party> parties = identity.partiesOf(me.id());
