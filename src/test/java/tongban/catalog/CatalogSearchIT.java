@@ -96,4 +96,15 @@ class CatalogSearchIT extends IntegrationTest {
 		assertThat(CatalogSearch.clean("社".repeat(10_000))).hasSize(CatalogSearch.MAX_QUERY);
 		assertThat(search.search("*:*) OR (", null, null, null, 10).total()).isZero();
 	}
+
+	@Autowired
+	tongban.catalog.internal.SearchIndexing indexing;
+
+	@Test
+	void theIndexCanBeRebuiltFromTheTable() throws InterruptedException {
+		long before = search.search(tag, null, "TD-" + tag, null, 10).total();
+		indexing.rebuild();
+		assertThat(search.search(tag, null, "TD-" + tag, null, 10).total()).isEqualTo(before).isEqualTo(3);
+		assertThat(top("sbk")).contains("社会保障卡申领");
+	}
 }

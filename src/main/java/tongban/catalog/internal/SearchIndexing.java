@@ -107,6 +107,12 @@ public class SearchIndexing implements ApplicationRunner {
 		}
 	}
 
+	/** Rebuilds the whole index from catalog_search_document (needs no session or transaction). */
+	public void rebuild() throws InterruptedException {
+		Search.mapping(em.getEntityManagerFactory()).scope(SearchDocument.class).massIndexer().threadsToLoadObjects(2)
+			.batchSizeToLoadObjects(500).startAndWait();
+	}
+
 	/** Saves (or replaces) the search document; Hibernate Search indexes it when the transaction commits. */
 	public void index(ServiceGuide g) {
 		documents.save(document(g));
@@ -118,7 +124,7 @@ public class SearchIndexing implements ApplicationRunner {
 		long indexed = tx.execute(s -> Search.session(em).search(SearchDocument.class).where(f -> f.matchAll()).fetchTotalHitCount());
 		if (rows != indexed) {
 			log.info("search index has {} of {} items; rebuilding", indexed, rows);
-			Search.session(em).massIndexer(SearchDocument.class).threadsToLoadObjects(2).startAndWait();
+			rebuild();
 		}
 	}
 }
