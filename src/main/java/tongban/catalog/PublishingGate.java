@@ -62,6 +62,9 @@ public final class PublishingGate {
 		if (g.promisedLimit() < 0 || g.statutoryLimit() < 0) {
 			v.add(new Violation("statutoryLimit", "limits-not-negative"));
 		}
+		if (!g.form().problems().isEmpty()) {
+			v.add(new Violation("form", "form-definition"));
+		}
 		return v;
 	}
 

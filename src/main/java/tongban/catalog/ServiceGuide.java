@@ -14,7 +14,7 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		List<HandlingForm> handlingForms, int requiredVisits, String visitReason, int onlineDepth, boolean inHall,
 		boolean appointment, boolean delivery, boolean onlinePayment, boolean selfService, String scope, String address,
 		String hours, String consultPhone, String complaintPhone, ResultType resultType, String resultName, List<Fee> fees,
-		List<Faq> faq, List<Material> materials) {
+		List<Faq> faq, List<Material> materials, FormDefinition form) {
 
 	public ServiceGuide {
 		aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -26,6 +26,16 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		fees = fees == null ? List.of() : List.copyOf(fees);
 		faq = faq == null ? List.of() : List.copyOf(faq);
 		materials = materials == null ? List.of() : List.copyOf(materials);
+		form = form == null ? FormDefinition.EMPTY : form;
+	}
+
+	/** The same guide with another application form. */
+	public ServiceGuide withForm(FormDefinition f) {
+		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,
+				themes, exerciseLevel, legalBasis, conditions, steps, specialProcedures, statutoryLimit, promisedLimit,
+				limitUnit, immediate, handlingForms, requiredVisits, visitReason, onlineDepth, inHall, appointment, delivery,
+				onlinePayment, selfService, scope, address, hours, consultPhone, complaintPhone, resultType, resultName, fees,
+				faq, materials, f);
 	}
 
 	/** 事项类型 with the national two-letter codes of the applied-for types. */

@@ -90,4 +90,40 @@ class CatalogIT extends IntegrationTest {
 			assertThat(r.getHeaders().getOrEmpty("Set-Cookie")).as(path).noneMatch(c -> c.startsWith("TONGBAN_SESSION"));
 		}
 	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void publishedFormsAreServedShownAndValidatedThroughTheApi() {
+		String code = "330106-GG-0001-02"; // 社会保障卡挂失与补领, with a demo form
+		Map<String, Object> item = http().get().uri("/api/items/{code}", code).retrieve().body(Map.class);
+		var fields = (java.util.List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) item.get("guide")).get("form")).get("fields");
+		assertThat(fields).extracting(f -> f.get("key")).contains("name", "idNumber", "reason", "lostDate");
+		assertThat(http().get().uri("/items/{code}", code).retrieve().body(String.class)).as("the guide lists what to prepare")
+			.contains("data-testid=\"form-fields\"").contains("办理原因");
+
+		var bad = http().post().uri("/api/items/{code}/form/validation", code).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("values", Map.of("name", "张三", "idNumber", "110105194912310021", "phone", "1380001", "reason", "遗失",
+					"delivery", "免费邮寄")))
+			.retrieve().toEntity(Map.class);
+		assertThat(bad.getStatusCode().value()).isEqualTo(422);
+		assertThat(bad.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat((java.util.List<Map<String, Object>>) bad.getBody().get("errors")).extracting(e -> e.get("path") + " " + e.get("message"))
+			.containsExactlyInAnyOrder("idNumber 申请人公民身份号码的校验码不正确，请核对每一位", "phone 联系电话须为 11 位手机号码或带区号的固定电话",
+					"lostDate 请填写遗失日期", "mailAddress 请填写邮寄地址");
+
+		var ok = http().post().uri("/api/items/{code}/form/validation", code).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("values", Map.of("name", "张三", "idNumber", "11010519491231002x", "phone", "138 0001 2345", "reason", "损坏",
+					"lostDate", "ignored when hidden", "delivery", "窗口领取",
+					"damagedCard", Map.of("name", "card.jpg", "contentType", "image/jpeg", "size", 12345))))
+			.retrieve().toEntity(Map.class);
+		assertThat(ok.getStatusCode().value()).as("%s", ok.getBody()).isEqualTo(200);
+		assertThat((Map<String, Object>) ok.getBody().get("values")).containsEntry("idNumber", "11010519491231002X")
+			.containsEntry("phone", "13800012345").doesNotContainKey("lostDate");
+
+		var garbage = http().post().uri("/api/items/{code}/form/validation", code).contentType(MediaType.APPLICATION_JSON)
+			.body("{not json").retrieve().toEntity(String.class);
+		assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+		assertThat(http().post().uri("/api/items/NO-SUCH/form/validation").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("values", Map.of())).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+	}
 }

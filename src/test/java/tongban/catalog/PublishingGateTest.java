@@ -24,7 +24,7 @@ class PublishingGateTest {
 				List.of("准营准办"), "COUNTY", "《中华人民共和国食品安全法》第三十五条", "条件", List.of("受理", "审核", "审批", "办结", "送达"),
 				"", 20, 5, "WORKING_DAY", false, List.of(HandlingForm.ONLINE, HandlingForm.WINDOW), 0, null, 4, true, true,
 				true, false, false, "全市通办", "地址", "工作日", "0571-88888888", "12345", ResultType.CERTIFICATE,
-				"食品经营许可证", List.of(), List.of(new Faq("问", "答")), List.of());
+				"食品经营许可证", List.of(), List.of(new Faq("问", "答")), List.of(), null);
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -23,6 +23,7 @@ import tongban.shared.DemoData;
 class CatalogDemoData implements ApplicationRunner {
 
 	static final String FILE = "data/catalog/demo-items.json";
+	static final String FORMS = "data/catalog/demo-forms.json";
 
 	private final DemoData demo;
 	private final CatalogManagement catalog;
@@ -37,9 +38,18 @@ class CatalogDemoData implements ApplicationRunner {
 	record DemoFile(String source, List<ServiceGuide> items) {
 	}
 
+	record DemoForms(String source, java.util.Map<String, tongban.catalog.FormDefinition> forms) {
+	}
+
+	/** The demo items, each with its application form where demo-forms.json has one. */
 	static DemoFile read(JsonMapper json) {
-		try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-			return json.readValue(in, DemoFile.class);
+		try (InputStream in = new ClassPathResource(FILE).getInputStream();
+				InputStream f = new ClassPathResource(FORMS).getInputStream()) {
+			DemoFile file = json.readValue(in, DemoFile.class);
+			var forms = json.readValue(f, DemoForms.class).forms();
+			return new DemoFile(file.source(), file.items().stream()
+				.map(g -> forms.containsKey(g.code()) ? g.withForm(forms.get(g.code())) : g)
+				.toList());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

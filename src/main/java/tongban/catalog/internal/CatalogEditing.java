@@ -135,9 +135,27 @@ public class CatalogEditing {
 			return -1;
 		}
 		ServiceGuide before = catalog.guide(draft);
+		guide = guide.map(g -> g.withForm(before.form()));
 		draft.replace(guide.get(), json.writeValueAsString(guide.get()), e.accountId());
 		ItemVersion saved = versions.saveAndFlush(draft);
 		audit(item, draft.versionNo(), e, "SAVED", before, guide.get());
+		return saved.lockVersion();
+	}
+
+	/** Saves the draft's application form; refused (-1) when someone saved the draft since the editor was loaded. */
+	public long saveForm(Editor e, String code, tongban.catalog.FormDefinition form, Long lockVersion, Errors errors) {
+		CatalogItem item = visible(e, code);
+		ItemVersion draft = open(item).filter(v -> v.status() == ItemStatus.DRAFT)
+			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "not-a-draft", "no draft to save"));
+		if (lockVersion == null || draft.lockVersion() != lockVersion) {
+			errors.reject("item.error.concurrent");
+			return -1;
+		}
+		ServiceGuide before = catalog.guide(draft);
+		ServiceGuide after = before.withForm(form);
+		draft.replace(after, json.writeValueAsString(after), e.accountId());
+		ItemVersion saved = versions.saveAndFlush(draft);
+		audit(item, draft.versionNo(), e, "FORM_SAVED", before, after);
 		return saved.lockVersion();
 	}
 
@@ -235,7 +253,10 @@ public class CatalogEditing {
 			for (Iterator<String> it = a.propertyNames().iterator(); it.hasNext();) {
 				String field = it.next();
 				JsonNode old = b == null ? null : b.get(field);
-				if (b == null || !a.get(field).equals(old)) {
+				if (b != null && "form".equals(field) && old != null) {
+					formDiff(old, a.get(field), diff);
+				}
+				else if (b == null || !a.get(field).equals(old)) {
 					diff.put(field, java.util.Arrays.asList(old == null ? null : text(old), text(a.get(field))));
 				}
 			}
@@ -243,6 +264,25 @@ public class CatalogEditing {
 		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action, diff) values (?, ?, ?, ?, ?, ?::jsonb)")
 			.params(item.id(), versionNo, e.accountId(), e.name(), action, json.writeValueAsString(diff))
 			.update();
+	}
+
+	/** The form's changes field by field ({@code form.<key>}), in the order of the new form, then removed fields. */
+	private static void formDiff(JsonNode before, JsonNode after, Map<String, List<String>> diff) {
+		Map<String, JsonNode> old = new LinkedHashMap<>();
+		before.path("fields").forEach(f -> old.put(f.path("key").asString(""), f));
+		int position = 0;
+		for (JsonNode f : after.path("fields")) {
+			String key = f.path("key").asString("");
+			JsonNode was = old.remove(key);
+			if (was == null || !was.equals(f)) {
+				diff.put("form." + key, java.util.Arrays.asList(was == null ? null : was.toString(), f.toString()));
+			}
+			position++;
+		}
+		old.forEach((key, was) -> diff.put("form." + key, java.util.Arrays.asList(was.toString(), null)));
+		if (position > 0 && diff.isEmpty() && !before.equals(after)) {
+			diff.put("form", java.util.Arrays.asList("字段顺序", "字段顺序已调整"));
+		}
 	}
 
 	private static String text(JsonNode n) {

@@ -96,7 +96,7 @@ public final class ItemForms {
 				list(f.steps()), nz(f.specialProcedures()), statutory, promised, unit, ItemForm.on(f.immediate()), forms,
 				visits, blank(f.visitReason()) ? null : f.visitReason().strip(), depth, ItemForm.on(f.inHall()),
 				ItemForm.on(f.appointment()), ItemForm.on(f.delivery()), ItemForm.on(f.onlinePayment()), ItemForm.on(f.selfService()), nz(f.scope()), nz(f.address()), nz(f.hours()), nz(f.consultPhone()),
-				nz(f.complaintPhone()), resultType, nz(f.resultName()), fees, faq, materials));
+				nz(f.complaintPhone()), resultType, nz(f.resultName()), fees, faq, materials, null));
 	}
 
 	private static List<String[]> rows(String text, int columns, String field, Errors errors) {

@@ -40,6 +40,11 @@ class CatalogConsoleController {
 	}
 
 	private CatalogEditing.Editor editor(Authentication auth) {
+		return editor(identity, directory, auth);
+	}
+
+	/** The signed-in staff member as a catalogue editor: department admin of their department, or platform admin. */
+	static CatalogEditing.Editor editor(IdentityManagement identity, DirectoryManagement directory, Authentication auth) {
 		AccountSummary me = identity.account(java.util.UUID.fromString(auth.getName())).orElseThrow();
 		boolean platform = me.roles().contains(Role.PLATFORM_ADMIN);
 		String department = me.roles().contains(Role.DEPT_ADMIN) && me.departmentId() != null

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormValidation;
 import tongban.catalog.ItemFilter;
 import tongban.catalog.ItemSummary;
 import tongban.catalog.PublishedItem;
@@ -26,9 +27,16 @@ import tongban.shared.DomainException;
 class ItemApiController {
 
 	private final CatalogManagement catalog;
+	private final FormValidation validation;
+	private final tongban.shared.web.Problems problems;
+	private final org.springframework.context.MessageSource messages;
 
-	ItemApiController(CatalogManagement catalog) {
+	ItemApiController(CatalogManagement catalog, FormValidation validation, tongban.shared.web.Problems problems,
+			org.springframework.context.MessageSource messages) {
 		this.catalog = catalog;
+		this.validation = validation;
+		this.problems = problems;
+		this.messages = messages;
 	}
 
 	@Operation(summary = "Published service items, filtered and paged")
@@ -46,6 +54,40 @@ class ItemApiController {
 	@GetMapping("/items/{code}")
 	PublishedItem item(@PathVariable String code) {
 		return catalog.published(code).orElseThrow(() -> DomainException.notFound("item " + code));
+	}
+
+	/** Values to check against an item's published application form. */
+	record FormValues(java.util.Map<String, Object> values) {
+	}
+
+	record FormCheck(boolean valid, java.util.Map<String, Object> values) {
+	}
+
+	@Operation(summary = "Check values against the item's published application form, with the validation applications use",
+			description = "200 with the normalised values when valid; 422 problem+json listing each error (path, code, message) when not. "
+					+ "A group is a list of row objects; a file is {name, contentType, size}.")
+	@org.springframework.web.bind.annotation.PostMapping("/items/{code}/form/validation")
+	org.springframework.http.ResponseEntity<?> validate(@PathVariable String code,
+			@org.springframework.web.bind.annotation.RequestBody FormValues body, jakarta.servlet.http.HttpServletRequest request,
+			java.util.Locale locale) {
+		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item " + code));
+		java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>();
+		if (body != null && body.values() != null) {
+			body.values().forEach((k, v) -> raw.put(k, v instanceof java.util.Map<?, ?> m && m.containsKey("size")
+					? new FormValidation.FileRef(String.valueOf(m.get("name")), String.valueOf(m.get("contentType")),
+							m.get("size") instanceof Number n ? n.longValue() : 0)
+					: v));
+		}
+		FormValidation.Result result = validation.validate(item.guide().form(), raw);
+		if (result.valid()) {
+			return org.springframework.http.ResponseEntity.ok(new FormCheck(true, result.values()));
+		}
+		var problem = problems.of(request, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "form-invalid", null);
+		problem.setProperty("errors", result.errors().stream()
+			.map(e -> java.util.Map.of("path", e.path(), "code", e.code(),
+					"message", messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)))
+			.toList());
+		return org.springframework.http.ResponseEntity.unprocessableContent().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Operation(summary = "Themes for citizens and for businesses")
