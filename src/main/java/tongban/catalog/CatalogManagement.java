@@ -62,9 +62,17 @@ public class CatalogManagement {
 		return loaded;
 	}
 
+	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+
 	/** Forgets the cached published version of an item (after publishing a new one). */
 	public void evict(String code) {
 		publishedCache.remove(code);
+		generation.incrementAndGet();
+	}
+
+	/** Changes whenever anything published changes on this node: pages rendered from an older one are stale. */
+	public long generation() {
+		return generation.get();
 	}
 
 	private Optional<PublishedItem> load(String code) {

@@ -126,4 +126,31 @@ class CatalogIT extends IntegrationTest {
 		assertThat(http().post().uri("/api/items/NO-SUCH/form/validation").contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("values", Map.of())).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	tongban.catalog.internal.CatalogEditing editing;
+
+	@Test
+	void anonymousGuidePagesAreServedAgainUntilANewVersionIsPublished() {
+		String code = "330106-GG-K" + System.nanoTime() % 100000 + "-01";
+		catalog.importPublished(PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "缓存测试甲", "type", "GG",
+				"faq", java.util.List.of()), null, "测试");
+		String first = http().get().uri("/items/{code}", code).retrieve().body(String.class);
+		assertThat(first).contains("缓存测试甲").doesNotContain("_csrf");
+		assertThat(http().get().uri("/items/{code}", code).retrieve().body(String.class)).isEqualTo(first);
+		assertThat(http().get().uri("/items/{code}", code).header("Cookie", "tb_elder=1").retrieve().body(String.class))
+			.as("elder mode is its own page").contains("<body class=\"elder");
+
+		var admin = new tongban.catalog.internal.CatalogEditing.Editor(java.util.UUID.randomUUID(), "测试", "XH-MZ", false);
+		var platform = new tongban.catalog.internal.CatalogEditing.Editor(java.util.UUID.randomUUID(), "平台", null, true);
+		editing.edit(admin, code);
+		var draft = editing.detail(admin, code).open();
+		var form = tongban.catalog.internal.ItemForms.form(PublishingGateTest.with("code", code, "department", "XH-MZ",
+				"name", "缓存测试乙", "type", "GG", "faq", java.util.List.of()), draft.lockVersion());
+		var errors = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+		assertThat(editing.save(admin, code, form, errors)).as("%s", errors).isPositive();
+		assertThat(editing.submit(admin, code, errors)).as("%s", errors).isTrue();
+		assertThat(editing.publish(platform, code, errors)).as("%s", errors).isTrue();
+		assertThat(http().get().uri("/items/{code}", code).retrieve().body(String.class)).contains("缓存测试乙").doesNotContain("缓存测试甲");
+	}
 }
