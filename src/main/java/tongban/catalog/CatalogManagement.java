@@ -47,6 +47,8 @@ public class CatalogManagement {
 	 */
 	private final java.util.Map<String, Optional<PublishedItem>> publishedCache = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** Not transactional: a cache hit needs no database connection (a miss loads through the repositories). */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	public Optional<PublishedItem> published(String code) {
 		if (code == null || code.length() > 60) {
 			return Optional.empty();

@@ -25,8 +25,9 @@ import tongban.catalog.CatalogManagement;
 import tongban.catalog.internal.ViewCounter;
 
 /**
- * Guide pages as anonymous visitors see them are the same for everyone with the same language and elder-mode cookies,
- * and change only when something is published; so the rendered HTML is kept and served again until then. Signed-in
+ * Guide pages (and {@code GET /api/items/{code}}) as anonymous visitors see them are the same for everyone with the
+ * same language and elder-mode cookies, and change only when something is published; so the rendered response is kept
+ * and served again until then. Signed-in
  * visitors, visitors with a session, other query strings and any response that sets a cookie are never cached. Runs
  * after Spring Security, so the security headers are written as for any page; views are still counted.
  */
@@ -34,7 +35,7 @@ import tongban.catalog.internal.ViewCounter;
 class GuidePageCache {
 
 	static final int MAX_ENTRIES = 4_096;
-	private static final Pattern GUIDE = Pattern.compile("/items/([^/]{1,60})");
+	private static final Pattern GUIDE = Pattern.compile("(/api)?/items/([^/]{1,60})");
 
 	record Entry(long generation, byte[] body, String contentType) {
 	}
@@ -59,7 +60,9 @@ class GuidePageCache {
 				long generation = catalog.generation();
 				Entry hit = cache.get(key);
 				if (hit != null && hit.generation() == generation) {
-					views.viewed(m.group(1));
+					if (m.group(1) == null) {
+						views.viewed(m.group(2));
+					}
 					response.setContentType(hit.contentType());
 					response.setContentLength(hit.body().length);
 					response.getOutputStream().write(hit.body());
@@ -68,7 +71,8 @@ class GuidePageCache {
 				ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
 				chain.doFilter(request, wrapper);
 				if (wrapper.getStatus() == 200 && response.getHeaders("Set-Cookie").isEmpty()
-						&& wrapper.getContentType() != null && wrapper.getContentType().startsWith("text/html")
+						&& wrapper.getContentType() != null
+						&& (wrapper.getContentType().startsWith("text/html") || wrapper.getContentType().startsWith("application/json"))
 						&& request.getSession(false) == null) {
 					if (cache.size() >= MAX_ENTRIES) {
 						cache.clear();
@@ -79,7 +83,7 @@ class GuidePageCache {
 			}
 		};
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.addUrlPatterns("/items/*");
+		registration.addUrlPatterns("/items/*", "/api/items/*");
 		registration.setOrder(0); // after Spring Security's filter chain (-100)
 		return registration;
 	}
