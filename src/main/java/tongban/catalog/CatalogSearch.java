@@ -57,15 +57,24 @@ public class CatalogSearch {
 		boolean latin = q.matches("[A-Za-z0-9 ]+");
 		String compact = q.replace(" ", "").toLowerCase();
 		List<String> variants = synonyms.expand(q);
-		SearchResult<SearchDocument> result = Search.session(em)
+		// hits are projected from the index's stored fields: no entity loading, no database round trip
+		SearchResult<ItemSummary> result = Search.session(em)
 			.search(SearchDocument.class)
+			.select(f -> f.composite()
+				.from(f.id(String.class), f.field("name", String.class), f.field("type", String.class),
+						f.field("departmentCode", String.class), f.field("onlineDepth", Integer.class),
+						f.field("requiredVisits", Integer.class), f.field("scope", String.class))
+				.asList(v -> new ItemSummary((String) v.get(0), (String) v.get(1), (String) v.get(2), (String) v.get(3),
+						(Integer) v.get(4), (Integer) v.get(5), (String) v.get(6))))
 			.where(f -> {
 				BooleanPredicateClausesStep<?, ?> bool = f.bool();
 				var should = f.bool();
 				for (String v : variants) {
-					// at least half of the query's words must match: fewer, better hits, and far cheaper facets
+					// in the name, aliases and keywords at least half of the query's words must match; in the guide
+					// text all of them (words like 身份证 appear in most guides): fewer, better hits, cheaper facets
 					should.should(f.match().field("name").boost(6f).field("aliases").boost(5f).field("keywords").boost(3f)
-						.field("body").matching(v).minimumShouldMatchPercent(50));
+						.matching(v).minimumShouldMatchPercent(50));
+					should.should(f.match().field("body").matching(v).minimumShouldMatchPercent(100));
 					should.should(f.phrase().field("name").boost(4f).field("aliases").boost(4f).matching(v));
 				}
 				if (latin) {
@@ -85,11 +94,7 @@ public class CatalogSearch {
 			.aggregation(BY_DEPARTMENT, f -> f.terms().field("departmentCode", String.class))
 			.aggregation(BY_VISITS, f -> f.terms().field("requiredVisits", Integer.class))
 			.fetch(Math.clamp(limit, 1, 100));
-		List<ItemSummary> hits = new ArrayList<>();
-		for (SearchDocument d : result.hits()) {
-			hits.add(new ItemSummary(d.code(), d.name(), d.type(), d.departmentCode(), d.onlineDepth(), d.requiredVisits(),
-					d.scope()));
-		}
+		List<ItemSummary> hits = new ArrayList<>(result.hits());
 		return new tongban.catalog.SearchResult(q, result.total().hitCount(), hits, new LinkedHashMap<>(result.aggregation(BY_TYPE)),
 				new LinkedHashMap<>(result.aggregation(BY_DEPARTMENT)), new LinkedHashMap<>(result.aggregation(BY_VISITS)));
 	}

@@ -5,6 +5,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Sortable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
@@ -24,7 +25,7 @@ public class SearchDocument {
 	@Id
 	@DocumentId
 	private String code;
-	@FullTextField(analyzer = SearchAnalysis.CHINESE)
+	@FullTextField(analyzer = SearchAnalysis.CHINESE, projectable = Projectable.YES)
 	private String name;
 	@FullTextField(analyzer = SearchAnalysis.CHINESE)
 	private String aliases;
@@ -36,15 +37,15 @@ public class SearchDocument {
 	private String pinyin;
 	@FullTextField(analyzer = SearchAnalysis.LATIN)
 	private String initials;
-	@KeywordField(aggregable = Aggregable.YES)
+	@KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
 	private String type;
-	@KeywordField(aggregable = Aggregable.YES)
+	@KeywordField(aggregable = Aggregable.YES, projectable = Projectable.YES)
 	private String departmentCode;
-	@GenericField
+	@GenericField(projectable = Projectable.YES)
 	private int onlineDepth;
-	@GenericField(aggregable = Aggregable.YES)
+	@GenericField(aggregable = Aggregable.YES, projectable = Projectable.YES)
 	private int requiredVisits;
-	@KeywordField
+	@KeywordField(projectable = Projectable.YES)
 	private String scope;
 	@GenericField(sortable = Sortable.YES)
 	private long popularity;
