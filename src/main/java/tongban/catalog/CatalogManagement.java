@@ -32,8 +32,11 @@ public class CatalogManagement {
 	private final JsonMapper json;
 	private final SearchIndexing search;
 
+	private final tongban.directory.DirectoryManagement directory;
+
 	CatalogManagement(CatalogItemRepository items, ItemVersionRepository versions, JdbcClient jdbc, JsonMapper json,
-			SearchIndexing search) {
+			SearchIndexing search, tongban.directory.DirectoryManagement directory) {
+		this.directory = directory;
 		this.items = items;
 		this.versions = versions;
 		this.jdbc = jdbc;
@@ -119,6 +122,15 @@ public class CatalogManagement {
 			where.append(" and v.scope = ?");
 			params.add(f.scope());
 		}
+		if (f.region() != null) {
+			String prefix = ItemFilter.regionPrefix(f.region());
+			List<String> codes = directory.departments().stream()
+				.filter(d -> d.regionCode() != null && d.regionCode().startsWith(prefix))
+				.map(tongban.directory.DepartmentView::code)
+				.toList();
+			where.append(" and v.department_code = any(?)");
+			params.add(codes.toArray(String[]::new));
+		}
 		if (f.servedParty() != null) {
 			where.append(" and v.served_party like ?");
 			params.add("%" + f.servedParty().replace("%", "") + "%");
@@ -138,6 +150,39 @@ public class CatalogManagement {
 	/** The most viewed published items. */
 	public List<ItemSummary> mostUsed(int n) {
 		return browse(ItemFilter.any(), Pageable.ofSize(n)).getContent();
+	}
+
+	/** Other published 业务办理项 under the same 主项 (the hierarchy 主项 → 子项 → 业务办理项), by sub-item then code. */
+	public List<ItemSummary> sameMainItem(ServiceGuide g) {
+		if (g.mainItem() == null || g.mainItem().isBlank()) {
+			return List.of();
+		}
+		return jdbc.sql("select i.code, v.name, v.type, v.department_code, v.online_depth, v.required_visits, v.scope"
+				+ " from catalog_item_version v join catalog_item i on i.id = v.item_id"
+				+ " where v.status = 'PUBLISHED' and v.guide->>'mainItem' = ? and i.code <> ?"
+				+ " order by v.guide->>'subItem', i.code limit 50")
+			.params(g.mainItem(), g.code())
+			.query(ItemSummary.class)
+			.list();
+	}
+
+	/**
+	 * Regions to browse by: those of departments that publish items, with every enclosing region (province, city),
+	 * ordered by code.
+	 */
+	public List<tongban.directory.Region> browsableRegions() {
+		java.util.Set<String> departments = new java.util.HashSet<>(jdbc.sql(
+				"select distinct department_code from catalog_item_version where status = 'PUBLISHED'").query(String.class).list());
+		java.util.TreeMap<String, tongban.directory.Region> out = new java.util.TreeMap<>();
+		for (var d : directory.departments()) {
+			if (departments.contains(d.code()) && d.regionCode() != null) {
+				String code = d.regionCode().length() > 6 ? d.regionCode().substring(0, 6) : d.regionCode();
+				for (String c : java.util.List.of(code.substring(0, 2) + "0000", code.substring(0, 4) + "00", code)) {
+					directory.region(c).ifPresent(r -> out.putIfAbsent(c, r));
+				}
+			}
+		}
+		return List.copyOf(out.values());
 	}
 
 	/** Counts views in bulk (the portal flushes its counters periodically). */

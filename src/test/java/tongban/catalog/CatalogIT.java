@@ -153,4 +153,27 @@ class CatalogIT extends IntegrationTest {
 		assertThat(editing.publish(platform, code, errors)).as("%s", errors).isTrue();
 		assertThat(http().get().uri("/items/{code}", code).retrieve().body(String.class)).contains("缓存测试乙").doesNotContain("缓存测试甲");
 	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void browseByRegionAndTheItemHierarchy() {
+		long all = ((Number) http().get().uri("/api/items?size=1").retrieve().body(Map.class).get("totalElements")).longValue();
+		for (String inside : new String[] { "330000", "330100", "330106" }) {
+			Map<String, Object> page = http().get().uri("/api/items?size=1&region={r}", inside).retrieve().body(Map.class);
+			assertThat(((Number) page.get("totalElements")).longValue()).as(inside).isEqualTo(all);
+		}
+		for (String outside : new String[] { "110000", "330200", "330102" }) {
+			Map<String, Object> page = http().get().uri("/api/items?size=1&region={r}", outside).retrieve().body(Map.class);
+			assertThat(((Number) page.get("totalElements")).longValue()).as(outside).isZero();
+		}
+		assertThat(catalog.browsableRegions()).extracting(tongban.directory.Region::code).containsExactly("330000", "330100", "330106");
+		String browse = http().get().uri("/browse?region=330106&type=GG").retrieve().body(String.class);
+		assertThat(browse).contains("<option value=\"330106\" selected=\"selected\">西湖区</option>").contains("社会保障卡申领");
+		assertThat(http().get().uri("/browse?region=abc").retrieve().toEntity(String.class).getStatusCode().value())
+			.as("a malformed region is ignored").isEqualTo(200);
+
+		String guide = http().get().uri("/items/330106-GG-0001-01").retrieve().body(String.class);
+		assertThat(guide).contains("主项：社会保障卡服务").contains("data-testid=\"related\"")
+			.contains("href=\"/items/330106-GG-0001-02\"");
+	}
 }

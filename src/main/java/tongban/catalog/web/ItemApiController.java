@@ -44,9 +44,11 @@ class ItemApiController {
 	Page<ItemSummary> items(@RequestParam(required = false) String theme, @RequestParam(required = false) String department,
 			@RequestParam(required = false) String type, @RequestParam(required = false) Integer minDepth,
 			@RequestParam(required = false) Integer maxVisits, @RequestParam(required = false) String scope,
-			@RequestParam(required = false) String servedParty, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) String servedParty, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		return catalog.browse(new ItemFilter(theme, department, type, minDepth, maxVisits, scope, servedParty),
+		return catalog.browse(new ItemFilter(theme, department, type, minDepth, maxVisits, scope, servedParty,
+				ItemPageController.region(region)),
 				PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100)));
 	}
 

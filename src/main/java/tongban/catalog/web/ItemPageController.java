@@ -39,6 +39,7 @@ class ItemPageController {
 		model.addAttribute("g", item.guide());
 		model.addAttribute("department", directory.departmentByCode(item.guide().department()).orElse(null));
 		model.addAttribute("print", print != null);
+		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		return "catalog/guide";
 	}
 
@@ -66,8 +67,10 @@ class ItemPageController {
 	String browse(@RequestParam(required = false) String department, @RequestParam(required = false) String type,
 			@RequestParam(required = false) Integer minDepth, @RequestParam(required = false) Integer maxVisits,
 			@RequestParam(required = false) String scope, @RequestParam(required = false) String theme,
-			@RequestParam(defaultValue = "0") int page, Model model) {
-		ItemFilter filter = new ItemFilter(blank(theme), blank(department), blank(type), minDepth, maxVisits, blank(scope), null);
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page, Model model) {
+		ItemFilter filter = new ItemFilter(blank(theme), blank(department), blank(type), minDepth, maxVisits, blank(scope), null,
+				region(region));
+		model.addAttribute("regions", catalog.browsableRegions());
 		model.addAttribute("filter", filter);
 		model.addAttribute("items", catalog.browse(filter, PageRequest.of(Math.max(0, page), 20)));
 		model.addAttribute("departments", directory.departments());
@@ -82,6 +85,11 @@ class ItemPageController {
 		model.addAttribute("items", catalog.browse(new ItemFilter(null, code, null, null, null, null, null),
 				PageRequest.of(Math.max(0, page), 20)));
 		return "catalog/department";
+	}
+
+	/** A six-digit region code, or none (anything else typed into the address is ignored, not an error). */
+	static String region(String s) {
+		return s != null && s.matches("\\d{6}") ? s : null;
 	}
 
 	private static String blank(String s) {
