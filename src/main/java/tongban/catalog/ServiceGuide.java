@@ -56,9 +56,10 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 
 	/**
 	 * 申请材料: form (PAPER, ELECTRONIC, BOTH), necessity (REQUIRED, OPTIONAL, DEFERRABLE = 容缺后补), copies, size, source
-	 * (APPLICANT, GOVERNMENT, OTHER) with a note and the licence type when a department issues it.
+	 * (APPLICANT, GOVERNMENT, OTHER) with a note and the licence type when a department issues it; links to the blank form
+	 * (空白表格) and a filled-in sample (示例样表) where there are such files.
 	 */
 	public record Material(String name, String form, String necessity, int copies, String size, String source,
-			String sourceNote, String licenceType, String standard, String legalBasis) {
+			String sourceNote, String licenceType, String standard, String legalBasis, String blankForm, String sample) {
 	}
 }

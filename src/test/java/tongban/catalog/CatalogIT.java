@@ -176,4 +176,17 @@ class CatalogIT extends IntegrationTest {
 		assertThat(guide).contains("主项：社会保障卡服务").contains("data-testid=\"related\"")
 			.contains("href=\"/items/330106-GG-0001-02\"");
 	}
+
+	@Test
+	void aBlankApplicationFormToPrintIsLinkedFromTheGuideAndItsMaterial() {
+		String guide = http().get().uri("/items/330106-XK-0002-01").retrieve().body(String.class);
+		assertThat(guide).contains("data-testid=\"blank-form\">下载空白申请表</a>")
+			.contains("href=\"/items/330106-XK-0002-01/form\">空白表格</a>");
+		String blank = http().get().uri("/items/330106-XK-0002-01/form").retrieve().body(String.class);
+		assertThat(blank).contains("空白申请表 · 个体工商户设立登记").contains("经营者公民身份号码").contains("参加经营的家庭成员")
+			.contains("当“组成形式”为“家庭经营”时填写");
+		String withoutForm = all().stream().map(ItemSummary::code).filter(c -> catalog.published(c).orElseThrow().guide().form().isEmpty())
+			.findFirst().orElseThrow();
+		assertThat(http().get().uri("/items/{c}/form", withoutForm).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+	}
 }

@@ -93,4 +93,20 @@ class PublishingGateTest {
 	void promisedLimitWithinStatutory() {
 		assertThat(violations(with("promisedLimit", 25))).containsExactly(new Violation("promisedLimit", "promised-within-statutory"));
 	}
+
+	@org.junit.jupiter.api.Test
+	void materialLinksSurviveTheConsoleFormAndOnlyLinksAreAccepted() {
+		ServiceGuide g = with("materials", List.of(new ServiceGuide.Material("申请书", "PAPER", "REQUIRED", 1, "", "APPLICANT", "", null,
+				"原件", "", "/items/x/form", "https://example.gov.cn/sample.pdf")));
+		var form = tongban.catalog.internal.ItemForms.form(g, 0);
+		var errors = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+		ServiceGuide back = tongban.catalog.internal.ItemForms.guide(form, g.department(), errors).orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(back.materials()).isEqualTo(g.materials());
+
+		var bad = tongban.catalog.internal.ItemForms.form(with("materials", List.of(new ServiceGuide.Material("申请书", "PAPER",
+				"REQUIRED", 1, "", "APPLICANT", "", null, "原件", "", "javascript:alert(1)", null))), 0);
+		var badErrors = new org.springframework.validation.BeanPropertyBindingResult(bad, "form");
+		org.assertj.core.api.Assertions.assertThat(tongban.catalog.internal.ItemForms.guide(bad, g.department(), badErrors)).isEmpty();
+		org.assertj.core.api.Assertions.assertThat(badErrors.getFieldError("materials").getCode()).isEqualTo("item.error.materials.link");
+	}
 }

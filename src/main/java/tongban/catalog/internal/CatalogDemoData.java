@@ -48,12 +48,28 @@ class CatalogDemoData implements ApplicationRunner {
 			DemoFile file = json.readValue(in, DemoFile.class);
 			var forms = json.readValue(f, DemoForms.class).forms();
 			return new DemoFile(file.source(), file.items().stream()
-				.map(g -> forms.containsKey(g.code()) ? g.withForm(forms.get(g.code())) : g)
+				.map(g -> forms.containsKey(g.code()) ? withBlankForm(g.withForm(forms.get(g.code()))) : g)
 				.toList());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** The application form (申请表/申请书) among the materials links to the printable blank form of the item. */
+	static ServiceGuide withBlankForm(ServiceGuide g) {
+		List<ServiceGuide.Material> materials = g.materials().stream()
+			.map(m -> m.blankForm() == null && m.name().contains("申请") && (m.name().contains("表") || m.name().contains("书"))
+					? new ServiceGuide.Material(m.name(), m.form(), m.necessity(), m.copies(), m.size(), m.source(), m.sourceNote(),
+							m.licenceType(), m.standard(), m.legalBasis(), "/items/" + g.code() + "/form", m.sample())
+					: m)
+			.toList();
+		return new ServiceGuide(g.code(), g.baseCode(), g.mainItem(), g.subItem(), g.name(), g.aliases(), g.keywords(), g.type(),
+				g.department(), g.servedParty(), g.themes(), g.exerciseLevel(), g.legalBasis(), g.conditions(), g.steps(),
+				g.specialProcedures(), g.statutoryLimit(), g.promisedLimit(), g.limitUnit(), g.immediate(), g.handlingForms(),
+				g.requiredVisits(), g.visitReason(), g.onlineDepth(), g.inHall(), g.appointment(), g.delivery(), g.onlinePayment(),
+				g.selfService(), g.scope(), g.address(), g.hours(), g.consultPhone(), g.complaintPhone(), g.resultType(),
+				g.resultName(), g.fees(), g.faq(), materials, g.form());
 	}
 
 	@Override

@@ -31,7 +31,8 @@ public final class ItemForms {
 				lines(g.fees().stream().map(f -> f.item() + " | " + f.standard() + " | " + f.basis()).toList()),
 				lines(g.faq().stream().map(f -> f.q() + " | " + f.a()).toList()),
 				lines(g.materials().stream().map(m -> String.join(" | ", m.name(), m.form(), m.necessity(),
-						Integer.toString(m.copies()), m.source(), nz(m.sourceNote()), nz(m.licenceType()), nz(m.standard())))
+						Integer.toString(m.copies()), m.source(), nz(m.sourceNote()), nz(m.licenceType()), nz(m.standard()))
+						+ (blank(m.blankForm()) && blank(m.sample()) ? "" : " | " + nz(m.blankForm()) + " | " + nz(m.sample())))
 					.toList()),
 				lockVersion);
 	}
@@ -63,7 +64,7 @@ public final class ItemForms {
 			faq.add(new ServiceGuide.Faq(c[0], c[1]));
 		}
 		List<ServiceGuide.Material> materials = new ArrayList<>();
-		for (String[] c : rows(f.materials(), 8, "materials", errors)) {
+		for (String[] c : rows(f.materials(), 8, 10, "materials", errors)) {
 			int copies;
 			try {
 				copies = Integer.parseInt(c[3]);
@@ -77,7 +78,14 @@ public final class ItemForms {
 				errors.rejectValue("materials", "item.error.materials");
 				continue;
 			}
-			materials.add(new ServiceGuide.Material(c[0], c[1], c[2], copies, "", c[4], c[5], c[6].isEmpty() ? null : c[6], c[7], ""));
+			String blankForm = c.length > 8 && !c[8].isEmpty() ? c[8] : null;
+			String sample = c.length > 9 && !c[9].isEmpty() ? c[9] : null;
+			if (!link(blankForm) || !link(sample)) {
+				errors.rejectValue("materials", "item.error.materials.link");
+				continue;
+			}
+			materials.add(new ServiceGuide.Material(c[0], c[1], c[2], copies, "", c[4], c[5], c[6].isEmpty() ? null : c[6], c[7], "",
+					blankForm, sample));
 		}
 		List<ServiceGuide.ServedParty> parties = new ArrayList<>();
 		for (String p : f.servedParty() == null ? List.<String>of() : f.servedParty()) {
@@ -99,11 +107,20 @@ public final class ItemForms {
 				nz(f.complaintPhone()), resultType, nz(f.resultName()), fees, faq, materials, null));
 	}
 
+	/** A file link: absent, https/http, or a path on this site. */
+	private static boolean link(String s) {
+		return s == null || s.matches("(https?://|/)[^\\s<>\"]{1,500}");
+	}
+
 	private static List<String[]> rows(String text, int columns, String field, Errors errors) {
+		return rows(text, columns, columns, field, errors);
+	}
+
+	private static List<String[]> rows(String text, int columns, int maxColumns, String field, Errors errors) {
 		List<String[]> out = new ArrayList<>();
 		for (String line : list(text)) {
 			String[] c = Arrays.stream(line.split("\\|", -1)).map(String::strip).toArray(String[]::new);
-			if (c.length != columns || c[0].isEmpty()) {
+			if (c.length < columns || c.length > maxColumns || c[0].isEmpty()) {
 				errors.rejectValue(field, "item.error." + field);
 				return List.of();
 			}

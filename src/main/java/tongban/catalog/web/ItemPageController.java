@@ -25,7 +25,11 @@ class ItemPageController {
 	private final DirectoryManagement directory;
 	private final ViewCounter views;
 
-	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views) {
+	private final org.springframework.context.MessageSource messages;
+
+	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
+			org.springframework.context.MessageSource messages) {
+		this.messages = messages;
 		this.catalog = catalog;
 		this.directory = directory;
 		this.views = views;
@@ -41,6 +45,23 @@ class ItemPageController {
 		model.addAttribute("print", print != null);
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		return "catalog/guide";
+	}
+
+	/** The item's application form, blank, to print and fill in by hand (the same fields as online). */
+	@GetMapping("/items/{code}/form")
+	String blankForm(@PathVariable String code, Model model, java.util.Locale locale) {
+		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
+		if (item.guide().form().isEmpty()) {
+			throw DomainException.notFound("form");
+		}
+		model.addAttribute("g", item.guide());
+		model.addAttribute("view", tongban.catalog.FormView.of(item.guide().form(), java.util.Map.of(), java.util.List.of(), "v.",
+				null, messages, locale));
+		java.util.List<tongban.directory.Region> regions = new java.util.ArrayList<>();
+		directory.region(FormEditorController.HOME_REGION).ifPresent(regions::add);
+		regions.addAll(directory.children(FormEditorController.HOME_REGION));
+		model.addAttribute("regions", regions);
+		return "catalog/blank-form";
 	}
 
 	/** The QR code of a guide's address, as SVG; cached by browsers for a day. */
