@@ -92,6 +92,22 @@ class CatalogConsoleJourneyIT extends JourneyTest {
 		page.navigate(base() + "/items/" + code);
 		assertThat(page.getByTestId("guide-title").innerText()).isEqualTo(name);
 		assertThat(page.getByTestId("materials").innerText()).contains("一寸照片");
+
+		// the platform admin withdraws it: a reason is required, then it leaves the portal and search at once
+		page.navigate(base() + "/console/items/" + code);
+		page.locator("details.withdraw summary").click();
+		page.getByTestId("withdraw-item").click();
+		assertThat(page.getByTestId("withdraw-errors").innerText()).contains("请填写停止办理的原因");
+		assertThat(page.navigate(base() + "/items/" + code).status()).as("still published").isEqualTo(200);
+		page.navigate(base() + "/console/items/" + code);
+		page.locator("details.withdraw summary").click();
+		page.locator("#reason").fill("依据区政府文件，并入老年人优待服务事项");
+		page.getByTestId("withdraw-item").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("已停止办理");
+		assertThat(page.getByTestId("audit").innerText()).contains("停止办理").contains("并入老年人优待服务事项");
+		assertThat(page.navigate(base() + "/items/" + code).status()).isEqualTo(404);
+		page.navigate(base() + "/search?q=" + name);
+		assertThat(page.getByTestId("search-results").innerText()).doesNotContain(name);
 	}
 
 	@Test

@@ -96,8 +96,8 @@ class PublishingGateTest {
 
 	@org.junit.jupiter.api.Test
 	void materialLinksSurviveTheConsoleFormAndOnlyLinksAreAccepted() {
-		ServiceGuide g = with("materials", List.of(new ServiceGuide.Material("申请书", "PAPER", "REQUIRED", 1, "", "APPLICANT", "", null,
-				"原件", "", "/items/x/form", "https://example.gov.cn/sample.pdf")));
+		ServiceGuide g = with("materials", List.of(new ServiceGuide.Material("申请书", "PAPER", "REQUIRED", 1, "A4", "APPLICANT", "", null,
+				"原件", "《条例》第八条", "/items/x/form", "https://example.gov.cn/sample.pdf")));
 		var form = tongban.catalog.internal.ItemForms.form(g, 0);
 		var errors = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
 		ServiceGuide back = tongban.catalog.internal.ItemForms.guide(form, g.department(), errors).orElseThrow();
@@ -108,5 +108,20 @@ class PublishingGateTest {
 		var badErrors = new org.springframework.validation.BeanPropertyBindingResult(bad, "form");
 		org.assertj.core.api.Assertions.assertThat(tongban.catalog.internal.ItemForms.guide(bad, g.department(), badErrors)).isEmpty();
 		org.assertj.core.api.Assertions.assertThat(badErrors.getFieldError("materials").getCode()).isEqualTo("item.error.materials.link");
+	}
+
+	/** Editing an item in the console and saving it unchanged loses nothing, for every demo guide. */
+	@org.junit.jupiter.api.Test
+	void everyDemoGuideSurvivesARoundTripThroughTheConsoleForm() throws Exception {
+		var items = JSON.readTree(getClass().getResourceAsStream("/data/catalog/demo-items.json")).get("items");
+		org.assertj.core.api.Assertions.assertThat(items.size()).isGreaterThanOrEqualTo(60);
+		for (var node : items) {
+			ServiceGuide g = JSON.treeToValue(node, ServiceGuide.class);
+			var form = tongban.catalog.internal.ItemForms.form(g, 0);
+			var errors = new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+			var back = tongban.catalog.internal.ItemForms.guide(form, g.department(), errors);
+			org.assertj.core.api.Assertions.assertThat(errors.getAllErrors()).as(g.code()).isEmpty();
+			org.assertj.core.api.Assertions.assertThat(back.orElseThrow()).as(g.code()).isEqualTo(g);
+		}
 	}
 }

@@ -209,6 +209,31 @@ public class CatalogEditing {
 		return true;
 	}
 
+	/**
+	 * Platform admins withdraw a published item (停止办理) with a reason: it leaves the portal, the API and search at
+	 * once; its versions and audit stay. Returns false (with a field error) when no reason is given.
+	 */
+	public boolean withdraw(Editor admin, String code, String reason, Errors errors) {
+		requirePlatformAdmin(admin);
+		CatalogItem item = visible(admin, code);
+		ItemVersion published = versions.findByItemIdAndStatus(item.id(), ItemStatus.PUBLISHED)
+			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "not-published", "nothing to withdraw"));
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			errors.rejectValue("reason", "item.error.withdrawReason");
+			return false;
+		}
+		published.withdraw();
+		versions.saveAndFlush(published);
+		search.remove(code);
+		catalog.evict(code);
+		Map<String, List<String>> diff = new LinkedHashMap<>();
+		diff.put("reason", java.util.Arrays.asList(null, reason.strip()));
+		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action, diff) values (?, ?, ?, ?, ?, ?::jsonb)")
+			.params(item.id(), published.versionNo(), admin.accountId(), admin.name(), "WITHDRAWN", json.writeValueAsString(diff))
+			.update();
+		return true;
+	}
+
 	public void returnToDepartment(Editor admin, String code) {
 		requirePlatformAdmin(admin);
 		CatalogItem item = visible(admin, code);

@@ -32,7 +32,8 @@ public final class ItemForms {
 				lines(g.faq().stream().map(f -> f.q() + " | " + f.a()).toList()),
 				lines(g.materials().stream().map(m -> String.join(" | ", m.name(), m.form(), m.necessity(),
 						Integer.toString(m.copies()), m.source(), nz(m.sourceNote()), nz(m.licenceType()), nz(m.standard()))
-						+ (blank(m.blankForm()) && blank(m.sample()) ? "" : " | " + nz(m.blankForm()) + " | " + nz(m.sample())))
+						+ (blank(m.size()) && blank(m.legalBasis()) && blank(m.blankForm()) && blank(m.sample()) ? ""
+								: " | " + String.join(" | ", nz(m.size()), nz(m.legalBasis()), nz(m.blankForm()), nz(m.sample()))))
 					.toList()),
 				lockVersion);
 	}
@@ -64,7 +65,7 @@ public final class ItemForms {
 			faq.add(new ServiceGuide.Faq(c[0], c[1]));
 		}
 		List<ServiceGuide.Material> materials = new ArrayList<>();
-		for (String[] c : rows(f.materials(), 8, 10, "materials", errors)) {
+		for (String[] c : rows(f.materials(), 8, 12, "materials", errors)) {
 			int copies;
 			try {
 				copies = Integer.parseInt(c[3]);
@@ -78,13 +79,15 @@ public final class ItemForms {
 				errors.rejectValue("materials", "item.error.materials");
 				continue;
 			}
-			String blankForm = c.length > 8 && !c[8].isEmpty() ? c[8] : null;
-			String sample = c.length > 9 && !c[9].isEmpty() ? c[9] : null;
+			String size = c.length > 8 ? c[8] : "";
+			String basis = c.length > 9 ? c[9] : "";
+			String blankForm = c.length > 10 && !c[10].isEmpty() ? c[10] : null;
+			String sample = c.length > 11 && !c[11].isEmpty() ? c[11] : null;
 			if (!link(blankForm) || !link(sample)) {
 				errors.rejectValue("materials", "item.error.materials.link");
 				continue;
 			}
-			materials.add(new ServiceGuide.Material(c[0], c[1], c[2], copies, "", c[4], c[5], c[6].isEmpty() ? null : c[6], c[7], "",
+			materials.add(new ServiceGuide.Material(c[0], c[1], c[2], copies, size, c[4], c[5], c[6].isEmpty() ? null : c[6], c[7], basis,
 					blankForm, sample));
 		}
 		List<ServiceGuide.ServedParty> parties = new ArrayList<>();

@@ -113,6 +113,11 @@ public class SearchIndexing implements ApplicationRunner {
 			.batchSizeToLoadObjects(500).startAndWait();
 	}
 
+	/** Removes an item from search (withdrawn); the index follows when the transaction commits. */
+	public void remove(String code) {
+		documents.deleteById(code);
+	}
+
 	/** Saves (or replaces) the search document; Hibernate Search indexes it when the transaction commits. */
 	public void index(ServiceGuide g) {
 		documents.save(document(g));

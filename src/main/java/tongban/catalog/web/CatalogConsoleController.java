@@ -123,6 +123,20 @@ class CatalogConsoleController {
 		return "redirect:/console/items/" + code;
 	}
 
+	/** The reason typed when withdrawing an item. */
+	record WithdrawForm(String reason) {
+	}
+
+	@PostMapping("/console/items/{code}/withdraw")
+	String withdraw(@PathVariable String code, @ModelAttribute("withdrawForm") WithdrawForm form, BindingResult errors,
+			Authentication auth, Model model, RedirectAttributes redirect) {
+		if (!editing.withdraw(editor(auth), code, form.reason(), errors)) {
+			return detailPage(editing.detail(editor(auth), code), auth, model);
+		}
+		redirect.addFlashAttribute("banner", "item.withdrawn");
+		return "redirect:/console/items/" + code;
+	}
+
 	@PostMapping("/console/items/{code}/return")
 	String returnToDepartment(@PathVariable String code, Authentication auth, RedirectAttributes redirect) {
 		editing.returnToDepartment(editor(auth), code);
@@ -131,6 +145,9 @@ class CatalogConsoleController {
 	}
 
 	private String detailPage(CatalogEditing.Detail d, Authentication auth, Model model) {
+		if (!model.containsAttribute("withdrawForm")) {
+			model.addAttribute("withdrawForm", new WithdrawForm(""));
+		}
 		model.addAttribute("detail", d);
 		model.addAttribute("editor", editor(auth));
 		model.addAttribute("publishedGuide", d.published() == null ? null : catalog.guide(d.published()));
