@@ -152,6 +152,29 @@ public class CatalogManagement {
 		return browse(ItemFilter.any(), Pageable.ofSize(n)).getContent();
 	}
 
+	private final java.util.Map<String, ServiceGuide> versionCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * A version that was published (and may since be superseded or withdrawn): what a case filed under it keeps.
+	 * Drafts and submitted versions are not returned. Such versions never change, so they are cached.
+	 */
+	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	public Optional<ServiceGuide> version(String code, int versionNo) {
+		String key = code + "#" + versionNo;
+		ServiceGuide cached = versionCache.get(key);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<ServiceGuide> g = jdbc.sql("select v.guide::text from catalog_item_version v join catalog_item i on i.id = v.item_id "
+				+ "where i.code = ? and v.version_no = ? and v.status in ('PUBLISHED', 'SUPERSEDED', 'WITHDRAWN')")
+			.params(code, versionNo)
+			.query(String.class)
+			.optional()
+			.map(text -> json.readValue(text, ServiceGuide.class));
+		g.ifPresent(x -> versionCache.put(key, x));
+		return g;
+	}
+
 	/** Other published 业务办理项 under the same 主项 (the hierarchy 主项 → 子项 → 业务办理项), by sub-item then code. */
 	public List<ItemSummary> sameMainItem(ServiceGuide g) {
 		if (g.mainItem() == null || g.mainItem().isBlank()) {

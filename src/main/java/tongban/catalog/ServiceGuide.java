@@ -29,6 +29,11 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		form = form == null ? FormDefinition.EMPTY : form;
 	}
 
+	/** Whether the item can be applied for online: it has an application form and is handled online (depth Ⅲ or Ⅳ). */
+	public boolean appliesOnline() {
+		return !form.isEmpty() && handlingForms.contains(HandlingForm.ONLINE) && onlineDepth >= 3;
+	}
+
 	/** The same guide with another application form. */
 	public ServiceGuide withForm(FormDefinition f) {
 		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,

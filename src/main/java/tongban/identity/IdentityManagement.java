@@ -75,6 +75,30 @@ public class IdentityManagement {
 		return partiesOf(accountId).stream().filter(p -> p.id().equals(partyId)).findFirst();
 	}
 
+	/**
+	 * The signed-in citizen as an actor: for the party chosen with the acting-as switch if they may still act for it
+	 * (a grant may have expired since), else for themself. Empty for staff and anonymous visitors.
+	 */
+	public Optional<Actor> citizenActor(org.springframework.security.core.Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
+		if (auth == null || !auth.isAuthenticated() || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+			return Optional.empty();
+		}
+		UUID id;
+		try {
+			id = UUID.fromString(auth.getName());
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
+		return account(id).filter(a -> !a.staff()).map(a -> {
+			jakarta.servlet.http.HttpSession session = request.getSession(false);
+			Party chosen = session != null && session.getAttribute(tongban.identity.internal.SessionKeys.ACTING_FOR) instanceof Party p ? p : null;
+			Party party = chosen == null ? new Party(Party.Kind.CITIZEN, a.id(), a.displayName())
+					: partyFor(a.id(), chosen.id()).orElse(new Party(Party.Kind.CITIZEN, a.id(), a.displayName()));
+			return new Actor(a.id(), a.displayName(), party);
+		});
+	}
+
 	/** Records an action with both the person who acted and the party acted for. */
 	@Transactional
 	public void record(Actor actor, String action, String detail) {

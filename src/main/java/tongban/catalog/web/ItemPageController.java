@@ -44,6 +44,7 @@ class ItemPageController {
 		model.addAttribute("department", directory.departmentByCode(item.guide().department()).orElse(null));
 		model.addAttribute("print", print != null);
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
+		model.addAttribute("onlineApply", item.guide().appliesOnline());
 		return "catalog/guide";
 	}
 

@@ -95,7 +95,7 @@ class SecurityConfiguration {
 			.hasRole(Role.COUNTER_CLERK.name())
 			.requestMatchers("/workbench/**")
 			.hasAnyRole(STAFF)
-			.requestMatchers("/account/**", "/business/**")
+			.requestMatchers("/account/**", "/business/**", "/apply/**", "/cases/**")
 			.hasRole(Role.CITIZEN.name())
 			.anyRequest()
 			.authenticated())

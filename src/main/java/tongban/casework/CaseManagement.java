@@ -1,0 +1,377 @@
+package tongban.casework;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormDefinition;
+import tongban.catalog.FormValidation;
+import tongban.catalog.PublishedItem;
+import tongban.catalog.ServiceGuide;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Actor;
+import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
+import tongban.shared.FileTypes;
+import tongban.shared.WorkingCalendars;
+
+/**
+ * Applying for a published item: a draft keeps whatever was typed (valid or not) and can be resumed on any device by
+ * the party it is for; submission checks the item's form with {@link FormValidation} and the required materials,
+ * assigns the case number and promised date, and publishes {@link CaseSubmitted}. Every case is visible only to its
+ * party (the citizen, or the company an agent acts for); anything else is "not found".
+ */
+@Service
+@Transactional
+public class CaseManagement {
+
+	public static final long MAX_FILE = 10L * 1024 * 1024;
+	static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+	public enum Status { DRAFT, SUBMITTED, WITHDRAWN }
+
+	/** An uploaded file as received. */
+	public record Upload(String name, byte[] bytes) {
+	}
+
+	/** A problem with the application: the path of a form field or {@code material.<index>}, a message key, arguments. */
+	public record Problem(String path, String code, List<Object> args) {
+	}
+
+	public record MaterialView(int index, String name, String fileId, String sha256, long size, String contentType,
+			String originalName) {
+	}
+
+	public record EventView(OffsetDateTime at, String action, String actorName, String partyName, String note) {
+	}
+
+	public record CaseView(UUID id, String caseNumber, String itemCode, int itemVersion, String itemName,
+			String departmentCode, Status status, Map<String, Object> values, List<MaterialView> materials,
+			List<EventView> events, LocalDate promisedDate, OffsetDateTime submittedAt, String partyName,
+			String applicantName, long lockVersion, UUID submitToken) {
+	}
+
+	public record CaseSummary(UUID id, String caseNumber, String itemName, String status, OffsetDateTime updatedAt,
+			LocalDate promisedDate) {
+	}
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final CatalogManagement catalog;
+	private final FormValidation validation;
+	private final DirectoryManagement directory;
+	private final WorkingCalendars calendars;
+	private final FileStore files;
+	private final ApplicationEventPublisher events;
+
+	CaseManagement(JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
+			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.catalog = catalog;
+		this.validation = validation;
+		this.directory = directory;
+		this.calendars = calendars;
+		this.files = files;
+		this.events = events;
+	}
+
+	/** The party's open draft for the item, or a new one filed under the item's current published version. */
+	public UUID startDraft(Actor a, String itemCode) {
+		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
+		Optional<UUID> open = jdbc.sql("select id from casework_case where party_id = ? and item_code = ? and status = 'DRAFT'")
+			.params(a.party().id(), itemCode)
+			.query(UUID.class)
+			.optional();
+		if (open.isPresent()) {
+			return open.get();
+		}
+		String region = directory.departmentByCode(item.guide().department()).map(d -> d.regionCode()).orElse("330106");
+		UUID id = UUID.randomUUID();
+		jdbc.sql("""
+				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code,
+				  applicant_account_id, applicant_name, party_kind, party_id, party_name, status, submit_token)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?)""")
+			.params(id, itemCode, item.version(), item.guide().name(), item.guide().department(),
+					region.length() > 6 ? region.substring(0, 6) : region, a.accountId(), a.accountName(), a.party().kind().name(),
+					a.party().id(), a.party().name(), UUID.randomUUID())
+			.update();
+		event(id, a, "DRAFT_STARTED", null);
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CaseView> find(Actor a, UUID id) {
+		return jdbc.sql("""
+				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
+				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token
+				from casework_case where id = ? and party_id = ?""")
+			.params(id, a.party().id())
+			.query((rs, n) -> new CaseView(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("item_code"),
+					rs.getInt("item_version"), rs.getString("item_name"), rs.getString("department_code"),
+					Status.valueOf(rs.getString("status")), values(rs.getString("form_values")), materials(id), history(id),
+					rs.getObject("promised_date", LocalDate.class), rs.getObject("submitted_at", OffsetDateTime.class),
+					rs.getString("party_name"), rs.getString("applicant_name"), rs.getLong("lock_version"),
+					rs.getObject("submit_token", UUID.class)))
+			.optional();
+	}
+
+	/** The guide of the version the case was filed under. */
+	@Transactional(readOnly = true)
+	public ServiceGuide guideOf(CaseView c) {
+		return catalog.version(c.itemCode(), c.itemVersion()).orElseThrow(() -> DomainException.notFound("item version"));
+	}
+
+	@Transactional(readOnly = true)
+	public List<CaseSummary> mine(Actor a) {
+		return jdbc.sql("select id, case_number, item_name, status, updated_at, promised_date from casework_case "
+				+ "where party_id = ? order by updated_at desc limit 200")
+			.param(a.party().id())
+			.query(CaseSummary.class)
+			.list();
+	}
+
+	/**
+	 * Saves a draft as typed. Files are checked by content and size and stored; everything else is kept even when
+	 * invalid. Returns the problems (form errors, refused files); a stale lock version saves nothing.
+	 */
+	public List<Problem> saveDraft(Actor a, UUID id, long lockVersion, Map<String, Object> values, Map<Integer, Upload> materials,
+			Map<String, Upload> formFiles) {
+		CaseView c = draft(a, id);
+		if (c.lockVersion() != lockVersion) {
+			return List.of(new Problem("", "case.error.concurrent", List.of()));
+		}
+		ServiceGuide g = guideOf(c);
+		List<Problem> problems = new ArrayList<>();
+		Map<String, Object> kept = new LinkedHashMap<>(values);
+		// form files already uploaded stay unless replaced
+		for (FormDefinition.Field f : g.form().fields()) {
+			if (f.type() == FormDefinition.FieldType.FILE && f.parent() == null) {
+				Upload u = formFiles.get(f.key());
+				if (u != null && u.bytes().length > 0) {
+					Optional<Map<String, Object>> stored = store(u, f.key(), problems);
+					stored.ifPresentOrElse(s -> kept.put(f.key(), s), () -> kept.put(f.key(), c.values().get(f.key())));
+				}
+				else if (c.values().get(f.key()) != null) {
+					kept.put(f.key(), c.values().get(f.key()));
+				}
+			}
+		}
+		for (Map.Entry<Integer, Upload> e : materials.entrySet()) {
+			int i = e.getKey();
+			if (i < 0 || i >= g.materials().size() || e.getValue().bytes().length == 0) {
+				continue;
+			}
+			store(e.getValue(), "material." + i, problems).ifPresent(s -> {
+				jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, i).update();
+				jdbc.sql("""
+						insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name)
+						values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					.params(UUID.randomUUID(), id, i, g.materials().get(i).name(), s.get("fileId"), s.get("sha256"), s.get("size"),
+							s.get("contentType"), s.get("name"))
+					.update();
+			});
+		}
+		int updated = jdbc.sql("update casework_case set form_values = ?::jsonb, updated_at = now(), lock_version = lock_version + 1 "
+				+ "where id = ? and lock_version = ?")
+			.params(json.writeValueAsString(kept), id, lockVersion)
+			.update();
+		if (updated == 0) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
+		}
+		for (FormValidation.FieldError fe : validation.validate(g.form(), forValidation(g.form(), kept)).errors()) {
+			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
+		}
+		return problems;
+	}
+
+	/** What submission would refuse: form errors and required materials missing (容缺后补 ones may follow later). */
+	@Transactional(readOnly = true)
+	public List<Problem> check(CaseView c) {
+		ServiceGuide g = guideOf(c);
+		List<Problem> problems = new ArrayList<>();
+		for (FormValidation.FieldError fe : validation.validate(g.form(), forValidation(g.form(), c.values())).errors()) {
+			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
+		}
+		for (int i = 0; i < g.materials().size(); i++) {
+			ServiceGuide.Material m = g.materials().get(i);
+			int index = i;
+			boolean uploaded = c.materials().stream().anyMatch(x -> x.index() == index);
+			if (needsUpload(m) && "REQUIRED".equals(m.necessity()) && !uploaded) {
+				problems.add(new Problem("material." + i, "case.error.material.required", List.of(m.name())));
+			}
+		}
+		return problems;
+	}
+
+	/** Whether the applicant uploads this material (government-issued ones are fetched, not uploaded). */
+	public static boolean needsUpload(ServiceGuide.Material m) {
+		return !"GOVERNMENT".equals(m.source());
+	}
+
+	/**
+	 * Submits the draft. The token is the draft's: a second submission with it (double click, retry) returns the same
+	 * case. Problems stop the submission and change nothing.
+	 */
+	public List<Problem> submit(Actor a, UUID id, UUID token) {
+		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != Status.DRAFT) {
+			if (c.submitToken().equals(token) && c.status() == Status.SUBMITTED) {
+				return List.of();
+			}
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "the case is " + c.status());
+		}
+		if (!c.submitToken().equals(token)) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-token", "stale submission");
+		}
+		List<Problem> problems = check(c);
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		ServiceGuide g = guideOf(c);
+		jdbc.sql("update casework_case set form_values = ?::jsonb where id = ?").params(json.writeValueAsString(cleaned(g, c.values())), id)
+			.update();
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		String region = jdbc.sql("select region_code from casework_case where id = ?").param(id).query(String.class).single();
+		int seq = jdbc.sql("""
+				insert into casework_number (region_code, day, last) values (?, ?, 1)
+				on conflict (region_code, day) do update set last = casework_number.last + 1 returning last""")
+			.params(region, today)
+			.query(Integer.class)
+			.single();
+		String number = region + today.format(DAY) + String.format("%06d", seq);
+		LocalDate promised = promisedDate(g, today);
+		Instant now = Instant.now();
+		int updated = jdbc.sql("""
+				update casework_case set status = 'SUBMITTED', case_number = ?, submitted_at = ?, promised_date = ?,
+				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT'""")
+			.params(number, java.sql.Timestamp.from(now), promised, id)
+			.update();
+		if (updated == 0) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently");
+		}
+		event(id, a, "SUBMITTED", number);
+		events.publishEvent(new CaseSubmitted(id, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now));
+		return List.of();
+	}
+
+	/** The applicant withdraws a submitted case before any decision. */
+	public void withdraw(Actor a, UUID id, String reason) {
+		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != Status.SUBMITTED) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "only a submitted case can be withdrawn");
+		}
+		jdbc.sql("update casework_case set status = 'WITHDRAWN', updated_at = now(), lock_version = lock_version + 1 where id = ?")
+			.param(id)
+			.update();
+		event(id, a, "WITHDRAWN", reason == null || reason.isBlank() ? null : reason.strip());
+	}
+
+	/** A material file of one's own case. */
+	@Transactional(readOnly = true)
+	public Optional<MaterialView> material(Actor a, UUID id, int index) {
+		return find(a, id).flatMap(c -> c.materials().stream().filter(m -> m.index() == index).findFirst());
+	}
+
+	/** The promised completion date counted from {@code from}: working or natural days per the guide; 即办 the same day. */
+	LocalDate promisedDate(ServiceGuide g, LocalDate from) {
+		if (g.immediate() || g.promisedLimit() == 0) {
+			return from;
+		}
+		return "NATURAL_DAY".equals(g.limitUnit()) ? from.plusDays(g.promisedLimit())
+				: calendars.current().addWorkingDays(from, g.promisedLimit());
+	}
+
+	private CaseView draft(Actor a, UUID id) {
+		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != Status.DRAFT) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "only a draft changes");
+		}
+		return c;
+	}
+
+	private Optional<Map<String, Object>> store(Upload u, String path, List<Problem> problems) {
+		if (u.bytes().length > MAX_FILE) {
+			problems.add(new Problem(path, "case.error.file.size", List.of(MAX_FILE / 1024 / 1024)));
+			return Optional.empty();
+		}
+		Optional<String> type = FileTypes.detect(u.bytes());
+		if (type.isEmpty()) {
+			problems.add(new Problem(path, "case.error.file.type", List.of(u.name() == null ? "" : u.name())));
+			return Optional.empty();
+		}
+		FileStore.Stored s = files.put(u.bytes(), type.get(), u.name());
+		Map<String, Object> ref = new LinkedHashMap<>();
+		ref.put("fileId", s.id());
+		ref.put("sha256", s.sha256());
+		ref.put("size", s.size());
+		ref.put("contentType", s.contentType());
+		ref.put("name", u.name() == null || u.name().isBlank() ? "file." + FileTypes.extension(s.contentType()) : u.name());
+		return Optional.of(ref);
+	}
+
+	/**
+	 * The values as they will be kept: normalised by the validation, hidden fields and empty rows dropped, stored
+	 * files as stored.
+	 */
+	public Map<String, Object> cleaned(ServiceGuide g, Map<String, Object> values) {
+		Map<String, Object> out = new LinkedHashMap<>(validation.validate(g.form(), forValidation(g.form(), values)).values());
+		out.replaceAll((k, v) -> v instanceof FormValidation.FileRef ? values.get(k) : v);
+		return out;
+	}
+
+	/** Stored file values become {@link FormValidation.FileRef}s for validation. */
+	private static Map<String, Object> forValidation(FormDefinition def, Map<String, Object> values) {
+		Map<String, Object> out = new LinkedHashMap<>(values);
+		for (FormDefinition.Field f : def.fields()) {
+			if (f.type() == FormDefinition.FieldType.FILE && out.get(f.key()) instanceof Map<?, ?> m) {
+				out.put(f.key(), new FormValidation.FileRef(String.valueOf(m.get("name")), String.valueOf(m.get("contentType")),
+						m.get("size") instanceof Number n ? n.longValue() : 0));
+			}
+		}
+		return out;
+	}
+
+	private Map<String, Object> values(String text) {
+		return text == null ? Map.of() : json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {
+		});
+	}
+
+	private List<MaterialView> materials(UUID id) {
+		return jdbc.sql("select material_index as index, material_name as name, file_id, sha256, size, content_type, original_name "
+				+ "from casework_material where case_id = ? order by material_index")
+			.param(id)
+			.query(MaterialView.class)
+			.list();
+	}
+
+	private List<EventView> history(UUID id) {
+		return jdbc.sql("select at, action, actor_name, party_name, note from casework_event where case_id = ? order by id")
+			.param(id)
+			.query(EventView.class)
+			.list();
+	}
+
+	private void event(UUID id, Actor a, String action, String note) {
+		jdbc.sql("insert into casework_event (case_id, action, actor_name, party_name, note) values (?, ?, ?, ?, ?)")
+			.params(id, action, a.accountName(), a.party().name(), note)
+			.update();
+	}
+}

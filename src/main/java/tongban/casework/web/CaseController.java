@@ -1,0 +1,306 @@
+package tongban.casework.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseManagement.Problem;
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormDefinition;
+import tongban.catalog.FormValidation;
+import tongban.catalog.FormView;
+import tongban.catalog.PublishedItem;
+import tongban.catalog.ServiceGuide;
+import tongban.directory.DirectoryManagement;
+import tongban.directory.Region;
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
+
+/**
+ * 一网通办 for applicants: a start page, the form and materials (saved as a draft at every step, resumable anywhere),
+ * check your answers, submission, the confirmation with the case number, and 我的办件.
+ */
+@Controller
+class CaseController {
+
+	static final String PREFIX = "v.";
+	static final String HOME_REGION = "330106";
+
+	private final CaseManagement cases;
+	private final CatalogManagement catalog;
+	private final IdentityManagement identity;
+	private final DirectoryManagement directory;
+	private final FileStore files;
+	private final MessageSource messages;
+
+	CaseController(CaseManagement cases, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory,
+			FileStore files, MessageSource messages) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.identity = identity;
+		this.directory = directory;
+		this.files = files;
+		this.messages = messages;
+	}
+
+	private Actor actor(Authentication auth, HttpServletRequest request) {
+		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("case"));
+	}
+
+	@GetMapping("/apply/{code}")
+	String start(@PathVariable String code, Authentication auth, HttpServletRequest request, Model model) {
+		PublishedItem item = catalog.published(code).filter(i -> i.guide().appliesOnline()).orElseThrow(() -> DomainException.notFound("item"));
+		Actor a = actor(auth, request);
+		model.addAttribute("item", item);
+		model.addAttribute("g", item.guide());
+		model.addAttribute("actor", a);
+		model.addAttribute("draft", cases.mine(a).stream()
+			.filter(c -> c.status().equals("DRAFT") && c.itemName().equals(item.guide().name())).findFirst().orElse(null));
+		return "casework/start";
+	}
+
+	@PostMapping("/apply/{code}")
+	String begin(@PathVariable String code, Authentication auth, HttpServletRequest request) {
+		catalog.published(code).filter(i -> i.guide().appliesOnline()).orElseThrow(() -> DomainException.notFound("item"));
+		return "redirect:/cases/" + cases.startDraft(actor(auth, request), code) + "/edit";
+	}
+
+	@GetMapping("/cases/{id}/edit")
+	String edit(@PathVariable UUID id, @RequestParam(required = false) String check, Authentication auth,
+			HttpServletRequest request, Model model, Locale locale) {
+		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != CaseManagement.Status.DRAFT) {
+			return "redirect:/cases/" + id;
+		}
+		return editPage(c, c.values(), check != null ? cases.check(c) : List.of(), null, model, locale);
+	}
+
+	@PostMapping("/cases/{id}/edit")
+	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
+			@RequestParam(name = "_addRow", required = false) String addRow, Authentication auth, HttpServletRequest request,
+			Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+		Actor a = actor(auth, request);
+		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != CaseManagement.Status.DRAFT) {
+			return "redirect:/cases/" + id;
+		}
+		ServiceGuide g = cases.guideOf(c);
+		Map<Integer, CaseManagement.Upload> materials = new LinkedHashMap<>();
+		Map<String, CaseManagement.Upload> formFiles = new LinkedHashMap<>();
+		if (request instanceof MultipartHttpServletRequest multipart) {
+			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
+				MultipartFile f = e.getValue();
+				if (f.isEmpty()) {
+					continue;
+				}
+				CaseManagement.Upload u = new CaseManagement.Upload(f.getOriginalFilename(), f.getBytes());
+				if (e.getKey().matches("m\\.\\d{1,3}")) {
+					materials.put(Integer.parseInt(e.getKey().substring(2)), u);
+				}
+				else if (e.getKey().startsWith(PREFIX)) {
+					formFiles.put(e.getKey().substring(PREFIX.length()), u);
+				}
+			}
+		}
+		Map<String, Object> values = FormValidation.fromParameters(g.form(), request.getParameterMap(), Map.of(), PREFIX);
+		List<Problem> problems = cases.saveDraft(a, id, lockVersion, values, materials, formFiles);
+		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
+			return editPage(c, values, problems, null, model, locale);
+		}
+		CaseView saved = cases.find(a, id).orElseThrow();
+		if (addRow != null) {
+			return editPage(saved, saved.values(), List.of(), addRow, model, locale);
+		}
+		List<Problem> fileProblems = problems.stream().filter(p -> p.code().startsWith("case.error.file")).toList();
+		if (action.equals("continue")) {
+			List<Problem> all = new ArrayList<>(fileProblems);
+			all.addAll(cases.check(saved));
+			if (all.isEmpty()) {
+				return "redirect:/cases/" + id + "/review";
+			}
+			return editPage(saved, saved.values(), all, null, model, locale);
+		}
+		if (!fileProblems.isEmpty()) {
+			return editPage(saved, saved.values(), fileProblems, null, model, locale);
+		}
+		redirect.addFlashAttribute("banner", "case.draftSaved");
+		return "redirect:/cases/" + id + "/edit";
+	}
+
+	@GetMapping("/cases/{id}/review")
+	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, Locale locale) {
+		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != CaseManagement.Status.DRAFT) {
+			return "redirect:/cases/" + id;
+		}
+		if (!cases.check(c).isEmpty()) {
+			return "redirect:/cases/" + id + "/edit?check";
+		}
+		ServiceGuide g = cases.guideOf(c);
+		model.addAttribute("c", c);
+		model.addAttribute("g", g);
+		model.addAttribute("answers", answers(g.form(), cases.cleaned(g, c.values())));
+		return "casework/review";
+	}
+
+	@PostMapping("/cases/{id}/submit")
+	String submit(@PathVariable UUID id, @RequestParam UUID token, Authentication auth, HttpServletRequest request,
+			Model model, Locale locale) {
+		Actor a = actor(auth, request);
+		List<Problem> problems = cases.submit(a, id, token);
+		if (!problems.isEmpty()) {
+			CaseView c = cases.find(a, id).orElseThrow();
+			return editPage(c, c.values(), problems, null, model, locale);
+		}
+		return "redirect:/cases/" + id + "?submitted";
+	}
+
+	@GetMapping("/cases/{id}")
+	String view(@PathVariable UUID id, @RequestParam(required = false) String submitted, Authentication auth,
+			HttpServletRequest request, Model model) {
+		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() == CaseManagement.Status.DRAFT) {
+			return "redirect:/cases/" + id + "/edit";
+		}
+		ServiceGuide g = cases.guideOf(c);
+		model.addAttribute("c", c);
+		model.addAttribute("g", g);
+		model.addAttribute("justSubmitted", submitted != null);
+		model.addAttribute("answers", answers(g.form(), c.values()));
+		return "casework/case";
+	}
+
+	@PostMapping("/cases/{id}/withdraw")
+	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication auth,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		cases.withdraw(actor(auth, request), id, reason);
+		redirect.addFlashAttribute("banner", "case.withdrawn");
+		return "redirect:/cases/" + id;
+	}
+
+	@GetMapping("/cases/{id}/materials/{index}")
+	ResponseEntity<InputStreamResource> material(@PathVariable UUID id, @PathVariable int index, Authentication auth,
+			HttpServletRequest request) {
+		CaseManagement.MaterialView m = cases.material(actor(auth, request), id, index)
+			.orElseThrow(() -> DomainException.notFound("material"));
+		InputStream in = files.open(m.fileId()).orElseThrow(() -> DomainException.notFound("file"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(m.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(m.originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new InputStreamResource(in));
+	}
+
+	@GetMapping("/account/cases")
+	String mine(Authentication auth, HttpServletRequest request, Model model) {
+		model.addAttribute("cases", cases.mine(actor(auth, request)));
+		return "casework/mine";
+	}
+
+	private String editPage(CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, Model model, Locale locale) {
+		ServiceGuide g = cases.guideOf(c);
+		List<FormValidation.FieldError> formErrors = problems.stream()
+			.filter(p -> !p.path().startsWith("material.") && !p.path().isEmpty())
+			.map(p -> new FormValidation.FieldError(p.path(), p.code(), p.args()))
+			.toList();
+		Map<Integer, String> materialErrors = new LinkedHashMap<>();
+		List<FormView.ErrorLink> links = new ArrayList<>();
+		for (Problem p : problems) {
+			String text = messages.getMessage(p.code(), p.args().toArray(), p.code(), locale);
+			if (p.path().startsWith("material.")) {
+				int i = Integer.parseInt(p.path().substring("material.".length()));
+				materialErrors.putIfAbsent(i, text);
+				links.add(new FormView.ErrorLink("m-" + i, text));
+			}
+			else if (p.path().isEmpty()) {
+				links.add(new FormView.ErrorLink("form-top", text));
+			}
+		}
+		FormView view = FormView.of(g.form(), displayValues(g.form(), values), formErrors, PREFIX, addRow, messages, locale);
+		List<FormView.ErrorLink> all = new ArrayList<>(view.errors());
+		all.addAll(links);
+		model.addAttribute("c", c);
+		model.addAttribute("g", g);
+		model.addAttribute("view", new FormView(view.items(), all));
+		model.addAttribute("materialErrors", materialErrors);
+		model.addAttribute("uploaded", c.materials().stream().collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, m -> m)));
+		model.addAttribute("regions", regions());
+		return "casework/edit";
+	}
+
+	/** Stored file values are shown by name. */
+	private static Map<String, Object> displayValues(FormDefinition def, Map<String, ?> values) {
+		Map<String, Object> out = new LinkedHashMap<>(values);
+		for (FormDefinition.Field f : def.fields()) {
+			if (f.type() == FormDefinition.FieldType.FILE && out.get(f.key()) instanceof Map<?, ?> m) {
+				out.put(f.key(), new FormValidation.FileRef(String.valueOf(m.get("name")), String.valueOf(m.get("contentType")), 0));
+			}
+		}
+		return out;
+	}
+
+	/** Check-your-answers rows: label and the value as typed (groups one row per entry, files by name). */
+	static List<String[]> answers(FormDefinition def, Map<String, Object> values) {
+		List<String[]> rows = new ArrayList<>();
+		for (FormDefinition.Field f : def.topLevel()) {
+			Object v = values.get(f.key());
+			if (f.isGroup() && v instanceof List<?> list) {
+				int n = 1;
+				for (Object row : list) {
+					if (row instanceof Map<?, ?> m) {
+						List<String> parts = new ArrayList<>();
+						for (FormDefinition.Field col : def.children(f.key())) {
+							Object x = m.get(col.key());
+							if (x != null && !String.valueOf(x).isBlank()) {
+								parts.add(col.label() + "：" + x);
+							}
+						}
+						rows.add(new String[] { f.label() + " " + n++, String.join("；", parts) });
+					}
+				}
+			}
+			else if (v instanceof Map<?, ?> file) {
+				rows.add(new String[] { f.label(), String.valueOf(file.get("name")) });
+			}
+			else if (v != null && !String.valueOf(v).isBlank()) {
+				rows.add(new String[] { f.label(), String.valueOf(v) });
+			}
+		}
+		return rows;
+	}
+
+	private List<Region> regions() {
+		List<Region> out = new ArrayList<>();
+		directory.region(HOME_REGION).ifPresent(out::add);
+		out.addAll(directory.children(HOME_REGION));
+		return out;
+	}
+}
