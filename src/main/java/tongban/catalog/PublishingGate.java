@@ -62,6 +62,15 @@ public final class PublishingGate {
 		if (g.promisedLimit() < 0 || g.statutoryLimit() < 0) {
 			v.add(new Violation("statutoryLimit", "limits-not-negative"));
 		}
+		if (!ServiceGuide.PROCESSES.contains(g.process())) {
+			v.add(new Violation("process", "process-known"));
+		}
+		else if (g.process().equals(ServiceGuide.IMMEDIATE) != g.immediate()) {
+			v.add(new Violation("process", "process-immediate"));
+		}
+		else if (g.process().equals(ServiceGuide.PARALLEL) && g.reviewDepartments().size() < 2) {
+			v.add(new Violation("reviewDepartments", "parallel-two-departments"));
+		}
 		if (!g.form().problems().isEmpty()) {
 			v.add(new Violation("form", "form-definition"));
 		}

@@ -14,7 +14,8 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		List<HandlingForm> handlingForms, int requiredVisits, String visitReason, int onlineDepth, boolean inHall,
 		boolean appointment, boolean delivery, boolean onlinePayment, boolean selfService, String scope, String address,
 		String hours, String consultPhone, String complaintPhone, ResultType resultType, String resultName, List<Fee> fees,
-		List<Faq> faq, List<Material> materials, FormDefinition form) {
+		List<Faq> faq, List<Material> materials, FormDefinition form, String process,
+		List<String> reviewDepartments) {
 
 	public ServiceGuide {
 		aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -27,6 +28,8 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		faq = faq == null ? List.of() : List.copyOf(faq);
 		materials = materials == null ? List.of() : List.copyOf(materials);
 		form = form == null ? FormDefinition.EMPTY : form;
+		process = process == null || process.isBlank() ? (immediate ? IMMEDIATE : COMMITTED) : process;
+		reviewDepartments = reviewDepartments == null ? List.of() : List.copyOf(reviewDepartments);
 	}
 
 	/** Whether the item can be applied for online: it has an application form and is handled online (depth Ⅲ or Ⅳ). */
@@ -40,7 +43,22 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 				themes, exerciseLevel, legalBasis, conditions, steps, specialProcedures, statutoryLimit, promisedLimit,
 				limitUnit, immediate, handlingForms, requiredVisits, visitReason, onlineDepth, inHall, appointment, delivery,
 				onlinePayment, selfService, scope, address, hours, consultPhone, complaintPhone, resultType, resultName, fees,
-				faq, materials, f);
+				faq, materials, f, process, reviewDepartments);
+	}
+
+	/** The BPMN templates an item's cases run (see src/main/resources/processes). */
+	public static final String IMMEDIATE = "case-immediate";
+	public static final String COMMITTED = "case-committed";
+	public static final String PARALLEL = "case-parallel";
+	public static final List<String> PROCESSES = List.of(IMMEDIATE, COMMITTED, PARALLEL);
+
+	/** The same guide with another process template and review departments. */
+	public ServiceGuide withProcess(String p, List<String> reviewers) {
+		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,
+				themes, exerciseLevel, legalBasis, conditions, steps, specialProcedures, statutoryLimit, promisedLimit,
+				limitUnit, immediate, handlingForms, requiredVisits, visitReason, onlineDepth, inHall, appointment, delivery,
+				onlinePayment, selfService, scope, address, hours, consultPhone, complaintPhone, resultType, resultName, fees,
+				faq, materials, form, p, reviewers);
 	}
 
 	/** 事项类型 with the national two-letter codes of the applied-for types. */

@@ -24,7 +24,7 @@ class PublishingGateTest {
 				List.of("准营准办"), "COUNTY", "《中华人民共和国食品安全法》第三十五条", "条件", List.of("受理", "审核", "审批", "办结", "送达"),
 				"", 20, 5, "WORKING_DAY", false, List.of(HandlingForm.ONLINE, HandlingForm.WINDOW), 0, null, 4, true, true,
 				true, false, false, "全市通办", "地址", "工作日", "0571-88888888", "12345", ResultType.CERTIFICATE,
-				"食品经营许可证", List.of(), List.of(new Faq("问", "答")), List.of(), null);
+				"食品经营许可证", List.of(), List.of(new Faq("问", "答")), List.of(), null, null, null);
 	}
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,6 +45,16 @@ class PublishingGateTest {
 	@Test
 	void aCompleteGuidePasses() {
 		assertThat(violations(valid())).isEmpty();
+	}
+
+	@Test
+	void theProcessTemplateFitsTheItem() {
+		assertThat(violations(with("process", "case-unknown"))).containsExactly(new Violation("process", "process-known"));
+		assertThat(violations(with("process", "case-immediate"))).as("a 承诺件 on the 即办件 template")
+			.containsExactly(new Violation("process", "process-immediate"));
+		assertThat(violations(with("process", "case-parallel", "reviewDepartments", List.of("XH-SCJG"))))
+			.containsExactly(new Violation("reviewDepartments", "parallel-two-departments"));
+		assertThat(violations(with("process", "case-parallel", "reviewDepartments", List.of("XH-SCJG", "XH-WJ")))).isEmpty();
 	}
 
 	@Test

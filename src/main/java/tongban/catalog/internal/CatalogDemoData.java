@@ -69,7 +69,7 @@ class CatalogDemoData implements ApplicationRunner {
 				g.specialProcedures(), g.statutoryLimit(), g.promisedLimit(), g.limitUnit(), g.immediate(), g.handlingForms(),
 				g.requiredVisits(), g.visitReason(), g.onlineDepth(), g.inHall(), g.appointment(), g.delivery(), g.onlinePayment(),
 				g.selfService(), g.scope(), g.address(), g.hours(), g.consultPhone(), g.complaintPhone(), g.resultType(),
-				g.resultName(), g.fees(), g.faq(), materials, g.form());
+				g.resultName(), g.fees(), g.faq(), materials, g.form(), g.process(), g.reviewDepartments());
 	}
 
 	@Override

@@ -130,7 +130,8 @@ public class CatalogEditing {
 				form.promisedLimit(), form.limitUnit(), form.immediate(), form.handlingForms(), form.requiredVisits(), form.visitReason(),
 				form.onlineDepth(), form.inHall(), form.appointment(), form.delivery(), form.onlinePayment(), form.selfService(),
 				form.scope(), form.address(), form.hours(), form.consultPhone(), form.complaintPhone(), form.resultType(),
-				form.resultName(), form.fees(), form.faq(), form.materials(), form.lockVersion()), item.departmentCode(), errors);
+				form.resultName(), form.fees(), form.faq(), form.materials(), form.process(), form.reviewDepartments(),
+				form.lockVersion()), item.departmentCode(), errors);
 		if (guide.isEmpty()) {
 			return -1;
 		}

@@ -35,7 +35,7 @@ public final class ItemForms {
 						+ (blank(m.size()) && blank(m.legalBasis()) && blank(m.blankForm()) && blank(m.sample()) ? ""
 								: " | " + String.join(" | ", nz(m.size()), nz(m.legalBasis()), nz(m.blankForm()), nz(m.sample()))))
 					.toList()),
-				lockVersion);
+				g.process(), String.join("、", g.reviewDepartments()), lockVersion);
 	}
 
 	/** The guide, or empty with field errors when something does not parse. */
@@ -98,6 +98,9 @@ public final class ItemForms {
 		for (String p : f.handlingForms() == null ? List.<String>of() : f.handlingForms()) {
 			Optional.ofNullable(enumOf(ServiceGuide.HandlingForm.class, p, "handlingForms", errors)).ifPresent(forms::add);
 		}
+		if (f.process() != null && !f.process().isBlank() && !ServiceGuide.PROCESSES.contains(f.process().strip())) {
+			errors.rejectValue("process", "item.error.choice");
+		}
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
@@ -107,7 +110,9 @@ public final class ItemForms {
 				list(f.steps()), nz(f.specialProcedures()), statutory, promised, unit, ItemForm.on(f.immediate()), forms,
 				visits, blank(f.visitReason()) ? null : f.visitReason().strip(), depth, ItemForm.on(f.inHall()),
 				ItemForm.on(f.appointment()), ItemForm.on(f.delivery()), ItemForm.on(f.onlinePayment()), ItemForm.on(f.selfService()), nz(f.scope()), nz(f.address()), nz(f.hours()), nz(f.consultPhone()),
-				nz(f.complaintPhone()), resultType, nz(f.resultName()), fees, faq, materials, null));
+				nz(f.complaintPhone()), resultType, nz(f.resultName()), fees, faq, materials, null, nz(f.process()),
+				f.reviewDepartments() == null ? List.of() : Arrays.stream(f.reviewDepartments().split("[,，、\\s]+")).map(String::strip)
+					.filter(x -> !x.isEmpty()).distinct().toList()));
 	}
 
 	/** A file link: absent, https/http, or a path on this site. */

@@ -161,6 +161,7 @@ class CatalogConsoleController {
 		model.addAttribute("resultTypes", List.of(ServiceGuide.ResultType.values()).stream().map(Enum::name).toList());
 		model.addAttribute("forms", List.of("ONLINE", "WINDOW", "POST"));
 		model.addAttribute("units", ItemForms.UNITS);
+		model.addAttribute("processes", ServiceGuide.PROCESSES);
 		model.addAttribute("parties", List.of("CITIZEN", "LEGAL_PERSON"));
 		return "catalog/console-item";
 	}

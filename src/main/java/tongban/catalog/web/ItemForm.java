@@ -12,7 +12,8 @@ public record ItemForm(String code, String baseCode, String mainItem, String sub
 		String promisedLimit, String limitUnit, Boolean immediate, List<String> handlingForms, String requiredVisits, String visitReason,
 		String onlineDepth, Boolean inHall, Boolean appointment, Boolean delivery, Boolean onlinePayment,
 		Boolean selfService, String scope, String address, String hours, String consultPhone, String complaintPhone,
-		String resultType, String resultName, String fees, String faq, String materials, Long lockVersion) {
+		String resultType, String resultName, String fees, String faq, String materials, String process,
+		String reviewDepartments, Long lockVersion) {
 
 	/** Unchecked boxes are not sent: absent means false. */
 	public static boolean on(Boolean b) {
@@ -23,6 +24,6 @@ public record ItemForm(String code, String baseCode, String mainItem, String sub
 		return new ItemForm("", "", "", "", "", "", "", "XK", List.of("CITIZEN"), List.of(), "COUNTY", "", "",
 				"受理\n审核\n审批\n办结\n送达", "", "20", "20", "WORKING_DAY", false, List.of("ONLINE", "WINDOW"), "0", "", "4", true, false,
 				false, false, false, "全区通办", "", "周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）", "", "12345",
-				"DOCUMENT", "", "", "", "", 0L);
+				"DOCUMENT", "", "", "", "", "case-committed", "", 0L);
 	}
 }
