@@ -45,7 +45,18 @@ public class CaseManagement {
 	public static final long MAX_FILE = 10L * 1024 * 1024;
 	static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-	public enum Status { DRAFT, SUBMITTED, WITHDRAWN }
+	public enum Status {
+		DRAFT, SUBMITTED, SUPPLEMENT_REQUESTED, ACCEPTED, IN_REVIEW, APPROVED, DENIED, REFUSED, CONCLUDED, WITHDRAWN;
+
+		/** Before any decision the applicant may withdraw. */
+		public boolean withdrawable() {
+			return this == SUBMITTED || this == SUPPLEMENT_REQUESTED || this == ACCEPTED || this == IN_REVIEW;
+		}
+	}
+
+	public record SupplementView(int materialIndex, String materialName, String reason, OffsetDateTime requestedAt,
+			OffsetDateTime resolvedAt) {
+	}
 
 	/** An uploaded file as received. */
 	public record Upload(String name, byte[] bytes) {
@@ -65,7 +76,13 @@ public class CaseManagement {
 	public record CaseView(UUID id, String caseNumber, String itemCode, int itemVersion, String itemName,
 			String departmentCode, Status status, Map<String, Object> values, List<MaterialView> materials,
 			List<EventView> events, LocalDate promisedDate, OffsetDateTime submittedAt, String partyName,
-			String applicantName, long lockVersion, UUID submitToken) {
+			String applicantName, long lockVersion, UUID submitToken, String acceptanceNo, OffsetDateTime acceptedAt,
+			List<SupplementView> supplements) {
+
+		/** Materials asked for in the open supplement request. */
+		public List<SupplementView> openSupplements() {
+			return supplements.stream().filter(x -> x.resolvedAt() == null).toList();
+		}
 	}
 
 	public record CaseSummary(UUID id, String caseNumber, String itemName, String status, OffsetDateTime updatedAt,
@@ -121,16 +138,41 @@ public class CaseManagement {
 	public Optional<CaseView> find(Actor a, UUID id) {
 		return jdbc.sql("""
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
-				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token
+				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at
 				from casework_case where id = ? and party_id = ?""")
 			.params(id, a.party().id())
-			.query((rs, n) -> new CaseView(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("item_code"),
+			.query((rs, n) -> view(rs, id))
+			.optional();
+	}
+
+	/** Any case, for the approval module (which checks the staff member's authority first). */
+	@Transactional(readOnly = true)
+	public Optional<CaseView> forStaff(UUID id) {
+		return jdbc.sql("""
+				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
+				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at
+				from casework_case where id = ?""")
+			.param(id)
+			.query((rs, n) -> view(rs, id))
+			.optional();
+	}
+
+	private CaseView view(java.sql.ResultSet rs, UUID id) throws java.sql.SQLException {
+		return new CaseView(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("item_code"),
 					rs.getInt("item_version"), rs.getString("item_name"), rs.getString("department_code"),
 					Status.valueOf(rs.getString("status")), values(rs.getString("form_values")), materials(id), history(id),
 					rs.getObject("promised_date", LocalDate.class), rs.getObject("submitted_at", OffsetDateTime.class),
 					rs.getString("party_name"), rs.getString("applicant_name"), rs.getLong("lock_version"),
-					rs.getObject("submit_token", UUID.class)))
-			.optional();
+					rs.getObject("submit_token", UUID.class), rs.getString("acceptance_no"),
+					rs.getObject("accepted_at", OffsetDateTime.class), supplements(id));
+	}
+
+	private List<SupplementView> supplements(UUID id) {
+		return jdbc.sql("select material_index, material_name, reason, requested_at, resolved_at from casework_supplement "
+				+ "where case_id = ? order by id")
+			.param(id)
+			.query(SupplementView.class)
+			.list();
 	}
 
 	/** The guide of the version the case was filed under. */
@@ -275,13 +317,168 @@ public class CaseManagement {
 	/** The applicant withdraws a submitted case before any decision. */
 	public void withdraw(Actor a, UUID id, String reason) {
 		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		if (c.status() != Status.SUBMITTED) {
-			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "only a submitted case can be withdrawn");
+		if (!c.status().withdrawable()) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "only a case not yet decided can be withdrawn");
 		}
 		jdbc.sql("update casework_case set status = 'WITHDRAWN', updated_at = now(), lock_version = lock_version + 1 where id = ?")
 			.param(id)
 			.update();
 		event(id, a, "WITHDRAWN", reason == null || reason.isBlank() ? null : reason.strip());
+		events.publishEvent(new CaseEvents.CaseConcluded(id, c.caseNumber(), "WITHDRAWN"));
+	}
+
+	// ---- handling by staff (called by the approval module, which has checked the staff member's authority) ----
+
+	/** 受理: a numbered acceptance notice; the promised date now counts from today. */
+	public String accept(UUID id, String staffName) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		require(c, Status.SUBMITTED);
+		ServiceGuide g = guideOf(c);
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		int seq = jdbc.sql("""
+				insert into casework_number (region_code, day, last) values (?, ?, 1)
+				on conflict (region_code, day) do update set last = casework_number.last + 1 returning last""")
+			.params("A-" + c.departmentCode(), LocalDate.of(today.getYear(), 1, 1))
+			.query(Integer.class)
+			.single();
+		String no = c.departmentCode() + "-受-" + today.getYear() + "-" + String.format("%05d", seq);
+		jdbc.sql("update casework_case set status = 'ACCEPTED', acceptance_no = ?, accepted_at = now(), promised_date = ?, "
+				+ "updated_at = now(), lock_version = lock_version + 1 where id = ?")
+			.params(no, promisedDate(g, today), id)
+			.update();
+		staffEvent(id, staffName, "ACCEPTED", no);
+		events.publishEvent(new CaseEvents.CaseAccepted(id, c.caseNumber(), no));
+		return no;
+	}
+
+	/** 一次性告知: every faulty material at once, each with its reason. */
+	public void requestSupplements(UUID id, String staffName, Map<Integer, String> reasons) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		require(c, Status.SUBMITTED);
+		ServiceGuide g = guideOf(c);
+		if (reasons.isEmpty() || reasons.keySet().stream().anyMatch(i -> i < 0 || i >= g.materials().size())
+				|| reasons.values().stream().anyMatch(r -> r == null || r.isBlank())) {
+			throw new DomainException(DomainException.Kind.INVALID, "supplement-invalid", "each material needs a reason");
+		}
+		List<String> names = new ArrayList<>();
+		reasons.forEach((i, r) -> {
+			names.add(g.materials().get(i).name());
+			jdbc.sql("insert into casework_supplement (case_id, material_index, material_name, reason, requested_by) values (?, ?, ?, ?, ?)")
+				.params(id, i, g.materials().get(i).name(), r.strip(), staffName)
+				.update();
+		});
+		jdbc.sql("update casework_case set status = 'SUPPLEMENT_REQUESTED', updated_at = now(), lock_version = lock_version + 1 where id = ?")
+			.param(id)
+			.update();
+		staffEvent(id, staffName, "SUPPLEMENT_REQUESTED", String.join("、", names));
+		events.publishEvent(new CaseEvents.SupplementRequested(id, c.caseNumber(), names));
+	}
+
+	/**
+	 * The applicant resubmits just the requested materials; all of them must come, each a valid file. Then the case
+	 * waits for acceptance again.
+	 */
+	public List<Problem> resubmit(Actor a, UUID id, Map<Integer, Upload> uploads) {
+		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		require(c, Status.SUPPLEMENT_REQUESTED);
+		List<Problem> problems = new ArrayList<>();
+		Map<Integer, Map<String, Object>> stored = new LinkedHashMap<>();
+		for (SupplementView s : c.openSupplements()) {
+			Upload u = uploads.get(s.materialIndex());
+			if (u == null || u.bytes().length == 0) {
+				problems.add(new Problem("material." + s.materialIndex(), "case.error.material.required", List.of(s.materialName())));
+				continue;
+			}
+			store(u, "material." + s.materialIndex(), problems).ifPresent(x -> stored.put(s.materialIndex(), x));
+		}
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		stored.forEach((i, s) -> {
+			jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, i).update();
+			jdbc.sql("""
+					insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(UUID.randomUUID(), id, i, guideOf(c).materials().get(i).name(), s.get("fileId"), s.get("sha256"), s.get("size"),
+						s.get("contentType"), s.get("name"))
+				.update();
+		});
+		jdbc.sql("update casework_supplement set resolved_at = now() where case_id = ? and resolved_at is null").param(id).update();
+		jdbc.sql("update casework_case set status = 'SUBMITTED', updated_at = now(), lock_version = lock_version + 1 where id = ?")
+			.param(id)
+			.update();
+		event(id, a, "SUPPLEMENT_PROVIDED", null);
+		events.publishEvent(new CaseEvents.SupplementProvided(id, c.caseNumber()));
+		return problems;
+	}
+
+	/** 不予受理 with the reasons (a written decision, 行政许可法 Art. 32). */
+	public void refuse(UUID id, String staffName, String reason) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		require(c, Status.SUBMITTED);
+		conclude(id, staffName, "REFUSED", "REFUSED", reason);
+		events.publishEvent(new CaseEvents.CaseConcluded(id, c.caseNumber(), "REFUSED"));
+	}
+
+	/** A review opinion (one department of several in parallel review). */
+	public void review(UUID id, String staffName, String department, String opinion) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != Status.ACCEPTED && c.status() != Status.IN_REVIEW) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "not under review");
+		}
+		jdbc.sql("update casework_case set status = 'IN_REVIEW', updated_at = now(), lock_version = lock_version + 1 where id = ?")
+			.param(id)
+			.update();
+		staffEvent(id, staffName, "REVIEWED", department + "：" + opinion);
+	}
+
+	/** 准予 or 不予 with the reasons. A denial concludes the case; an approval waits for delivery. */
+	public void decide(UUID id, String staffName, boolean approve, String reason) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != Status.ACCEPTED && c.status() != Status.IN_REVIEW) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "nothing to decide");
+		}
+		if (approve) {
+			jdbc.sql("update casework_case set status = 'APPROVED', outcome = 'APPROVED', updated_at = now(), "
+					+ "lock_version = lock_version + 1 where id = ?")
+				.param(id)
+				.update();
+			staffEvent(id, staffName, "APPROVED", reason);
+			events.publishEvent(new CaseEvents.CaseApproved(id, c.caseNumber()));
+		}
+		else {
+			conclude(id, staffName, "DENIED", "DENIED", reason);
+			events.publishEvent(new CaseEvents.CaseDenied(id, c.caseNumber(), reason));
+			events.publishEvent(new CaseEvents.CaseConcluded(id, c.caseNumber(), "DENIED"));
+		}
+	}
+
+	/** 送达: the result is delivered; the case is concluded. */
+	public void deliver(UUID id, String staffName, String note) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		require(c, Status.APPROVED);
+		conclude(id, staffName, "CONCLUDED", "DELIVERED", note);
+		events.publishEvent(new CaseEvents.CaseConcluded(id, c.caseNumber(), "APPROVED"));
+	}
+
+	private void conclude(UUID id, String staffName, String status, String action, String note) {
+		jdbc.sql("update casework_case set status = ?, outcome = coalesce(outcome, ?), concluded_at = now(), updated_at = now(), "
+				+ "lock_version = lock_version + 1 where id = ?")
+			.params(status, status, id)
+			.update();
+		staffEvent(id, staffName, action, note);
+	}
+
+	private static void require(CaseView c, Status s) {
+		if (c.status() != s) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "the case is " + c.status() + ", not " + s);
+		}
+	}
+
+	private void staffEvent(UUID id, String staffName, String action, String note) {
+		jdbc.sql("insert into casework_event (case_id, action, actor_name, party_name, note) values (?, ?, ?, ?, ?)")
+			.params(id, action, staffName, null, note == null || note.isBlank() ? null : note.strip())
+			.update();
 	}
 
 	/** A material file of one's own case. */

@@ -22,11 +22,11 @@ import tongban.support.JourneyTest;
  * submission (a second click makes no second case); the confirmation with the case number and promised date;
  * 我的办件; another citizen cannot open the case; withdrawal.
  */
-class ApplyOnlineJourneyIT extends JourneyTest {
+public class ApplyOnlineJourneyIT extends JourneyTest {
 
-	static final String ITEM = "330106-GG-0001-01";
+	public static final String ITEM = "330106-GG-0001-01";
 	/** A 1×1 PNG. */
-	static final byte[] PNG = Base64.getDecoder().decode(
+	public static final byte[] PNG = Base64.getDecoder().decode(
 			"iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
 	@Autowired

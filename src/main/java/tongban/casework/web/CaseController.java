@@ -167,7 +167,7 @@ class CaseController {
 		ServiceGuide g = cases.guideOf(c);
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
-		model.addAttribute("answers", answers(g.form(), cases.cleaned(g, c.values())));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), cases.cleaned(g, c.values())));
 		return "casework/review";
 	}
 
@@ -194,8 +194,34 @@ class CaseController {
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		model.addAttribute("justSubmitted", submitted != null);
-		model.addAttribute("answers", answers(g.form(), c.values()));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
 		return "casework/case";
+	}
+
+	/** 补正: the applicant uploads just the materials asked for. */
+	@PostMapping("/cases/{id}/supplement")
+	String supplement(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model,
+			RedirectAttributes redirect, Locale locale) throws IOException {
+		Actor a = actor(auth, request);
+		Map<Integer, CaseManagement.Upload> uploads = new LinkedHashMap<>();
+		if (request instanceof MultipartHttpServletRequest multipart) {
+			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
+				if (e.getKey().matches("m\\.\\d{1,3}") && !e.getValue().isEmpty()) {
+					uploads.put(Integer.parseInt(e.getKey().substring(2)),
+							new CaseManagement.Upload(e.getValue().getOriginalFilename(), e.getValue().getBytes()));
+				}
+			}
+		}
+		List<Problem> problems = cases.resubmit(a, id, uploads);
+		if (problems.isEmpty()) {
+			redirect.addFlashAttribute("banner", "case.supplement.sent");
+			return "redirect:/cases/" + id;
+		}
+		Map<Integer, String> errors = new LinkedHashMap<>();
+		problems.forEach(p -> errors.putIfAbsent(Integer.parseInt(p.path().substring("material.".length())),
+				messages.getMessage(p.code(), p.args().toArray(), p.code(), locale)));
+		model.addAttribute("supplementErrors", errors);
+		return view(id, null, auth, request, model);
 	}
 
 	@PostMapping("/cases/{id}/withdraw")
@@ -211,12 +237,7 @@ class CaseController {
 			HttpServletRequest request) {
 		CaseManagement.MaterialView m = cases.material(actor(auth, request), id, index)
 			.orElseThrow(() -> DomainException.notFound("material"));
-		InputStream in = files.open(m.fileId()).orElseThrow(() -> DomainException.notFound("file"));
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(m.contentType()))
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(m.originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-			.header("X-Content-Type-Options", "nosniff")
-			.body(new InputStreamResource(in));
+		return tongban.casework.CaseAnswers.download(files, m);
 	}
 
 	@GetMapping("/account/cases")
@@ -265,36 +286,6 @@ class CaseController {
 			}
 		}
 		return out;
-	}
-
-	/** Check-your-answers rows: label and the value as typed (groups one row per entry, files by name). */
-	static List<String[]> answers(FormDefinition def, Map<String, Object> values) {
-		List<String[]> rows = new ArrayList<>();
-		for (FormDefinition.Field f : def.topLevel()) {
-			Object v = values.get(f.key());
-			if (f.isGroup() && v instanceof List<?> list) {
-				int n = 1;
-				for (Object row : list) {
-					if (row instanceof Map<?, ?> m) {
-						List<String> parts = new ArrayList<>();
-						for (FormDefinition.Field col : def.children(f.key())) {
-							Object x = m.get(col.key());
-							if (x != null && !String.valueOf(x).isBlank()) {
-								parts.add(col.label() + "：" + x);
-							}
-						}
-						rows.add(new String[] { f.label() + " " + n++, String.join("；", parts) });
-					}
-				}
-			}
-			else if (v instanceof Map<?, ?> file) {
-				rows.add(new String[] { f.label(), String.valueOf(file.get("name")) });
-			}
-			else if (v != null && !String.valueOf(v).isBlank()) {
-				rows.add(new String[] { f.label(), String.valueOf(v) });
-			}
-		}
-		return rows;
 	}
 
 	private List<Region> regions() {

@@ -1,0 +1,245 @@
+package tongban.approval;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.Execution;
+import org.flowable.task.api.Task;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.casework.CaseEvents;
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseSubmitted;
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.ServiceGuide;
+import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.shared.StatutoryClock;
+import tongban.shared.WorkingCalendars;
+
+/**
+ * Runs each submitted case through its item's BPMN template and lets staff work its tasks. A task is visible to a
+ * staff member whose department and role match its candidate group ({@code <department code>:APPROVER}) or who has
+ * claimed it; anyone else gets "not found". Every action is recorded on the case by the casework module.
+ */
+@Service
+@Transactional
+public class ApprovalManagement {
+
+	/** Yellow when this many working days or fewer are left. */
+	public static final int WARN_AT = 2;
+
+	/** A staff member as the workbench sees them. */
+	public record Staff(UUID accountId, String name, String departmentCode, boolean approver) {
+
+		String group() {
+			return departmentCode + ":APPROVER";
+		}
+	}
+
+	public record TaskView(String taskId, String taskKey, String taskName, String assignee, UUID caseId, String caseNumber,
+			String itemName, String status, LocalDate due, Integer remaining, StatutoryClock.Level level, String reviewDepartment) {
+	}
+
+	/** A staff member's decision on a task. */
+	public record Decision(String decision, String opinion, Map<Integer, String> supplements) {
+	}
+
+	private final RuntimeService runtime;
+	private final TaskService tasks;
+	private final CaseManagement cases;
+	private final CatalogManagement catalog;
+	private final WorkingCalendars calendars;
+
+	ApprovalManagement(RuntimeService runtime, TaskService tasks, CaseManagement cases, CatalogManagement catalog,
+			WorkingCalendars calendars) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.cases = cases;
+		this.catalog = catalog;
+		this.calendars = calendars;
+	}
+
+	/** Starts the item's process for a submitted case (after the submission commits; redelivered if this fails). */
+	@ApplicationModuleListener
+	public void on(CaseSubmitted e) {
+		if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(e.caseId().toString()).count() > 0) {
+			return; // delivered again after a restart: the process already runs
+		}
+		ServiceGuide g = catalog.version(e.itemCode(), e.itemVersion()).orElseThrow();
+		Map<String, Object> vars = new HashMap<>();
+		vars.put("caseId", e.caseId().toString());
+		vars.put("department", e.departmentCode());
+		vars.put("reviewDepartments", g.reviewDepartments().isEmpty() ? List.of(e.departmentCode()) : new ArrayList<>(g.reviewDepartments()));
+		runtime.startProcessInstanceByKey(g.process(), e.caseId().toString(), vars);
+	}
+
+	/** The applicant resubmitted the requested materials: the process waiting at 等待补正 goes back to acceptance. */
+	@ApplicationModuleListener
+	public void on(CaseEvents.SupplementProvided e) {
+		// the receive task waits in a child execution, which carries no business key: find it through the instance
+		for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(e.caseId().toString()).list()) {
+			for (Execution x : runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId("waitSupplement").list()) {
+				runtime.trigger(x.getId());
+			}
+		}
+	}
+
+	/** A withdrawn case stops its process. */
+	@ApplicationModuleListener
+	public void on(CaseEvents.CaseConcluded e) {
+		if ("WITHDRAWN".equals(e.outcome())) {
+			runtime.createProcessInstanceQuery().processInstanceBusinessKey(e.caseId().toString()).list()
+				.forEach(p -> runtime.deleteProcessInstance(p.getId(), "withdrawn by the applicant"));
+		}
+	}
+
+	/** Tasks the staff member may work: claimed by them, or open to their department; the least time left first. */
+	@Transactional(readOnly = true)
+	public List<TaskView> inbox(Staff s) {
+		if (!s.approver() || s.departmentCode() == null) {
+			return List.of();
+		}
+		List<Task> found = tasks.createTaskQuery().or().taskCandidateGroup(s.group()).taskAssignee(s.accountId().toString()).endOr()
+			.orderByTaskCreateTime().asc().listPage(0, 500);
+		List<TaskView> out = new ArrayList<>();
+		for (Task t : found) {
+			view(t).ifPresent(out::add);
+		}
+		out.sort(Comparator.comparing((TaskView v) -> v.remaining() == null ? Integer.MAX_VALUE : v.remaining()));
+		return out;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<TaskView> task(Staff s, String taskId) {
+		return visible(s, taskId).flatMap(this::view);
+	}
+
+	public void claim(Staff s, String taskId) {
+		Task t = visible(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		if (t.getAssignee() != null && !t.getAssignee().equals(s.accountId().toString())) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "task-claimed", "claimed by someone else");
+		}
+		tasks.claim(taskId, s.accountId().toString());
+	}
+
+	public void unclaim(Staff s, String taskId) {
+		Task t = visible(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		if (s.accountId().toString().equals(t.getAssignee())) {
+			tasks.unclaim(taskId);
+		}
+	}
+
+	/**
+	 * Completes a task with a decision: 受理 (accept, supplement, refuse; the 即办件 task also approve or deny), 审查
+	 * (an opinion), 决定 (approve or deny with reasons), 送达. The case records it; the process moves on.
+	 */
+	public void complete(Staff s, String taskId, Decision d) {
+		Task t = visible(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		if (t.getAssignee() != null && !t.getAssignee().equals(s.accountId().toString())) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "task-claimed", "claimed by someone else");
+		}
+		UUID caseId = UUID.fromString((String) runtime.getVariable(t.getExecutionId(), "caseId"));
+		String decision = d.decision() == null ? "" : d.decision();
+		String opinion = d.opinion() == null ? "" : d.opinion().strip();
+		switch (t.getTaskDefinitionKey()) {
+			case "accept", "handle" -> {
+				switch (decision) {
+					case "accept" -> {
+						if (!t.getTaskDefinitionKey().equals("accept")) {
+							throw invalid();
+						}
+						cases.accept(caseId, s.name());
+					}
+					case "supplement" -> cases.requestSupplements(caseId, s.name(), d.supplements() == null ? Map.of() : d.supplements());
+					case "refuse" -> cases.refuse(caseId, s.name(), required(opinion));
+					case "approve", "deny" -> {
+						if (!t.getTaskDefinitionKey().equals("handle")) {
+							throw invalid();
+						}
+						cases.accept(caseId, s.name());
+						cases.decide(caseId, s.name(), decision.equals("approve"), decision.equals("deny") ? required(opinion) : opinion);
+						if (decision.equals("approve")) {
+							cases.deliver(caseId, s.name(), opinion);
+						}
+					}
+					default -> throw invalid();
+				}
+			}
+			case "review" -> cases.review(caseId, s.name(), (String) tasks.getVariable(taskId, "reviewDepartment"), required(opinion));
+			case "decide" -> {
+				if (!decision.equals("approve") && !decision.equals("deny")) {
+					throw invalid();
+				}
+				cases.decide(caseId, s.name(), decision.equals("approve"), decision.equals("deny") ? required(opinion) : opinion);
+			}
+			case "deliver" -> cases.deliver(caseId, s.name(), opinion);
+			default -> throw invalid();
+		}
+		tasks.complete(taskId, Map.of("decision", decision));
+	}
+
+	/** The case behind a task the staff member may see. */
+	@Transactional(readOnly = true)
+	public Optional<CaseView> caseOf(Staff s, String taskId) {
+		return visible(s, taskId).map(t -> UUID.fromString((String) runtime.getVariable(t.getExecutionId(), "caseId")))
+			.flatMap(cases::forStaff);
+	}
+
+	private static String required(String opinion) {
+		if (opinion == null || opinion.isBlank()) {
+			throw new DomainException(DomainException.Kind.INVALID, "opinion-required", "give the reasons");
+		}
+		return opinion;
+	}
+
+	private static DomainException invalid() {
+		return new DomainException(DomainException.Kind.INVALID, "decision-invalid", "not a decision this task takes");
+	}
+
+	private Optional<Task> visible(Staff s, String taskId) {
+		if (!s.approver() || s.departmentCode() == null || taskId == null || taskId.length() > 64) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(tasks.createTaskQuery().taskId(taskId).or().taskCandidateGroup(s.group())
+			.taskAssignee(s.accountId().toString()).endOr().singleResult());
+	}
+
+	private Optional<TaskView> view(Task t) {
+		Object id = runtime.getVariable(t.getExecutionId(), "caseId");
+		if (id == null) {
+			return Optional.empty();
+		}
+		return cases.forStaff(UUID.fromString((String) id)).map(c -> {
+			LocalDate due = null;
+			Integer remaining = null;
+			StatutoryClock.Level level = null;
+			if (c.acceptedAt() != null) {
+				ServiceGuide g = cases.guideOf(c);
+				if ("WORKING_DAY".equals(g.limitUnit()) && !g.immediate()) {
+					LocalDate start = c.acceptedAt().atZoneSameInstant(Clocks.ZONE).toLocalDate();
+					StatutoryClock clock = new StatutoryClock(start, g.promisedLimit(), List.of(), 0);
+					LocalDate today = LocalDate.now(Clocks.ZONE);
+					due = clock.due(calendars.current(), today);
+					remaining = clock.remaining(calendars.current(), today);
+					level = clock.level(calendars.current(), today, WARN_AT);
+				}
+			}
+			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
+			return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), c.id(), c.caseNumber(),
+					c.itemName(), c.status().name(), due, remaining, level, reviewDept == null ? null : reviewDept.toString());
+		});
+	}
+
+}

@@ -1,0 +1,126 @@
+package tongban.approval.web;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tongban.approval.ApprovalManagement;
+import tongban.approval.ApprovalManagement.Staff;
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.catalog.ServiceGuide;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.AccountSummary;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Role;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
+
+/** The staff workbench: the inbox of tasks by time left, a task with its case, claiming and deciding. */
+@Controller
+class TaskController {
+
+	private final ApprovalManagement approval;
+	private final CaseManagement cases;
+	private final IdentityManagement identity;
+	private final DirectoryManagement directory;
+	private final FileStore files;
+
+	TaskController(ApprovalManagement approval, CaseManagement cases, IdentityManagement identity, DirectoryManagement directory,
+			FileStore files) {
+		this.approval = approval;
+		this.cases = cases;
+		this.identity = identity;
+		this.directory = directory;
+		this.files = files;
+	}
+
+	private Staff staff(Authentication auth) {
+		AccountSummary me = identity.account(UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("task"));
+		String department = me.departmentId() == null ? null : directory.department(me.departmentId()).map(d -> d.code()).orElse(null);
+		return new Staff(me.id(), me.displayName(), department, me.roles().contains(Role.APPROVER));
+	}
+
+	@GetMapping("/workbench/tasks")
+	String inbox(Authentication auth, Model model) {
+		Staff s = staff(auth);
+		model.addAttribute("staff", s);
+		model.addAttribute("tasks", approval.inbox(s));
+		return "approval/inbox";
+	}
+
+	@GetMapping("/workbench/tasks/{taskId}")
+	String task(@PathVariable String taskId, Authentication auth, Model model) {
+		Staff s = staff(auth);
+		var task = approval.task(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		CaseView c = approval.caseOf(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		ServiceGuide g = cases.guideOf(c);
+		model.addAttribute("staff", s);
+		model.addAttribute("task", task);
+		model.addAttribute("c", c);
+		model.addAttribute("g", g);
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
+		return "approval/task";
+	}
+
+	@PostMapping("/workbench/tasks/{taskId}/claim")
+	String claim(@PathVariable String taskId, @RequestParam(defaultValue = "claim") String action, Authentication auth) {
+		if (action.equals("unclaim")) {
+			approval.unclaim(staff(auth), taskId);
+		}
+		else {
+			approval.claim(staff(auth), taskId);
+		}
+		return "redirect:/workbench/tasks/" + taskId;
+	}
+
+	@PostMapping("/workbench/tasks/{taskId}")
+	String decide(@PathVariable String taskId, @RequestParam(required = false) String decision,
+			@RequestParam(required = false) String opinion, @RequestParam Map<String, String> params, Authentication auth,
+			Model model, RedirectAttributes redirect) {
+		Staff s = staff(auth);
+		Map<Integer, String> supplements = new LinkedHashMap<>();
+		params.forEach((k, v) -> {
+			if (k.matches("supplement\\.\\d{1,3}") && "on".equals(v)) {
+				int i = Integer.parseInt(k.substring("supplement.".length()));
+				supplements.put(i, params.getOrDefault("reason." + i, ""));
+			}
+		});
+		try {
+			approval.complete(s, taskId, new ApprovalManagement.Decision(decision, opinion, supplements));
+		}
+		catch (DomainException e) {
+			if (e.kind() != DomainException.Kind.INVALID) {
+				throw e;
+			}
+			model.addAttribute("decisionError", "task.error." + e.code());
+			model.addAttribute("opinion", opinion);
+			return task(taskId, auth, model);
+		}
+		redirect.addFlashAttribute("banner", "task.done");
+		return "redirect:/workbench/tasks";
+	}
+
+	@GetMapping("/workbench/tasks/{taskId}/materials/{index}")
+	ResponseEntity<InputStreamResource> material(@PathVariable String taskId, @PathVariable int index, Authentication auth) {
+		CaseView c = approval.caseOf(staff(auth), taskId).orElseThrow(() -> DomainException.notFound("material"));
+		CaseManagement.MaterialView m = c.materials().stream().filter(x -> x.index() == index).findFirst()
+			.orElseThrow(() -> DomainException.notFound("material"));
+		return tongban.casework.CaseAnswers.download(files, m);
+	}
+}

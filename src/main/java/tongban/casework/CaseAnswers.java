@@ -1,0 +1,64 @@
+package tongban.casework;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import tongban.catalog.FormDefinition;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
+
+/** How a case's answers and files are shown, the same to the applicant and to staff. */
+public final class CaseAnswers {
+
+	private CaseAnswers() {
+	}
+
+	/** Check-your-answers rows: label and the value as typed (groups one row per entry, files by name). */
+	public static List<String[]> rows(FormDefinition def, Map<String, Object> values) {
+		List<String[]> rows = new ArrayList<>();
+		for (FormDefinition.Field f : def.topLevel()) {
+			Object v = values.get(f.key());
+			if (f.isGroup() && v instanceof List<?> list) {
+				int n = 1;
+				for (Object row : list) {
+					if (row instanceof Map<?, ?> m) {
+						List<String> parts = new ArrayList<>();
+						for (FormDefinition.Field col : def.children(f.key())) {
+							Object x = m.get(col.key());
+							if (x != null && !String.valueOf(x).isBlank()) {
+								parts.add(col.label() + "：" + x);
+							}
+						}
+						rows.add(new String[] { f.label() + " " + n++, String.join("；", parts) });
+					}
+				}
+			}
+			else if (v instanceof Map<?, ?> file) {
+				rows.add(new String[] { f.label(), String.valueOf(file.get("name")) });
+			}
+			else if (v != null && !String.valueOf(v).isBlank()) {
+				rows.add(new String[] { f.label(), String.valueOf(v) });
+			}
+		}
+		return rows;
+	}
+
+	/** A material file inline, with its detected type; never sniffed by the browser. */
+	public static ResponseEntity<InputStreamResource> download(FileStore files, CaseManagement.MaterialView m) {
+		InputStream in = files.open(m.fileId()).orElseThrow(() -> DomainException.notFound("file"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(m.contentType()))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.inline().filename(m.originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.header("X-Content-Type-Options", "nosniff")
+			.body(new InputStreamResource(in));
+	}
+}

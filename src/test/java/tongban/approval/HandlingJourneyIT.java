@@ -1,0 +1,147 @@
+package tongban.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.casework.ApplyOnlineJourneyIT;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.support.Browser;
+import tongban.support.JourneyTest;
+
+/**
+ * A submitted case runs its item's process: the department's approver finds it in the inbox, asks for a supplement
+ * once (every faulty material with its reason), the citizen uploads just that, the approver accepts (a numbered
+ * notice), reviews, approves and delivers; the citizen follows each step. Another department's approver sees nothing.
+ */
+class HandlingJourneyIT extends JourneyTest {
+
+	static final String ITEM = ApplyOnlineJourneyIT.ITEM; // 社会保障卡申领, 区人力社保局 (XH-RLSB), 承诺件
+
+	@Autowired
+	DirectoryManagement directory;
+
+	private Account approver(String department) {
+		var dep = directory.departmentByCode(department).orElseThrow();
+		return accounts.save(Account.staff("approver" + System.nanoTime(), "审批员" + department.substring(3),
+				passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
+	}
+
+	private Page staffPage(Account a) {
+		Page p = Browser.newContext(1280, 900).newPage();
+		p.setDefaultTimeout(15_000);
+		p.navigate(base() + "/login");
+		p.locator("#username").fill(a.username());
+		p.locator("#password").fill(PASSWORD);
+		p.locator("#password").press("Enter");
+		p.locator("#code").fill(Totp.code(a.totpSecret(), Instant.now()));
+		p.locator("#code").press("Enter");
+		return p;
+	}
+
+	/** The process starts after the submission commits: wait until the task shows in the inbox, then open it. */
+	private void openTask(Page p, String caseNumber, String step) {
+		for (int i = 0; i < 50; i++) {
+			p.navigate(base() + "/workbench/tasks");
+			var row = p.locator("tr[data-case='" + caseNumber + "']");
+			if (row.count() > 0 && row.innerText().contains(step)) {
+				row.locator("a").click();
+				return;
+			}
+			p.waitForTimeout(200);
+		}
+		throw new AssertionError("no " + step + " task for " + caseNumber + ": " + p.content());
+	}
+
+	private String submit(Citizen me) {
+		login().open().signIn(me.idNumber(), PASSWORD);
+		page.navigate(base() + "/apply/" + ITEM);
+		page.getByTestId("start-application").click();
+		page.locator("#v-name").fill(me.name());
+		page.locator("#v-idNumber").fill(me.idNumber());
+		page.locator("#v-phone").fill("13900012345");
+		page.locator("#v-region").selectOption("330106");
+		page.locator("#v-bank").selectOption("中国银行");
+		page.locator("#v-delivery").selectOption("窗口领取");
+		page.locator("#m-1").setInputFiles(new FilePayload("blurred.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		page.getByTestId("continue").click();
+		page.getByTestId("submit-case").click();
+		return page.getByTestId("case-number").innerText().strip();
+	}
+
+	@Test
+	void supplementAcceptReviewApproveDeliver() {
+		Citizen me = newCitizen("办件测试", 2);
+		String number = submit(me);
+		String caseUrl = page.url().replace("?submitted", "");
+
+		Account other = approver("XH-MZ");
+		Page stranger = staffPage(other);
+		stranger.navigate(base() + "/workbench/tasks");
+		assertThat(stranger.content()).doesNotContain(number);
+
+		Account rs = approver("XH-RLSB");
+		Page staff = staffPage(rs);
+		openTask(staff, number, "受理");
+		String taskUrl = staff.url();
+		assertThat(staff.getByTestId("task-answers").innerText()).contains("13900012345").contains("中国银行");
+		assertThat(stranger.navigate(taskUrl).status()).as("another department's approver").isEqualTo(404);
+		accessible();
+
+		staff.getByTestId("claim").click();
+		staff.locator("#decision-supplement").check();
+		staff.getByTestId("complete-task").click();
+		assertThat(staff.getByTestId("error-summary").innerText()).contains("请勾选需补正的材料");
+		staff.locator("#decision-supplement").check();
+		staff.locator("#supplement-1").check();
+		staff.locator("#reason-1").fill("照片模糊，请上传清晰的彩色证件照");
+		staff.getByTestId("complete-task").click();
+		assertThat(staff.getByTestId("banner").innerText()).contains("已办理");
+
+		page.navigate(caseUrl);
+		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("待补正");
+		assertThat(page.getByTestId("supplement").innerText()).contains("本人近期免冠彩色证件照").contains("照片模糊");
+		page.getByTestId("send-supplement").click();
+		assertThat(page.getByTestId("error-summary").innerText()).as("the requested material must come").contains("请上传");
+		page.locator("#m-1").setInputFiles(new FilePayload("clear.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		page.getByTestId("send-supplement").click();
+		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已提交，待受理");
+		accessible();
+
+		openTask(staff, number, "受理");
+		staff.locator("#decision-accept").check();
+		staff.getByTestId("complete-task").click();
+		page.navigate(caseUrl);
+		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已受理");
+		assertThat(page.getByTestId("acceptance-no").innerText()).matches("XH-RLSB-受-\\d{4}-\\d{5}");
+
+		openTask(staff, number, "审查");
+		staff.getByTestId("complete-task").click();
+		assertThat(staff.getByTestId("error-summary").innerText()).as("a review needs an opinion").contains("请填写意见");
+		staff.locator("#opinion").fill("材料齐全，符合申领条件");
+		staff.getByTestId("complete-task").click();
+		openTask(staff, number, "决定");
+		staff.locator("#decision-approve").check();
+		staff.getByTestId("complete-task").click();
+		openTask(staff, number, "送达");
+		staff.locator("#opinion").fill("社会保障卡已制作，请到窗口领取");
+		staff.getByTestId("complete-task").click();
+
+		page.navigate(caseUrl);
+		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已办结");
+		assertThat(page.getByTestId("timeline").innerText()).contains("一次性告知补正").contains("提交补正材料").contains("受理")
+			.contains("审查意见").contains("准予").contains("送达，办结");
+		staff.context().close();
+		stranger.context().close();
+	}
+}
