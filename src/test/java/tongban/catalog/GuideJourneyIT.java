@@ -36,7 +36,8 @@ class GuideJourneyIT extends JourneyTest {
 		var qr = page.request().get(page.locator("figure.qr img").getAttribute("src").startsWith("http") ? page.locator("figure.qr img").getAttribute("src") : base() + page.locator("figure.qr img").getAttribute("src"));
 		assertThat(qr.status()).isEqualTo(200);
 		assertThat(qr.text()).startsWith("<svg").contains("<path");
-		assertThat(page.getByTestId("apply").getAttribute("aria-disabled")).isEqualTo("true");
+		assertThat(page.getByTestId("apply").getAttribute("href")).as("online application opens now that cases exist")
+			.matches("/apply/330106-GG-0001-0[12]");
 		accessible();
 		page.getByText("打印办事指南").click();
 		assertThat(page.locator("body").getAttribute("class")).contains("print");

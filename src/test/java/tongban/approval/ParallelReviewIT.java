@@ -1,0 +1,95 @@
+package tongban.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.Upload;
+import tongban.casework.ApplyOnlineJourneyIT;
+import tongban.identity.Actor;
+import tongban.identity.Party;
+import tongban.support.IntegrationTest;
+
+/**
+ * 并联审批: 食品经营许可（新办） is reviewed by 市场监管 and 卫健 at the same time; the decision waits for both, a decision
+ * the step does not take is refused with nothing changed, and each department sees only its own review.
+ */
+class ParallelReviewIT extends IntegrationTest {
+
+	static final String ITEM = "330106-XK-0001-01";
+	static final String USCC = "91330106MA2H3L5Y4T";
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	ApprovalManagement approval;
+
+	private static ApprovalManagement.Staff staff(String department) {
+		return new ApprovalManagement.Staff(UUID.randomUUID(), "审批员" + department, department, true);
+	}
+
+	private List<ApprovalManagement.TaskView> tasksOf(ApprovalManagement.Staff s, UUID caseId) {
+		return approval.inbox(s).stream().filter(t -> t.caseId().equals(caseId)).toList();
+	}
+
+	@Test
+	void twoDepartmentsReviewBeforeTheDecision() {
+		Citizen me = newCitizen("并联测试", 2);
+		Actor a = new Actor(me.id(), me.name(), new Party(Party.Kind.CITIZEN, me.id(), me.name()));
+		UUID id = cases.startDraft(a, ITEM);
+		Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of("uscc", USCC, "entityName", "西湖测试餐饮店", "legalName", me.name(),
+				"legalId", me.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
+				"address", "杭州市西湖区文二路 8 号", "area", "80"));
+		byte[] pdf = "%PDF-1.4\n%test\n".getBytes();
+		values.put("staff", List.of(Map.of("staffName", "王厨", "staffId", me.idNumber(), "staffPhone", "13700012346")));
+		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), values,
+				Map.of(0, new Upload("申请书.pdf", pdf), 3, new Upload("布局.pdf", pdf), 4, new Upload("制度.pdf", pdf)),
+				Map.of("layout", new Upload("平面图.png", ApplyOnlineJourneyIT.PNG)));
+		assertThat(problems).isEmpty();
+		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+
+		var market = staff("XH-SCJG");
+		var health = staff("XH-WJ");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !tasksOf(market, id).isEmpty());
+		var accept = tasksOf(market, id).getFirst();
+		assertThat(accept.taskKey()).isEqualTo("accept");
+		assertThat(tasksOf(health, id)).as("卫健 has nothing before acceptance").isEmpty();
+
+		var wrong = new ApprovalManagement.Decision("approve", "", Map.of());
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> approval.complete(market, accept.taskId(), wrong)))
+			.hasMessageContaining("not a decision");
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.SUBMITTED);
+
+		approval.complete(market, accept.taskId(), new ApprovalManagement.Decision("accept", "", Map.of()));
+		var marketReview = tasksOf(market, id);
+		var healthReview = tasksOf(health, id);
+		assertThat(marketReview).extracting(ApprovalManagement.TaskView::taskKey).containsExactly("review");
+		assertThat(healthReview).extracting(ApprovalManagement.TaskView::taskKey).containsExactly("review");
+		assertThat(healthReview.getFirst().reviewDepartment()).isEqualTo("XH-WJ");
+		assertThat(marketReview.getFirst().remaining()).as("the clock runs from acceptance").isEqualTo(3);
+
+		approval.complete(health, healthReview.getFirst().taskId(), new ApprovalManagement.Decision("", "从业人员健康证明齐全", Map.of()));
+		assertThat(tasksOf(market, id)).extracting(ApprovalManagement.TaskView::taskKey).as("the decision waits for 市场监管's review")
+			.containsExactly("review");
+		approval.complete(market, marketReview.getFirst().taskId(), new ApprovalManagement.Decision("", "场所布局合理", Map.of()));
+		var decide = tasksOf(market, id);
+		assertThat(decide).extracting(ApprovalManagement.TaskView::taskKey).containsExactly("decide");
+		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> approval.complete(market, decide.getFirst().taskId(),
+				new ApprovalManagement.Decision("deny", " ", Map.of())))).as("a denial needs its reasons").hasMessageContaining("reasons");
+		approval.complete(market, decide.getFirst().taskId(), new ApprovalManagement.Decision("deny", "经营场所与住宅距离不符合要求", Map.of()));
+		var concluded = cases.forStaff(id).orElseThrow();
+		assertThat(concluded.status()).isEqualTo(CaseManagement.Status.DENIED);
+		assertThat(concluded.events()).extracting(CaseManagement.EventView::note).contains("XH-WJ：从业人员健康证明齐全",
+				"XH-SCJG：场所布局合理", "经营场所与住宅距离不符合要求");
+		assertThat(tasksOf(market, id)).isEmpty();
+	}
+}
