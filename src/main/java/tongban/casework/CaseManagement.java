@@ -77,7 +77,7 @@ public class CaseManagement {
 			String departmentCode, Status status, Map<String, Object> values, List<MaterialView> materials,
 			List<EventView> events, LocalDate promisedDate, OffsetDateTime submittedAt, String partyName,
 			String applicantName, long lockVersion, UUID submitToken, String acceptanceNo, OffsetDateTime acceptedAt,
-			List<SupplementView> supplements) {
+			List<SupplementView> supplements, UUID applicantAccountId) {
 
 		/** Materials asked for in the open supplement request. */
 		public List<SupplementView> openSupplements() {
@@ -138,7 +138,8 @@ public class CaseManagement {
 	public Optional<CaseView> find(Actor a, UUID id) {
 		return jdbc.sql("""
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
-				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at
+				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
+				       applicant_account_id
 				from casework_case where id = ? and party_id = ?""")
 			.params(id, a.party().id())
 			.query((rs, n) -> view(rs, id))
@@ -150,7 +151,8 @@ public class CaseManagement {
 	public Optional<CaseView> forStaff(UUID id) {
 		return jdbc.sql("""
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
-				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at
+				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
+				       applicant_account_id
 				from casework_case where id = ?""")
 			.param(id)
 			.query((rs, n) -> view(rs, id))
@@ -164,7 +166,7 @@ public class CaseManagement {
 					rs.getObject("promised_date", LocalDate.class), rs.getObject("submitted_at", OffsetDateTime.class),
 					rs.getString("party_name"), rs.getString("applicant_name"), rs.getLong("lock_version"),
 					rs.getObject("submit_token", UUID.class), rs.getString("acceptance_no"),
-					rs.getObject("accepted_at", OffsetDateTime.class), supplements(id));
+					rs.getObject("accepted_at", OffsetDateTime.class), supplements(id), rs.getObject("applicant_account_id", UUID.class));
 	}
 
 	private List<SupplementView> supplements(UUID id) {

@@ -49,6 +49,27 @@ public class IdentityManagement {
 				a.regionScope(), a.roles());
 	}
 
+	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
+	public record Contact(UUID accountId, String name, String mobile, String email) {
+	}
+
+	public Optional<Contact> contact(UUID accountId) {
+		return accounts.findById(accountId).map(a -> new Contact(a.id(), a.displayName(), a.mobile(), a.email()));
+	}
+
+	public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s.]{2,}");
+
+	/** Sets or (blank) removes the account's notification e-mail; false when the address is not valid. */
+	@Transactional
+	public boolean changeEmail(UUID accountId, String email) {
+		String e = email == null ? "" : email.strip();
+		if (!e.isEmpty() && (e.length() > 254 || !EMAIL.matcher(e).matches())) {
+			return false;
+		}
+		accounts.findById(accountId).orElseThrow(() -> DomainException.notFound("account")).changeEmail(e.isEmpty() ? null : e);
+		return true;
+	}
+
 	/** The citizen themself first, then every legal person they represent or hold an active agent grant for. */
 	public List<Party> partiesOf(UUID accountId) {
 		Account a = accounts.findById(accountId).orElseThrow(() -> DomainException.notFound("account"));

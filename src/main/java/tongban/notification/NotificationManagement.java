@@ -2,24 +2,148 @@ package tongban.notification;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
-/** The notification module's API. */
+/**
+ * Tells people what happened: an in-app message (站内消息), an e-mail over SMTP when the person gave an address and a
+ * mail server is configured ({@code TONGBAN_SMTP_HOST}), and an SMS through the pluggable {@link SmsSender}. The texts
+ * are templates per event and channel with {@code {variables}}, kept in {@code notification_template}.
+ */
 @Service
 public class NotificationManagement {
 
+	private static final Logger log = LoggerFactory.getLogger(NotificationManagement.class);
+	private static final Pattern VARIABLE = Pattern.compile("\\{([a-zA-Z]+)}");
+
+	/** Whom to tell, and how to reach them (e-mail and mobile may be null). */
+	public record Recipient(UUID accountId, String name, String mobile, String email) {
+	}
+
+	public record Message(long id, String event, String subject, String body, String link, OffsetDateTime createdAt,
+			OffsetDateTime readAt) {
+	}
+
+	private record Template(String channel, String subject, String body) {
+	}
+
 	private final SmsSender sms;
 	private final JdbcClient jdbc;
+	private final ObjectProvider<JavaMailSender> mail;
+	private final String from;
 
-	NotificationManagement(SmsSender sms, JdbcClient jdbc) {
+	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
+			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from) {
 		this.sms = sms;
 		this.jdbc = jdbc;
+		this.mail = mail;
+		this.from = from;
 	}
 
 	public void sendSms(String mobile, String text) {
 		sms.send(mobile, text);
+	}
+
+	/**
+	 * Sends the event's messages on every channel that has a template and a way to reach the person. An e-mail the
+	 * server refuses is logged and does not stop the others.
+	 */
+	public void notify(Recipient to, String event, Map<String, String> vars, String link) {
+		List<Template> templates = jdbc.sql("select channel, subject, body from notification_template where event = ?")
+			.param(event)
+			.query(Template.class)
+			.list();
+		Map<String, String> all = new java.util.HashMap<>(vars);
+		all.putIfAbsent("name", to.name());
+		all.putIfAbsent("link", link == null ? "" : link);
+		for (Template t : templates) {
+			String subject = render(t.subject(), all);
+			String body = render(t.body(), all);
+			switch (t.channel()) {
+				case "INAPP" -> jdbc.sql("insert into notification_message (account_id, event, subject, body, link) values (?, ?, ?, ?, ?)")
+					.params(to.accountId(), event, subject, body, link)
+					.update();
+				case "EMAIL" -> email(to.email(), subject, body);
+				case "SMS" -> {
+					if (to.mobile() != null && !to.mobile().isBlank()) {
+						sms.send(to.mobile(), body);
+					}
+				}
+				default -> log.warn("unknown channel {}", t.channel());
+			}
+		}
+	}
+
+	private void email(String address, String subject, String body) {
+		if (address == null || address.isBlank()) {
+			return;
+		}
+		JavaMailSender sender = mail.getIfAvailable();
+		if (sender == null) {
+			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'NOT_CONFIGURED', null)")
+				.params(address, subject)
+				.update();
+			return;
+		}
+		SimpleMailMessage m = new SimpleMailMessage();
+		m.setFrom(from);
+		m.setTo(address);
+		m.setSubject(subject);
+		m.setText(body);
+		try {
+			sender.send(m);
+			jdbc.sql("insert into notification_email_log (recipient, subject, status) values (?, ?, 'SENT')").params(address, subject).update();
+		}
+		catch (MailException e) {
+			log.warn("e-mail refused: {}", e.getMessage());
+			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'FAILED', ?)")
+				.params(address, subject, e.getClass().getSimpleName())
+				.update();
+		}
+	}
+
+	/** Replaces {name} by the variable's value; unknown variables become empty. */
+	static String render(String template, Map<String, String> vars) {
+		Matcher m = VARIABLE.matcher(template);
+		StringBuilder sb = new StringBuilder();
+		while (m.find()) {
+			m.appendReplacement(sb, Matcher.quoteReplacement(Optional.ofNullable(vars.get(m.group(1))).orElse("")));
+		}
+		m.appendTail(sb);
+		return sb.toString();
+	}
+
+	/** An account's in-app messages, newest first. */
+	public List<Message> messages(UUID accountId, int limit) {
+		return jdbc.sql("select id, event, subject, body, link, created_at, read_at from notification_message "
+				+ "where account_id = ? order by id desc limit ?")
+			.params(accountId, limit)
+			.query(Message.class)
+			.list();
+	}
+
+	public long unread(UUID accountId) {
+		return jdbc.sql("select count(*) from notification_message where account_id = ? and read_at is null")
+			.param(accountId)
+			.query(Long.class)
+			.single();
+	}
+
+	public void markRead(UUID accountId) {
+		jdbc.sql("update notification_message set read_at = now() where account_id = ? and read_at is null").param(accountId).update();
 	}
 
 	/** The newest messages kept by the outbox sender (demo mode). */

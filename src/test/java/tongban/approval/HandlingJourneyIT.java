@@ -82,7 +82,19 @@ class HandlingJourneyIT extends JourneyTest {
 	@Test
 	void supplementAcceptReviewApproveDeliver() {
 		Citizen me = newCitizen("办件测试", 2);
+		String email = "citizen" + System.nanoTime() + "@example.com";
+		login().open().signIn(me.idNumber(), PASSWORD);
+		page.navigate(base() + "/account");
+		page.locator("#email").fill("not-an-address");
+		page.getByTestId("save-email").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("邮箱格式不正确");
+		page.locator("#email").fill(email);
+		page.getByTestId("save-email").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("通知邮箱已保存");
+		header().signOut();
 		String number = submit(me);
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("申请已提交") && m.contains(number)));
 		String caseUrl = page.url().replace("?submitted", "");
 
 		Account other = approver("XH-MZ");
@@ -108,6 +120,8 @@ class HandlingJourneyIT extends JourneyTest {
 		staff.getByTestId("complete-task").click();
 		assertThat(staff.getByTestId("banner").innerText()).contains("已办理");
 
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("请补正材料") && m.contains("本人近期免冠彩色证件照")));
 		page.navigate(caseUrl);
 		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("待补正");
 		assertThat(page.getByTestId("supplement").innerText()).contains("本人近期免冠彩色证件照").contains("照片模糊");
@@ -139,6 +153,18 @@ class HandlingJourneyIT extends JourneyTest {
 
 		page.navigate(caseUrl);
 		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已办结");
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("已办结")));
+		assertThat(tongban.support.Mail.to(email)).as("one e-mail per status change, in order")
+			.extracting(m -> m.lines().findFirst().orElse(""))
+			.containsExactly("【通办】申请已提交：社会保障卡申领", "【通办】请补正材料：社会保障卡申领", "【通办】已受理：社会保障卡申领",
+					"【通办】已准予：社会保障卡申领", "【通办】已办结：社会保障卡申领");
+		assertThat(lastSms(jdbc.sql("select mobile from identity_account where id = ?").param(me.id()).query(String.class).single()))
+			.contains("已办结");
+		page.navigate(base() + "/account/messages");
+		assertThat(page.getByTestId("messages").innerText()).contains("已受理").contains("受理通知书编号").contains("请补正材料");
+		accessible();
+		page.navigate(caseUrl);
 		assertThat(page.getByTestId("timeline").innerText()).contains("一次性告知补正").contains("提交补正材料").contains("受理")
 			.contains("审查意见").contains("准予").contains("送达，办结");
 		staff.context().close();

@@ -61,6 +61,8 @@ public abstract class IntegrationTest {
 		registry.add("tongban.data-dir", DATA_DIR::toString);
 		registry.add("tongban.demo", () -> "true");
 		registry.add("logging.structured.format.console", () -> "");
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", Mail::port);
 	}
 
 	protected String url(String path) {

@@ -30,6 +30,7 @@ public class Account {
 	private String displayName;
 	private String idNumber;
 	private String mobile;
+	private String email;
 	private String username;
 	private String passwordHash;
 	private int assuranceLevel;
@@ -137,6 +138,15 @@ public class Account {
 
 	public String idNumber() {
 		return idNumber;
+	}
+
+	public String email() {
+		return email;
+	}
+
+	/** The address for e-mail notifications; null removes it. */
+	public void changeEmail(String email) {
+		this.email = email;
 	}
 
 	public String mobile() {

@@ -48,7 +48,21 @@ class AccountController {
 		model.addAttribute("signIns", signIns.recent(id, 10));
 		model.addAttribute("activity", identity.activity(id, 20));
 		model.addAttribute("companies", relationships.represented(id));
+		if (!model.containsAttribute("email")) {
+			model.addAttribute("email", identity.contact(id).map(IdentityManagement.Contact::email).orElse(""));
+		}
 		return "identity/account";
+	}
+
+	@PostMapping("/account/email")
+	String email(@RequestParam(defaultValue = "") String email, Authentication auth, Model model, RedirectAttributes redirect) {
+		if (!identity.changeEmail(IdentityModelAdvice.accountId(auth), email)) {
+			model.addAttribute("emailError", true);
+			model.addAttribute("email", email);
+			return account(auth, model);
+		}
+		redirect.addFlashAttribute("banner", "account.email.saved");
+		return "redirect:/account";
 	}
 
 	@PostMapping("/account/acting-as")

@@ -1,0 +1,81 @@
+package tongban.casework.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import tongban.casework.CaseEvents;
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseSubmitted;
+import tongban.identity.IdentityManagement;
+import tongban.notification.NotificationManagement;
+
+/**
+ * Tells the applicant at every status change, in-app, by e-mail and by SMS. Each listener runs after the change
+ * commits, through the event publication registry: if it fails, or the node stops, the event is delivered again.
+ */
+@Component
+class CaseNotifications {
+
+	private final CaseManagement cases;
+	private final IdentityManagement identity;
+	private final NotificationManagement notifications;
+	private final String baseUrl;
+
+	CaseNotifications(CaseManagement cases, IdentityManagement identity, NotificationManagement notifications,
+			@Value("${tongban.public-url:http://localhost:8080}") String baseUrl) {
+		this.cases = cases;
+		this.identity = identity;
+		this.notifications = notifications;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	@ApplicationModuleListener
+	void on(CaseSubmitted e) {
+		send(e.caseId(), "CASE_SUBMITTED", Map.of());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseAccepted e) {
+		send(e.caseId(), "CASE_ACCEPTED", Map.of("acceptanceNo", e.acceptanceNo()));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.SupplementRequested e) {
+		send(e.caseId(), "SUPPLEMENT_REQUESTED", Map.of("materials", String.join("、", e.materials())));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseApproved e) {
+		send(e.caseId(), "CASE_APPROVED", Map.of());
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseDenied e) {
+		send(e.caseId(), "CASE_DENIED", Map.of("reason", e.reason() == null ? "" : e.reason()));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseConcluded e) {
+		if (List.of("APPROVED", "REFUSED").contains(e.outcome())) {
+			send(e.caseId(), "CASE_CONCLUDED", Map.of());
+		}
+	}
+
+	private void send(UUID caseId, String event, Map<String, String> extra) {
+		CaseView c = cases.forStaff(caseId).orElseThrow();
+		var contact = identity.contact(c.applicantAccountId()).orElseThrow();
+		Map<String, String> vars = new HashMap<>(extra);
+		vars.put("itemName", c.itemName());
+		vars.put("caseNumber", c.caseNumber() == null ? "" : c.caseNumber());
+		vars.put("promisedDate", c.promisedDate() == null ? "" : c.promisedDate().toString());
+		notifications.notify(new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()),
+				event, vars, baseUrl + "/cases/" + caseId);
+	}
+}
