@@ -165,6 +165,21 @@ class HandlingJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("messages").innerText()).contains("已受理").contains("受理通知书编号").contains("请补正材料");
 		accessible();
 		page.navigate(caseUrl);
+		var decision = page.request().get(base() + page.getByTestId("document-decision").getAttribute("href"));
+		assertThat(decision.status()).isEqualTo(200);
+		assertThat(decision.headers().get("content-type")).isEqualTo("application/pdf");
+		String letter = tongban.support.Poppler.text(decision.body()).replaceAll("\\s+", "");
+		assertThat(letter).contains("准予行政许可决定书").contains(me.name()).contains(number).contains("社会保障卡申领")
+			.contains("第三十八条第一款");
+		assertThat(tongban.support.Poppler.fonts(decision.body())).as("the CJK font is embedded").containsPattern("LXGWWenKai.*yes");
+		String notice = tongban.support.Poppler.text(page.request().get(base() + page.getByTestId("document-acceptance").getAttribute("href"))
+			.body()).replaceAll("\\s+", "");
+		assertThat(notice).contains("受理通知书").contains(jdbc.sql("select acceptance_no from casework_case where case_number = ?")
+			.param(number).query(String.class).single());
+		String supplementNotice = tongban.support.Poppler.text(page.request()
+			.get(base() + page.getByTestId("document-supplement").getAttribute("href")).body()).replaceAll("\\s+", "");
+		assertThat(supplementNotice).contains("补正材料通知书").contains("本人近期免冠彩色证件照").contains("照片模糊");
+		assertThat(page.request().get(caseUrl + "/documents/nonsense").status()).isEqualTo(404);
 		assertThat(page.getByTestId("timeline").innerText()).contains("一次性告知补正").contains("提交补正材料").contains("受理")
 			.contains("审查意见").contains("准予").contains("送达，办结");
 		staff.context().close();

@@ -28,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.casework.CaseDocuments;
 import tongban.casework.CaseManagement;
 import tongban.casework.CaseManagement.CaseView;
 import tongban.casework.CaseManagement.Problem;
@@ -60,8 +61,9 @@ class CaseController {
 	private final DirectoryManagement directory;
 	private final FileStore files;
 	private final MessageSource messages;
+	private final CaseDocuments documents;
 
-	CaseController(CaseManagement cases, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory,
+	CaseController(CaseDocuments documents, CaseManagement cases, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory,
 			FileStore files, MessageSource messages) {
 		this.cases = cases;
 		this.catalog = catalog;
@@ -69,6 +71,7 @@ class CaseController {
 		this.directory = directory;
 		this.files = files;
 		this.messages = messages;
+		this.documents = documents;
 	}
 
 	private Actor actor(Authentication auth, HttpServletRequest request) {
@@ -194,6 +197,7 @@ class CaseController {
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		model.addAttribute("justSubmitted", submitted != null);
+		model.addAttribute("documents", documents.available(c));
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
 		return "casework/case";
 	}
@@ -238,6 +242,20 @@ class CaseController {
 		CaseManagement.MaterialView m = cases.material(actor(auth, request), id, index)
 			.orElseThrow(() -> DomainException.notFound("material"));
 		return tongban.casework.CaseAnswers.download(files, m);
+	}
+
+	/** 受理通知书, 补正材料通知书 and the decision letter of one's own case, as PDF. */
+	@GetMapping("/cases/{id}/documents/{kind}")
+	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String kind, Authentication auth, HttpServletRequest request) {
+		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
+		CaseDocuments.Kind k = java.util.Arrays.stream(CaseDocuments.Kind.values()).filter(x -> x.name().equalsIgnoreCase(kind))
+			.findFirst().orElseThrow(() -> DomainException.notFound("document"));
+		byte[] pdf = documents.pdf(c, k).orElseThrow(() -> DomainException.notFound("document"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename(c.caseNumber() + "-" + k.name().toLowerCase(Locale.ROOT) + ".pdf").build().toString())
+			.body(pdf);
 	}
 
 	@GetMapping("/account/cases")

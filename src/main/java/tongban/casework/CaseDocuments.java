@@ -1,0 +1,211 @@
+package tongban.casework;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.stereotype.Service;
+
+import tongban.casework.CaseManagement.CaseView;
+import tongban.directory.DirectoryManagement;
+import tongban.shared.Clocks;
+
+/**
+ * The written documents of a case as PDF, in the shipped CJK font (LXGW WenKai, OFL; fonts/OFL.txt) embedded as a
+ * subset: 受理通知书 once accepted, 补正材料通知书 for the latest supplement request (一次性告知), and the decision
+ * letter (准予 or 不予, with the reasons and the applicant's remedies) once decided. Sealing them is the e-seal issue's.
+ */
+@Service
+public class CaseDocuments {
+
+	public enum Kind { ACCEPTANCE, SUPPLEMENT, DECISION }
+
+	static final String FONT = "/fonts/LXGWWenKai-Regular.ttf";
+	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+	private static final float MARGIN = 72;
+	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+	private final DirectoryManagement directory;
+
+	CaseDocuments(DirectoryManagement directory) {
+		this.directory = directory;
+	}
+
+	/** The kinds that exist for the case now. */
+	public List<Kind> available(CaseView c) {
+		List<Kind> out = new ArrayList<>();
+		if (c.acceptanceNo() != null) {
+			out.add(Kind.ACCEPTANCE);
+		}
+		if (!c.supplements().isEmpty()) {
+			out.add(Kind.SUPPLEMENT);
+		}
+		if (decision(c).isPresent()) {
+			out.add(Kind.DECISION);
+		}
+		return out;
+	}
+
+	public Optional<byte[]> pdf(CaseView c, Kind kind) {
+		if (!available(c).contains(kind)) {
+			return Optional.empty();
+		}
+		String department = directory.departmentByCode(c.departmentCode()).map(d -> d.name()).orElse(c.departmentCode());
+		List<String> body = new ArrayList<>();
+		String title;
+		String number;
+		switch (kind) {
+			case ACCEPTANCE -> {
+				title = "受理通知书";
+				number = c.acceptanceNo();
+				body.add(c.partyName() + "：");
+				body.add("　　你（单位）于" + day(c.submittedAt()) + "提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
+						+ "），申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理。");
+				body.add("　　本机关将于" + (c.promisedDate() == null ? "法定期限内" : DATE.format(c.promisedDate()) + "前")
+						+ "作出决定。办理进度可在通办“我的办件”中查询。");
+			}
+			case SUPPLEMENT -> {
+				title = "补正材料通知书";
+				number = c.caseNumber() + "-补";
+				body.add(c.partyName() + "：");
+				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
+						+ "），申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知需要补正的全部内容：");
+				OffsetDateTimeHolder latest = new OffsetDateTimeHolder();
+				c.supplements().forEach(s -> latest.max(s.requestedAt()));
+				int n = 1;
+				for (var s : c.supplements()) {
+					if (s.requestedAt().equals(latest.value)) {
+						body.add("　　" + n++ + ". " + s.materialName() + "：" + s.reason());
+					}
+				}
+				body.add("　　请补正后在通办“我的办件”中上传，补正的材料齐全后本机关予以受理。");
+			}
+			default -> {
+				CaseManagement.EventView d = decision(c).orElseThrow();
+				boolean approved = d.action().equals("APPROVED");
+				title = approved ? "准予行政许可决定书" : "不予行政许可决定书";
+				number = c.caseNumber() + (approved ? "-准" : "-不");
+				body.add(c.partyName() + "：");
+				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber() + "，受理通知书 " + c.acceptanceNo() + "），"
+						+ "本机关已依法审查。");
+				if (approved) {
+					body.add("　　经审查，申请符合法定条件、标准，根据《中华人民共和国行政许可法》第三十八条第一款，本机关决定准予。"
+							+ (d.note() == null ? "" : d.note()));
+				}
+				else {
+					body.add("　　经审查，申请不符合法定条件、标准，理由如下：" + (d.note() == null ? "" : d.note()));
+					body.add("　　根据《中华人民共和国行政许可法》第三十八条第二款，本机关决定不予准予。如不服本决定，可以自收到本决定书之日起"
+							+ "六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。");
+				}
+			}
+		}
+		return Optional.of(render(title, number, body, department));
+	}
+
+	private static Optional<CaseManagement.EventView> decision(CaseView c) {
+		return c.events().stream().filter(e -> e.action().equals("APPROVED") || e.action().equals("DENIED")).reduce((a, b) -> b);
+	}
+
+	private static String day(java.time.OffsetDateTime t) {
+		return t == null ? "" : DATE.format(t.atZoneSameInstant(Clocks.ZONE));
+	}
+
+	private static byte[] render(String title, String number, List<String> paragraphs, String department) {
+		try (PDDocument doc = new PDDocument(); InputStream font = CaseDocuments.class.getResourceAsStream(FONT)) {
+			PDType0Font f = PDType0Font.load(doc, font, true);
+			PDPage page = new PDPage(PDRectangle.A4);
+			doc.addPage(page);
+			PDDocumentInformation info = doc.getDocumentInformation();
+			info.setTitle(title + " " + number);
+			info.setAuthor(department);
+			info.setCreator("通办 Tongban");
+			try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
+				float y = PDRectangle.A4.getHeight() - MARGIN;
+				y = line(out, f, 22, title, centre(f, 22, title), y) - 10;
+				y = line(out, f, 11, number, centre(f, 11, number), y) - 16;
+				for (String p : paragraphs) {
+					for (String l : wrap(f, 13, p)) {
+						y = line(out, f, 13, l, MARGIN, y);
+					}
+					y -= 6;
+				}
+				y -= 30;
+				String sign = department;
+				String date = DATE.format(LocalDate.now(Clocks.ZONE));
+				y = line(out, f, 13, sign, MARGIN + WIDTH - width(f, 13, sign), y);
+				line(out, f, 13, date, MARGIN + WIDTH - width(f, 13, date), y);
+			}
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			doc.save(bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static float line(PDPageContentStream out, PDType0Font f, float size, String text, float x, float y) throws IOException {
+		out.beginText();
+		out.setFont(f, size);
+		out.newLineAtOffset(x, y);
+		out.showText(text);
+		out.endText();
+		return y - size * 1.7f;
+	}
+
+	private static float width(PDType0Font f, float size, String text) throws IOException {
+		return f.getStringWidth(text) / 1000 * size;
+	}
+
+	private static float centre(PDType0Font f, float size, String text) throws IOException {
+		return MARGIN + (WIDTH - width(f, size, text)) / 2;
+	}
+
+	/** Chinese wraps between any two characters; a run of Latin letters or digits is kept together when it fits. */
+	static List<String> wrap(PDType0Font f, float size, String text) throws IOException {
+		List<String> lines = new ArrayList<>();
+		StringBuilder current = new StringBuilder();
+		for (int i = 0; i < text.length();) {
+			int end = i + 1;
+			if (Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) < 0x2E80) {
+				while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 0x2E80) {
+					end++;
+				}
+			}
+			String piece = text.substring(i, end);
+			if (current.length() > 0 && width(f, size, current + piece) > WIDTH) {
+				lines.add(current.toString());
+				current.setLength(0);
+			}
+			current.append(piece);
+			i = end;
+		}
+		if (current.length() > 0) {
+			lines.add(current.toString());
+		}
+		return lines;
+	}
+
+	private static final class OffsetDateTimeHolder {
+
+		java.time.OffsetDateTime value;
+
+		void max(java.time.OffsetDateTime t) {
+			if (value == null || t.isAfter(value)) {
+				value = t;
+			}
+		}
+	}
+}

@@ -1,0 +1,47 @@
+package tongban.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** poppler-utils (installed by bin/test) as an independent reader of the PDFs we make. */
+public final class Poppler {
+
+	private Poppler() {
+	}
+
+	/** The text pdftotext finds (layout kept). */
+	public static String text(byte[] pdf) {
+		return run(pdf, "pdftotext", "-layout", "%s", "-");
+	}
+
+	/** The font table pdffonts prints: one line per font with type, encoding, emb(edded), sub(set). */
+	public static String fonts(byte[] pdf) {
+		return run(pdf, "pdffonts", "%s");
+	}
+
+	private static String run(byte[] pdf, String... command) {
+		try {
+			Path file = Files.createTempFile("tongban", ".pdf");
+			Files.write(file, pdf);
+			List<String> args = java.util.Arrays.stream(command).map(a -> a.equals("%s") ? file.toString() : a).toList();
+			Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+				throw new AssertionError(String.join(" ", args) + " failed: " + out);
+			}
+			Files.delete(file);
+			return out;
+		}
+		catch (IOException e) {
+			throw new AssertionError("poppler-utils missing? " + e.getMessage(), e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(e);
+		}
+	}
+}
