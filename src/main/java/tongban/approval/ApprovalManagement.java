@@ -190,6 +190,17 @@ public class ApprovalManagement {
 		tasks.complete(taskId, Map.of("decision", decision));
 	}
 
+	/** 特别程序, its end, or an extension, on the case of a task the staff member may work. */
+	public void clockAction(Staff s, String taskId, String action, String kind, String text, Integer days, String approvedBy) {
+		CaseView c = caseOf(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		switch (action) {
+			case "special-start" -> cases.startSpecialProcedure(c.id(), s.name(), kind, text);
+			case "special-end" -> cases.endSpecialProcedure(c.id(), s.name(), text);
+			case "extend" -> cases.extend(c.id(), s.name(), days == null ? 0 : days, text, approvedBy);
+			default -> throw invalid();
+		}
+	}
+
 	/** The case behind a task the staff member may see. */
 	@Transactional(readOnly = true)
 	public Optional<CaseView> caseOf(Staff s, String taskId) {
@@ -225,16 +236,12 @@ public class ApprovalManagement {
 			LocalDate due = null;
 			Integer remaining = null;
 			StatutoryClock.Level level = null;
-			if (c.acceptedAt() != null) {
-				ServiceGuide g = cases.guideOf(c);
-				if ("WORKING_DAY".equals(g.limitUnit()) && !g.immediate()) {
-					LocalDate start = c.acceptedAt().atZoneSameInstant(Clocks.ZONE).toLocalDate();
-					StatutoryClock clock = new StatutoryClock(start, g.promisedLimit(), List.of(), 0);
-					LocalDate today = LocalDate.now(Clocks.ZONE);
-					due = clock.due(calendars.current(), today);
-					remaining = clock.remaining(calendars.current(), today);
-					level = clock.level(calendars.current(), today, WARN_AT);
-				}
+			var clock = cases.clock(c);
+			if (clock.isPresent()) {
+				LocalDate today = LocalDate.now(Clocks.ZONE);
+				due = clock.get().due(calendars.current(), today);
+				remaining = clock.get().remaining(calendars.current(), today);
+				level = clock.get().level(calendars.current(), today, WARN_AT);
 			}
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), c.id(), c.caseNumber(),

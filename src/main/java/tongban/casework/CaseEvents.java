@@ -22,6 +22,14 @@ public final class CaseEvents {
 	public record CaseApproved(UUID caseId, String caseNumber) {
 	}
 
+	/** A special procedure started: the clock stops; the applicant is told in writing. */
+	public record SpecialProcedureStarted(UUID caseId, String caseNumber, String kind, String reason) {
+	}
+
+	/** The limit was extended with the head's approval; the applicant is told why. */
+	public record CaseExtended(UUID caseId, String caseNumber, int days, String reason) {
+	}
+
 	public record CaseDenied(UUID caseId, String caseNumber, String reason) {
 	}
 

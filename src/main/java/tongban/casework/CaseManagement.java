@@ -54,6 +54,14 @@ public class CaseManagement {
 		}
 	}
 
+	public record PauseView(String kind, String reason, LocalDate startedOn, LocalDate endedOn, String result) {
+	}
+
+	/** Special procedures: 行政许可法 Art. 45. */
+	public static final List<String> SPECIAL_PROCEDURES = List.of("听证", "招标", "拍卖", "检验", "检测", "检疫", "鉴定", "专家评审");
+
+	public static final int MAX_EXTENSION = 10;
+
 	public record SupplementView(int materialIndex, String materialName, String reason, OffsetDateTime requestedAt,
 			OffsetDateTime resolvedAt) {
 	}
@@ -77,7 +85,7 @@ public class CaseManagement {
 			String departmentCode, Status status, Map<String, Object> values, List<MaterialView> materials,
 			List<EventView> events, LocalDate promisedDate, OffsetDateTime submittedAt, String partyName,
 			String applicantName, long lockVersion, UUID submitToken, String acceptanceNo, OffsetDateTime acceptedAt,
-			List<SupplementView> supplements, UUID applicantAccountId) {
+			List<SupplementView> supplements, UUID applicantAccountId, List<PauseView> pauses, int extensionDays) {
 
 		/** Materials asked for in the open supplement request. */
 		public List<SupplementView> openSupplements() {
@@ -139,7 +147,7 @@ public class CaseManagement {
 		return jdbc.sql("""
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
 				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
-				       applicant_account_id
+				       applicant_account_id, extension_days
 				from casework_case where id = ? and party_id = ?""")
 			.params(id, a.party().id())
 			.query((rs, n) -> view(rs, id))
@@ -152,7 +160,7 @@ public class CaseManagement {
 		return jdbc.sql("""
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
 				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
-				       applicant_account_id
+				       applicant_account_id, extension_days
 				from casework_case where id = ?""")
 			.param(id)
 			.query((rs, n) -> view(rs, id))
@@ -166,7 +174,97 @@ public class CaseManagement {
 					rs.getObject("promised_date", LocalDate.class), rs.getObject("submitted_at", OffsetDateTime.class),
 					rs.getString("party_name"), rs.getString("applicant_name"), rs.getLong("lock_version"),
 					rs.getObject("submit_token", UUID.class), rs.getString("acceptance_no"),
-					rs.getObject("accepted_at", OffsetDateTime.class), supplements(id), rs.getObject("applicant_account_id", UUID.class));
+					rs.getObject("accepted_at", OffsetDateTime.class), supplements(id), rs.getObject("applicant_account_id", UUID.class),
+				pauses(id), rs.getInt("extension_days"));
+	}
+
+	private List<PauseView> pauses(UUID id) {
+		return jdbc.sql("select kind, reason, started_on, ended_on, result from casework_pause where case_id = ? order by id")
+			.param(id)
+			.query(PauseView.class)
+			.list();
+	}
+
+	/**
+	 * The case's clock once accepted: the promised limit in working days from acceptance, stopped by special
+	 * procedures, moved by an extension. Empty before acceptance, for 即办件 and for limits in natural days.
+	 */
+	public Optional<tongban.shared.StatutoryClock> clock(CaseView c) {
+		if (c.acceptedAt() == null) {
+			return Optional.empty();
+		}
+		ServiceGuide g = guideOf(c);
+		if (g.immediate() || !"WORKING_DAY".equals(g.limitUnit())) {
+			return Optional.empty();
+		}
+		return Optional.of(new tongban.shared.StatutoryClock(c.acceptedAt().atZoneSameInstant(Clocks.ZONE).toLocalDate(),
+				g.promisedLimit(), c.pauses().stream().map(p -> new tongban.shared.StatutoryClock.Pause(p.startedOn(), p.endedOn())).toList(),
+				c.extensionDays()));
+	}
+
+	/** 特别程序 starts: the clock stops from today; the applicant is told in writing. */
+	public void startSpecialProcedure(UUID id, String staffName, String kind, String reason) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		underway(c);
+		if (!SPECIAL_PROCEDURES.contains(kind) || reason == null || reason.isBlank()) {
+			throw new DomainException(DomainException.Kind.INVALID, "special-invalid", "a kind of Art. 45 and a reason");
+		}
+		if (c.pauses().stream().anyMatch(p -> p.endedOn() == null)) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "special-running", "a special procedure is running");
+		}
+		jdbc.sql("insert into casework_pause (case_id, kind, reason, started_on, started_by) values (?, ?, ?, ?, ?)")
+			.params(id, kind, reason.strip(), LocalDate.now(Clocks.ZONE), staffName)
+			.update();
+		staffEvent(id, staffName, "SPECIAL_STARTED", kind + "：" + reason.strip());
+		events.publishEvent(new CaseEvents.SpecialProcedureStarted(id, c.caseNumber(), kind, reason.strip()));
+	}
+
+	/** 特别程序 ends with its result: the clock runs again and the promised date moves by the days stopped. */
+	public void endSpecialProcedure(UUID id, String staffName, String result) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.pauses().stream().noneMatch(p -> p.endedOn() == null)) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "special-none", "no special procedure is running");
+		}
+		if (result == null || result.isBlank()) {
+			throw new DomainException(DomainException.Kind.INVALID, "special-result", "the result is needed");
+		}
+		jdbc.sql("update casework_pause set ended_on = ?, result = ? where case_id = ? and ended_on is null")
+			.params(LocalDate.now(Clocks.ZONE), result.strip(), id)
+			.update();
+		staffEvent(id, staffName, "SPECIAL_ENDED", result.strip());
+		repromise(id);
+	}
+
+	/** One extension of at most 10 working days, approved by the head, with the reason told to the applicant. */
+	public void extend(UUID id, String staffName, int days, String reason, String approvedBy) {
+		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
+		underway(c);
+		if (days < 1 || days > MAX_EXTENSION || reason == null || reason.isBlank() || approvedBy == null || approvedBy.isBlank()) {
+			throw new DomainException(DomainException.Kind.INVALID, "extension-invalid", "1 to 10 days, a reason and the approving head");
+		}
+		if (c.extensionDays() > 0) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "extension-once", "the limit was extended already");
+		}
+		jdbc.sql("update casework_case set extension_days = ?, extension_reason = ?, extension_approved_by = ?, updated_at = now(), "
+				+ "lock_version = lock_version + 1 where id = ?")
+			.params(days, reason.strip(), approvedBy.strip(), id)
+			.update();
+		staffEvent(id, staffName, "EXTENDED", days + " 个工作日，" + approvedBy.strip() + " 批准：" + reason.strip());
+		repromise(id);
+		events.publishEvent(new CaseEvents.CaseExtended(id, c.caseNumber(), days, reason.strip()));
+	}
+
+	private void repromise(UUID id) {
+		CaseView c = forStaff(id).orElseThrow();
+		clock(c).ifPresent(k -> jdbc.sql("update casework_case set promised_date = ? where id = ?")
+			.params(k.due(calendars.current(), LocalDate.now(Clocks.ZONE)), id)
+			.update());
+	}
+
+	private static void underway(CaseView c) {
+		if (c.status() != Status.ACCEPTED && c.status() != Status.IN_REVIEW) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "only an accepted case under way");
+		}
 	}
 
 	private List<SupplementView> supplements(UUID id) {

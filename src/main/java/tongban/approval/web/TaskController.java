@@ -75,6 +75,8 @@ class TaskController {
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
+		model.addAttribute("specialKinds", CaseManagement.SPECIAL_PROCEDURES);
+		model.addAttribute("specialRunning", c.pauses().stream().anyMatch(p -> p.endedOn() == null));
 		return "approval/task";
 	}
 
@@ -114,6 +116,32 @@ class TaskController {
 		}
 		redirect.addFlashAttribute("banner", "task.done");
 		return "redirect:/workbench/tasks";
+	}
+
+	/** 特别程序 start or end, or an extension (with the approving head), on the task's case. */
+	@PostMapping("/workbench/tasks/{taskId}/clock")
+	String clock(@PathVariable String taskId, @RequestParam String action, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String text, @RequestParam(required = false) String days,
+			@RequestParam(required = false) String approvedBy, Authentication auth, Model model, RedirectAttributes redirect) {
+		Integer n = null;
+		try {
+			n = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
+		}
+		catch (NumberFormatException e) {
+			n = -1;
+		}
+		try {
+			approval.clockAction(staff(auth), taskId, action, kind, text, n, approvedBy);
+		}
+		catch (DomainException e) {
+			if (e.kind() == DomainException.Kind.NOT_FOUND) {
+				throw e;
+			}
+			model.addAttribute("clockError", "task.error." + e.code());
+			return task(taskId, auth, model);
+		}
+		redirect.addFlashAttribute("banner", "task.clock." + action);
+		return "redirect:/workbench/tasks/" + taskId;
 	}
 
 	@GetMapping("/workbench/tasks/{taskId}/materials/{index}")

@@ -57,6 +57,16 @@ class CaseNotifications {
 	}
 
 	@ApplicationModuleListener
+	void on(CaseEvents.SpecialProcedureStarted e) {
+		send(e.caseId(), "SPECIAL_PROCEDURE", Map.of("kind", e.kind(), "reason", e.reason()));
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseExtended e) {
+		send(e.caseId(), "CASE_EXTENDED", Map.of("days", Integer.toString(e.days()), "reason", e.reason()));
+	}
+
+	@ApplicationModuleListener
 	void on(CaseEvents.CaseDenied e) {
 		send(e.caseId(), "CASE_DENIED", Map.of("reason", e.reason() == null ? "" : e.reason()));
 	}
