@@ -120,6 +120,14 @@ public class CaseManagement {
 
 	/** The party's open draft for the item, or a new one filed under the item's current published version. */
 	public UUID startDraft(Actor a, String itemCode) {
+		return startDraft(a, itemCode, "ONLINE");
+	}
+
+	/**
+	 * As {@link #startDraft(Actor, String)}, started on a channel: ONLINE, or COUNTER when a clerk serves the person
+	 * at a window (一窗受理). A draft started on one channel continues on the other.
+	 */
+	public UUID startDraft(Actor a, String itemCode, String channel) {
 		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
 		Optional<UUID> open = jdbc.sql("select id from casework_case where party_id = ? and item_code = ? and status = 'DRAFT'")
 			.params(a.party().id(), itemCode)
@@ -132,13 +140,13 @@ public class CaseManagement {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code,
-				  applicant_account_id, applicant_name, party_kind, party_id, party_name, status, submit_token)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?)""")
+				  applicant_account_id, applicant_name, party_kind, party_id, party_name, status, submit_token, channel)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
 			.params(id, itemCode, item.version(), item.guide().name(), item.guide().department(),
-					region.length() > 6 ? region.substring(0, 6) : region, a.accountId(), a.accountName(), a.party().kind().name(),
-					a.party().id(), a.party().name(), UUID.randomUUID())
+					region.length() > 6 ? region.substring(0, 6) : region, a.accountId(), "COUNTER".equals(channel) ? a.party().name() : a.accountName(), a.party().kind().name(),
+					a.party().id(), a.party().name(), UUID.randomUUID(), "COUNTER".equals(channel) ? "COUNTER" : "ONLINE")
 			.update();
-		event(id, a, "DRAFT_STARTED", null);
+		event(id, a, "COUNTER".equals(channel) ? "COUNTER_STARTED" : "DRAFT_STARTED", null);
 		return id;
 	}
 

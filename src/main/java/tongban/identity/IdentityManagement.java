@@ -49,6 +49,39 @@ public class IdentityManagement {
 				a.regionScope(), a.roles());
 	}
 
+	/** The outcome of a clerk's in-person identity check. */
+	public enum InPerson { RAISED, INVALID, NOT_FOUND }
+
+	/**
+	 * A counter clerk saw the person and their ID card: the account (matched by ID number and name) rises to L3,
+	 * recorded with the clerk's name.
+	 */
+	@Transactional
+	public InPerson checkInPerson(UUID clerkId, String idNumber, String name) {
+		if (tongban.shared.IdNumber.check(idNumber).isPresent()) {
+			return InPerson.INVALID;
+		}
+		Account citizen = accounts.findByIdNumber(tongban.shared.IdNumber.normalise(idNumber))
+			.filter(a -> !a.isStaff() && a.displayName().equals(name == null ? "" : name.strip()))
+			.orElse(null);
+		if (citizen == null) {
+			return InPerson.NOT_FOUND;
+		}
+		citizen.raiseAssurance(3);
+		Account clerk = accounts.findById(clerkId).orElseThrow();
+		record(new Actor(clerk.id(), clerk.displayName(), new Party(Party.Kind.CITIZEN, citizen.id(), citizen.displayName())),
+				"IDENTITY_CHECKED_IN_PERSON", "L3");
+		return InPerson.RAISED;
+	}
+
+	/** The citizen account with this ID number, if any (for a clerk who has just checked the person). */
+	public Optional<AccountSummary> citizenByIdNumber(String idNumber) {
+		if (idNumber == null || tongban.shared.IdNumber.check(idNumber).isPresent()) {
+			return Optional.empty();
+		}
+		return accounts.findByIdNumber(tongban.shared.IdNumber.normalise(idNumber)).filter(a -> !a.isStaff()).map(IdentityManagement::summary);
+	}
+
 	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
 	public record Contact(UUID accountId, String name, String mobile, String email) {
 	}

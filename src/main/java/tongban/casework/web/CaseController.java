@@ -99,21 +99,49 @@ class CaseController {
 	@GetMapping("/cases/{id}/edit")
 	String edit(@PathVariable UUID id, @RequestParam(required = false) String check, Authentication auth,
 			HttpServletRequest request, Model model, Locale locale) {
-		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
-		if (c.status() != CaseManagement.Status.DRAFT) {
-			return "redirect:/cases/" + id;
-		}
-		return editPage(c, c.values(), check != null ? cases.check(c) : List.of(), null, model, locale);
+		return editFor(actor(auth, request), id, check != null, "/cases/" + id, model, locale);
 	}
 
 	@PostMapping("/cases/{id}/edit")
 	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
 			@RequestParam(name = "_addRow", required = false) String addRow, Authentication auth, HttpServletRequest request,
 			Model model, Locale locale, RedirectAttributes redirect) throws IOException {
-		Actor a = actor(auth, request);
+		return saveFor(actor(auth, request), id, action, lockVersion, addRow, "/cases/" + id, request, model, locale, redirect);
+	}
+
+	@GetMapping("/cases/{id}/review")
+	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
+		return reviewFor(actor(auth, request), id, "/cases/" + id, model);
+	}
+
+	@PostMapping("/cases/{id}/submit")
+	String submit(@PathVariable UUID id, @RequestParam UUID token, Authentication auth, HttpServletRequest request,
+			Model model, Locale locale) {
+		return submitFor(actor(auth, request), id, token, "/cases/" + id, model, locale);
+	}
+
+	@GetMapping("/cases/{id}")
+	String view(@PathVariable UUID id, @RequestParam(required = false) String submitted, Authentication auth,
+			HttpServletRequest request, Model model) {
+		return viewFor(actor(auth, request), id, submitted != null, "/cases/" + id, model);
+	}
+
+	// The steps of applying, for the applicant online ("/cases/{id}") and for a counter clerk serving them at a
+	// window ("/workbench/counter/cases/{id}"): the same pages and rules, the base path differs.
+
+	String editFor(Actor a, UUID id, boolean check, String base, Model model, Locale locale) {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != CaseManagement.Status.DRAFT) {
-			return "redirect:/cases/" + id;
+			return "redirect:" + base;
+		}
+		return editPage(c, c.values(), check ? cases.check(c) : List.of(), null, base, model, locale);
+	}
+
+	String saveFor(Actor a, UUID id, String action, long lockVersion, String addRow, String base, HttpServletRequest request,
+			Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		if (c.status() != CaseManagement.Status.DRAFT) {
+			return "redirect:" + base;
 		}
 		ServiceGuide g = cases.guideOf(c);
 		Map<Integer, CaseManagement.Upload> materials = new LinkedHashMap<>();
@@ -136,67 +164,64 @@ class CaseController {
 		Map<String, Object> values = FormValidation.fromParameters(g.form(), request.getParameterMap(), Map.of(), PREFIX);
 		List<Problem> problems = cases.saveDraft(a, id, lockVersion, values, materials, formFiles);
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
-			return editPage(c, values, problems, null, model, locale);
+			return editPage(c, values, problems, null, base, model, locale);
 		}
 		CaseView saved = cases.find(a, id).orElseThrow();
 		if (addRow != null) {
-			return editPage(saved, saved.values(), List.of(), addRow, model, locale);
+			return editPage(saved, saved.values(), List.of(), addRow, base, model, locale);
 		}
 		List<Problem> fileProblems = problems.stream().filter(p -> p.code().startsWith("case.error.file")).toList();
 		if (action.equals("continue")) {
 			List<Problem> all = new ArrayList<>(fileProblems);
 			all.addAll(cases.check(saved));
 			if (all.isEmpty()) {
-				return "redirect:/cases/" + id + "/review";
+				return "redirect:" + base + "/review";
 			}
-			return editPage(saved, saved.values(), all, null, model, locale);
+			return editPage(saved, saved.values(), all, null, base, model, locale);
 		}
 		if (!fileProblems.isEmpty()) {
-			return editPage(saved, saved.values(), fileProblems, null, model, locale);
+			return editPage(saved, saved.values(), fileProblems, null, base, model, locale);
 		}
 		redirect.addFlashAttribute("banner", "case.draftSaved");
-		return "redirect:/cases/" + id + "/edit";
+		return "redirect:" + base + "/edit";
 	}
 
-	@GetMapping("/cases/{id}/review")
-	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, Locale locale) {
-		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
+	String reviewFor(Actor a, UUID id, String base, Model model) {
+		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != CaseManagement.Status.DRAFT) {
-			return "redirect:/cases/" + id;
+			return "redirect:" + base;
 		}
 		if (!cases.check(c).isEmpty()) {
-			return "redirect:/cases/" + id + "/edit?check";
+			return "redirect:" + base + "/edit?check";
 		}
 		ServiceGuide g = cases.guideOf(c);
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
+		model.addAttribute("base", base);
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), cases.cleaned(g, c.values())));
 		return "casework/review";
 	}
 
-	@PostMapping("/cases/{id}/submit")
-	String submit(@PathVariable UUID id, @RequestParam UUID token, Authentication auth, HttpServletRequest request,
-			Model model, Locale locale) {
-		Actor a = actor(auth, request);
+	String submitFor(Actor a, UUID id, UUID token, String base, Model model, Locale locale) {
 		List<Problem> problems = cases.submit(a, id, token);
 		if (!problems.isEmpty()) {
 			CaseView c = cases.find(a, id).orElseThrow();
-			return editPage(c, c.values(), problems, null, model, locale);
+			return editPage(c, c.values(), problems, null, base, model, locale);
 		}
-		return "redirect:/cases/" + id + "?submitted";
+		return "redirect:" + base + "?submitted";
 	}
 
-	@GetMapping("/cases/{id}")
-	String view(@PathVariable UUID id, @RequestParam(required = false) String submitted, Authentication auth,
-			HttpServletRequest request, Model model) {
-		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
+	String viewFor(Actor a, UUID id, boolean submitted, String base, Model model) {
+		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() == CaseManagement.Status.DRAFT) {
-			return "redirect:/cases/" + id + "/edit";
+			return "redirect:" + base + "/edit";
 		}
 		ServiceGuide g = cases.guideOf(c);
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
-		model.addAttribute("justSubmitted", submitted != null);
+		model.addAttribute("base", base);
+		model.addAttribute("counter", !base.startsWith("/cases/"));
+		model.addAttribute("justSubmitted", submitted);
 		model.addAttribute("documents", documents.available(c));
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
 		return "casework/case";
@@ -225,7 +250,7 @@ class CaseController {
 		problems.forEach(p -> errors.putIfAbsent(Integer.parseInt(p.path().substring("material.".length())),
 				messages.getMessage(p.code(), p.args().toArray(), p.code(), locale)));
 		model.addAttribute("supplementErrors", errors);
-		return view(id, null, auth, request, model);
+		return viewFor(a, id, false, "/cases/" + id, model);
 	}
 
 	@PostMapping("/cases/{id}/withdraw")
@@ -264,7 +289,8 @@ class CaseController {
 		return "casework/mine";
 	}
 
-	private String editPage(CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, Model model, Locale locale) {
+	private String editPage(CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, String base, Model model,
+			Locale locale) {
 		ServiceGuide g = cases.guideOf(c);
 		List<FormValidation.FieldError> formErrors = problems.stream()
 			.filter(p -> !p.path().startsWith("material.") && !p.path().isEmpty())
@@ -292,6 +318,7 @@ class CaseController {
 		model.addAttribute("materialErrors", materialErrors);
 		model.addAttribute("uploaded", c.materials().stream().collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, m -> m)));
 		model.addAttribute("regions", regions());
+		model.addAttribute("base", base);
 		return "casework/edit";
 	}
 

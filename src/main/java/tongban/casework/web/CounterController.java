@@ -1,0 +1,151 @@
+package tongban.casework.web;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tongban.casework.CaseAnswers;
+import tongban.casework.CaseManagement;
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.ItemFilter;
+import tongban.catalog.ItemSummary;
+import tongban.identity.AccountSummary;
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
+
+/**
+ * 一窗受理: a counter clerk checks the visitor's identity in person (the account rises to L3), then starts or
+ * continues the visitor's applications with them — the same form, materials and submission as online, recorded as
+ * done at the window. The clerk sees only the cases of the visitor in front of them, until the visit ends.
+ */
+@Controller
+class CounterController {
+
+	static final String VISITOR = "tongban.counter.visitor";
+
+	/** The person being served at the window. */
+	record Visitor(UUID id, String name) implements Serializable {
+	}
+
+	private final CaseController flow;
+	private final CaseManagement cases;
+	private final CatalogManagement catalog;
+	private final IdentityManagement identity;
+	private final FileStore files;
+
+	CounterController(CaseController flow, CaseManagement cases, CatalogManagement catalog, IdentityManagement identity,
+			FileStore files) {
+		this.flow = flow;
+		this.cases = cases;
+		this.catalog = catalog;
+		this.identity = identity;
+		this.files = files;
+	}
+
+	private Actor visitor(Authentication auth, HttpSession session) {
+		if (!(session.getAttribute(VISITOR) instanceof Visitor v)) {
+			throw DomainException.notFound("case");
+		}
+		String clerk = identity.account(UUID.fromString(auth.getName())).map(AccountSummary::displayName).orElse("");
+		return new Actor(v.id(), "窗口：" + clerk, new Party(Party.Kind.CITIZEN, v.id(), v.name()));
+	}
+
+	@GetMapping("/workbench/counter/intake")
+	String intake(HttpSession session, Authentication auth, Model model) {
+		if (session.getAttribute(VISITOR) instanceof Visitor v) {
+			model.addAttribute("visitor", v);
+			model.addAttribute("cases", cases.mine(visitor(auth, session)));
+			List<ItemSummary> items = catalog.browse(ItemFilter.any(), Pageable.ofSize(500)).getContent().stream()
+				.filter(i -> catalog.published(i.code()).map(p -> !p.guide().form().isEmpty()).orElse(false))
+				.toList();
+			model.addAttribute("items", items);
+		}
+		return "casework/counter";
+	}
+
+	@PostMapping("/workbench/counter/intake")
+	String identify(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String name,
+			HttpSession session, Authentication auth, Model model) {
+		IdentityManagement.InPerson result = identity.checkInPerson(UUID.fromString(auth.getName()), idNumber, name);
+		if (result != IdentityManagement.InPerson.RAISED) {
+			model.addAttribute("identifyError", "counter.verify.error." + result.name());
+			model.addAttribute("idNumber", idNumber);
+			model.addAttribute("name", name);
+			return intake(session, auth, model);
+		}
+		AccountSummary a = identity.citizenByIdNumber(idNumber).orElseThrow();
+		session.setAttribute(VISITOR, new Visitor(a.id(), a.displayName()));
+		return "redirect:/workbench/counter/intake";
+	}
+
+	@PostMapping("/workbench/counter/end")
+	String end(HttpSession session) {
+		session.removeAttribute(VISITOR);
+		return "redirect:/workbench/counter/intake";
+	}
+
+	@PostMapping("/workbench/counter/apply")
+	String apply(@RequestParam String code, HttpSession session, Authentication auth) {
+		catalog.published(code).filter(i -> !i.guide().form().isEmpty()).orElseThrow(() -> DomainException.notFound("item"));
+		return "redirect:/workbench/counter/cases/" + cases.startDraft(visitor(auth, session), code, "COUNTER") + "/edit";
+	}
+
+	private static String base(UUID id) {
+		return "/workbench/counter/cases/" + id;
+	}
+
+	@GetMapping("/workbench/counter/cases/{id}/edit")
+	String edit(@PathVariable UUID id, @RequestParam(required = false) String check, HttpSession session, Authentication auth,
+			Model model, Locale locale) {
+		return flow.editFor(visitor(auth, session), id, check != null, base(id), model, locale);
+	}
+
+	@PostMapping("/workbench/counter/cases/{id}/edit")
+	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
+			@RequestParam(name = "_addRow", required = false) String addRow, HttpSession session, Authentication auth,
+			HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+		return flow.saveFor(visitor(auth, session), id, action, lockVersion, addRow, base(id), request, model, locale, redirect);
+	}
+
+	@GetMapping("/workbench/counter/cases/{id}/review")
+	String review(@PathVariable UUID id, HttpSession session, Authentication auth, Model model) {
+		return flow.reviewFor(visitor(auth, session), id, base(id), model);
+	}
+
+	@PostMapping("/workbench/counter/cases/{id}/submit")
+	String submit(@PathVariable UUID id, @RequestParam UUID token, HttpSession session, Authentication auth, Model model,
+			Locale locale) {
+		return flow.submitFor(visitor(auth, session), id, token, base(id), model, locale);
+	}
+
+	@GetMapping("/workbench/counter/cases/{id}")
+	String view(@PathVariable UUID id, @RequestParam(required = false) String submitted, HttpSession session,
+			Authentication auth, Model model) {
+		return flow.viewFor(visitor(auth, session), id, submitted != null, base(id), model);
+	}
+
+	@GetMapping("/workbench/counter/cases/{id}/materials/{index}")
+	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> material(@PathVariable UUID id,
+			@PathVariable int index, HttpSession session, Authentication auth) {
+		return CaseAnswers.download(files, cases.material(visitor(auth, session), id, index)
+			.orElseThrow(() -> DomainException.notFound("material")));
+	}
+}

@@ -1,0 +1,85 @@
+package tongban.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.EnumSet;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.support.Browser;
+import tongban.support.JourneyTest;
+
+/**
+ * 一窗受理 continued online: a clerk checks the visitor in person (L3), starts 社会保障卡申领 with them and saves it;
+ * the citizen finishes and submits it from home; the clerk sees it submitted; after the visit ends the clerk can no
+ * longer open it.
+ */
+class CounterIntakeJourneyIT extends JourneyTest {
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@Test
+	void startedAtTheCounterFinishedOnline() {
+		Citizen visitor = newCitizen("窗口来办", 2);
+		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
+		Account clerk = accounts.save(Account.staff("clerk" + System.nanoTime(), "窗口人员", passwordEncoder.encode(PASSWORD),
+				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.COUNTER_CLERK)));
+		login().open().signIn(clerk.username(), PASSWORD).totp(Totp.code(clerk.totpSecret(), Instant.now()));
+
+		page.navigate(base() + "/workbench/counter/intake");
+		page.locator("#idNumber").fill(visitor.idNumber());
+		page.locator("#name").fill("别人的名字");
+		page.getByTestId("identify").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("没有找到姓名与身份证号码相符的账号");
+		page.locator("#name").fill(visitor.name());
+		page.getByTestId("identify").click();
+		assertThat(page.getByTestId("visitor").innerText()).contains(visitor.name()).contains("已现场核验身份");
+		assertThat(jdbc.sql("select assurance_level from identity_account where id = ?").param(visitor.id()).query(Integer.class).single())
+			.isEqualTo(3);
+		accessible();
+
+		page.locator("#code").selectOption(ApplyOnlineJourneyIT.ITEM);
+		page.getByTestId("counter-apply").click();
+		page.locator("#v-name").fill(visitor.name());
+		page.locator("#v-idNumber").fill(visitor.idNumber());
+		page.locator("#v-phone").fill("13500012345");
+		page.locator("#v-region").selectOption("330106");
+		page.locator("#v-bank").selectOption("中国农业银行");
+		page.locator("#v-delivery").selectOption("窗口领取");
+		page.getByTestId("save-draft").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("草稿已保存");
+		String counterUrl = page.url();
+		accessible();
+
+		// at home, the citizen finishes the same draft
+		Page home = Browser.newContext(390, 844).newPage();
+		home.navigate(base() + "/login");
+		home.locator("#username").fill(visitor.idNumber());
+		home.locator("#password").fill(PASSWORD);
+		home.locator("#password").press("Enter");
+		home.navigate(base() + "/account/cases");
+		home.getByTestId("my-cases").locator("a").first().click();
+		assertThat(home.locator("#v-bank").inputValue()).isEqualTo("中国农业银行");
+		home.locator("#m-1").setInputFiles(new FilePayload("photo.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		home.getByTestId("continue").click();
+		home.getByTestId("submit-case").click();
+		String number = home.getByTestId("case-number").innerText().strip();
+		assertThat(home.getByTestId("timeline").innerText()).contains("窗口开始受理填写").contains("窗口：窗口人员").contains("提交申请");
+		home.context().close();
+
+		page.navigate(base() + "/workbench/counter/intake");
+		assertThat(page.getByTestId("visitor-cases").innerText()).contains(number).contains("已提交");
+		page.getByTestId("end-visit").click();
+		assertThat(page.navigate(counterUrl).status()).as("the visit is over").isEqualTo(404);
+	}
+}
