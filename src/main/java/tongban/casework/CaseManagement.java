@@ -383,12 +383,12 @@ public class CaseManagement {
 	public List<Problem> submit(Actor a, UUID id, UUID token) {
 		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != Status.DRAFT) {
-			if (c.submitToken().equals(token) && c.status() == Status.SUBMITTED) {
+			if (c.submitToken().equals(token)) {
 				return List.of();
 			}
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "the case is " + c.status());
 		}
-		if (!c.submitToken().equals(token)) {
+		if (token == null || !c.submitToken().equals(token)) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-token", "stale submission");
 		}
 		List<Problem> problems = check(c);

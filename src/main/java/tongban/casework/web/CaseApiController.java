@@ -1,0 +1,169 @@
+package tongban.casework.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseSummary;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseManagement.Problem;
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
+import tongban.shared.DomainException;
+import tongban.shared.web.Problems;
+
+/**
+ * Applying through the API (mini-programs, apps): the same drafts, validation, submission and ownership as the web
+ * pages, for a citizen's access token ({@code sub} = account id). Another party's case is 404; a wrong state 409;
+ * invalid values 422 with each problem.
+ */
+@RestController
+@RequestMapping("/api/cases")
+@Tag(name = "cases", description = "一网通办：申请人的办件")
+class CaseApiController {
+
+	record NewCase(String itemCode) {
+	}
+
+	record Created(UUID id) {
+	}
+
+	record FormUpdate(Long lockVersion, Map<String, Object> values) {
+	}
+
+	record Submission(UUID token) {
+	}
+
+	record Submitted(String caseNumber, java.time.LocalDate promisedDate) {
+	}
+
+	private final CaseManagement cases;
+	private final IdentityManagement identity;
+	private final Problems problems;
+	private final MessageSource messages;
+
+	CaseApiController(CaseManagement cases, IdentityManagement identity, Problems problems, MessageSource messages) {
+		this.cases = cases;
+		this.identity = identity;
+		this.problems = problems;
+		this.messages = messages;
+	}
+
+	private Actor actor(Jwt jwt) {
+		UUID id;
+		try {
+			id = UUID.fromString(jwt.getSubject());
+		}
+		catch (IllegalArgumentException e) {
+			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "a citizen's token is needed");
+		}
+		return identity.account(id).filter(a -> !a.staff())
+			.map(a -> new Actor(a.id(), a.displayName(), new Party(Party.Kind.CITIZEN, a.id(), a.displayName())))
+			.orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "a citizen's token is needed"));
+	}
+
+	@Operation(summary = "My cases, newest first", security = @SecurityRequirement(name = "bearer"))
+	@GetMapping
+	List<CaseSummary> mine(@AuthenticationPrincipal Jwt jwt) {
+		return cases.mine(actor(jwt));
+	}
+
+	@Operation(summary = "One of my cases with its form values, materials, history and supplements", security = @SecurityRequirement(name = "bearer"))
+	@GetMapping("/{id}")
+	CaseView one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+		return cases.find(actor(jwt), id).orElseThrow(() -> DomainException.notFound("case"));
+	}
+
+	@Operation(summary = "Start (or resume) a draft for a published item", security = @SecurityRequirement(name = "bearer"))
+	@PostMapping
+	ResponseEntity<Created> start(@RequestBody NewCase body, @AuthenticationPrincipal Jwt jwt) {
+		if (body == null || body.itemCode() == null) {
+			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "itemCode is required");
+		}
+		UUID id = cases.startDraft(actor(jwt), body.itemCode());
+		return ResponseEntity.created(URI.create("/api/cases/" + id)).body(new Created(id));
+	}
+
+	@Operation(summary = "Save the draft's form values (kept even when invalid; the problems come back)",
+			security = @SecurityRequirement(name = "bearer"))
+	@PutMapping("/{id}/form")
+	ResponseEntity<?> form(@PathVariable UUID id, @RequestBody FormUpdate body, @AuthenticationPrincipal Jwt jwt,
+			HttpServletRequest request, Locale locale) {
+		if (body == null || body.lockVersion() == null) {
+			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "lockVersion and values are required");
+		}
+		List<Problem> found = cases.saveDraft(actor(jwt), id, body.lockVersion(), body.values() == null ? Map.of() : body.values(),
+				Map.of(), Map.of());
+		if (found.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
+		}
+		return found.isEmpty() ? ResponseEntity.noContent().build() : problem(found, request, locale);
+	}
+
+	@Operation(summary = "Upload one material of the draft (PDF, JPG, PNG or OFD, up to 10 MB)", security = @SecurityRequirement(name = "bearer"))
+	@PostMapping(value = "/{id}/materials/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<?> material(@PathVariable UUID id, @PathVariable int index, @RequestPart("file") MultipartFile file,
+			@AuthenticationPrincipal Jwt jwt, HttpServletRequest request, Locale locale) throws java.io.IOException {
+		Actor a = actor(jwt);
+		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		List<Problem> found = cases.saveDraft(a, id, c.lockVersion(), c.values(),
+				Map.of(index, new CaseManagement.Upload(file.getOriginalFilename(), file.getBytes())), Map.of())
+			.stream().filter(p -> p.path().equals("material." + index))
+			.toList();
+		return found.isEmpty() ? ResponseEntity.noContent().build() : problem(found, request, locale);
+	}
+
+	@Operation(summary = "Submit the draft with its token; the same token again returns the same case", security = @SecurityRequirement(name = "bearer"))
+	@PostMapping("/{id}/submission")
+	ResponseEntity<?> submit(@PathVariable UUID id, @RequestBody Submission body, @AuthenticationPrincipal Jwt jwt,
+			HttpServletRequest request, Locale locale) {
+		Actor a = actor(jwt);
+		List<Problem> found = cases.submit(a, id, body == null ? null : body.token());
+		if (!found.isEmpty()) {
+			return problem(found, request, locale);
+		}
+		CaseView c = cases.find(a, id).orElseThrow();
+		return ResponseEntity.ok(new Submitted(c.caseNumber(), c.promisedDate()));
+	}
+
+	@Operation(summary = "Withdraw a case not yet decided", security = @SecurityRequirement(name = "bearer"))
+	@PostMapping("/{id}/withdrawal")
+	ResponseEntity<Void> withdraw(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
+		cases.withdraw(actor(jwt), id, null);
+		return ResponseEntity.noContent().build();
+	}
+
+	private ResponseEntity<?> problem(List<Problem> found, HttpServletRequest request, Locale locale) {
+		var p = problems.of(request, HttpStatus.UNPROCESSABLE_CONTENT, "case-invalid", null);
+		p.setProperty("errors", found.stream()
+			.map(x -> Map.of("path", x.path(), "code", x.code(), "message", messages.getMessage(x.code(), x.args().toArray(), x.code(), locale)))
+			.toList());
+		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+	}
+}

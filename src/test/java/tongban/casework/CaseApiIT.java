@@ -1,0 +1,137 @@
+package tongban.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.support.IntegrationTest;
+
+/**
+ * The REST API for mini-programs and department systems, with access tokens signed by the platform's own OIDC key:
+ * a citizen drafts, uploads, submits (twice, one case) and reads; wrong input is 422 with each problem, a stale save
+ * or wrong token 409, another person's case 404; an approver's system lists and completes tasks.
+ */
+class CaseApiIT extends IntegrationTest {
+
+	@Autowired
+	JWKSource<SecurityContext> keys;
+
+	@Autowired
+	DirectoryManagement directory;
+
+	private String token(Object subject) {
+		var claims = JwtClaimsSet.builder().subject(subject.toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
+			.claim("scope", List.of("openid")).build();
+		return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+	}
+
+	private RestClient as(Object subject) {
+		return RestClient.builder().baseUrl(url("")).defaultHeader("Authorization", "Bearer " + token(subject))
+			.defaultStatusHandler(s -> true, (req, res) -> { }).build();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void applyThroughTheApiAndHandleThroughTheApi() {
+		Citizen me = newCitizen("接口申请", 2);
+		RestClient api = as(me.id());
+		RestClient anonymous = RestClient.builder().baseUrl(url("")).defaultStatusHandler(s -> true, (req, res) -> { }).build();
+		assertThat(anonymous.get().uri("/api/cases").retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(401);
+
+		var created = api.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON).body(Map.of("itemCode", ApplyOnlineJourneyIT.ITEM))
+			.retrieve().toEntity(Map.class);
+		assertThat(created.getStatusCode().value()).isEqualTo(201);
+		String id = (String) created.getBody().get("id");
+
+		var bad = api.put().uri("/api/cases/{id}/form", id).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("lockVersion", 0, "values", Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "123",
+					"region", "330106", "bank", "中国银行", "delivery", "窗口领取")))
+			.retrieve().toEntity(Map.class);
+		assertThat(bad.getStatusCode().value()).isEqualTo(422);
+		assertThat((List<Map<String, Object>>) bad.getBody().get("errors")).extracting(e -> e.get("path")).containsExactly("phone");
+		var stale = api.put().uri("/api/cases/{id}/form", id).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("lockVersion", 0, "values", Map.of())).retrieve().toEntity(Map.class);
+		assertThat(stale.getStatusCode().value()).as("a stale save").isEqualTo(409);
+		assertThat(api.put().uri("/api/cases/{id}/form", id).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("lockVersion", 1, "values", Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "13400012345",
+					"region", "330106", "bank", "中国银行", "delivery", "窗口领取")))
+			.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(204);
+
+		var notImage = new LinkedMultiValueMap<String, Object>();
+		notImage.add("file", new ByteArrayResource("plain text".getBytes()) {
+			@Override
+			public String getFilename() {
+				return "photo.jpg";
+			}
+		});
+		var refused = api.post().uri("/api/cases/{id}/materials/1", id).contentType(MediaType.MULTIPART_FORM_DATA).body(notImage)
+			.retrieve().toEntity(Map.class);
+		assertThat(refused.getStatusCode().value()).isEqualTo(422);
+		assertThat(refused.getBody().toString()).contains("material.1").contains("按文件内容识别");
+		var photo = new LinkedMultiValueMap<String, Object>();
+		photo.add("file", new ByteArrayResource(ApplyOnlineJourneyIT.PNG) {
+			@Override
+			public String getFilename() {
+				return "photo.png";
+			}
+		});
+		assertThat(api.post().uri("/api/cases/{id}/materials/1", id).contentType(MediaType.MULTIPART_FORM_DATA).body(photo)
+			.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(204);
+
+		Map<String, Object> draft = api.get().uri("/api/cases/{id}", id).retrieve().body(Map.class);
+		assertThat(api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("token", java.util.UUID.randomUUID().toString())).retrieve().toEntity(String.class).getStatusCode().value())
+			.as("a wrong token").isEqualTo(409);
+		var first = api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("token", draft.get("submitToken"))).retrieve().toEntity(Map.class);
+		var again = api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("token", draft.get("submitToken"))).retrieve().toEntity(Map.class);
+		assertThat(first.getStatusCode().value()).isEqualTo(200);
+		assertThat(again.getBody().get("caseNumber")).as("a retry returns the same case").isEqualTo(first.getBody().get("caseNumber"));
+		assertThat((List<?>) api.get().uri("/api/cases").retrieve().body(List.class)).hasSize(1);
+
+		Citizen other = newCitizen("旁人", 2);
+		assertThat(as(other.id()).get().uri("/api/cases/{id}", id).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+		assertThat(api.get().uri("/api/tasks").retrieve().toEntity(String.class).getStatusCode().value()).as("citizens have no tasks")
+			.isEqualTo(403);
+
+		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
+		Account approver = accounts.save(Account.staff("apiapprover" + System.nanoTime(), "接口审批", passwordEncoder.encode(PASSWORD),
+				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
+		RestClient system = as(approver.id());
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ((List<Map<String, Object>>) system.get().uri("/api/tasks")
+			.retrieve().body(List.class)).stream().anyMatch(t -> id.equals(t.get("caseId"))));
+		String taskId = ((List<Map<String, Object>>) system.get().uri("/api/tasks").retrieve().body(List.class)).stream()
+			.filter(t -> id.equals(t.get("caseId"))).findFirst().orElseThrow().get("taskId").toString();
+		assertThat(system.post().uri("/api/tasks/{t}/completion", taskId).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("decision", "approve")).retrieve().toEntity(String.class).getStatusCode().value())
+			.as("承诺件 acceptance takes no approval").isEqualTo(422);
+		assertThat(system.post().uri("/api/tasks/{t}/completion", taskId).contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("decision", "accept")).retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(204);
+		assertThat(api.get().uri("/api/cases/{id}", id).retrieve().body(Map.class).get("status")).isEqualTo("ACCEPTED");
+		assertThat(anonymous.get().uri("/v3/api-docs").retrieve().body(String.class)).contains("/api/cases/{id}/submission")
+			.contains("/api/tasks/{taskId}/completion");
+	}
+}
