@@ -152,13 +152,18 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<CaseView> find(Actor a, UUID id) {
+		return find(a, id, true);
+	}
+
+	/** As {@link #find(Actor, UUID)}; without history, supplements and pauses when {@code full} is false. */
+	private Optional<CaseView> find(Actor a, UUID id, boolean full) {
 		return jdbc.sql("""
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
 				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
 				       applicant_account_id, extension_days
 				from casework_case where id = ? and party_id = ?""")
 			.params(id, a.party().id())
-			.query((rs, n) -> view(rs, id))
+			.query((rs, n) -> view(rs, id, full))
 			.optional();
 	}
 
@@ -171,19 +176,19 @@ public class CaseManagement {
 				       applicant_account_id, extension_days
 				from casework_case where id = ?""")
 			.param(id)
-			.query((rs, n) -> view(rs, id))
+			.query((rs, n) -> view(rs, id, true))
 			.optional();
 	}
 
-	private CaseView view(java.sql.ResultSet rs, UUID id) throws java.sql.SQLException {
+	private CaseView view(java.sql.ResultSet rs, UUID id, boolean full) throws java.sql.SQLException {
 		return new CaseView(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("item_code"),
 					rs.getInt("item_version"), rs.getString("item_name"), rs.getString("department_code"),
-					Status.valueOf(rs.getString("status")), values(rs.getString("form_values")), materials(id), history(id),
+					Status.valueOf(rs.getString("status")), values(rs.getString("form_values")), materials(id), full ? history(id) : List.of(),
 					rs.getObject("promised_date", LocalDate.class), rs.getObject("submitted_at", OffsetDateTime.class),
 					rs.getString("party_name"), rs.getString("applicant_name"), rs.getLong("lock_version"),
 					rs.getObject("submit_token", UUID.class), rs.getString("acceptance_no"),
-					rs.getObject("accepted_at", OffsetDateTime.class), supplements(id), rs.getObject("applicant_account_id", UUID.class),
-				pauses(id), rs.getInt("extension_days"));
+					rs.getObject("accepted_at", OffsetDateTime.class), full ? supplements(id) : List.of(),
+				rs.getObject("applicant_account_id", UUID.class), full ? pauses(id) : List.of(), rs.getInt("extension_days"));
 	}
 
 	private List<PauseView> pauses(UUID id) {
@@ -381,7 +386,7 @@ public class CaseManagement {
 	 * case. Problems stop the submission and change nothing.
 	 */
 	public List<Problem> submit(Actor a, UUID id, UUID token) {
-		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		CaseView c = find(a, id, false).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != Status.DRAFT) {
 			if (c.submitToken().equals(token)) {
 				return List.of();
@@ -396,30 +401,36 @@ public class CaseManagement {
 			return problems;
 		}
 		ServiceGuide g = guideOf(c);
-		jdbc.sql("update casework_case set form_values = ?::jsonb where id = ?").params(json.writeValueAsString(cleaned(g, c.values())), id)
-			.update();
 		LocalDate today = LocalDate.now(Clocks.ZONE);
-		String region = jdbc.sql("select region_code from casework_case where id = ?").param(id).query(String.class).single();
-		int seq = jdbc.sql("""
-				insert into casework_number (region_code, day, last) values (?, ?, 1)
-				on conflict (region_code, day) do update set last = casework_number.last + 1 returning last""")
-			.params(region, today)
-			.query(Integer.class)
-			.single();
-		String number = region + today.format(DAY) + String.format("%06d", seq);
 		LocalDate promised = promisedDate(g, today);
 		Instant now = Instant.now();
-		int updated = jdbc.sql("""
-				update casework_case set status = 'SUBMITTED', case_number = ?, submitted_at = ?, promised_date = ?,
-				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT'""")
-			.params(number, java.sql.Timestamp.from(now), promised, id)
-			.update();
-		if (updated == 0) {
-			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently");
-		}
+		String region = jdbc.sql("""
+				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?::jsonb,
+				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning region_code""")
+			.params(java.sql.Timestamp.from(now), promised, json.writeValueAsString(cleaned(g, c.values())), id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
+		// the number last: the day's counter row stays locked only until this transaction commits, right after
+		String number = region + today.format(DAY) + String.format("%06d", nextNumber(region, today));
+		jdbc.sql("update casework_case set case_number = ? where id = ?").params(number, id).update();
 		event(id, a, "SUBMITTED", number);
 		events.publishEvent(new CaseSubmitted(id, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now));
 		return List.of();
+	}
+
+	/** The case number and promised date of one's own submitted case (a light read for the API's answer). */
+	@Transactional(readOnly = true)
+	public Optional<Map<String, Object>> number(Actor a, UUID id) {
+		return jdbc.sql("select case_number, promised_date from casework_case where id = ? and party_id = ?")
+			.params(id, a.party().id())
+			.query((rs, n) -> {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("caseNumber", rs.getString(1));
+				m.put("promisedDate", rs.getObject(2, LocalDate.class));
+				return m;
+			})
+			.optional();
 	}
 
 	/** The applicant withdraws a submitted case before any decision. */
@@ -443,12 +454,7 @@ public class CaseManagement {
 		require(c, Status.SUBMITTED);
 		ServiceGuide g = guideOf(c);
 		LocalDate today = LocalDate.now(Clocks.ZONE);
-		int seq = jdbc.sql("""
-				insert into casework_number (region_code, day, last) values (?, ?, 1)
-				on conflict (region_code, day) do update set last = casework_number.last + 1 returning last""")
-			.params("A-" + c.departmentCode(), LocalDate.of(today.getYear(), 1, 1))
-			.query(Integer.class)
-			.single();
+		int seq = nextNumber("A-" + c.departmentCode(), LocalDate.of(today.getYear(), 1, 1));
 		String no = c.departmentCode() + "-受-" + today.getYear() + "-" + String.format("%05d", seq);
 		jdbc.sql("update casework_case set status = 'ACCEPTED', acceptance_no = ?, accepted_at = now(), promised_date = ?, "
 				+ "updated_at = now(), lock_version = lock_version + 1 where id = ?")
@@ -575,6 +581,19 @@ public class CaseManagement {
 			.params(status, status, id)
 			.update();
 		staffEvent(id, staffName, action, note);
+	}
+
+	/**
+	 * The next number of a series (per region and day, or per department and year), gapless: the counter row stays
+	 * locked until the calling transaction commits, so callers take it as their last step.
+	 */
+	private int nextNumber(String series, LocalDate day) {
+		return jdbc.sql("""
+				insert into casework_number (region_code, day, last) values (?, ?, 1)
+				on conflict (region_code, day) do update set last = casework_number.last + 1 returning last""")
+			.params(series, day)
+			.query(Integer.class)
+			.single();
 	}
 
 	private static void require(CaseView c, Status s) {

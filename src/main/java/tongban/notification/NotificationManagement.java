@@ -62,10 +62,7 @@ public class NotificationManagement {
 	 * server refuses is logged and does not stop the others.
 	 */
 	public void notify(Recipient to, String event, Map<String, String> vars, String link) {
-		List<Template> templates = jdbc.sql("select channel, subject, body from notification_template where event = ?")
-			.param(event)
-			.query(Template.class)
-			.list();
+		List<Template> templates = templates(event);
 		Map<String, String> all = new java.util.HashMap<>(vars);
 		all.putIfAbsent("name", to.name());
 		all.putIfAbsent("link", link == null ? "" : link);
@@ -85,6 +82,20 @@ public class NotificationManagement {
 				default -> log.warn("unknown channel {}", t.channel());
 			}
 		}
+	}
+
+	private final java.util.Map<String, List<Template>> templateCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The templates of an event, read once (a change of the texts is picked up after {@link #reloadTemplates()}). */
+	private List<Template> templates(String event) {
+		return templateCache.computeIfAbsent(event, e -> jdbc.sql("select channel, subject, body from notification_template where event = ?")
+			.param(e)
+			.query(Template.class)
+			.list());
+	}
+
+	public void reloadTemplates() {
+		templateCache.clear();
 	}
 
 	private void email(String address, String subject, String body) {

@@ -148,8 +148,8 @@ class CaseApiController {
 		if (!found.isEmpty()) {
 			return problem(found, request, locale);
 		}
-		CaseView c = cases.find(a, id).orElseThrow();
-		return ResponseEntity.ok(new Submitted(c.caseNumber(), c.promisedDate()));
+		Map<String, Object> n = cases.number(a, id).orElseThrow();
+		return ResponseEntity.ok(new Submitted((String) n.get("caseNumber"), (java.time.LocalDate) n.get("promisedDate")));
 	}
 
 	@Operation(summary = "Withdraw a case not yet decided", security = @SecurityRequirement(name = "bearer"))

@@ -32,8 +32,9 @@ class IdentityModelAdvice {
 	@ModelAttribute
 	void addAccount(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletRequest request) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
-			return;
+		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
+				|| request.getRequestURI().startsWith("/api/")) {
+			return; // pages only: the API answers with data, not with a page header
 		}
 		UUID id;
 		try {

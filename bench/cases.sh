@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Benchmarks for cases (issue 4). Prints figures for docs/performance.md.
+#   bench/cases.sh [seconds=60] [clients=32]
+# Submissions through POST /api/cases/{id}/submission (each starting its BPMN process) for the given time with the
+# given number of concurrent clients, beside a bare Flowable start plus one insert measured the same way in the same
+# run (src/test/java/tongban/bench/CaseBench.java, in-process server on loopback, embedded PostgreSQL).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SECONDS_=${1:-60}; CLIENTS=${2:-32}
+DRAFTS=$(( SECONDS_ * 500 ))
+./mvnw -q -B -ntp test -Dtest=CaseBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds=$SECONDS_ -Dbench.clients=$CLIENTS \
+  -Dbench.drafts=$DRAFTS 2>&1 | grep '^BENCH' | sed 's/^BENCH //'
