@@ -128,23 +128,28 @@ public class CaseManagement {
 	 * at a window (一窗受理). A draft started on one channel continues on the other.
 	 */
 	public UUID startDraft(Actor a, String itemCode, String channel) {
-		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
-		Optional<UUID> open = jdbc.sql("select id from casework_case where party_id = ? and item_code = ? and status = 'DRAFT'")
+		Optional<UUID> open = jdbc.sql("select id from casework_case where party_id = ? and item_code = ? and status = 'DRAFT' "
+				+ "and bundle_id is null")
 			.params(a.party().id(), itemCode)
 			.query(UUID.class)
 			.optional();
 		if (open.isPresent()) {
 			return open.get();
 		}
+		return createDraft(a, itemCode, channel, null);
+	}
+
+	private UUID createDraft(Actor a, String itemCode, String channel, UUID bundleId) {
+		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
 		String region = directory.departmentByCode(item.guide().department()).map(d -> d.regionCode()).orElse("330106");
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code,
-				  applicant_account_id, applicant_name, party_kind, party_id, party_name, status, submit_token, channel)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
+				  applicant_account_id, applicant_name, party_kind, party_id, party_name, status, submit_token, channel, bundle_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
 			.params(id, itemCode, item.version(), item.guide().name(), item.guide().department(),
 					region.length() > 6 ? region.substring(0, 6) : region, a.accountId(), "COUNTER".equals(channel) ? a.party().name() : a.accountName(), a.party().kind().name(),
-					a.party().id(), a.party().name(), UUID.randomUUID(), "COUNTER".equals(channel) ? "COUNTER" : "ONLINE")
+					a.party().id(), a.party().name(), UUID.randomUUID(), "COUNTER".equals(channel) ? "COUNTER" : "ONLINE", bundleId)
 			.update();
 		event(id, a, "COUNTER".equals(channel) ? "COUNTER_STARTED" : "DRAFT_STARTED", null);
 		return id;
@@ -416,6 +421,77 @@ public class CaseManagement {
 		jdbc.sql("update casework_case set case_number = ? where id = ?").params(number, id).update();
 		event(id, a, "SUBMITTED", number);
 		events.publishEvent(new CaseSubmitted(id, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now));
+		return List.of();
+	}
+
+	// ---- 一件事一次办 ----
+
+	public record BundleView(UUID id, String bundleCode, String bundleName, String status, List<CaseSummary> cases) {
+
+		/** The bundle concludes when every one of its cases has. */
+		public boolean concluded() {
+			return !cases.isEmpty() && cases.stream().allMatch(c -> List.of("CONCLUDED", "DENIED", "REFUSED", "WITHDRAWN").contains(c.status()));
+		}
+	}
+
+	/** Starts a bundle application: one draft per item, linked to the bundle. */
+	public UUID startBundle(Actor a, tongban.catalog.Bundle b) {
+		UUID id = UUID.randomUUID();
+		jdbc.sql("insert into casework_bundle (id, bundle_code, bundle_name, party_id, status) values (?, ?, ?, ?, 'DRAFT')")
+			.params(id, b.code(), b.name(), a.party().id())
+			.update();
+		for (String item : b.items()) {
+			createDraft(a, item, "ONLINE", id);
+		}
+		return id;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<BundleView> bundle(Actor a, UUID bundleId) {
+		return jdbc.sql("select id, bundle_code, bundle_name, status from casework_bundle where id = ? and party_id = ?")
+			.params(bundleId, a.party().id())
+			.query((rs, n) -> new BundleView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+					jdbc.sql("select id, case_number, item_name, status, updated_at, promised_date from casework_case "
+							+ "where bundle_id = ? order by created_at, item_code")
+						.param(bundleId)
+						.query(CaseSummary.class)
+						.list()))
+			.optional();
+	}
+
+	/** The bundle's cases in full, in the bundle's item order. */
+	@Transactional(readOnly = true)
+	public List<CaseView> bundleCases(Actor a, UUID bundleId) {
+		return bundle(a, bundleId).map(b -> b.cases().stream().map(c -> find(a, c.id()).orElseThrow()).toList()).orElse(List.of());
+	}
+
+	/** Submits every case of the bundle in one transaction: all of them, or none when any has a problem. */
+	public List<Problem> submitBundle(Actor a, UUID bundleId) {
+		List<CaseView> all = bundleCases(a, bundleId);
+		if (all.isEmpty()) {
+			throw DomainException.notFound("bundle");
+		}
+		if (all.stream().allMatch(c -> c.status() != Status.DRAFT)) {
+			return List.of(); // submitted already (a second click)
+		}
+		List<Problem> problems = new ArrayList<>();
+		for (CaseView c : all) {
+			for (Problem p : check(c)) {
+				if (problems.stream().noneMatch(x -> x.path().equals(p.path()) && x.code().equals(p.code()))) {
+					problems.add(p.path().startsWith("material.") ? new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()) : p);
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		for (CaseView c : all) {
+			List<Problem> p = submit(a, c.id(), c.submitToken());
+			if (!p.isEmpty()) {
+				throw new IllegalStateException("checked, yet refused: " + p);
+			}
+		}
+		jdbc.sql("update casework_bundle set status = 'SUBMITTED', submitted_at = now() where id = ?").param(bundleId).update();
 		return List.of();
 	}
 

@@ -175,6 +175,28 @@ public class CatalogManagement {
 		return g;
 	}
 
+	record BundleFile(String source, List<Bundle> bundles) {
+	}
+
+	private volatile List<Bundle> bundles;
+
+	/** The one-thing bundles (data/catalog/bundles.json), those whose items are all published. */
+	public List<Bundle> bundles() {
+		if (bundles == null) {
+			try (var in = new org.springframework.core.io.ClassPathResource("data/catalog/bundles.json").getInputStream()) {
+				bundles = json.readValue(in, BundleFile.class).bundles();
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+		return bundles.stream().filter(b -> b.items().stream().allMatch(c -> published(c).isPresent())).toList();
+	}
+
+	public Optional<Bundle> bundle(String code) {
+		return bundles().stream().filter(b -> b.code().equals(code)).findFirst();
+	}
+
 	/** Other published 业务办理项 under the same 主项 (the hierarchy 主项 → 子项 → 业务办理项), by sub-item then code. */
 	public List<ItemSummary> sameMainItem(ServiceGuide g) {
 		if (g.mainItem() == null || g.mainItem().isBlank()) {

@@ -87,6 +87,10 @@ class SecurityConfiguration {
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/bundles", "/bundles/*")
+			.permitAll()
+			.requestMatchers("/bundle-cases/**")
+			.hasRole(Role.CITIZEN.name())
 			.requestMatchers("/console/items", "/console/items/**")
 			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
 			.requestMatchers("/console/**")

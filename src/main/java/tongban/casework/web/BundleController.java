@@ -1,0 +1,256 @@
+package tongban.casework.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tongban.casework.CaseAnswers;
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseManagement.Problem;
+import tongban.catalog.Bundle;
+import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormDefinition;
+import tongban.catalog.FormValidation;
+import tongban.catalog.FormView;
+import tongban.catalog.ServiceGuide;
+import tongban.directory.DirectoryManagement;
+import tongban.directory.Region;
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
+import tongban.shared.DomainException;
+
+/**
+ * 一件事一次办: the bundles, one combined form (each shared field once) and one set of materials for all the items,
+ * one submission that files a case with each department, and one page that tracks them all.
+ */
+@Controller
+class BundleController {
+
+	private final CaseManagement cases;
+	private final CatalogManagement catalog;
+	private final IdentityManagement identity;
+	private final DirectoryManagement directory;
+	private final MessageSource messages;
+
+	BundleController(CaseManagement cases, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory,
+			MessageSource messages) {
+		this.cases = cases;
+		this.catalog = catalog;
+		this.identity = identity;
+		this.directory = directory;
+		this.messages = messages;
+	}
+
+	private Actor actor(Authentication auth, HttpServletRequest request) {
+		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("bundle"));
+	}
+
+	private List<ServiceGuide> guides(Bundle b) {
+		return b.items().stream().map(c -> catalog.published(c).orElseThrow().guide()).toList();
+	}
+
+	@GetMapping("/bundles")
+	String list(Model model) {
+		model.addAttribute("bundles", catalog.bundles());
+		return "casework/bundles";
+	}
+
+	@GetMapping("/bundles/{code}")
+	String start(@PathVariable String code, Model model) {
+		Bundle b = catalog.bundle(code).orElseThrow(() -> DomainException.notFound("bundle"));
+		model.addAttribute("b", b);
+		model.addAttribute("guides", guides(b));
+		model.addAttribute("materials", Bundle.combinedMaterials(guides(b)));
+		return "casework/bundle-start";
+	}
+
+	@PostMapping("/bundles/{code}")
+	String begin(@PathVariable String code, Authentication auth, HttpServletRequest request) {
+		Bundle b = catalog.bundle(code).orElseThrow(() -> DomainException.notFound("bundle"));
+		return "redirect:/bundle-cases/" + cases.startBundle(actor(auth, request), b) + "/edit";
+	}
+
+	@GetMapping("/bundle-cases/{id}/edit")
+	String edit(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, Locale locale) {
+		Actor a = actor(auth, request);
+		List<CaseView> all = cases.bundleCases(a, id);
+		if (all.isEmpty()) {
+			throw DomainException.notFound("bundle");
+		}
+		if (all.stream().noneMatch(c -> c.status() == CaseManagement.Status.DRAFT)) {
+			return "redirect:/bundle-cases/" + id;
+		}
+		return editPage(a, id, all, merged(all), List.of(), model, locale);
+	}
+
+	@PostMapping("/bundle-cases/{id}/edit")
+	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, Authentication auth,
+			HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+		Actor a = actor(auth, request);
+		List<CaseView> all = cases.bundleCases(a, id);
+		if (all.isEmpty()) {
+			throw DomainException.notFound("bundle");
+		}
+		List<ServiceGuide> guides = all.stream().map(cases::guideOf).toList();
+		List<Bundle.SharedMaterial> shared = Bundle.combinedMaterials(guides);
+		FormDefinition def = Bundle.combinedForm(guides);
+		Map<String, Object> values = FormValidation.fromParameters(def, request.getParameterMap(), Map.of(), CaseController.PREFIX);
+		Map<Integer, CaseManagement.Upload> uploads = new LinkedHashMap<>();
+		Map<String, CaseManagement.Upload> formFiles = new LinkedHashMap<>();
+		if (request instanceof MultipartHttpServletRequest multipart) {
+			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
+				if (e.getValue().isEmpty()) {
+					continue;
+				}
+				CaseManagement.Upload u = new CaseManagement.Upload(e.getValue().getOriginalFilename(), e.getValue().getBytes());
+				if (e.getKey().matches("m\\.\\d{1,3}")) {
+					uploads.put(Integer.parseInt(e.getKey().substring(2)), u);
+				}
+				else if (e.getKey().startsWith(CaseController.PREFIX)) {
+					formFiles.put(e.getKey().substring(CaseController.PREFIX.length()), u);
+				}
+			}
+		}
+		List<Problem> problems = new ArrayList<>();
+		for (int k = 0; k < all.size(); k++) {
+			CaseView c = all.get(k);
+			Map<Integer, CaseManagement.Upload> mine = new LinkedHashMap<>();
+			uploads.forEach((i, u) -> {
+				Integer at = i < shared.size() ? shared.get(i).positions().get(c.itemCode()) : null;
+				if (at != null) {
+					mine.put(at, u);
+				}
+			});
+			for (Problem p : cases.saveDraft(a, c.id(), c.lockVersion(), values, mine, formFiles)) {
+				if (p.code().startsWith("case.error.file")) {
+					problems.add(p);
+				}
+			}
+		}
+		List<CaseView> saved = cases.bundleCases(a, id);
+		if (action.equals("continue") || !problems.isEmpty()) {
+			List<Problem> all2 = new ArrayList<>(problems);
+			if (action.equals("continue")) {
+				for (CaseView c : saved) {
+					for (Problem p : cases.check(c)) {
+						all2.add(p.path().startsWith("material.") ? new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()) : p);
+					}
+				}
+			}
+			if (all2.isEmpty()) {
+				return "redirect:/bundle-cases/" + id + "/review";
+			}
+			return editPage(a, id, saved, merged(saved), all2, model, locale);
+		}
+		redirect.addFlashAttribute("banner", "case.draftSaved");
+		return "redirect:/bundle-cases/" + id + "/edit";
+	}
+
+	@GetMapping("/bundle-cases/{id}/review")
+	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
+		Actor a = actor(auth, request);
+		var view = cases.bundle(a, id).orElseThrow(() -> DomainException.notFound("bundle"));
+		List<CaseView> all = cases.bundleCases(a, id);
+		List<ServiceGuide> guides = all.stream().map(cases::guideOf).toList();
+		model.addAttribute("bundle", view);
+		model.addAttribute("answers", CaseAnswers.rows(Bundle.combinedForm(guides), merged(all)));
+		model.addAttribute("cases", all);
+		return "casework/bundle-review";
+	}
+
+	@PostMapping("/bundle-cases/{id}/submit")
+	String submit(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, Locale locale) {
+		Actor a = actor(auth, request);
+		List<Problem> problems = cases.submitBundle(a, id);
+		if (!problems.isEmpty()) {
+			List<CaseView> all = cases.bundleCases(a, id);
+			return editPage(a, id, all, merged(all), problems, model, locale);
+		}
+		return "redirect:/bundle-cases/" + id + "?submitted";
+	}
+
+	@GetMapping("/bundle-cases/{id}")
+	String track(@PathVariable UUID id, @RequestParam(required = false) String submitted, Authentication auth,
+			HttpServletRequest request, Model model) {
+		model.addAttribute("bundle", cases.bundle(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("bundle")));
+		model.addAttribute("justSubmitted", submitted != null);
+		return "casework/bundle";
+	}
+
+	/** The values typed so far: every draft holds them all; the first draft's are the ones shown. */
+	private static Map<String, Object> merged(List<CaseView> all) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		all.forEach(c -> c.values().forEach(out::putIfAbsent));
+		return out;
+	}
+
+	private String editPage(Actor a, UUID id, List<CaseView> all, Map<String, Object> values, List<Problem> problems, Model model,
+			Locale locale) {
+		List<ServiceGuide> guides = all.stream().map(cases::guideOf).toList();
+		List<Bundle.SharedMaterial> shared = Bundle.combinedMaterials(guides);
+		FormDefinition def = Bundle.combinedForm(guides);
+		List<FormValidation.FieldError> formErrors = problems.stream().filter(p -> !p.path().contains("material."))
+			.map(p -> new FormValidation.FieldError(p.path(), p.code(), p.args())).toList();
+		Map<Integer, String> materialErrors = new LinkedHashMap<>();
+		List<FormView.ErrorLink> links = new ArrayList<>();
+		for (Problem p : problems) {
+			if (!p.path().contains("material.")) {
+				continue;
+			}
+			String item = p.path().contains(":") ? p.path().substring(0, p.path().indexOf(':')) : all.getFirst().itemCode();
+			int index = Integer.parseInt(p.path().substring(p.path().lastIndexOf('.') + 1));
+			for (int i = 0; i < shared.size(); i++) {
+				if (Integer.valueOf(index).equals(shared.get(i).positions().get(item)) && !materialErrors.containsKey(i)) {
+					String text = messages.getMessage(p.code(), p.args().toArray(), p.code(), locale);
+					materialErrors.put(i, text);
+					links.add(new FormView.ErrorLink("m-" + i, text));
+				}
+			}
+		}
+		Map<String, Object> shown = new LinkedHashMap<>(values);
+		shown.replaceAll((k, v) -> v instanceof Map<?, ?> m && m.containsKey("fileId")
+				? new FormValidation.FileRef(String.valueOf(m.get("name")), String.valueOf(m.get("contentType")), 0) : v);
+		FormView view = FormView.of(def, shown, formErrors, CaseController.PREFIX, null, messages, locale);
+		List<FormView.ErrorLink> errors = new ArrayList<>(view.errors());
+		errors.addAll(links);
+		Map<Integer, String> uploaded = new LinkedHashMap<>();
+		for (int i = 0; i < shared.size(); i++) {
+			for (CaseView c : all) {
+				Integer at = shared.get(i).positions().get(c.itemCode());
+				if (at != null) {
+					int idx = i;
+					c.materials().stream().filter(m -> m.index() == at).findFirst().ifPresent(m -> uploaded.put(idx, m.originalName()));
+				}
+			}
+		}
+		model.addAttribute("bundle", cases.bundle(a, id).orElseThrow());
+		model.addAttribute("view", new FormView(view.items(), errors));
+		model.addAttribute("materials", shared);
+		model.addAttribute("materialErrors", materialErrors);
+		model.addAttribute("uploaded", uploaded);
+		List<Region> regions = new ArrayList<>();
+		directory.region(CaseController.HOME_REGION).ifPresent(regions::add);
+		regions.addAll(directory.children(CaseController.HOME_REGION));
+		model.addAttribute("regions", regions);
+		return "casework/bundle-edit";
+	}
+}

@@ -1,0 +1,88 @@
+package tongban.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.microsoft.playwright.options.FilePayload;
+
+import org.awaitility.Awaitility;
+import org.flowable.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.support.JourneyTest;
+
+/**
+ * 新生儿出生一件事: one combined form that asks the shared fields once, one set of materials, one submission that
+ * files four linked cases with four departments (each starting its process), tracked on one page.
+ */
+class BundleJourneyIT extends JourneyTest {
+
+	@Autowired
+	RuntimeService runtime;
+
+	@Test
+	void newbornBundle() {
+		Citizen mother = newCitizen("李母亲", 2);
+		login().open().signIn(mother.idNumber(), PASSWORD);
+		page.navigate(base() + "/");
+		page.getByTestId("bundles-link").click();
+		page.getByTestId("bundles").getByText("新生儿出生一件事").click();
+		assertThat(page.getByTestId("bundle-items").innerText()).contains("出生医学证明首次签发").contains("户口登记（出生登记）")
+			.contains("城乡居民基本医疗保险参保登记").contains("社会保障卡申领");
+		accessible();
+		page.getByTestId("start-bundle").click();
+
+		assertThat(page.locator("[name='v.phone']").count()).as("a shared field is asked once").isEqualTo(1);
+		assertThat(page.locator("[name='v.motherId']").count()).isEqualTo(1);
+		page.getByTestId("continue").click();
+		assertThat(page.getByTestId("form-error-summary").innerText()).contains("请填写").contains("请上传");
+		accessible();
+
+		page.locator("#v-babySex").selectOption("女");
+		page.locator("#v-birthDate").fill("2026-11-20");
+		page.locator("#v-hospital").fill("杭州市西湖区妇幼保健院");
+		page.locator("#v-weight").fill("3250");
+		page.locator("#v-motherName").fill(mother.name());
+		page.locator("#v-motherId").fill(mother.idNumber());
+		page.locator("#v-fatherKnown").selectOption("否");
+		page.locator("#v-phone").fill("13200012345");
+		page.locator("#v-babyName").fill("李小满");
+		page.locator("#v-certificateNo").fill("Q330123456");
+		page.locator("#v-declarer").selectOption("母亲");
+		page.locator("#v-fatherName").fill("王父亲");
+		page.locator("#v-fatherId").fill("11010519491231002X");
+		page.locator("#v-hukouWith").selectOption("随母");
+		page.locator("#v-region").selectOption("330106");
+		page.locator("#v-name").fill(mother.name());
+		page.locator("#v-idNumber").fill(mother.idNumber());
+		page.locator("#v-category").selectOption("新生儿");
+		page.locator("#v-bank").selectOption("杭州银行");
+		page.locator("#v-delivery").selectOption("窗口领取");
+		var png = new FilePayload("file.png", "image/png", ApplyOnlineJourneyIT.PNG);
+		var inputs = page.locator("input[type=file][name^='m.']");
+		for (int i = 0; i < inputs.count(); i++) {
+			inputs.nth(i).setInputFiles(png);
+		}
+		page.getByTestId("continue").click();
+		assertThat(page.getByTestId("answers").innerText()).contains("李小满").contains("13200012345");
+		page.getByTestId("submit-bundle").click();
+		assertThat(page.getByTestId("confirmation").innerText()).contains("已一次提交 4 个事项");
+		String bundleId = page.url().replaceAll(".*/bundle-cases/([0-9a-f-]+).*", "$1");
+		assertThat(page.getByTestId("bundle-cases").locator("tbody tr").count()).isEqualTo(4);
+		assertThat(page.getByTestId("bundle-cases").innerText()).doesNotContain("—\t已提交").contains("已提交");
+		assertThat(page.getByTestId("bundle-status").innerText()).isEqualTo("办理中");
+		accessible();
+
+		UUID id = UUID.fromString(bundleId);
+		assertThat(jdbc.sql("select count(distinct department_code) from casework_case where bundle_id = ? and status = 'SUBMITTED' "
+				+ "and case_number is not null").param(id).query(Long.class).single()).as("four departments, four numbered cases").isEqualTo(4);
+		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("select id from casework_case where bundle_id = ?").param(id)
+			.query(UUID.class).list().stream()
+			.allMatch(c -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.toString()).count() == 1));
+		assertThat(jdbc.sql("select form_values->>'babyName' from casework_case where bundle_id = ? and item_code = '330106-QR-0001-01'")
+			.param(id).query(String.class).single()).isEqualTo("李小满");
+	}
+}
