@@ -35,9 +35,17 @@ class FormEditorJourneyIT extends JourneyTest {
 				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
 	}
 
+	/** The live preview posts on every change; let it settle before the form itself is submitted. */
+	private void settle() {
+		page.waitForTimeout(600);
+		page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+	}
+
 	private void addField(String type) {
 		page.locator("#newType").selectOption(type);
+		settle();
 		page.getByTestId("add-field").click();
+		page.waitForLoadState();
 	}
 
 	private Locator row(int i) {
@@ -80,6 +88,7 @@ class FormEditorJourneyIT extends JourneyTest {
 		var stale = context.newPage();
 		stale.navigate(base() + "/console/items/" + code + "/form");
 
+		settle();
 		page.getByTestId("save-form").first().click();
 		assertThat(page.getByTestId("banner").innerText()).contains("申请表单已保存");
 		assertThat(page.getByTestId("editor-field").count()).isEqualTo(3);

@@ -46,6 +46,8 @@ class IdentityDemoData implements ApplicationRunner {
 	static final List<String[]> STAFF = List.of(
 			new String[] { "clerk", "周窗口", "XH-ZWFW", "COUNTER_CLERK", "TONGBANDEMOCLERKAAAAAAAAAAAAAAAA" },
 			new String[] { "approver", "吴审批", "XH-SCJG", "APPROVER", "TONGBANDEMOAPPROVERAAAAAAAAAAAAA" },
+			new String[] { "approver-wj", "孙卫健", "XH-WJ", "APPROVER", "TONGBANDEMOAPPROVERWJAAAAAAAAAAA" },
+			new String[] { "approver-rs", "陈人社", "XH-RLSB", "APPROVER", "TONGBANDEMOAPPROVERRSAAAAAAAAAAA" },
 			new String[] { "deptadmin", "郑管理", "XH-SCJG", "DEPT_ADMIN", "TONGBANDEMODEPTADMINAAAAAAAAAAAA" },
 			new String[] { "admin", "冯平台", "XH-ZWFW", "PLATFORM_ADMIN", "TONGBANDEMOPLATFORMADMINAAAAAAAA" },
 			new String[] { "supervisor", "钱监察", "XH-ZWFW", "SUPERVISOR", "TONGBANDEMOSUPERVISORAAAAAAAAAAA" });
