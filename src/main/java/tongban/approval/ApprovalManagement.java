@@ -201,6 +201,37 @@ public class ApprovalManagement {
 		}
 	}
 
+	/** A case whose clock warns: for supervisors. */
+	public record Warning(UUID caseId, String caseNumber, String itemName, String departmentCode, LocalDate due, int remaining,
+			StatutoryClock.Level level) {
+	}
+
+	/**
+	 * Every yellow (≤ {@link #WARN_AT} working days left), red (overdue) or stopped clock of the cases underway in the
+	 * region (a code like 330106, or 330100 for a whole city), the most urgent first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Warning> warnings(String region) {
+		if (region == null || !region.matches("\\d{6}")) {
+			return List.of();
+		}
+		String prefix = tongban.catalog.ItemFilter.regionPrefix(region);
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		List<Warning> out = new ArrayList<>();
+		for (UUID id : cases.underway(prefix)) {
+			CaseView c = cases.forStaff(id).orElseThrow();
+			cases.clock(c).ifPresent(k -> {
+				StatutoryClock.Level level = k.level(calendars.current(), today, WARN_AT);
+				if (level != StatutoryClock.Level.GREEN) {
+					out.add(new Warning(c.id(), c.caseNumber(), c.itemName(), c.departmentCode(), k.due(calendars.current(), today),
+							k.remaining(calendars.current(), today), level));
+				}
+			});
+		}
+		out.sort(Comparator.comparingInt(Warning::remaining));
+		return out;
+	}
+
 	/** The case behind a task the staff member may see. */
 	@Transactional(readOnly = true)
 	public Optional<CaseView> caseOf(Staff s, String taskId) {

@@ -424,6 +424,16 @@ public class CaseManagement {
 		return List.of();
 	}
 
+	/** Accepted cases not yet concluded of departments in a region (code prefix), for supervision. */
+	@Transactional(readOnly = true)
+	public List<UUID> underway(String regionPrefix) {
+		return jdbc.sql("select id from casework_case where status in ('ACCEPTED', 'IN_REVIEW', 'APPROVED') and accepted_at is not null "
+				+ "and region_code like ? order by promised_date limit 2000")
+			.param(regionPrefix.replace("%", "").replace("_", "") + "%")
+			.query(UUID.class)
+			.list();
+	}
+
 	// ---- 一件事一次办 ----
 
 	public record BundleView(UUID id, String bundleCode, String bundleName, String status, List<CaseSummary> cases) {

@@ -1,0 +1,71 @@
+package tongban.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.casework.ApplyOnlineJourneyIT;
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.Upload;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Actor;
+import tongban.identity.Party;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.shared.Clocks;
+import tongban.support.JourneyTest;
+
+/** 督办: an overdue case shows red to the supervisor of its region, and not to a supervisor of another region. */
+class SupervisionJourneyIT extends JourneyTest {
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	ApprovalManagement approval;
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@Test
+	void overdueCasesShowRedToTheRegionsSupervisor() {
+		Citizen me = newCitizen("督办测试", 2);
+		Actor a = new Actor(me.id(), me.name(), new Party(Party.Kind.CITIZEN, me.id(), me.name()));
+		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
+		cases.saveDraft(a, id, 0, Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "13100012345", "region", "330106",
+				"bank", "中国银行", "delivery", "窗口领取"), Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
+		cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken());
+		var staff = new ApprovalManagement.Staff(UUID.randomUUID(), "审批员", "XH-RLSB", true);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> approval.inbox(staff).stream().anyMatch(t -> t.caseId().equals(id)));
+		String task = approval.inbox(staff).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow().taskId();
+		approval.complete(staff, task, new ApprovalManagement.Decision("accept", "", Map.of()));
+		jdbc.sql("update casework_case set accepted_at = ?::date where id = ?").params(LocalDate.now(Clocks.ZONE).minusDays(40), id).update();
+		String number = cases.forStaff(id).orElseThrow().caseNumber();
+
+		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
+		Account supervisor = accounts.save(Account.staff("sup" + System.nanoTime(), "督办员", passwordEncoder.encode(PASSWORD),
+				Totp.newSecret(), dep.id(), "330106", EnumSet.of(Role.SUPERVISOR)));
+		login().open().signIn(supervisor.username(), PASSWORD).totp(Totp.code(supervisor.totpSecret(), Instant.now()));
+		page.navigate(base() + "/workbench");
+		page.getByTestId("supervision-link").click();
+		var row = page.locator("tr[data-case='" + number + "']");
+		assertThat(row.innerText()).contains("社会保障卡申领").contains("已超期");
+		assertThat(row.locator(".tag-red").count()).isEqualTo(1);
+		accessible();
+
+		assertThat(approval.warnings("330102")).as("another district's supervisor").noneMatch(w -> w.caseId().equals(id));
+		assertThat(approval.warnings("330100")).as("the city's supervisor").anyMatch(w -> w.caseId().equals(id));
+		page.navigate(base() + "/workbench/tasks");
+		assertThat(page.getByTestId("inbox-empty").isVisible()).as("a supervisor decides nothing: an empty inbox").isTrue();
+	}
+}
