@@ -47,11 +47,7 @@ class ClockJourneyIT extends JourneyTest {
 	@Test
 	void specialProcedureAndExtension() {
 		Citizen me = newCitizen("计时测试", 2);
-		Actor a = new Actor(me.id(), me.name(), new Party(Party.Kind.CITIZEN, me.id(), me.name()));
-		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
-		cases.saveDraft(a, id, 0, Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "13600012345", "region", "330106",
-				"bank", "中国银行", "delivery", "窗口领取"), Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		UUID id = tongban.support.TestCases.submittedSocialSecurityCard(cases, me);
 
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
 		Account staff = accounts.save(Account.staff("clock" + System.nanoTime(), "计时审批员", passwordEncoder.encode(PASSWORD),

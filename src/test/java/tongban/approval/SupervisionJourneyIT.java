@@ -40,11 +40,7 @@ class SupervisionJourneyIT extends JourneyTest {
 	@Test
 	void overdueCasesShowRedToTheRegionsSupervisor() {
 		Citizen me = newCitizen("督办测试", 2);
-		Actor a = new Actor(me.id(), me.name(), new Party(Party.Kind.CITIZEN, me.id(), me.name()));
-		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
-		cases.saveDraft(a, id, 0, Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "13100012345", "region", "330106",
-				"bank", "中国银行", "delivery", "窗口领取"), Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
-		cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken());
+		UUID id = tongban.support.TestCases.submittedSocialSecurityCard(cases, me);
 		var staff = new ApprovalManagement.Staff(UUID.randomUUID(), "审批员", "XH-RLSB", true);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> approval.inbox(staff).stream().anyMatch(t -> t.caseId().equals(id)));
 		String task = approval.inbox(staff).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow().taskId();
