@@ -106,8 +106,12 @@ public class CaseManagement {
 	private final FileStore files;
 	private final ApplicationEventPublisher events;
 
+	private final tongban.identity.IdentityManagement identity;
+
 	CaseManagement(JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
-			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events) {
+			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events,
+			tongban.identity.IdentityManagement identity) {
+		this.identity = identity;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.catalog = catalog;
@@ -141,6 +145,9 @@ public class CaseManagement {
 
 	private UUID createDraft(Actor a, String itemCode, String channel, UUID bundleId) {
 		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
+		if (!identity.mayApply(a.accountId(), a.party(), item.guide().name())) {
+			throw new DomainException(DomainException.Kind.FORBIDDEN, "scope", "the grant does not cover " + item.guide().name());
+		}
 		String region = directory.departmentByCode(item.guide().department()).map(d -> d.regionCode()).orElse("330106");
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""

@@ -29,13 +29,15 @@ public class IdentityManagement {
 	private final AccountRepository accounts;
 	private final LegalPersonRepository legalPersons;
 	private final AgentGrantRepository agentGrants;
+	private final tongban.identity.domain.ProxyGrantRepository proxyGrants;
 	private final JdbcClient jdbc;
 
 	IdentityManagement(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
-			JdbcClient jdbc) {
+			tongban.identity.domain.ProxyGrantRepository proxyGrants, JdbcClient jdbc) {
 		this.accounts = accounts;
 		this.legalPersons = legalPersons;
 		this.agentGrants = agentGrants;
+		this.proxyGrants = proxyGrants;
 		this.jdbc = jdbc;
 	}
 
@@ -121,7 +123,40 @@ public class IdentityManagement {
 					.ifPresent(lp -> parties.add(new Party(Party.Kind.LEGAL_PERSON, lp.id(), lp.name())));
 			}
 		}
+		// 代办: the citizens who made this person their proxy
+		for (var g : proxyGrants.findByProxyAccountIdOrderByCreatedAtDesc(accountId)) {
+			if (g.activeOn(today) && parties.stream().noneMatch(p -> p.id().equals(g.principalAccountId()))) {
+				accounts.findById(g.principalAccountId())
+					.ifPresent(p -> parties.add(new Party(Party.Kind.CITIZEN, p.id(), p.displayName())));
+			}
+		}
 		return parties;
+	}
+
+	/**
+	 * Whether the account may apply for this item for the party: for themself always; for a company as its legal
+	 * representative always, as an agent within the grant's scope; for another citizen as their proxy within the
+	 * grant's scope ("ALL" or item names).
+	 */
+	public boolean mayApply(UUID accountId, Party party, String itemName) {
+		if (party.id().equals(accountId)) {
+			return true;
+		}
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		if (party.kind() == Party.Kind.LEGAL_PERSON) {
+			if (legalPersons.findById(party.id()).map(lp -> accountId.equals(lp.legalRepAccountId())).orElse(false)) {
+				return true;
+			}
+			return agentGrants.findByAgentAccountIdOrderByCreatedAtDesc(accountId).stream()
+				.anyMatch(g -> g.legalPersonId().equals(party.id()) && g.activeOn(today) && covers(g.scope(), itemName));
+		}
+		return proxyGrants.findByProxyAccountIdOrderByCreatedAtDesc(accountId).stream()
+			.anyMatch(g -> g.principalAccountId().equals(party.id()) && g.activeOn(today) && covers(g.scope(), itemName));
+	}
+
+	private static boolean covers(String scope, String itemName) {
+		return tongban.identity.domain.Grant.ALL.equals(scope)
+				|| java.util.Arrays.stream(scope.split("[,，、;；\\n]+")).map(String::strip).anyMatch(itemName::equals);
 	}
 
 	/** The party with this id if the account may act for it now, else empty. */

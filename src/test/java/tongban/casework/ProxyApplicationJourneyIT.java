@@ -1,0 +1,74 @@
+package tongban.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
+import tongban.identity.domain.ProxyGrant;
+import tongban.identity.domain.ProxyGrantRepository;
+import tongban.shared.DomainException;
+import tongban.support.JourneyTest;
+import tongban.support.pages.AccountPage;
+
+/**
+ * 代办: a citizen's proxy switches to act for the principal, files a case within the grant's scope (another item is
+ * refused), and both see it — the principal as their own case, with the proxy named in its history.
+ */
+class ProxyApplicationJourneyIT extends JourneyTest {
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	IdentityManagement identity;
+
+	@Autowired
+	ProxyGrantRepository grants;
+
+	@Test
+	void aProxyAppliesForThePrincipalWithinScope() {
+		Citizen principal = newCitizen("张老人", 2);
+		Citizen proxy = newCitizen("张女儿", 2);
+		grants.save(new ProxyGrant(principal.id(), proxy.id(), "社会保障卡申领", LocalDate.now().plusMonths(3)));
+		assertThat(identity.partiesOf(proxy.id())).extracting(Party::name).contains(principal.name());
+
+		Actor forPrincipal = new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
+				() -> cases.startDraft(forPrincipal, "330106-GG-0001-02")).code()).as("outside the grant's scope").isEqualTo("scope");
+
+		login().open().signIn(proxy.idNumber(), PASSWORD);
+		AccountPage account = new AccountPage(page, base()).open();
+		account.actFor("代办：" + principal.name());
+		assertThat(account.actingFor()).contains(principal.name());
+		page.navigate(base() + "/apply/" + ApplyOnlineJourneyIT.ITEM);
+		page.getByTestId("start-application").click();
+		page.locator("#v-name").fill(principal.name());
+		page.locator("#v-idNumber").fill(principal.idNumber());
+		page.locator("#v-phone").fill("13000012345");
+		page.locator("#v-region").selectOption("330106");
+		page.locator("#v-bank").selectOption("中国银行");
+		page.locator("#v-delivery").selectOption("窗口领取");
+		page.locator("#m-1").setInputFiles(new com.microsoft.playwright.options.FilePayload("p.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		page.getByTestId("continue").click();
+		page.getByTestId("submit-case").click();
+		String number = page.getByTestId("case-number").innerText().strip();
+		assertThat(page.getByTestId("timeline").innerText()).contains(proxy.name());
+
+		page.navigate(base() + "/apply/330106-GG-0001-02");
+		assertThat(page.getByTestId("error-summary").innerText()).as("a refused item says why").contains("授权不包括为“" + principal.name() + "”办理这个事项");
+		assertThat(page.getByTestId("start-application").count()).isZero();
+
+		Actor self = new Actor(principal.id(), principal.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
+		assertThat(cases.mine(self)).extracting(CaseManagement.CaseSummary::caseNumber).contains(number);
+		assertThat(jdbc.sql("select applicant_name from casework_case where case_number = ?").param(number).query(String.class).single())
+			.isEqualTo(proxy.name());
+		assertThat(cases.mine(new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, proxy.id(), proxy.name()))))
+			.as("the proxy's own list holds only their own cases").isEmpty();
+	}
+}
