@@ -62,7 +62,7 @@ public final class PublishingGate {
 		if (g.promisedLimit() < 0 || g.statutoryLimit() < 0) {
 			v.add(new Violation("statutoryLimit", "limits-not-negative"));
 		}
-		if (!ServiceGuide.PROCESSES.contains(g.process())) {
+		if (!ServiceGuide.knownProcess(g.process())) {
 			v.add(new Violation("process", "process-known"));
 		}
 		else if (g.process().equals(ServiceGuide.IMMEDIATE) != g.immediate()) {

@@ -51,6 +51,13 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 	public static final String COMMITTED = "case-committed";
 	public static final String PARALLEL = "case-parallel";
 	public static final List<String> PROCESSES = List.of(IMMEDIATE, COMMITTED, PARALLEL);
+	/** An item's own uploaded process is deployed under this prefix. */
+	public static final String CUSTOM_PREFIX = "custom-";
+
+	/** Whether a process key names a template or an uploaded process. */
+	public static boolean knownProcess(String p) {
+		return PROCESSES.contains(p) || p != null && p.startsWith(CUSTOM_PREFIX);
+	}
 
 	/** The same guide with another process template and review departments. */
 	public ServiceGuide withProcess(String p, List<String> reviewers) {

@@ -16,7 +16,7 @@ import tongban.catalog.ServiceGuide.ItemType;
 import tongban.catalog.ServiceGuide.ResultType;
 
 /** One test per publishing rule: a guide that passes, changed in one respect, fails with exactly that rule. */
-class PublishingGateTest {
+public class PublishingGateTest {
 
 	static ServiceGuide valid() {
 		return new ServiceGuide("330106-XK-0001-01", "base", "食品经营许可", "食品经营许可（新办）", "食品经营许可（新办）",
@@ -30,7 +30,7 @@ class PublishingGateTest {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** A copy of the valid guide with some fields replaced: name, value, name, value … */
-	static ServiceGuide with(Object... changes) {
+	public static ServiceGuide with(Object... changes) {
 		ObjectNode node = JSON.valueToTree(valid());
 		for (int i = 0; i < changes.length; i += 2) {
 			node.set((String) changes[i], JSON.valueToTree(changes[i + 1]));

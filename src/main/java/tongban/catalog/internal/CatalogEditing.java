@@ -160,6 +160,25 @@ public class CatalogEditing {
 		return saved.lockVersion();
 	}
 
+	/** Points the open draft at an uploaded process (deployed by the approval module); audited like any change. */
+	public void useProcess(Editor e, String code, String processKey) {
+		CatalogItem item = visible(e, code);
+		ItemVersion draft = open(item).filter(v -> v.status() == ItemStatus.DRAFT)
+			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "not-a-draft", "no draft to change"));
+		ServiceGuide before = catalog.guide(draft);
+		ServiceGuide after = before.withProcess(processKey, before.reviewDepartments());
+		draft.replace(after, json.writeValueAsString(after), e.accountId());
+		versions.saveAndFlush(draft);
+		audit(item, draft.versionNo(), e, "PROCESS_UPLOADED", before, after);
+	}
+
+	/** Whether the editor may change this item now (it has a draft they can edit). */
+	@Transactional(readOnly = true)
+	public boolean editable(Editor e, String code) {
+		CatalogItem item = visible(e, code);
+		return open(item).filter(v -> v.status() == ItemStatus.DRAFT).isPresent();
+	}
+
 	/** Submits the draft for review if it passes the gate; otherwise each failure becomes a field error. */
 	public boolean submit(Editor e, String code, Errors errors) {
 		CatalogItem item = visible(e, code);

@@ -98,7 +98,7 @@ public final class ItemForms {
 		for (String p : f.handlingForms() == null ? List.<String>of() : f.handlingForms()) {
 			Optional.ofNullable(enumOf(ServiceGuide.HandlingForm.class, p, "handlingForms", errors)).ifPresent(forms::add);
 		}
-		if (f.process() != null && !f.process().isBlank() && !ServiceGuide.PROCESSES.contains(f.process().strip())) {
+		if (f.process() != null && !f.process().isBlank() && !ServiceGuide.knownProcess(f.process().strip())) {
 			errors.rejectValue("process", "item.error.choice");
 		}
 		if (errors.hasErrors()) {
