@@ -154,11 +154,30 @@ public class ApprovalManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<TaskView> inbox(Staff s, int page, int size) {
+		return inbox(s, InboxFilter.ALL, page, size);
+	}
+
+	/** Inbox filters: only tasks I claimed, only one step (accept, review …), only overdue or due within the warning. */
+	public record InboxFilter(boolean mine, String step, boolean urgent) {
+
+		public static final InboxFilter ALL = new InboxFilter(false, null, false);
+	}
+
+	@Transactional(readOnly = true)
+	public List<TaskView> inbox(Staff s, InboxFilter f, int page, int size) {
 		if (!s.approver() || s.departmentCode() == null) {
 			return List.of();
 		}
-		List<Task> found = tasks.createTaskQuery().or().taskCandidateGroup(s.group()).taskAssignee(s.accountId().toString()).endOr()
-			.includeProcessVariables().orderByDueDateNullsLast().asc().orderByTaskCreateTime().asc()
+		var query = f.mine() ? tasks.createTaskQuery().taskAssignee(s.accountId().toString())
+				: tasks.createTaskQuery().or().taskCandidateGroup(s.group()).taskAssignee(s.accountId().toString()).endOr();
+		if (f.step() != null && ProcessSteps.KNOWN.contains(f.step())) {
+			query = query.taskDefinitionKey(f.step());
+		}
+		if (f.urgent()) {
+			LocalDate limit = calendars.current().addWorkingDays(LocalDate.now(Clocks.ZONE), WARN_AT);
+			query = query.taskDueBefore(java.util.Date.from(limit.plusDays(1).atStartOfDay(Clocks.ZONE).toInstant()));
+		}
+		List<Task> found = query.includeProcessVariables().orderByDueDateNullsLast().asc().orderByTaskCreateTime().asc()
 			.listPage(Math.max(0, page) * size, size);
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		List<TaskView> out = new ArrayList<>();

@@ -110,7 +110,13 @@ class HandlingJourneyIT extends JourneyTest {
 		assertThat(stranger.navigate(taskUrl).status()).as("another department's approver").isEqualTo(404);
 		accessible();
 
+		assertThat(staff.locator("[data-testid=task-materials] img.material-preview").count()).as("images preview inline").isEqualTo(1);
 		staff.getByTestId("claim").click();
+		staff.navigate(base() + "/workbench/tasks?mine=1");
+		assertThat(staff.getByTestId("inbox").innerText()).as("claimed by me").contains(number);
+		staff.navigate(base() + "/workbench/tasks?step=review");
+		assertThat(staff.content()).as("not at the review step").doesNotContain(number);
+		staff.navigate(taskUrl);
 		staff.locator("#decision-supplement").check();
 		staff.getByTestId("complete-task").click();
 		assertThat(staff.getByTestId("error-summary").innerText()).contains("请勾选需补正的材料");

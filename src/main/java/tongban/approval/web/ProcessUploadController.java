@@ -38,7 +38,7 @@ import tongban.shared.DomainException;
 class ProcessUploadController {
 
 	static final long MAX_BYTES = 512 * 1024;
-	static final Set<String> TASKS = Set.of("accept", "handle", "review", "decide", "deliver");
+	static final Set<String> TASKS = Set.copyOf(tongban.approval.ProcessSteps.KNOWN);
 
 	private final ItemProcesses items;
 	private final RepositoryService repository;

@@ -57,10 +57,17 @@ class TaskController {
 	}
 
 	@GetMapping("/workbench/tasks")
-	String inbox(Authentication auth, Model model) {
+	String inbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String mine,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String step,
+			@org.springframework.web.bind.annotation.RequestParam(required = false) String urgent,
+			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
 		Staff s = staff(auth);
+		var filter = new ApprovalManagement.InboxFilter(mine != null, step == null || step.isBlank() ? null : step, urgent != null);
 		model.addAttribute("staff", s);
-		model.addAttribute("tasks", approval.inbox(s));
+		model.addAttribute("filter", filter);
+		model.addAttribute("steps", tongban.approval.ProcessSteps.KNOWN);
+		model.addAttribute("page", Math.max(0, page));
+		model.addAttribute("tasks", approval.inbox(s, filter, page, ApprovalManagement.INBOX_PAGE));
 		return "approval/inbox";
 	}
 
