@@ -441,6 +441,50 @@ public class CaseManagement {
 			.list();
 	}
 
+	public record Deferred(int materialIndex, String materialName, LocalDate promisedBy, String recordedBy) {
+	}
+
+	public static final int MAX_DEFER_DAYS = 60;
+
+	/**
+	 * 容缺后补 at a counter: the deferrable materials the applicant will bring later, each with the promised date
+	 * (after today, within {@link #MAX_DEFER_DAYS} days). Replaces the earlier promises of the draft.
+	 */
+	public List<Problem> defer(Actor a, UUID id, Map<Integer, LocalDate> promises, String clerkName) {
+		CaseView c = draft(a, id);
+		ServiceGuide g = guideOf(c);
+		List<Problem> problems = new ArrayList<>();
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		promises.forEach((i, by) -> {
+			if (i < 0 || i >= g.materials().size() || !"DEFERRABLE".equals(g.materials().get(i).necessity())) {
+				problems.add(new Problem("material." + i, "case.error.defer.notDeferrable", List.of()));
+			}
+			else if (by == null || !by.isAfter(today) || by.isAfter(today.plusDays(MAX_DEFER_DAYS))) {
+				problems.add(new Problem("material." + i, "case.error.defer.date", List.of(MAX_DEFER_DAYS)));
+			}
+		});
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		jdbc.sql("delete from casework_deferred where case_id = ?").param(id).update();
+		promises.forEach((i, by) -> jdbc.sql("insert into casework_deferred (case_id, material_index, material_name, promised_by, recorded_by) "
+				+ "values (?, ?, ?, ?, ?)").params(id, i, g.materials().get(i).name(), by, clerkName).update());
+		if (!promises.isEmpty()) {
+			event(id, a, "DEFERRED", promises.keySet().stream().map(i -> g.materials().get(i).name() + " " + promises.get(i))
+				.reduce((x, y) -> x + "；" + y).orElse(""));
+		}
+		return problems;
+	}
+
+	@Transactional(readOnly = true)
+	public List<Deferred> deferred(UUID id) {
+		return jdbc.sql("select material_index, material_name, promised_by, recorded_by from casework_deferred where case_id = ? "
+				+ "order by material_index")
+			.param(id)
+			.query(Deferred.class)
+			.list();
+	}
+
 	// ---- 一件事一次办 ----
 
 	public record BundleView(UUID id, String bundleCode, String bundleName, String status, List<CaseSummary> cases) {

@@ -163,15 +163,34 @@ class CaseController {
 			}
 		}
 		Map<String, Object> values = FormValidation.fromParameters(g.form(), request.getParameterMap(), Map.of(), PREFIX);
-		List<Problem> problems = cases.saveDraft(a, id, lockVersion, values, materials, formFiles);
+		List<Problem> problems = new ArrayList<>(cases.saveDraft(a, id, lockVersion, values, materials, formFiles));
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			return editPage(c, values, problems, null, base, model, locale);
+		}
+		if (counter(base)) {
+			Map<Integer, java.time.LocalDate> promises = new LinkedHashMap<>();
+			for (var e : request.getParameterMap().entrySet()) {
+				if (e.getKey().matches("defer\\.\\d{1,3}")) {
+					int i = Integer.parseInt(e.getKey().substring("defer.".length()));
+					String by = request.getParameter("deferUntil." + i);
+					java.time.LocalDate date = null;
+					try {
+						date = by == null || by.isBlank() ? null : java.time.LocalDate.parse(by.strip());
+					}
+					catch (java.time.format.DateTimeParseException ex) {
+						// reported as a date problem
+					}
+					promises.put(i, date);
+				}
+			}
+			problems.addAll(cases.defer(a, id, promises, a.accountName()));
 		}
 		CaseView saved = cases.find(a, id).orElseThrow();
 		if (addRow != null) {
 			return editPage(saved, saved.values(), List.of(), addRow, base, model, locale);
 		}
-		List<Problem> fileProblems = problems.stream().filter(p -> p.code().startsWith("case.error.file")).toList();
+		List<Problem> fileProblems = problems.stream()
+			.filter(p -> p.code().startsWith("case.error.file") || p.code().startsWith("case.error.defer")).toList();
 		if (action.equals("continue")) {
 			List<Problem> all = new ArrayList<>(fileProblems);
 			all.addAll(cases.check(saved));
@@ -221,7 +240,8 @@ class CaseController {
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		model.addAttribute("base", base);
-		model.addAttribute("counter", !base.startsWith("/cases/"));
+		model.addAttribute("counter", counter(base));
+		model.addAttribute("deferred", cases.deferred(c.id()));
 		model.addAttribute("justSubmitted", submitted);
 		model.addAttribute("documents", documents.available(c));
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
@@ -290,6 +310,10 @@ class CaseController {
 		return "casework/mine";
 	}
 
+	private static boolean counter(String base) {
+		return base.startsWith("/workbench/counter/");
+	}
+
 	private String editPage(CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, String base, Model model,
 			Locale locale) {
 		ServiceGuide g = cases.guideOf(c);
@@ -320,6 +344,9 @@ class CaseController {
 		model.addAttribute("uploaded", c.materials().stream().collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, m -> m)));
 		model.addAttribute("regions", regions());
 		model.addAttribute("base", base);
+		model.addAttribute("counter", counter(base));
+		model.addAttribute("deferred", cases.deferred(c.id()).stream()
+			.collect(java.util.stream.Collectors.toMap(CaseManagement.Deferred::materialIndex, d -> d.promisedBy().toString())));
 		return "casework/edit";
 	}
 
