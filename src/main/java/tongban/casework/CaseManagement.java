@@ -329,7 +329,7 @@ public class CaseManagement {
 		List<Problem> problems = new ArrayList<>();
 		Map<String, Object> kept = new LinkedHashMap<>(values);
 		// form files already uploaded stay unless replaced
-		for (FormDefinition.Field f : g.form().fields()) {
+		for (FormDefinition.Field f : g.applicationForm().fields()) {
 			if (f.type() == FormDefinition.FieldType.FILE && f.parent() == null) {
 				Upload u = formFiles.get(f.key());
 				if (u != null && u.bytes().length > 0) {
@@ -363,7 +363,7 @@ public class CaseManagement {
 		if (updated == 0) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
 		}
-		for (FormValidation.FieldError fe : validation.validate(g.form(), forValidation(g.form(), kept)).errors()) {
+		for (FormValidation.FieldError fe : validation.validate(g.applicationForm(), forValidation(g.applicationForm(), kept)).errors()) {
 			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
 		}
 		return problems;
@@ -374,7 +374,7 @@ public class CaseManagement {
 	public List<Problem> check(CaseView c) {
 		ServiceGuide g = guideOf(c);
 		List<Problem> problems = new ArrayList<>();
-		for (FormValidation.FieldError fe : validation.validate(g.form(), forValidation(g.form(), c.values())).errors()) {
+		for (FormValidation.FieldError fe : validation.validate(g.applicationForm(), forValidation(g.applicationForm(), c.values())).errors()) {
 			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
 		}
 		for (int i = 0; i < g.materials().size(); i++) {
@@ -793,7 +793,7 @@ public class CaseManagement {
 	 * files as stored.
 	 */
 	public Map<String, Object> cleaned(ServiceGuide g, Map<String, Object> values) {
-		Map<String, Object> out = new LinkedHashMap<>(validation.validate(g.form(), forValidation(g.form(), values)).values());
+		Map<String, Object> out = new LinkedHashMap<>(validation.validate(g.applicationForm(), forValidation(g.applicationForm(), values)).values());
 		out.replaceAll((k, v) -> v instanceof FormValidation.FileRef ? values.get(k) : v);
 		return out;
 	}

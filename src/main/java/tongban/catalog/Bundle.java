@@ -26,7 +26,7 @@ public record Bundle(String code, String name, String description, String audien
 	public static FormDefinition combinedForm(List<ServiceGuide> guides) {
 		Map<String, FormDefinition.Field> fields = new LinkedHashMap<>();
 		for (ServiceGuide g : guides) {
-			for (FormDefinition.Field f : g.form().fields()) {
+			for (FormDefinition.Field f : g.applicationForm().fields()) {
 				fields.merge(f.key(), f, (a, b) -> new FormDefinition.Field(a.key(), a.label(), a.type(), a.required() || b.required(),
 						a.hint(), a.parent(), a.showIf() == null || b.showIf() == null ? null : a.showIf(), a.pattern(), a.patternMessage(),
 						a.options(), a.min(), a.max(), a.maxLength(), a.maxItems(), a.accept(), a.maxSizeMb()));

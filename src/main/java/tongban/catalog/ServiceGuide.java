@@ -32,10 +32,30 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		reviewDepartments = reviewDepartments == null ? List.of() : List.copyOf(reviewDepartments);
 	}
 
-	/** Whether the item can be applied for online: it has an application form and is handled online (depth Ⅲ or Ⅳ). */
+	/** Whether the item can be applied for online: it is handled online (depth Ⅲ or Ⅳ). */
 	public boolean appliesOnline() {
-		return !form.isEmpty() && handlingForms.contains(HandlingForm.ONLINE) && onlineDepth >= 3;
+		return handlingForms.contains(HandlingForm.ONLINE) && onlineDepth >= 3;
 	}
+
+	/**
+	 * The form an application fills in: the item's own, or, until its department defines one, a general form (who
+	 * applies, how to reach them, what they ask for) so that every item handled online can be applied for.
+	 */
+	public FormDefinition applicationForm() {
+		return form.isEmpty() ? DEFAULT_FORM : form;
+	}
+
+	public static final FormDefinition DEFAULT_FORM = new FormDefinition(List.of(
+			new FormDefinition.Field("applicantName", "申请人（个人姓名或单位名称）", FormDefinition.FieldType.TEXT, true, null, null, null,
+					null, null, null, null, null, 100, null, null, null),
+			new FormDefinition.Field("contactName", "联系人", FormDefinition.FieldType.TEXT, true, null, null, null, null, null, null,
+					null, null, 30, null, null, null),
+			new FormDefinition.Field("phone", "联系电话", FormDefinition.FieldType.PHONE, true, null, null, null, null, null, null, null,
+					null, null, null, null, null),
+			new FormDefinition.Field("address", "通讯地址", FormDefinition.FieldType.ADDRESS, false, null, null, null, null, null, null,
+					null, null, null, null, null, null),
+			new FormDefinition.Field("request", "申请内容", FormDefinition.FieldType.TEXTAREA, true, "请简要写明申请办理的内容和理由", null,
+					null, null, null, null, null, null, 1000, null, null, null)));
 
 	/** The same guide with another application form. */
 	public ServiceGuide withForm(FormDefinition f) {

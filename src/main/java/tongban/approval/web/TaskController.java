@@ -81,7 +81,7 @@ class TaskController {
 		model.addAttribute("task", task);
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values()));
 		model.addAttribute("specialKinds", CaseManagement.SPECIAL_PROCEDURES);
 		model.addAttribute("specialRunning", c.pauses().stream().anyMatch(p -> p.endedOn() == null));
 		return "approval/task";

@@ -162,7 +162,7 @@ class CaseController {
 				}
 			}
 		}
-		Map<String, Object> values = FormValidation.fromParameters(g.form(), request.getParameterMap(), Map.of(), PREFIX);
+		Map<String, Object> values = FormValidation.fromParameters(g.applicationForm(), request.getParameterMap(), Map.of(), PREFIX);
 		List<Problem> problems = new ArrayList<>(cases.saveDraft(a, id, lockVersion, values, materials, formFiles));
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			return editPage(c, values, problems, null, base, model, locale);
@@ -218,7 +218,7 @@ class CaseController {
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		model.addAttribute("base", base);
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), cases.cleaned(g, c.values())));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), cases.cleaned(g, c.values())));
 		return "casework/review";
 	}
 
@@ -244,7 +244,7 @@ class CaseController {
 		model.addAttribute("deferred", cases.deferred(c.id()));
 		model.addAttribute("justSubmitted", submitted);
 		model.addAttribute("documents", documents.available(c));
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.form(), c.values()));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values()));
 		return "casework/case";
 	}
 
@@ -334,7 +334,7 @@ class CaseController {
 				links.add(new FormView.ErrorLink("form-top", text));
 			}
 		}
-		FormView view = FormView.of(g.form(), displayValues(g.form(), values), formErrors, PREFIX, addRow, messages, locale);
+		FormView view = FormView.of(g.applicationForm(), displayValues(g.applicationForm(), values), formErrors, PREFIX, addRow, messages, locale);
 		List<FormView.ErrorLink> all = new ArrayList<>(view.errors());
 		all.addAll(links);
 		model.addAttribute("c", c);

@@ -73,9 +73,7 @@ class CounterController {
 		if (session.getAttribute(VISITOR) instanceof Visitor v) {
 			model.addAttribute("visitor", v);
 			model.addAttribute("cases", cases.mine(visitor(auth, session)));
-			List<ItemSummary> items = catalog.browse(ItemFilter.any(), Pageable.ofSize(500)).getContent().stream()
-				.filter(i -> catalog.published(i.code()).map(p -> !p.guide().form().isEmpty()).orElse(false))
-				.toList();
+			List<ItemSummary> items = catalog.browse(ItemFilter.any(), Pageable.ofSize(500)).getContent();
 			model.addAttribute("items", items);
 		}
 		return "casework/counter";
@@ -104,7 +102,7 @@ class CounterController {
 
 	@PostMapping("/workbench/counter/apply")
 	String apply(@RequestParam String code, HttpSession session, Authentication auth) {
-		catalog.published(code).filter(i -> !i.guide().form().isEmpty()).orElseThrow(() -> DomainException.notFound("item"));
+		catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
 		return "redirect:/workbench/counter/cases/" + cases.startDraft(visitor(auth, session), code, "COUNTER") + "/edit";
 	}
 
