@@ -50,6 +50,8 @@ class EventRedeliveryIT extends IntegrationTest {
 		Citizen me = newCitizen("重投测试", 2);
 		var a = TestCases.actor(me);
 		UUID id = cases.startDraft(a, code);
+		assertThat(cases.saveDraft(a, id, 0, java.util.Map.of("applicantName", me.name(), "contactName", me.name(), "phone", "13800012388",
+				"request", "测试重投"), java.util.Map.of(), java.util.Map.of())).isEmpty();
 		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
 
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(

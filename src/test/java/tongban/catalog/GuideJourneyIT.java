@@ -24,7 +24,7 @@ class GuideJourneyIT extends JourneyTest {
 	void citizenReachesTheSocialSecurityCardGuideThroughItsTheme() {
 		page.navigate(base() + "/");
 		accessible();
-		page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("社会保障")).first().click();
+		page.locator("a[href^='/themes/']", new com.microsoft.playwright.Page.LocatorOptions().setHasText("社会保障")).first().click();
 		page.waitForLoadState();
 		assertThat(page.locator("h1").innerText()).isEqualTo("社会保障");
 		accessible();
