@@ -70,7 +70,9 @@ class FormEditorJourneyIT extends JourneyTest {
 		row(0).locator("[name='fields[0].key']").fill("reason");
 		row(0).locator("[name='fields[0].label']").fill("办理原因");
 		row(0).locator("[name='fields[0].options']").fill("遗失\n损坏");
-		page.waitForCondition(() -> page.getByTestId("form-preview").innerText().contains("办理原因"));
+		// the preview follows the typing (debounced): wait for the last change to show
+		page.waitForCondition(() -> page.getByTestId("form-preview").innerText().contains("办理原因")
+				&& page.getByTestId("form-preview").locator("select option").allInnerTexts().contains("损坏"));
 		assertThat(page.getByTestId("form-preview").locator("select option").allInnerTexts())
 			.as("the live preview shows the options before anything is saved").contains("遗失", "损坏");
 
