@@ -191,11 +191,8 @@ public class ApprovalManagement {
 			Integer remaining = null;
 			StatutoryClock.Level level = null;
 			if (due != null) {
-				remaining = today.isAfter(due) ? -calendars.current().workingDaysBetween(due, today)
-						: calendars.current().workingDaysBetween(today, due);
-				level = Boolean.TRUE.equals(v.get("paused")) ? StatutoryClock.Level.PAUSED
-						: remaining < 0 ? StatutoryClock.Level.RED : remaining <= WARN_AT ? StatutoryClock.Level.YELLOW
-								: StatutoryClock.Level.GREEN;
+				remaining = StatutoryClock.remaining(calendars.current(), today, due);
+				level = StatutoryClock.level(remaining, Boolean.TRUE.equals(v.get("paused")), WARN_AT);
 			}
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			out.add(new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), UUID.fromString((String) caseId),

@@ -59,11 +59,16 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 
 	/** The same guide with another application form. */
 	public ServiceGuide withForm(FormDefinition f) {
+		return copy(materials, f, process, reviewDepartments);
+	}
+
+	/** A copy differing in the parts that are changed after a guide is written. */
+	private ServiceGuide copy(List<Material> m, FormDefinition f, String p, List<String> reviewers) {
 		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,
 				themes, exerciseLevel, legalBasis, conditions, steps, specialProcedures, statutoryLimit, promisedLimit,
 				limitUnit, immediate, handlingForms, requiredVisits, visitReason, onlineDepth, inHall, appointment, delivery,
 				onlinePayment, selfService, scope, address, hours, consultPhone, complaintPhone, resultType, resultName, fees,
-				faq, materials, f, process, reviewDepartments);
+				faq, m, f, p, reviewers);
 	}
 
 	/** The BPMN templates an item's cases run (see src/main/resources/processes). */
@@ -81,11 +86,12 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 
 	/** The same guide with another process template and review departments. */
 	public ServiceGuide withProcess(String p, List<String> reviewers) {
-		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,
-				themes, exerciseLevel, legalBasis, conditions, steps, specialProcedures, statutoryLimit, promisedLimit,
-				limitUnit, immediate, handlingForms, requiredVisits, visitReason, onlineDepth, inHall, appointment, delivery,
-				onlinePayment, selfService, scope, address, hours, consultPhone, complaintPhone, resultType, resultName, fees,
-				faq, materials, form, p, reviewers);
+		return copy(materials, form, p, reviewers);
+	}
+
+	/** The same guide with other materials. */
+	public ServiceGuide withMaterials(List<Material> m) {
+		return copy(m, form, process, reviewDepartments);
 	}
 
 	/** 事项类型 with the national two-letter codes of the applied-for types. */

@@ -31,6 +31,19 @@ public class DirectoryManagement {
 			.optional();
 	}
 
+	/** The region that region fields of application forms offer, with its townships (the demo county, 西湖区). */
+	public static final String FORM_REGION = "330106";
+
+	/** The choices of a region field in an application form: {@link #FORM_REGION} and the regions directly in it. */
+	public List<Region> formRegions() {
+		List<Region> out = new java.util.ArrayList<>();
+		region(FORM_REGION).ifPresent(home -> {
+			out.add(home);
+			out.addAll(children(FORM_REGION));
+		});
+		return out;
+	}
+
 	public List<Region> children(String code) {
 		return jdbc.sql("select code, name, parent_code, level from directory_region where parent_code = ? order by code")
 			.param(code)

@@ -44,17 +44,24 @@ public record StatutoryClock(LocalDate start, int limit, List<Pause> pauses, int
 
 	/** Working days left after {@code today} until the due date; negative when overdue by that many working days. */
 	public int remaining(WorkingCalendar cal, LocalDate today) {
-		LocalDate due = due(cal, today);
+		return remaining(cal, today, due(cal, today));
+	}
+
+	/** Working days from {@code today} to {@code due}; negative when overdue by that many working days. */
+	public static int remaining(WorkingCalendar cal, LocalDate today, LocalDate due) {
 		return today.isAfter(due) ? -cal.workingDaysBetween(due, today) : cal.workingDaysBetween(today, due);
 	}
 
 	/** Green, yellow at {@code warnAt} or fewer working days left, red when overdue, paused while a pause runs. */
 	public Level level(WorkingCalendar cal, LocalDate today, int warnAt) {
-		if (paused()) {
+		return level(remaining(cal, today), paused(), warnAt);
+	}
+
+	public static Level level(int remaining, boolean paused, int warnAt) {
+		if (paused) {
 			return Level.PAUSED;
 		}
-		int left = remaining(cal, today);
-		return left < 0 ? Level.RED : left <= warnAt ? Level.YELLOW : Level.GREEN;
+		return remaining < 0 ? Level.RED : remaining <= warnAt ? Level.YELLOW : Level.GREEN;
 	}
 
 	/** Whether every year the clock runs through has a published calendar (otherwise the due date is provisional). */

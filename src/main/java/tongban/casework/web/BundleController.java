@@ -33,7 +33,6 @@ import tongban.catalog.FormValidation;
 import tongban.catalog.FormView;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
-import tongban.directory.Region;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
 import tongban.shared.DomainException;
@@ -247,10 +246,7 @@ class BundleController {
 		model.addAttribute("materials", shared);
 		model.addAttribute("materialErrors", materialErrors);
 		model.addAttribute("uploaded", uploaded);
-		List<Region> regions = new ArrayList<>();
-		directory.region(CaseController.HOME_REGION).ifPresent(regions::add);
-		regions.addAll(directory.children(CaseController.HOME_REGION));
-		model.addAttribute("regions", regions);
+		model.addAttribute("regions", directory.formRegions());
 		return "casework/bundle-edit";
 	}
 }

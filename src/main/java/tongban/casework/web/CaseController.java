@@ -39,7 +39,6 @@ import tongban.catalog.FormView;
 import tongban.catalog.PublishedItem;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
-import tongban.directory.Region;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
 import tongban.shared.DomainException;
@@ -53,7 +52,6 @@ import tongban.shared.FileStore;
 class CaseController {
 
 	static final String PREFIX = "v.";
-	static final String HOME_REGION = "330106";
 
 	private final CaseManagement cases;
 	private final CatalogManagement catalog;
@@ -342,7 +340,7 @@ class CaseController {
 		model.addAttribute("view", new FormView(view.items(), all));
 		model.addAttribute("materialErrors", materialErrors);
 		model.addAttribute("uploaded", c.materials().stream().collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, m -> m)));
-		model.addAttribute("regions", regions());
+		model.addAttribute("regions", directory.formRegions());
 		model.addAttribute("base", base);
 		model.addAttribute("counter", counter(base));
 		model.addAttribute("deferred", cases.deferred(c.id()).stream()
@@ -361,10 +359,4 @@ class CaseController {
 		return out;
 	}
 
-	private List<Region> regions() {
-		List<Region> out = new ArrayList<>();
-		directory.region(HOME_REGION).ifPresent(out::add);
-		out.addAll(directory.children(HOME_REGION));
-		return out;
-	}
 }

@@ -64,12 +64,7 @@ class CatalogDemoData implements ApplicationRunner {
 							m.licenceType(), m.standard(), m.legalBasis(), "/items/" + g.code() + "/form", m.sample())
 					: m)
 			.toList();
-		return new ServiceGuide(g.code(), g.baseCode(), g.mainItem(), g.subItem(), g.name(), g.aliases(), g.keywords(), g.type(),
-				g.department(), g.servedParty(), g.themes(), g.exerciseLevel(), g.legalBasis(), g.conditions(), g.steps(),
-				g.specialProcedures(), g.statutoryLimit(), g.promisedLimit(), g.limitUnit(), g.immediate(), g.handlingForms(),
-				g.requiredVisits(), g.visitReason(), g.onlineDepth(), g.inHall(), g.appointment(), g.delivery(), g.onlinePayment(),
-				g.selfService(), g.scope(), g.address(), g.hours(), g.consultPhone(), g.complaintPhone(), g.resultType(),
-				g.resultName(), g.fees(), g.faq(), materials, g.form(), g.process(), g.reviewDepartments());
+		return g.withMaterials(materials);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package tongban.catalog.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +32,6 @@ import tongban.catalog.FormView;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.internal.CatalogEditing;
 import tongban.directory.DirectoryManagement;
-import tongban.directory.Region;
 import tongban.shared.DomainException;
 
 /**
@@ -45,8 +43,6 @@ import tongban.shared.DomainException;
 class FormEditorController {
 
 	static final String VALUE_PREFIX = "v.";
-	/** The demo county; region fields offer it, its townships and its neighbours. */
-	static final String HOME_REGION = "330106";
 
 	private final CatalogEditing editing;
 	private final tongban.catalog.CatalogManagement catalog;
@@ -187,16 +183,7 @@ class FormEditorController {
 		FormDefinition shown = new FormDefinition(def.fields().stream().filter(f -> f.type() != null && f.key() != null && f.label() != null).toList());
 		model.addAttribute("view", FormView.of(shown, values, errors, VALUE_PREFIX, addRow, messages, locale));
 		model.addAttribute("definitionJson", json.writeValueAsString(shown));
-		model.addAttribute("regions", regions());
-	}
-
-	private List<Region> regions() {
-		List<Region> out = new ArrayList<>();
-		directory.region(HOME_REGION).ifPresent(home -> {
-			out.add(home);
-			out.addAll(directory.children(HOME_REGION));
-		});
-		return out;
+		model.addAttribute("regions", directory.formRegions());
 	}
 
 	private CatalogEditing.Editor editor(Authentication auth) {

@@ -58,10 +58,7 @@ class ItemPageController {
 		model.addAttribute("g", item.guide());
 		model.addAttribute("view", tongban.catalog.FormView.of(item.guide().form(), java.util.Map.of(), java.util.List.of(), "v.",
 				null, messages, locale));
-		java.util.List<tongban.directory.Region> regions = new java.util.ArrayList<>();
-		directory.region(FormEditorController.HOME_REGION).ifPresent(regions::add);
-		regions.addAll(directory.children(FormEditorController.HOME_REGION));
-		model.addAttribute("regions", regions);
+		model.addAttribute("regions", directory.formRegions());
 		return "catalog/blank-form";
 	}
 
