@@ -82,11 +82,11 @@ public class CaseDocuments {
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
 						+ "），申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知需要补正的全部内容：");
-				OffsetDateTimeHolder latest = new OffsetDateTimeHolder();
-				c.supplements().forEach(s -> latest.max(s.requestedAt()));
+				var latest = c.supplements().stream().map(CaseManagement.SupplementView::requestedAt)
+					.max(java.util.Comparator.naturalOrder()).orElseThrow();
 				int n = 1;
 				for (var s : c.supplements()) {
-					if (s.requestedAt().equals(latest.value)) {
+					if (s.requestedAt().equals(latest)) {
 						body.add("　　" + n++ + ". " + s.materialName() + "：" + s.reason());
 					}
 				}
@@ -196,16 +196,5 @@ public class CaseDocuments {
 			lines.add(current.toString());
 		}
 		return lines;
-	}
-
-	private static final class OffsetDateTimeHolder {
-
-		java.time.OffsetDateTime value;
-
-		void max(java.time.OffsetDateTime t) {
-			if (value == null || t.isAfter(value)) {
-				value = t;
-			}
-		}
 	}
 }

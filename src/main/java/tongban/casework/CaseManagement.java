@@ -363,7 +363,7 @@ public class CaseManagement {
 		if (updated == 0) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
 		}
-		for (FormValidation.FieldError fe : validation.validate(g.applicationForm(), forValidation(g.applicationForm(), kept)).errors()) {
+		for (FormValidation.FieldError fe : validate(g, kept).errors()) {
 			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
 		}
 		return problems;
@@ -373,8 +373,16 @@ public class CaseManagement {
 	@Transactional(readOnly = true)
 	public List<Problem> check(CaseView c) {
 		ServiceGuide g = guideOf(c);
+		return check(c, g, validate(g, c.values()));
+	}
+
+	private FormValidation.Result validate(ServiceGuide g, Map<String, Object> values) {
+		return validation.validate(g.applicationForm(), forValidation(g.applicationForm(), values));
+	}
+
+	private static List<Problem> check(CaseView c, ServiceGuide g, FormValidation.Result validated) {
 		List<Problem> problems = new ArrayList<>();
-		for (FormValidation.FieldError fe : validation.validate(g.applicationForm(), forValidation(g.applicationForm(), c.values())).errors()) {
+		for (FormValidation.FieldError fe : validated.errors()) {
 			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
 		}
 		for (int i = 0; i < g.materials().size(); i++) {
@@ -408,18 +416,19 @@ public class CaseManagement {
 		if (token == null || !c.submitToken().equals(token)) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-token", "stale submission");
 		}
-		List<Problem> problems = check(c);
+		ServiceGuide g = guideOf(c);
+		FormValidation.Result validated = validate(g, c.values());
+		List<Problem> problems = check(c, g, validated);
 		if (!problems.isEmpty()) {
 			return problems;
 		}
-		ServiceGuide g = guideOf(c);
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		LocalDate promised = promisedDate(g, today);
 		Instant now = Instant.now();
 		String region = jdbc.sql("""
 				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?::jsonb,
 				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning region_code""")
-			.params(java.sql.Timestamp.from(now), promised, json.writeValueAsString(cleaned(g, c.values())), id)
+			.params(java.sql.Timestamp.from(now), promised, json.writeValueAsString(cleaned(validated, c.values())), id)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
@@ -556,17 +565,15 @@ public class CaseManagement {
 		return List.of();
 	}
 
+	public record Numbered(String caseNumber, LocalDate promisedDate) {
+	}
+
 	/** The case number and promised date of one's own submitted case (a light read for the API's answer). */
 	@Transactional(readOnly = true)
-	public Optional<Map<String, Object>> number(Actor a, UUID id) {
+	public Optional<Numbered> number(Actor a, UUID id) {
 		return jdbc.sql("select case_number, promised_date from casework_case where id = ? and party_id = ?")
 			.params(id, a.party().id())
-			.query((rs, n) -> {
-				Map<String, Object> m = new LinkedHashMap<>();
-				m.put("caseNumber", rs.getString(1));
-				m.put("promisedDate", rs.getObject(2, LocalDate.class));
-				return m;
-			})
+			.query(Numbered.class)
 			.optional();
 	}
 
@@ -793,7 +800,11 @@ public class CaseManagement {
 	 * files as stored.
 	 */
 	public Map<String, Object> cleaned(ServiceGuide g, Map<String, Object> values) {
-		Map<String, Object> out = new LinkedHashMap<>(validation.validate(g.applicationForm(), forValidation(g.applicationForm(), values)).values());
+		return cleaned(validate(g, values), values);
+	}
+
+	private static Map<String, Object> cleaned(FormValidation.Result validated, Map<String, Object> values) {
+		Map<String, Object> out = new LinkedHashMap<>(validated.values());
 		out.replaceAll((k, v) -> v instanceof FormValidation.FileRef ? values.get(k) : v);
 		return out;
 	}

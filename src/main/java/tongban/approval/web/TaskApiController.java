@@ -22,9 +22,7 @@ import tongban.approval.ApprovalManagement;
 import tongban.approval.ApprovalManagement.Staff;
 import tongban.approval.ApprovalManagement.TaskView;
 import tongban.directory.DirectoryManagement;
-import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
-import tongban.identity.Role;
 import tongban.shared.DomainException;
 
 /**
@@ -50,18 +48,15 @@ class TaskApiController {
 	}
 
 	private Staff staff(Jwt jwt) {
-		AccountSummary me;
+		UUID id;
 		try {
-			me = identity.account(UUID.fromString(jwt.getSubject())).filter(AccountSummary::staff).orElse(null);
+			id = UUID.fromString(jwt.getSubject());
 		}
 		catch (IllegalArgumentException e) {
-			me = null;
+			id = null;
 		}
-		if (me == null || !me.roles().contains(Role.APPROVER)) {
-			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "an approver's token is needed");
-		}
-		String department = me.departmentId() == null ? null : directory.department(me.departmentId()).map(d -> d.code()).orElse(null);
-		return new Staff(me.id(), me.displayName(), department, true);
+		return (id == null ? java.util.Optional.<Staff>empty() : TaskController.staffOf(identity, directory, id)).filter(Staff::approver)
+			.orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "an approver's token is needed"));
 	}
 
 	@Operation(summary = "Open tasks of my department and mine, least time left first", security = @SecurityRequirement(name = "bearer"))

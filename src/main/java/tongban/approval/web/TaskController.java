@@ -51,9 +51,14 @@ class TaskController {
 	}
 
 	private Staff staff(Authentication auth) {
-		AccountSummary me = identity.account(UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("task"));
-		String department = me.departmentId() == null ? null : directory.department(me.departmentId()).map(d -> d.code()).orElse(null);
-		return new Staff(me.id(), me.displayName(), department, me.roles().contains(Role.APPROVER));
+		return staffOf(identity, directory, UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("task"));
+	}
+
+	/** A staff account as the workbench sees it: name, department code, whether it may decide (the approver role). */
+	static java.util.Optional<Staff> staffOf(IdentityManagement identity, DirectoryManagement directory, UUID accountId) {
+		return identity.account(accountId).filter(AccountSummary::staff).map(me -> new Staff(me.id(), me.displayName(),
+				me.departmentId() == null ? null : directory.department(me.departmentId()).map(d -> d.code()).orElse(null),
+				me.roles().contains(Role.APPROVER)));
 	}
 
 	@GetMapping("/workbench/tasks")

@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.casework.CaseAnswers;
@@ -113,22 +111,9 @@ class BundleController {
 		List<Bundle.SharedMaterial> shared = Bundle.combinedMaterials(guides);
 		FormDefinition def = Bundle.combinedForm(guides);
 		Map<String, Object> values = FormValidation.fromParameters(def, request.getParameterMap(), Map.of(), CaseController.PREFIX);
-		Map<Integer, CaseManagement.Upload> uploads = new LinkedHashMap<>();
-		Map<String, CaseManagement.Upload> formFiles = new LinkedHashMap<>();
-		if (request instanceof MultipartHttpServletRequest multipart) {
-			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
-				if (e.getValue().isEmpty()) {
-					continue;
-				}
-				CaseManagement.Upload u = new CaseManagement.Upload(e.getValue().getOriginalFilename(), e.getValue().getBytes());
-				if (e.getKey().matches("m\\.\\d{1,3}")) {
-					uploads.put(Integer.parseInt(e.getKey().substring(2)), u);
-				}
-				else if (e.getKey().startsWith(CaseController.PREFIX)) {
-					formFiles.put(e.getKey().substring(CaseController.PREFIX.length()), u);
-				}
-			}
-		}
+		CaseController.Uploads files = CaseController.uploads(request);
+		Map<Integer, CaseManagement.Upload> uploads = files.materials();
+		Map<String, CaseManagement.Upload> formFiles = files.formFiles();
 		List<Problem> problems = new ArrayList<>();
 		for (int k = 0; k < all.size(); k++) {
 			CaseView c = all.get(k);

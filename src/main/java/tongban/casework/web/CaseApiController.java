@@ -148,8 +148,8 @@ class CaseApiController {
 		if (!found.isEmpty()) {
 			return problem(found, request, locale);
 		}
-		Map<String, Object> n = cases.number(a, id).orElseThrow();
-		return ResponseEntity.ok(new Submitted((String) n.get("caseNumber"), (java.time.LocalDate) n.get("promisedDate")));
+		CaseManagement.Numbered n = cases.number(a, id).orElseThrow();
+		return ResponseEntity.ok(new Submitted(n.caseNumber(), n.promisedDate()));
 	}
 
 	@Operation(summary = "Withdraw a case not yet decided", security = @SecurityRequirement(name = "bearer"))

@@ -143,23 +143,9 @@ class CaseController {
 			return "redirect:" + base;
 		}
 		ServiceGuide g = cases.guideOf(c);
-		Map<Integer, CaseManagement.Upload> materials = new LinkedHashMap<>();
-		Map<String, CaseManagement.Upload> formFiles = new LinkedHashMap<>();
-		if (request instanceof MultipartHttpServletRequest multipart) {
-			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
-				MultipartFile f = e.getValue();
-				if (f.isEmpty()) {
-					continue;
-				}
-				CaseManagement.Upload u = new CaseManagement.Upload(f.getOriginalFilename(), f.getBytes());
-				if (e.getKey().matches("m\\.\\d{1,3}")) {
-					materials.put(Integer.parseInt(e.getKey().substring(2)), u);
-				}
-				else if (e.getKey().startsWith(PREFIX)) {
-					formFiles.put(e.getKey().substring(PREFIX.length()), u);
-				}
-			}
-		}
+		Uploads uploads = uploads(request);
+		Map<Integer, CaseManagement.Upload> materials = uploads.materials();
+		Map<String, CaseManagement.Upload> formFiles = uploads.formFiles();
 		Map<String, Object> values = FormValidation.fromParameters(g.applicationForm(), request.getParameterMap(), Map.of(), PREFIX);
 		List<Problem> problems = new ArrayList<>(cases.saveDraft(a, id, lockVersion, values, materials, formFiles));
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
@@ -251,16 +237,7 @@ class CaseController {
 	String supplement(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model,
 			RedirectAttributes redirect, Locale locale) throws IOException {
 		Actor a = actor(auth, request);
-		Map<Integer, CaseManagement.Upload> uploads = new LinkedHashMap<>();
-		if (request instanceof MultipartHttpServletRequest multipart) {
-			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
-				if (e.getKey().matches("m\\.\\d{1,3}") && !e.getValue().isEmpty()) {
-					uploads.put(Integer.parseInt(e.getKey().substring(2)),
-							new CaseManagement.Upload(e.getValue().getOriginalFilename(), e.getValue().getBytes()));
-				}
-			}
-		}
-		List<Problem> problems = cases.resubmit(a, id, uploads);
+		List<Problem> problems = cases.resubmit(a, id, uploads(request).materials());
 		if (problems.isEmpty()) {
 			redirect.addFlashAttribute("banner", "case.supplement.sent");
 			return "redirect:/cases/" + id;
@@ -306,6 +283,31 @@ class CaseController {
 	String mine(Authentication auth, HttpServletRequest request, Model model) {
 		model.addAttribute("cases", cases.mine(actor(auth, request)));
 		return "casework/mine";
+	}
+
+	/** The files of an application form post: materials ({@code m.<index>}) and form file fields ({@code v.<key>}). */
+	record Uploads(Map<Integer, CaseManagement.Upload> materials, Map<String, CaseManagement.Upload> formFiles) {
+	}
+
+	static Uploads uploads(HttpServletRequest request) throws IOException {
+		Map<Integer, CaseManagement.Upload> materials = new LinkedHashMap<>();
+		Map<String, CaseManagement.Upload> formFiles = new LinkedHashMap<>();
+		if (request instanceof MultipartHttpServletRequest multipart) {
+			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
+				MultipartFile f = e.getValue();
+				if (f.isEmpty()) {
+					continue;
+				}
+				CaseManagement.Upload u = new CaseManagement.Upload(f.getOriginalFilename(), f.getBytes());
+				if (e.getKey().matches("m\\.\\d{1,3}")) {
+					materials.put(Integer.parseInt(e.getKey().substring(2)), u);
+				}
+				else if (e.getKey().startsWith(PREFIX)) {
+					formFiles.put(e.getKey().substring(PREFIX.length()), u);
+				}
+			}
+		}
+		return new Uploads(materials, formFiles);
 	}
 
 	private static boolean counter(String base) {
