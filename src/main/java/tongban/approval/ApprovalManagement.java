@@ -13,6 +13,7 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.task.api.Task;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,12 +72,14 @@ public class ApprovalManagement {
 		this.calendars = calendars;
 	}
 
-	/** Starts the item's process for a submitted case (after the submission commits; redelivered if this fails). */
-	@ApplicationModuleListener
+	/**
+	 * Starts the item's process for a submitted case, inside the submission's transaction: the case and its process
+	 * commit together or not at all (a process that cannot start rolls the submission back). The first task's due date
+	 * (five working days to decide on acceptance) goes in as a process variable that {@link TaskDue} puts on every task
+	 * as it is created, so no task is written twice.
+	 */
+	@EventListener
 	public void on(CaseSubmitted e) {
-		if (runtime.createProcessInstanceQuery().processInstanceBusinessKey(e.caseId().toString()).count() > 0) {
-			return; // delivered again after a restart: the process already runs
-		}
 		ServiceGuide g = catalog.version(e.itemCode(), e.itemVersion()).orElseThrow();
 		Map<String, Object> vars = new HashMap<>();
 		vars.put("caseId", e.caseId().toString());
@@ -84,8 +87,15 @@ public class ApprovalManagement {
 		vars.put("reviewDepartments", g.reviewDepartments().isEmpty() ? List.of(e.departmentCode()) : new ArrayList<>(g.reviewDepartments()));
 		vars.put("caseNumber", e.caseNumber());
 		vars.put("itemName", g.name());
-		var instance = runtime.startProcessInstanceByKey(g.process(), e.caseId().toString(), vars);
-		refreshDue(instance.getId(), e.caseId());
+		LocalDate submitted = e.submittedAt().atZone(Clocks.ZONE).toLocalDate();
+		vars.put(TaskDue.VARIABLE, TaskDue.date(calendars.current().addWorkingDays(submitted, DAYS_TO_ACCEPT)));
+		try {
+			runtime.startProcessInstanceByKey(g.process(), e.caseId().toString(), vars);
+		}
+		catch (org.flowable.common.engine.api.FlowableObjectNotFoundException missing) {
+			// the item names a process that is not deployed: the submission rolls back and the draft stays as it was
+			throw new DomainException(DomainException.Kind.CONFLICT, "process-unavailable", "no process " + g.process());
+		}
 	}
 
 	/** 行政许可法 Art. 32: a department decides on acceptance within five days of the application. */
@@ -104,8 +114,9 @@ public class ApprovalManagement {
 			return c.acceptedAt() == null ? calendars.current().addWorkingDays(from, DAYS_TO_ACCEPT) : c.promisedDate();
 		});
 		boolean paused = c.pauses().stream().anyMatch(p -> p.endedOn() == null);
+		java.util.Date date = due == null ? null : TaskDue.date(due);
 		runtime.setVariable(processInstanceId, "paused", paused);
-		java.util.Date date = due == null ? null : java.util.Date.from(due.atStartOfDay(Clocks.ZONE).toInstant());
+		runtime.setVariable(processInstanceId, TaskDue.VARIABLE, date);
 		for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
 			tasks.setDueDate(t.getId(), date);
 		}
