@@ -84,7 +84,10 @@ public class ApprovalManagement {
 		Map<String, Object> vars = new HashMap<>();
 		vars.put("caseId", e.caseId().toString());
 		vars.put("department", e.departmentCode());
-		vars.put("reviewDepartments", g.reviewDepartments().isEmpty() ? List.of(e.departmentCode()) : new ArrayList<>(g.reviewDepartments()));
+		if (!SINGLE_DEPARTMENT.contains(g.process())) {
+			// a list is stored as a serialized byte array: only for the parallel template and uploaded processes
+			vars.put("reviewDepartments", g.reviewDepartments().isEmpty() ? List.of(e.departmentCode()) : new ArrayList<>(g.reviewDepartments()));
+		}
 		vars.put("caseNumber", e.caseNumber());
 		vars.put("itemName", g.name());
 		LocalDate submitted = e.submittedAt().atZone(Clocks.ZONE).toLocalDate();
@@ -97,6 +100,9 @@ public class ApprovalManagement {
 			throw new DomainException(DomainException.Kind.CONFLICT, "process-unavailable", "no process " + g.process());
 		}
 	}
+
+	/** Templates whose steps are all the item's own department's (they read no reviewDepartments). */
+	private static final java.util.Set<String> SINGLE_DEPARTMENT = java.util.Set.of("case-immediate", "case-committed");
 
 	/** 行政许可法 Art. 32: a department decides on acceptance within five days of the application. */
 	static final int DAYS_TO_ACCEPT = 5;

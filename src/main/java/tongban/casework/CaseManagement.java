@@ -179,6 +179,18 @@ public class CaseManagement {
 			.optional();
 	}
 
+	/** What a notice to the applicant names: one light read, for the notification listeners. */
+	public record Notice(UUID applicantAccountId, String itemName, String caseNumber, LocalDate promisedDate) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Notice> notice(UUID id) {
+		return jdbc.sql("select applicant_account_id, item_name, case_number, promised_date from casework_case where id = ?")
+			.param(id)
+			.query(Notice.class)
+			.optional();
+	}
+
 	/** Any case, for the approval module (which checks the staff member's authority first). */
 	@Transactional(readOnly = true)
 	public Optional<CaseView> forStaff(UUID id) {

@@ -45,8 +45,12 @@ public class NotificationManagement {
 	private final ObjectProvider<JavaMailSender> mail;
 	private final String from;
 
+	private final org.springframework.transaction.support.TransactionTemplate tx;
+
 	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
+			org.springframework.transaction.PlatformTransactionManager transactions,
 			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from) {
+		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.sms = sms;
 		this.jdbc = jdbc;
 		this.mail = mail;
@@ -58,8 +62,8 @@ public class NotificationManagement {
 	}
 
 	/**
-	 * Sends the event's messages on every channel that has a template and a way to reach the person. An e-mail the
-	 * server refuses is logged and does not stop the others.
+	 * The event's messages on every channel that has a template and a way to reach the person: the in-app message at
+	 * once, e-mail and SMS queued in the caller's transaction and sent after it commits ({@link #deliver(int)}).
 	 */
 	public void notify(Recipient to, String event, Map<String, String> vars, String link) {
 		List<Template> templates = templates(event);
@@ -69,18 +73,77 @@ public class NotificationManagement {
 		for (Template t : templates) {
 			String subject = render(t.subject(), all);
 			String body = render(t.body(), all);
-			switch (t.channel()) {
-				case "INAPP" -> jdbc.sql("insert into notification_message (account_id, event, subject, body, link) values (?, ?, ?, ?, ?)")
+			String address = switch (t.channel()) {
+				case "EMAIL" -> to.email();
+				case "SMS" -> to.mobile();
+				default -> null;
+			};
+			if ("INAPP".equals(t.channel())) {
+				jdbc.sql("insert into notification_message (account_id, event, subject, body, link) values (?, ?, ?, ?, ?)")
 					.params(to.accountId(), event, subject, body, link)
 					.update();
-				case "EMAIL" -> email(to.email(), subject, body);
-				case "SMS" -> {
-					if (to.mobile() != null && !to.mobile().isBlank()) {
-						sms.send(to.mobile(), body);
-					}
-				}
-				default -> log.warn("unknown channel {}", t.channel());
 			}
+			else if (address != null && !address.isBlank()) {
+				jdbc.sql("insert into notification_delivery (channel, address, subject, body) values (?, ?, ?, ?)")
+					.params(t.channel(), address, subject, body)
+					.update();
+			}
+		}
+	}
+
+	/** How often a queued message is tried before it is given up (and logged as failed). */
+	static final int MAX_ATTEMPTS = 8;
+
+	/**
+	 * Sends up to {@code limit} queued messages whose time has come, each in its own short transaction taken with
+	 * {@code skip locked} (so several nodes can share the queue); a refusal is retried after 2, 4, 8 … minutes. Returns
+	 * how many were handled.
+	 */
+	public int deliver(int limit) {
+		int handled = 0;
+		for (; handled < limit; handled++) {
+			Boolean one = tx.execute(s -> deliverOne());
+			if (!Boolean.TRUE.equals(one)) {
+				break;
+			}
+		}
+		return handled;
+	}
+
+	private record Queued(long id, String channel, String address, String subject, String body, int attempts) {
+	}
+
+	private boolean deliverOne() {
+		Optional<Queued> next = jdbc.sql("""
+				select id, channel, address, subject, body, attempts from notification_delivery
+				where next_attempt_at <= now() order by id limit 1 for update skip locked""")
+			.query(Queued.class)
+			.optional();
+		if (next.isEmpty()) {
+			return false;
+		}
+		Queued q = next.get();
+		String error = "SMS".equals(q.channel()) ? sms(q) : email(q.address(), q.subject(), q.body());
+		if (error == null || q.attempts() + 1 >= MAX_ATTEMPTS) {
+			jdbc.sql("delete from notification_delivery where id = ?").param(q.id()).update();
+		}
+		else {
+			jdbc.sql("update notification_delivery set attempts = attempts + 1, last_error = ?, "
+					+ "next_attempt_at = now() + make_interval(mins => ?) where id = ?")
+				.params(error, 1 << (q.attempts() + 1), q.id())
+				.update();
+		}
+		return true;
+	}
+
+	private String sms(Queued q) {
+		try {
+			sms.send(q.address(), q.body());
+			return null;
+		}
+		catch (RuntimeException e) {
+			log.warn("SMS refused: {}", e.getMessage());
+			return e.getClass().getSimpleName();
 		}
 	}
 
@@ -98,16 +161,14 @@ public class NotificationManagement {
 		templateCache.clear();
 	}
 
-	private void email(String address, String subject, String body) {
-		if (address == null || address.isBlank()) {
-			return;
-		}
+	/** Sends one e-mail; null when sent (or when no mail server is configured: logged as such), else the error. */
+	private String email(String address, String subject, String body) {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
 			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'NOT_CONFIGURED', null)")
 				.params(address, subject)
 				.update();
-			return;
+			return null;
 		}
 		SimpleMailMessage m = new SimpleMailMessage();
 		m.setFrom(from);
@@ -117,12 +178,14 @@ public class NotificationManagement {
 		try {
 			sender.send(m);
 			jdbc.sql("insert into notification_email_log (recipient, subject, status) values (?, ?, 'SENT')").params(address, subject).update();
+			return null;
 		}
 		catch (MailException e) {
 			log.warn("e-mail refused: {}", e.getMessage());
 			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'FAILED', ?)")
 				.params(address, subject, e.getClass().getSimpleName())
 				.update();
+			return e.getClass().getSimpleName();
 		}
 	}
 

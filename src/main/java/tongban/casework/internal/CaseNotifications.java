@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseEvents;
@@ -17,8 +17,9 @@ import tongban.identity.IdentityManagement;
 import tongban.notification.NotificationManagement;
 
 /**
- * Tells the applicant at every status change, in-app, by e-mail and by SMS. Each listener runs after the change
- * commits, through the event publication registry: if it fails, or the node stops, the event is delivered again.
+ * Tells the applicant at every status change, in-app, by e-mail and by SMS. Each listener runs inside the change's
+ * own transaction: the in-app message and the queued e-mail and SMS commit with the change or not at all, and the
+ * notification module sends the queued ones after the commit (retrying when a server refuses).
  */
 @Component
 class CaseNotifications {
@@ -36,42 +37,42 @@ class CaseNotifications {
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseSubmitted e) {
 		send(e.caseId(), "CASE_SUBMITTED", Map.of());
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.CaseAccepted e) {
 		send(e.caseId(), "CASE_ACCEPTED", Map.of("acceptanceNo", e.acceptanceNo()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.SupplementRequested e) {
 		send(e.caseId(), "SUPPLEMENT_REQUESTED", Map.of("materials", String.join("、", e.materials())));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.CaseApproved e) {
 		send(e.caseId(), "CASE_APPROVED", Map.of());
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.SpecialProcedureStarted e) {
 		send(e.caseId(), "SPECIAL_PROCEDURE", Map.of("kind", e.kind(), "reason", e.reason()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.CaseExtended e) {
 		send(e.caseId(), "CASE_EXTENDED", Map.of("days", Integer.toString(e.days()), "reason", e.reason()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.CaseDenied e) {
 		send(e.caseId(), "CASE_DENIED", Map.of("reason", e.reason() == null ? "" : e.reason()));
 	}
 
-	@ApplicationModuleListener
+	@EventListener
 	void on(CaseEvents.CaseConcluded e) {
 		if (List.of("APPROVED", "REFUSED").contains(e.outcome())) {
 			send(e.caseId(), "CASE_CONCLUDED", Map.of());
@@ -79,7 +80,7 @@ class CaseNotifications {
 	}
 
 	private void send(UUID caseId, String event, Map<String, String> extra) {
-		CaseView c = cases.forStaff(caseId).orElseThrow();
+		CaseManagement.Notice c = cases.notice(caseId).orElseThrow();
 		var contact = identity.contact(c.applicantAccountId()).orElseThrow();
 		Map<String, String> vars = new HashMap<>(extra);
 		vars.put("itemName", c.itemName());
