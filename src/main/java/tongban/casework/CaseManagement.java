@@ -437,17 +437,15 @@ public class CaseManagement {
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		LocalDate promised = promisedDate(g, today);
 		Instant now = Instant.now();
-		String region = jdbc.sql("""
+		// the number: region + day + a serial from a sequence (V15), which no other submission waits for
+		String number = jdbc.sql("""
 				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?::jsonb,
-				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning region_code""")
-			.params(java.sql.Timestamp.from(now), promised, json.writeValueAsString(cleaned(validated, c.values())), id)
+				  case_number = region_code || ? || lpad(nextval('casework_case_serial')::text, 6, '0'),
+				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning case_number""")
+			.params(java.sql.Timestamp.from(now), promised, json.writeValueAsString(cleaned(validated, c.values())), today.format(DAY), id)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
-		// a serial from a sequence (V15): no lock shared with other submissions, whatever this transaction does next
-		long serial = jdbc.sql("select nextval('casework_case_serial')").query(Long.class).single();
-		String number = region + today.format(DAY) + String.format("%06d", serial);
-		jdbc.sql("update casework_case set case_number = ? where id = ?").params(number, id).update();
 		event(id, a, "SUBMITTED", number);
 		events.publishEvent(new CaseSubmitted(id, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now));
 		return List.of();

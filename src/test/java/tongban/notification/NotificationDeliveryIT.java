@@ -1,0 +1,61 @@
+package tongban.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tongban.support.IntegrationTest;
+import tongban.support.Mail;
+
+/**
+ * E-mail and SMS are queued with the change they report: a change that rolls back sends nothing; one that commits is
+ * delivered over real SMTP (GreenMail) and to the SMS outbox a moment later, and leaves the queue empty.
+ */
+class NotificationDeliveryIT extends IntegrationTest {
+
+	@Autowired
+	NotificationManagement notifications;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Test
+	void queuedWithTheChangeAndSentAfterItCommits() {
+		TransactionTemplate tx = new TransactionTemplate(transactions);
+		String tag = Long.toString(System.nanoTime());
+		var rolledBack = new NotificationManagement.Recipient(UUID.randomUUID(), "回滚", "139" + tag.substring(tag.length() - 8),
+				"rollback-" + tag + "@example.org");
+		try {
+			tx.executeWithoutResult(s -> {
+				notifications.notify(rolledBack, "CASE_SUBMITTED", Map.of("itemName", "测试事项", "caseNumber", "X" + tag), null);
+				throw new IllegalStateException("the change fails");
+			});
+		}
+		catch (IllegalStateException expected) {
+			// the change and its notices are gone together
+		}
+		var kept = new NotificationManagement.Recipient(UUID.randomUUID(), "送达", "138" + tag.substring(tag.length() - 8),
+				"kept-" + tag + "@example.org");
+		tx.executeWithoutResult(s -> notifications.notify(kept, "CASE_SUBMITTED", Map.of("itemName", "测试事项", "caseNumber", "Y" + tag), null));
+
+		assertThat(notifications.messages(kept.accountId(), 10)).as("in-app at once").hasSize(1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Mail.to(kept.email()).isEmpty());
+		assertThat(Mail.to(kept.email()).getFirst()).contains("Y" + tag);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastSms(kept.mobile())).contains("Y" + tag));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from notification_delivery where address in (?, ?)")
+			.params(kept.email(), kept.mobile()).query(Long.class).single() == 0);
+
+		assertThat(notifications.messages(rolledBack.accountId(), 10)).isEmpty();
+		assertThat(Mail.to(rolledBack.email())).isEmpty();
+		assertThat(jdbc.sql("select count(*) from notification_sms_outbox where mobile = ?").param(rolledBack.mobile()).query(Long.class).single())
+			.isZero();
+	}
+}
