@@ -41,20 +41,36 @@ public final class WorkingCalendar {
 
 	private final Map<LocalDate, Kind> days;
 	private final Set<Integer> years;
+	private final Set<Integer> provisional;
 
 	public WorkingCalendar(Collection<Day> listed) {
+		this(listed, Set.of());
+	}
+
+	/**
+	 * A calendar whose {@code provisional} years list only what the law fixes (the statutory holidays) while the State
+	 * Council's notice with the year's 调休 is not yet out: they count, but are not {@link #covers(int) covered}.
+	 */
+	public WorkingCalendar(Collection<Day> listed, Set<Integer> provisional) {
 		Map<LocalDate, Kind> map = new HashMap<>();
 		Set<Integer> ys = new TreeSet<>();
 		for (Day d : listed) {
 			map.put(d.date(), d.kind());
 			ys.add(d.date().getYear());
 		}
+		ys.removeAll(provisional);
 		this.days = Map.copyOf(map);
 		this.years = Set.copyOf(ys);
+		this.provisional = Set.copyOf(provisional);
 	}
 
+	/** Whether the year's arrangement is the published one (not missing, not provisional). */
 	public boolean covers(int year) {
 		return years.contains(year);
+	}
+
+	public boolean provisional(int year) {
+		return provisional.contains(year);
 	}
 
 	public Set<Integer> years() {
@@ -172,8 +188,27 @@ public final class WorkingCalendar {
 		return out;
 	}
 
+	/** The line that marks a shipped year as provisional (statutory holidays only, the notice not yet published). */
+	static final String PROVISIONAL_MARK = "# status: provisional";
+
+	/** The shipped years marked provisional. */
+	public static Set<Integer> shippedProvisional() {
+		Set<Integer> out = new TreeSet<>();
+		for (int year : shipped().keySet()) {
+			try (InputStream in = WorkingCalendar.class.getResourceAsStream("/data/calendar/" + year + ".csv")) {
+				if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().anyMatch(l -> l.strip().equals(PROVISIONAL_MARK))) {
+					out.add(year);
+				}
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+		return out;
+	}
+
 	/** A calendar of the shipped years only (tests, tools). */
 	public static WorkingCalendar ofShipped() {
-		return new WorkingCalendar(shipped().values().stream().flatMap(List::stream).toList());
+		return new WorkingCalendar(shipped().values().stream().flatMap(List::stream).toList(), shippedProvisional());
 	}
 }

@@ -24,6 +24,11 @@ public class WorkingCalendars implements ApplicationRunner {
 
 	/** A year as listed in the console. */
 	public record Year(int year, long holidays, long workdays, String source, java.time.OffsetDateTime loadedAt) {
+
+		/** Statutory holidays only, until the State Council's notice for the year is uploaded. */
+		public boolean provisional() {
+			return source != null && source.endsWith(PROVISIONAL);
+		}
 	}
 
 	private final JdbcClient jdbc;
@@ -40,9 +45,13 @@ public class WorkingCalendars implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
+		java.util.Set<Integer> provisional = WorkingCalendar.shippedProvisional();
 		for (Map.Entry<Integer, List<WorkingCalendar.Day>> e : WorkingCalendar.shipped().entrySet()) {
-			if (count(e.getKey()) == 0) {
-				insert(e.getValue(), "data/calendar/" + e.getKey() + ".csv");
+			int year = e.getKey();
+			boolean stale = !provisional.contains(year) && loadedProvisional().contains(year); // a release now ships the notice
+			if (count(year) == 0 || stale) {
+				delete(year);
+				insert(e.getValue(), "data/calendar/" + year + ".csv" + (provisional.contains(year) ? PROVISIONAL : ""));
 			}
 		}
 		reload();
@@ -74,9 +83,7 @@ public class WorkingCalendars implements ApplicationRunner {
 		if (!problems.isEmpty()) {
 			return problems;
 		}
-		jdbc.sql("delete from shared_calendar_day where day between ? and ?")
-			.params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-			.update();
+		delete(year);
 		insert(days, "uploaded by " + uploadedBy);
 		reload();
 		return problems;
@@ -97,9 +104,25 @@ public class WorkingCalendars implements ApplicationRunner {
 		}
 	}
 
+	/** Marks the source of a year loaded from a provisional shipped file. */
+	static final String PROVISIONAL = " (provisional)";
+
+	private java.util.Set<Integer> loadedProvisional() {
+		return new java.util.HashSet<>(jdbc.sql("select distinct extract(year from day)::int from shared_calendar_day where source like ?")
+			.param("%" + PROVISIONAL)
+			.query(Integer.class)
+			.list());
+	}
+
+	private void delete(int year) {
+		jdbc.sql("delete from shared_calendar_day where day between ? and ?")
+			.params(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+			.update();
+	}
+
 	private void reload() {
 		current = new WorkingCalendar(jdbc.sql("select day as date, kind, name from shared_calendar_day")
 			.query(WorkingCalendar.Day.class)
-			.list());
+			.list(), loadedProvisional());
 	}
 }

@@ -45,6 +45,15 @@ class CalendarConsoleJourneyIT extends JourneyTest {
 		page.getByTestId("calc").click();
 		assertThat(page.getByTestId("due").innerText()).contains("2026-11-02").doesNotContain("暂定");
 
+		page.navigate(base() + "/console/calendar?year=2027");
+		assertThat(page.getByTestId("calendar-years").innerText()).contains("2027").contains("暂定");
+		assertThat(page.getByTestId("year-provisional").innerText()).contains("调休上班日要等国务院办公厅发布");
+		assertThat(page.getByTestId("calendar-days").innerText()).contains("2027-02-09").contains("春节补假");
+		page.locator("#from").fill("2027-02-04");
+		page.locator("#days-n").fill("1");
+		page.getByTestId("calc").click();
+		assertThat(page.getByTestId("due").innerText()).contains("2027-02-11").contains("暂定");
+
 		page.navigate(base() + "/console/calendar?year=2031");
 		assertThat(page.getByTestId("year-missing").innerText()).contains("2031 年的节假日安排尚未上传");
 		page.locator("#from").fill("2031-09-26");

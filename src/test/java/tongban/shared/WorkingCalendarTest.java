@@ -81,6 +81,12 @@ class WorkingCalendarTest {
 		assertThat(cal.covers(2027)).isFalse();
 		assertThat(clock.certain(cal, d("2026-12-20"))).isFalse();
 		assertThat(cal.isWorkingDay(d("2027-01-04"))).as("counted Monday to Friday").isTrue();
+		// 2027 ships provisional: the statutory holidays fixed by law count, the year is still not covered
+		assertThat(cal.provisional(2027)).isTrue();
+		assertThat(cal.addWorkingDays(d("2027-02-04"), 1)).as("春节 Feb 5–8 and its two days made up").isEqualTo(d("2027-02-11"));
+		assertThat(cal.isWorkingDay(d("2027-10-05"))).isFalse();
+		assertThat(cal.covers(2028) || cal.provisional(2028)).as("nothing shipped for 2028").isFalse();
+		assertThat(cal.isWorkingDay(d("2028-01-03"))).as("counted Monday to Friday").isTrue();
 	}
 
 	@Test

@@ -42,6 +42,7 @@ class CalendarConsoleController {
 		model.addAttribute("years", calendars.years());
 		model.addAttribute("year", shown);
 		model.addAttribute("days", calendars.days(shown));
+		model.addAttribute("provisionalYear", calendars.current().provisional(shown));
 		model.addAttribute("from", from == null ? LocalDate.now(Clocks.ZONE).toString() : from);
 		model.addAttribute("limit", days == null ? 20 : days);
 		if (from != null && days != null) {
