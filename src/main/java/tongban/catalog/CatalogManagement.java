@@ -175,22 +175,34 @@ public class CatalogManagement {
 		return g;
 	}
 
-	record BundleFile(String source, List<Bundle> bundles) {
-	}
-
 	private volatile List<Bundle> bundles;
 
-	/** The one-thing bundles (data/catalog/bundles.json), those whose items are all published. */
+	/** A bundle as stored: offered (active) or retired, and who changed it last. */
+	public record StoredBundle(Bundle bundle, boolean active, String updatedBy, java.time.OffsetDateTime updatedAt) {
+	}
+
+	/** Every bundle in catalog_bundle, retired ones included, by code. */
+	public List<StoredBundle> storedBundles() {
+		return jdbc.sql("select code, name, description, audience, items::text as items, active, updated_by, updated_at from catalog_bundle order by code")
+			.query((rs, n) -> new StoredBundle(new Bundle(rs.getString("code"), rs.getString("name"), rs.getString("description"),
+					rs.getString("audience"), List.of(json.readValue(rs.getString("items"), String[].class))), rs.getBoolean("active"),
+					rs.getString("updated_by"), rs.getObject("updated_at", java.time.OffsetDateTime.class)))
+			.list();
+	}
+
+	/** The active one-thing bundles (kept in catalog_bundle, edited in the console) whose items are all published. */
 	public List<Bundle> bundles() {
-		if (bundles == null) {
-			try (var in = new org.springframework.core.io.ClassPathResource("data/catalog/bundles.json").getInputStream()) {
-				bundles = json.readValue(in, BundleFile.class).bundles();
-			}
-			catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
-			}
+		List<Bundle> all = bundles;
+		if (all == null) {
+			all = storedBundles().stream().filter(StoredBundle::active).map(StoredBundle::bundle).toList();
+			bundles = all;
 		}
-		return bundles.stream().filter(b -> b.items().stream().allMatch(c -> published(c).isPresent())).toList();
+		return all.stream().filter(b -> b.items().stream().allMatch(c -> published(c).isPresent())).toList();
+	}
+
+	/** Forgets the bundles read, after an edit. */
+	public void bundlesChanged() {
+		bundles = null;
 	}
 
 	public Optional<Bundle> bundle(String code) {

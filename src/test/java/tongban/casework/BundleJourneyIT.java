@@ -34,6 +34,7 @@ class BundleJourneyIT extends JourneyTest {
 			.contains("城乡居民基本医疗保险参保登记").contains("社会保障卡申领");
 		accessible();
 		page.getByTestId("start-bundle").click();
+		page.waitForLoadState(); // count() does not wait: let the whole combined form arrive first
 
 		assertThat(page.locator("[name='v.phone']").count()).as("a shared field is asked once").isEqualTo(1);
 		assertThat(page.locator("[name='v.motherId']").count()).isEqualTo(1);
