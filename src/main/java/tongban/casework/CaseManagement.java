@@ -461,7 +461,17 @@ public class CaseManagement {
 			.list();
 	}
 
-	public record Deferred(int materialIndex, String materialName, LocalDate promisedBy, String recordedBy) {
+	public record Deferred(int materialIndex, String materialName, LocalDate promisedBy, String recordedBy, OffsetDateTime deliveredAt,
+			String deliveredBy) {
+
+		public boolean pending() {
+			return deliveredAt == null;
+		}
+
+		/** Still missing after the promised day. */
+		public boolean overdue() {
+			return pending() && promisedBy.isBefore(LocalDate.now(Clocks.ZONE));
+		}
 	}
 
 	public static final int MAX_DEFER_DAYS = 60;
@@ -498,11 +508,61 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public List<Deferred> deferred(UUID id) {
-		return jdbc.sql("select material_index, material_name, promised_by, recorded_by from casework_deferred where case_id = ? "
-				+ "order by material_index")
+		return jdbc.sql("select material_index, material_name, promised_by, recorded_by, delivered_at, delivered_by from casework_deferred "
+				+ "where case_id = ? order by material_index")
 			.param(id)
 			.query(Deferred.class)
 			.list();
+	}
+
+	/**
+	 * 容缺后补 delivered: the applicant (online, or through a counter clerk) uploads materials promised at acceptance,
+	 * any or all of them at once, until the case is concluded. Each upload is checked like any material (type by content,
+	 * size) and replaces nothing else; a wrong file is refused at its material and nothing is recorded.
+	 */
+	public List<Problem> deliverDeferred(Actor a, UUID id, Map<Integer, Upload> uploads) {
+		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
+		if (!List.of(Status.SUBMITTED, Status.SUPPLEMENT_REQUESTED, Status.ACCEPTED, Status.IN_REVIEW).contains(c.status())) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "the case is " + c.status());
+		}
+		List<Deferred> pending = deferred(id).stream().filter(Deferred::pending).toList();
+		if (pending.isEmpty()) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "deferred-none", "nothing is awaited");
+		}
+		List<Problem> problems = new ArrayList<>();
+		Map<Integer, Map<String, Object>> stored = new LinkedHashMap<>();
+		for (Deferred d : pending) {
+			Upload u = uploads.get(d.materialIndex());
+			if (u != null && u.bytes().length > 0) {
+				store(u, "material." + d.materialIndex(), problems).ifPresent(x -> stored.put(d.materialIndex(), x));
+			}
+		}
+		if (stored.isEmpty() && problems.isEmpty()) {
+			Deferred first = pending.getFirst();
+			problems.add(new Problem("material." + first.materialIndex(), "case.error.material.required", List.of(first.materialName())));
+		}
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		ServiceGuide g = guideOf(c);
+		stored.forEach((i, x) -> {
+			putMaterial(id, i, g.materials().get(i).name(), x);
+			jdbc.sql("update casework_deferred set delivered_at = now(), delivered_by = ? where case_id = ? and material_index = ?")
+				.params(a.accountName(), id, i)
+				.update();
+		});
+		event(id, a, "DEFERRED_DELIVERED", stored.keySet().stream().map(i -> g.materials().get(i).name()).reduce((x, y) -> x + "、" + y).orElse(""));
+		return problems;
+	}
+
+	/** Puts a stored file in a case as the given material, in place of any earlier file for it. */
+	private void putMaterial(UUID id, int index, String name, Map<String, Object> s) {
+		jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, index).update();
+		jdbc.sql("""
+				insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), id, index, name, s.get("fileId"), s.get("sha256"), s.get("size"), s.get("contentType"), s.get("name"))
+			.update();
 	}
 
 	// ---- 一件事一次办 ----
@@ -663,15 +723,8 @@ public class CaseManagement {
 		if (!problems.isEmpty()) {
 			return problems;
 		}
-		stored.forEach((i, s) -> {
-			jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, i).update();
-			jdbc.sql("""
-					insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(UUID.randomUUID(), id, i, guideOf(c).materials().get(i).name(), s.get("fileId"), s.get("sha256"), s.get("size"),
-						s.get("contentType"), s.get("name"))
-				.update();
-		});
+		ServiceGuide g = guideOf(c);
+		stored.forEach((i, s) -> putMaterial(id, i, g.materials().get(i).name(), s));
 		jdbc.sql("update casework_supplement set resolved_at = now() where case_id = ? and resolved_at is null").param(id).update();
 		jdbc.sql("update casework_case set status = 'SUBMITTED', updated_at = now(), lock_version = lock_version + 1 where id = ?")
 			.param(id)
@@ -706,6 +759,10 @@ public class CaseManagement {
 		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != Status.ACCEPTED && c.status() != Status.IN_REVIEW) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "nothing to decide");
+		}
+		if (approve && deferred(id).stream().anyMatch(Deferred::pending)) {
+			// 容缺受理: the decision to grant waits until every material promised at acceptance has arrived
+			throw new DomainException(DomainException.Kind.CONFLICT, "deferred-pending", "deferred materials not yet delivered");
 		}
 		if (approve) {
 			jdbc.sql("update casework_case set status = 'APPROVED', outcome = 'APPROVED', updated_at = now(), "

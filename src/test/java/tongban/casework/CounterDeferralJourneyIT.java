@@ -16,16 +16,24 @@ import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.support.Browser;
+import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
 
 /**
  * 容缺后补 at the counter: 结婚登记 is accepted without the couple's photo (a deferrable material) on their promise to
- * bring it by a date; a date too far away is refused at the field; the promise shows on the case.
+ * bring it by a date; a date too far away is refused at the field; the promise shows on the case. The department
+ * accepts but cannot grant until the photo arrives; the bride sends it online (a fake picture first, refused at its
+ * field), and then the grant goes through.
  */
 class CounterDeferralJourneyIT extends JourneyTest {
 
 	@Autowired
 	DirectoryManagement directory;
+
+	@Autowired
+	CaseManagement cases;
 
 	@Test
 	void aDeferrableMaterialIsPromisedForLater() {
@@ -65,5 +73,37 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("timeline").innerText()).contains("容缺受理，承诺后补");
 		assertThat(jdbc.sql("select count(*) from casework_deferred d join casework_case c on c.id = d.case_id where c.party_id = ?")
 			.param(bride.id()).query(Long.class).single()).isEqualTo(1);
+		java.util.UUID id = jdbc.sql("select id from casework_case where party_id = ? and item_code = '330106-QR-0006-01'")
+			.param(bride.id()).query(java.util.UUID.class).single();
+
+		// the department accepts; granting waits for the promised photo
+		cases.accept(id, "婚登受理员");
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class, () -> cases.decide(id, "婚登审批员", true, null)))
+			.extracting(DomainException::code).isEqualTo("deferred-pending");
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.ACCEPTED);
+
+		// at home, the bride sends the photo online: a file that only claims to be a picture is refused at its field
+		Page home = Browser.newContext(390, 844).newPage();
+		home.navigate(base() + "/login");
+		home.locator("#username").fill(bride.idNumber());
+		home.locator("#password").fill(PASSWORD);
+		home.locator("#password").press("Enter");
+		home.navigate(base() + "/cases/" + id);
+		assertThat(home.getByTestId("deferred").innerText()).contains("承诺于 " + today.plusDays(7) + " 前补交");
+		home.locator("#d-2").setInputFiles(new FilePayload("合影.jpg", "image/jpeg", "not a picture at all".getBytes()));
+		home.getByTestId("send-deferred").click();
+		assertThat(home.getByTestId("deferred-error-summary").innerText()).contains("不是 PDF、JPG、PNG 或 OFD 文件");
+		assertThat(cases.deferred(id)).allMatch(CaseManagement.Deferred::pending);
+		home.locator("#d-2").setInputFiles(new FilePayload("合影.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		home.getByTestId("send-deferred").click();
+		assertThat(home.getByTestId("banner").innerText()).contains("容缺材料已补交");
+		assertThat(home.getByTestId("deferred").innerText()).contains("已于 " + today + " 补交");
+		assertThat(home.getByTestId("send-deferred").count()).as("nothing left to send").isZero();
+		assertThat(home.getByTestId("timeline").innerText()).contains("补交容缺材料");
+		home.context().close();
+
+		assertThat(cases.forStaff(id).orElseThrow().materials()).anyMatch(m -> m.index() == 2 && m.originalName().equals("合影.png"));
+		cases.decide(id, "婚登审批员", true, null);
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
 	}
 }

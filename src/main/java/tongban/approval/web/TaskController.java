@@ -89,6 +89,7 @@ class TaskController {
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values()));
 		model.addAttribute("specialKinds", CaseManagement.SPECIAL_PROCEDURES);
 		model.addAttribute("specialRunning", c.pauses().stream().anyMatch(p -> p.endedOn() == null));
+		model.addAttribute("deferred", cases.deferred(c.id()));
 		return "approval/task";
 	}
 
@@ -119,7 +120,8 @@ class TaskController {
 			approval.complete(s, taskId, new ApprovalManagement.Decision(decision, opinion, supplements));
 		}
 		catch (DomainException e) {
-			if (e.kind() != DomainException.Kind.INVALID) {
+			// a missing input, or a grant while promised materials are missing: said on the task page, nothing changed
+			if (e.kind() != DomainException.Kind.INVALID && !"deferred-pending".equals(e.code())) {
 				throw e;
 			}
 			model.addAttribute("decisionError", "task.error." + e.code());

@@ -242,11 +242,33 @@ class CaseController {
 			redirect.addFlashAttribute("banner", "case.supplement.sent");
 			return "redirect:/cases/" + id;
 		}
+		model.addAttribute("supplementErrors", materialErrors(problems, locale));
+		return viewFor(a, id, false, "/cases/" + id, model);
+	}
+
+	/** 容缺后补: the materials promised at acceptance, delivered online. */
+	@PostMapping("/cases/{id}/deferred")
+	String deliverDeferred(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model,
+			RedirectAttributes redirect, Locale locale) throws IOException {
+		return deferredFor(actor(auth, request), id, "/cases/" + id, request, model, redirect, locale);
+	}
+
+	String deferredFor(Actor a, UUID id, String base, HttpServletRequest request, Model model, RedirectAttributes redirect,
+			Locale locale) throws IOException {
+		List<Problem> problems = cases.deliverDeferred(a, id, uploads(request).materials());
+		if (problems.isEmpty()) {
+			redirect.addFlashAttribute("banner", "case.defer.delivered");
+			return "redirect:" + base;
+		}
+		model.addAttribute("deferredErrors", materialErrors(problems, locale));
+		return viewFor(a, id, false, base, model);
+	}
+
+	private Map<Integer, String> materialErrors(List<Problem> problems, Locale locale) {
 		Map<Integer, String> errors = new LinkedHashMap<>();
 		problems.forEach(p -> errors.putIfAbsent(Integer.parseInt(p.path().substring("material.".length())),
 				messages.getMessage(p.code(), p.args().toArray(), p.code(), locale)));
-		model.addAttribute("supplementErrors", errors);
-		return viewFor(a, id, false, "/cases/" + id, model);
+		return errors;
 	}
 
 	@PostMapping("/cases/{id}/withdraw")

@@ -140,6 +140,13 @@ class CounterController {
 		return flow.viewFor(visitor(auth, session), id, submitted != null, base(id), model);
 	}
 
+	/** 容缺后补 at a counter: the visitor brings the promised material and the clerk scans it in. */
+	@PostMapping("/workbench/counter/cases/{id}/deferred")
+	String deliverDeferred(@PathVariable UUID id, HttpSession session, Authentication auth, HttpServletRequest request, Model model,
+			RedirectAttributes redirect, Locale locale) throws IOException {
+		return flow.deferredFor(visitor(auth, session), id, base(id), request, model, redirect, locale);
+	}
+
 	@GetMapping("/workbench/counter/cases/{id}/materials/{index}")
 	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> material(@PathVariable UUID id,
 			@PathVariable int index, HttpSession session, Authentication auth) {
