@@ -418,10 +418,19 @@ public class CaseManagement {
 	 * case. Problems stop the submission and change nothing.
 	 */
 	public List<Problem> submit(Actor a, UUID id, UUID token) {
+		return submitNumbered(a, id, token).problems();
+	}
+
+	/** What a submission answers: the problems that stopped it, or the case's number and promised date. */
+	public record Submission(List<Problem> problems, String caseNumber, LocalDate promisedDate) {
+	}
+
+	/** As {@link #submit}, answering the number and promised date too (no second read for the API's answer). */
+	public Submission submitNumbered(Actor a, UUID id, UUID token) {
 		CaseView c = find(a, id, false).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != Status.DRAFT) {
 			if (c.submitToken().equals(token)) {
-				return List.of();
+				return new Submission(List.of(), c.caseNumber(), c.promisedDate());
 			}
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-state", "the case is " + c.status());
 		}
@@ -432,7 +441,7 @@ public class CaseManagement {
 		FormValidation.Result validated = validate(g, c.values());
 		List<Problem> problems = check(c, g, validated);
 		if (!problems.isEmpty()) {
-			return problems;
+			return new Submission(problems, null, null);
 		}
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		LocalDate promised = promisedDate(g, today);
@@ -447,8 +456,9 @@ public class CaseManagement {
 			.optional()
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
 		event(id, a, "SUBMITTED", number);
-		events.publishEvent(new CaseSubmitted(id, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now));
-		return List.of();
+		events.publishEvent(new CaseSubmitted(id, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now, c.itemName(),
+				promised, c.applicantAccountId()));
+		return new Submission(List.of(), number, promised);
 	}
 
 	/** Accepted cases not yet concluded of departments in a region (code prefix), for supervision. */
@@ -634,18 +644,6 @@ public class CaseManagement {
 		}
 		jdbc.sql("update casework_bundle set status = 'SUBMITTED', submitted_at = now() where id = ?").param(bundleId).update();
 		return List.of();
-	}
-
-	public record Numbered(String caseNumber, LocalDate promisedDate) {
-	}
-
-	/** The case number and promised date of one's own submitted case (a light read for the API's answer). */
-	@Transactional(readOnly = true)
-	public Optional<Numbered> number(Actor a, UUID id) {
-		return jdbc.sql("select case_number, promised_date from casework_case where id = ? and party_id = ?")
-			.params(id, a.party().id())
-			.query(Numbered.class)
-			.optional();
 	}
 
 	/** The applicant withdraws a submitted case before any decision. */

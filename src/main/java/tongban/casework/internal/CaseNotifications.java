@@ -39,7 +39,9 @@ class CaseNotifications {
 
 	@EventListener
 	void on(CaseSubmitted e) {
-		send(e.caseId(), "CASE_SUBMITTED", Map.of());
+		// the event names all the notice needs: no read of the case
+		send(e.caseId(), new CaseManagement.Notice(e.applicantAccountId(), e.itemName(), e.caseNumber(), e.promisedDate()), "CASE_SUBMITTED",
+				Map.of());
 	}
 
 	@EventListener
@@ -80,7 +82,10 @@ class CaseNotifications {
 	}
 
 	private void send(UUID caseId, String event, Map<String, String> extra) {
-		CaseManagement.Notice c = cases.notice(caseId).orElseThrow();
+		send(caseId, cases.notice(caseId).orElseThrow(), event, extra);
+	}
+
+	private void send(UUID caseId, CaseManagement.Notice c, String event, Map<String, String> extra) {
 		var contact = identity.contact(c.applicantAccountId()).orElseThrow();
 		Map<String, String> vars = new HashMap<>(extra);
 		vars.put("itemName", c.itemName());

@@ -144,12 +144,11 @@ class CaseApiController {
 	ResponseEntity<?> submit(@PathVariable UUID id, @RequestBody Submission body, @AuthenticationPrincipal Jwt jwt,
 			HttpServletRequest request, Locale locale) {
 		Actor a = actor(jwt);
-		List<Problem> found = cases.submit(a, id, body == null ? null : body.token());
-		if (!found.isEmpty()) {
-			return problem(found, request, locale);
+		CaseManagement.Submission s = cases.submitNumbered(a, id, body == null ? null : body.token());
+		if (!s.problems().isEmpty()) {
+			return problem(s.problems(), request, locale);
 		}
-		CaseManagement.Numbered n = cases.number(a, id).orElseThrow();
-		return ResponseEntity.ok(new Submitted(n.caseNumber(), n.promisedDate()));
+		return ResponseEntity.ok(new Submitted(s.caseNumber(), s.promisedDate()));
 	}
 
 	@Operation(summary = "Withdraw a case not yet decided", security = @SecurityRequirement(name = "bearer"))

@@ -58,11 +58,12 @@ class EmbeddedPostgresConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(EmbeddedPostgres pg) {
+	HikariDataSource dataSource(EmbeddedPostgres pg,
+			@org.springframework.beans.factory.annotation.Value("${tongban.db-pool-size:20}") int poolSize) {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		ds.setUsername("postgres");
-		ds.setMaximumPoolSize(20);
+		ds.setMaximumPoolSize(poolSize);
 		ds.setPoolName("tongban");
 		return ds;
 	}
