@@ -38,8 +38,8 @@ import tongban.shared.WorkingCalendars;
 @Transactional
 public class ApprovalManagement {
 
-	/** Yellow when this many working days or fewer are left. */
-	public static final int WARN_AT = 2;
+	/** Yellow when this many working days or fewer are left ({@code tongban.clock.warn-at}, default 2). */
+	private final int warnAt;
 
 	/** A staff member as the workbench sees them. */
 	public record Staff(UUID accountId, String name, String departmentCode, boolean approver) {
@@ -64,7 +64,11 @@ public class ApprovalManagement {
 	private final WorkingCalendars calendars;
 
 	ApprovalManagement(RuntimeService runtime, TaskService tasks, CaseManagement cases, CatalogManagement catalog,
-			WorkingCalendars calendars) {
+			WorkingCalendars calendars, @org.springframework.beans.factory.annotation.Value("${tongban.clock.warn-at:2}") int warnAt) {
+		if (warnAt < 0 || warnAt > 20) {
+			throw new IllegalArgumentException("tongban.clock.warn-at must be 0 to 20 working days, not " + warnAt);
+		}
+		this.warnAt = warnAt;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.cases = cases;
@@ -191,7 +195,7 @@ public class ApprovalManagement {
 			query = query.taskDefinitionKey(f.step());
 		}
 		if (f.urgent()) {
-			LocalDate limit = calendars.current().addWorkingDays(LocalDate.now(Clocks.ZONE), WARN_AT);
+			LocalDate limit = calendars.current().addWorkingDays(LocalDate.now(Clocks.ZONE), warnAt);
 			query = query.taskDueBefore(java.util.Date.from(limit.plusDays(1).atStartOfDay(Clocks.ZONE).toInstant()));
 		}
 		List<Task> found = query.includeProcessVariables().orderByDueDateNullsLast().asc().orderByTaskCreateTime().asc()
@@ -209,7 +213,7 @@ public class ApprovalManagement {
 			StatutoryClock.Level level = null;
 			if (due != null) {
 				remaining = StatutoryClock.remaining(calendars.current(), today, due);
-				level = StatutoryClock.level(remaining, Boolean.TRUE.equals(v.get("paused")), WARN_AT);
+				level = StatutoryClock.level(remaining, Boolean.TRUE.equals(v.get("paused")), warnAt);
 			}
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			out.add(new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), UUID.fromString((String) caseId),
@@ -310,7 +314,7 @@ public class ApprovalManagement {
 	}
 
 	/**
-	 * Every yellow (≤ {@link #WARN_AT} working days left), red (overdue) or stopped clock of the cases underway in the
+	 * Every yellow (≤ {@code tongban.clock.warn-at} working days left), red (overdue) or stopped clock of the cases underway in the
 	 * region (a code like 330106, or 330100 for a whole city), the most urgent first.
 	 */
 	@Transactional(readOnly = true)
@@ -324,7 +328,7 @@ public class ApprovalManagement {
 		for (UUID id : cases.underway(prefix)) {
 			CaseView c = cases.forStaff(id).orElseThrow();
 			cases.clock(c).ifPresent(k -> {
-				StatutoryClock.Level level = k.level(calendars.current(), today, WARN_AT);
+				StatutoryClock.Level level = k.level(calendars.current(), today, warnAt);
 				if (level != StatutoryClock.Level.GREEN) {
 					out.add(new Warning(c.id(), c.caseNumber(), c.itemName(), c.departmentCode(), k.due(calendars.current(), today),
 							k.remaining(calendars.current(), today), level));
@@ -375,7 +379,7 @@ public class ApprovalManagement {
 				LocalDate today = LocalDate.now(Clocks.ZONE);
 				due = clock.get().due(calendars.current(), today);
 				remaining = clock.get().remaining(calendars.current(), today);
-				level = clock.get().level(calendars.current(), today, WARN_AT);
+				level = clock.get().level(calendars.current(), today, warnAt);
 			}
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), c.id(), c.caseNumber(),
