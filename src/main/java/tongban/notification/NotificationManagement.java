@@ -1,6 +1,7 @@
 package tongban.notification;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,45 +96,41 @@ public class NotificationManagement {
 	static final int MAX_ATTEMPTS = 8;
 
 	/**
-	 * Sends up to {@code limit} queued messages whose time has come, each in its own short transaction taken with
-	 * {@code skip locked} (so several nodes can share the queue); a refusal is retried after 2, 4, 8 … minutes. Returns
-	 * how many were handled.
+	 * Sends up to {@code limit} queued messages whose time has come, in one transaction that takes them with
+	 * {@code skip locked} (so several nodes can share the queue): the sent ones are removed together, a refused one is
+	 * retried after 2, 4, 8 … minutes and given up after {@link #MAX_ATTEMPTS} tries (its failure stays in the e-mail
+	 * log). Returns how many were handled.
 	 */
 	public int deliver(int limit) {
-		int handled = 0;
-		for (; handled < limit; handled++) {
-			Boolean one = tx.execute(s -> deliverOne());
-			if (!Boolean.TRUE.equals(one)) {
-				break;
+		Integer handled = tx.execute(s -> {
+			List<Queued> due = jdbc.sql("""
+					select id, channel, address, subject, body, attempts from notification_delivery
+					where next_attempt_at <= now() order by id limit ? for update skip locked""")
+				.param(limit)
+				.query(Queued.class)
+				.list();
+			List<Long> done = new ArrayList<>();
+			for (Queued q : due) {
+				String error = "SMS".equals(q.channel()) ? sms(q) : email(q.address(), q.subject(), q.body());
+				if (error == null || q.attempts() + 1 >= MAX_ATTEMPTS) {
+					done.add(q.id());
+				}
+				else {
+					jdbc.sql("update notification_delivery set attempts = attempts + 1, last_error = ?, "
+							+ "next_attempt_at = now() + make_interval(mins => ?) where id = ?")
+						.params(error, 1 << (q.attempts() + 1), q.id())
+						.update();
+				}
 			}
-		}
-		return handled;
+			if (!done.isEmpty()) {
+				jdbc.sql("delete from notification_delivery where id = any(?)").param(done.toArray(Long[]::new)).update();
+			}
+			return due.size();
+		});
+		return handled == null ? 0 : handled;
 	}
 
 	private record Queued(long id, String channel, String address, String subject, String body, int attempts) {
-	}
-
-	private boolean deliverOne() {
-		Optional<Queued> next = jdbc.sql("""
-				select id, channel, address, subject, body, attempts from notification_delivery
-				where next_attempt_at <= now() order by id limit 1 for update skip locked""")
-			.query(Queued.class)
-			.optional();
-		if (next.isEmpty()) {
-			return false;
-		}
-		Queued q = next.get();
-		String error = "SMS".equals(q.channel()) ? sms(q) : email(q.address(), q.subject(), q.body());
-		if (error == null || q.attempts() + 1 >= MAX_ATTEMPTS) {
-			jdbc.sql("delete from notification_delivery where id = ?").param(q.id()).update();
-		}
-		else {
-			jdbc.sql("update notification_delivery set attempts = attempts + 1, last_error = ?, "
-					+ "next_attempt_at = now() + make_interval(mins => ?) where id = ?")
-				.params(error, 1 << (q.attempts() + 1), q.id())
-				.update();
-		}
-		return true;
 	}
 
 	private String sms(Queued q) {
