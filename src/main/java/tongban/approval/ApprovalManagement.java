@@ -208,13 +208,9 @@ public class ApprovalManagement {
 			if (caseId == null) {
 				continue;
 			}
-			LocalDate due = t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(Clocks.ZONE).toLocalDate();
-			Integer remaining = null;
-			StatutoryClock.Level level = null;
-			if (due != null) {
-				remaining = StatutoryClock.remaining(calendars.current(), today, due);
-				level = StatutoryClock.level(remaining, Boolean.TRUE.equals(v.get("paused")), warnAt);
-			}
+			LocalDate due = dueOf(t);
+			Integer remaining = due == null ? null : StatutoryClock.remaining(calendars.current(), today, due);
+			StatutoryClock.Level level = due == null ? null : StatutoryClock.level(remaining, Boolean.TRUE.equals(v.get("paused")), warnAt);
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			out.add(new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), UUID.fromString((String) caseId),
 					(String) v.get("caseNumber"), (String) v.get("itemName"), null, due, remaining, level,
@@ -365,6 +361,10 @@ public class ApprovalManagement {
 			.taskAssignee(s.accountId().toString()).endOr().singleResult());
 	}
 
+	private static LocalDate dueOf(Task t) {
+		return t.getDueDate() == null ? null : t.getDueDate().toInstant().atZone(Clocks.ZONE).toLocalDate();
+	}
+
 	private Optional<TaskView> view(Task t) {
 		Object id = runtime.getVariable(t.getExecutionId(), "caseId");
 		if (id == null) {
@@ -375,11 +375,17 @@ public class ApprovalManagement {
 			Integer remaining = null;
 			StatutoryClock.Level level = null;
 			var clock = cases.clock(c);
+			LocalDate today = LocalDate.now(Clocks.ZONE);
 			if (clock.isPresent()) {
-				LocalDate today = LocalDate.now(Clocks.ZONE);
 				due = clock.get().due(calendars.current(), today);
 				remaining = clock.get().remaining(calendars.current(), today);
 				level = clock.get().level(calendars.current(), today, warnAt);
+			}
+			else if (dueOf(t) != null) {
+				// not accepted yet: the task's own due date (deciding on acceptance), as the inbox shows it
+				due = dueOf(t);
+				remaining = StatutoryClock.remaining(calendars.current(), today, due);
+				level = StatutoryClock.level(remaining, false, warnAt);
 			}
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), c.id(), c.caseNumber(),

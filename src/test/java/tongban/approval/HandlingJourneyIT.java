@@ -107,6 +107,9 @@ class HandlingJourneyIT extends JourneyTest {
 		openTask(staff, number, "受理");
 		String taskUrl = staff.url();
 		assertThat(staff.getByTestId("task-answers").innerText()).contains("13900012345").contains("中国银行");
+		// before acceptance the task page shows the same clock as the inbox: five working days to decide on acceptance
+		var toAccept = tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(java.time.LocalDate.now(tongban.shared.Clocks.ZONE), 5);
+		assertThat(staff.content()).contains("剩 5 个工作日（" + toAccept + " 到期）");
 		assertThat(stranger.navigate(taskUrl).status()).as("another department's approver").isEqualTo(404);
 		accessible();
 
