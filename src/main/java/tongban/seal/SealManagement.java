@@ -1,0 +1,229 @@
+package tongban.seal;
+
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.seal.internal.PadesSigner;
+import tongban.seal.internal.PlatformCa;
+import tongban.seal.internal.SealImage;
+import tongban.seal.internal.SigningKeys;
+import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+
+/**
+ * The seal registry and sealing. A seal belongs to a department, has a red round image drawn by the platform, a
+ * P-256 certificate (for PAdES on PDF) and an SM2 certificate (for OFD), both issued by the platform's CA, a validity
+ * and a status. Applying a seal needs a staff member of the seal's department holding the seal's allowed role in a
+ * session confirmed with TOTP; every sealing and every refusal is recorded in {@code seal_use}.
+ */
+@Service
+@Transactional
+public class SealManagement {
+
+	public enum Status { ACTIVE, SUSPENDED, REVOKED }
+
+	/** The seal types of the registry. */
+	public static final List<String> TYPES = List.of("公章", "业务专用章", "行政许可专用章", "婚姻登记专用章", "户口专用章", "出生医学证明专用章");
+
+	public record SealView(UUID id, String departmentCode, String name, String type, String allowedRole, Status status,
+			LocalDate validFrom, LocalDate validTo, OffsetDateTime createdAt) {
+	}
+
+	/** Who applies a seal: their department, roles and whether their session was confirmed with TOTP. */
+	public record Sealer(UUID accountId, String name, String departmentCode, Set<String> roles, boolean totp) {
+	}
+
+	/** The answer of checking a signed PDF: valid, or the message key of what is wrong. */
+	public record PdfCheck(boolean valid, String problem, String signer, Instant signedAt) {
+
+		public static PdfCheck problem(String code, String signer) {
+			return new PdfCheck(false, code, signer, null);
+		}
+	}
+
+	public record Use(UUID sealId, String actorName, String documentRef, String documentSha256, String outcome, String reason,
+			OffsetDateTime at) {
+	}
+
+	static final Duration SEAL_VALIDITY = Duration.ofDays(365L * 5);
+
+	private final JdbcClient jdbc;
+	private final SigningKeys keys;
+	private final PlatformCa ca;
+	private final DirectoryManagement directory;
+	private final TransactionTemplate separate;
+
+	SealManagement(JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.ca = ca;
+		this.directory = directory;
+		this.separate = new TransactionTemplate(tx);
+		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** Makes a seal for a department: image, keys and certificates of both families. */
+	public SealView create(String departmentCode, String type, String allowedRole, String createdBy) {
+		DepartmentView d = directory.departmentByCode(departmentCode).orElseThrow(() -> DomainException.notFound("department"));
+		if (!TYPES.contains(type)) {
+			throw new DomainException(DomainException.Kind.INVALID, "seal-type", "unknown seal type " + type);
+		}
+		UUID id = UUID.randomUUID();
+		String name = d.name() + (type.equals("公章") ? "" : type);
+		var p256 = ca.issueSeal("seal-" + id + "-p256", Family.P256, d.name(), d.uscc(), type, SEAL_VALIDITY);
+		var sm2 = ca.issueSeal("seal-" + id + "-sm2", Family.SM2, d.name(), d.uscc(), type, SEAL_VALIDITY);
+		LocalDate from = LocalDate.now(Clocks.ZONE);
+		try {
+			jdbc.sql("""
+					insert into seal_seal (id, department_code, name, type, allowed_role, status, image, key_alias_p256, key_alias_sm2,
+					  cert_p256, cert_sm2, valid_from, valid_to, created_by)
+					values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(id, departmentCode, name, type, allowedRole, SealImage.draw(d.name(), type.equals("公章") ? "" : type),
+						"seal-" + id + "-p256", "seal-" + id + "-sm2", p256.certificate().getEncoded(), sm2.certificate().getEncoded(), from,
+						from.plusDays(SEAL_VALIDITY.toDays() - 1), createdBy)
+				.update();
+		}
+		catch (java.security.cert.CertificateEncodingException e) {
+			throw new IllegalStateException(e);
+		}
+		return seal(id).orElseThrow();
+	}
+
+	private static final String COLUMNS = "id, department_code, name, type, allowed_role, status, valid_from, valid_to, created_at";
+
+	@Transactional(readOnly = true)
+	public Optional<SealView> seal(UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from seal_seal where id = ?").param(id).query(SealView.class).optional();
+	}
+
+	@Transactional(readOnly = true)
+	public List<SealView> seals(String departmentCode) {
+		return jdbc.sql("select " + COLUMNS + " from seal_seal where department_code = ? order by created_at")
+			.param(departmentCode)
+			.query(SealView.class)
+			.list();
+	}
+
+	/** The department's active seal of one of the types, the newest first. */
+	@Transactional(readOnly = true)
+	public Optional<SealView> activeSeal(String departmentCode, List<String> types) {
+		return seals(departmentCode).stream().filter(s -> s.status() == Status.ACTIVE && types.contains(s.type()))
+			.reduce((a, b) -> b);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<byte[]> image(UUID id) {
+		return jdbc.sql("select image from seal_seal where id = ?").param(id).query(byte[].class).optional();
+	}
+
+	/** Suspends, reactivates or revokes a seal (a revoked seal stays revoked). */
+	public void setStatus(UUID id, Status status, String reason, String actorName) {
+		SealView s = seal(id).orElseThrow(() -> DomainException.notFound("seal"));
+		if (s.status() == Status.REVOKED) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "seal-revoked", "a revoked seal stays revoked");
+		}
+		jdbc.sql("update seal_seal set status = ?, status_reason = ? where id = ?").params(status.name(), reason, id).update();
+		record(id, null, actorName, "status:" + status, null, "SEALED", reason);
+	}
+
+	/**
+	 * Applies the seal to a PDF (PAdES signature with the seal's P-256 key). Refused, and the refusal recorded even
+	 * though the caller's transaction rolls back, when the seal is not active or not valid today, or the sealer is not
+	 * of its department, lacks its role, or did not confirm the session with TOTP.
+	 */
+	public byte[] sealPdf(UUID sealId, byte[] pdf, Sealer who, String documentRef, String reason) {
+		SealView s = authorise(sealId, who, documentRef);
+		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(sealId).query(String.class).single();
+		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
+		byte[] signed = PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode());
+		record(sealId, who.accountId(), who.name(), documentRef, sha256(signed), "SEALED", null);
+		return signed;
+	}
+
+	private SealView authorise(UUID sealId, Sealer who, String documentRef) {
+		SealView s = seal(sealId).orElseThrow(() -> DomainException.notFound("seal"));
+		String refusal = null;
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		if (s.status() != Status.ACTIVE || today.isBefore(s.validFrom()) || today.isAfter(s.validTo())) {
+			refusal = "seal-inactive";
+		}
+		else if (!who.totp()) {
+			refusal = "seal-totp";
+		}
+		else if (!s.departmentCode().equals(who.departmentCode()) || !who.roles().contains(s.allowedRole())) {
+			refusal = "seal-forbidden";
+		}
+		if (refusal != null) {
+			String code = refusal;
+			separate.executeWithoutResult(t -> record(sealId, who.accountId(), who.name(), documentRef, null, "REFUSED", code));
+			throw new DomainException(DomainException.Kind.FORBIDDEN, code, "sealing refused: " + code);
+		}
+		return s;
+	}
+
+	private void record(UUID sealId, UUID accountId, String actor, String ref, String sha256, String outcome, String reason) {
+		jdbc.sql("insert into seal_use (seal_id, account_id, actor_name, document_ref, document_sha256, outcome, reason) values (?, ?, ?, ?, ?, ?, ?)")
+			.params(sealId, accountId, actor == null ? "" : actor, ref, sha256, outcome, reason)
+			.update();
+	}
+
+	@Transactional(readOnly = true)
+	public List<Use> uses(UUID sealId, int limit) {
+		return jdbc.sql("select seal_id, actor_name, document_ref, document_sha256, outcome, reason, at from seal_use where seal_id = ? order by id desc limit ?")
+			.params(sealId, limit)
+			.query(Use.class)
+			.list();
+	}
+
+	/** The platform's own check of a signed PDF against its root (P-256 family). */
+	public PdfCheck checkPdf(byte[] pdf) {
+		return PadesSigner.check(pdf, ca.root(Family.P256));
+	}
+
+	public X509Certificate root(Family f) {
+		return ca.root(f);
+	}
+
+	/** The P-256 certificate of a seal. */
+	@Transactional(readOnly = true)
+	public X509Certificate certificate(UUID sealId) {
+		byte[] der = jdbc.sql("select cert_p256 from seal_seal where id = ?").param(sealId).query(byte[].class).single();
+		try {
+			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+		}
+		catch (CertificateException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public static String sha256(byte[] bytes) {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

@@ -1,0 +1,183 @@
+package tongban.seal.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+import tongban.seal.SealManagement.PdfCheck;
+
+/**
+ * PAdES baseline B-B signatures (ETSI EN 319 142-1) on PDF with PDFBox and BouncyCastle: a detached CMS signature
+ * ({@code ETSI.CAdES.detached}) with the signing-certificate-v2 attribute and no signing-time attribute (the time is
+ * the signature dictionary's M entry), over the whole file as saved incrementally. Also the platform's own check of a
+ * signed PDF (independent verifiers are poppler's pdfsig and EU DSS, in the tests).
+ */
+public final class PadesSigner {
+
+	private PadesSigner() {
+	}
+
+	public static byte[] sign(byte[] pdf, SigningKeys.Entry key, String name, String reason, String location) {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			PDSignature s = new PDSignature();
+			s.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+			s.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+			s.setName(name);
+			s.setReason(reason);
+			s.setLocation(location);
+			s.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai")));
+			SignatureOptions options = new SignatureOptions();
+			options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
+			doc.addSignature(s, options);
+			ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
+			ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
+			external.setSignature(cms(external.getContent().readAllBytes(), key));
+			options.close();
+			return out.toByteArray();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static byte[] cms(byte[] content, SigningKeys.Entry key) {
+		try {
+			X509Certificate cert = key.certificate();
+			byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
+			SigningCertificateV2 signingCert = new SigningCertificateV2(
+					new ESSCertIDv2[] { new ESSCertIDv2(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256), certHash) });
+			ASN1EncodableVector v = new ASN1EncodableVector();
+			v.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(signingCert)));
+			CMSAttributeTableGenerator withoutTime = new CMSAttributeTableGenerator() {
+				private final DefaultSignedAttributeTableGenerator inner = new DefaultSignedAttributeTableGenerator(new AttributeTable(v));
+
+				@Override
+				@SuppressWarnings({ "rawtypes", "unchecked" })
+				public AttributeTable getAttributes(Map parameters) {
+					Hashtable<ASN1Encodable, Object> table = inner.getAttributes(parameters).toHashtable();
+					table.remove(CMSAttributes.signingTime);
+					return new AttributeTable(table);
+				}
+			};
+			CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+			gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.PROVIDER).build())
+				.setSignedAttributeGenerator(withoutTime)
+				.build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.PROVIDER).build(key.key()), cert));
+			gen.addCertificates(new JcaCertStore(key.chain()));
+			return gen.generate(new CMSProcessableByteArray(content), false).getEncoded();
+		}
+		catch (GeneralSecurityException | OperatorCreationException | CMSException | IOException e) {
+			throw new IllegalStateException("cannot sign", e);
+		}
+	}
+
+	/**
+	 * Checks the last signature of a PDF: the file parses, the signature covers the whole file (nothing appended after
+	 * signing), the CMS signature verifies over the signed bytes, and the signer's certificate chains to the trusted
+	 * root. Never throws for a bad file: the answer says what is wrong.
+	 */
+	public static PdfCheck check(byte[] pdf, X509Certificate trustedRoot) {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
+			List<PDSignature> signatures = doc.getSignatureDictionaries();
+			if (signatures.isEmpty()) {
+				return PdfCheck.problem("seal.check.unsigned", null);
+			}
+			PDSignature s = signatures.getLast();
+			int[] range = s.getByteRange();
+			if (range == null || range.length != 4 || (long) range[2] + range[3] != pdf.length) {
+				return PdfCheck.problem("seal.check.modified", null);
+			}
+			byte[] signed = s.getSignedContent(pdf);
+			CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signed), s.getContents(pdf));
+			SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+			@SuppressWarnings("unchecked")
+			var matches = cms.getCertificates().getMatches(signer.getSID());
+			if (matches.isEmpty()) {
+				return PdfCheck.problem("seal.check.noCertificate", null);
+			}
+			X509CertificateHolder holder = (X509CertificateHolder) matches.iterator().next();
+			X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Crypto.PROVIDER).getCertificate(holder);
+			String signerName = holder.getSubject().toString();
+			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.PROVIDER).build(cert))) {
+				return PdfCheck.problem("seal.check.signature", signerName);
+			}
+			if (!chainsTo(cert, cms, trustedRoot)) {
+				return PdfCheck.problem("seal.check.untrusted", signerName);
+			}
+			return new PdfCheck(true, null, signerName, s.getSignDate() == null ? null : s.getSignDate().toInstant());
+		}
+		catch (IOException | CMSException | GeneralSecurityException | OperatorCreationException | RuntimeException e) {
+			return PdfCheck.problem("seal.check.signature", null);
+		}
+	}
+
+	private static boolean chainsTo(X509Certificate cert, CMSSignedData cms, X509Certificate root) throws GeneralSecurityException {
+		List<X509Certificate> pool = new ArrayList<>();
+		var converter = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Crypto.PROVIDER);
+		for (Object o : cms.getCertificates().getMatches(null)) {
+			pool.add(converter.getCertificate((X509CertificateHolder) o));
+		}
+		X509Certificate current = cert;
+		for (int depth = 0; depth < 5; depth++) {
+			current.checkValidity();
+			if (current.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
+				try {
+					current.verify(root.getPublicKey(), Crypto.PROVIDER);
+					return true;
+				}
+				catch (GeneralSecurityException e) {
+					return false;
+				}
+			}
+			X509Certificate child = current;
+			X509Certificate parent = pool.stream().filter(p -> p.getSubjectX500Principal().equals(child.getIssuerX500Principal()) && !p.equals(child))
+				.findFirst().orElse(null);
+			if (parent == null) {
+				return false;
+			}
+			child.verify(parent.getPublicKey(), Crypto.PROVIDER);
+			current = parent;
+		}
+		return false;
+	}
+}

@@ -1,0 +1,141 @@
+package tongban.seal.internal;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+import tongban.seal.Family;
+
+/**
+ * The platform's certificate authority: per family a root (20 years) and an issuing CA (10 years) that certifies the
+ * seals' keys and the time-stamp unit, all created on first start in the {@link SigningKeys}.
+ */
+public class PlatformCa {
+
+	static final String ORGANISATION = "通办政务服务平台";
+
+	private final SigningKeys keys;
+	private final SecureRandom random = new SecureRandom();
+
+	public PlatformCa(SigningKeys keys) {
+		this.keys = keys;
+		Crypto.install();
+		for (Family f : Family.values()) {
+			if (keys.get(rootAlias(f)).isEmpty()) {
+				KeyPair root = keys.generate(rootAlias(f), f);
+				X500Name name = name("通办平台根证书 " + f.name(), null);
+				X509Certificate cert = sign(f, name, root.getPublic(), name, root.getPrivate(), null, Duration.ofDays(365L * 20), Usage.CA);
+				keys.certify(rootAlias(f), List.of(cert));
+			}
+			if (keys.get(issuingAlias(f)).isEmpty()) {
+				SigningKeys.Entry root = keys.get(rootAlias(f)).orElseThrow();
+				KeyPair issuing = keys.generate(issuingAlias(f), f);
+				X509Certificate cert = sign(f, name("通办平台签章证书 " + f.name(), null), issuing.getPublic(),
+						X500Name.getInstance(root.certificate().getSubjectX500Principal().getEncoded()), root.key(), root.certificate(),
+						Duration.ofDays(365L * 10), Usage.CA);
+				keys.certify(issuingAlias(f), List.of(cert, root.certificate()));
+			}
+		}
+	}
+
+	static String rootAlias(Family f) {
+		return "root-" + f.name().toLowerCase();
+	}
+
+	static String issuingAlias(Family f) {
+		return "issuing-" + f.name().toLowerCase();
+	}
+
+	public X509Certificate root(Family f) {
+		return keys.get(rootAlias(f)).orElseThrow().certificate();
+	}
+
+	public X509Certificate issuing(Family f) {
+		return keys.get(issuingAlias(f)).orElseThrow().certificate();
+	}
+
+	enum Usage { CA, SEAL, TIMESTAMP }
+
+	/** A new key of the family under the alias, certified by the issuing CA for the given use. */
+	SigningKeys.Entry issue(String alias, Family f, X500Name subject, Duration validity, Usage usage) {
+		SigningKeys.Entry issuer = keys.get(issuingAlias(f)).orElseThrow();
+		KeyPair pair = keys.generate(alias, f);
+		X509Certificate cert = sign(f, subject, pair.getPublic(), X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+				issuer.key(), issuer.certificate(), validity, usage);
+		List<X509Certificate> chain = new ArrayList<>();
+		chain.add(cert);
+		chain.addAll(issuer.chain());
+		keys.certify(alias, chain);
+		return keys.get(alias).orElseThrow();
+	}
+
+	/** A seal's key of the family, certified for signing in the department's name (its USCC as serial number). */
+	public SigningKeys.Entry issueSeal(String alias, Family f, String department, String uscc, String sealType, Duration validity) {
+		X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, department)
+			.addRDN(BCStyle.OU, sealType).addRDN(BCStyle.SERIALNUMBER, uscc).addRDN(BCStyle.CN, department + sealType).build();
+		return issue(alias, f, subject, validity, Usage.SEAL);
+	}
+
+	static X500Name name(String commonName, String organisation) {
+		X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O,
+				organisation == null ? ORGANISATION : organisation);
+		return b.addRDN(BCStyle.CN, commonName).build();
+	}
+
+	private X509Certificate sign(Family f, X500Name subject, PublicKey key, X500Name issuer, PrivateKey issuerKey,
+			X509Certificate issuerCert, Duration validity, Usage usage) {
+		try {
+			Instant now = Instant.now();
+			X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, random).add(BigInteger.ONE),
+					Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(validity)), subject, key);
+			JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
+			b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(key));
+			b.addExtension(Extension.authorityKeyIdentifier, false,
+					issuerCert == null ? u.createAuthorityKeyIdentifier(key) : u.createAuthorityKeyIdentifier(issuerCert));
+			switch (usage) {
+				case CA -> {
+					b.addExtension(Extension.basicConstraints, true, new BasicConstraints(issuerCert == null ? 1 : 0));
+					b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+				}
+				case SEAL -> {
+					b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+					b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+				}
+				case TIMESTAMP -> {
+					b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+					b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+					b.addExtension(Extension.extendedKeyUsage, true, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
+				}
+			}
+			return new JcaX509CertificateConverter().setProvider(Crypto.PROVIDER)
+				.getCertificate(b.build(new JcaContentSignerBuilder(f.signatureAlgorithm()).setProvider(Crypto.PROVIDER).build(issuerKey)));
+		}
+		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+			throw new IllegalStateException("cannot certify " + subject, e);
+		}
+	}
+}

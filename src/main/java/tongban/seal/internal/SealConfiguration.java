@@ -1,0 +1,24 @@
+package tongban.seal.internal;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import tongban.shared.TongbanProperties;
+
+/** The default key store (a PKCS#12 file under TONGBAN_DATA_DIR/keys) and the platform CA kept in it. */
+@Configuration(proxyBeanMethods = false)
+class SealConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(SigningKeys.class)
+	SigningKeys signingKeys(TongbanProperties properties, @Value("${tongban.keystore-password:}") String password) {
+		return new Pkcs12SigningKeys(properties.dataDir().toAbsolutePath().resolve("keys"), password);
+	}
+
+	@Bean
+	PlatformCa platformCa(SigningKeys keys) {
+		return new PlatformCa(keys);
+	}
+}

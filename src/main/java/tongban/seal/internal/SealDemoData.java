@@ -1,0 +1,41 @@
+package tongban.seal.internal;
+
+import java.util.Map;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import tongban.identity.Role;
+import tongban.seal.SealManagement;
+import tongban.shared.DemoData;
+
+/** Demo seals of the departments that issue the demo licences, applied by their approvers. */
+@Component
+@Order(45)
+class SealDemoData implements ApplicationRunner {
+
+	static final Map<String, String> SEALS = Map.of("XH-SCJG", "行政许可专用章", "XH-MZ", "婚姻登记专用章", "XH-GA", "户口专用章", "XH-WJ",
+			"出生医学证明专用章");
+
+	private final DemoData demo;
+	private final SealManagement seals;
+
+	SealDemoData(DemoData demo, SealManagement seals) {
+		this.demo = demo;
+		this.seals = seals;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!demo.enabled()) {
+			return;
+		}
+		SEALS.forEach((department, type) -> {
+			if (seals.seals(department).isEmpty()) {
+				seals.create(department, type, Role.APPROVER.name(), "demo");
+			}
+		});
+	}
+}

@@ -1,0 +1,99 @@
+package tongban.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.shared.DomainException;
+import tongban.support.IntegrationTest;
+import tongban.support.Poppler;
+
+/**
+ * Seals from the registry applied to a PDF: poppler's pdfsig (an independent verifier) reports the PAdES signature
+ * valid over the whole document, and a copy with one byte changed invalid, as does the platform's own check. Sealing
+ * without TOTP, or by another department's staff, is refused and the refusal recorded.
+ */
+class SealIT extends IntegrationTest {
+
+	@Autowired
+	SealManagement seals;
+
+	static byte[] document(String text) throws Exception {
+		try (PDDocument doc = new PDDocument()) {
+			PDPage page = new PDPage();
+			doc.addPage(page);
+			try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
+				out.beginText();
+				out.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+				out.newLineAtOffset(72, 700);
+				out.showText(text);
+				out.endText();
+			}
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+			doc.save(bytes);
+			return bytes.toByteArray();
+		}
+	}
+
+	@Test
+	void aSealedPdfVerifiesIndependentlyAndATamperedOneDoesNot() throws Exception {
+		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		assertThat(seal.name()).isEqualTo("杭州市西湖区市场监督管理局行政许可专用章");
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(seals.image(seal.id()).orElseThrow()));
+		assertThat(image.getWidth()).isEqualTo(image.getHeight());
+		int centre = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
+		assertThat((centre >> 16) & 0xFF).as("a red star in the middle").isGreaterThan(180);
+		assertThat(centre & 0xFF).isLessThan(60);
+
+		var approver = new SealManagement.Sealer(UUID.randomUUID(), "审批员甲", "XH-SCJG", Set.of("APPROVER"), true);
+		byte[] sealed = seals.sealPdf(seal.id(), document("Licence 0001"), approver, "test-1", "电子证照签章");
+		String report = Poppler.signatures(sealed);
+		assertThat(report).contains("Signature Validation: Signature is Valid.").contains("Signature Type: ETSI.CAdES.detached")
+			.contains("- Total document signed").contains("市场监督管理局");
+		assertThat(seals.checkPdf(sealed).valid()).isTrue();
+
+		byte[] tampered = sealed.clone();
+		int at = new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Licence 0001");
+		tampered[at + 8] = '9';
+		assertThat(Poppler.signatures(tampered)).doesNotContain("Signature is Valid.");
+		assertThat(seals.checkPdf(tampered).problem()).isEqualTo("seal.check.signature");
+		byte[] appended = java.util.Arrays.copyOf(sealed, sealed.length + 10);
+		assertThat(seals.checkPdf(appended).valid()).isFalse();
+
+		assertThat(seals.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
+				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(SealManagement.sha256(sealed)));
+	}
+
+	@Test
+	void sealingWithoutTheRightOrWithoutTotpIsRefusedAndRecorded() throws Exception {
+		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		byte[] pdf = document("Refused");
+		var noTotp = new SealManagement.Sealer(UUID.randomUUID(), "未验证", "XH-SCJG", Set.of("APPROVER"), false);
+		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, noTotp, "refuse-1", "x")).code())
+			.isEqualTo("seal-totp");
+		var otherDepartment = new SealManagement.Sealer(UUID.randomUUID(), "他部门", "XH-MZ", Set.of("APPROVER"), true);
+		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, otherDepartment, "refuse-2", "x")).code())
+			.isEqualTo("seal-forbidden");
+		var clerk = new SealManagement.Sealer(UUID.randomUUID(), "窗口", "XH-SCJG", Set.of("COUNTER_CLERK"), true);
+		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, clerk, "refuse-3", "x")).code())
+			.isEqualTo("seal-forbidden");
+		assertThat(seals.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("refuse-"))
+			.extracting(SealManagement.Use::reason).containsExactlyInAnyOrder("seal-totp", "seal-forbidden", "seal-forbidden");
+	}
+}
