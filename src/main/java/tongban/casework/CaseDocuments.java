@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import tongban.casework.CaseManagement.CaseView;
 import tongban.directory.DirectoryManagement;
 import tongban.shared.Clocks;
+import tongban.shared.PdfText;
 
 /**
  * The written documents of a case as PDF, in the shipped CJK font (LXGW WenKai, OFL; fonts/OFL.txt) embedded as a
@@ -32,7 +33,7 @@ public class CaseDocuments {
 
 	public enum Kind { ACCEPTANCE, SUPPLEMENT, DECISION }
 
-	static final String FONT = "/fonts/LXGWWenKai-Regular.ttf";
+	static final String FONT = PdfText.FONT;
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 	private static final float MARGIN = 72;
 	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
@@ -157,44 +158,18 @@ public class CaseDocuments {
 	}
 
 	private static float line(PDPageContentStream out, PDType0Font f, float size, String text, float x, float y) throws IOException {
-		out.beginText();
-		out.setFont(f, size);
-		out.newLineAtOffset(x, y);
-		out.showText(text);
-		out.endText();
-		return y - size * 1.7f;
+		return PdfText.line(out, f, size, text, x, y);
 	}
 
 	private static float width(PDType0Font f, float size, String text) throws IOException {
-		return f.getStringWidth(text) / 1000 * size;
+		return PdfText.width(f, size, text);
 	}
 
 	private static float centre(PDType0Font f, float size, String text) throws IOException {
 		return MARGIN + (WIDTH - width(f, size, text)) / 2;
 	}
 
-	/** Chinese wraps between any two characters; a run of Latin letters or digits is kept together when it fits. */
 	static List<String> wrap(PDType0Font f, float size, String text) throws IOException {
-		List<String> lines = new ArrayList<>();
-		StringBuilder current = new StringBuilder();
-		for (int i = 0; i < text.length();) {
-			int end = i + 1;
-			if (Character.isLetterOrDigit(text.charAt(i)) && text.charAt(i) < 0x2E80) {
-				while (end < text.length() && Character.isLetterOrDigit(text.charAt(end)) && text.charAt(end) < 0x2E80) {
-					end++;
-				}
-			}
-			String piece = text.substring(i, end);
-			if (current.length() > 0 && width(f, size, current + piece) > WIDTH) {
-				lines.add(current.toString());
-				current.setLength(0);
-			}
-			current.append(piece);
-			i = end;
-		}
-		if (current.length() > 0) {
-			lines.add(current.toString());
-		}
-		return lines;
+		return PdfText.wrap(f, size, text, WIDTH);
 	}
 }

@@ -191,6 +191,21 @@ public class CaseManagement {
 			.optional();
 	}
 
+	/** Who a case is filed for and what it says: what a licence issued on its approval is made from. */
+	public record Filing(UUID id, String itemCode, String departmentCode, String regionCode, tongban.identity.Party party,
+			Map<String, Object> values) {
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Filing> filing(UUID id) {
+		return jdbc.sql("select item_code, department_code, region_code, party_kind, party_id, party_name, form_values::text as v from casework_case where id = ?")
+			.param(id)
+			.query((rs, n) -> new Filing(id, rs.getString("item_code"), rs.getString("department_code"), rs.getString("region_code"),
+					new tongban.identity.Party(tongban.identity.Party.Kind.valueOf(rs.getString("party_kind")), rs.getObject("party_id", UUID.class),
+							rs.getString("party_name")), values(rs.getString("v"))))
+			.optional();
+	}
+
 	/** Any case, for the approval module (which checks the staff member's authority first). */
 	@Transactional(readOnly = true)
 	public Optional<CaseView> forStaff(UUID id) {

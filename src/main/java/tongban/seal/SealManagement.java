@@ -75,13 +75,48 @@ public class SealManagement {
 	private final DirectoryManagement directory;
 	private final TransactionTemplate separate;
 
-	SealManagement(JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx) {
+	private final tongban.identity.IdentityManagement identity;
+
+	SealManagement(JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx,
+			tongban.identity.IdentityManagement identity) {
+		this.identity = identity;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.ca = ca;
 		this.directory = directory;
 		this.separate = new TransactionTemplate(tx);
 		this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * The signed-in staff member as a sealer: roles and TOTP confirmation from the session's authorities, department
+	 * from the account. Nobody signed in (or a token without TOTP) makes a sealer every seal refuses.
+	 */
+	@Transactional(readOnly = true)
+	public Sealer currentSealer() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		if (auth == null || !auth.isAuthenticated()) {
+			return new Sealer(null, "", null, Set.of(), false);
+		}
+		Set<String> roles = new java.util.HashSet<>();
+		boolean totp = false;
+		for (var a : auth.getAuthorities()) {
+			String name = a.getAuthority();
+			if (name.startsWith("ROLE_")) {
+				roles.add(name.substring(5));
+			}
+			totp |= "FACTOR_TOTP".equals(name);
+		}
+		UUID accountId;
+		try {
+			accountId = UUID.fromString(auth.getName());
+		}
+		catch (IllegalArgumentException e) {
+			return new Sealer(null, auth.getName(), null, Set.of(), false);
+		}
+		var account = identity.account(accountId);
+		String department = account.map(a -> a.departmentId()).flatMap(directory::department).map(DepartmentView::code).orElse(null);
+		return new Sealer(accountId, account.map(a -> a.displayName()).orElse(""), department, roles, totp);
 	}
 
 	/** Makes a seal for a department: image, keys and certificates of both families. */

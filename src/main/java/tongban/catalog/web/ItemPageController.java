@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tongban.catalog.CatalogManagement;
+import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
 import tongban.catalog.PublishedItem;
 import tongban.catalog.Theme;

@@ -89,6 +89,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/bundles", "/bundles/*")
 			.permitAll()
+			.requestMatchers("/verify", "/verify/**")
+			.permitAll()
 			.requestMatchers("/bundle-cases/**")
 			.hasRole(Role.CITIZEN.name())
 			.requestMatchers("/console/items", "/console/items/**")

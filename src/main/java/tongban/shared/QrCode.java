@@ -1,4 +1,4 @@
-package tongban.catalog.web;
+package tongban.shared;
 
 import java.util.Map;
 
@@ -10,12 +10,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** A QR code as an inline SVG (one path, no script), so the page needs no image request and no JavaScript. */
-final class QrCode {
+public final class QrCode {
 
 	private QrCode() {
 	}
 
-	static String svg(String text, String title) {
+	public static String svg(String text, String title) {
 		try {
 			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));

@@ -1,0 +1,321 @@
+package tongban.licence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.licence.internal.LicencePdf;
+import tongban.seal.SealManagement;
+import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
+import tongban.shared.Masking;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The licence registry: types, issuance (a PDF sealed by the issuing department's seal, its data attached as XML and a
+ * QR code to {@code /verify/{identifier}}), the holder's wallet, public status by identifier or by file, revocation
+ * and cancellation by the issuing department.
+ */
+@Service
+@Transactional
+public class LicenceManagement {
+
+	public enum Status { VALID, REVOKED, CANCELLED }
+
+	/** A licence as its holder and the registry see it. */
+	public record LicenceView(UUID id, String identifier, String typeCode, String name, String number, String holderName,
+			String holderCode, String holderCodeType, UUID holderPartyId, String issuerName, String issuerCode, String departmentCode,
+			String jurisdictionCode, LocalDate issuedOn, LocalDate validFrom, LocalDate validTo, Status status, String statusReason,
+			OffsetDateTime statusChangedAt, UUID caseId, String pdfSha256) {
+
+		public boolean expired() {
+			return validTo != null && validTo.isBefore(LocalDate.now(Clocks.ZONE));
+		}
+
+		/** VALID, EXPIRED, REVOKED or CANCELLED, as verification shows it. */
+		public String state() {
+			return status != Status.VALID ? status.name() : expired() ? "EXPIRED" : "VALID";
+		}
+
+		public String maskedHolderCode() {
+			return "111".equals(holderCodeType) ? Masking.idNumber(holderCode) : holderCode;
+		}
+
+		/** The holder's name masked for the public page: the first character and the rest as *. */
+		public String maskedHolderName() {
+			if ("001".equals(holderCodeType) || holderName.length() < 2) {
+				return holderName;
+			}
+			return holderName.charAt(0) + "*".repeat(holderName.length() - 1);
+		}
+	}
+
+	/** What a case's approval puts on a licence. */
+	public record Issue(UUID caseId, String itemCode, String departmentCode, String regionCode, UUID holderPartyId,
+			Map<String, Object> values) {
+	}
+
+	/** The answer of verifying a file: the seal check and, when the file names a licence, its registry status. */
+	public record FileCheck(SealManagement.PdfCheck seal, LicenceView licence, boolean sameAsIssued) {
+	}
+
+	public static final String VERSION = "001";
+
+	private final JdbcClient jdbc;
+	private final JsonMapper json;
+	private final DirectoryManagement directory;
+	private final SealManagement seals;
+	private final FileStore files;
+	private final ApplicationEventPublisher events;
+	private final String publicUrl;
+
+	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, FileStore files,
+			ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.directory = directory;
+		this.seals = seals;
+		this.files = files;
+		this.events = events;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	// ---- types ----
+
+	/** Saves a licence type; refused with its problems (e.g. a template without the holder) and nothing saved. */
+	public List<String> saveType(LicenceType t) {
+		List<String> problems = t.problems();
+		if (!problems.isEmpty()) {
+			return problems;
+		}
+		jdbc.sql("""
+				insert into licence_type (code, name, defining_authority, number_prefix, holder_kind, validity_years, items, fields, seal_types)
+				values (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+				on conflict (code) do update set name = excluded.name, defining_authority = excluded.defining_authority,
+				  number_prefix = excluded.number_prefix, holder_kind = excluded.holder_kind, validity_years = excluded.validity_years,
+				  items = excluded.items, fields = excluded.fields, seal_types = excluded.seal_types, updated_at = now()""")
+			.params(t.code(), t.name(), t.definingAuthority(), t.numberPrefix(), t.holderKind(), t.validityYears(), json.writeValueAsString(t.items()),
+					json.writeValueAsString(t.fields()), json.writeValueAsString(t.sealTypes()))
+			.update();
+		return problems;
+	}
+
+	@Transactional(readOnly = true)
+	public List<LicenceType> types() {
+		return jdbc.sql("select code, name, defining_authority, number_prefix, holder_kind, validity_years, items::text as items, "
+				+ "fields::text as fields, seal_types::text as seal_types from licence_type order by code")
+			.query((rs, n) -> new LicenceType(rs.getString("code"), rs.getString("name"), rs.getString("defining_authority"),
+					rs.getString("number_prefix"), rs.getString("holder_kind"), (Integer) rs.getObject("validity_years"),
+					List.of(json.readValue(rs.getString("items"), String[].class)),
+					List.of(json.readValue(rs.getString("fields"), LicenceType.Field[].class)),
+					List.of(json.readValue(rs.getString("seal_types"), String[].class))))
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<LicenceType> typeForItem(String itemCode) {
+		return types().stream().filter(t -> t.items().contains(itemCode)).findFirst();
+	}
+
+	// ---- issuance ----
+
+	/**
+	 * Issues the licence of an approved case: identifier, number, data from the form by the type's template, a PDF
+	 * sealed with the issuing department's seal by the approving staff member (refused without the right or TOTP, and
+	 * then the approval does not happen either). Empty when the item issues no licence.
+	 */
+	public Optional<LicenceView> issue(Issue r, SealManagement.Sealer sealer) {
+		Optional<LicenceType> type = typeForItem(r.itemCode());
+		if (type.isEmpty()) {
+			return Optional.empty();
+		}
+		LicenceType t = type.get();
+		DepartmentView issuer = directory.departmentByCode(r.departmentCode()).orElseThrow(() -> DomainException.notFound("department"));
+		SealManagement.SealView seal = seals.activeSeal(r.departmentCode(), t.sealTypes())
+			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "licence-no-seal", "no active seal for " + t.name()));
+		long serial = jdbc.sql("select nextval('licence_serial')").query(Long.class).single();
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		String serialText = today.getYear() + String.format("%08d", serial);
+		String identifier = LicenceIdentifier.of(t.code(), issuer.uscc(), serialText, VERSION);
+		String number = t.numberPrefix() + r.regionCode() + serialText;
+		LocalDate validTo = t.validityYears() == null ? null : today.plusYears(t.validityYears()).minusDays(1);
+		Map<String, String> printed = new LinkedHashMap<>();
+		String holderName = null;
+		String holderCode = null;
+		for (LicenceType.Field f : t.fields()) {
+			String value = value(f.source(), r.values(), number, issuer.name(), today, validTo, r.regionCode(), serial);
+			printed.put(f.label(), value);
+			if ("HOLDER_NAME".equals(f.role())) {
+				holderName = value;
+			}
+			if ("HOLDER_CODE".equals(f.role())) {
+				holderCode = value;
+			}
+		}
+		if (holderName == null || holderName.isBlank() || holderCode == null || holderCode.isBlank()) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "licence-holder", "the case lacks the holder's name or code");
+		}
+		String codeType = "LEGAL_PERSON".equals(t.holderKind()) ? "001" : "111";
+		UUID id = UUID.randomUUID();
+		LicencePdf.Content content = new LicencePdf.Content(t.name(), identifier, number, printed, issuer.name(), today,
+				publicUrl + "/verify/" + identifier, seals.image(seal.id()).orElseThrow(),
+				catalogueXml(t, identifier, number, holderName, holderCode, codeType, issuer, today, validTo, r.regionCode()));
+		byte[] pdf = seals.sealPdf(seal.id(), LicencePdf.render(content), sealer, identifier, "电子证照签发：" + t.name());
+		FileStore.Stored stored = files.put(pdf, "application/pdf", identifier + ".pdf");
+		jdbc.sql("""
+				insert into licence_licence (id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id,
+				  issuer_name, issuer_code, department_code, jurisdiction_code, issued_on, valid_from, valid_to, data, case_id, seal_id,
+				  pdf_file_id, pdf_sha256, status)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID')""")
+			.params(id, identifier, t.code(), t.name(), number, holderName, holderCode, codeType, r.holderPartyId(), issuer.name(), issuer.uscc(),
+					r.departmentCode(), r.regionCode(), today, today, validTo, json.writeValueAsString(printed), r.caseId(), seal.id(), stored.id(),
+					stored.sha256())
+			.update();
+		LicenceView issued = byIdentifier(identifier).orElseThrow();
+		events.publishEvent(new LicenceIssued(issued.id(), identifier, t.name(), r.holderPartyId(), r.caseId()));
+		return Optional.of(issued);
+	}
+
+	private static String value(String source, Map<String, Object> values, String number, String issuer, LocalDate today,
+			LocalDate validTo, String region, long serial) {
+		if (source.startsWith("form:")) {
+			Object v = values.get(source.substring(5));
+			return v == null ? "" : v.toString();
+		}
+		if (source.startsWith("text:")) {
+			return source.substring(5);
+		}
+		return switch (source) {
+			case "number" -> number;
+			case "issuer" -> issuer;
+			case "issuedOn" -> today.toString();
+			case "validTo" -> validTo == null ? "长期" : validTo.toString();
+			case "newUscc" -> newUscc(region, serial);
+			default -> "";
+		};
+	}
+
+	/** A USCC for a newly registered individual business (registration authority 9, type 2), GB 32100 check. */
+	static String newUscc(String region, long serial) {
+		String first17 = "92" + region + "MA" + String.format("%07d", serial % 10_000_000L);
+		return first17 + tongban.shared.Uscc.checkCharacter(first17);
+	}
+
+	private static String catalogueXml(LicenceType t, String identifier, String number, String holder, String holderCode, String codeType,
+			DepartmentView issuer, LocalDate issued, LocalDate validTo, String region) {
+		StringBuilder x = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<电子证照 标准=\"GB/T 36904-2018\">\n");
+		Map<String, String> f = new LinkedHashMap<>();
+		f.put("证照名称", t.name());
+		f.put("证照类型名称", t.name());
+		f.put("证照类型代码", t.code());
+		f.put("证照编号", number);
+		f.put("证照标识", identifier);
+		f.put("证照颁发机构", issuer.name());
+		f.put("证照颁发机构代码", issuer.uscc());
+		f.put("证照颁发日期", issued.toString());
+		f.put("持证主体", holder);
+		f.put("持证主体代码", holderCode);
+		f.put("持证主体代码类型", codeType);
+		f.put("管辖区域代码", region);
+		f.put("有效期起始日期", issued.toString());
+		f.put("有效期截止日期", validTo == null ? "长期" : validTo.toString());
+		f.put("证照定义机构", t.definingAuthority());
+		f.forEach((k, v) -> x.append("  <").append(k).append('>').append(escape(v)).append("</").append(k).append(">\n"));
+		return x.append("</电子证照>\n").toString();
+	}
+
+	private static String escape(String v) {
+		return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+	// ---- registry, wallet, verification ----
+
+	private static final String COLUMNS = """
+			id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id, issuer_name, issuer_code,
+			department_code, jurisdiction_code, issued_on, valid_from, valid_to, status, status_reason, status_changed_at, case_id, pdf_sha256""";
+
+	@Transactional(readOnly = true)
+	public Optional<LicenceView> byIdentifier(String identifier) {
+		return jdbc.sql("select " + COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(LicenceView.class).optional();
+	}
+
+	/** The licences in a party's wallet (a citizen's own, or a company's for its agents), newest first. */
+	@Transactional(readOnly = true)
+	public List<LicenceView> wallet(UUID partyId) {
+		return jdbc.sql("select " + COLUMNS + " from licence_licence where holder_party_id = ? order by issued_on desc, created_at desc")
+			.param(partyId)
+			.query(LicenceView.class)
+			.list();
+	}
+
+	/** One licence of the party's wallet; another's is "not found". */
+	@Transactional(readOnly = true)
+	public Optional<LicenceView> held(UUID partyId, UUID id) {
+		return jdbc.sql("select " + COLUMNS + " from licence_licence where id = ? and holder_party_id = ?").params(id, partyId)
+			.query(LicenceView.class)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	public byte[] pdf(LicenceView l) {
+		String fileId = jdbc.sql("select pdf_file_id from licence_licence where id = ?").param(l.id()).query(String.class).single();
+		try (InputStream in = files.open(fileId).orElseThrow(() -> DomainException.notFound("file"))) {
+			return in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<LicenceView> issuedBy(String departmentCode, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from licence_licence where department_code = ? order by created_at desc limit ?")
+			.params(departmentCode, limit)
+			.query(LicenceView.class)
+			.list();
+	}
+
+	/**
+	 * Checks an uploaded licence file: its seal (signature, whole file covered, chain to the platform root) and, when it
+	 * names a licence of the registry, that licence's status and whether the file is the one issued.
+	 */
+	@Transactional(readOnly = true)
+	public FileCheck checkFile(byte[] pdf) {
+		SealManagement.PdfCheck seal = seals.checkPdf(pdf);
+		String identifier = LicencePdf.identifierOf(pdf);
+		LicenceView l = identifier == null ? null : byIdentifier(identifier).orElse(null);
+		return new FileCheck(seal, l, l != null && l.pdfSha256().equals(SealManagement.sha256(pdf)));
+	}
+
+	/** Revokes (撤销, e.g. obtained by fraud) or cancels (注销) a licence of the department, with the reason. */
+	public LicenceView changeStatus(String identifier, String departmentCode, Status status, String reason, String staffName) {
+		LicenceView l = byIdentifier(identifier).filter(x -> x.departmentCode().equals(departmentCode))
+			.orElseThrow(() -> DomainException.notFound("licence"));
+		if (status == Status.VALID || reason == null || reason.isBlank()) {
+			throw new DomainException(DomainException.Kind.INVALID, "licence-reason", "a reason is needed");
+		}
+		if (l.status() != Status.VALID) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "licence-state", "the licence is " + l.status());
+		}
+		jdbc.sql("update licence_licence set status = ?, status_reason = ?, status_changed_at = now(), status_changed_by = ? where id = ?")
+			.params(status.name(), reason.strip(), staffName, l.id())
+			.update();
+		return byIdentifier(identifier).orElseThrow();
+	}
+}
