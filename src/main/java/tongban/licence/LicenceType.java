@@ -16,7 +16,11 @@ public record LicenceType(String code, String name, String definingAuthority, St
 		Integer validityYears, List<String> items, List<Field> fields, List<String> sealTypes) {
 
 	/** A printed field; {@code role} marks the ones of the catalogue (holder, number, issuer, dates). */
-	public record Field(String label, String source, String role, boolean masked) {
+	public record Field(String label, String source, String role, Boolean masked) {
+
+		public Field {
+			masked = Boolean.TRUE.equals(masked);
+		}
 	}
 
 	/** The catalogue fields a licence must carry (shared/STANDARDS.md), as roles of the template's fields. */

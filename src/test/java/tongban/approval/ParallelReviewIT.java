@@ -44,18 +44,7 @@ class ParallelReviewIT extends IntegrationTest {
 	@Test
 	void twoDepartmentsReviewBeforeTheDecision() {
 		Citizen me = newCitizen("并联测试", 2);
-		Actor a = new Actor(me.id(), me.name(), new Party(Party.Kind.CITIZEN, me.id(), me.name()));
-		UUID id = cases.startDraft(a, ITEM);
-		Map<String, Object> values = new java.util.LinkedHashMap<>(Map.of("uscc", USCC, "entityName", "西湖测试餐饮店", "legalName", me.name(),
-				"legalId", me.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
-				"address", "杭州市西湖区文二路 8 号", "area", "80"));
-		byte[] pdf = "%PDF-1.4\n%test\n".getBytes();
-		values.put("staff", List.of(Map.of("staffName", "王厨", "staffId", me.idNumber(), "staffPhone", "13700012346")));
-		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), values,
-				Map.of(0, new Upload("申请书.pdf", pdf), 3, new Upload("布局.pdf", pdf), 4, new Upload("制度.pdf", pdf)),
-				Map.of("layout", new Upload("平面图.png", ApplyOnlineJourneyIT.PNG)));
-		assertThat(problems).isEmpty();
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		UUID id = tongban.support.TestCases.submittedFoodLicence(cases, me, USCC, "西湖测试餐饮店");
 
 		var market = staff("XH-SCJG");
 		var health = staff("XH-WJ");

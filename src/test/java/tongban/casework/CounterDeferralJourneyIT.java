@@ -103,7 +103,18 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		home.context().close();
 
 		assertThat(cases.forStaff(id).orElseThrow().materials()).anyMatch(m -> m.index() == 2 && m.originalName().equals("合影.png"));
-		cases.decide(id, "婚登审批员", true, null);
+		// the grant issues the 结婚证, sealed by a civil-affairs approver signed in with TOTP
+		var mz = directory.departmentByCode("XH-MZ").orElseThrow();
+		Account approver = accounts.save(Account.staff("mzappr" + System.nanoTime(), "婚登审批员", passwordEncoder.encode(PASSWORD),
+				Totp.newSecret(), mz.id(), mz.regionCode(), EnumSet.of(Role.APPROVER)));
+		org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.setAuthentication(tongban.identity.internal.AccountAuthenticationProvider.authenticated(approver));
+		try {
+			cases.decide(id, "婚登审批员", true, null);
+		}
+		finally {
+			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		}
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
 	}
 }

@@ -30,4 +30,29 @@ public final class TestCases {
 		}
 		return id;
 	}
+
+	/** 食品经营许可（新办） of the parallel-review template. */
+	public static final String FOOD_LICENCE = "330106-XK-0001-01";
+
+	/** A submitted 食品经营许可 application of the citizen for a restaurant with this USCC and name. */
+	public static UUID submittedFoodLicence(CaseManagement cases, IntegrationTest.Citizen c, String uscc, String entityName) {
+		Actor a = actor(c);
+		UUID id = cases.startDraft(a, FOOD_LICENCE);
+		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(java.util.Map.of("uscc", uscc, "entityName", entityName, "legalName",
+				c.name(), "legalId", c.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
+				"address", "杭州市西湖区文二路 8 号", "area", "80"));
+		byte[] pdf = "%PDF-1.4\n%test\n".getBytes();
+		values.put("staff", java.util.List.of(java.util.Map.of("staffName", "王厨", "staffId", c.idNumber(), "staffPhone", "13700012346")));
+		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), values,
+				java.util.Map.of(0, new CaseManagement.Upload("申请书.pdf", pdf), 3, new CaseManagement.Upload("布局.pdf", pdf), 4,
+						new CaseManagement.Upload("制度.pdf", pdf)),
+				java.util.Map.of("layout", new CaseManagement.Upload("平面图.png", tongban.casework.ApplyOnlineJourneyIT.PNG)));
+		if (!problems.isEmpty()) {
+			throw new AssertionError(problems);
+		}
+		if (!cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken()).isEmpty()) {
+			throw new AssertionError("not submitted");
+		}
+		return id;
+	}
 }

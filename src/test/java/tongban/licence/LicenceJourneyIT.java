@@ -1,0 +1,193 @@
+package tongban.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+
+import tongban.approval.ApprovalManagement;
+import tongban.casework.CaseManagement;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.AccountAuthenticationProvider;
+import tongban.identity.internal.Totp;
+import tongban.shared.DomainException;
+import tongban.support.Browser;
+import tongban.support.JourneyTest;
+import tongban.support.Poppler;
+import tongban.support.TestCases;
+
+/**
+ * 出证办结: a 食品经营许可 case approved by a market-regulation approver (signed in with TOTP) puts a sealed
+ * 食品经营许可证 into the applicant's wallet; pdfsig finds its PAdES seal valid and a tampered copy invalid; the QR
+ * target page says valid; the department revokes it (a reason is required) and the page says revoked at once; an
+ * uploaded copy verifies its seal and reports the revocation. Without TOTP the approval is refused, nothing changes,
+ * and the refusal is recorded. Malformed and unknown identifiers are refused before and after lookup.
+ */
+class LicenceJourneyIT extends JourneyTest {
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	ApprovalManagement approval;
+
+	@Autowired
+	LicenceManagement licences;
+
+	@Autowired
+	tongban.seal.SealManagement seals;
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@AfterEach
+	void signOut() {
+		SecurityContextHolder.clearContext();
+	}
+
+	private Account approver(String department) {
+		var dep = directory.departmentByCode(department).orElseThrow();
+		return accounts.save(Account.staff("lic" + System.nanoTime(), "证照审批员", passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(),
+				dep.regionCode(), EnumSet.of(Role.APPROVER)));
+	}
+
+	private static ApprovalManagement.Staff staff(Account a, String department) {
+		return new ApprovalManagement.Staff(a.id(), a.displayName(), department, true);
+	}
+
+	/** Accept, both parallel reviews, and the decision to grant, as the market approver. */
+	private void approve(UUID id, ApprovalManagement.Staff market, ApprovalManagement.Staff health) {
+		complete(market, id, "accept", "");
+		complete(health, id, "", "从业人员健康证明齐全");
+		complete(market, id, "", "场所布局合理");
+		complete(market, id, "approve", "符合条件，准予许可");
+	}
+
+	private void complete(ApprovalManagement.Staff s, UUID id, String decision, String opinion) {
+		var task = approval.inbox(s).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
+		approval.complete(s, task.taskId(), new ApprovalManagement.Decision(decision, opinion, Map.of()));
+	}
+
+	@Test
+	void approvedFoodLicenceIsSealedHeldVerifiedAndRevoked() throws Exception {
+		Citizen owner = newCitizen("证照店主", 2);
+		UUID id = TestCases.submittedFoodLicence(cases, owner, "91330106MA2H3L5Y4T", "西湖证照餐饮店");
+		Account marketApprover = approver("XH-SCJG");
+		var market = staff(marketApprover, "XH-SCJG");
+		var health = new ApprovalManagement.Staff(UUID.randomUUID(), "卫健审批员", "XH-WJ", true);
+
+		// without a TOTP-confirmed session the grant cannot be sealed: refused, recorded, nothing changed
+		complete(market, id, "accept", "");
+		complete(health, id, "", "从业人员健康证明齐全");
+		complete(market, id, "", "场所布局合理");
+		var decide = approval.inbox(market).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> approval.complete(market, decide.taskId(), new ApprovalManagement.Decision("approve", "准予", Map.of()))).code())
+			.isEqualTo("seal-totp");
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.IN_REVIEW);
+		assertThat(licences.wallet(owner.id())).isEmpty();
+
+		SecurityContextHolder.getContext().setAuthentication(AccountAuthenticationProvider.authenticated(marketApprover));
+		complete(market, id, "approve", "符合条件，准予许可");
+		SecurityContextHolder.clearContext();
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
+		LicenceManagement.LicenceView l = licences.wallet(owner.id()).getFirst();
+		assertThat(l.name()).isEqualTo("食品经营许可证");
+		assertThat(l.holderName()).isEqualTo("西湖证照餐饮店");
+		assertThat(l.holderCode()).isEqualTo("91330106MA2H3L5Y4T");
+		assertThat(LicenceIdentifier.problem(l.identifier())).isNull();
+		assertThat(l.validTo()).isEqualTo(l.issuedOn().plusYears(5).minusDays(1));
+		var sealUses = seals.uses(seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow().id(), 50);
+		assertThat(sealUses).anyMatch(u -> u.outcome().equals("REFUSED") && "seal-totp".equals(u.reason()));
+		assertThat(sealUses).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals(l.identifier()) && u.actorName().equals("证照审批员"));
+
+		// the holder's wallet, in the browser
+		login().open().signIn(owner.idNumber(), PASSWORD);
+		page.navigate(base() + "/account");
+		page.getByTestId("wallet-link").click();
+		assertThat(page.getByTestId("wallet").innerText()).contains("食品经营许可证").contains(l.number()).contains("有效");
+		accessible();
+		byte[] pdf = page.request().get(base() + "/account/licences/" + l.id() + "/pdf").body();
+		assertThat(Poppler.signatures(pdf)).contains("Signature Validation: Signature is Valid.").contains("- Total document signed")
+			.contains("行政许可专用章");
+		assertThat(Poppler.text(pdf)).contains("食品经营许可证").contains("西湖证照餐饮店").contains(l.number()).contains("扫码核验");
+		assertThat(Poppler.fonts(pdf)).contains("LXGW").contains("yes");
+		byte[] tampered = pdf.clone();
+		int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Author");
+		tampered[at + 9] ^= 1;
+		assertThat(Poppler.signatures(tampered)).doesNotContain("Signature is Valid.");
+
+		page.navigate(base() + "/account/licences/" + l.id());
+		assertThat(page.getByTestId("licence-qr").innerHTML()).contains("<svg");
+		page.getByTestId("verify-link").click();
+		assertThat(page.getByTestId("verify-state").innerText()).isEqualTo("这张食品经营许可证有效");
+		assertThat(page.getByTestId("verify-holder").innerText()).contains("西湖证照餐饮店");
+		accessible();
+
+		// another citizen cannot reach the licence
+		Citizen other = newCitizen("旁人", 2);
+		Page stranger = Browser.newContext(390, 844).newPage();
+		stranger.navigate(base() + "/login");
+		stranger.locator("#username").fill(other.idNumber());
+		stranger.locator("#password").fill(PASSWORD);
+		stranger.locator("#password").press("Enter");
+		assertThat(stranger.navigate(base() + "/account/licences/" + l.id()).status()).isEqualTo(404);
+		assertThat(stranger.navigate(base() + "/account/licences/" + l.id() + "/pdf").status()).isEqualTo(404);
+		// public verification needs no sign-in: a wrong check character is refused before lookup, an unknown one is 404
+		char last = l.identifier().charAt(l.identifier().length() - 1);
+		String wrongCheck = l.identifier().substring(0, l.identifier().length() - 1) + (last == 'A' ? 'B' : 'A');
+		assertThat(stranger.navigate(base() + "/verify/" + wrongCheck).status()).isEqualTo(400);
+		assertThat(stranger.getByTestId("error-summary").innerText()).contains("校验位不正确");
+		String unknown = LicenceIdentifier.of("11100000MB0000001T001", "11330106MB10079196", "209900000001", "001");
+		assertThat(stranger.navigate(base() + "/verify/" + unknown).status()).isEqualTo(404);
+		stranger.context().close();
+
+		// the department revokes it: a reason is required, then the public page says revoked at once
+		Page office = Browser.newContext(1280, 900).newPage();
+		office.navigate(base() + "/login");
+		office.locator("#username").fill(marketApprover.username());
+		office.locator("#password").fill(PASSWORD);
+		office.locator("#password").press("Enter");
+		office.locator("#code").fill(Totp.code(marketApprover.totpSecret(), Instant.now()));
+		office.locator("#code").press("Enter");
+		office.navigate(base() + "/workbench/licences");
+		office.getByTestId("revoke-" + l.number()).click();
+		assertThat(office.getByTestId("error-summary").innerText()).contains("请填写撤销或注销的原因");
+		assertThat(licences.byIdentifier(l.identifier()).orElseThrow().status()).isEqualTo(LicenceManagement.Status.VALID);
+		office.locator("#reason-" + l.number()).fill("以欺骗手段取得许可");
+		office.getByTestId("revoke-" + l.number()).click();
+		assertThat(office.getByTestId("banner").innerText()).contains("证照已撤销");
+		office.context().close();
+
+		page.navigate(base() + "/verify/" + l.identifier());
+		assertThat(page.getByTestId("verify-state").innerText()).contains("已于").contains("撤销").contains("以欺骗手段取得许可");
+
+		// an uploaded copy: the seal still verifies, the registry says revoked; a tampered copy fails its seal
+		page.navigate(base() + "/verify");
+		page.locator("#file").setInputFiles(new FilePayload("证照.pdf", "application/pdf", pdf));
+		page.getByTestId("verify-file").click();
+		assertThat(page.getByTestId("file-seal").innerText()).contains("电子印章有效");
+		assertThat(page.getByTestId("file-registry").innerText()).contains(l.number()).contains("已撤销");
+		page.locator("#file").setInputFiles(new FilePayload("证照.pdf", "application/pdf", tampered));
+		page.getByTestId("verify-file").click();
+		assertThat(page.getByTestId("file-seal").innerText()).contains("电子印章无效");
+		page.locator("#file").setInputFiles(new FilePayload("证照.pdf", "application/pdf", "not a pdf".getBytes()));
+		page.getByTestId("verify-file").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("只能核验 PDF");
+		accessible();
+	}
+}
