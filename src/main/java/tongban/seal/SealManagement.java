@@ -241,16 +241,37 @@ public class SealManagement {
 		return ca.root(f);
 	}
 
-	/** The P-256 certificate of a seal. */
+	public X509Certificate issuingCa(Family f) {
+		return ca.issuing(f);
+	}
+
+	/** The current CRL of the family's root (which revokes nothing so far) or issuing CA (listing revoked seals). */
 	@Transactional(readOnly = true)
-	public X509Certificate certificate(UUID sealId) {
-		byte[] der = jdbc.sql("select cert_p256 from seal_seal where id = ?").param(sealId).query(byte[].class).single();
+	public byte[] crl(Family f, boolean root) {
+		java.util.List<java.math.BigInteger> revoked = root ? List.of()
+				: jdbc.sql("select " + (f == Family.P256 ? "cert_p256" : "cert_sm2") + " from seal_seal where status = 'REVOKED'")
+					.query(byte[].class)
+					.list()
+					.stream()
+					.map(SealManagement::parse)
+					.map(X509Certificate::getSerialNumber)
+					.toList();
+		return ca.crl(f, root, revoked);
+	}
+
+	private static X509Certificate parse(byte[] der) {
 		try {
 			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
 		}
 		catch (CertificateException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** The P-256 certificate of a seal. */
+	@Transactional(readOnly = true)
+	public X509Certificate certificate(UUID sealId) {
+		return parse(jdbc.sql("select cert_p256 from seal_seal where id = ?").param(sealId).query(byte[].class).single());
 	}
 
 	public static String sha256(byte[] bytes) {

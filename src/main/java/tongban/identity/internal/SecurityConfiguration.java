@@ -91,6 +91,8 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/verify", "/verify/**")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/ca/*")
+			.permitAll()
 			.requestMatchers("/bundle-cases/**")
 			.hasRole(Role.CITIZEN.name())
 			.requestMatchers("/console/items", "/console/items/**")

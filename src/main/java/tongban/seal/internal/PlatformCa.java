@@ -80,6 +80,30 @@ public class PlatformCa {
 
 	enum Usage { CA, SEAL, TIMESTAMP }
 
+	/**
+	 * A certificate revocation list of the family's root (listing issuing CAs) or issuing CA (listing seals), valid for a
+	 * day from now: what relying parties (and EU DSS in the tests) check a seal's chain against.
+	 */
+	public byte[] crl(Family f, boolean root, java.util.Collection<BigInteger> revoked) {
+		SigningKeys.Entry ca = keys.get(root ? rootAlias(f) : issuingAlias(f)).orElseThrow();
+		try {
+			Instant now = Instant.now();
+			var b = new org.bouncycastle.cert.X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+					Date.from(now.minus(Duration.ofMinutes(1))));
+			b.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+			for (BigInteger serial : revoked) {
+				b.addCRLEntry(serial, Date.from(now), org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+			}
+			JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
+			b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(ca.certificate()));
+			b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+			return b.build(new JcaContentSignerBuilder(f.signatureAlgorithm()).setProvider(Crypto.PROVIDER).build(ca.key())).getEncoded();
+		}
+		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+			throw new IllegalStateException("cannot issue a CRL", e);
+		}
+	}
+
 	/** A new key of the family under the alias, certified by the issuing CA for the given use. */
 	SigningKeys.Entry issue(String alias, Family f, X500Name subject, Duration validity, Usage usage) {
 		SigningKeys.Entry issuer = keys.get(issuingAlias(f)).orElseThrow();
