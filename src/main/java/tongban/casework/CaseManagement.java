@@ -193,16 +193,17 @@ public class CaseManagement {
 
 	/** Who a case is filed for and what it says: what a licence issued on its approval is made from. */
 	public record Filing(UUID id, String itemCode, String departmentCode, String regionCode, tongban.identity.Party party,
-			Map<String, Object> values) {
+			Map<String, Object> values, UUID applicantAccountId) {
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Filing> filing(UUID id) {
-		return jdbc.sql("select item_code, department_code, region_code, party_kind, party_id, party_name, form_values::text as v from casework_case where id = ?")
+		return jdbc.sql("select item_code, department_code, region_code, party_kind, party_id, party_name, form_values::text as v, "
+				+ "applicant_account_id from casework_case where id = ?")
 			.param(id)
 			.query((rs, n) -> new Filing(id, rs.getString("item_code"), rs.getString("department_code"), rs.getString("region_code"),
 					new tongban.identity.Party(tongban.identity.Party.Kind.valueOf(rs.getString("party_kind")), rs.getObject("party_id", UUID.class),
-							rs.getString("party_name")), values(rs.getString("v"))))
+							rs.getString("party_name")), values(rs.getString("v")), rs.getObject("applicant_account_id", UUID.class)))
 			.optional();
 	}
 

@@ -68,7 +68,7 @@ public class LicenceManagement {
 
 	/** What a case's approval puts on a licence. */
 	public record Issue(UUID caseId, String itemCode, String departmentCode, String regionCode, UUID holderPartyId,
-			Map<String, Object> values) {
+			Map<String, Object> values, UUID applicantAccountId) {
 	}
 
 	/** The answer of verifying a file: the seal check and, when the file names a licence, its registry status. */
@@ -85,8 +85,14 @@ public class LicenceManagement {
 	private final ApplicationEventPublisher events;
 	private final String publicUrl;
 
+	private final tongban.identity.IdentityManagement identity;
+	private final tongban.notification.NotificationManagement notifications;
+
 	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, FileStore files,
-			ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+			ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
+			tongban.identity.IdentityManagement identity, tongban.notification.NotificationManagement notifications) {
+		this.identity = identity;
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.directory = directory;
@@ -181,14 +187,15 @@ public class LicenceManagement {
 		jdbc.sql("""
 				insert into licence_licence (id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id,
 				  issuer_name, issuer_code, department_code, jurisdiction_code, issued_on, valid_from, valid_to, data, case_id, seal_id,
-				  pdf_file_id, pdf_sha256, status)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID')""")
+				  pdf_file_id, pdf_sha256, status, applicant_account_id)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID', ?)""")
 			.params(id, identifier, t.code(), t.name(), number, holderName, holderCode, codeType, r.holderPartyId(), issuer.name(), issuer.uscc(),
 					r.departmentCode(), r.regionCode(), today, today, validTo, json.writeValueAsString(printed), r.caseId(), seal.id(), stored.id(),
-					stored.sha256())
+					stored.sha256(), r.applicantAccountId())
 			.update();
 		LicenceView issued = byIdentifier(identifier).orElseThrow();
 		events.publishEvent(new LicenceIssued(issued.id(), identifier, t.name(), r.holderPartyId(), r.caseId()));
+		notify(r.applicantAccountId(), issued, "LICENCE_ISSUED");
 		return Optional.of(issued);
 	}
 
@@ -301,6 +308,72 @@ public class LicenceManagement {
 		String identifier = LicencePdf.identifierOf(pdf);
 		LicenceView l = identifier == null ? null : byIdentifier(identifier).orElse(null);
 		return new FileCheck(seal, l, l != null && l.pdfSha256().equals(SealManagement.sha256(pdf)));
+	}
+
+	private void notify(UUID accountId, LicenceView l, String event) {
+		if (accountId == null) {
+			return;
+		}
+		identity.contact(accountId).ifPresent(c -> notifications.notify(
+				new tongban.notification.NotificationManagement.Recipient(c.accountId(), c.name(), c.mobile(), c.email()), event,
+				Map.of("licenceName", l.name(), "number", l.number(), "validTo", l.validTo() == null ? "" : l.validTo().toString()),
+				publicUrl + "/account/licences/" + l.id()));
+	}
+
+	/** Days before expiry when the applicant is reminded. */
+	public static final int REMIND_DAYS = 30;
+
+	/**
+	 * Reminds the applicants of valid licences that expire within {@link #REMIND_DAYS} days of {@code today}, once each.
+	 * Runs every morning; returns how many were reminded.
+	 */
+	public int remindExpiring(LocalDate today) {
+		List<UUID> due = jdbc.sql("""
+				select id from licence_licence where status = 'VALID' and expiry_reminded_at is null and valid_to is not null
+				  and valid_to >= ? and valid_to <= ? for update skip locked""")
+			.params(today, today.plusDays(REMIND_DAYS))
+			.query(UUID.class)
+			.list();
+		for (UUID id : due) {
+			LicenceView l = jdbc.sql("select " + COLUMNS + " from licence_licence where id = ?").param(id).query(LicenceView.class).single();
+			UUID applicant = jdbc.sql("select applicant_account_id from licence_licence where id = ?").param(id).query(UUID.class).optional()
+				.orElse(null);
+			notify(applicant, l, "LICENCE_EXPIRING");
+			jdbc.sql("update licence_licence set expiry_reminded_at = now() where id = ?").param(id).update();
+		}
+		return due.size();
+	}
+
+	/** Longest life of a share link. */
+	public static final java.time.Duration MAX_SHARE = java.time.Duration.ofDays(7);
+
+	/** A link to the licence's verification page that works until it expires (at most {@link #MAX_SHARE}). */
+	public String share(UUID partyId, UUID licenceId, java.time.Duration life) {
+		held(partyId, licenceId).orElseThrow(() -> DomainException.notFound("licence"));
+		if (life.isNegative() || life.isZero() || life.compareTo(MAX_SHARE) > 0) {
+			throw new DomainException(DomainException.Kind.INVALID, "licence-share", "1 hour to 7 days");
+		}
+		byte[] random = new byte[24];
+		new java.security.SecureRandom().nextBytes(random);
+		String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		jdbc.sql("insert into licence_share (token, licence_id, expires_at) values (?, ?, ?)")
+			.params(token, licenceId, java.sql.Timestamp.from(java.time.Instant.now().plus(life)))
+			.update();
+		return token;
+	}
+
+	/** The licence a share link opens, while the link has not expired. */
+	@Transactional(readOnly = true)
+	public Optional<LicenceView> shared(String token) {
+		if (token == null || token.length() > 64) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select l.identifier from licence_share s join licence_licence l on l.id = s.licence_id "
+				+ "where s.token = ? and s.expires_at > now()")
+			.param(token)
+			.query(String.class)
+			.optional()
+			.flatMap(this::byIdentifier);
 	}
 
 	/** Revokes (撤销, e.g. obtained by fraud) or cancels (注销) a licence of the department, with the reason. */

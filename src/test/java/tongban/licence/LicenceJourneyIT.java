@@ -115,6 +115,9 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(sealUses).anyMatch(u -> u.outcome().equals("REFUSED") && "seal-totp".equals(u.reason()));
 		assertThat(sealUses).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals(l.identifier()) && u.actorName().equals("证照审批员"));
 
+		assertThat(jdbc.sql("select count(*) from notification_message where account_id = ? and event = 'LICENCE_ISSUED'").param(owner.id())
+			.query(Long.class).single()).as("told the licence is in the wallet").isEqualTo(1);
+
 		// the holder's wallet, in the browser
 		login().open().signIn(owner.idNumber(), PASSWORD);
 		page.navigate(base() + "/account");
@@ -138,6 +141,21 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("verify-holder").innerText()).contains("西湖证照餐饮店");
 		accessible();
 
+		// a share link that expires: it opens the verification page for anyone, an unknown one is gone
+		page.navigate(base() + "/account/licences/" + l.id());
+		page.getByTestId("share").click();
+		String shareLink = page.getByTestId("share-link").locator("a").getAttribute("href");
+		assertThat(page.getByTestId("share-link").innerText()).contains("24 小时内有效");
+
+		// 30 days before expiry the applicant is reminded, once
+		java.time.LocalDate today = java.time.LocalDate.now(tongban.shared.Clocks.ZONE);
+		jdbc.sql("update licence_licence set valid_to = ? where id = ?").params(today.plusDays(20), l.id()).update();
+		licences.remindExpiring(today);
+		licences.remindExpiring(today);
+		assertThat(jdbc.sql("select count(*) from notification_message where account_id = ? and event = 'LICENCE_EXPIRING'").param(owner.id())
+			.query(Long.class).single()).isEqualTo(1);
+		assertThat(licences.remindExpiring(today.plusDays(1))).as("nothing left to remind of").isZero();
+
 		// another citizen cannot reach the licence
 		Citizen other = newCitizen("旁人", 2);
 		Page stranger = Browser.newContext(390, 844).newPage();
@@ -154,6 +172,12 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(stranger.getByTestId("error-summary").innerText()).contains("校验位不正确");
 		String unknown = LicenceIdentifier.of("11100000MB0000001T001", "11330106MB10079196", "209900000001", "001");
 		assertThat(stranger.navigate(base() + "/verify/" + unknown).status()).isEqualTo(404);
+		assertThat(stranger.navigate(base() + shareLink).status()).isEqualTo(200);
+		assertThat(stranger.getByTestId("shared-note").innerText()).contains("持证人分享");
+		assertThat(stranger.getByTestId("verify-state").innerText()).isEqualTo("这张食品经营许可证有效");
+		jdbc.sql("update licence_share set expires_at = now() - interval '1 minute' where licence_id = ?").param(l.id()).update();
+		assertThat(stranger.navigate(base() + shareLink).status()).as("expired").isEqualTo(410);
+		assertThat(stranger.getByTestId("error-summary").innerText()).contains("已过期");
 		stranger.context().close();
 
 		// the department revokes it: a reason is required, then the public page says revoked at once

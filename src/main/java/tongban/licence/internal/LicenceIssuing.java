@@ -31,7 +31,8 @@ class LicenceIssuing {
 		if (licences.typeForItem(f.itemCode()).isEmpty()) {
 			return;
 		}
-		licences.issue(new LicenceManagement.Issue(f.id(), f.itemCode(), f.departmentCode(), f.regionCode(), f.party().id(), f.values()),
+		licences.issue(new LicenceManagement.Issue(f.id(), f.itemCode(), f.departmentCode(), f.regionCode(), f.party().id(), f.values(),
+				f.applicantAccountId()),
 				seals.currentSealer());
 	}
 }

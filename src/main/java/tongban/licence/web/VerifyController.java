@@ -51,6 +51,21 @@ class VerifyController {
 		return "licence/verify";
 	}
 
+	/** A holder's share link: the verification page while the link lasts, "gone" after. */
+	@GetMapping("/verify/share/{token}")
+	String shared(@PathVariable String token, Model model, HttpServletResponse response) {
+		var l = licences.shared(token);
+		if (l.isEmpty()) {
+			response.setStatus(HttpStatus.GONE.value());
+			model.addAttribute("problem", "licence.error.shareExpired");
+			model.addAttribute("identifier", "");
+			return "licence/verify-bad";
+		}
+		model.addAttribute("l", l.get());
+		model.addAttribute("shared", true);
+		return "licence/verify";
+	}
+
 	@PostMapping("/verify")
 	String verifyFile(@RequestParam(name = "file", required = false) MultipartFile file, Model model, HttpServletResponse response)
 			throws IOException {

@@ -62,6 +62,18 @@ class WalletController {
 		return "licence/show";
 	}
 
+	/** A link to the licence's verification page that expires after 1 hour, 1 day or 7 days. */
+	@org.springframework.web.bind.annotation.PostMapping("/account/licences/{id}/share")
+	String share(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "24") int hours,
+			Authentication auth, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		int allowed = java.util.List.of(1, 24, 168).contains(hours) ? hours : 24;
+		String token = licences.share(actor(auth, request).party().id(), id, java.time.Duration.ofHours(allowed));
+		redirect.addFlashAttribute("shareUrl", publicUrl + "/verify/share/" + token);
+		redirect.addFlashAttribute("sharePath", "/verify/share/" + token);
+		redirect.addFlashAttribute("shareHours", allowed);
+		return "redirect:/account/licences/" + id;
+	}
+
 	@GetMapping("/account/licences/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Authentication auth, HttpServletRequest request) {
 		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
