@@ -74,8 +74,13 @@ public class CaseManagement {
 	public record Problem(String path, String code, List<Object> args) {
 	}
 
+	/** A material of a case; trust level A when taken from the applicant's wallet (then the licence's identifier). */
 	public record MaterialView(int index, String name, String fileId, String sha256, long size, String contentType,
-			String originalName) {
+			String originalName, String trustLevel, String licenceIdentifier) {
+
+		public boolean fromLicence() {
+			return licenceIdentifier != null;
+		}
 	}
 
 	public record EventView(OffsetDateTime at, String action, String actorName, String partyName, String note) {
@@ -105,13 +110,15 @@ public class CaseManagement {
 	private final WorkingCalendars calendars;
 	private final FileStore files;
 	private final ApplicationEventPublisher events;
+	private final org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet;
 
 	private final tongban.identity.IdentityManagement identity;
 
 	CaseManagement(JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
 			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events,
-			tongban.identity.IdentityManagement identity) {
+			tongban.identity.IdentityManagement identity, org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet) {
 		this.identity = identity;
+		this.wallet = wallet;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.catalog = catalog;
@@ -849,6 +856,72 @@ public class CaseManagement {
 				: calendars.current().addWorkingDays(from, g.promisedLimit());
 	}
 
+	/** The party's valid licences of a kind (用证 choices), none when no licence module is present. */
+	@Transactional(readOnly = true)
+	public List<LicenceWallet.Held> heldLicences(UUID partyId, String licenceType) {
+		LicenceWallet w = wallet.getIfAvailable();
+		return w == null || licenceType == null || licenceType.isBlank() ? List.of() : w.held(partyId, licenceType);
+	}
+
+	/** The applicant's valid licences for each material of the guide that a licence can stand for, by material index. */
+	@Transactional(readOnly = true)
+	public Map<Integer, List<LicenceWallet.Held>> walletFor(UUID partyId, ServiceGuide g) {
+		Map<Integer, List<LicenceWallet.Held>> out = new LinkedHashMap<>();
+		for (int i = 0; i < g.materials().size(); i++) {
+			List<LicenceWallet.Held> held = heldLicences(partyId, g.materials().get(i).licenceType());
+			if (!held.isEmpty()) {
+				out.put(i, held);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * 用证: materials of a draft taken from the applicant's wallet (material index → licence identifier; blank removes
+	 * an earlier choice). Each must be a material a licence stands for and a valid licence of that kind the party
+	 * holds; it is kept as the sealed licence file with trust level A, and the use is recorded for the holder.
+	 */
+	public List<Problem> useLicences(Actor a, UUID id, Map<Integer, String> picks) {
+		CaseView c = draft(a, id);
+		ServiceGuide g = guideOf(c);
+		LicenceWallet w = wallet.getIfAvailable();
+		List<Problem> problems = new ArrayList<>();
+		for (Map.Entry<Integer, String> p : picks.entrySet()) {
+			int i = p.getKey();
+			if (i < 0 || i >= g.materials().size() || g.materials().get(i).licenceType() == null || w == null) {
+				problems.add(new Problem("material." + i, "case.error.licence.notAllowed", List.of()));
+				continue;
+			}
+			ServiceGuide.Material m = g.materials().get(i);
+			String identifier = p.getValue() == null ? "" : p.getValue().strip();
+			if (identifier.isEmpty()) {
+				jdbc.sql("delete from casework_material where case_id = ? and material_index = ? and licence_identifier is not null").params(id, i).update();
+				continue;
+			}
+			var current = c.materials().stream().filter(x -> x.index() == i && identifier.equals(x.licenceIdentifier())).findFirst();
+			if (current.isPresent()) {
+				continue;
+			}
+			var used = w.use(a.party().id(), identifier, m.licenceType(), id, c.itemName(), m.name(), c.departmentCode(), a.accountName());
+			if (used.isEmpty()) {
+				problems.add(new Problem("material." + i, "case.error.licence.notHeld", List.of(m.licenceType())));
+				continue;
+			}
+			var h = used.get();
+			jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, i).update();
+			jdbc.sql("""
+					insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name,
+					  trust_level, licence_identifier)
+					values (?, ?, ?, ?, ?, ?, ?, 'application/pdf', ?, 'A', ?)""")
+				.params(UUID.randomUUID(), id, i, m.name(), h.fileId(), h.sha256(), h.size(), h.name() + "（" + h.number() + "）", h.identifier())
+				.update();
+		}
+		if (!problems.isEmpty()) {
+			org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+		}
+		return problems;
+	}
+
 	private CaseView draft(Actor a, UUID id) {
 		CaseView c = find(a, id).orElseThrow(() -> DomainException.notFound("case"));
 		if (c.status() != Status.DRAFT) {
@@ -909,8 +982,8 @@ public class CaseManagement {
 	}
 
 	private List<MaterialView> materials(UUID id) {
-		return jdbc.sql("select material_index as index, material_name as name, file_id, sha256, size, content_type, original_name "
-				+ "from casework_material where case_id = ? order by material_index")
+		return jdbc.sql("select material_index as index, material_name as name, file_id, sha256, size, content_type, original_name, "
+				+ "trust_level, licence_identifier from casework_material where case_id = ? order by material_index")
 			.param(id)
 			.query(MaterialView.class)
 			.list();

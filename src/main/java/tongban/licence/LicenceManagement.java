@@ -344,6 +344,18 @@ public class LicenceManagement {
 		return due.size();
 	}
 
+	/** One use of a licence in a case (用证), as its holder sees it. */
+	public record Use(String itemName, String materialName, String departmentCode, String usedBy, OffsetDateTime usedAt) {
+	}
+
+	@Transactional(readOnly = true)
+	public List<Use> uses(UUID licenceId) {
+		return jdbc.sql("select item_name, material_name, department_code, used_by, used_at from licence_use where licence_id = ? order by id desc")
+			.param(licenceId)
+			.query(Use.class)
+			.list();
+	}
+
 	/** Longest life of a share link. */
 	public static final java.time.Duration MAX_SHARE = java.time.Duration.ofDays(7);
 

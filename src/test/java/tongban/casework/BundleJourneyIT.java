@@ -16,16 +16,35 @@ import tongban.support.JourneyTest;
 
 /**
  * 新生儿出生一件事: one combined form that asks the shared fields once, one set of materials, one submission that
- * files four linked cases with four departments (each starting its process), tracked on one page.
+ * files four linked cases with four departments (each starting its process), tracked on one page. The mother holds
+ * her 结婚证 and 居民户口簿 as e-licences and picks them from her wallet instead of uploading (用证): the 公安 approver's
+ * task page shows them at trust level A with a link to the registry, and she sees each use in her wallet.
  */
 class BundleJourneyIT extends JourneyTest {
 
 	@Autowired
 	RuntimeService runtime;
 
+	@Autowired
+	tongban.licence.LicenceManagement licences;
+
+	@Autowired
+	tongban.directory.DirectoryManagement directory;
+
+	/** A licence issued into the citizen's wallet by the department's demo seal, sealed by an approver with TOTP. */
+	private tongban.licence.LicenceManagement.LicenceView issue(Citizen c, String item, String department, java.util.Map<String, Object> values) {
+		var sealer = new tongban.seal.SealManagement.Sealer(UUID.randomUUID(), "发证审批员", department, java.util.Set.of("APPROVER"), true);
+		return licences.issue(new tongban.licence.LicenceManagement.Issue(null, item, department, "330106", c.id(), values, c.id()), sealer)
+			.orElseThrow();
+	}
+
 	@Test
 	void newbornBundle() {
 		Citizen mother = newCitizen("李母亲", 2);
+		var marriage = issue(mother, "330106-QR-0006-01", "XH-MZ", java.util.Map.of("femaleName", mother.name(), "femaleId", mother.idNumber(),
+				"maleName", "王父亲", "maleId", "11010519491231002X"));
+		var household = issue(mother, "330106-QR-0001-01", "XH-GA", java.util.Map.of("motherName", mother.name(), "motherId", mother.idNumber(),
+				"babyName", "", "birthDate", ""));
 		login().open().signIn(mother.idNumber(), PASSWORD);
 		page.navigate(base() + "/");
 		page.getByTestId("bundles-link").click();
@@ -62,6 +81,11 @@ class BundleJourneyIT extends JourneyTest {
 		page.locator("#v-category").selectOption("新生儿");
 		page.locator("#v-bank").selectOption("杭州银行");
 		page.locator("#v-delivery").selectOption("窗口领取");
+		// 用证: the two licences from the wallet instead of uploads
+		var marriageChoice = page.locator("select[name^='lic.']").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("结婚证"));
+		marriageChoice.selectOption(marriage.identifier());
+		var householdChoice = page.locator("select[name^='lic.']").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("居民户口簿"));
+		householdChoice.selectOption(household.identifier());
 		var png = new FilePayload("file.png", "image/png", ApplyOnlineJourneyIT.PNG);
 		var inputs = page.locator("input[type=file][name^='m.']");
 		for (int i = 0; i < inputs.count(); i++) {
@@ -85,5 +109,33 @@ class BundleJourneyIT extends JourneyTest {
 			.allMatch(c -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.toString()).count() == 1));
 		assertThat(jdbc.sql("select form_values->>'babyName' from casework_case where bundle_id = ? and item_code = '330106-QR-0001-01'")
 			.param(id).query(String.class).single()).isEqualTo("李小满");
+
+		// the 户口 case carries both licences at trust level A; the 公安 approver sees them so, with the registry link
+		UUID hukou = jdbc.sql("select id from casework_case where bundle_id = ? and item_code = '330106-QR-0001-01'").param(id).query(UUID.class)
+			.single();
+		assertThat(jdbc.sql("select licence_identifier from casework_material where case_id = ? and trust_level = 'A' order by material_index")
+			.param(hukou).query(String.class).list()).containsExactly(household.identifier(), marriage.identifier());
+		var ga = directory.departmentByCode("XH-GA").orElseThrow();
+		var approver = accounts.save(tongban.identity.domain.Account.staff("gaappr" + System.nanoTime(), "户籍审批员", passwordEncoder.encode(PASSWORD),
+				tongban.identity.internal.Totp.newSecret(), ga.id(), ga.regionCode(), java.util.EnumSet.of(tongban.identity.Role.APPROVER)));
+		var office = tongban.support.Browser.newContext(1280, 900).newPage();
+		office.navigate(base() + "/login");
+		office.locator("#username").fill(approver.username());
+		office.locator("#password").fill(PASSWORD);
+		office.locator("#password").press("Enter");
+		office.locator("#code").fill(tongban.identity.internal.Totp.code(approver.totpSecret(), java.time.Instant.now()));
+		office.locator("#code").press("Enter");
+		String number = jdbc.sql("select case_number from casework_case where id = ?").param(hukou).query(String.class).single();
+		office.navigate(base() + "/workbench/tasks");
+		office.getByText(number).click();
+		assertThat(office.getByTestId("task-materials").innerText()).contains("结婚证").contains("居民户口簿").contains("电子证照（可信等级 A）");
+		office.locator("[data-testid^='registry-']").first().click();
+		assertThat(office.getByTestId("verify-state").innerText()).contains("有效");
+		office.context().close();
+
+		// the holder sees each use
+		page.navigate(base() + "/account/licences/" + marriage.id());
+		assertThat(page.getByTestId("licence-uses").innerText()).contains("户口登记（出生登记）").contains("结婚证").contains(mother.name());
+		accessible();
 	}
 }

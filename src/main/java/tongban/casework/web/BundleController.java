@@ -129,6 +129,17 @@ class BundleController {
 					problems.add(p);
 				}
 			}
+			// 用证: a licence chosen once for a shared material serves every case that asks for it
+			Map<Integer, String> picks = new LinkedHashMap<>();
+			CaseController.licencePicks(request).forEach((i, identifier) -> {
+				Integer at = i < shared.size() ? shared.get(i).positions().get(c.itemCode()) : null;
+				if (at != null) {
+					picks.put(at, identifier);
+				}
+			});
+			for (Problem p : picks.isEmpty() ? List.<Problem>of() : cases.useLicences(a, c.id(), picks)) {
+				problems.add(new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()));
+			}
 		}
 		List<CaseView> saved = cases.bundleCases(a, id);
 		if (action.equals("continue") || !problems.isEmpty()) {
@@ -226,6 +237,22 @@ class BundleController {
 				}
 			}
 		}
+		Map<Integer, List<tongban.casework.LicenceWallet.Held>> wallet = new LinkedHashMap<>();
+		Map<Integer, String> licenceChoice = new LinkedHashMap<>();
+		for (int i = 0; i < shared.size(); i++) {
+			var held = cases.heldLicences(a.party().id(), shared.get(i).material().licenceType());
+			if (!held.isEmpty()) {
+				wallet.put(i, held);
+			}
+			for (CaseView c : all) {
+				Integer at = shared.get(i).positions().get(c.itemCode());
+				int idx = i;
+				c.materials().stream().filter(m -> at != null && m.index() == at && m.fromLicence()).findFirst()
+					.ifPresent(m -> licenceChoice.put(idx, m.licenceIdentifier()));
+			}
+		}
+		model.addAttribute("wallet", wallet);
+		model.addAttribute("licenceChoice", licenceChoice);
 		model.addAttribute("bundle", cases.bundle(a, id).orElseThrow());
 		model.addAttribute("view", new FormView(view.items(), errors));
 		model.addAttribute("materials", shared);

@@ -151,6 +151,10 @@ class CaseController {
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			return editPage(c, values, problems, null, base, model, locale);
 		}
+		Map<Integer, String> picks = licencePicks(request);
+		if (!picks.isEmpty()) {
+			problems.addAll(cases.useLicences(a, id, picks));
+		}
 		if (counter(base)) {
 			Map<Integer, java.time.LocalDate> promises = new LinkedHashMap<>();
 			for (var e : request.getParameterMap().entrySet()) {
@@ -332,6 +336,17 @@ class CaseController {
 		return new Uploads(materials, formFiles);
 	}
 
+	/** 用证 choices of a posted form: {@code lic.<material index>} = a licence identifier from the wallet, or blank. */
+	static Map<Integer, String> licencePicks(HttpServletRequest request) {
+		Map<Integer, String> picks = new LinkedHashMap<>();
+		for (var e : request.getParameterMap().entrySet()) {
+			if (e.getKey().matches("lic\\.\\d{1,3}") && e.getValue().length > 0) {
+				picks.put(Integer.parseInt(e.getKey().substring("lic.".length())), e.getValue()[0]);
+			}
+		}
+		return picks;
+	}
+
 	private static boolean counter(String base) {
 		return base.startsWith("/workbench/counter/");
 	}
@@ -367,6 +382,9 @@ class CaseController {
 		model.addAttribute("regions", directory.formRegions());
 		model.addAttribute("base", base);
 		model.addAttribute("counter", counter(base));
+		model.addAttribute("wallet", cases.walletFor(cases.filing(c.id()).orElseThrow().party().id(), g));
+		model.addAttribute("licenceChoice", c.materials().stream().filter(CaseManagement.MaterialView::fromLicence)
+			.collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, CaseManagement.MaterialView::licenceIdentifier)));
 		model.addAttribute("deferred", cases.deferred(c.id()).stream()
 			.collect(java.util.stream.Collectors.toMap(CaseManagement.Deferred::materialIndex, d -> d.promisedBy().toString())));
 		return "casework/edit";

@@ -57,6 +57,7 @@ class WalletController {
 		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
 		String url = publicUrl + "/verify/" + l.identifier();
 		model.addAttribute("l", l);
+		model.addAttribute("uses", licences.uses(l.id()));
 		model.addAttribute("verifyUrl", url);
 		model.addAttribute("qr", QrCode.svg(url, l.name() + " " + l.number()));
 		return "licence/show";
