@@ -1,0 +1,86 @@
+package tongban.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.licence.LicenceManagement;
+import tongban.seal.SealManagement;
+import tongban.support.IntegrationTest;
+
+/**
+ * Licence issuance (render the PDF, seal it with PAdES, store it, register it) in licences per second beside the bare
+ * ECDSA P-256 signatures per second of the same JVM in the same run; then the public verification page under
+ * concurrent clients beside the health endpoint. Run by bench/licences.sh, not by the test suite; prints figures only.
+ */
+class LicenceBench extends IntegrationTest {
+
+	static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+	static final int CLIENTS = Integer.getInteger("bench.clients", 32);
+
+	@Autowired
+	LicenceManagement licences;
+
+	@Test
+	void issuanceAndVerification() throws Exception {
+		Citizen holder = newCitizen("压测持证人", 2);
+		var sealer = new SealManagement.Sealer(UUID.randomUUID(), "压测审批员", "XH-SCJG", Set.of("APPROVER"), true);
+		Map<String, Object> values = Map.of("uscc", "91330106MA2H3L5Y4T", "entityName", "西湖压测餐饮店", "legalName", holder.name(), "address",
+				"杭州市西湖区文三路 1 号", "format", "餐饮服务经营者", "items", "热食类食品制售");
+		// warm-up
+		for (int i = 0; i < 30; i++) {
+			licences.issue(new LicenceManagement.Issue(null, "330106-XK-0001-01", "XH-SCJG", "330106", holder.id(), values, holder.id()), sealer);
+		}
+
+		var g = KeyPairGenerator.getInstance("EC");
+		g.initialize(new ECGenParameterSpec("secp256r1"));
+		var key = g.generateKeyPair().getPrivate();
+		byte[] data = new byte[4096];
+		int threads = 2;
+		CaseBench.Figures bare = CaseBench.load(threads, SECONDS / 2, Integer.MAX_VALUE, i -> {
+			Signature s = Signature.getInstance("SHA256withECDSA");
+			s.initSign(key);
+			s.update(data);
+			return s.sign().length > 0;
+		});
+		System.out.println("BENCH " + bare.line("bare ECDSA P-256 signatures (" + threads + " threads)"));
+		List<String> identifiers = java.util.Collections.synchronizedList(new ArrayList<>());
+		CaseBench.Figures issued = CaseBench.load(threads, SECONDS, Integer.MAX_VALUE, i -> {
+			var l = licences.issue(new LicenceManagement.Issue(null, "330106-XK-0001-01", "XH-SCJG", "330106", holder.id(), values, holder.id()),
+					sealer);
+			identifiers.add(l.orElseThrow().identifier());
+			return true;
+		});
+		System.out.println("BENCH " + issued.line("licences issued as sealed PDF (render + PAdES + store + register, " + threads + " threads)"));
+		System.out.printf("BENCH issuance ratio to bare signatures: %.3f%n", (issued.done() / issued.seconds()) / (bare.done() / bare.seconds()));
+
+		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		String one = identifiers.getFirst();
+		CaseBench.Figures health = CaseBench.load(CLIENTS, SECONDS / 2, Integer.MAX_VALUE, i -> get(http, "/actuator/health"));
+		System.out.println("BENCH " + health.line("baseline GET /actuator/health (" + CLIENTS + " clients)"));
+		CaseBench.Figures verify = CaseBench.load(CLIENTS, SECONDS, Integer.MAX_VALUE,
+				i -> get(http, "/verify/" + identifiers.get(i % identifiers.size())));
+		System.out.println("BENCH " + verify.line("GET /verify/{identifier} (" + CLIENTS + " clients, " + identifiers.size() + " licences)"));
+		System.out.printf("BENCH verification ratio to health: throughput %.2f, p99 %.2f%n", (verify.done() / verify.seconds())
+				/ (health.done() / health.seconds()), (double) verify.p99() / health.p99());
+		if (one == null) {
+			throw new AssertionError();
+		}
+	}
+
+	private boolean get(HttpClient http, String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url(path))).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+	}
+}
