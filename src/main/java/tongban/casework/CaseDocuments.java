@@ -2,7 +2,6 @@ package tongban.casework;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -124,8 +123,10 @@ public class CaseDocuments {
 	}
 
 	private static byte[] render(String title, String number, List<String> paragraphs, String department) {
-		try (PDDocument doc = new PDDocument(); InputStream font = CaseDocuments.class.getResourceAsStream(FONT)) {
-			PDType0Font f = PDType0Font.load(doc, font, true);
+		org.apache.fontbox.ttf.TrueTypeFont ttf = null;
+		try (PDDocument doc = new PDDocument()) {
+			ttf = PdfText.borrowFont();
+			PDType0Font f = PDType0Font.load(doc, ttf, true);
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
 			PDDocumentInformation info = doc.getDocumentInformation();
@@ -154,6 +155,11 @@ public class CaseDocuments {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			if (ttf != null) {
+				PdfText.release(ttf);
+			}
 		}
 	}
 

@@ -16,6 +16,37 @@ public final class PdfText {
 	private PdfText() {
 	}
 
+	private static final java.util.concurrent.ConcurrentLinkedQueue<org.apache.fontbox.ttf.TrueTypeFont> FONTS =
+			new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+	private static volatile byte[] fontBytes;
+
+	/**
+	 * A parsed copy of the shipped font (15 MB; parsing it per document cost most of a document's time), to be given back
+	 * with {@link #release} once the document that embeds it is saved. Copies are pooled, never shared by two documents
+	 * at once (a parsed font is not thread-safe).
+	 */
+	public static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
+		var f = FONTS.poll();
+		if (f != null) {
+			return f;
+		}
+		byte[] bytes = fontBytes;
+		if (bytes == null) {
+			try (var in = PdfText.class.getResourceAsStream(FONT)) {
+				bytes = in.readAllBytes();
+			}
+			fontBytes = bytes;
+		}
+		return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
+	}
+
+	public static void release(org.apache.fontbox.ttf.TrueTypeFont font) {
+		if (FONTS.size() < 8) {
+			FONTS.offer(font);
+		}
+	}
+
 	/** Writes one line at (x, y) and answers the y of the next line. */
 	public static float line(PDPageContentStream out, PDFont f, float size, String text, float x, float y) throws IOException {
 		out.beginText();

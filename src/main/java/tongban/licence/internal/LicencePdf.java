@@ -63,8 +63,10 @@ public final class LicencePdf {
 	}
 
 	public static byte[] render(Content c) {
-		try (PDDocument doc = new PDDocument(); InputStream font = LicencePdf.class.getResourceAsStream(PdfText.FONT)) {
-			PDType0Font f = PDType0Font.load(doc, font, true);
+		org.apache.fontbox.ttf.TrueTypeFont ttf = null;
+		try (PDDocument doc = new PDDocument()) {
+			ttf = PdfText.borrowFont();
+			PDType0Font f = PDType0Font.load(doc, ttf, true);
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
 			float h = PDRectangle.A4.getHeight();
@@ -114,6 +116,11 @@ public final class LicencePdf {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		finally {
+			if (ttf != null) {
+				PdfText.release(ttf);
+			}
 		}
 	}
 
