@@ -197,6 +197,21 @@ public class SealManagement {
 		return signed;
 	}
 
+	/**
+	 * Applies the seal to an OFD: a GB/T 38540 seal (the seal's SM2 certificate, its image, made by the platform's SM2
+	 * issuing CA) and a signature over the whole document by the seal's SM2 key, the image at (x, y) mm on page 1.
+	 * Refused and recorded like {@link #sealPdf}.
+	 */
+	public byte[] sealOfd(UUID sealId, byte[] ofd, Sealer who, String documentRef, double x, double y) {
+		SealView s = authorise(sealId, who, documentRef);
+		String alias = jdbc.sql("select key_alias_sm2 from seal_seal where id = ?").param(sealId).query(String.class).single();
+		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
+		byte[] signed = tongban.seal.internal.OfdSigner.sign(ofd, key, ca.issuingEntry(Family.SM2), sealId.toString(), s.name(),
+				image(sealId).orElseThrow(), s.validFrom(), s.validTo(), x, y);
+		record(sealId, who.accountId(), who.name(), documentRef, sha256(signed), "SEALED", null);
+		return signed;
+	}
+
 	private SealView authorise(UUID sealId, Sealer who, String documentRef) {
 		SealView s = seal(sealId).orElseThrow(() -> DomainException.notFound("seal"));
 		String refusal = null;

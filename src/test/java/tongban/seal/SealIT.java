@@ -96,4 +96,36 @@ class SealIT extends IntegrationTest {
 		assertThat(seals.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("refuse-"))
 			.extracting(SealManagement.Use::reason).containsExactlyInAnyOrder("seal-totp", "seal-forbidden", "seal-forbidden");
 	}
+
+	@Test
+	void aSealedOfdVerifiesWithOfdrwAndAnAlteredOneDoesNot() throws Exception {
+		SealManagement.SealView seal = seals.activeSeal("XH-MZ", List.of("婚姻登记专用章")).orElseThrow();
+		byte[] ofd = tongban.licence.internal.LicenceOfd.render(new tongban.licence.internal.LicencePdf.Content("结婚证", "1.2.156.3005.2.x", "J0001",
+				java.util.Map.of("持证人", "周新娘", "男方", "吴新郎"), "杭州市西湖区民政局", java.time.LocalDate.of(2026, 11, 23), "http://localhost/verify/x",
+				new byte[0], ""));
+		var approver = new SealManagement.Sealer(UUID.randomUUID(), "婚登审批员", "XH-MZ", Set.of("APPROVER"), true);
+		byte[] sealed = seals.sealOfd(seal.id(), ofd, approver, "ofd-1", 130, 205);
+		assertThat(tongban.support.Ofdrw.verify(sealed)).as("ofdrw's validator").isEqualTo("VALID");
+
+		// the same document with one character of its page content changed, repackaged
+		java.io.ByteArrayOutputStream altered = new java.io.ByteArrayOutputStream();
+		boolean changed = false;
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(sealed));
+				var out = new java.util.zip.ZipOutputStream(altered)) {
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				byte[] data = in.readAllBytes();
+				if (e.getName().endsWith("Content.xml") && e.getName().contains("Page")) {
+					String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+					String replaced = text.replace("周新娘", "周新郎");
+					changed |= !replaced.equals(text);
+					data = replaced.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+				}
+				out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				out.write(data);
+				out.closeEntry();
+			}
+		}
+		assertThat(changed).as("the holder's name was in the page content").isTrue();
+		assertThat(tongban.support.Ofdrw.verify(altered.toByteArray())).startsWith("INVALID");
+	}
 }

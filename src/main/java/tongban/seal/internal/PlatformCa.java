@@ -74,6 +74,11 @@ public class PlatformCa {
 		return keys.get(rootAlias(f)).orElseThrow().certificate();
 	}
 
+	/** The issuing CA's key: the maker (制章者) of GB/T 38540 seal structures. */
+	public SigningKeys.Entry issuingEntry(Family f) {
+		return keys.get(issuingAlias(f)).orElseThrow();
+	}
+
 	public X509Certificate issuing(Family f) {
 		return keys.get(issuingAlias(f)).orElseThrow().certificate();
 	}
