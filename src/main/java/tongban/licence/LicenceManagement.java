@@ -183,15 +183,18 @@ public class LicenceManagement {
 				publicUrl + "/verify/" + identifier, seals.image(seal.id()).orElseThrow(),
 				catalogueXml(t, identifier, number, holderName, holderCode, codeType, issuer, today, validTo, r.regionCode()));
 		byte[] pdf = seals.sealPdf(seal.id(), LicencePdf.render(content), sealer, identifier, "电子证照签发：" + t.name());
+		byte[] ofd = seals.sealOfd(seal.id(), tongban.licence.internal.LicenceOfd.render(content), sealer, identifier,
+				tongban.licence.internal.LicenceOfd.SEAL_X, tongban.licence.internal.LicenceOfd.SEAL_Y);
 		FileStore.Stored stored = files.put(pdf, "application/pdf", identifier + ".pdf");
+		FileStore.Stored storedOfd = files.put(ofd, "application/ofd", identifier + ".ofd");
 		jdbc.sql("""
 				insert into licence_licence (id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id,
 				  issuer_name, issuer_code, department_code, jurisdiction_code, issued_on, valid_from, valid_to, data, case_id, seal_id,
-				  pdf_file_id, pdf_sha256, status, applicant_account_id)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID', ?)""")
+				  pdf_file_id, pdf_sha256, status, applicant_account_id, ofd_file_id, ofd_sha256)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID', ?, ?, ?)""")
 			.params(id, identifier, t.code(), t.name(), number, holderName, holderCode, codeType, r.holderPartyId(), issuer.name(), issuer.uscc(),
 					r.departmentCode(), r.regionCode(), today, today, validTo, json.writeValueAsString(printed), r.caseId(), seal.id(), stored.id(),
-					stored.sha256(), r.applicantAccountId())
+					stored.sha256(), r.applicantAccountId(), storedOfd.id(), storedOfd.sha256())
 			.update();
 		LicenceView issued = byIdentifier(identifier).orElseThrow();
 		events.publishEvent(new LicenceIssued(issued.id(), identifier, t.name(), r.holderPartyId(), r.caseId()));
@@ -281,7 +284,17 @@ public class LicenceManagement {
 
 	@Transactional(readOnly = true)
 	public byte[] pdf(LicenceView l) {
-		String fileId = jdbc.sql("select pdf_file_id from licence_licence where id = ?").param(l.id()).query(String.class).single();
+		return file(l, "pdf_file_id");
+	}
+
+	/** The licence as sealed OFD (GB/T 33190 with a GB/T 38540 seal). */
+	@Transactional(readOnly = true)
+	public byte[] ofd(LicenceView l) {
+		return file(l, "ofd_file_id");
+	}
+
+	private byte[] file(LicenceView l, String column) {
+		String fileId = jdbc.sql("select " + column + " from licence_licence where id = ?").param(l.id()).query(String.class).single();
 		try (InputStream in = files.open(fileId).orElseThrow(() -> DomainException.notFound("file"))) {
 			return in.readAllBytes();
 		}

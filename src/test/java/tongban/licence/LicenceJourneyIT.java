@@ -129,6 +129,8 @@ class LicenceJourneyIT extends JourneyTest {
 			.contains("行政许可专用章");
 		assertThat(Poppler.text(pdf)).contains("食品经营许可证").contains("西湖证照餐饮店").contains(l.number()).contains("扫码核验");
 		assertThat(Poppler.fonts(pdf)).contains("LXGW").contains("yes");
+		byte[] ofd = page.request().get(base() + "/account/licences/" + l.id() + "/ofd").body();
+		assertThat(tongban.support.Ofdrw.verify(ofd)).as("ofdrw's validator on the issued OFD").isEqualTo("VALID");
 		byte[] tampered = pdf.clone();
 		int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Author");
 		tampered[at + 9] ^= 1;

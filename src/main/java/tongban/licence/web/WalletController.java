@@ -75,6 +75,16 @@ class WalletController {
 		return "redirect:/account/licences/" + id;
 	}
 
+	@GetMapping("/account/licences/{id}/ofd")
+	ResponseEntity<byte[]> ofd(@PathVariable UUID id, Authentication auth, HttpServletRequest request) {
+		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/ofd"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(l.name() + "-" + l.number() + ".ofd",
+					java.nio.charset.StandardCharsets.UTF_8).build().toString())
+			.body(licences.ofd(l));
+	}
+
 	@GetMapping("/account/licences/{id}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Authentication auth, HttpServletRequest request) {
 		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
