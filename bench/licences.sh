@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks for e-licences (issue 5). Prints figures for docs/performance.md.
 #   bench/licences.sh [seconds=20] [clients=32]
-# Issuance (render + PAdES seal + store + register) in licences/s beside bare ECDSA P-256 signatures/s in the same
+# PDF (render + PAdES) and OFD (render + SM2 seal) separately, and whole issuances, per second beside bare ECDSA P-256 signatures/s in the same
 # JVM and run; then GET /verify/{identifier} with the given clients beside GET /actuator/health
 # (src/test/java/tongban/bench/LicenceBench.java, in-process server on loopback, embedded PostgreSQL).
 set -euo pipefail

@@ -33,6 +33,9 @@ class LicenceBench extends IntegrationTest {
 	@Autowired
 	LicenceManagement licences;
 
+	@Autowired
+	SealManagement seals;
+
 	@Test
 	void issuanceAndVerification() throws Exception {
 		Citizen holder = newCitizen("压测持证人", 2);
@@ -56,6 +59,16 @@ class LicenceBench extends IntegrationTest {
 			return s.sign().length > 0;
 		});
 		System.out.println("BENCH " + bare.line("bare ECDSA P-256 signatures (" + threads + " threads)"));
+		var seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		var content = new tongban.licence.internal.LicencePdf.Content("食品经营许可证", "1.2.156.3005.2.bench", "JY330106000001",
+				java.util.Map.of("经营者名称", "西湖压测餐饮店", "统一社会信用代码", "91330106MA2H3L5Y4T", "经营场所", "杭州市西湖区文三路 1 号"),
+				"杭州市西湖区市场监督管理局", java.time.LocalDate.now(), "http://localhost/verify/x", seals.image(seal.id()).orElseThrow(), "<x/>");
+		CaseBench.Figures pdf = CaseBench.load(threads, SECONDS / 2, Integer.MAX_VALUE,
+				i -> seals.sealPdf(seal.id(), tongban.licence.internal.LicencePdf.render(content), sealer, "bench-pdf", "bench").length > 0);
+		System.out.println("BENCH " + pdf.line("PDF: render + PAdES seal (" + threads + " threads)"));
+		CaseBench.Figures ofd = CaseBench.load(threads, SECONDS / 2, Integer.MAX_VALUE,
+				i -> seals.sealOfd(seal.id(), tongban.licence.internal.LicenceOfd.render(content), sealer, "bench-ofd", 130, 205).length > 0);
+		System.out.println("BENCH " + ofd.line("OFD: render + SM2 seal (" + threads + " threads)"));
 		List<String> identifiers = java.util.Collections.synchronizedList(new ArrayList<>());
 		CaseBench.Figures issued = CaseBench.load(threads, SECONDS, Integer.MAX_VALUE, i -> {
 			var l = licences.issue(new LicenceManagement.Issue(null, "330106-XK-0001-01", "XH-SCJG", "330106", holder.id(), values, holder.id()),
@@ -63,7 +76,7 @@ class LicenceBench extends IntegrationTest {
 			identifiers.add(l.orElseThrow().identifier());
 			return true;
 		});
-		System.out.println("BENCH " + issued.line("licences issued as sealed PDF (render + PAdES + store + register, " + threads + " threads)"));
+		System.out.println("BENCH " + issued.line("licences issued, PDF and OFD (render, seal both, store, register, notify; " + threads + " threads)"));
 		System.out.printf("BENCH issuance ratio to bare signatures: %.3f%n", (issued.done() / issued.seconds()) / (bare.done() / bare.seconds()));
 
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
