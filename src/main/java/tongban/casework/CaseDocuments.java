@@ -123,10 +123,7 @@ public class CaseDocuments {
 	}
 
 	private static byte[] render(String title, String number, List<String> paragraphs, String department) {
-		org.apache.fontbox.ttf.TrueTypeFont ttf = null;
-		try (PDDocument doc = new PDDocument()) {
-			ttf = PdfText.borrowFont();
-			PDType0Font f = PDType0Font.load(doc, ttf, true);
+		return PdfText.document((doc, f) -> {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
 			PDDocumentInformation info = doc.getDocumentInformation();
@@ -149,18 +146,7 @@ public class CaseDocuments {
 				y = line(out, f, 13, sign, MARGIN + WIDTH - width(f, 13, sign), y);
 				line(out, f, 13, date, MARGIN + WIDTH - width(f, 13, date), y);
 			}
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			doc.save(bytes);
-			return bytes.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			if (ttf != null) {
-				PdfText.release(ttf);
-			}
-		}
+		});
 	}
 
 	private static float line(PDPageContentStream out, PDType0Font f, float size, String text, float x, float y) throws IOException {

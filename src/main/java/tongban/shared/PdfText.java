@@ -26,7 +26,7 @@ public final class PdfText {
 	 * with {@link #release} once the document that embeds it is saved. Copies are pooled, never shared by two documents
 	 * at once (a parsed font is not thread-safe).
 	 */
-	public static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
+	private static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
 		var f = FONTS.poll();
 		if (f != null) {
 			return f;
@@ -41,9 +41,36 @@ public final class PdfText {
 		return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
 	}
 
-	public static void release(org.apache.fontbox.ttf.TrueTypeFont font) {
+	private static void release(org.apache.fontbox.ttf.TrueTypeFont font) {
 		if (FONTS.size() < 8) {
 			FONTS.offer(font);
+		}
+	}
+
+	/** Draws a document given the shipped font loaded into it (a subset is embedded when it is saved). */
+	@FunctionalInterface
+	public interface Drawing {
+
+		void draw(org.apache.pdfbox.pdmodel.PDDocument doc, org.apache.pdfbox.pdmodel.font.PDType0Font font) throws IOException;
+	}
+
+	/** A new PDF drawn by {@code drawing} in the shipped font (a pooled parsed copy), saved to bytes. */
+	public static byte[] document(Drawing drawing) {
+		org.apache.fontbox.ttf.TrueTypeFont ttf = null;
+		try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+			ttf = borrowFont();
+			drawing.draw(doc, org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, ttf, true));
+			var bytes = new java.io.ByteArrayOutputStream();
+			doc.save(bytes);
+			return bytes.toByteArray();
+		}
+		catch (IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		finally {
+			if (ttf != null) {
+				release(ttf);
+			}
 		}
 	}
 

@@ -62,10 +62,7 @@ public final class LicencePdf {
 	}
 
 	public static byte[] render(Content c) {
-		org.apache.fontbox.ttf.TrueTypeFont ttf = null;
-		try (PDDocument doc = new PDDocument()) {
-			ttf = PdfText.borrowFont();
-			PDType0Font f = PDType0Font.load(doc, ttf, true);
+		return PdfText.document((doc, f) -> {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
 			float h = PDRectangle.A4.getHeight();
@@ -109,18 +106,7 @@ public final class LicencePdf {
 			}
 			metadata(doc, c);
 			attach(doc, c.xml());
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			doc.save(bytes);
-			return bytes.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			if (ttf != null) {
-				PdfText.release(ttf);
-			}
-		}
+		});
 	}
 
 	private static void qr(PDPageContentStream out, String text, float x, float y, float size) throws IOException {
