@@ -1,0 +1,93 @@
+package tongban.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.shared.DomainException;
+import tongban.support.JourneyTest;
+
+/**
+ * A platform admin makes a seal for the service centre in the console (an incomplete request refused at its field),
+ * suspends it (a reason required) so that sealing with it is refused, then revokes it: its certificate appears on the
+ * issuing CA's CRL at once. Department admins cannot open the console's seal pages.
+ */
+class SealConsoleJourneyIT extends JourneyTest {
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@Autowired
+	SealManagement seals;
+
+	@Test
+	void makeSuspendAndRevokeASeal() throws Exception {
+		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
+		Account admin = accounts.save(Account.staff("sealadmin" + System.nanoTime(), "印章管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
+				dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
+		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		page.navigate(base() + "/workbench");
+		page.getByTestId("console-seals-link").click();
+		assertThat(page.getByTestId("seals").innerText()).contains("杭州市西湖区市场监督管理局行政许可专用章").contains("可用");
+		accessible();
+
+		page.getByTestId("create-seal").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("请选择部门");
+		page.locator("#department").selectOption("XH-ZWFW");
+		page.locator("#type").selectOption("业务专用章");
+		page.locator("#role").selectOption("COUNTER_CLERK");
+		page.getByTestId("create-seal").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("印章已制作");
+		assertThat(page.getByTestId("seal-details").innerText()).contains("业务专用章").contains("窗口人员").contains("可用");
+		UUID id = UUID.fromString(page.url().replaceAll(".*/console/seals/([0-9a-f-]+).*", "$1"));
+		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).isEqualTo(420);
+		accessible();
+
+		page.getByTestId("change-status").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("请填写变更原因");
+		page.locator("#reason").fill("印章保管人员调整");
+		page.locator("#status").selectOption("SUSPENDED");
+		page.getByTestId("change-status").click();
+		assertThat(page.getByTestId("seal-status").innerText()).isEqualTo("暂停");
+		var clerk = new SealManagement.Sealer(UUID.randomUUID(), "窗口", "XH-ZWFW", Set.of("COUNTER_CLERK"), true);
+		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(id, SealIT.document("x"), clerk, "suspended", "x")).code())
+			.isEqualTo("seal-inactive");
+
+		var crlFactory = CertificateFactory.getInstance("X.509");
+		var cert = seals.certificate(id);
+		assertThat(((X509CRL) crlFactory.generateCRL(new ByteArrayInputStream(seals.crl(Family.P256, false)))).isRevoked(cert)).isFalse();
+		page.locator("#reason").fill("印章遗失");
+		page.locator("#status").selectOption("REVOKED");
+		page.getByTestId("change-status").click();
+		assertThat(page.getByTestId("seal-status").innerText()).isEqualTo("已注销");
+		assertThat(page.getByTestId("seal-uses").innerText()).contains("状态变更：印章遗失").contains("拒绝：seal-inactive");
+		assertThat(((X509CRL) crlFactory.generateCRL(new ByteArrayInputStream(seals.crl(Family.P256, false)))).isRevoked(cert))
+			.as("on the issuing CA's CRL at once").isTrue();
+
+		Account deptAdmin = accounts.save(Account.staff("sealdept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD),
+				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		var other = tongban.support.Browser.newContext(1280, 900).newPage();
+		other.navigate(base() + "/login");
+		other.locator("#username").fill(deptAdmin.username());
+		other.locator("#password").fill(PASSWORD);
+		other.locator("#password").press("Enter");
+		other.locator("#code").fill(Totp.code(deptAdmin.totpSecret(), Instant.now()));
+		other.locator("#code").press("Enter");
+		assertThat(other.navigate(base() + "/console/seals").status()).isEqualTo(403);
+		other.context().close();
+	}
+}
