@@ -14,7 +14,10 @@ import tongban.licence.LicenceManagement;
 import tongban.licence.LicenceType;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The licence types shipped in data/licence/types.json, saved (or updated) at every start; a faulty one stops it. */
+/**
+ * The licence types shipped in data/licence/types.json, added at start when their code is missing (a type changed in
+ * the console keeps its changes); a faulty one stops the start.
+ */
 @Component
 @Order(46)
 class LicenceTypes implements ApplicationRunner {
@@ -33,7 +36,11 @@ class LicenceTypes implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		try (InputStream in = new ClassPathResource("data/licence/types.json").getInputStream()) {
+			java.util.Set<String> present = new java.util.HashSet<>(licences.types().stream().map(LicenceType::code).toList());
 			for (LicenceType t : json.readValue(in, TypeFile.class).types()) {
+				if (present.contains(t.code())) {
+					continue;
+				}
 				List<String> problems = licences.saveType(t);
 				if (!problems.isEmpty()) {
 					throw new IllegalStateException("data/licence/types.json: " + t.code() + " " + problems);
