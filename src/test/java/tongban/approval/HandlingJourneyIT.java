@@ -2,7 +2,6 @@ package tongban.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.EnumSet;
 
 import com.microsoft.playwright.Page;
@@ -16,7 +15,6 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
-import tongban.support.Browser;
 import tongban.support.JourneyTest;
 
 /**
@@ -35,18 +33,6 @@ class HandlingJourneyIT extends JourneyTest {
 		var dep = directory.departmentByCode(department).orElseThrow();
 		return accounts.save(Account.staff("approver" + System.nanoTime(), "审批员" + department.substring(3),
 				passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
-	}
-
-	private Page staffPage(Account a) {
-		Page p = Browser.newContext(1280, 900).newPage();
-		p.setDefaultTimeout(15_000);
-		p.navigate(base() + "/login");
-		p.locator("#username").fill(a.username());
-		p.locator("#password").fill(PASSWORD);
-		p.locator("#password").press("Enter");
-		p.locator("#code").fill(Totp.code(a.totpSecret(), Instant.now()));
-		p.locator("#code").press("Enter");
-		return p;
 	}
 
 	/** The process starts after the submission commits: wait until the task shows in the inbox, then open it. */

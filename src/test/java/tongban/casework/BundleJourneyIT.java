@@ -118,13 +118,7 @@ class BundleJourneyIT extends JourneyTest {
 		var ga = directory.departmentByCode("XH-GA").orElseThrow();
 		var approver = accounts.save(tongban.identity.domain.Account.staff("gaappr" + System.nanoTime(), "户籍审批员", passwordEncoder.encode(PASSWORD),
 				tongban.identity.internal.Totp.newSecret(), ga.id(), ga.regionCode(), java.util.EnumSet.of(tongban.identity.Role.APPROVER)));
-		var office = tongban.support.Browser.newContext(1280, 900).newPage();
-		office.navigate(base() + "/login");
-		office.locator("#username").fill(approver.username());
-		office.locator("#password").fill(PASSWORD);
-		office.locator("#password").press("Enter");
-		office.locator("#code").fill(tongban.identity.internal.Totp.code(approver.totpSecret(), java.time.Instant.now()));
-		office.locator("#code").press("Enter");
+		var office = staffPage(approver);
 		String number = jdbc.sql("select case_number from casework_case where id = ?").param(hukou).query(String.class).single();
 		office.navigate(base() + "/workbench/tasks");
 		office.getByText(number).click();

@@ -17,7 +17,6 @@ import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
-import tongban.support.Browser;
 import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
 
@@ -83,11 +82,7 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.ACCEPTED);
 
 		// at home, the bride sends the photo online: a file that only claims to be a picture is refused at its field
-		Page home = Browser.newContext(390, 844).newPage();
-		home.navigate(base() + "/login");
-		home.locator("#username").fill(bride.idNumber());
-		home.locator("#password").fill(PASSWORD);
-		home.locator("#password").press("Enter");
+		Page home = citizenPage(bride);
 		home.navigate(base() + "/cases/" + id);
 		assertThat(home.getByTestId("deferred").innerText()).contains("承诺于 " + today.plusDays(7) + " 前补交");
 		home.locator("#d-2").setInputFiles(new FilePayload("合影.jpg", "image/jpeg", "not a picture at all".getBytes()));

@@ -15,7 +15,6 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
-import tongban.support.Browser;
 import tongban.support.JourneyTest;
 
 /**
@@ -62,11 +61,7 @@ class CounterIntakeJourneyIT extends JourneyTest {
 		accessible();
 
 		// at home, the citizen finishes the same draft
-		Page home = Browser.newContext(390, 844).newPage();
-		home.navigate(base() + "/login");
-		home.locator("#username").fill(visitor.idNumber());
-		home.locator("#password").fill(PASSWORD);
-		home.locator("#password").press("Enter");
+		Page home = citizenPage(visitor);
 		home.navigate(base() + "/account/cases");
 		home.getByTestId("my-cases").locator("a").first().click();
 		assertThat(home.locator("#v-bank").inputValue()).isEqualTo("中国农业银行");

@@ -3,7 +3,6 @@ package tongban.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,6 @@ import tongban.identity.domain.Account;
 import tongban.identity.internal.AccountAuthenticationProvider;
 import tongban.identity.internal.Totp;
 import tongban.shared.DomainException;
-import tongban.support.Browser;
 import tongban.support.JourneyTest;
 import tongban.support.Poppler;
 import tongban.support.TestCases;
@@ -160,11 +158,7 @@ class LicenceJourneyIT extends JourneyTest {
 
 		// another citizen cannot reach the licence
 		Citizen other = newCitizen("旁人", 2);
-		Page stranger = Browser.newContext(390, 844).newPage();
-		stranger.navigate(base() + "/login");
-		stranger.locator("#username").fill(other.idNumber());
-		stranger.locator("#password").fill(PASSWORD);
-		stranger.locator("#password").press("Enter");
+		Page stranger = citizenPage(other);
 		assertThat(stranger.navigate(base() + "/account/licences/" + l.id()).status()).isEqualTo(404);
 		assertThat(stranger.navigate(base() + "/account/licences/" + l.id() + "/pdf").status()).isEqualTo(404);
 		// public verification needs no sign-in: a wrong check character is refused before lookup, an unknown one is 404
@@ -183,13 +177,7 @@ class LicenceJourneyIT extends JourneyTest {
 		stranger.context().close();
 
 		// the department revokes it: a reason is required, then the public page says revoked at once
-		Page office = Browser.newContext(1280, 900).newPage();
-		office.navigate(base() + "/login");
-		office.locator("#username").fill(marketApprover.username());
-		office.locator("#password").fill(PASSWORD);
-		office.locator("#password").press("Enter");
-		office.locator("#code").fill(Totp.code(marketApprover.totpSecret(), Instant.now()));
-		office.locator("#code").press("Enter");
+		Page office = staffPage(marketApprover);
 		office.navigate(base() + "/workbench/licences");
 		office.getByTestId("revoke-" + l.number()).click();
 		assertThat(office.getByTestId("error-summary").innerText()).contains("请填写撤销或注销的原因");

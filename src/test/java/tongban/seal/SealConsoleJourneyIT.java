@@ -80,13 +80,7 @@ class SealConsoleJourneyIT extends JourneyTest {
 
 		Account deptAdmin = accounts.save(Account.staff("sealdept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD),
 				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
-		var other = tongban.support.Browser.newContext(1280, 900).newPage();
-		other.navigate(base() + "/login");
-		other.locator("#username").fill(deptAdmin.username());
-		other.locator("#password").fill(PASSWORD);
-		other.locator("#password").press("Enter");
-		other.locator("#code").fill(Totp.code(deptAdmin.totpSecret(), Instant.now()));
-		other.locator("#code").press("Enter");
+		var other = staffPage(deptAdmin);
 		assertThat(other.navigate(base() + "/console/seals").status()).isEqualTo(403);
 		other.context().close();
 	}

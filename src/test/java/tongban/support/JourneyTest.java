@@ -38,6 +38,30 @@ public abstract class JourneyTest extends IntegrationTest {
 		return new LoginPage(page, base());
 	}
 
+	/** A second browser (its own cookies) signed in as a citizen with ID number and password, on a phone-sized screen. */
+	protected Page citizenPage(Citizen c) {
+		Page p = Browser.newContext(390, 844).newPage();
+		p.setDefaultTimeout(15_000);
+		p.navigate(base() + "/login");
+		p.locator("#username").fill(c.idNumber());
+		p.locator("#password").fill(PASSWORD);
+		p.locator("#password").press("Enter");
+		return p;
+	}
+
+	/** A second browser signed in as a staff member: password, then the TOTP code. */
+	protected Page staffPage(tongban.identity.domain.Account staff) {
+		Page p = Browser.newContext(1280, 900).newPage();
+		p.setDefaultTimeout(15_000);
+		p.navigate(base() + "/login");
+		p.locator("#username").fill(staff.username());
+		p.locator("#password").fill(PASSWORD);
+		p.locator("#password").press("Enter");
+		p.locator("#code").fill(tongban.identity.internal.Totp.code(staff.totpSecret(), java.time.Instant.now()));
+		p.locator("#code").press("Enter");
+		return p;
+	}
+
 	/** Fails on serious or critical WCAG 2.1 A/AA violations on the current page. */
 	protected void accessible() {
 		Accessibility.check(page);
