@@ -76,10 +76,12 @@ public class SealManagement {
 	private final TransactionTemplate separate;
 
 	private final tongban.identity.IdentityManagement identity;
+	private final tongban.seal.internal.TimeStamps timeStamps;
 
 	SealManagement(JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx,
-			tongban.identity.IdentityManagement identity) {
+			tongban.identity.IdentityManagement identity, tongban.seal.internal.TimeStamps timeStamps) {
 		this.identity = identity;
+		this.timeStamps = timeStamps;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.ca = ca;
@@ -192,7 +194,7 @@ public class SealManagement {
 		SealView s = authorise(sealId, who, documentRef);
 		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(sealId).query(String.class).single();
 		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
-		byte[] signed = PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode());
+		byte[] signed = PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps);
 		record(sealId, who.accountId(), who.name(), documentRef, sha256(signed), "SEALED", null);
 		return signed;
 	}

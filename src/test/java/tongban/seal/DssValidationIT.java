@@ -67,7 +67,7 @@ class DssValidationIT extends IntegrationTest {
 		String id = simple.getFirstSignatureId();
 		assertThat(simple.getIndication(id)).as(simple.getSubIndication(id) + " " + simple.getQualificationErrors(id) + " "
 				+ reports.getDetailedReport().getAdESValidationErrors(id)).isEqualTo(Indication.TOTAL_PASSED);
-		assertThat(simple.getSignatureFormat(id).toString()).startsWith("PAdES-BASELINE-B");
+		assertThat(simple.getSignatureFormat(id).toString()).as("time-stamped by the platform's unit").isEqualTo("PAdES-BASELINE-T");
 
 		byte[] tampered = sealed.clone();
 		int at = new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Licence DSS");

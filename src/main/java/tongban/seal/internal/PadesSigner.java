@@ -57,7 +57,7 @@ public final class PadesSigner {
 	private PadesSigner() {
 	}
 
-	public static byte[] sign(byte[] pdf, SigningKeys.Entry key, String name, String reason, String location) {
+	public static byte[] sign(byte[] pdf, SigningKeys.Entry key, String name, String reason, String location, TimeStamps tsa) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			PDSignature s = new PDSignature();
 			s.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -71,7 +71,7 @@ public final class PadesSigner {
 			doc.addSignature(s, options);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
 			ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-			external.setSignature(cms(external.getContent().readAllBytes(), key));
+			external.setSignature(cms(external.getContent().readAllBytes(), key, tsa));
 			options.close();
 			return out.toByteArray();
 		}
@@ -80,7 +80,7 @@ public final class PadesSigner {
 		}
 	}
 
-	static byte[] cms(byte[] content, SigningKeys.Entry key) {
+	static byte[] cms(byte[] content, SigningKeys.Entry key, TimeStamps tsa) {
 		try {
 			X509Certificate cert = key.certificate();
 			byte[] certHash = MessageDigest.getInstance("SHA-256").digest(cert.getEncoded());
@@ -104,7 +104,18 @@ public final class PadesSigner {
 				.setSignedAttributeGenerator(withoutTime)
 				.build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Crypto.PROVIDER).build(key.key()), cert));
 			gen.addCertificates(new JcaCertStore(key.chain()));
-			return gen.generate(new CMSProcessableByteArray(content), false).getEncoded();
+			CMSSignedData signed = gen.generate(new CMSProcessableByteArray(content), false);
+			if (tsa == null) {
+				return signed.getEncoded();
+			}
+			// B-T: the signature value time-stamped by the platform's unit, as the signature-time-stamp attribute
+			SignerInformation signer = signed.getSignerInfos().getSigners().iterator().next();
+			var token = tsa.stamp(signer.getSignature());
+			ASN1EncodableVector unsigned = new ASN1EncodableVector();
+			unsigned.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+					new DERSet(token.toCMSSignedData().toASN1Structure())));
+			SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(unsigned));
+			return CMSSignedData.replaceSigners(signed, new org.bouncycastle.cms.SignerInformationStore(stamped)).getEncoded();
 		}
 		catch (GeneralSecurityException | OperatorCreationException | CMSException | IOException e) {
 			throw new IllegalStateException("cannot sign", e);

@@ -83,7 +83,7 @@ public class PlatformCa {
 		return keys.get(issuingAlias(f)).orElseThrow().certificate();
 	}
 
-	enum Usage { CA, SEAL, TIMESTAMP }
+	public enum Usage { CA, SEAL, TIMESTAMP }
 
 	/**
 	 * A certificate revocation list of the family's root (listing issuing CAs) or issuing CA (listing seals), valid for a
@@ -110,7 +110,7 @@ public class PlatformCa {
 	}
 
 	/** A new key of the family under the alias, certified by the issuing CA for the given use. */
-	SigningKeys.Entry issue(String alias, Family f, X500Name subject, Duration validity, Usage usage) {
+	public SigningKeys.Entry issue(String alias, Family f, X500Name subject, Duration validity, Usage usage) {
 		SigningKeys.Entry issuer = keys.get(issuingAlias(f)).orElseThrow();
 		KeyPair pair = keys.generate(alias, f);
 		X509Certificate cert = sign(f, subject, pair.getPublic(), X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
@@ -129,7 +129,7 @@ public class PlatformCa {
 		return issue(alias, f, subject, validity, Usage.SEAL);
 	}
 
-	static X500Name name(String commonName, String organisation) {
+	public static X500Name name(String commonName, String organisation) {
 		X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O,
 				organisation == null ? ORGANISATION : organisation);
 		return b.addRDN(BCStyle.CN, commonName).build();

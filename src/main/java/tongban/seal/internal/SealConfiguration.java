@@ -21,4 +21,9 @@ class SealConfiguration {
 	PlatformCa platformCa(SigningKeys keys) {
 		return new PlatformCa(keys);
 	}
+
+	@Bean
+	TimeStamps timeStamps(SigningKeys keys, PlatformCa ca) {
+		return new TimeStamps(keys, ca);
+	}
 }

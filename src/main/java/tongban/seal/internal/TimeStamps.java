@@ -1,0 +1,59 @@
+package tongban.seal.internal;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Date;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampRequestGenerator;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.tsp.TimeStampTokenGenerator;
+
+import tongban.seal.Family;
+
+/**
+ * The platform's own time-stamp unit (RFC 3161), its P-256 key certified by the issuing CA for time stamping only:
+ * stamps a signature value so that a PAdES signature reaches baseline B-T (ETSI EN 319 142-1).
+ */
+public class TimeStamps {
+
+	/** The unit's policy: a UUID-based OID (ITU-T X.667), the platform's own. */
+	static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("2.25.243810391280063517756228069515770034993");
+	static final String ALIAS = "tsa-p256";
+
+	private final SigningKeys.Entry unit;
+	private final AtomicLong serial = new AtomicLong(System.currentTimeMillis());
+
+	public TimeStamps(SigningKeys keys, PlatformCa ca) {
+		this.unit = keys.get(ALIAS).orElseGet(() -> ca.issue(ALIAS, Family.P256, PlatformCa.name("通办平台时间戳服务", null),
+				java.time.Duration.ofDays(365L * 5), PlatformCa.Usage.TIMESTAMP));
+	}
+
+	/** A time-stamp token over the SHA-256 of the given bytes (a signature value). */
+	public TimeStampToken stamp(byte[] signatureValue) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(signatureValue);
+			var request = new TimeStampRequestGenerator();
+			request.setCertReq(true);
+			DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.PROVIDER).build()
+				.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+			var generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(Crypto.PROVIDER)
+				.build("SHA256withECDSA", unit.key(), unit.certificate()), sha256, POLICY);
+			generator.addCertificates(new JcaCertStore(unit.chain()));
+			return generator.generate(request.generate(NISTObjectIdentifiers.id_sha256, digest), BigInteger.valueOf(serial.incrementAndGet()),
+					new Date());
+		}
+		catch (GeneralSecurityException | OperatorCreationException | TSPException e) {
+			throw new IllegalStateException("cannot time-stamp", e);
+		}
+	}
+}
