@@ -47,9 +47,10 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import tongban.seal.SealManagement.PdfCheck;
 
 /**
- * PAdES baseline B-B signatures (ETSI EN 319 142-1) on PDF with PDFBox and BouncyCastle: a detached CMS signature
+ * PAdES baseline B-T signatures (ETSI EN 319 142-1) on PDF with PDFBox and BouncyCastle: a detached CMS signature
  * ({@code ETSI.CAdES.detached}) with the signing-certificate-v2 attribute and no signing-time attribute (the time is
- * the signature dictionary's M entry), over the whole file as saved incrementally. Also the platform's own check of a
+ * the signature dictionary's M entry), over the whole file as saved incrementally, with the signature value
+ * time-stamped by the platform's unit ({@link TimeStamps}) when one is given. Also the platform's own check of a
  * signed PDF (independent verifiers are poppler's pdfsig and EU DSS, in the tests).
  */
 public final class PadesSigner {
