@@ -316,11 +316,15 @@ public class LicenceManagement {
 	 * names a licence of the registry, that licence's status and whether the file is the one issued.
 	 */
 	@Transactional(readOnly = true)
-	public FileCheck checkFile(byte[] pdf) {
-		SealManagement.PdfCheck seal = seals.checkPdf(pdf);
-		String identifier = LicencePdf.identifierOf(pdf);
-		LicenceView l = identifier == null ? null : byIdentifier(identifier).orElse(null);
-		return new FileCheck(seal, l, l != null && l.pdfSha256().equals(SealManagement.sha256(pdf)));
+	public FileCheck checkFile(byte[] file) {
+		boolean ofd = tongban.shared.FileTypes.detect(file).map(tongban.shared.FileTypes.OFD::equals).orElse(false);
+		SealManagement.PdfCheck seal = ofd ? seals.checkOfd(file) : seals.checkPdf(file);
+		String identifier = ofd ? tongban.licence.internal.LicenceOfd.identifierOf(file) : LicencePdf.identifierOf(file);
+		LicenceView l = identifier == null || LicenceIdentifier.problem(identifier) != null ? null : byIdentifier(identifier).orElse(null);
+		String issued = l == null ? null
+				: jdbc.sql("select " + (ofd ? "ofd_sha256" : "pdf_sha256") + " from licence_licence where id = ?").param(l.id()).query(String.class)
+					.optional().orElse(null);
+		return new FileCheck(seal, l, SealManagement.sha256(file).equals(issued));
 	}
 
 	private void notify(UUID accountId, LicenceView l, String event) {

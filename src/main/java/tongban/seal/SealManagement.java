@@ -249,6 +249,11 @@ public class SealManagement {
 			.list();
 	}
 
+	/** The platform's own check of the GB/T 38540 seals on an OFD against its SM2 CA. */
+	public PdfCheck checkOfd(byte[] ofd) {
+		return tongban.seal.internal.OfdCheck.check(ofd, ca.issuing(Family.SM2), ca.root(Family.SM2));
+	}
+
 	/** The platform's own check of a signed PDF against its root (P-256 family). */
 	public PdfCheck checkPdf(byte[] pdf) {
 		return PadesSigner.check(pdf, ca.root(Family.P256));

@@ -199,9 +199,13 @@ class LicenceJourneyIT extends JourneyTest {
 		page.locator("#file").setInputFiles(new FilePayload("证照.pdf", "application/pdf", tampered));
 		page.getByTestId("verify-file").click();
 		assertThat(page.getByTestId("file-seal").innerText()).contains("电子印章无效");
+		page.locator("#file").setInputFiles(new FilePayload("证照.ofd", "application/ofd", ofd));
+		page.getByTestId("verify-file").click();
+		assertThat(page.getByTestId("file-seal").innerText()).contains("电子印章有效").contains("行政许可专用章");
+		assertThat(page.getByTestId("file-registry").innerText()).contains(l.number()).contains("已撤销");
 		page.locator("#file").setInputFiles(new FilePayload("证照.pdf", "application/pdf", "not a pdf".getBytes()));
 		page.getByTestId("verify-file").click();
-		assertThat(page.getByTestId("error-summary").innerText()).contains("只能核验 PDF");
+		assertThat(page.getByTestId("error-summary").innerText()).contains("只能核验 PDF 或 OFD");
 		accessible();
 	}
 }

@@ -106,6 +106,8 @@ class SealIT extends IntegrationTest {
 		var approver = new SealManagement.Sealer(UUID.randomUUID(), "婚登审批员", "XH-MZ", Set.of("APPROVER"), true);
 		byte[] sealed = seals.sealOfd(seal.id(), ofd, approver, "ofd-1", 130, 205);
 		assertThat(tongban.support.Ofdrw.verify(sealed)).as("ofdrw's validator").isEqualTo("VALID");
+		assertThat(seals.checkOfd(sealed).valid()).as("the platform's own check").isTrue();
+		assertThat(seals.checkOfd(sealed).signer()).contains("婚姻登记专用章");
 
 		// the same document with one character of its page content changed, repackaged
 		java.io.ByteArrayOutputStream altered = new java.io.ByteArrayOutputStream();
@@ -127,5 +129,7 @@ class SealIT extends IntegrationTest {
 		}
 		assertThat(changed).as("the holder's name was in the page content").isTrue();
 		assertThat(tongban.support.Ofdrw.verify(altered.toByteArray())).startsWith("INVALID");
+		assertThat(seals.checkOfd(altered.toByteArray()).problem()).isEqualTo("seal.check.signature");
+		assertThat(seals.checkOfd("not an ofd".getBytes()).valid()).isFalse();
 	}
 }

@@ -44,4 +44,33 @@ public final class LicenceOfd {
 		}
 		return out.toByteArray();
 	}
+
+	private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("1\\.2\\.156\\.3005\\.2\\.[0-9A-Z.]+[0-9A-Z]");
+
+	private static final java.util.regex.Pattern TEXT_CODE = java.util.regex.Pattern.compile("<ofd:TextCode[^>]*>([^<]*)</ofd:TextCode>");
+
+	/** The licence identifier printed on an OFD's pages, or null when none is found or the file cannot be read. */
+	public static String identifierOf(byte[] ofd) {
+		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ofd))) {
+			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+				if (e.getName().endsWith("Content.xml")) {
+					// the printed lines in order, joined: a long identifier may be wrapped over two lines
+					String xml = new String(in.readNBytes(10 * 1024 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+					StringBuilder text = new StringBuilder();
+					var code = TEXT_CODE.matcher(xml);
+					while (code.find()) {
+						text.append(code.group(1));
+					}
+					var m = IDENTIFIER.matcher(text);
+					if (m.find()) {
+						return m.group();
+					}
+				}
+			}
+			return null;
+		}
+		catch (IOException | RuntimeException e) {
+			return null;
+		}
+	}
 }

@@ -19,7 +19,7 @@ import tongban.shared.DomainException;
 
 /**
  * Public verification (the QR code's target): by identifier, the licence's status (valid, expired, revoked,
- * cancelled, with dates), issuer and holder masked; by file, its seal and its registry status. An identifier of the
+ * cancelled, with dates), issuer and holder masked; by file (PDF or OFD), its seal and its registry status. An identifier of the
  * wrong shape or with a wrong check character is refused before any lookup; an unknown one is "not found".
  */
 @Controller
@@ -76,7 +76,8 @@ class VerifyController {
 			return refuse("verify.error.size", model, response);
 		}
 		byte[] bytes = file.getBytes();
-		if (!tongban.shared.FileTypes.detect(bytes).map("application/pdf"::equals).orElse(false)) {
+		if (!tongban.shared.FileTypes.detect(bytes).filter(t -> t.equals(tongban.shared.FileTypes.PDF) || t.equals(tongban.shared.FileTypes.OFD))
+			.isPresent()) {
 			return refuse("verify.error.type", model, response);
 		}
 		model.addAttribute("check", licences.checkFile(bytes));
