@@ -70,7 +70,7 @@ public final class OfdCheck {
 				ASN1Sequence ses = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(signedValue));
 				ASN1Sequence tbs = ASN1Sequence.getInstance(ses.getObjectAt(0));
 				X509Certificate cert = certificate(ASN1OctetString.getInstance(ses.getObjectAt(1)).getOctets());
-				signer = cert.getSubjectX500Principal().getName();
+				signer = Crypto.commonName(cert);
 				// TBS_Sign ::= SEQUENCE { version, eseal SESeal, timeInfo, dataHash BIT STRING, propertyInfo, ... }
 				byte[] dataHash = ASN1BitString.getInstance(tbs.getObjectAt(3)).getOctets();
 				if (!MessageDigest.isEqual(dataHash, sm3(signatureXml))) {

@@ -149,7 +149,7 @@ public final class PadesSigner {
 			}
 			X509CertificateHolder holder = (X509CertificateHolder) matches.iterator().next();
 			X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Crypto.PROVIDER).getCertificate(holder);
-			String signerName = holder.getSubject().toString();
+			String signerName = Crypto.commonName(cert);
 			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.PROVIDER).build(cert))) {
 				return PdfCheck.problem("seal.check.signature", signerName);
 			}
