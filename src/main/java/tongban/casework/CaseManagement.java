@@ -588,13 +588,20 @@ public class CaseManagement {
 		return problems;
 	}
 
-	/** Puts a stored file in a case as the given material, in place of any earlier file for it. */
+	/** Puts an uploaded file (as {@link #store} described it) in a case as the material, trust level C. */
 	private void putMaterial(UUID id, int index, String name, Map<String, Object> s) {
+		putMaterial(id, index, name, s.get("fileId"), s.get("sha256"), s.get("size"), s.get("contentType"), s.get("name"), "C", null);
+	}
+
+	/** Puts a file in a case as the given material, in place of any earlier file for it. */
+	private void putMaterial(UUID id, int index, String name, Object fileId, Object sha256, Object size, Object contentType,
+			Object originalName, String trustLevel, String licenceIdentifier) {
 		jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, index).update();
 		jdbc.sql("""
-				insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(UUID.randomUUID(), id, index, name, s.get("fileId"), s.get("sha256"), s.get("size"), s.get("contentType"), s.get("name"))
+				insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name,
+				  trust_level, licence_identifier)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), id, index, name, fileId, sha256, size, contentType, originalName, trustLevel, licenceIdentifier)
 			.update();
 	}
 
@@ -908,13 +915,8 @@ public class CaseManagement {
 				continue;
 			}
 			var h = used.get();
-			jdbc.sql("delete from casework_material where case_id = ? and material_index = ?").params(id, i).update();
-			jdbc.sql("""
-					insert into casework_material (id, case_id, material_index, material_name, file_id, sha256, size, content_type, original_name,
-					  trust_level, licence_identifier)
-					values (?, ?, ?, ?, ?, ?, ?, 'application/pdf', ?, 'A', ?)""")
-				.params(UUID.randomUUID(), id, i, m.name(), h.fileId(), h.sha256(), h.size(), h.name() + "（" + h.number() + "）", h.identifier())
-				.update();
+			putMaterial(id, i, m.name(), h.fileId(), h.sha256(), h.size(), "application/pdf", h.name() + "（" + h.number() + "）", "A",
+					h.identifier());
 		}
 		if (!problems.isEmpty()) {
 			org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

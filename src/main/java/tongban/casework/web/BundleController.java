@@ -115,6 +115,7 @@ class BundleController {
 		Map<Integer, CaseManagement.Upload> uploads = files.materials();
 		Map<String, CaseManagement.Upload> formFiles = files.formFiles();
 		List<Problem> problems = new ArrayList<>();
+		Map<Integer, String> chosen = CaseController.licencePicks(request);
 		for (int k = 0; k < all.size(); k++) {
 			CaseView c = all.get(k);
 			Map<Integer, CaseManagement.Upload> mine = new LinkedHashMap<>();
@@ -131,7 +132,7 @@ class BundleController {
 			}
 			// 用证: a licence chosen once for a shared material serves every case that asks for it
 			Map<Integer, String> picks = new LinkedHashMap<>();
-			CaseController.licencePicks(request).forEach((i, identifier) -> {
+			chosen.forEach((i, identifier) -> {
 				Integer at = i < shared.size() ? shared.get(i).positions().get(c.itemCode()) : null;
 				if (at != null) {
 					picks.put(at, identifier);

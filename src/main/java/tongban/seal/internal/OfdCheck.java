@@ -97,19 +97,10 @@ public final class OfdCheck {
 		}
 	}
 
-	/** The certificate is the platform's SM2 issuing CA, or one it issued; and the issuing CA is the root's. */
+	/** The certificate is the platform's SM2 issuing CA, or one it issued, chained to the SM2 root. */
 	private static boolean trusted(X509Certificate cert, X509Certificate issuing, X509Certificate root) {
 		try {
-			cert.checkValidity();
-			issuing.verify(root.getPublicKey(), Crypto.PROVIDER);
-			if (cert.equals(issuing)) {
-				return true;
-			}
-			if (!cert.getIssuerX500Principal().equals(issuing.getSubjectX500Principal())) {
-				return false;
-			}
-			cert.verify(issuing.getPublicKey(), Crypto.PROVIDER);
-			return true;
+			return Crypto.chainsTo(cert, java.util.List.of(issuing), root);
 		}
 		catch (GeneralSecurityException e) {
 			return false;

@@ -153,7 +153,7 @@ public final class PadesSigner {
 			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.PROVIDER).build(cert))) {
 				return PdfCheck.problem("seal.check.signature", signerName);
 			}
-			if (!chainsTo(cert, cms, trustedRoot)) {
+			if (!Crypto.chainsTo(cert, carried(cms), trustedRoot)) {
 				return PdfCheck.problem("seal.check.untrusted", signerName);
 			}
 			return new PdfCheck(true, null, signerName, s.getSignDate() == null ? null : s.getSignDate().toInstant());
@@ -163,33 +163,13 @@ public final class PadesSigner {
 		}
 	}
 
-	private static boolean chainsTo(X509Certificate cert, CMSSignedData cms, X509Certificate root) throws GeneralSecurityException {
+	/** The certificates the CMS structure carries: the pool the signer's chain is built from. */
+	private static List<X509Certificate> carried(CMSSignedData cms) throws GeneralSecurityException {
 		List<X509Certificate> pool = new ArrayList<>();
 		var converter = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Crypto.PROVIDER);
 		for (Object o : cms.getCertificates().getMatches(null)) {
 			pool.add(converter.getCertificate((X509CertificateHolder) o));
 		}
-		X509Certificate current = cert;
-		for (int depth = 0; depth < 5; depth++) {
-			current.checkValidity();
-			if (current.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
-				try {
-					current.verify(root.getPublicKey(), Crypto.PROVIDER);
-					return true;
-				}
-				catch (GeneralSecurityException e) {
-					return false;
-				}
-			}
-			X509Certificate child = current;
-			X509Certificate parent = pool.stream().filter(p -> p.getSubjectX500Principal().equals(child.getIssuerX500Principal()) && !p.equals(child))
-				.findFirst().orElse(null);
-			if (parent == null) {
-				return false;
-			}
-			child.verify(parent.getPublicKey(), Crypto.PROVIDER);
-			current = parent;
-		}
-		return false;
+		return pool;
 	}
 }
