@@ -190,11 +190,11 @@ public class LicenceManagement {
 		jdbc.sql("""
 				insert into licence_licence (id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id,
 				  issuer_name, issuer_code, department_code, jurisdiction_code, issued_on, valid_from, valid_to, data, case_id, seal_id,
-				  pdf_file_id, pdf_sha256, status, applicant_account_id, ofd_file_id, ofd_sha256)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID', ?, ?, ?)""")
+				  pdf_file_id, pdf_sha256, status, applicant_account_id, ofd_file_id, ofd_sha256, pdf_size)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID', ?, ?, ?, ?)""")
 			.params(id, identifier, t.code(), t.name(), number, holderName, holderCode, codeType, r.holderPartyId(), issuer.name(), issuer.uscc(),
 					r.departmentCode(), r.regionCode(), today, today, validTo, json.writeValueAsString(printed), r.caseId(), seal.id(), stored.id(),
-					stored.sha256(), r.applicantAccountId(), storedOfd.id(), storedOfd.sha256())
+					stored.sha256(), r.applicantAccountId(), storedOfd.id(), storedOfd.sha256(), stored.size())
 			.update();
 		LicenceView issued = byIdentifier(identifier).orElseThrow();
 		events.publishEvent(new LicenceIssued(issued.id(), identifier, t.name(), r.holderPartyId(), r.caseId()));
@@ -259,6 +259,9 @@ public class LicenceManagement {
 	private static final String COLUMNS = """
 			id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id, issuer_name, issuer_code,
 			department_code, jurisdiction_code, issued_on, valid_from, valid_to, status, status_reason, status_changed_at, case_id, pdf_sha256""";
+
+	private static final org.springframework.jdbc.core.RowMapper<LicenceView> VIEW =
+			new org.springframework.jdbc.core.DataClassRowMapper<>(LicenceView.class);
 
 	@Transactional(readOnly = true)
 	public Optional<LicenceView> byIdentifier(String identifier) {
@@ -345,18 +348,17 @@ public class LicenceManagement {
 	 * Runs every morning; returns how many were reminded.
 	 */
 	public int remindExpiring(LocalDate today) {
-		List<UUID> due = jdbc.sql("""
-				select id from licence_licence where status = 'VALID' and expiry_reminded_at is null and valid_to is not null
+		record Due(LicenceView licence, UUID applicant) {
+		}
+		List<Due> due = jdbc.sql("select " + COLUMNS + """
+				, applicant_account_id from licence_licence where status = 'VALID' and expiry_reminded_at is null and valid_to is not null
 				  and valid_to >= ? and valid_to <= ? for update skip locked""")
 			.params(today, today.plusDays(REMIND_DAYS))
-			.query(UUID.class)
+			.query((rs, n) -> new Due(VIEW.mapRow(rs, n), rs.getObject("applicant_account_id", UUID.class)))
 			.list();
-		for (UUID id : due) {
-			LicenceView l = jdbc.sql("select " + COLUMNS + " from licence_licence where id = ?").param(id).query(LicenceView.class).single();
-			UUID applicant = jdbc.sql("select applicant_account_id from licence_licence where id = ?").param(id).query(UUID.class).optional()
-				.orElse(null);
-			notify(applicant, l, "LICENCE_EXPIRING");
-			jdbc.sql("update licence_licence set expiry_reminded_at = now() where id = ?").param(id).update();
+		for (Due d : due) {
+			notify(d.applicant(), d.licence(), "LICENCE_EXPIRING");
+			jdbc.sql("update licence_licence set expiry_reminded_at = now() where id = ?").param(d.licence().id()).update();
 		}
 		return due.size();
 	}

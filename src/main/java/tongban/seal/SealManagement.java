@@ -182,7 +182,7 @@ public class SealManagement {
 			throw new DomainException(DomainException.Kind.CONFLICT, "seal-revoked", "a revoked seal stays revoked");
 		}
 		jdbc.sql("update seal_seal set status = ?, status_reason = ? where id = ?").params(status.name(), reason, id).update();
-		record(id, null, actorName, "status:" + status, null, "SEALED", reason);
+		record(id, null, actorName, "status:" + status, null, "STATUS", reason);
 	}
 
 	/**

@@ -115,6 +115,8 @@ class BundleJourneyIT extends JourneyTest {
 			.single();
 		assertThat(jdbc.sql("select licence_identifier from casework_material where case_id = ? and trust_level = 'A' order by material_index")
 			.param(hukou).query(String.class).list()).containsExactly(household.identifier(), marriage.identifier());
+		assertThat(jdbc.sql("select size from casework_material where case_id = ? and trust_level = 'A'").param(hukou).query(Long.class).list())
+			.as("each kept at the sealed licence's real size").allMatch(size -> size > 1000);
 		var ga = directory.departmentByCode("XH-GA").orElseThrow();
 		var approver = accounts.save(tongban.identity.domain.Account.staff("gaappr" + System.nanoTime(), "户籍审批员", passwordEncoder.encode(PASSWORD),
 				tongban.identity.internal.Totp.newSecret(), ga.id(), ga.regionCode(), java.util.EnumSet.of(tongban.identity.Role.APPROVER)));

@@ -22,7 +22,7 @@ class WalletForCases implements LicenceWallet {
 	}
 
 	private static final String HELD = """
-			select identifier, name, number, holder_name, valid_to, pdf_file_id as file_id, pdf_sha256 as sha256, 0 as size
+			select identifier, name, number, holder_name, valid_to, pdf_file_id as file_id, pdf_sha256 as sha256, coalesce(pdf_size, 0) as size
 			from licence_licence where holder_party_id = ? and name = ? and status = 'VALID'
 			  and (valid_to is null or valid_to >= (now() at time zone 'Asia/Shanghai')::date)""";
 
