@@ -327,7 +327,7 @@ public class LicenceManagement {
 		String issued = l == null ? null
 				: jdbc.sql("select " + (ofd ? "ofd_sha256" : "pdf_sha256") + " from licence_licence where id = ?").param(l.id()).query(String.class)
 					.optional().orElse(null);
-		return new FileCheck(seal, l, SealManagement.sha256(file).equals(issued));
+		return new FileCheck(seal, l, tongban.shared.Hashes.sha256Hex(file).equals(issued));
 	}
 
 	private void notify(UUID accountId, LicenceView l, String event) {

@@ -1,8 +1,6 @@
 package tongban.seal;
 
 import java.io.ByteArrayInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -10,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -175,6 +172,64 @@ public class SealManagement {
 		return jdbc.sql("select image from seal_seal where id = ?").param(id).query(byte[].class).optional();
 	}
 
+	/** The limits of an uploaded seal image. */
+	public static final int IMAGE_MAX_BYTES = 1024 * 1024;
+	public static final int IMAGE_MIN_SIDE = 120;
+	public static final int IMAGE_MAX_SIDE = 2000;
+
+	/**
+	 * Replaces a seal's image by an uploaded one (a scan of the physical seal, prepared by the department): a PNG of at most
+	 * 1 MiB, each side 120–2,000 pixels, no more than twice as wide as high or the reverse (round and oval seals), with
+	 * a transparent background (an alpha channel with transparent pixels) so that the seal lies over the issuer's name as
+	 * on paper. Answers the problem's message code, or null when the image was taken; recorded in the seal's uses.
+	 */
+	public String replaceImage(UUID id, byte[] png, String actorName) {
+		SealView s = seal(id).orElseThrow(() -> DomainException.notFound("seal"));
+		if (s.status() == Status.REVOKED) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "seal-revoked", "a revoked seal stays revoked");
+		}
+		String problem = imageProblem(png);
+		if (problem != null) {
+			return problem;
+		}
+		jdbc.sql("update seal_seal set image = ? where id = ?").params(png, id).update();
+		record(id, null, actorName, "image:" + tongban.shared.Hashes.sha256Hex(png).substring(0, 16), tongban.shared.Hashes.sha256Hex(png), "IMAGE",
+				null);
+		return null;
+	}
+
+	/** Why an uploaded seal image cannot be used (a message code), or null. */
+	static String imageProblem(byte[] png) {
+		if (png == null || png.length == 0) {
+			return "seal.image.error.empty";
+		}
+		if (png.length > IMAGE_MAX_BYTES) {
+			return "seal.image.error.size";
+		}
+		if (!tongban.shared.FileTypes.detect(png).filter(tongban.shared.FileTypes.PNG::equals).isPresent()) {
+			return "seal.image.error.type";
+		}
+		java.awt.image.BufferedImage img;
+		try {
+			img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+		}
+		catch (java.io.IOException | RuntimeException e) {
+			img = null;
+		}
+		if (img == null) {
+			return "seal.image.error.type";
+		}
+		int w = img.getWidth();
+		int h = img.getHeight();
+		if (Math.min(w, h) < IMAGE_MIN_SIDE || Math.max(w, h) > IMAGE_MAX_SIDE || w > 2 * h || h > 2 * w) {
+			return "seal.image.error.dimensions";
+		}
+		if (!img.getColorModel().hasAlpha() || (img.getRGB(0, 0) >>> 24) != 0 && (img.getRGB(w - 1, h - 1) >>> 24) != 0) {
+			return "seal.image.error.background";
+		}
+		return null;
+	}
+
 	/** Suspends, reactivates or revokes a seal (a revoked seal stays revoked). */
 	public void setStatus(UUID id, Status status, String reason, String actorName) {
 		SealView s = seal(id).orElseThrow(() -> DomainException.notFound("seal"));
@@ -195,7 +250,7 @@ public class SealManagement {
 		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(sealId).query(String.class).single();
 		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
 		byte[] signed = PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps);
-		record(sealId, who.accountId(), who.name(), documentRef, sha256(signed), "SEALED", null);
+		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
 	}
 
@@ -210,7 +265,7 @@ public class SealManagement {
 		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
 		byte[] signed = tongban.seal.internal.OfdSigner.sign(ofd, key, ca.issuingEntry(Family.SM2), sealId.toString(), s.name(),
 				image(sealId).orElseThrow(), s.validFrom(), s.validTo(), x, y);
-		record(sealId, who.accountId(), who.name(), documentRef, sha256(signed), "SEALED", null);
+		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
 	}
 
@@ -294,14 +349,5 @@ public class SealManagement {
 	@Transactional(readOnly = true)
 	public X509Certificate certificate(UUID sealId) {
 		return parse(jdbc.sql("select cert_p256 from seal_seal where id = ?").param(sealId).query(byte[].class).single());
-	}
-
-	public static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

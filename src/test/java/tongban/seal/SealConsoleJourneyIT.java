@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.options.FilePayload;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
@@ -23,6 +25,7 @@ import tongban.support.JourneyTest;
 
 /**
  * A platform admin makes a seal for the service centre in the console (an incomplete request refused at its field),
+ * replaces its drawn image by an uploaded PNG (a file of another type and an opaque image refused),
  * suspends it (a reason required) so that sealing with it is refused, then revokes it: its certificate appears on the
  * issuing CA's CRL at once. Department admins cannot open the console's seal pages.
  */
@@ -57,6 +60,23 @@ class SealConsoleJourneyIT extends JourneyTest {
 		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).isEqualTo(420);
 		accessible();
 
+		// an uploaded image in place of the drawn one: a JPEG-like file and an opaque PNG are refused at the field
+		page.locator("#image").setInputFiles(new FilePayload("seal.jpg", "image/jpeg", new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0 }));
+		page.getByTestId("upload-image").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("印模须为 PNG 图片");
+		page.locator("#image").setInputFiles(new FilePayload("seal.png", "image/png", png(300, 300, false)));
+		page.getByTestId("upload-image").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("背景须透明");
+		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).as("the drawn image stays").isEqualTo(420);
+		byte[] scan = png(300, 300, true);
+		page.locator("#image").setInputFiles(new FilePayload("seal.png", "image/png", scan));
+		page.getByTestId("upload-image").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("印模已更换");
+		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).isEqualTo(300);
+		assertThat(seals.image(id).orElseThrow()).isEqualTo(scan);
+		assertThat(page.getByTestId("seal-uses").innerText()).contains("更换印模");
+		accessible();
+
 		page.getByTestId("change-status").click();
 		assertThat(page.getByTestId("error-summary").innerText()).contains("请填写变更原因");
 		page.locator("#reason").fill("印章保管人员调整");
@@ -83,5 +103,22 @@ class SealConsoleJourneyIT extends JourneyTest {
 		var other = staffPage(deptAdmin);
 		assertThat(other.navigate(base() + "/console/seals").status()).isEqualTo(403);
 		other.context().close();
+	}
+
+	/** A red ring on a transparent (or, when not, white) background. */
+	static byte[] png(int w, int h, boolean transparent) throws java.io.IOException {
+		var img = new java.awt.image.BufferedImage(w, h, transparent ? java.awt.image.BufferedImage.TYPE_INT_ARGB : java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var g = img.createGraphics();
+		if (!transparent) {
+			g.setColor(java.awt.Color.WHITE);
+			g.fillRect(0, 0, w, h);
+		}
+		g.setColor(new java.awt.Color(0xC0, 0x10, 0x10));
+		g.setStroke(new java.awt.BasicStroke(12));
+		g.drawOval(10, 10, w - 20, h - 20);
+		g.dispose();
+		var out = new java.io.ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(img, "png", out);
+		return out.toByteArray();
 	}
 }

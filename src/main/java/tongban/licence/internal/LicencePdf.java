@@ -30,7 +30,8 @@ import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecifica
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 import com.google.zxing.BarcodeFormat;
@@ -94,7 +95,7 @@ public final class LicencePdf {
 				String date = c.issuedOn().getYear() + "年" + c.issuedOn().getMonthValue() + "月" + c.issuedOn().getDayOfMonth() + "日";
 				PdfText.line(out, f, 14, c.issuer(), MARGIN + WIDTH - PdfText.width(f, 14, c.issuer()), baseY);
 				PdfText.line(out, f, 14, date, MARGIN + WIDTH - PdfText.width(f, 14, date), baseY - 24);
-				PDImageXObject seal = LosslessFactory.createFromImage(doc, javax.imageio.ImageIO.read(new ByteArrayInputStream(c.sealPng())));
+				PDImageXObject seal = SealPicture.of(c.sealPng()).in(doc);
 				float size = 120;
 				out.drawImage(seal, MARGIN + WIDTH - size - 10, baseY - 70, size, size);
 				// QR code to the public verification at the lower left
@@ -107,6 +108,80 @@ public final class LicencePdf {
 			metadata(doc, c);
 			attach(doc, c.xml());
 		});
+	}
+
+	/**
+	 * A seal image compressed once for PDF (colour and alpha as Flate streams) and put into each document as is: compressing
+	 * it again for every licence (PDFBox's LosslessFactory) took most of a licence's rendering time. A few recent seals are
+	 * kept, by the SHA-256 of their PNG.
+	 */
+	record SealPicture(int width, int height, byte[] rgb, byte[] alpha) {
+
+		private static final int KEPT = 64;
+		private static final Map<String, SealPicture> RECENT = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, SealPicture> eldest) {
+				return size() > KEPT;
+			}
+		});
+
+		static SealPicture of(byte[] png) {
+			String key = tongban.shared.Hashes.sha256Hex(png);
+			SealPicture p = RECENT.get(key);
+			if (p == null) {
+				p = compress(png);
+				RECENT.put(key, p);
+			}
+			return p;
+		}
+
+		private static SealPicture compress(byte[] png) {
+			try {
+				java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+				int w = img.getWidth();
+				int h = img.getHeight();
+				byte[] rgb = new byte[w * h * 3];
+				byte[] alpha = new byte[w * h];
+				for (int y = 0, i = 0; y < h; y++) {
+					for (int x = 0; x < w; x++, i++) {
+						int argb = img.getRGB(x, y);
+						rgb[3 * i] = (byte) (argb >> 16);
+						rgb[3 * i + 1] = (byte) (argb >> 8);
+						rgb[3 * i + 2] = (byte) argb;
+						alpha[i] = (byte) (argb >>> 24);
+					}
+				}
+				return new SealPicture(w, h, deflate(rgb), deflate(alpha));
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		private static byte[] deflate(byte[] raw) {
+			java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+			try {
+				d.setInput(raw);
+				d.finish();
+				ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 4);
+				byte[] buf = new byte[8192];
+				while (!d.finished()) {
+					out.write(buf, 0, d.deflate(buf));
+				}
+				return out.toByteArray();
+			}
+			finally {
+				d.end();
+			}
+		}
+
+		PDImageXObject in(PDDocument doc) throws IOException {
+			PDImageXObject image = new PDImageXObject(doc, new ByteArrayInputStream(rgb), COSName.FLATE_DECODE, width, height, 8, PDDeviceRGB.INSTANCE);
+			PDImageXObject mask = new PDImageXObject(doc, new ByteArrayInputStream(alpha), COSName.FLATE_DECODE, width, height, 8,
+					PDDeviceGray.INSTANCE);
+			image.getCOSObject().setItem(COSName.SMASK, mask);
+			return image;
+		}
 	}
 
 	private static void qr(PDPageContentStream out, String text, float x, float y, float size) throws IOException {

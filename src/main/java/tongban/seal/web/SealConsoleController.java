@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
@@ -23,7 +24,8 @@ import tongban.shared.DomainException;
 /**
  * The seal registry in the console (platform admins, by the rules for /console/**): every department's seals with
  * image, type, role, validity and status; a new seal (keys and certificates made at once); suspension, restoration and
- * revocation with a reason (a revoked seal's certificates appear on the CRLs); each seal's uses and refusals.
+ * revocation with a reason (a revoked seal's certificates appear on the CRLs); an uploaded image in place of the drawn
+ * one; each seal's uses and refusals.
  */
 @Controller
 class SealConsoleController {
@@ -78,6 +80,20 @@ class SealConsoleController {
 	@GetMapping(value = "/console/seals/{id}/image", produces = MediaType.IMAGE_PNG_VALUE)
 	ResponseEntity<byte[]> image(@PathVariable UUID id) {
 		return ResponseEntity.ok(seals.image(id).orElseThrow(() -> DomainException.notFound("seal")));
+	}
+
+	/** An uploaded seal image in place of the drawn one; a file that cannot serve is refused at the field. */
+	@PostMapping("/console/seals/{id}/image")
+	String uploadImage(@PathVariable UUID id, @RequestParam(name = "image", required = false) MultipartFile image, Authentication auth,
+			Model model, RedirectAttributes redirect) throws java.io.IOException {
+		String problem = image == null || image.isEmpty() ? "seal.image.error.empty"
+				: image.getSize() > SealManagement.IMAGE_MAX_BYTES ? "seal.image.error.size" : seals.replaceImage(id, image.getBytes(), actor(auth));
+		if (problem != null) {
+			model.addAttribute("imageError", problem);
+			return detail(id, model);
+		}
+		redirect.addFlashAttribute("banner", "seal.image.replaced");
+		return "redirect:/console/seals/" + id;
 	}
 
 	@PostMapping("/console/seals/{id}/status")

@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,7 +39,7 @@ class LocalFileStore implements FileStore {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return new Stored(id, sha256(content), content.length, contentType, originalName);
+		return new Stored(id, tongban.shared.Hashes.sha256Hex(content), content.length, contentType, originalName);
 	}
 
 	@Override
@@ -71,14 +68,5 @@ class LocalFileStore implements FileStore {
 
 	private Path path(String id) {
 		return root.resolve(id.substring(0, 2)).resolve(id);
-	}
-
-	static String sha256(byte[] content) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -1,0 +1,75 @@
+package tongban.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP load from wrk (Debian's {@code wrk}), a separate C program, so that the load generator does not share the server's JVM:
+ * a Java client in the same JVM spends more CPU than the pages it measures. Prints nothing itself; answers {@link CaseBench.Figures}.
+ */
+final class Wrk {
+
+	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)");
+	private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
+	private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+	private Wrk() {
+	}
+
+	static CaseBench.Figures run(String url, int clients, int seconds, Path script, Map<String, String> env) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency"));
+		if (script != null) {
+			command.addAll(List.of("-s", script.toString()));
+		}
+		command.add(url);
+		ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+		pb.environment().putAll(env);
+		Process p = pb.start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (p.waitFor() != 0) {
+			throw new IllegalStateException("wrk failed: " + out);
+		}
+		Matcher m = REQUESTS.matcher(out);
+		if (!m.find()) {
+			throw new IllegalStateException("wrk printed no totals: " + out);
+		}
+		int done = Integer.parseInt(m.group(1));
+		double secs = Double.parseDouble(m.group(2)) * switch (m.group(3)) {
+			case "ms" -> 0.001;
+			case "m" -> 60;
+			default -> 1;
+		};
+		long p50 = 0;
+		long p99 = 0;
+		Matcher pm = PERCENTILE.matcher(out);
+		while (pm.find()) {
+			long nanos = (long) (Double.parseDouble(pm.group(2)) * switch (pm.group(3)) {
+				case "us" -> 1e3;
+				case "ms" -> 1e6;
+				default -> 1e9;
+			});
+			if (pm.group(1).equals("50")) {
+				p50 = nanos;
+			}
+			else {
+				p99 = nanos;
+			}
+		}
+		int errors = 0;
+		Matcher em = ERRORS.matcher(out);
+		while (em.find()) {
+			for (int g = 1; g <= em.groupCount(); g++) {
+				if (em.group(g) != null) {
+					errors += Integer.parseInt(em.group(g));
+				}
+			}
+		}
+		return new CaseBench.Figures(done, errors, secs, p50, p99);
+	}
+}
