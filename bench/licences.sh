@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks for e-licences (issue 5). Prints figures for docs/performance.md.
-#   bench/licences.sh [seconds=20] [connections=16]
+#   bench/licences.sh [seconds=20] [connections=8]
 # PDF (render + PAdES) and OFD (render + SM2 seal) separately, and whole issuances, per second beside bare ECDSA P-256 signatures/s in the same
 # JVM and run; then GET /verify/{identifier} over the given connections beside GET /verify (the upload form: same layout, no lookup), the load coming from
 # wrk (installed from Debian when missing), a separate program, so that it does not share the server's JVM
@@ -11,5 +11,5 @@ if ! command -v wrk >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
 fi
-./mvnw -q -B -ntp test -Dtest=LicenceBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds=${1:-20} -Dbench.clients=${2:-16} 2>&1 \
+./mvnw -q -B -ntp test -Dtest=LicenceBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds=${1:-20} -Dbench.clients=${2:-8} 2>&1 \
   | grep '^BENCH' | sed 's/^BENCH //'

@@ -75,8 +75,11 @@ public class SealManagement {
 	private final tongban.identity.IdentityManagement identity;
 	private final tongban.seal.internal.TimeStamps timeStamps;
 
-	SealManagement(JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx,
+	private final tongban.audit.AuditTrail audit;
+
+	SealManagement(tongban.audit.AuditTrail audit, JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx,
 			tongban.identity.IdentityManagement identity, tongban.seal.internal.TimeStamps timeStamps) {
+		this.audit = audit;
 		this.identity = identity;
 		this.timeStamps = timeStamps;
 		this.jdbc = jdbc;
@@ -294,6 +297,8 @@ public class SealManagement {
 		jdbc.sql("insert into seal_use (seal_id, account_id, actor_name, document_ref, document_sha256, outcome, reason) values (?, ?, ?, ?, ?, ?, ?)")
 			.params(sealId, accountId, actor == null ? "" : actor, ref, sha256, outcome, reason)
 			.update();
+		audit.record(tongban.audit.AuditTrail.SEAL_USE, actor, "seal:" + sealId,
+				outcome + " " + ref + (sha256 == null ? "" : " sha256=" + sha256) + (reason == null ? "" : " (" + reason + ")"));
 	}
 
 	@Transactional(readOnly = true)

@@ -85,4 +85,22 @@ public abstract class IntegrationTest {
 		}
 		return m.group(1);
 	}
+
+	/** A department system's access token (client credentials) for a new client with these scopes. */
+	protected String clientToken(tongban.identity.internal.ClientRegistrations clients, String clientId, String... scopes) throws Exception {
+		String secret = "secret-" + java.util.UUID.randomUUID();
+		clients.save(clientId, "测试部门系统 " + clientId, secret, java.util.List.of("client_credentials"), java.util.List.of(scopes), java.util.List.of(),
+				java.util.List.of());
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/oauth2/token")))
+				.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes()))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + String.join("%20", scopes)))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		var m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+		if (!m.find()) {
+			throw new AssertionError("no token: " + response.statusCode() + " " + response.body());
+		}
+		return m.group(1);
+	}
 }

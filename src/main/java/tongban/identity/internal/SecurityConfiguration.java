@@ -69,6 +69,11 @@ class SecurityConfiguration {
 				// checking values against a published form has no side effects and needs no account
 				.requestMatchers(HttpMethod.POST, "/api/items/*/form/validation")
 				.permitAll()
+				// department systems (client credentials) with the scope for each
+				.requestMatchers("/api/admin/audit/**")
+				.hasAuthority("SCOPE_audit")
+				.requestMatchers("/api/exchange/**")
+				.hasAuthority("SCOPE_exchange")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()).authenticationEntryPoint(entryPoint))

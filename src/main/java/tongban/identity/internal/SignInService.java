@@ -21,13 +21,16 @@ import tongban.shared.TongbanProperties;
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class SignInService {
 
+	private final tongban.audit.AuditTrail audit;
+
 	public enum Outcome { SUCCESS, FAILURE, LOCKED, MFA_FAILURE, MFA_PENDING }
 
 	private final AccountRepository accounts;
 	private final JdbcClient jdbc;
 	private final TongbanProperties properties;
 
-	SignInService(AccountRepository accounts, JdbcClient jdbc, TongbanProperties properties) {
+	SignInService(AccountRepository accounts, JdbcClient jdbc, TongbanProperties properties, tongban.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
 		this.properties = properties;
@@ -64,6 +67,8 @@ public class SignInService {
 		jdbc.sql("insert into identity_sign_in_event (account_id, outcome, remote_addr) values (?, ?, ?)")
 			.params(accountId, outcome.name(), remoteAddr)
 			.update();
+		audit.record(tongban.audit.AuditTrail.SIGN_IN, accountId == null ? "" : accountId.toString(), accountId == null ? null : "account:" + accountId,
+				outcome.name() + (remoteAddr == null ? "" : " from " + remoteAddr));
 	}
 
 	@Transactional(readOnly = true)

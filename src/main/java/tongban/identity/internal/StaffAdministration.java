@@ -33,10 +33,12 @@ public class StaffAdministration {
 	private final PasswordEncoder encoder;
 	private final PasswordPolicy policy;
 	private final JdbcClient jdbc;
+	private final tongban.audit.AuditTrail audit;
 	private final SecureRandom random = new SecureRandom();
 
 	StaffAdministration(AccountRepository accounts, DirectoryManagement directory, PasswordEncoder encoder,
-			PasswordPolicy policy, JdbcClient jdbc) {
+			PasswordPolicy policy, JdbcClient jdbc, tongban.audit.AuditTrail audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.encoder = encoder;
@@ -90,7 +92,14 @@ public class StaffAdministration {
 		String secret = Totp.newSecret();
 		accounts.save(Account.staff(username, name, encoder.encode(password), secret, department.id(),
 				department.regionCode(), roles));
+		audit.record(tongban.audit.AuditTrail.ROLE_CHANGE, actorName(), "staff:" + username, "created in " + department.code() + " with " + roles);
 		return new Created(username, password, secret, Totp.uri("Tongban", username, secret));
+	}
+
+	/** The signed-in admin's account id, for the audit trail. */
+	private static String actorName() {
+		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		return auth == null ? "system" : auth.getName();
 	}
 
 	/** Changes the password after checking the current one; a wrong current password counts as a failure. */
