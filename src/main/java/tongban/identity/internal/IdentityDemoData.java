@@ -117,6 +117,9 @@ class IdentityDemoData implements ApplicationRunner {
 				List.of("http://127.0.0.1:8081/callback"), List.of("http://127.0.0.1:8081/"));
 		clients.save("dept-system-demo", "演示部门系统（接口调用）", demo.password(), List.of("client_credentials"),
 				List.of("api"), List.of(), List.of());
+		// the 医保 department's system reading shared data (bound to XH-YB by the exchange module's demo data)
+		clients.save("yb-system-demo", "医保业务系统（数据共享）", demo.password(), List.of("client_credentials"), List.of("exchange"), List.of(),
+				List.of());
 	}
 
 	/** About 1,000 synthetic residents of Hangzhou with valid, unique ID numbers. */

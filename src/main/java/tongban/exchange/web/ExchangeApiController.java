@@ -1,0 +1,103 @@
+package tongban.exchange.web;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import tongban.exchange.ExchangeManagement;
+import tongban.exchange.ExchangeManagement.Refusal;
+import tongban.exchange.internal.RateLimits;
+import tongban.shared.DomainException;
+import tongban.shared.web.Problems;
+
+/**
+ * The exchange API for department systems (OAuth2 client credentials, scope {@code exchange}). In the manner of X-Road's
+ * {@code UserId} and {@code Issue} headers every call names why it reads and for which case: {@code Tongban-Purpose}
+ * and {@code Tongban-Issue} (the case number) are required, {@code Tongban-UserId} names the staff member of the
+ * calling system when there is one; values in UTF-8, percent-encoded. Answers only granted fields; a field outside the
+ * grant is a 403 naming it; too many calls a 429 with Retry-After.
+ */
+@RestController
+class ExchangeApiController {
+
+	private final ExchangeManagement exchange;
+	private final RateLimits limits;
+	private final Problems problems;
+
+	ExchangeApiController(ExchangeManagement exchange, RateLimits limits, Problems problems) {
+		this.exchange = exchange;
+		this.limits = limits;
+		this.problems = problems;
+	}
+
+	record Records(String resource, String resourceName, String provider, List<String> fields, List<Map<String, String>> records, Instant servedAt) {
+	}
+
+	@GetMapping("/api/exchange/{resource}/records")
+	ResponseEntity<?> records(@PathVariable String resource, @RequestParam(required = false) String subject,
+			@RequestParam(required = false) String fields, @RequestHeader(name = "Tongban-Purpose", required = false) String purpose,
+			@RequestHeader(name = "Tongban-Issue", required = false) String issue,
+			@RequestHeader(name = "Tongban-UserId", required = false) String userId, Authentication auth, HttpServletRequest request) {
+		String clientId = auth.getName();
+		ExchangeManagement.Client client = exchange.client(clientId)
+			.orElseThrow(() -> new Refusal(DomainException.Kind.FORBIDDEN, "exchange-client-unbound", null, "client not bound to a department"));
+		long wait = limits.take(clientId, client.ratePerSecond());
+		if (wait > 0) {
+			ProblemDetail p = problems.of(request, HttpStatus.TOO_MANY_REQUESTS, "exchange-rate-limited", null, client.ratePerSecond());
+			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(wait)).body(p);
+		}
+		List<String> wanted = fields == null || fields.isBlank() ? List.of()
+				: Arrays.stream(fields.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
+		var served = exchange.lookup(new ExchangeManagement.Reader(client.departmentCode(), clientId, header(userId), null),
+				new ExchangeManagement.Lookup(resource, subject, wanted, header(purpose), header(issue)), true);
+		return ResponseEntity.ok(new Records(served.resource().code(), served.resource().name(), served.resource().providerDepartmentCode(),
+				served.fields(), served.records(), served.at()));
+	}
+
+	/** A header value: percent-encoded UTF-8, or raw UTF-8 bytes that the server read as ISO-8859-1. */
+	static String header(String raw) {
+		if (raw == null) {
+			return null;
+		}
+		try {
+			if (raw.indexOf('%') >= 0) {
+				return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+			}
+		}
+		catch (IllegalArgumentException e) {
+			return raw;
+		}
+		return new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+	}
+
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<ProblemDetail> refused(Refusal e, HttpServletRequest request) {
+		HttpStatus status = switch (e.kind()) {
+			case INVALID -> HttpStatus.BAD_REQUEST;
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+		};
+		ProblemDetail p = problems.of(request, status, e.code(), null, e.args());
+		if (e.field() != null) {
+			p.setProperty("field", e.field());
+		}
+		return ResponseEntity.status(status).body(p);
+	}
+}

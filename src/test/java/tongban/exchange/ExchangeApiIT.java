@@ -1,0 +1,176 @@
+package tongban.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import tongban.identity.internal.ClientRegistrations;
+import tongban.shared.IdNumber;
+import tongban.support.IntegrationTest;
+
+/**
+ * The exchange API against the demo catalogue and grants: a department system reads the granted fields of the
+ * population register for a case and the read is recorded for the person; every refusal of the issue's "bad input" list
+ * answers problem+json with its status; a subject who is not registered gets the same answer as one without records.
+ */
+class ExchangeApiIT extends IntegrationTest {
+
+	static final String WANG = "33010619900101001" + IdNumber.checkCharacter("33010619900101001");
+
+	@Autowired
+	ExchangeManagement exchange;
+
+	@Autowired
+	ClientRegistrations clients;
+
+	final HttpClient http = HttpClient.newHttpClient();
+	final JsonMapper json = JsonMapper.builder().build();
+
+	String client(String department, int rate) throws Exception {
+		String id = "ex-" + UUID.randomUUID().toString().substring(0, 8);
+		String token = clientToken(clients, id, "exchange");
+		if (department != null) {
+			exchange.bindClient(id, department, rate);
+		}
+		return token;
+	}
+
+	HttpResponse<String> get(String token, String resource, String subject, String fields, String purpose, String issue) throws Exception {
+		String q = "?subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + (fields == null ? "" : "&fields=" + fields);
+		var b = HttpRequest.newBuilder(URI.create(url("/api/exchange/" + resource + "/records" + q))).header("Authorization", "Bearer " + token);
+		if (purpose != null) {
+			b.header("Tongban-Purpose", URLEncoder.encode(purpose, StandardCharsets.UTF_8));
+		}
+		if (issue != null) {
+			b.header("Tongban-Issue", issue);
+		}
+		return http.send(b.header("Tongban-UserId", "yb-operator-7").build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void aGrantedReadServesGrantedFieldsAndIsRecordedForThePerson() throws Exception {
+		String token = client("XH-YB", 1000);
+		String caseNumber = "330106202611230" + (System.nanoTime() % 100000);
+		var ok = get(token, "XH-GA-RK", WANG, null, "城乡居民医保参保登记核验户籍", caseNumber);
+		assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+		JsonNode body = json.readTree(ok.body());
+		assertThat(body.get("fields").toString()).isEqualTo("[\"name\",\"idNumber\",\"gender\",\"birthDate\",\"householdAddress\"]");
+		JsonNode rec = body.get("records").get(0);
+		assertThat(rec.get("name").asString()).isEqualTo("王小明");
+		assertThat(rec.get("idNumber").asString()).isEqualTo(WANG);
+		assertThat(rec.get("gender").asString()).isEqualTo("男");
+		assertThat(rec.get("birthDate").asString()).isEqualTo("1990-01-01");
+		assertThat(rec.has("ethnicity")).as("not granted, not served").isFalse();
+
+		var some = get(token, "XH-GA-RK", WANG, "name,birthDate", "核验", caseNumber);
+		assertThat(json.readTree(some.body()).get("records").get(0).propertyNames()).containsExactly("name", "birthDate");
+
+		var reads = exchange.readsOf(WANG, UUID.randomUUID(), 50);
+		assertThat(reads).anySatisfy(r -> {
+			assertThat(r.caseNumber()).isEqualTo(caseNumber);
+			assertThat(r.purpose()).isEqualTo("城乡居民医保参保登记核验户籍");
+			assertThat(r.departmentName()).isEqualTo("杭州市医疗保障局西湖分局");
+			assertThat(r.fieldLabels()).containsExactly("姓名", "公民身份号码", "性别", "出生日期", "户籍地址");
+		});
+		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_READ' and detail like ?").param("%" + caseNumber + "%").query(Long.class).single())
+			.isEqualTo(2);
+		// the shared records are kept encrypted: no name, ID number or address in the table
+		assertThat(jdbc.sql("select count(*) from exchange_record where data like ? or data like ? or data like ? or subject_index = ?")
+			.params("%" + WANG + "%", "%王小明%", "%西湖区%", WANG)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void everyRefusalAnswersProblemJsonWithItsStatus() throws Exception {
+		String token = client("XH-YB", 1000);
+		var field = get(token, "XH-GA-RK", WANG, "name,ethnicity", "核验", "C1");
+		assertThat(field.statusCode()).isEqualTo(403);
+		assertThat(field.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+		JsonNode p = json.readTree(field.body());
+		assertThat(p.get("code").asString()).isEqualTo("exchange-field-not-granted");
+		assertThat(p.get("field").asString()).isEqualTo("ethnicity");
+		assertThat(p.get("title").asString()).contains("ethnicity");
+
+		var noPurpose = get(token, "XH-GA-RK", WANG, null, null, "C1");
+		assertThat(noPurpose.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(noPurpose.body()).get("code").asString()).isEqualTo("exchange-purpose-missing");
+		var noCase = get(token, "XH-GA-RK", WANG, null, "核验", null);
+		assertThat(noCase.statusCode()).isEqualTo(400);
+		assertThat(json.readTree(noCase.body()).get("code").asString()).isEqualTo("exchange-case-missing");
+
+		assertThat(get(token, "XH-MZ-HY", WANG, null, "核验", "C1").statusCode()).as("no grant").isEqualTo(403);
+		assertThat(get(token, "NO-SUCH", WANG, null, "核验", "C1").statusCode()).isEqualTo(404);
+		assertThat(get(client(null, 0), "XH-GA-RK", WANG, null, "核验", "C1").statusCode()).as("a system bound to no department").isEqualTo(403);
+		assertThat(http.send(HttpRequest.newBuilder(URI.create(url("/api/exchange/XH-GA-RK/records?subject=" + WANG))).build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+		String apiOnly = clientToken(clients, "api-" + UUID.randomUUID().toString().substring(0, 8), "api");
+		assertThat(get(apiOnly, "XH-GA-RK", WANG, null, "核验", "C1").statusCode()).as("a token without the exchange scope").isEqualTo(403);
+
+		// an unknown subject: the same answer as a registered person without a record
+		Citizen unregistered = newCitizen("未登记人", 1);
+		String notInRegister = "11010119800101" + String.format("%03d", (int) (System.nanoTime() % 1000));
+		notInRegister += IdNumber.checkCharacter(notInRegister);
+		var a = json.readTree(get(token, "XH-GA-RK", notInRegister, null, "核验", "C2").body());
+		var b = json.readTree(get(token, "XH-GA-RK", unregistered.idNumber(), null, "核验", "C2").body());
+		((tools.jackson.databind.node.ObjectNode) a).remove("servedAt");
+		((tools.jackson.databind.node.ObjectNode) b).remove("servedAt");
+		assertThat(a).isEqualTo(b);
+		assertThat(a.get("records").size()).isZero();
+	}
+
+	@Test
+	void expiredAndRevokedGrantsAreRefusedAtOnce() throws Exception {
+		String wj = client("XH-WJ", 1000);
+		assertThat(json.readTree(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").body()).get("code").asString()).isEqualTo("exchange-no-grant");
+		var g = (ExchangeManagement.Grant) exchange.requestGrant("XH-WJ", "XH-GA-RK", List.of("name", "birthDate"), "出生医学证明核验母亲身份",
+				"《中华人民共和国母婴保健法》", LocalDate.now().plusMonths(6), "测试");
+		assertThat(g.status()).isEqualTo("REQUESTED");
+		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).as("a request is not a grant").isEqualTo(403);
+		exchange.decide(g.id(), "XH-GA", true, null, "测试");
+		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).isEqualTo(200);
+		jdbc.sql("update exchange_grant set valid_until = current_date - 1 where id = ?").param(g.id()).update();
+		var expired = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
+		assertThat(expired.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(expired.body()).get("code").asString()).isEqualTo("exchange-grant-expired");
+		jdbc.sql("update exchange_grant set valid_until = current_date + 30 where id = ?").param(g.id()).update();
+		exchange.revoke(g.id(), "XH-GA", "核验事项已停办", "测试");
+		var revoked = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
+		assertThat(revoked.statusCode()).isEqualTo(403);
+		assertThat(json.readTree(revoked.body()).get("code").asString()).isEqualTo("exchange-grant-revoked");
+		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REFUSED' and detail like '%exchange-grant-revoked%'").query(Long.class).single())
+			.isPositive();
+	}
+
+	@Test
+	void aSystemOverItsRateIsToldToWait() throws Exception {
+		String token = client("XH-YB", 3);
+		List<Integer> statuses = new ArrayList<>();
+		String retryAfter = null;
+		for (int i = 0; i < 10; i++) {
+			var r = get(token, "XH-GA-RK", WANG, "name", "核验", "C4");
+			statuses.add(r.statusCode());
+			if (r.statusCode() == 429) {
+				retryAfter = r.headers().firstValue("Retry-After").orElse(null);
+			}
+		}
+		assertThat(statuses).contains(200, 429);
+		assertThat(statuses.stream().filter(s -> s == 200).count()).isLessThanOrEqualTo(4);
+		assertThat(retryAfter).isEqualTo("1");
+	}
+}
