@@ -84,6 +84,15 @@ public class IdentityManagement {
 		return accounts.findByIdNumber(tongban.shared.IdNumber.normalise(idNumber)).filter(a -> !a.isStaff()).map(IdentityManagement::summary);
 	}
 
+	/**
+	 * A party's identifying number, to find what other registers hold about them (the citizen's ID number, the legal
+	 * person's USCC): for look-ups by blind index only, never for display.
+	 */
+	public Optional<String> identifierOf(Party party) {
+		return party.kind() == Party.Kind.CITIZEN ? accounts.findById(party.id()).map(Account::idNumber)
+				: legalPersons.findById(party.id()).map(l -> l.uscc());
+	}
+
 	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
 	public record Contact(UUID accountId, String name, String mobile, String email) {
 	}

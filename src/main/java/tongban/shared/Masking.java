@@ -29,4 +29,14 @@ public final class Masking {
 		}
 		return name.substring(0, 1) + "*".repeat(Math.max(1, name.length() - 1));
 	}
+
+	/** 浙江省杭州市西湖区****: up to the county (the first 区, 县 or 市 after the city), the rest hidden. */
+	public static String address(String address) {
+		if (address == null || address.isEmpty()) {
+			return "";
+		}
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?(?:省|自治区)?.*?市.*?[区县市旗])").matcher(address);
+		String kept = m.find() && m.group(1).length() < address.length() ? m.group(1) : address.substring(0, Math.min(3, address.length()));
+		return kept + "****";
+	}
 }
