@@ -113,10 +113,13 @@ public class CaseManagement {
 	private final org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet;
 
 	private final tongban.identity.IdentityManagement identity;
+	private final tongban.shared.DataKeys keys;
 
 	CaseManagement(JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
 			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events,
-			tongban.identity.IdentityManagement identity, org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet) {
+			tongban.identity.IdentityManagement identity, org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet,
+			tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.identity = identity;
 		this.wallet = wallet;
 		this.jdbc = jdbc;
@@ -177,7 +180,7 @@ public class CaseManagement {
 	/** As {@link #find(Actor, UUID)}; without history, supplements and pauses when {@code full} is false. */
 	private Optional<CaseView> find(Actor a, UUID id, boolean full) {
 		return jdbc.sql("""
-				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
+				select id, case_number, item_code, item_version, item_name, department_code, status, form_values,
 				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
 				       applicant_account_id, extension_days
 				from casework_case where id = ? and party_id = ?""")
@@ -205,7 +208,7 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<Filing> filing(UUID id) {
-		return jdbc.sql("select item_code, department_code, region_code, party_kind, party_id, party_name, form_values::text as v, "
+		return jdbc.sql("select item_code, department_code, region_code, party_kind, party_id, party_name, form_values as v, "
 				+ "applicant_account_id from casework_case where id = ?")
 			.param(id)
 			.query((rs, n) -> new Filing(id, rs.getString("item_code"), rs.getString("department_code"), rs.getString("region_code"),
@@ -218,7 +221,7 @@ public class CaseManagement {
 	@Transactional(readOnly = true)
 	public Optional<CaseView> forStaff(UUID id) {
 		return jdbc.sql("""
-				select id, case_number, item_code, item_version, item_name, department_code, status, form_values::text as form_values,
+				select id, case_number, item_code, item_version, item_name, department_code, status, form_values,
 				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
 				       applicant_account_id, extension_days
 				from casework_case where id = ?""")
@@ -391,9 +394,9 @@ public class CaseManagement {
 					.update();
 			});
 		}
-		int updated = jdbc.sql("update casework_case set form_values = ?::jsonb, updated_at = now(), lock_version = lock_version + 1 "
+		int updated = jdbc.sql("update casework_case set form_values = ?, updated_at = now(), lock_version = lock_version + 1 "
 				+ "where id = ? and lock_version = ?")
-			.params(json.writeValueAsString(kept), id, lockVersion)
+			.params(keys.encrypt(json.writeValueAsString(kept)), id, lockVersion)
 			.update();
 		if (updated == 0) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
@@ -471,10 +474,10 @@ public class CaseManagement {
 		Instant now = Instant.now();
 		// the number: region + day + a serial from a sequence (V15), which no other submission waits for
 		String number = jdbc.sql("""
-				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?::jsonb,
+				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?,
 				  case_number = region_code || ? || lpad(nextval('casework_case_serial')::text, 6, '0'),
 				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning case_number""")
-			.params(java.sql.Timestamp.from(now), promised, json.writeValueAsString(cleaned(validated, c.values())), today.format(DAY), id)
+			.params(java.sql.Timestamp.from(now), promised, keys.encrypt(json.writeValueAsString(cleaned(validated, c.values()))), today.format(DAY), id)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
@@ -978,8 +981,9 @@ public class CaseManagement {
 		return out;
 	}
 
-	private Map<String, Object> values(String text) {
-		return text == null ? Map.of() : json.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {
+	/** The form values, kept encrypted (they carry ID numbers, phone numbers and addresses). */
+	private Map<String, Object> values(String stored) {
+		return stored == null ? Map.of() : json.readValue(keys.decrypt(stored), new TypeReference<LinkedHashMap<String, Object>>() {
 		});
 	}
 

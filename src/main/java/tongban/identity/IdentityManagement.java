@@ -26,6 +26,8 @@ import tongban.shared.Masking;
 @Transactional(readOnly = true)
 public class IdentityManagement {
 
+	private final tongban.shared.DataKeys keys;
+
 	private final AccountRepository accounts;
 	private final LegalPersonRepository legalPersons;
 	private final AgentGrantRepository agentGrants;
@@ -33,7 +35,9 @@ public class IdentityManagement {
 	private final JdbcClient jdbc;
 
 	IdentityManagement(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
-			tongban.identity.domain.ProxyGrantRepository proxyGrants, JdbcClient jdbc) {
+			tongban.identity.domain.ProxyGrantRepository proxyGrants, JdbcClient jdbc,
+			tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.accounts = accounts;
 		this.legalPersons = legalPersons;
 		this.agentGrants = agentGrants;
@@ -63,7 +67,7 @@ public class IdentityManagement {
 		if (tongban.shared.IdNumber.check(idNumber).isPresent()) {
 			return InPerson.INVALID;
 		}
-		Account citizen = accounts.findByIdNumber(tongban.shared.IdNumber.normalise(idNumber))
+		Account citizen = accounts.findByIdNumberIndex(keys.blindIndex(tongban.shared.IdNumber.normalise(idNumber)))
 			.filter(a -> !a.isStaff() && a.displayName().equals(name == null ? "" : name.strip()))
 			.orElse(null);
 		if (citizen == null) {
@@ -81,7 +85,7 @@ public class IdentityManagement {
 		if (idNumber == null || tongban.shared.IdNumber.check(idNumber).isPresent()) {
 			return Optional.empty();
 		}
-		return accounts.findByIdNumber(tongban.shared.IdNumber.normalise(idNumber)).filter(a -> !a.isStaff()).map(IdentityManagement::summary);
+		return accounts.findByIdNumberIndex(keys.blindIndex(tongban.shared.IdNumber.normalise(idNumber))).filter(a -> !a.isStaff()).map(IdentityManagement::summary);
 	}
 
 	/**

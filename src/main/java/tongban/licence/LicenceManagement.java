@@ -53,6 +53,11 @@ public class LicenceManagement {
 			return status != Status.VALID ? status.name() : expired() ? "EXPIRED" : "VALID";
 		}
 
+		LicenceView withHolderCode(String code) {
+			return new LicenceView(id, identifier, typeCode, name, number, holderName, code, holderCodeType, holderPartyId, issuerName, issuerCode,
+					departmentCode, jurisdictionCode, issuedOn, validFrom, validTo, status, statusReason, statusChangedAt, caseId, pdfSha256);
+		}
+
 		public String maskedHolderCode() {
 			return "111".equals(holderCodeType) ? Masking.idNumber(holderCode) : holderCode;
 		}
@@ -88,9 +93,19 @@ public class LicenceManagement {
 	private final tongban.identity.IdentityManagement identity;
 	private final tongban.notification.NotificationManagement notifications;
 
+	private final tongban.shared.DataKeys keys;
+	/** A licence row with its holder's code (an ID number or USCC, stored encrypted) decrypted. */
+	private final org.springframework.jdbc.core.RowMapper<LicenceView> view;
+
 	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, FileStore files,
 			ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
-			tongban.identity.IdentityManagement identity, tongban.notification.NotificationManagement notifications) {
+			tongban.identity.IdentityManagement identity, tongban.notification.NotificationManagement notifications,
+			tongban.shared.DataKeys keys) {
+		this.keys = keys;
+		this.view = (rs, n) -> {
+			LicenceView l = VIEW.mapRow(rs, n);
+			return l.withHolderCode(keys.decrypt(l.holderCode()));
+		};
 		this.identity = identity;
 		this.notifications = notifications;
 		this.jdbc = jdbc;
@@ -191,9 +206,9 @@ public class LicenceManagement {
 				insert into licence_licence (id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id,
 				  issuer_name, issuer_code, department_code, jurisdiction_code, issued_on, valid_from, valid_to, data, case_id, seal_id,
 				  pdf_file_id, pdf_sha256, status, applicant_account_id, ofd_file_id, ofd_sha256, pdf_size)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'VALID', ?, ?, ?, ?)""")
-			.params(id, identifier, t.code(), t.name(), number, holderName, holderCode, codeType, r.holderPartyId(), issuer.name(), issuer.uscc(),
-					r.departmentCode(), r.regionCode(), today, today, validTo, json.writeValueAsString(printed), r.caseId(), seal.id(), stored.id(),
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?, ?, ?)""")
+			.params(id, identifier, t.code(), t.name(), number, holderName, keys.encrypt(holderCode), codeType, r.holderPartyId(), issuer.name(),
+					issuer.uscc(), r.departmentCode(), r.regionCode(), today, today, validTo, keys.encrypt(json.writeValueAsString(printed)), r.caseId(), seal.id(), stored.id(),
 					stored.sha256(), r.applicantAccountId(), storedOfd.id(), storedOfd.sha256(), stored.size())
 			.update();
 		LicenceView issued = byIdentifier(identifier).orElseThrow();
@@ -265,7 +280,7 @@ public class LicenceManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<LicenceView> byIdentifier(String identifier) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(LicenceView.class).optional();
+		return jdbc.sql("select " + COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(view).optional();
 	}
 
 	/** The licences in a party's wallet (a citizen's own, or a company's for its agents), newest first. */
@@ -273,7 +288,7 @@ public class LicenceManagement {
 	public List<LicenceView> wallet(UUID partyId) {
 		return jdbc.sql("select " + COLUMNS + " from licence_licence where holder_party_id = ? order by issued_on desc, created_at desc")
 			.param(partyId)
-			.query(LicenceView.class)
+			.query(view)
 			.list();
 	}
 
@@ -281,7 +296,7 @@ public class LicenceManagement {
 	@Transactional(readOnly = true)
 	public Optional<LicenceView> held(UUID partyId, UUID id) {
 		return jdbc.sql("select " + COLUMNS + " from licence_licence where id = ? and holder_party_id = ?").params(id, partyId)
-			.query(LicenceView.class)
+			.query(view)
 			.optional();
 	}
 
@@ -310,7 +325,7 @@ public class LicenceManagement {
 	public List<LicenceView> issuedBy(String departmentCode, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from licence_licence where department_code = ? order by created_at desc limit ?")
 			.params(departmentCode, limit)
-			.query(LicenceView.class)
+			.query(view)
 			.list();
 	}
 
@@ -354,7 +369,7 @@ public class LicenceManagement {
 				, applicant_account_id from licence_licence where status = 'VALID' and expiry_reminded_at is null and valid_to is not null
 				  and valid_to >= ? and valid_to <= ? for update skip locked""")
 			.params(today, today.plusDays(REMIND_DAYS))
-			.query((rs, n) -> new Due(VIEW.mapRow(rs, n), rs.getObject("applicant_account_id", UUID.class)))
+			.query((rs, n) -> new Due(view.mapRow(rs, n), rs.getObject("applicant_account_id", UUID.class)))
 			.list();
 		for (Due d : due) {
 			notify(d.applicant(), d.licence(), "LICENCE_EXPIRING");

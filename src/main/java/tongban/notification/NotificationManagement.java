@@ -48,9 +48,12 @@ public class NotificationManagement {
 
 	private final org.springframework.transaction.support.TransactionTemplate tx;
 
+	private final tongban.shared.DataKeys keys;
+
 	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
 			org.springframework.transaction.PlatformTransactionManager transactions,
-			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from) {
+			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.sms = sms;
 		this.jdbc = jdbc;
@@ -86,7 +89,7 @@ public class NotificationManagement {
 			}
 			else if (address != null && !address.isBlank()) {
 				jdbc.sql("insert into notification_delivery (channel, address, subject, body) values (?, ?, ?, ?)")
-					.params(t.channel(), address, subject, body)
+					.params(t.channel(), keys.encrypt(address), subject, body)
 					.update();
 			}
 		}
@@ -108,7 +111,10 @@ public class NotificationManagement {
 					where next_attempt_at <= now() order by id limit ? for update skip locked""")
 				.param(limit)
 				.query(Queued.class)
-				.list();
+				.list()
+				.stream()
+				.map(q -> new Queued(q.id(), q.channel(), keys.decrypt(q.address()), q.subject(), q.body(), q.attempts()))
+				.toList();
 			List<Long> done = new ArrayList<>();
 			for (Queued q : due) {
 				String error = "SMS".equals(q.channel()) ? sms(q) : email(q.address(), q.subject(), q.body());
@@ -219,9 +225,10 @@ public class NotificationManagement {
 
 	/** The newest messages kept by the outbox sender (demo mode). */
 	public List<OutboxMessage> outbox(int limit) {
-		return jdbc.sql("select id, mobile, text, created_at from notification_sms_outbox order by id desc limit ?")
+		return jdbc.sql("select id, mobile_enc, text, created_at from notification_sms_outbox order by id desc limit ?")
 			.param(limit)
-			.query(OutboxMessage.class)
+			.query((rs, n) -> new OutboxMessage(rs.getLong("id"), keys.decrypt(rs.getString("mobile_enc")), rs.getString("text"),
+					rs.getObject("created_at", OffsetDateTime.class)))
 			.list();
 	}
 

@@ -112,7 +112,7 @@ class ClockJourneyIT extends JourneyTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
 				"select count(*) from notification_message where account_id = ? and event = 'CASE_EXTENDED'").param(me.id())
 			.query(Long.class).single() == 1);
-		String mobile = jdbc.sql("select mobile from identity_account where id = ?").param(me.id()).query(String.class).single();
+		String mobile = accounts.findById(me.id()).orElseThrow().mobile();
 		// text messages are queued with the change and sent just after it commits
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastSms(mobile)).contains("延长10个工作日"));
 	}

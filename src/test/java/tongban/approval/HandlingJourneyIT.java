@@ -154,7 +154,7 @@ class HandlingJourneyIT extends JourneyTest {
 			.extracting(m -> m.lines().findFirst().orElse(""))
 			.containsExactly("【通办】申请已提交：社会保障卡申领", "【通办】请补正材料：社会保障卡申领", "【通办】已受理：社会保障卡申领",
 					"【通办】已准予：社会保障卡申领", "【通办】已办结：社会保障卡申领");
-		String mobile = jdbc.sql("select mobile from identity_account where id = ?").param(me.id()).query(String.class).single();
+		String mobile = accounts.findById(me.id()).orElseThrow().mobile();
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lastSms(mobile)).contains("已办结"));
 		page.navigate(base() + "/account/messages");

@@ -47,7 +47,7 @@ class CaseBench extends IntegrationTest {
 	JdbcTemplate jdbcTemplate;
 
 	@Autowired
-	JWKSource<SecurityContext> keys;
+	JWKSource<SecurityContext> jwks;
 
 	@Autowired
 	RuntimeService runtime;
@@ -114,17 +114,17 @@ class CaseBench extends IntegrationTest {
 			UUID token = UUID.randomUUID();
 			drafts.add(new UUID[] { id, token });
 			rows.add(new Object[] { id, ITEM, item.version(), item.guide().name(), item.guide().department(), "330106", me.id(),
-					me.name(), "CITIZEN", me.id(), me.name(), values, token });
+					me.name(), "CITIZEN", me.id(), me.name(), keys.encrypt(values), token });
 		}
 		jdbcTemplate.batchUpdate("""
 				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code, applicant_account_id,
 				  applicant_name, party_kind, party_id, party_name, status, form_values, submit_token)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?::jsonb, ?)""", rows);
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", rows);
 		System.out.printf("BENCH drafts=%d prepared in %.1fs%n", DRAFTS, (System.nanoTime() - p0) / 1e9);
 
 		var claims = JwtClaimsSet.builder().subject(me.id().toString()).issuedAt(Instant.now())
 			.expiresAt(Instant.now().plusSeconds(3600)).build();
-		String bearer = "Bearer " + new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		String bearer = "Bearer " + new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
 		// baseline: a bare process start of the same template plus one insert, same clients, a third of the time

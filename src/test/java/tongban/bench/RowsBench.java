@@ -31,7 +31,7 @@ class RowsBench extends IntegrationTest {
 	JdbcTemplate jdbcTemplate;
 
 	@Autowired
-	JWKSource<SecurityContext> keys;
+	JWKSource<SecurityContext> jwks;
 
 	@Autowired
 	CatalogManagement catalog;
@@ -64,7 +64,7 @@ class RowsBench extends IntegrationTest {
 		String values = "{\"name\":\"" + me.name() + "\",\"idNumber\":\"" + me.idNumber()
 				+ "\",\"phone\":\"13300012345\",\"reason\":\"信息变更\",\"delivery\":\"窗口领取\"}";
 		var claims = JwtClaimsSet.builder().subject(me.id().toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)).build();
-		String bearer = "Bearer " + new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		String bearer = "Bearer " + new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
 		HttpClient http = HttpClient.newHttpClient();
 		String q = "select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(seq_scan,0) + coalesce(idx_scan,0) as scans from pg_stat_user_tables";
 		java.util.Map<String, long[]> before = new java.util.HashMap<>();
@@ -77,8 +77,8 @@ class RowsBench extends IntegrationTest {
 			jdbcTemplate.update("""
 					insert into casework_case (id, item_code, item_version, item_name, department_code, region_code, applicant_account_id,
 					  applicant_name, party_kind, party_id, party_name, status, form_values, submit_token)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?::jsonb, ?)""", id, CaseBench.ITEM, item.version(), item.guide().name(),
-					item.guide().department(), "330106", me.id(), me.name(), "CITIZEN", me.id(), me.name(), values, token);
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", id, CaseBench.ITEM, item.version(), item.guide().name(),
+					item.guide().department(), "330106", me.id(), me.name(), "CITIZEN", me.id(), me.name(), keys.encrypt(values), token);
 			var r = http.send(HttpRequest.newBuilder(URI.create(url("/api/cases/" + id + "/submission"))).header("Authorization", bearer)
 				.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + token + "\"}")).build(),
 					HttpResponse.BodyHandlers.ofString());

@@ -36,7 +36,7 @@ import tongban.support.IntegrationTest;
 class CaseApiIT extends IntegrationTest {
 
 	@Autowired
-	JWKSource<SecurityContext> keys;
+	JWKSource<SecurityContext> jwks;
 
 	@Autowired
 	DirectoryManagement directory;
@@ -44,7 +44,7 @@ class CaseApiIT extends IntegrationTest {
 	private String token(Object subject) {
 		var claims = JwtClaimsSet.builder().subject(subject.toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
 			.claim("scope", List.of("openid")).build();
-		return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		return new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
 	}
 
 	private RestClient as(Object subject) {

@@ -19,9 +19,9 @@ class RegistrationJourneyIT extends JourneyTest {
 	/** Someone in the (synthetic) population register who has no account yet. */
 	private Person unregisteredResident() {
 		return jdbc.sql("""
-				select r.id_number, r.name from identity_population_register r
-				where not exists (select 1 from identity_account a where a.id_number = r.id_number)
-				order by random() limit 1""").query(Person.class).single();
+				select r.id_number_enc, r.name from identity_population_register r
+				where not exists (select 1 from identity_account a where a.id_number_index = r.id_index)
+				order by random() limit 1""").query((rs, n) -> new Person(keys.decrypt(rs.getString(1)), rs.getString(2))).single();
 	}
 
 	@Test
@@ -39,7 +39,7 @@ class RegistrationJourneyIT extends JourneyTest {
 		assertThat(page.locator("#password").inputValue()).as("passwords never echoed").isEmpty();
 		assertThat(page.locator(".error-summary a[href='#idNumber']").count()).isEqualTo(1);
 		accessible();
-		assertThat(accounts.existsByMobile(mobile)).as("nothing saved").isFalse();
+		assertThat(accounts.existsByMobileIndex(keys.blindIndex(mobile))).as("nothing saved").isFalse();
 
 		register.fill(p.name(), p.idNumber(), mobile, PASSWORD, PASSWORD);
 		assertThat(page.url()).endsWith("/register/verify");
@@ -97,8 +97,8 @@ class RegistrationJourneyIT extends JourneyTest {
 			assertThat(page.title()).startsWith("错误：");
 			assertThat(register.errorSummary()).contains(c[4]);
 		}
-		assertThat(accounts.existsByMobile(mobile)).isFalse();
-		assertThat(jdbc.sql("select count(*) from notification_sms_outbox where mobile = ?").param(mobile).query(Long.class).single())
+		assertThat(accounts.existsByMobileIndex(keys.blindIndex(mobile))).isFalse();
+		assertThat(jdbc.sql("select count(*) from notification_sms_outbox where mobile_index = ?").param(keys.blindIndex(mobile)).query(Long.class).single())
 			.as("no code sent for bad input").isZero();
 	}
 

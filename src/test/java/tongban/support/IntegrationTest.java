@@ -39,6 +39,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected PasswordEncoder passwordEncoder;
 
+	@Autowired
+	protected tongban.shared.DataKeys keys;
+
 	/** The password every test citizen gets. */
 	public static final String PASSWORD = "Qiantang-2026-tide";
 
@@ -48,7 +51,7 @@ public abstract class IntegrationTest {
 	/** A new citizen account of its own, so a test shares no state with others. */
 	protected Citizen newCitizen(String name, int level) {
 		String id = TestPeople.idNumber();
-		while (accounts.existsByIdNumber(id)) {
+		while (accounts.existsByIdNumberIndex(keys.blindIndex(id))) {
 			id = TestPeople.idNumber();
 		}
 		String mobile = TestPeople.mobile();
@@ -71,8 +74,8 @@ public abstract class IntegrationTest {
 
 	/** The newest text message the outbox sender kept for this mobile. */
 	protected String lastSms(String mobile) {
-		return jdbc.sql("select text from notification_sms_outbox where mobile = ? order by id desc limit 1")
-			.param(mobile)
+		return jdbc.sql("select text from notification_sms_outbox where mobile_index = ? order by id desc limit 1")
+			.param(keys.blindIndex(mobile))
 			.query(String.class)
 			.single();
 	}

@@ -49,7 +49,10 @@ class ExchangeDemoData implements ApplicationRunner {
 	private final JsonMapper json;
 	private final JdbcClient jdbc;
 
-	ExchangeDemoData(DemoData demo, ExchangeManagement exchange, JsonMapper json, JdbcClient jdbc) {
+	private final tongban.shared.DataKeys keys;
+
+	ExchangeDemoData(DemoData demo, ExchangeManagement exchange, JsonMapper json, JdbcClient jdbc, tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.demo = demo;
 		this.exchange = exchange;
 		this.json = json;
@@ -83,8 +86,8 @@ class ExchangeDemoData implements ApplicationRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		List<String[]> people = jdbc.sql("select id_number, name from identity_population_register order by id_number")
-			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+		List<String[]> people = jdbc.sql("select id_number_enc, name from identity_population_register order by id_index")
+			.query((rs, n) -> new String[] { keys.decrypt(rs.getString(1)), rs.getString(2) })
 			.list();
 		int n = 0;
 		for (String[] p : people) {

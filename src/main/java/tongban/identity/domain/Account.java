@@ -8,7 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -21,6 +24,7 @@ import tongban.shared.IdNumber;
 /** A person's account: a citizen (signs in with ID number or mobile) or a staff member (username + TOTP). */
 @Entity
 @Table(name = "identity_account")
+@EntityListeners(AccountIndexes.class)
 public class Account {
 
 	@Id
@@ -28,8 +32,16 @@ public class Account {
 	@Enumerated(EnumType.STRING)
 	private AccountKind kind;
 	private String displayName;
+	@Convert(converter = tongban.shared.EncryptedText.class)
+	@Column(name = "id_number_enc")
 	private String idNumber;
+	@Column(name = "id_number_index")
+	private String idNumberIndex;
+	@Convert(converter = tongban.shared.EncryptedText.class)
+	@Column(name = "mobile_enc")
 	private String mobile;
+	@Column(name = "mobile_index")
+	private String mobileIndex;
 	private String email;
 	private String username;
 	private String passwordHash;
@@ -134,6 +146,12 @@ public class Account {
 
 	public String displayName() {
 		return displayName;
+	}
+
+	/** The ID number and mobile are stored encrypted; rows are found by these keyed indexes of them. */
+	void index(tongban.shared.DataKeys keys) {
+		idNumberIndex = idNumber == null ? null : keys.blindIndex(idNumber);
+		mobileIndex = mobile == null ? null : keys.blindIndex(mobile);
 	}
 
 	public String idNumber() {

@@ -7,13 +7,14 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface AccountRepository extends JpaRepository<Account, UUID> {
 
-	Optional<Account> findByIdNumber(String idNumber);
+	/** By the blind index of the ID number ({@code DataKeys.blindIndex}); the number itself is stored encrypted. */
+	Optional<Account> findByIdNumberIndex(String idNumberIndex);
 
-	Optional<Account> findByMobile(String mobile);
+	Optional<Account> findByMobileIndex(String mobileIndex);
 
 	Optional<Account> findByUsername(String username);
 
-	boolean existsByIdNumber(String idNumber);
+	boolean existsByIdNumberIndex(String idNumberIndex);
 
-	boolean existsByMobile(String mobile);
+	boolean existsByMobileIndex(String mobileIndex);
 }

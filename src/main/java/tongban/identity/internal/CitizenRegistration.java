@@ -26,6 +26,8 @@ import tongban.shared.TongbanProperties;
 @Service
 public class CitizenRegistration {
 
+	private final tongban.shared.DataKeys keys;
+
 	public static final String NAME_PATTERN = "[\\p{IsHan}·A-Za-z ]{2,30}";
 	public static final String MOBILE_PATTERN = "1[3-9]\\d{9}";
 	static final int MAX_CODE_ATTEMPTS = 5;
@@ -40,7 +42,9 @@ public class CitizenRegistration {
 	private final SecureRandom random = new SecureRandom();
 
 	CitizenRegistration(AccountRepository accounts, DirectoryManagement directory, PasswordPolicy policy,
-			PasswordEncoder encoder, NotificationManagement notifications, JdbcClient jdbc, TongbanProperties properties) {
+			PasswordEncoder encoder, NotificationManagement notifications, JdbcClient jdbc, TongbanProperties properties,
+			tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.policy = policy;
@@ -78,7 +82,7 @@ public class CitizenRegistration {
 		if (form.password() != null && !form.password().isEmpty() && !form.password().equals(form.passwordConfirm())) {
 			errors.rejectValue("passwordConfirm", "password.error.mismatch");
 		}
-		if (!errors.hasErrors() && (accounts.existsByIdNumber(IdNumber.normalise(form.idNumber())) || accounts.existsByMobile(mobile))) {
+		if (!errors.hasErrors() && (accounts.existsByIdNumberIndex(keys.blindIndex(IdNumber.normalise(form.idNumber()))) || accounts.existsByMobileIndex(keys.blindIndex(mobile)))) {
 			errors.reject("register.error.duplicate");
 		}
 	}
@@ -109,11 +113,11 @@ public class CitizenRegistration {
 	/** Creates the account; refuses quietly (empty) if someone registered the same number meanwhile. */
 	@Transactional
 	public Optional<Account> complete(Pending p) {
-		if (accounts.existsByIdNumber(p.idNumber()) || accounts.existsByMobile(p.mobile())) {
+		if (accounts.existsByIdNumberIndex(keys.blindIndex(p.idNumber())) || accounts.existsByMobileIndex(keys.blindIndex(p.mobile()))) {
 			return Optional.empty();
 		}
-		boolean registered = jdbc.sql("select count(*) from identity_population_register where id_number = ? and name = ?")
-			.params(p.idNumber(), p.name())
+		boolean registered = jdbc.sql("select count(*) from identity_population_register where id_index = ? and name = ?")
+			.params(keys.blindIndex(p.idNumber()), p.name())
 			.query(Long.class)
 			.single() > 0;
 		return Optional.of(accounts.save(Account.citizen(p.name(), new IdNumber(p.idNumber()), p.mobile(), p.passwordHash(),

@@ -65,10 +65,12 @@ class IdentityDemoData implements ApplicationRunner {
 	private final PasswordEncoder encoder;
 	private final ClientRegistrations clients;
 	private final JdbcTemplate jdbc;
+	private final tongban.shared.DataKeys keys;
 
 	IdentityDemoData(DemoData demo, AccountRepository accounts, LegalPersonRepository legalPersons,
 			AgentGrantRepository agentGrants, DirectoryManagement directory, PasswordEncoder encoder,
-			ClientRegistrations clients, JdbcTemplate jdbc) {
+			ClientRegistrations clients, JdbcTemplate jdbc, tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.demo = demo;
 		this.accounts = accounts;
 		this.legalPersons = legalPersons;
@@ -98,8 +100,8 @@ class IdentityDemoData implements ApplicationRunner {
 		register.add(new Object[] { CITIZEN_ID, "王小明" });
 		register.add(new Object[] { LEGAL_REP_ID, "陈建国" });
 		register.add(new Object[] { AGENT_ID, "李娜" });
-		jdbc.batchUpdate("insert into identity_population_register (id_number, name) values (?, ?) on conflict do nothing",
-				register);
+		jdbc.batchUpdate("insert into identity_population_register (id_index, id_number_enc, name) values (?, ?, ?) on conflict do nothing",
+				register.stream().map(r -> new Object[] { keys.blindIndex((String) r[0]), keys.encrypt((String) r[0]), r[1] }).toList());
 
 		accounts.save(Account.citizen("王小明", new IdNumber(CITIZEN_ID), "13800000001", hash, 2));
 		Account rep = accounts.save(Account.citizen("陈建国", new IdNumber(LEGAL_REP_ID), "13800000002", hash, 2));

@@ -33,6 +33,8 @@ import tongban.shared.Uscc;
 @Transactional
 public class Relationships {
 
+	private final tongban.shared.DataKeys keys;
+
 	static final int MAX_YEARS = 5;
 
 	private final AccountRepository accounts;
@@ -42,7 +44,9 @@ public class Relationships {
 	private final IdentityManagement identity;
 
 	Relationships(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
-			ProxyGrantRepository proxyGrants, IdentityManagement identity) {
+			ProxyGrantRepository proxyGrants, IdentityManagement identity,
+			tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.accounts = accounts;
 		this.legalPersons = legalPersons;
 		this.agentGrants = agentGrants;
@@ -168,7 +172,7 @@ public class Relationships {
 		if (errors.hasErrors()) {
 			return Optional.empty();
 		}
-		Optional<Account> grantee = accounts.findByIdNumber(IdNumber.normalise(form.idNumber()))
+		Optional<Account> grantee = accounts.findByIdNumberIndex(keys.blindIndex(IdNumber.normalise(form.idNumber())))
 			.filter(a -> !a.isStaff() && a.displayName().equals(form.name().strip()));
 		if (grantee.isEmpty()) {
 			errors.reject("grant.error.nobody");

@@ -21,6 +21,8 @@ import tongban.shared.TongbanProperties;
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class SignInService {
 
+	private final tongban.shared.DataKeys keys;
+
 	private final tongban.audit.AuditTrail audit;
 
 	public enum Outcome { SUCCESS, FAILURE, LOCKED, MFA_FAILURE, MFA_PENDING }
@@ -29,7 +31,9 @@ public class SignInService {
 	private final JdbcClient jdbc;
 	private final TongbanProperties properties;
 
-	SignInService(AccountRepository accounts, JdbcClient jdbc, TongbanProperties properties, tongban.audit.AuditTrail audit) {
+	SignInService(AccountRepository accounts, JdbcClient jdbc, TongbanProperties properties, tongban.audit.AuditTrail audit,
+			tongban.shared.DataKeys keys) {
+		this.keys = keys;
 		this.audit = audit;
 		this.accounts = accounts;
 		this.jdbc = jdbc;
@@ -41,10 +45,10 @@ public class SignInService {
 	public Optional<Account> findForLogin(String login) {
 		String s = login == null ? "" : login.strip();
 		if (s.matches("\\d{17}[\\dXx]")) {
-			return accounts.findByIdNumber(IdNumber.normalise(s));
+			return accounts.findByIdNumberIndex(keys.blindIndex(IdNumber.normalise(s)));
 		}
 		if (s.matches("1\\d{10}")) {
-			return accounts.findByMobile(s);
+			return accounts.findByMobileIndex(keys.blindIndex(s));
 		}
 		return accounts.findByUsername(s.toLowerCase());
 	}

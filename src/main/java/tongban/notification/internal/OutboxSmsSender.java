@@ -11,14 +11,19 @@ import tongban.notification.SmsSender;
 class OutboxSmsSender implements SmsSender {
 
 	private final JdbcClient jdbc;
+	private final tongban.shared.DataKeys keys;
 
-	OutboxSmsSender(JdbcClient jdbc) {
+	OutboxSmsSender(JdbcClient jdbc, tongban.shared.DataKeys keys) {
 		this.jdbc = jdbc;
+		this.keys = keys;
 	}
 
 	@Override
 	public void send(String mobile, String text) {
-		jdbc.sql("insert into notification_sms_outbox (mobile, text) values (?, ?)").params(mobile, text).update();
+		// the number encrypted, with its blind index for finding a person's messages
+		jdbc.sql("insert into notification_sms_outbox (mobile_enc, mobile_index, text) values (?, ?, ?)")
+			.params(keys.encrypt(mobile), keys.blindIndex(mobile), text)
+			.update();
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -26,8 +31,8 @@ class OutboxSmsSender implements SmsSender {
 
 		@Bean
 		@ConditionalOnMissingBean(SmsSender.class)
-		SmsSender outboxSmsSender(JdbcClient jdbc) {
-			return new OutboxSmsSender(jdbc);
+		SmsSender outboxSmsSender(JdbcClient jdbc, tongban.shared.DataKeys keys) {
+			return new OutboxSmsSender(jdbc, keys);
 		}
 	}
 }
