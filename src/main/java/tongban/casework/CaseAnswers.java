@@ -23,6 +23,14 @@ public final class CaseAnswers {
 
 	/** Check-your-answers rows: label and the value as typed (groups one row per entry, files by name). */
 	public static List<String[]> rows(FormDefinition def, Map<String, Object> values) {
+		return rows(def, values, Map.of());
+	}
+
+	/**
+	 * As {@link #rows(FormDefinition, Map)}, each row with a third cell: the register a value was taken from with the
+	 * applicant's consent (免提交), or null when the applicant typed it.
+	 */
+	public static List<String[]> rows(FormDefinition def, Map<String, Object> values, Map<String, String> sources) {
 		List<String[]> rows = new ArrayList<>();
 		for (FormDefinition.Field f : def.topLevel()) {
 			Object v = values.get(f.key());
@@ -37,15 +45,15 @@ public final class CaseAnswers {
 								parts.add(col.label() + "：" + x);
 							}
 						}
-						rows.add(new String[] { f.label() + " " + n++, String.join("；", parts) });
+						rows.add(new String[] { f.label() + " " + n++, String.join("；", parts), null });
 					}
 				}
 			}
 			else if (v instanceof Map<?, ?> file) {
-				rows.add(new String[] { f.label(), String.valueOf(file.get("name")) });
+				rows.add(new String[] { f.label(), String.valueOf(file.get("name")), null });
 			}
 			else if (v != null && !String.valueOf(v).isBlank()) {
-				rows.add(new String[] { f.label(), String.valueOf(v) });
+				rows.add(new String[] { f.label(), String.valueOf(v), sources.get(f.key()) });
 			}
 		}
 		return rows;

@@ -114,12 +114,16 @@ public class CaseManagement {
 
 	private final tongban.identity.IdentityManagement identity;
 	private final tongban.shared.DataKeys keys;
+	private final tongban.exchange.ExchangeManagement exchange;
+	private final tongban.audit.AuditTrail audit;
 
 	CaseManagement(JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
 			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events,
 			tongban.identity.IdentityManagement identity, org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet,
-			tongban.shared.DataKeys keys) {
+			tongban.shared.DataKeys keys, tongban.exchange.ExchangeManagement exchange, tongban.audit.AuditTrail audit) {
 		this.keys = keys;
+		this.exchange = exchange;
+		this.audit = audit;
 		this.identity = identity;
 		this.wallet = wallet;
 		this.jdbc = jdbc;
@@ -394,6 +398,16 @@ public class CaseManagement {
 					.update();
 			});
 		}
+		// values taken from a register with consent (免提交) stay as served: a request that changes one is refused at the field
+		provenance(id).forEach((field, v) -> {
+			Object stored = c.values().get(field);
+			if (values.containsKey(field) && !java.util.Objects.equals(String.valueOf(values.get(field)), String.valueOf(stored))) {
+				problems.add(new Problem(field, "case.error.verified", List.of(v.source())));
+				audit.record(tongban.audit.AuditTrail.DATA_REFUSED, "account:" + a.accountId(), "case:" + id,
+						"a verified value was changed in the request: " + field + " (" + v.source() + ")");
+			}
+			kept.put(field, stored);
+		});
 		int updated = jdbc.sql("update casework_case set form_values = ?, updated_at = now(), lock_version = lock_version + 1 "
 				+ "where id = ? and lock_version = ?")
 			.params(keys.encrypt(json.writeValueAsString(kept)), id, lockVersion)
@@ -465,7 +479,14 @@ public class CaseManagement {
 		}
 		ServiceGuide g = guideOf(c);
 		FormValidation.Result validated = validate(g, c.values());
-		List<Problem> problems = check(c, g, validated);
+		List<Problem> problems = new ArrayList<>(check(c, g, validated));
+		provenance(id).forEach((field, v) -> {
+			if (!v.mac().equals(keys.mac(id + "|" + field + "|" + c.values().get(field)))) {
+				problems.add(new Problem(field, "case.error.verified", List.of(v.source())));
+				audit.record(tongban.audit.AuditTrail.DATA_REFUSED, "account:" + a.accountId(), "case:" + id,
+						"a verified value no longer matches what was served: " + field + " (" + v.source() + ")");
+			}
+		});
 		if (!problems.isEmpty()) {
 			return new Submission(problems, null, null);
 		}
@@ -925,6 +946,58 @@ public class CaseManagement {
 			org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
 		}
 		return problems;
+	}
+
+	/** A form value taken from a government register with the applicant's consent: its source and MAC. */
+	public record Verified(String source, String mac) {
+	}
+
+	/** The fields of a case filled from registers (免提交), by form key. */
+	@Transactional(readOnly = true)
+	public Map<String, Verified> provenance(UUID id) {
+		String text = jdbc.sql("select provenance::text from casework_case where id = ?").param(id).query(String.class).optional().orElse("{}");
+		return json.readValue(text, new TypeReference<LinkedHashMap<String, Verified>>() {
+		});
+	}
+
+	/**
+	 * What the government holds for this draft's form, to offer with a consent prompt: only for a citizen applying for
+	 * themselves, and not once taken.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<tongban.exchange.ExchangeManagement.PrefillOffer> prefillOffer(Actor a, CaseView c) {
+		if (c.status() != Status.DRAFT || !a.actingForSelf() || !provenance(c.id()).isEmpty()) {
+			return Optional.empty();
+		}
+		return exchange.prefillOffer(c.itemCode(), c.departmentCode());
+	}
+
+	/**
+	 * The applicant consented: their values are read from the register (recorded as a read of their data), put into the
+	 * draft and marked verified with a MAC each. Answers how many fields were filled (0 when the register has nothing).
+	 */
+	public int prefill(Actor a, UUID id, long lockVersion) {
+		CaseView c = draft(a, id);
+		var offer = prefillOffer(a, c).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-prefill", "nothing to offer"));
+		String subject = identity.identifierOf(a.party()).orElseThrow();
+		Map<String, String> served = exchange.prefill(offer, subject, a.accountId(), c.itemName(), "草稿 " + id);
+		if (served.isEmpty()) {
+			return 0;
+		}
+		Map<String, Object> values = new LinkedHashMap<>(c.values());
+		Map<String, Verified> provenance = new LinkedHashMap<>();
+		served.forEach((field, value) -> {
+			values.put(field, value);
+			provenance.put(field, new Verified(offer.source(), keys.mac(id + "|" + field + "|" + value)));
+		});
+		int updated = jdbc.sql("update casework_case set form_values = ?, provenance = ?::jsonb, updated_at = now(), lock_version = lock_version + 1 "
+				+ "where id = ? and lock_version = ?")
+			.params(keys.encrypt(json.writeValueAsString(values)), json.writeValueAsString(provenance), id, lockVersion)
+			.update();
+		if (updated == 0) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
+		}
+		return served.size();
 	}
 
 	private CaseView draft(Actor a, UUID id) {

@@ -373,6 +373,11 @@ public class ExchangeManagement {
 	 */
 	@Transactional
 	public Served lookup(Reader reader, Lookup q, boolean recordRead) {
+		return serve(reader, q, recordRead ? "SERVED" : null);
+	}
+
+	/** Serves a lookup; records the read with this outcome (SERVED, PREFILL), or not at all when null. */
+	private Served serve(Reader reader, Lookup q, String outcome) {
 		String who = reader.clientId() != null ? "client:" + reader.clientId() : "staff:" + reader.staffId();
 		if (blank(q.purpose())) {
 			throw refuse(reader, q, new Refusal(DomainException.Kind.INVALID, "exchange-purpose-missing", null, "purpose missing"));
@@ -415,8 +420,8 @@ public class ExchangeManagement {
 				fields.forEach(f -> served.put(f, all.getOrDefault(f, "")));
 				records.add(served);
 			});
-		if (recordRead) {
-			record(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), "SERVED");
+		if (outcome != null) {
+			record(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome);
 			audit.record(AuditTrail.DATA_READ, who, "subject:" + index,
 					r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode());
 		}
@@ -449,6 +454,65 @@ public class ExchangeManagement {
 		audit.record(AuditTrail.DATA_REVEAL, "staff:" + reader.staffId(), "subject:" + index, resourceCode + " " + field + " for " + caseNumber);
 	}
 
+	// ---- consented prefill (免提交)
+
+	/**
+	 * What the government holds for a form (data/exchange/prefill.json): the item's form fields and the resource fields
+	 * they come from, offered when the item's department holds a grant in force for all of them.
+	 */
+	public record PrefillOffer(String itemCode, String resourceCode, String source, String providerName, String resourceName,
+			String consumerDepartmentCode, Map<String, String> fields) {
+	}
+
+	private record PrefillEntry(String item, String resource, String source, Map<String, String> fields) {
+	}
+
+	private volatile List<PrefillEntry> prefillEntries;
+
+	private List<PrefillEntry> prefillEntries() {
+		if (prefillEntries == null) {
+			try (var in = getClass().getResourceAsStream("/data/exchange/prefill.json")) {
+				prefillEntries = json.readValue(in, new TypeReference<List<PrefillEntry>>() {
+				});
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		}
+		return prefillEntries;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<PrefillOffer> prefillOffer(String itemCode, String consumerDepartmentCode) {
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		return prefillEntries().stream().filter(e -> e.item().equals(itemCode)).findFirst().flatMap(e -> resource(e.resource()).flatMap(r -> {
+			boolean granted = grantsHeldBy(consumerDepartmentCode).stream()
+				.anyMatch(g -> g.resourceCode().equals(r.code()) && g.inForce(today) && g.fields().containsAll(e.fields().values()));
+			return granted ? Optional.of(new PrefillOffer(itemCode, r.code(), e.source(),
+					directory.departmentByCode(r.providerDepartmentCode()).map(DepartmentView::name).orElse(r.providerDepartmentCode()), r.name(),
+					consumerDepartmentCode, e.fields())) : Optional.empty();
+		}));
+	}
+
+	/**
+	 * The applicant consented: reads their own record for the form under the item department's grant, recorded as a
+	 * PREFILL read of their data (purpose "免提交" and the item, the draft as the case). Answers form key → value; empty when
+	 * the register holds nothing for them.
+	 */
+	@Transactional
+	public Map<String, String> prefill(PrefillOffer offer, String subject, UUID applicantAccountId, String itemName, String caseRef) {
+		Served served = serve(new Reader(offer.consumerDepartmentCode(), null, "applicant:" + applicantAccountId, null),
+				new Lookup(offer.resourceCode(), subject, List.copyOf(new java.util.LinkedHashSet<>(offer.fields().values())), "免提交：" + itemName + "（申请人同意）",
+						caseRef),
+				"PREFILL");
+		Map<String, String> out = new LinkedHashMap<>();
+		if (!served.records().isEmpty()) {
+			Map<String, String> rec = served.records().getFirst();
+			offer.fields().forEach((formKey, field) -> out.put(formKey, rec.getOrDefault(field, "")));
+		}
+		return out;
+	}
+
 	// ---- who read my data
 
 	public record Access(long id, Instant at, String departmentCode, String departmentName, String reader, String resourceName,
@@ -464,7 +528,7 @@ public class ExchangeManagement {
 		String dep = rs.getString("consumer_department_code");
 		String staff = rs.getString("staff_name");
 		return new Access(rs.getLong("id"), rs.getTimestamp("at").toInstant(), dep, directory.departmentByCode(dep).map(DepartmentView::name).orElse(dep),
-				staff == null ? "系统（" + rs.getString("client_id") + "）" : maskStaff ? Masking.name(staff) : staff,
+				"PREFILL".equals(rs.getString("outcome")) ? "" : staff == null ? "系统（" + rs.getString("client_id") + "）" : maskStaff ? Masking.name(staff) : staff,
 				r == null ? rs.getString("resource_code") : r.name(),
 				Arrays.stream((String[]) rs.getArray("fields").getArray()).map(f -> r == null ? f : r.label(f)).toList(), rs.getString("purpose"),
 				rs.getString("case_number"), rs.getString("outcome"), reported);

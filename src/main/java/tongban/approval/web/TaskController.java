@@ -86,7 +86,10 @@ class TaskController {
 		model.addAttribute("task", task);
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values()));
+		Map<String, String> sources = new java.util.HashMap<>();
+		cases.provenance(c.id()).forEach((k, v) -> sources.put(k, v.source()));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values(), sources));
+		model.addAttribute("anyVerified", !sources.isEmpty());
 		model.addAttribute("specialKinds", CaseManagement.SPECIAL_PROCEDURES);
 		model.addAttribute("specialRunning", c.pauses().stream().anyMatch(p -> p.endedOn() == null));
 		model.addAttribute("deferred", cases.deferred(c.id()));

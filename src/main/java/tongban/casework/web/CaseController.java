@@ -108,6 +108,15 @@ class CaseController {
 		return saveFor(actor(auth, request), id, action, lockVersion, addRow, "/cases/" + id, request, model, locale, redirect);
 	}
 
+	/** The applicant consented to take the values the government holds for this form (免提交). */
+	@PostMapping("/cases/{id}/prefill")
+	String prefill(@PathVariable UUID id, @RequestParam long lockVersion, Authentication auth, HttpServletRequest request,
+			RedirectAttributes redirect) {
+		int filled = cases.prefill(actor(auth, request), id, lockVersion);
+		redirect.addFlashAttribute(filled > 0 ? "banner" : "bannerError", filled > 0 ? "case.prefill.done" : "case.prefill.nothing");
+		return "redirect:/cases/" + id + "/edit";
+	}
+
 	@GetMapping("/cases/{id}/review")
 	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
 		return reviewFor(actor(auth, request), id, "/cases/" + id, model);
@@ -133,7 +142,7 @@ class CaseController {
 		if (c.status() != CaseManagement.Status.DRAFT) {
 			return "redirect:" + base;
 		}
-		return editPage(c, c.values(), check ? cases.check(c) : List.of(), null, base, model, locale);
+		return editPage(a, c, c.values(), check ? cases.check(c) : List.of(), null, base, model, locale);
 	}
 
 	String saveFor(Actor a, UUID id, String action, long lockVersion, String addRow, String base, HttpServletRequest request,
@@ -149,7 +158,7 @@ class CaseController {
 		Map<String, Object> values = FormValidation.fromParameters(g.applicationForm(), request.getParameterMap(), Map.of(), PREFIX);
 		List<Problem> problems = new ArrayList<>(cases.saveDraft(a, id, lockVersion, values, materials, formFiles));
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
-			return editPage(c, values, problems, null, base, model, locale);
+			return editPage(a, c, values, problems, null, base, model, locale);
 		}
 		Map<Integer, String> picks = licencePicks(request);
 		if (!picks.isEmpty()) {
@@ -175,20 +184,21 @@ class CaseController {
 		}
 		CaseView saved = cases.find(a, id).orElseThrow();
 		if (addRow != null) {
-			return editPage(saved, saved.values(), List.of(), addRow, base, model, locale);
+			return editPage(a, saved, saved.values(), List.of(), addRow, base, model, locale);
 		}
 		List<Problem> fileProblems = problems.stream()
-			.filter(p -> p.code().startsWith("case.error.file") || p.code().startsWith("case.error.defer")).toList();
+			.filter(p -> p.code().startsWith("case.error.file") || p.code().startsWith("case.error.defer") || p.code().equals("case.error.verified"))
+			.toList();
 		if (action.equals("continue")) {
 			List<Problem> all = new ArrayList<>(fileProblems);
 			all.addAll(cases.check(saved));
 			if (all.isEmpty()) {
 				return "redirect:" + base + "/review";
 			}
-			return editPage(saved, saved.values(), all, null, base, model, locale);
+			return editPage(a, saved, saved.values(), all, null, base, model, locale);
 		}
 		if (!fileProblems.isEmpty()) {
-			return editPage(saved, saved.values(), fileProblems, null, base, model, locale);
+			return editPage(a, saved, saved.values(), fileProblems, null, base, model, locale);
 		}
 		redirect.addFlashAttribute("banner", "case.draftSaved");
 		return "redirect:" + base + "/edit";
@@ -214,7 +224,7 @@ class CaseController {
 		List<Problem> problems = cases.submit(a, id, token);
 		if (!problems.isEmpty()) {
 			CaseView c = cases.find(a, id).orElseThrow();
-			return editPage(c, c.values(), problems, null, base, model, locale);
+			return editPage(a, c, c.values(), problems, null, base, model, locale);
 		}
 		return "redirect:" + base + "?submitted";
 	}
@@ -351,8 +361,20 @@ class CaseController {
 		return base.startsWith("/workbench/counter/");
 	}
 
-	private String editPage(CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, String base, Model model,
+	private String editPage(Actor a, CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, String base, Model model,
 			Locale locale) {
+		// 免提交: values taken from a register with consent are shown locked with their source; an offer while there are none
+		Map<String, String> verified = new LinkedHashMap<>();
+		cases.provenance(c.id()).forEach((k, v) -> verified.put(k, v.source()));
+		model.addAttribute("verified", verified);
+		var offer = counter(base) ? null : cases.prefillOffer(a, c).orElse(null);
+		model.addAttribute("prefill", offer);
+		if (offer != null) {
+			ServiceGuide guide = cases.guideOf(c);
+			model.addAttribute("prefillLabels", offer.fields().keySet().stream()
+				.map(k -> guide.applicationForm().fields().stream().filter(f -> f.key().equals(k)).map(FormDefinition.Field::label).findFirst().orElse(k))
+				.toList());
+		}
 		ServiceGuide g = cases.guideOf(c);
 		List<FormValidation.FieldError> formErrors = problems.stream()
 			.filter(p -> !p.path().startsWith("material.") && !p.path().isEmpty())
