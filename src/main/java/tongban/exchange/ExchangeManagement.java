@@ -295,6 +295,7 @@ public class ExchangeManagement {
 			.params(id, resourceCode, consumerDepartmentCode, fields.toArray(String[]::new), purpose.strip(), legalBasis.strip(),
 					atOnce ? "GRANTED" : "REQUESTED", validUntil, by, atOnce ? "无条件共享" : null, atOnce ? java.sql.Timestamp.from(Instant.now()) : null)
 			.update();
+		grantCache.clear();
 		audit.record(AuditTrail.GRANT, by, "grant:" + id,
 				(atOnce ? "granted at once (unconditional) " : "requested ") + resourceCode + " for " + consumerDepartmentCode + " " + fields);
 		return grant(id).orElseThrow();
@@ -313,6 +314,7 @@ public class ExchangeManagement {
 		jdbc.sql("update exchange_grant set status = ?, decided_by = ?, decided_at = now(), reason = ? where id = ?")
 			.params(approve ? "GRANTED" : "DENIED", by, blank(reason) ? null : reason.strip(), id)
 			.update();
+		grantCache.clear();
 		audit.record(AuditTrail.GRANT, by, "grant:" + id, (approve ? "approved " : "denied ") + g.resourceCode() + " for " + g.consumerDepartmentCode()
 				+ (blank(reason) ? "" : ": " + reason));
 	}
@@ -330,6 +332,7 @@ public class ExchangeManagement {
 		jdbc.sql("update exchange_grant set status = 'REVOKED', decided_by = ?, decided_at = now(), reason = ? where id = ?")
 			.params(by, reason.strip(), id)
 			.update();
+		grantCache.clear();
 		audit.record(AuditTrail.GRANT, by, "grant:" + id, "revoked " + g.resourceCode() + " for " + g.consumerDepartmentCode() + ": " + reason);
 	}
 
@@ -391,11 +394,7 @@ public class ExchangeManagement {
 		Resource r = resource(q.resourceCode()).orElseThrow(() -> refuse(reader, q,
 				new Refusal(DomainException.Kind.NOT_FOUND, "exchange-resource-unknown", null, "unknown resource")));
 		LocalDate today = LocalDate.now(Clocks.ZONE);
-		List<Grant> grants = jdbc.sql("select " + GRANT_COLUMNS + " from exchange_grant where consumer_department_code = ? and resource_code = ?"
-				+ " and status in ('GRANTED', 'REVOKED') order by created_at desc")
-			.params(reader.departmentCode(), r.code())
-			.query((rs, n) -> grant(rs))
-			.list();
+		List<Grant> grants = decidedGrants(reader.departmentCode(), r.code());
 		Optional<Grant> inForce = grants.stream().filter(g -> g.inForce(today)).findFirst();
 		if (inForce.isEmpty()) {
 			String code = grants.isEmpty() ? "exchange-no-grant" : grants.getFirst().status().equals("REVOKED") ? "exchange-grant-revoked" : "exchange-grant-expired";
@@ -421,21 +420,48 @@ public class ExchangeManagement {
 				records.add(served);
 			});
 		if (outcome != null) {
-			record(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome);
-			audit.record(AuditTrail.DATA_READ, who, "subject:" + index,
+			// the read and its audit entry in one statement
+			audit.recordWith(ACCESS_INSERT, accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
+					AuditTrail.DATA_READ, who, "subject:" + index,
 					r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode());
 		}
 		return new Served(r, fields, records, Instant.now());
 	}
 
-	private void record(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber, String outcome) {
-		jdbc.sql("""
-				insert into exchange_access (subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-				  case_number, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(index, resourceCode, reader.departmentCode(), reader.clientId(), reader.staffId(), reader.staffName(), fields.toArray(String[]::new),
-					purpose, caseNumber, outcome)
-			.update();
+	private static final String ACCESS_INSERT = """
+			insert into exchange_access (subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
+			  case_number, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	private static Object[] accessParams(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
+			String outcome) {
+		return new Object[] { index, resourceCode, reader.departmentCode(), reader.clientId(), reader.staffId(), reader.staffName(),
+				fields.toArray(String[]::new), purpose, caseNumber, outcome };
 	}
+
+	/**
+	 * The department's granted and revoked grants of a resource, newest first. Kept for a second between reads (a lookup
+	 * runs on every request); any change of a grant on this node clears them at once, other nodes see it within the second.
+	 */
+	private List<Grant> decidedGrants(String departmentCode, String resourceCode) {
+		String key = departmentCode + "|" + resourceCode;
+		long now = System.nanoTime();
+		CachedGrants c = grantCache.get(key);
+		if (c != null && now - c.at() < 1_000_000_000L) {
+			return c.grants();
+		}
+		List<Grant> grants = jdbc.sql("select " + GRANT_COLUMNS + " from exchange_grant where consumer_department_code = ? and resource_code = ?"
+				+ " and status in ('GRANTED', 'REVOKED') order by created_at desc")
+			.params(departmentCode, resourceCode)
+			.query((rs, n) -> grant(rs))
+			.list();
+		grantCache.put(key, new CachedGrants(now, grants));
+		return grants;
+	}
+
+	private record CachedGrants(long at, List<Grant> grants) {
+	}
+
+	private final Map<String, CachedGrants> grantCache = new ConcurrentHashMap<>();
 
 	private Refusal refuse(Reader reader, Lookup q, Refusal refusal) {
 		separate.executeWithoutResult(s -> audit.record(AuditTrail.DATA_REFUSED,
@@ -450,8 +476,8 @@ public class ExchangeManagement {
 	@Transactional
 	public void recordReveal(Reader reader, String resourceCode, String subject, String field, String purpose, String caseNumber) {
 		String index = keys.blindIndex(subject);
-		record(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED");
-		audit.record(AuditTrail.DATA_REVEAL, "staff:" + reader.staffId(), "subject:" + index, resourceCode + " " + field + " for " + caseNumber);
+		audit.recordWith(ACCESS_INSERT, accessParams(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"), AuditTrail.DATA_REVEAL,
+				"staff:" + reader.staffId(), "subject:" + index, resourceCode + " " + field + " for " + caseNumber);
 	}
 
 	// ---- consented prefill (免提交)

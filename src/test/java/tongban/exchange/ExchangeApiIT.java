@@ -144,11 +144,14 @@ class ExchangeApiIT extends IntegrationTest {
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).as("a request is not a grant").isEqualTo(403);
 		exchange.decide(g.id(), "XH-GA", true, null, "测试");
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).isEqualTo(200);
+		// a grant past its date (set in the table here: lookups keep a department's grants for at most a second)
 		jdbc.sql("update exchange_grant set valid_until = current_date - 1 where id = ?").param(g.id()).update();
+		Thread.sleep(1100);
 		var expired = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
 		assertThat(expired.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(expired.body()).get("code").asString()).isEqualTo("exchange-grant-expired");
 		jdbc.sql("update exchange_grant set valid_until = current_date + 30 where id = ?").param(g.id()).update();
+		// a revocation takes effect at once
 		exchange.revoke(g.id(), "XH-GA", "核验事项已停办", "测试");
 		var revoked = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
 		assertThat(revoked.statusCode()).isEqualTo(403);
