@@ -41,7 +41,11 @@ class ExchangeWorkbenchController {
 	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
 
-	ExchangeWorkbenchController(ExchangeManagement exchange, IdentityManagement identity, DirectoryManagement directory) {
+	private final tongban.exchange.DataQuality quality;
+
+	ExchangeWorkbenchController(ExchangeManagement exchange, IdentityManagement identity, DirectoryManagement directory,
+			tongban.exchange.DataQuality quality) {
+		this.quality = quality;
 		this.exchange = exchange;
 		this.identity = identity;
 		this.directory = directory;
@@ -282,6 +286,44 @@ class ExchangeWorkbenchController {
 		}
 		redirect.addFlashAttribute("banner", "exchange.grant.decided." + decision);
 		return "redirect:/workbench/exchange/grants";
+	}
+
+	// ---- data quality (the providing department's admins)
+
+	@GetMapping("/workbench/exchange/quality")
+	String quality(Authentication auth, Model model) {
+		Staff s = admin(auth);
+		model.addAttribute("findings", quality.findings(s.departmentCode()));
+		model.addAttribute("rules", quality.rules().stream()
+			.filter(r -> exchange.resource(r.resource()).map(x -> x.providerDepartmentCode().equals(s.departmentCode())).orElse(false))
+			.toList());
+		return "exchange/quality";
+	}
+
+	@PostMapping("/workbench/exchange/quality/run")
+	String runQuality(Authentication auth, RedirectAttributes redirect) {
+		admin(auth);
+		quality.runAll();
+		redirect.addFlashAttribute("banner", "exchange.quality.ran");
+		return "redirect:/workbench/exchange/quality";
+	}
+
+	@PostMapping("/workbench/exchange/quality/{id}/fixed")
+	String fixed(@PathVariable long id, @RequestParam(defaultValue = "") String note, Authentication auth, Model model, RedirectAttributes redirect) {
+		Staff s = admin(auth);
+		try {
+			quality.fix(id, s.departmentCode(), note, s.name());
+		}
+		catch (DomainException e) {
+			if (e.kind() != DomainException.Kind.INVALID) {
+				throw e;
+			}
+			model.addAttribute("fixError", "error." + e.code());
+			model.addAttribute("fixFinding", id);
+			return quality(auth, model);
+		}
+		redirect.addFlashAttribute("banner", "exchange.quality.fixed");
+		return "redirect:/workbench/exchange/quality";
 	}
 
 	// ---- reports of reads (supervisors)
