@@ -61,8 +61,11 @@ public class CatalogEditing {
 	private final JsonMapper json;
 	private final JdbcClient jdbc;
 
+	private final tongban.audit.AuditTrail trail;
+
 	CatalogEditing(CatalogItemRepository items, ItemVersionRepository versions, CatalogManagement catalog,
-			SearchIndexing search, JsonMapper json, JdbcClient jdbc) {
+			SearchIndexing search, JsonMapper json, JdbcClient jdbc, tongban.audit.AuditTrail trail) {
+		this.trail = trail;
 		this.items = items;
 		this.versions = versions;
 		this.catalog = catalog;
@@ -251,6 +254,7 @@ public class CatalogEditing {
 		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action, diff) values (?, ?, ?, ?, ?, ?::jsonb)")
 			.params(item.id(), published.versionNo(), admin.accountId(), admin.name(), "WITHDRAWN", json.writeValueAsString(diff))
 			.update();
+		trail.record(tongban.audit.AuditTrail.PUBLISH, admin.name(), "item:" + item.code(), "WITHDRAWN version " + published.versionNo() + ": " + reason.strip());
 		return true;
 	}
 
@@ -309,6 +313,10 @@ public class CatalogEditing {
 		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action, diff) values (?, ?, ?, ?, ?, ?::jsonb)")
 			.params(item.id(), versionNo, e.accountId(), e.name(), action, json.writeValueAsString(diff))
 			.update();
+		// publishing also goes into the tamper-evident trail
+		if (action.equals("PUBLISHED")) {
+			trail.record(tongban.audit.AuditTrail.PUBLISH, e.name(), "item:" + item.code(), action + " version " + versionNo);
+		}
 	}
 
 	/** The form's changes field by field ({@code form.<key>}), in the order of the new form, then removed fields. */
