@@ -85,8 +85,15 @@ class OidcConfiguration {
 		return new ImmutableJWKSet<>(new JWKSet(key));
 	}
 
+	/**
+	 * Tokens are checked against the platform's own RSA key, converted once: with the JWK source the key was rebuilt from
+	 * its JSON form for every request (a measurable part of each API call).
+	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) throws com.nimbusds.jose.JOSEException {
+		if (jwkSource instanceof ImmutableJWKSet<SecurityContext> set && set.getJWKSet().getKeys().size() == 1) {
+			return NimbusJwtDecoder.withPublicKey(set.getJWKSet().getKeys().getFirst().toRSAKey().toRSAPublicKey()).build();
+		}
 		return NimbusJwtDecoder.withJwkSource(jwkSource).build();
 	}
 
