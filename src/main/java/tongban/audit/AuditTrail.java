@@ -23,7 +23,10 @@ public class AuditTrail {
 	private final JdbcClient jdbc;
 	private final AuditChain chain;
 
-	AuditTrail(JdbcClient jdbc, AuditChain chain) {
+	private final org.springframework.jdbc.core.JdbcTemplate template;
+
+	AuditTrail(JdbcClient jdbc, AuditChain chain, org.springframework.jdbc.core.JdbcTemplate template) {
+		this.template = template;
 		this.jdbc = jdbc;
 		this.chain = chain;
 	}
@@ -40,6 +43,17 @@ public class AuditTrail {
 		jdbc.sql("insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?)")
 			.params(kind, actor == null ? "" : actor, subject, detail)
 			.update();
+	}
+
+	/** An entry to append. */
+	public record NewEntry(String kind, String actor, String subject, String detail) {
+	}
+
+	/** Appends several entries in one batch, in the caller's transaction (for writers that group records). */
+	@Transactional
+	public void recordAll(List<NewEntry> entries) {
+		template.batchUpdate("insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?)",
+				entries.stream().map(e -> new Object[] { e.kind(), e.actor() == null ? "" : e.actor(), e.subject(), e.detail() }).toList());
 	}
 
 	/**

@@ -55,8 +55,11 @@ public class ExchangeManagement {
 	private final TransactionTemplate separate;
 	private final Map<String, Resource> resourceCache = new ConcurrentHashMap<>();
 
+	private final tongban.exchange.internal.ReadRecorder recorder;
+
 	ExchangeManagement(JdbcClient jdbc, JsonMapper json, DataKeys keys, AuditTrail audit, DirectoryManagement directory,
-			PlatformTransactionManager tx) {
+			PlatformTransactionManager tx, tongban.exchange.internal.ReadRecorder recorder) {
+		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
@@ -373,8 +376,9 @@ public class ExchangeManagement {
 	 * Serves a lookup and records the read. Refused (and the refusal audited) without purpose or case number (INVALID), for
 	 * an unknown resource (NOT_FOUND), without a grant in force, or for a field outside the grant (FORBIDDEN, naming it).
 	 * A subject with no record, or none at all, gets an empty list: whether a person is registered is not revealed.
+	 * Not a transaction of its own: the read is recorded by {@link tongban.exchange.internal.ReadRecorder}, which
+	 * returns once the record is committed, so no connection is held while it waits.
 	 */
-	@Transactional
 	public Served lookup(Reader reader, Lookup q, boolean recordRead) {
 		return serve(reader, q, recordRead ? "SERVED" : null);
 	}
@@ -420,17 +424,15 @@ public class ExchangeManagement {
 				records.add(served);
 			});
 		if (outcome != null) {
-			// the read and its audit entry in one statement
-			audit.recordWith(ACCESS_INSERT, accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
-					AuditTrail.DATA_READ, who, "subject:" + index,
-					r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode());
+			// the read and its audit entry, committed (with the reads that arrive together) before the answer leaves
+			recorder.record(accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
+					new AuditTrail.NewEntry(AuditTrail.DATA_READ, who, "subject:" + index,
+							r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode()));
 		}
 		return new Served(r, fields, records, Instant.now());
 	}
 
-	private static final String ACCESS_INSERT = """
-			insert into exchange_access (subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-			  case_number, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	private static final String ACCESS_INSERT = tongban.exchange.internal.ReadRecorder.ACCESS_INSERT;
 
 	private static Object[] accessParams(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
 			String outcome) {
