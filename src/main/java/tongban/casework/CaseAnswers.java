@@ -31,6 +31,14 @@ public final class CaseAnswers {
 	 * applicant's consent (免提交), or null when the applicant typed it.
 	 */
 	public static List<String[]> rows(FormDefinition def, Map<String, Object> values, Map<String, String> sources) {
+		return rows(def, values, sources, false);
+	}
+
+	/**
+	 * As {@link #rows(FormDefinition, Map, Map)}; {@code masked}: ID numbers, phone numbers and addresses shown masked
+	 * (for staff, until they ask to see them in full).
+	 */
+	public static List<String[]> rows(FormDefinition def, Map<String, Object> values, Map<String, String> sources, boolean masked) {
 		List<String[]> rows = new ArrayList<>();
 		for (FormDefinition.Field f : def.topLevel()) {
 			Object v = values.get(f.key());
@@ -42,7 +50,7 @@ public final class CaseAnswers {
 						for (FormDefinition.Field col : def.children(f.key())) {
 							Object x = m.get(col.key());
 							if (x != null && !String.valueOf(x).isBlank()) {
-								parts.add(col.label() + "：" + x);
+								parts.add(col.label() + "：" + (masked ? mask(col.type(), String.valueOf(x)) : x));
 							}
 						}
 						rows.add(new String[] { f.label() + " " + n++, String.join("；", parts), null });
@@ -53,10 +61,26 @@ public final class CaseAnswers {
 				rows.add(new String[] { f.label(), String.valueOf(file.get("name")), null });
 			}
 			else if (v != null && !String.valueOf(v).isBlank()) {
-				rows.add(new String[] { f.label(), String.valueOf(v), sources.get(f.key()) });
+				rows.add(new String[] { f.label(), masked ? mask(f.type(), String.valueOf(v)) : String.valueOf(v), sources.get(f.key()) });
 			}
 		}
 		return rows;
+	}
+
+	/** Whether the form has fields shown masked to staff (ID numbers, phone numbers, addresses). */
+	public static boolean hasPersonalData(FormDefinition def) {
+		return def.fields().stream()
+			.anyMatch(f -> f.type() == FormDefinition.FieldType.ID_NUMBER || f.type() == FormDefinition.FieldType.PHONE
+					|| f.type() == FormDefinition.FieldType.ADDRESS);
+	}
+
+	private static String mask(FormDefinition.FieldType type, String v) {
+		return switch (type) {
+			case ID_NUMBER -> tongban.shared.Masking.idNumber(v);
+			case PHONE -> tongban.shared.Masking.mobile(v);
+			case ADDRESS -> tongban.shared.Masking.address(v);
+			default -> v;
+		};
 	}
 
 	/** A material file inline, with its detected type; never sniffed by the browser. */

@@ -948,6 +948,11 @@ public class CaseManagement {
 		return problems;
 	}
 
+	/** A staff member saw the applicant's personal data of a case in full: an audit entry and a line in the case's history. */
+	public void recordReveal(UUID caseId, UUID staffId, String staffName) {
+		audit.record(tongban.audit.AuditTrail.DATA_REVEAL, "staff:" + staffId, "case:" + caseId, staffName + " saw the form's personal data in full");
+	}
+
 	/** A form value taken from a government register with the applicant's consent: its source and MAC. */
 	public record Verified(String source, String mac) {
 	}

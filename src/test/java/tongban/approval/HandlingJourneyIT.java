@@ -92,7 +92,13 @@ class HandlingJourneyIT extends JourneyTest {
 		Page staff = staffPage(rs);
 		openTask(staff, number, "受理");
 		String taskUrl = staff.url();
-		assertThat(staff.getByTestId("task-answers").innerText()).contains("13900012345").contains("中国银行");
+		// the applicant's phone and ID number are masked until the staff member asks, which is recorded
+		assertThat(staff.getByTestId("task-answers").innerText()).contains("139****2345").doesNotContain("13900012345").contains("中国银行");
+		staff.getByTestId("reveal-personal").click();
+		assertThat(staff.getByTestId("task-answers").innerText()).contains("13900012345");
+		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REVEAL' and actor = ?").param("staff:" + rs.id()).query(Long.class)
+			.single()).isEqualTo(1);
+		staff.navigate(taskUrl);
 		// before acceptance the task page shows the same clock as the inbox: five working days to decide on acceptance
 		var toAccept = tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(java.time.LocalDate.now(tongban.shared.Clocks.ZONE), 5);
 		assertThat(staff.content()).contains("剩 5 个工作日（" + toAccept + " 到期）");

@@ -78,6 +78,22 @@ class TaskController {
 
 	@GetMapping("/workbench/tasks/{taskId}")
 	String task(@PathVariable String taskId, Authentication auth, Model model) {
+		return task(taskId, auth, model, false);
+	}
+
+	/**
+	 * The staff member handling the task asks to see the applicant's ID numbers, phone numbers and addresses in full:
+	 * recorded in the audit trail (DATA_REVEAL) before they are shown.
+	 */
+	@PostMapping("/workbench/tasks/{taskId}/reveal")
+	String reveal(@PathVariable String taskId, Authentication auth, Model model) {
+		Staff s = staff(auth);
+		CaseView c = approval.caseOf(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		cases.recordReveal(c.id(), s.accountId(), s.name());
+		return task(taskId, auth, model, true);
+	}
+
+	private String task(String taskId, Authentication auth, Model model, boolean revealed) {
 		Staff s = staff(auth);
 		var task = approval.task(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
 		CaseView c = approval.caseOf(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
@@ -88,7 +104,9 @@ class TaskController {
 		model.addAttribute("g", g);
 		Map<String, String> sources = new java.util.HashMap<>();
 		cases.provenance(c.id()).forEach((k, v) -> sources.put(k, v.source()));
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values(), sources));
+		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values(), sources, !revealed));
+		model.addAttribute("revealed", revealed);
+		model.addAttribute("personal", tongban.casework.CaseAnswers.hasPersonalData(g.applicationForm()));
 		model.addAttribute("anyVerified", !sources.isEmpty());
 		model.addAttribute("specialKinds", CaseManagement.SPECIAL_PROCEDURES);
 		model.addAttribute("specialRunning", c.pauses().stream().anyMatch(p -> p.endedOn() == null));
