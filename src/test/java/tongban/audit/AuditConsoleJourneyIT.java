@@ -1,0 +1,53 @@
+package tongban.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.support.JourneyTest;
+
+/**
+ * The audit console in Chromium: a platform admin's own sign-in is among the latest entries; checking the chain says it
+ * is intact, and names the altered entry after one is changed in the table. A department admin cannot open it.
+ */
+class AuditConsoleJourneyIT extends JourneyTest {
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@Test
+	void platformAdminsCheckTheChainOnTheConsole() {
+		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
+		Account admin = accounts.save(Account.staff("auditadmin" + System.nanoTime(), "审计管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
+				dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
+		page.close();
+		page = staffPage(admin);
+		page.navigate(base() + "/workbench");
+		page.getByTestId("console-audit-link").click();
+		assertThat(page.getByTestId("audit-entries").innerText()).contains("登录").contains(admin.id().toString());
+		page.getByTestId("verify-audit").click();
+		assertThat(page.getByTestId("audit-verification").innerText()).contains("日志链完整");
+		accessible();
+
+		Long position = jdbc.sql("select position from audit_entry where actor = ? and position is not null order by position limit 1")
+			.param(admin.id().toString()).query(Long.class).single();
+		String detail = jdbc.sql("select detail from audit_entry where position = ?").param(position).query(String.class).single();
+		jdbc.sql("update audit_entry set detail = 'FAILURE' where position = ?").param(position).update();
+		page.getByTestId("verify-audit").click();
+		assertThat(page.getByTestId("audit-verification").innerText()).contains("第 " + position + " 条记录被改动");
+		jdbc.sql("update audit_entry set detail = ? where position = ?").params(detail, position).update();
+
+		Account deptAdmin = accounts.save(Account.staff("auditdept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
+				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		var other = staffPage(deptAdmin);
+		assertThat(other.navigate(base() + "/console/audit").status()).isEqualTo(403);
+		other.context().close();
+	}
+}
