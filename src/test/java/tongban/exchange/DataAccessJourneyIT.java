@@ -121,4 +121,21 @@ class DataAccessJourneyIT extends JourneyTest {
 		desk.context().close();
 		own.context().close();
 	}
+
+	/** A company's reads are on the page of its agent acting for it (the demo agent 李娜 for 杭州西湖示范餐饮有限公司). */
+	@Test
+	void anAgentActingForTheCompanySeesTheCompanysReads() {
+		String uscc = "91330106MA2CD7E8X" + tongban.shared.Uscc.checkCharacter("91330106MA2CD7E8X");
+		String caseNumber = "C" + System.nanoTime();
+		var served = exchange.lookup(new ExchangeManagement.Reader("XH-YB", "yb-system-demo", "yb-operator-3", null),
+				new ExchangeManagement.Lookup("XH-SCJG-ZT", uscc, null, "单位参保登记核验主体资格", caseNumber), true);
+		assertThat(served.records()).hasSize(1);
+		login().open().signIn("330106199208080021", "Tongban@2026");
+		var account = new tongban.support.pages.AccountPage(page, base()).open();
+		account.actFor("杭州西湖示范餐饮有限公司");
+		page.navigate(base() + "/account/data-access");
+		assertThat(page.getByTestId("reads").innerText()).contains("杭州市医疗保障局西湖分局").contains("系统（yb-system-demo）")
+			.contains("市场主体登记信息：统一社会信用代码、名称、登记状态").contains(caseNumber);
+		accessible();
+	}
 }
