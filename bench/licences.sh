@@ -7,9 +7,6 @@
 # (src/test/java/tongban/bench/LicenceBench.java, in-process server on loopback, embedded PostgreSQL).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-if ! command -v wrk >/dev/null 2>&1; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null
-fi
+. bench/wrk.sh
 ./mvnw -q -B -ntp test -Dtest=LicenceBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds=${1:-20} -Dbench.clients=${2:-8} 2>&1 \
   | grep '^BENCH' | sed 's/^BENCH //'
