@@ -20,7 +20,7 @@ import tongban.support.TestCases;
  * Personal data at rest: after a citizen has an account, submitted a case whose form carries an ID number and a phone
  * number, been sent text messages and been looked up in the population register, a raw SQL read of every text column
  * of every table finds neither their ID number nor any of the phone numbers (they are stored encrypted, found by a
- * keyed blind index).
+ * keyed blind index); nor does it find a staff member's TOTP secret.
  */
 class PlaintextScanIT extends IntegrationTest {
 
@@ -45,7 +45,9 @@ class PlaintextScanIT extends IntegrationTest {
 		String wang = "33010619900101001" + IdNumber.checkCharacter("33010619900101001");
 		String li = "33010619920808002" + IdNumber.checkCharacter("33010619920808002");
 		await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from licence_licence").query(Long.class).single() >= 2);
-		List<String> needles = List.of(c.idNumber(), c.mobile(), "13100012345", wang, li, "13800000001", "13800000003");
+		// and no staff TOTP secret (the demo supervisor's)
+		List<String> needles = List.of(c.idNumber(), c.mobile(), "13100012345", wang, li, "13800000001", "13800000003",
+				"TONGBANDEMOSUPERVISORAAAAAAAAAAA");
 		List<String> found = new ArrayList<>();
 		var columns = jdbc.sql("""
 				select table_name, column_name from information_schema.columns

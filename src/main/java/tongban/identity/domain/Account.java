@@ -46,6 +46,7 @@ public class Account {
 	private String username;
 	private String passwordHash;
 	private int assuranceLevel;
+	@Convert(converter = tongban.shared.EncryptedText.class)
 	private String totpSecret;
 	private UUID departmentId;
 	private String regionScope;
