@@ -107,6 +107,16 @@ public final class DataKeys {
 		return keys;
 	}
 
+	/** Whether a stored ciphertext was made with an older key than the one that encrypts now (to re-encrypt after a rotation). */
+	public boolean stale(String stored) {
+		return stored != null && !stored.startsWith(current + "$");
+	}
+
+	/** For tests and tools: data keys from a {@code version:base64;…} specification. */
+	public static DataKeys of(String spec) {
+		return new DataKeys(parse(spec));
+	}
+
 	/** AES-256-GCM with a random 96-bit nonce: {@code version$base64(nonce ‖ ciphertext ‖ tag)}; null stays null. */
 	public String encrypt(String plaintext) {
 		if (plaintext == null) {
