@@ -56,20 +56,6 @@ public class AuditTrail {
 				entries.stream().map(e -> new Object[] { e.kind(), e.actor() == null ? "" : e.actor(), e.subject(), e.detail() }).toList());
 	}
 
-	/**
-	 * Runs the caller's own insert and appends the entry in one statement (one round trip to the database): for records
-	 * written on every request, such as each read of someone's data.
-	 */
-	@Transactional
-	public void recordWith(String insert, Object[] params, String kind, String actor, String subject, String detail) {
-		Object[] all = java.util.Arrays.copyOf(params, params.length + 4);
-		all[params.length] = kind;
-		all[params.length + 1] = actor == null ? "" : actor;
-		all[params.length + 2] = subject;
-		all[params.length + 3] = detail;
-		jdbc.sql("with caller as (" + insert + ") insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?)").params(all).update();
-	}
-
 	/** Chains what is committed, then checks the whole chain from its first entry. */
 	public Verification verify() {
 		chain.chainPending();

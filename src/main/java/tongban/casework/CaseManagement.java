@@ -408,13 +408,7 @@ public class CaseManagement {
 			}
 			kept.put(field, stored);
 		});
-		int updated = jdbc.sql("update casework_case set form_values = ?, updated_at = now(), lock_version = lock_version + 1 "
-				+ "where id = ? and lock_version = ?")
-			.params(keys.encrypt(json.writeValueAsString(kept)), id, lockVersion)
-			.update();
-		if (updated == 0) {
-			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
-		}
+		writeForm(id, lockVersion, kept, null);
 		for (FormValidation.FieldError fe : validate(g, kept).errors()) {
 			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
 		}
@@ -481,7 +475,7 @@ public class CaseManagement {
 		FormValidation.Result validated = validate(g, c.values());
 		List<Problem> problems = new ArrayList<>(check(c, g, validated));
 		provenance(id).forEach((field, v) -> {
-			if (!v.mac().equals(keys.mac(id + "|" + field + "|" + c.values().get(field)))) {
+			if (!v.mac().equals(verifiedMac(id, field, c.values().get(field)))) {
 				problems.add(new Problem(field, "case.error.verified", List.of(v.source())));
 				audit.record(tongban.audit.AuditTrail.DATA_REFUSED, "account:" + a.accountId(), "case:" + id,
 						"a verified value no longer matches what was served: " + field + " (" + v.source() + ")");
@@ -498,7 +492,7 @@ public class CaseManagement {
 				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?,
 				  case_number = region_code || ? || lpad(nextval('casework_case_serial')::text, 6, '0'),
 				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning case_number""")
-			.params(java.sql.Timestamp.from(now), promised, keys.encrypt(json.writeValueAsString(cleaned(validated, c.values()))), today.format(DAY), id)
+			.params(java.sql.Timestamp.from(now), promised, stored(cleaned(validated, c.values())), today.format(DAY), id)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
@@ -948,13 +942,18 @@ public class CaseManagement {
 		return problems;
 	}
 
-	/** A staff member saw the applicant's personal data of a case in full: an audit entry and a line in the case's history. */
+	/** A staff member saw the applicant's personal data of a case in full: an audit entry (DATA_REVEAL). */
 	public void recordReveal(UUID caseId, UUID staffId, String staffName) {
 		audit.record(tongban.audit.AuditTrail.DATA_REVEAL, "staff:" + staffId, "case:" + caseId, staffName + " saw the form's personal data in full");
 	}
 
 	/** A form value taken from a government register with the applicant's consent: its source and MAC. */
 	public record Verified(String source, String mac) {
+	}
+
+	/** The MAC that binds a verified value to its case and field. */
+	private String verifiedMac(UUID id, String field, Object value) {
+		return keys.mac(id + "|" + field + "|" + value);
 	}
 
 	/** The fields of a case filled from registers (免提交), by form key. */
@@ -993,15 +992,9 @@ public class CaseManagement {
 		Map<String, Verified> provenance = new LinkedHashMap<>();
 		served.forEach((field, value) -> {
 			values.put(field, value);
-			provenance.put(field, new Verified(offer.source(), keys.mac(id + "|" + field + "|" + value)));
+			provenance.put(field, new Verified(offer.source(), verifiedMac(id, field, value)));
 		});
-		int updated = jdbc.sql("update casework_case set form_values = ?, provenance = ?::jsonb, updated_at = now(), lock_version = lock_version + 1 "
-				+ "where id = ? and lock_version = ?")
-			.params(keys.encrypt(json.writeValueAsString(values)), json.writeValueAsString(provenance), id, lockVersion)
-			.update();
-		if (updated == 0) {
-			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
-		}
+		writeForm(id, lockVersion, values, provenance);
 		return served.size();
 	}
 
@@ -1057,6 +1050,25 @@ public class CaseManagement {
 			}
 		}
 		return out;
+	}
+
+	/**
+	 * Writes a draft's form (and, when given, its verified fields) if nobody saved it since {@code lockVersion};
+	 * a stale version is a conflict.
+	 */
+	private void writeForm(UUID id, long lockVersion, Map<String, ?> values, Map<String, Verified> provenance) {
+		int updated = jdbc.sql("update casework_case set form_values = ?, provenance = coalesce(?::jsonb, provenance), updated_at = now(), "
+				+ "lock_version = lock_version + 1 where id = ? and lock_version = ?")
+			.params(stored(values), provenance == null ? null : json.writeValueAsString(provenance), id, lockVersion)
+			.update();
+		if (updated == 0) {
+			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
+		}
+	}
+
+	/** The form values as stored: encrypted (they carry ID numbers, phone numbers and addresses). */
+	private String stored(Map<String, ?> values) {
+		return keys.encrypt(json.writeValueAsString(values));
 	}
 
 	/** The form values, kept encrypted (they carry ID numbers, phone numbers and addresses). */

@@ -90,15 +90,17 @@ public class DataQuality implements ApplicationRunner {
 	/** Every night; answers how many findings are open after the run. */
 	@Scheduled(cron = "0 0 2 * * *", zone = "Asia/Shanghai")
 	public long runAll() {
+		// each register is read and decrypted once per run, however many rules look at it
+		Map<String, Map<String, Map<String, String>>> loaded = new HashMap<>();
 		for (Rule r : rules()) {
-			tx.executeWithoutResult(s -> check(r));
+			tx.executeWithoutResult(s -> check(r, loaded));
 		}
 		return jdbc.sql("select count(*) from exchange_quality_finding where status = 'OPEN'").query(Long.class).single();
 	}
 
-	private void check(Rule r) {
-		Map<String, Map<String, String>> records = records(r.resource());
-		Map<String, Map<String, String>> others = r.kind().equals("AGREEMENT") ? records(r.otherResource()) : Map.of();
+	private void check(Rule r, Map<String, Map<String, Map<String, String>>> loaded) {
+		Map<String, Map<String, String>> records = loaded.computeIfAbsent(r.resource(), this::records);
+		Map<String, Map<String, String>> others = r.kind().equals("AGREEMENT") ? loaded.computeIfAbsent(r.otherResource(), this::records) : Map.of();
 		String type = exchange.resource(r.resource()).flatMap(x -> x.field(r.field())).map(ExchangeManagement.Field::type).orElse("string");
 		java.util.Set<String> failing = new java.util.HashSet<>();
 		records.forEach((index, rec) -> {

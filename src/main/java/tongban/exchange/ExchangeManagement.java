@@ -103,6 +103,11 @@ public class ExchangeManagement {
 
 	/** Who reads: the department, and the system or staff member acting for it. */
 	public record Reader(String departmentCode, String clientId, String staffId, String staffName) {
+
+		/** As the audit trail names the reader: the system, or else the staff member. */
+		String actor() {
+			return clientId != null ? "client:" + clientId : "staff:" + staffId;
+		}
 	}
 
 	/** {@code fields} null or empty: every granted field. */
@@ -385,7 +390,6 @@ public class ExchangeManagement {
 
 	/** Serves a lookup; records the read with this outcome (SERVED, PREFILL), or not at all when null. */
 	private Served serve(Reader reader, Lookup q, String outcome) {
-		String who = reader.clientId() != null ? "client:" + reader.clientId() : "staff:" + reader.staffId();
 		if (blank(q.purpose())) {
 			throw refuse(reader, q, new Refusal(DomainException.Kind.INVALID, "exchange-purpose-missing", null, "purpose missing"));
 		}
@@ -426,13 +430,11 @@ public class ExchangeManagement {
 		if (outcome != null) {
 			// the read and its audit entry, committed (with the reads that arrive together) before the answer leaves
 			recorder.record(accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
-					new AuditTrail.NewEntry(AuditTrail.DATA_READ, who, "subject:" + index,
+					new AuditTrail.NewEntry(AuditTrail.DATA_READ, reader.actor(), "subject:" + index,
 							r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode()));
 		}
 		return new Served(r, fields, records, Instant.now());
 	}
-
-	private static final String ACCESS_INSERT = tongban.exchange.internal.ReadRecorder.ACCESS_INSERT;
 
 	private static Object[] accessParams(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
 			String outcome) {
@@ -466,20 +468,18 @@ public class ExchangeManagement {
 	private final Map<String, CachedGrants> grantCache = new ConcurrentHashMap<>();
 
 	private Refusal refuse(Reader reader, Lookup q, Refusal refusal) {
-		separate.executeWithoutResult(s -> audit.record(AuditTrail.DATA_REFUSED,
-				reader.clientId() != null ? "client:" + reader.clientId() : "staff:" + reader.staffId(),
+		separate.executeWithoutResult(s -> audit.record(AuditTrail.DATA_REFUSED, reader.actor(),
 				blank(q.subject()) ? null : "subject:" + keys.blindIndex(q.subject()),
 				q.resourceCode() + " refused (" + refusal.code() + (refusal.field() == null ? "" : " " + refusal.field()) + ") for "
 						+ reader.departmentCode()));
 		return refusal;
 	}
 
-	/** A staff member shows an ID number or address unmasked: recorded as a read of its own. */
-	@Transactional
+	/** A staff member shows an ID number or address unmasked: recorded (like every read) as a read of its own. */
 	public void recordReveal(Reader reader, String resourceCode, String subject, String field, String purpose, String caseNumber) {
 		String index = keys.blindIndex(subject);
-		audit.recordWith(ACCESS_INSERT, accessParams(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"), AuditTrail.DATA_REVEAL,
-				"staff:" + reader.staffId(), "subject:" + index, resourceCode + " " + field + " for " + caseNumber);
+		recorder.record(accessParams(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"),
+				new AuditTrail.NewEntry(AuditTrail.DATA_REVEAL, reader.actor(), "subject:" + index, resourceCode + " " + field + " for " + caseNumber));
 	}
 
 	// ---- consented prefill (免提交)

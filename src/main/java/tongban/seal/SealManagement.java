@@ -196,8 +196,8 @@ public class SealManagement {
 			return problem;
 		}
 		jdbc.sql("update seal_seal set image = ? where id = ?").params(png, id).update();
-		record(id, null, actorName, "image:" + tongban.shared.Hashes.sha256Hex(png).substring(0, 16), tongban.shared.Hashes.sha256Hex(png), "IMAGE",
-				null);
+		String sha256 = tongban.shared.Hashes.sha256Hex(png);
+		record(id, null, actorName, "image:" + sha256.substring(0, 16), sha256, "IMAGE", null);
 		return null;
 	}
 

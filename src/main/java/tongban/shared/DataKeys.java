@@ -107,9 +107,9 @@ public final class DataKeys {
 		return keys;
 	}
 
-	/** Whether a stored ciphertext was made with an older key than the one that encrypts now (to re-encrypt after a rotation). */
-	public boolean stale(String stored) {
-		return stored != null && !stored.startsWith(current + "$");
+	/** What every ciphertext made with the key that encrypts now begins with ({@code version$}). */
+	public String currentPrefix() {
+		return current + "$";
 	}
 
 	/** For tests and tools: data keys from a {@code version:base64;…} specification. */

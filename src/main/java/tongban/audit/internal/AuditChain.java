@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -44,6 +45,14 @@ public class AuditChain {
 		this.keys = keys;
 	}
 
+	/** The last chained position and its hash. */
+	private record Head(long position, String hash) {
+	}
+
+	private Optional<Head> head() {
+		return jdbc.sql("select position, hash from audit_head where id = 1").query(Head.class).optional();
+	}
+
 	private record Pending(long id, Instant at, String kind, String actor, String subject, String detail) {
 	}
 
@@ -64,11 +73,9 @@ public class AuditChain {
 		if (rows.isEmpty()) {
 			return false;
 		}
-		var head = jdbc.sql("select position, hash from audit_head where id = 1")
-			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
-			.optional();
-		long position = head.map(h -> (Long) h[0]).orElse(0L);
-		String prev = head.map(h -> (String) h[1]).orElse("");
+		var head = head();
+		long position = head.map(Head::position).orElse(0L);
+		String prev = head.map(Head::hash).orElse("");
 		List<Object[]> updates = new ArrayList<>(rows.size());
 		for (Pending p : rows) {
 			position++;
@@ -127,13 +134,12 @@ public class AuditChain {
 			if (found[0] != null) {
 				return found[0];
 			}
-			var head = jdbc.sql("select position, hash from audit_head where id = 1").query((rs, n) -> new Object[] { rs.getLong(1), rs.getString(2) })
-				.optional();
+			var head = head();
 			long last = expected[0] - 1;
-			if (head.isPresent() && (Long) head.get()[0] > last) {
+			if (head.isPresent() && head.get().position() > last) {
 				return problem(checked[0], last + 1, null, "MISSING");
 			}
-			if (head.isPresent() && (Long) head.get()[0] == last && !head.get()[1].equals(prev[0])) {
+			if (head.isPresent() && head.get().position() == last && !head.get().hash().equals(prev[0])) {
 				return problem(checked[0], last, null, "ALTERED");
 			}
 			return new Verification(true, checked[0], null, null, null, Instant.now());

@@ -367,7 +367,8 @@ class CaseController {
 		Map<String, String> verified = new LinkedHashMap<>();
 		cases.provenance(c.id()).forEach((k, v) -> verified.put(k, v.source()));
 		model.addAttribute("verified", verified);
-		var offer = counter(base) ? null : cases.prefillOffer(a, c).orElse(null);
+		// once taken (some values verified) there is nothing more to offer
+		var offer = counter(base) || !verified.isEmpty() ? null : cases.prefillOffer(a, c).orElse(null);
 		model.addAttribute("prefill", offer);
 		if (offer != null) {
 			ServiceGuide guide = cases.guideOf(c);

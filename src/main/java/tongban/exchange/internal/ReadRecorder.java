@@ -26,7 +26,7 @@ import tongban.audit.AuditTrail;
 public class ReadRecorder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadRecorder.class);
-	public static final String ACCESS_INSERT = """
+	static final String ACCESS_INSERT = """
 			insert into exchange_access (subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
 			  case_number, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 

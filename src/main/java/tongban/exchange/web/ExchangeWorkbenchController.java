@@ -56,6 +56,11 @@ class ExchangeWorkbenchController {
 		ExchangeManagement.Reader reader() {
 			return new ExchangeManagement.Reader(departmentCode, null, id.toString(), name);
 		}
+
+		/** Counter clerks and approvers may show an ID number or address in full (recorded). */
+		boolean mayReveal() {
+			return roles.stream().anyMatch(MAY_REVEAL::contains);
+		}
 	}
 
 	private Staff staff(Authentication auth) {
@@ -79,7 +84,7 @@ class ExchangeWorkbenchController {
 			.map(g -> exchange.resource(g.resourceCode()).orElseThrow())
 			.distinct()
 			.toList());
-		model.addAttribute("mayReveal", s.roles().stream().anyMatch(MAY_REVEAL::contains));
+		model.addAttribute("mayReveal", s.mayReveal());
 		return "exchange/lookup";
 	}
 
@@ -109,7 +114,7 @@ class ExchangeWorkbenchController {
 			model.addAttribute("errors", errors);
 			return lookupForm(auth, model);
 		}
-		boolean mayReveal = s.roles().stream().anyMatch(MAY_REVEAL::contains);
+		boolean mayReveal = s.mayReveal();
 		ExchangeManagement.Served served;
 		try {
 			served = exchange.lookup(s.reader(), new ExchangeManagement.Lookup(resource, subject.strip(), null, purpose, caseNumber), reveal == null);
@@ -215,21 +220,21 @@ class ExchangeWorkbenchController {
 		return s;
 	}
 
-	@SuppressWarnings("unchecked")
 	@GetMapping("/workbench/exchange/grants")
 	String grants(@RequestParam(required = false) String resource, Authentication auth, Model model) {
 		Staff s = admin(auth);
 		String chosen = resource != null ? resource : model.containsAttribute("form") ? (String) ((Map<?, ?>) model.getAttribute("form")).get("resource") : null;
 		exchange.resource(chosen == null ? "" : chosen).filter(r -> !r.providerDepartmentCode().equals(s.departmentCode()))
 			.ifPresent(r -> model.addAttribute("chosen", r));
-		model.addAttribute("held", exchange.grantsHeldBy(s.departmentCode()));
-		model.addAttribute("given", exchange.grantsGivenBy(s.departmentCode()));
+		List<ExchangeManagement.Grant> held = exchange.grantsHeldBy(s.departmentCode());
+		List<ExchangeManagement.Grant> given = exchange.grantsGivenBy(s.departmentCode());
+		model.addAttribute("held", held);
+		model.addAttribute("given", given);
 		model.addAttribute("resources", exchange.resources().stream().filter(r -> !r.providerDepartmentCode().equals(s.departmentCode())).toList());
 		model.addAttribute("today", LocalDate.now(Clocks.ZONE));
 		Map<UUID, String> labels = new java.util.HashMap<>();
 		Map<String, String> names = new java.util.HashMap<>();
-		java.util.stream.Stream.concat(((List<ExchangeManagement.Grant>) model.getAttribute("held")).stream(),
-				((List<ExchangeManagement.Grant>) model.getAttribute("given")).stream()).forEach(g -> {
+		java.util.stream.Stream.concat(held.stream(), given.stream()).forEach(g -> {
 					var r = exchange.resource(g.resourceCode()).orElseThrow();
 					names.put(r.code(), r.name());
 					labels.put(g.id(), String.join("、", g.fields().stream().map(r::label).toList()));

@@ -55,13 +55,12 @@ public class ReEncryption {
 
 	/** Re-encrypts up to {@code limit} values of the column made with an older key; answers how many. */
 	public static int reencrypt(JdbcClient jdbc, DataKeys keys, Column c, int limit) {
-		List<Object[]> stale = jdbc.sql("select " + c.key() + ", " + c.column() + " from " + c.table() + " where " + c.column() + " is not null")
+		// only the stale rows leave the database (left(...) rather than like: a version may hold like's wildcards)
+		List<Object[]> stale = jdbc.sql("select " + c.key() + ", " + c.column() + " from " + c.table() + " where " + c.column() + " is not null and left("
+				+ c.column() + ", ?) <> ? limit ?")
+			.params(keys.currentPrefix().length(), keys.currentPrefix(), limit)
 			.query((rs, i) -> new Object[] { rs.getObject(1), rs.getString(2) })
-			.list()
-			.stream()
-			.filter(r -> keys.stale((String) r[1]))
-			.limit(limit)
-			.toList();
+			.list();
 		for (Object[] r : stale) {
 			// the exchange record's key is one of two (resource, subject): matching on the old ciphertext too keeps it exact
 			jdbc.sql("update " + c.table() + " set " + c.column() + " = ? where " + c.key() + " = ? and " + c.column() + " = ?")

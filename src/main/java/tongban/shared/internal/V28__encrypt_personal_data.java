@@ -39,13 +39,13 @@ class V28__encrypt_personal_data extends BaseJavaMigration {
 			s.execute("ALTER TABLE casework_case ADD COLUMN form_values_enc text");
 			s.execute("ALTER TABLE licence_licence ADD COLUMN holder_code_enc text, ADD COLUMN data_enc text");
 		}
-		encrypt(c, "identity_account", "id", "id_number", "id_number_enc", "id_number_index");
-		encrypt(c, "identity_account", "id", "mobile", "mobile_enc", "mobile_index");
-		encrypt(c, "identity_population_register", "id_number", "id_number", "id_number_enc", "id_index");
-		encrypt(c, "notification_sms_outbox", "id", "mobile", "mobile_enc", "mobile_index");
-		encrypt(c, "casework_case", "id", "form_values::text", "form_values_enc", null);
-		encrypt(c, "licence_licence", "id", "holder_code", "holder_code_enc", null);
-		encrypt(c, "licence_licence", "id", "data::text", "data_enc", null);
+		encrypt(c, keys, "identity_account", "id", "id_number", "id_number_enc", "id_number_index");
+		encrypt(c, keys, "identity_account", "id", "mobile", "mobile_enc", "mobile_index");
+		encrypt(c, keys, "identity_population_register", "id_number", "id_number", "id_number_enc", "id_index");
+		encrypt(c, keys, "notification_sms_outbox", "id", "mobile", "mobile_enc", "mobile_index");
+		encrypt(c, keys, "casework_case", "id", "form_values::text", "form_values_enc", null);
+		encrypt(c, keys, "licence_licence", "id", "holder_code", "holder_code_enc", null);
+		encrypt(c, keys, "licence_licence", "id", "data::text", "data_enc", null);
 		try (Statement s = c.createStatement()) {
 			s.execute("ALTER TABLE identity_account DROP COLUMN id_number, DROP COLUMN mobile");
 			s.execute("ALTER TABLE identity_account ADD CONSTRAINT identity_account_citizen_id CHECK (kind <> 'CITIZEN' OR id_number_index IS NOT NULL)");
@@ -60,20 +60,16 @@ class V28__encrypt_personal_data extends BaseJavaMigration {
 			s.execute("ALTER TABLE licence_licence DROP COLUMN holder_code, DROP COLUMN data");
 			s.execute("ALTER TABLE licence_licence RENAME COLUMN holder_code_enc TO holder_code");
 			s.execute("ALTER TABLE licence_licence RENAME COLUMN data_enc TO data");
-			// queued messages: the address is encrypted in place (the queue is short-lived)
-			try (ResultSet rs = s.executeQuery("select id, address from notification_delivery");
-					PreparedStatement u = c.prepareStatement("update notification_delivery set address = ? where id = ?")) {
-				while (rs.next()) {
-					u.setString(1, keys.encrypt(rs.getString(2)));
-					u.setLong(2, rs.getLong(1));
-					u.addBatch();
-				}
-				u.executeBatch();
-			}
 		}
+		// queued messages: the address is encrypted in place (the queue is short-lived)
+		encrypt(c, keys, "notification_delivery", "id", "address", "address", null);
 	}
 
-	private void encrypt(Connection c, String table, String key, String plain, String encrypted, String index) throws Exception {
+	/**
+	 * Writes the ciphertext of each non-null value of {@code plain} into {@code encrypted} (the same column to encrypt in
+	 * place) and, when {@code index} is given, its blind index; rows found by {@code key}.
+	 */
+	static void encrypt(Connection c, DataKeys keys, String table, String key, String plain, String encrypted, String index) throws Exception {
 		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select " + key + ", " + plain + " from " + table + " where " + plain.replace("::text", "")
 				+ " is not null");
 				PreparedStatement u = c.prepareStatement("update " + table + " set " + encrypted + " = ?" + (index == null ? "" : ", " + index + " = ?")

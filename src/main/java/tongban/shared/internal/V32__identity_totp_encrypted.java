@@ -1,7 +1,5 @@
-package tongban.identity.internal;
+package tongban.shared.internal;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -22,18 +20,9 @@ class V32__identity_totp_encrypted extends BaseJavaMigration {
 
 	@Override
 	public void migrate(Context context) throws Exception {
-		var c = context.getConnection();
-		try (Statement s = c.createStatement()) {
+		try (Statement s = context.getConnection().createStatement()) {
 			s.execute("ALTER TABLE identity_account ALTER COLUMN totp_secret TYPE text");
 		}
-		try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id, totp_secret from identity_account where totp_secret is not null");
-				PreparedStatement u = c.prepareStatement("update identity_account set totp_secret = ? where id = ?")) {
-			while (rs.next()) {
-				u.setString(1, keys.encrypt(rs.getString(2)));
-				u.setObject(2, rs.getObject(1));
-				u.addBatch();
-			}
-			u.executeBatch();
-		}
+		V28__encrypt_personal_data.encrypt(context.getConnection(), keys, "identity_account", "id", "totp_secret", "totp_secret", null);
 	}
 }
