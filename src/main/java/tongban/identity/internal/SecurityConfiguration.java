@@ -29,7 +29,7 @@ import tongban.identity.Role;
 class SecurityConfiguration {
 
 	private static final String[] STAFF = { Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name(),
-			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name() };
+			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name(), Role.HOTLINE_OPERATOR.name() };
 
 	/** argon2id (RFC 9106) for passwords and client secrets; the {id} prefix lets the algorithm change later. */
 	@Bean
@@ -83,8 +83,19 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** Open311 GeoReport v2: public reads; posting needs the client's api_key, checked by the interface itself. */
 	@Bean
 	@Order(3)
+	SecurityFilterChain open311Chain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/open311/**")
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(c -> c.disable());
+		return http.build();
+	}
+
+	@Bean
+	@Order(4)
 	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts) throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**", "/css/**", "/js/**", "/img/**",
@@ -93,6 +104,9 @@ class SecurityConfiguration {
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/bundles", "/bundles/*")
+			.permitAll()
+			// 12345: anyone may submit (anonymously with a confirmed phone), follow a ticket with its number and phone
+			.requestMatchers("/hotline", "/hotline/**")
 			.permitAll()
 			.requestMatchers("/verify", "/verify/**")
 			.permitAll()

@@ -25,7 +25,7 @@ import tongban.identity.web.StaffForm;
 public class StaffAdministration {
 
 	public static final Set<Role> STAFF_ROLES = EnumSet.of(Role.COUNTER_CLERK, Role.APPROVER, Role.DEPT_ADMIN,
-			Role.PLATFORM_ADMIN, Role.SUPERVISOR);
+			Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.HOTLINE_OPERATOR);
 	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
 	private final AccountRepository accounts;

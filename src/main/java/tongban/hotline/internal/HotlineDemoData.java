@@ -1,0 +1,44 @@
+package tongban.hotline.internal;
+
+import java.util.List;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import tongban.hotline.HotlineManagement;
+import tongban.hotline.HotlineManagement.NewTicket;
+import tongban.hotline.HotlineManagement.Source;
+import tongban.shared.DemoData;
+
+/**
+ * Demo data: an Open311 client {@code open311-demo} whose key is the demo password (it must confirm phones by SMS
+ * code), and a few tickets in 西湖区 so the dispatcher's queue and the public replies are not empty.
+ */
+@Component
+@Order(80)
+class HotlineDemoData implements ApplicationRunner {
+
+	private final DemoData demo;
+	private final HotlineManagement hotline;
+
+	HotlineDemoData(DemoData demo, HotlineManagement hotline) {
+		this.demo = demo;
+		this.hotline = hotline;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		demo.loadOnce("hotline", () -> {
+			hotline.registerClient("open311-demo", demo.password(), false);
+			Source call = Source.operator("12345话务员");
+			hotline.submit(new NewTicket("COMPLAINT", "CS0102", null, "330106", "文三路与学院路交叉口东侧", null, null,
+					"文三路学院路口东侧连续三盏路灯不亮，晚上行人过马路看不清。", "", "13800000009", null, false, List.of()), call);
+			hotline.submit(new NewTicket("SUGGESTION", "ZW0102", null, "330106", "", null, null,
+					"建议网上办事页面增加长辈模式的字体放大按钮，老年人看不清。", "", "13800000008", null, true, List.of()), call);
+			hotline.submit(new NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
+					"请问西湖区小学入学登记需要准备哪些材料，什么时候开始报名？", "", "13800000007", null, true, List.of()), call);
+		});
+	}
+}

@@ -1,0 +1,32 @@
+package tongban.hotline.internal;
+
+import java.time.OffsetDateTime;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import tongban.hotline.HotlineManagement;
+import tongban.shared.Clocks;
+
+/** Every minute: tickets past their dispatch or answer limit are put under supervision (督办), once each. */
+@Component
+class OverdueSupervision {
+
+	private static final Logger log = LoggerFactory.getLogger(OverdueSupervision.class);
+
+	private final HotlineManagement hotline;
+
+	OverdueSupervision(HotlineManagement hotline) {
+		this.hotline = hotline;
+	}
+
+	@Scheduled(fixedDelayString = "${tongban.hotline.supervision-interval:60s}", initialDelayString = "${tongban.hotline.supervision-interval:60s}")
+	void run() {
+		int n = hotline.superviseOverdue(OffsetDateTime.now(Clocks.ZONE));
+		if (n > 0) {
+			log.info("hotline tickets put under supervision: {}", n);
+		}
+	}
+}

@@ -1,0 +1,220 @@
+package tongban.hotline.web;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import tongban.directory.DirectoryManagement;
+import tongban.hotline.HotlineCatalogue;
+import tongban.hotline.HotlineManagement;
+import tongban.hotline.HotlineManagement.Ticket;
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
+import tongban.shared.DomainException;
+import tongban.shared.Masking;
+
+/**
+ * The public side of 12345: submit (signed in, or anonymously with the phone confirmed by an SMS code), follow a ticket
+ * with its number and phone, rate the answer, read published replies; a signed-in citizen's own tickets.
+ */
+@Controller
+class HotlineController {
+
+	private final HotlineManagement hotline;
+	private final HotlineCatalogue catalogue;
+	private final DirectoryManagement directory;
+	private final IdentityManagement identity;
+
+	HotlineController(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
+			IdentityManagement identity) {
+		this.hotline = hotline;
+		this.catalogue = catalogue;
+		this.directory = directory;
+		this.identity = identity;
+	}
+
+	/** One step of a ticket as the submitter sees it: departments by name, never a staff member's name. */
+	record PublicEvent(OffsetDateTime at, String action, String who, String note) {
+	}
+
+	@GetMapping("/hotline")
+	String index(Model model) {
+		model.addAttribute("replies", hotline.publicReplies(5));
+		return "hotline/index";
+	}
+
+	private Optional<Actor> citizen(Authentication auth, HttpServletRequest request) {
+		return identity.citizenActor(auth, request);
+	}
+
+	void formModel(Model model, Optional<Actor> citizen) {
+		model.addAttribute("types", HotlineManagement.TYPES);
+		model.addAttribute("categories", catalogue.categories());
+		model.addAttribute("regions", directory.children("330100"));
+		model.addAttribute("citizen", citizen.orElse(null));
+	}
+
+	@GetMapping("/hotline/new")
+	String form(Authentication auth, HttpServletRequest request, Model model) {
+		model.addAttribute("form", TicketForm.empty(DirectoryManagement.FORM_REGION));
+		formModel(model, citizen(auth, request));
+		return "hotline/new";
+	}
+
+	@PostMapping("/hotline/new")
+	String submit(@ModelAttribute("form") TicketForm form, BindingResult errors,
+			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(defaultValue = "submit") String action, Authentication auth, HttpServletRequest request,
+			Model model, RedirectAttributes redirect) {
+		Optional<Actor> citizen = citizen(auth, request);
+		formModel(model, citizen);
+		if ("code".equals(action) && citizen.isEmpty()) {
+			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(form.phone());
+			if (p.isPresent()) {
+				TicketForms.reject(List.of(p.get()), errors);
+			}
+			else {
+				model.addAttribute("codeSentTo", Masking.mobile(form.phone().strip()));
+			}
+			return "hotline/new";
+		}
+		HotlineManagement.NewTicket command = TicketForms.command(form, files, errors);
+		HotlineManagement.Source source = HotlineManagement.Source.anonymous();
+		if (citizen.isPresent()) {
+			Actor a = citizen.get();
+			String mobile = identity.contact(a.accountId()).map(IdentityManagement.Contact::mobile).orElse("");
+			command = new HotlineManagement.NewTicket(command.type(), command.categoryCode(), null, command.regionCode(),
+					command.address(), command.lat(), command.lon(), command.description(), a.accountName(), mobile, null,
+					command.publishConsent(), command.attachments());
+			source = HotlineManagement.Source.account(a.accountId(), a.accountName());
+		}
+		else {
+			command = new HotlineManagement.NewTicket(command.type(), command.categoryCode(), null, command.regionCode(),
+					command.address(), command.lat(), command.lon(), command.description(), command.contactName(),
+					command.phone(), command.phoneCode(), command.publishConsent(), command.attachments());
+		}
+		if (errors.hasErrors()) {
+			return "hotline/new";
+		}
+		HotlineManagement.Submitted s = hotline.submit(command, source);
+		if (!s.ok()) {
+			TicketForms.reject(s.problems(), errors);
+			return "hotline/new";
+		}
+		redirect.addFlashAttribute("number", s.number());
+		return "redirect:/hotline/submitted";
+	}
+
+	@GetMapping("/hotline/submitted")
+	String submitted(Model model) {
+		if (!model.containsAttribute("number")) {
+			return "redirect:/hotline/follow";
+		}
+		return "hotline/submitted";
+	}
+
+	@GetMapping("/hotline/follow")
+	String followForm() {
+		return "hotline/follow";
+	}
+
+	@PostMapping("/hotline/follow")
+	String follow(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String phone, Model model) {
+		model.addAttribute("number", number.strip());
+		model.addAttribute("phone", phone.strip());
+		Optional<Ticket> t = hotline.follow(number, phone);
+		if (t.isEmpty()) {
+			model.addAttribute("notFound", true);
+			return "hotline/follow";
+		}
+		show(t.get(), model);
+		return "hotline/follow";
+	}
+
+	@PostMapping("/hotline/follow/rate")
+	String rate(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String phone,
+			@RequestParam(defaultValue = "") String satisfaction, @RequestParam(defaultValue = "") String note, Model model) {
+		Ticket t = hotline.follow(number, phone).orElseThrow(() -> DomainException.notFound("ticket"));
+		return rated(t, satisfaction, note, "群众", model, () -> follow(number, phone, model));
+	}
+
+	private String rated(Ticket t, String satisfaction, String note, String who, Model model,
+			java.util.function.Supplier<String> page) {
+		try {
+			hotline.revisit(t.id(), who, satisfaction, note, false);
+			model.addAttribute("banner", "hotline.rated");
+		}
+		catch (DomainException e) {
+			model.addAttribute("rateError", "error." + e.code());
+		}
+		return page.get();
+	}
+
+	void show(Ticket t, Model model) {
+		model.addAttribute("ticket", t);
+		model.addAttribute("category", catalogue.category(t.categoryCode()).orElse(null));
+		model.addAttribute("regionName", directory.fullName(t.regionCode()));
+		model.addAttribute("lead", t.leadDepartment() == null ? null : hotline.departmentName(t.leadDepartment()));
+		model.addAttribute("mergedInto", hotline.numberOf(t.mergedInto()).orElse(null));
+		model.addAttribute("events", hotline.events(t.id(), true)
+			.stream()
+			.map(e -> new PublicEvent(e.at(), e.action(), e.department() != null ? hotline.departmentName(e.department())
+					: "SUBMITTED".equals(e.action()) || "RATED".equals(e.action()) ? "诉求人" : "12345热线", e.note()))
+			.toList());
+	}
+
+	@GetMapping("/hotline/replies")
+	String replies(Model model) {
+		model.addAttribute("replies", hotline.publicReplies(100));
+		return "hotline/replies";
+	}
+
+	// ---- a signed-in citizen's own tickets
+
+	@GetMapping("/account/tickets")
+	String mine(Authentication auth, HttpServletRequest request, Model model) {
+		Actor a = citizen(auth, request).orElseThrow(() -> DomainException.notFound("account"));
+		model.addAttribute("tickets", hotline.ofAccount(a.accountId()));
+		return "hotline/mine";
+	}
+
+	private Ticket own(Authentication auth, HttpServletRequest request, String number) {
+		Actor a = citizen(auth, request).orElseThrow(() -> DomainException.notFound("account"));
+		return hotline.byNumber(number).filter(t -> a.accountId().equals(t.accountId()))
+			.orElseThrow(() -> DomainException.notFound("ticket"));
+	}
+
+	@GetMapping("/account/tickets/{number}")
+	String mineOne(@PathVariable String number, Authentication auth, HttpServletRequest request, Model model) {
+		show(own(auth, request, number), model);
+		model.addAttribute("signedIn", true);
+		return "hotline/follow";
+	}
+
+	@PostMapping("/account/tickets/{number}/rate")
+	String rateMine(@PathVariable String number, @RequestParam(defaultValue = "") String satisfaction,
+			@RequestParam(defaultValue = "") String note, Authentication auth, HttpServletRequest request, Model model) {
+		Ticket t = own(auth, request, number);
+		UUID id = t.id();
+		return rated(t, satisfaction, note, "诉求人", model, () -> {
+			show(hotline.find(id).orElseThrow(), model);
+			model.addAttribute("signedIn", true);
+			return "hotline/follow";
+		});
+	}
+}

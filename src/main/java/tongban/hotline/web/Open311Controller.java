@@ -1,0 +1,426 @@
+package tongban.hotline.web;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tongban.directory.DirectoryManagement;
+import tongban.hotline.HotlineCatalogue;
+import tongban.hotline.HotlineManagement;
+import tongban.hotline.HotlineManagement.Ticket;
+import tongban.shared.Clocks;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2) at {@code /open311/v2}: discovery, services, service
+ * definitions, posting requests with an {@code api_key}, querying requests, one request, and tokens; every resource as
+ * {@code .json} or {@code .xml}; errors as the spec's array of {@code code} and {@code description}. Categories are
+ * services; a ticket's status maps to {@code open} or {@code closed} with {@code status_notes}.
+ * <p>
+ * Privacy beyond the spec: a request's description, address and coordinates are public only when its submitter agreed
+ * to publication; the submitter's name and phone never are. Attributes {@code type}, {@code region},
+ * {@code phone_code} and {@code publish} carry what a 12345 ticket needs beyond the spec's fields; an anonymous
+ * submission through a client that does not confirm phones itself must carry an SMS code sent by
+ * {@code POST /open311/v2/phone_codes.json} (an extension).
+ */
+@RestController
+class Open311Controller {
+
+	static final String BASE = "/open311/v2";
+	static final MediaType XML = new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8);
+	static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+	private final HotlineManagement hotline;
+	private final HotlineCatalogue catalogue;
+	private final DirectoryManagement directory;
+	private final MessageSource messages;
+	private final JsonMapper json;
+
+	Open311Controller(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
+			MessageSource messages, JsonMapper json) {
+		this.hotline = hotline;
+		this.catalogue = catalogue;
+		this.directory = directory;
+		this.messages = messages;
+		this.json = json;
+	}
+
+	/** An Open311 failure: HTTP status and the array of errors the spec prescribes. */
+	static final class Open311Error extends RuntimeException {
+
+		final int status;
+		final List<Map<String, Object>> errors;
+
+		Open311Error(int status, List<Map<String, Object>> errors) {
+			super(null, null, false, false);
+			this.status = status;
+			this.errors = errors;
+		}
+
+		static Open311Error of(int status, String description) {
+			return new Open311Error(status, List.of(error(status, description)));
+		}
+	}
+
+	static Map<String, Object> error(int code, String description) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("code", code);
+		m.put("description", description);
+		return m;
+	}
+
+	private static String format(String f) {
+		if (!"json".equals(f) && !"xml".equals(f)) {
+			throw Open311Error.of(400, "不支持的格式：" + f + "（支持 json、xml）");
+		}
+		return f;
+	}
+
+	private ResponseEntity<String> answer(HttpStatus status, String format, Object body, String root, String item) {
+		if ("xml".equals(format)) {
+			return ResponseEntity.status(status).contentType(XML).body(Xml.document(root, item, (List<?>) body));
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+	}
+
+	private ResponseEntity<String> failure(Open311Error e, String format) {
+		String f = "xml".equals(format) ? "xml" : "json";
+		return answer(HttpStatus.valueOf(e.status), f, e.errors, "errors", "error");
+	}
+
+	private ResponseEntity<String> run(String format, java.util.function.Supplier<ResponseEntity<String>> body) {
+		try {
+			return body.get();
+		}
+		catch (Open311Error e) {
+			return failure(e, format);
+		}
+	}
+
+	// ---- discovery
+
+	@GetMapping(BASE + "/discovery.{format}")
+	ResponseEntity<String> discovery(@PathVariable String format, HttpServletRequest request) {
+		return run(format, () -> {
+			String f = format(format);
+			String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + BASE;
+			Map<String, Object> endpoint = new LinkedHashMap<>();
+			endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
+			endpoint.put("url", base);
+			endpoint.put("changeset", "2026-11-23T00:00:00+08:00");
+			endpoint.put("type", "production");
+			endpoint.put("formats", List.of("application/json", "text/xml"));
+			Map<String, Object> d = new LinkedHashMap<>();
+			d.put("changeset", "2026-11-23T00:00:00+08:00");
+			d.put("contact", "12345 政务服务便民热线（杭州市西湖区，演示）");
+			d.put("key_service", "向平台管理员申请 api_key；无自行核验手机号能力的客户端须先调用 phone_codes 获取短信验证码");
+			d.put("endpoints", List.of(endpoint));
+			if ("xml".equals(f)) {
+				return ResponseEntity.ok().contentType(XML).body(Xml.document("discovery", d));
+			}
+			return answer(HttpStatus.OK, f, d, null, null);
+		});
+	}
+
+	// ---- services
+
+	private Map<String, Object> service(HotlineCatalogue.Category c) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("service_code", c.code());
+		m.put("service_name", c.name());
+		m.put("description", c.description());
+		m.put("metadata", true);
+		m.put("type", "realtime");
+		m.put("keywords", c.keywords());
+		m.put("group", c.group());
+		return m;
+	}
+
+	@GetMapping(BASE + "/services.{format}")
+	ResponseEntity<String> services(@PathVariable String format) {
+		return run(format, () -> answer(HttpStatus.OK, format(format), catalogue.categories().stream().map(this::service).toList(),
+				"services", "service"));
+	}
+
+	@GetMapping(BASE + "/services/{code:[^.]+}.{format}")
+	ResponseEntity<String> definition(@PathVariable String code, @PathVariable String format) {
+		return run(format, () -> {
+			String f = format(format);
+			HotlineCatalogue.Category c = catalogue.category(code).orElseThrow(() -> Open311Error.of(404, "服务不存在：" + code));
+			List<Map<String, Object>> attributes = new ArrayList<>();
+			attributes.add(attribute("type", "诉求类型", "singlevaluelist", false, 1,
+					"默认投诉", HotlineManagement.TYPES.stream().map(t -> value(t, msg("hotline.type." + t))).toList()));
+			attributes.add(attribute("region", "所在区县", "singlevaluelist", true, 2, "行政区划代码（GB/T 2260）",
+					directory.children("330100").stream().map(r -> value(r.code(), r.name())).toList()));
+			attributes.add(attribute("phone_code", "短信验证码", "string", false, 3,
+					"匿名提交时必填：先调用 phone_codes 向 phone 发送验证码", null));
+			attributes.add(attribute("publish", "同意匿名公开", "singlevaluelist", false, 4, "默认不公开",
+					List.of(value("yes", "同意"), value("no", "不同意"))));
+			Map<String, Object> d = new LinkedHashMap<>();
+			d.put("service_code", c.code());
+			d.put("attributes", attributes);
+			if ("xml".equals(f)) {
+				return ResponseEntity.ok().contentType(XML).body(Xml.document("service_definition", d));
+			}
+			return answer(HttpStatus.OK, f, d, null, null);
+		});
+	}
+
+	private static Map<String, Object> attribute(String code, String description, String datatype, boolean required,
+			int order, String datatypeDescription, List<Map<String, Object>> values) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("variable", true);
+		m.put("code", code);
+		m.put("datatype", datatype);
+		m.put("required", required);
+		m.put("datatype_description", datatypeDescription);
+		m.put("order", order);
+		m.put("description", description);
+		if (values != null) {
+			m.put("values", values);
+		}
+		return m;
+	}
+
+	private static Map<String, Object> value(String key, String name) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("key", key);
+		m.put("name", name);
+		return m;
+	}
+
+	private String msg(String key, Object... args) {
+		return messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
+	}
+
+	// ---- posting
+
+	@PostMapping(BASE + "/phone_codes.{format}")
+	ResponseEntity<String> phoneCode(@PathVariable String format, @RequestParam(name = "api_key", required = false) String apiKey,
+			@RequestParam(required = false) String phone) {
+		return run(format, () -> {
+			String f = format(format);
+			client(apiKey);
+			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(phone);
+			if (p.isPresent()) {
+				throw Open311Error.of(400, msg(p.get().code(), p.get().args()));
+			}
+			return answer(HttpStatus.OK, f, List.of(Map.of("phone", tongban.shared.Masking.mobile(phone.strip()), "sent", true)),
+					"phone_codes", "phone_code");
+		});
+	}
+
+	private HotlineManagement.ApiClient client(String apiKey) {
+		return hotline.client(apiKey).orElseThrow(() -> Open311Error.of(403, "api_key 无效或缺失"));
+	}
+
+	@PostMapping(BASE + "/requests.{format}")
+	ResponseEntity<String> post(@PathVariable String format, HttpServletRequest request) {
+		return run(format, () -> {
+			String f = format(format);
+			HotlineManagement.ApiClient client = client(request.getParameter("api_key"));
+			String serviceCode = param(request, "service_code");
+			if (serviceCode.isEmpty()) {
+				throw Open311Error.of(400, "缺少 service_code");
+			}
+			if (catalogue.category(serviceCode).isEmpty()) {
+				throw Open311Error.of(404, "服务不存在：" + serviceCode);
+			}
+			List<Map<String, Object>> errors = new ArrayList<>();
+			BigDecimal lat = decimal(param(request, "lat"), "lat", errors), lon = decimal(param(request, "long"), "long", errors);
+			String address = param(request, "address_string");
+			if (address.isEmpty()) {
+				address = param(request, "address_id");
+			}
+			if (lat == null && lon == null && address.isEmpty() && errors.isEmpty()) {
+				errors.add(error(400, "位置必填：lat 与 long，或 address_string，或 address_id"));
+			}
+			String type = param(request, "attribute[type]");
+			String publish = param(request, "attribute[publish]");
+			if (!publish.isEmpty() && !publish.equals("yes") && !publish.equals("no")) {
+				errors.add(error(400, "attribute[publish] 只能为 yes 或 no"));
+			}
+			String name = (param(request, "last_name") + param(request, "first_name")).strip();
+			if (!errors.isEmpty()) {
+				throw new Open311Error(400, errors);
+			}
+			HotlineManagement.NewTicket t = new HotlineManagement.NewTicket(type.isEmpty() ? "COMPLAINT" : type, serviceCode, null,
+					param(request, "attribute[region]"), address, lat, lon, param(request, "description"), name,
+					param(request, "phone"), param(request, "attribute[phone_code]"), "yes".equals(publish), List.of());
+			HotlineManagement.Submitted s = hotline.submit(t, HotlineManagement.Source.open311(client.name(), client.verifiesPhone()));
+			if (!s.ok()) {
+				throw new Open311Error(400, s.problems().stream().map(p -> error(400, open311Field(p.field()) + "：" + msg(p.code(), p.args()))).toList());
+			}
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("service_request_id", s.number());
+			m.put("token", s.token());
+			m.put("service_notice", "已受理，请凭编号和手机号在通办网站“诉求查询”中跟进办理进度");
+			m.put("account_id", null);
+			return answer(HttpStatus.CREATED, f, List.of(m), "service_requests", "request");
+		});
+	}
+
+	/** The Open311 name of a field the module refused. */
+	private static String open311Field(String field) {
+		return switch (field) {
+			case "type" -> "attribute[type]";
+			case "regionCode" -> "attribute[region]";
+			case "phoneCode" -> "attribute[phone_code]";
+			case "categoryCode" -> "service_code";
+			case "address" -> "address_string";
+			case "lat" -> "lat/long";
+			case "contactName" -> "first_name/last_name";
+			default -> field;
+		};
+	}
+
+	private static String param(HttpServletRequest request, String name) {
+		String v = request.getParameter(name);
+		return v == null ? "" : v.strip();
+	}
+
+	private static BigDecimal decimal(String s, String name, List<Map<String, Object>> errors) {
+		if (s.isEmpty()) {
+			return null;
+		}
+		try {
+			return new BigDecimal(s);
+		}
+		catch (NumberFormatException e) {
+			errors.add(error(400, name + " 不是有效的数字"));
+			return null;
+		}
+	}
+
+	// ---- reading requests
+
+	private Map<String, Object> request(Ticket t) {
+		boolean open = t.publishConsent() && !"REPORT".equals(t.type());
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("service_request_id", t.number());
+		m.put("status", t.open() ? "open" : "closed");
+		m.put("status_notes", statusNotes(t));
+		m.put("service_name", catalogue.category(t.categoryCode()).map(HotlineCatalogue.Category::name).orElse(t.categoryCode()));
+		m.put("service_code", t.categoryCode());
+		m.put("description", open ? t.description() : null);
+		m.put("agency_responsible", t.leadDepartment() == null ? "12345政务服务便民热线" : hotline.departmentName(t.leadDepartment()));
+		m.put("service_notice", null);
+		m.put("requested_datetime", w3c(t.createdAt()));
+		m.put("updated_datetime", w3c(t.updatedAt()));
+		m.put("expected_datetime", t.due() == null ? null : w3c(t.due()));
+		m.put("address", open ? t.address() : directory.fullName(t.regionCode()));
+		m.put("address_id", null);
+		m.put("zipcode", null);
+		m.put("lat", open && t.lat() != null ? t.lat() : null);
+		m.put("long", open && t.lon() != null ? t.lon() : null);
+		m.put("media_url", null);
+		return m;
+	}
+
+	private String statusNotes(Ticket t) {
+		String base = msg("hotline.status." + t.status());
+		if ("MERGED".equals(t.status())) {
+			return base + "（并入 " + hotline.numberOf(t.mergedInto()).orElse("") + "）";
+		}
+		if (t.reply() != null && !t.open()) {
+			return base + "：" + t.reply();
+		}
+		return base;
+	}
+
+	private static String w3c(OffsetDateTime t) {
+		return t.atZoneSameInstant(Clocks.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).format(W3C);
+	}
+
+	private static OffsetDateTime date(String s, String name) {
+		if (s.isEmpty()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(s, W3C);
+		}
+		catch (DateTimeParseException e) {
+			throw Open311Error.of(400, name + " 须为带时区的 W3C 日期时间，例如 2026-11-05T08:15:30+08:00");
+		}
+	}
+
+	private static List<String> list(String s) {
+		return s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+	}
+
+	@GetMapping(BASE + "/requests.{format}")
+	ResponseEntity<String> requests(@PathVariable String format, HttpServletRequest request) {
+		return run(format, () -> {
+			String f = format(format);
+			List<String> ids = list(param(request, "service_request_id"));
+			OffsetDateTime start = date(param(request, "start_date"), "start_date");
+			OffsetDateTime end = date(param(request, "end_date"), "end_date");
+			List<String> statuses = list(param(request, "status"));
+			for (String s : statuses) {
+				if (!s.equals("open") && !s.equals("closed")) {
+					throw Open311Error.of(400, "status 只能为 open 或 closed");
+				}
+			}
+			if (ids.isEmpty()) {
+				// the spec's defaults: the last 90 days unless a period is given, at most 1000 requests
+				if (start == null && end == null) {
+					start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(90);
+				}
+				if (start != null && end != null && end.isBefore(start)) {
+					throw Open311Error.of(400, "end_date 早于 start_date");
+				}
+			}
+			List<Ticket> found = hotline.search(new HotlineManagement.Query(ids, list(param(request, "service_code")),
+					ids.isEmpty() ? start : null, ids.isEmpty() ? end : null, statuses, 1000));
+			return answer(HttpStatus.OK, f, found.stream().map(this::request).toList(), "service_requests", "request");
+		});
+	}
+
+	@GetMapping(BASE + "/requests/{id:[^.]+}.{format}")
+	ResponseEntity<String> one(@PathVariable String id, @PathVariable String format) {
+		return run(format, () -> {
+			String f = format(format);
+			Ticket t = hotline.byNumber(id).orElseThrow(() -> Open311Error.of(404, "诉求不存在：" + id));
+			return answer(HttpStatus.OK, f, List.of(request(t)), "service_requests", "request");
+		});
+	}
+
+	@GetMapping(BASE + "/tokens/{token:[^.]+}.{format}")
+	ResponseEntity<String> token(@PathVariable String token, @PathVariable String format) {
+		return run(format, () -> {
+			String f = format(format);
+			Ticket t = hotline.byToken(token).orElseThrow(() -> Open311Error.of(404, "token 不存在"));
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("service_request_id", t.number());
+			m.put("token", t.token());
+			return answer(HttpStatus.OK, f, List.of(m), "service_requests", "request");
+		});
+	}
+
+	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	ResponseEntity<String> badBody(HttpServletRequest request) {
+		return failure(Open311Error.of(400, "请求体无法解析"), request.getRequestURI().endsWith(".xml") ? "xml" : "json");
+	}
+}
