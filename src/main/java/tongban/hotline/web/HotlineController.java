@@ -49,7 +49,7 @@ class HotlineController {
 	}
 
 	/** One step of a ticket as the submitter sees it: departments by name, never a staff member's name. */
-	record PublicEvent(OffsetDateTime at, String action, String who, String note) {
+	public record PublicEvent(OffsetDateTime at, String action, String who, String note) {
 	}
 
 	@GetMapping("/hotline")
@@ -173,9 +173,17 @@ class HotlineController {
 		model.addAttribute("mergedInto", hotline.numberOf(t.mergedInto()).orElse(null));
 		model.addAttribute("events", hotline.events(t.id(), true)
 			.stream()
-			.map(e -> new PublicEvent(e.at(), e.action(), e.department() != null ? hotline.departmentName(e.department())
-					: "SUBMITTED".equals(e.action()) || "RATED".equals(e.action()) ? "诉求人" : "12345热线", e.note()))
+			.map(e -> new PublicEvent(e.at(), e.action(), publicActor(e), e.note()))
 			.toList());
+	}
+
+	/** Who did a step, as the submitter sees it: a department by name, never a member of staff. */
+	private String publicActor(HotlineManagement.Event e) {
+		return switch (e.action()) {
+			case "SUBMITTED", "RATED" -> "诉求人";
+			case "RETURNED", "REPLIED", "COMPLEX", "ASSISTED" -> hotline.departmentName(e.department());
+			default -> "12345热线";
+		};
 	}
 
 	@GetMapping("/hotline/replies")

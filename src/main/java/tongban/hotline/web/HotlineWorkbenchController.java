@@ -55,29 +55,29 @@ class HotlineWorkbenchController {
 		this.publicPages = publicPages;
 	}
 
-	record Staff(UUID id, String name, String departmentCode, String regionScope, Set<Role> roles) {
+	public record Staff(UUID id, String name, String departmentCode, String regionScope, Set<Role> roles) {
 
-		boolean operator() {
+		public boolean operator() {
 			return roles.contains(Role.HOTLINE_OPERATOR);
 		}
 
-		boolean supervisor() {
+		public boolean supervisor() {
 			return roles.contains(Role.SUPERVISOR);
 		}
 
-		boolean handler() {
+		public boolean handler() {
 			return departmentCode != null && (roles.contains(Role.APPROVER) || roles.contains(Role.DEPT_ADMIN));
 		}
 
-		boolean supervises(Ticket t) {
+		public boolean supervises(Ticket t) {
 			return supervisor() && regionScope != null && t.regionCode().startsWith(regionScope);
 		}
 
-		boolean leads(Ticket t) {
+		public boolean leads(Ticket t) {
 			return handler() && departmentCode.equals(t.leadDepartment());
 		}
 
-		boolean assists(Ticket t) {
+		public boolean assists(Ticket t) {
 			return handler() && t.assisting().contains(departmentCode);
 		}
 	}
@@ -175,7 +175,7 @@ class HotlineWorkbenchController {
 	}
 
 	/** Department names for templates (which may not call services with arguments from expressions freely). */
-	record Names(HotlineManagement hotline) {
+	public record Names(HotlineManagement hotline) {
 
 		public String of(String code) {
 			return hotline.departmentName(code);

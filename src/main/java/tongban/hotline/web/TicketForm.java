@@ -6,7 +6,7 @@ package tongban.hotline.web;
  * {@code urgency} is blank on the public form (the category's default applies).
  */
 public record TicketForm(String type, String categoryCode, String urgency, String regionCode, String address, String lat,
-		String lon, String description, String contactName, String phone, String phoneCode, boolean publishConsent,
+		String lon, String description, String contactName, String phone, String phoneCode, Boolean publishConsent,
 		String attachments) {
 
 	static TicketForm empty(String regionCode) {

@@ -36,7 +36,7 @@ final class TicketForms {
 			}
 		}
 		return new HotlineManagement.NewTicket(f.type(), f.categoryCode(), f.urgency(), f.regionCode(), f.address(), lat, lon,
-				f.description(), f.contactName(), f.phone(), f.phoneCode(), f.publishConsent(), uploads);
+				f.description(), f.contactName(), f.phone(), f.phoneCode(), Boolean.TRUE.equals(f.publishConsent()), uploads);
 	}
 
 	static void reject(List<HotlineManagement.Problem> problems, BindingResult errors) {
