@@ -48,7 +48,8 @@ public record HotlineSettings(Map<String, String> dispatchLimits, Map<String, St
 	private static Map<String, String> merged(Map<String, String> defaults, Map<String, String> configured) {
 		Map<String, String> m = new LinkedHashMap<>(defaults);
 		if (configured != null) {
-			m.putAll(configured);
+			// environment variables arrive lower-cased (TONGBAN_HOTLINE_ANSWERLIMITS_GENERAL=5wd → "general")
+			configured.forEach((k, v) -> m.put(k.toUpperCase(java.util.Locale.ROOT), v));
 		}
 		return Map.copyOf(m);
 	}
