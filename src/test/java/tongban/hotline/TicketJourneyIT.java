@@ -203,4 +203,60 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(school.locator("h1").innerText()).doesNotContain(number);
 		assertThat(school.content()).doesNotContain("路灯已经一周不亮");
 	}
+
+	@Test
+	void aSignedInCitizenSubmitsWithoutACodeAndRatesTheirOwnTicketAndAnOperatorRegistersACall() {
+		Citizen c = newCitizen("郑秋菊", 2);
+		Page own = citizenPage(c);
+		own.navigate(base() + "/account");
+		own.getByTestId("my-tickets-link").click();
+		own.navigate(base() + "/hotline/new");
+		assertThat(own.getByTestId("signed-in-note").innerText()).contains("郑秋菊");
+		assertThat(own.locator("#phone").count()).isZero();
+		own.locator("#type").selectOption("CONSULT");
+		own.locator("#categoryCode").selectOption("RS0102");
+		own.locator("#description").fill("请问灵活就业人员如何在网上办理养老保险参保？");
+		own.getByTestId("ticket-submit").click();
+		String number = own.getByTestId("ticket-number").innerText().strip();
+		HotlineManagement.Ticket t = hotline.byNumber(number).orElseThrow();
+		assertThat(t.accountId()).isEqualTo(c.id());
+		assertThat(t.phone()).isEqualTo(c.mobile());
+
+		hotline.dispatch(t.id(), "话务员", "XH-RLSB", java.util.List.of());
+		hotline.reply(t.id(), "XH-RLSB", "陈人社", "可登录浙江政务服务网，在“灵活就业人员参保登记”中在线办理。");
+		hotline.close(t.id(), "话务员", "");
+		own.navigate(base() + "/account/tickets");
+		own.locator("[data-testid=my-tickets] a", new Page.LocatorOptions().setHasText(number)).click();
+		assertThat(own.getByTestId("ticket-reply").innerText()).contains("灵活就业人员参保登记");
+		own.getByTestId("rate-submit").click();
+		assertThat(own.getByTestId("error-summary").innerText()).contains("请选择满意度");
+		own.locator("label[for=satisfaction-BASIC]").click();
+		own.getByTestId("rate-submit").click();
+		assertThat(own.getByTestId("ticket-satisfaction").innerText()).contains("基本满意");
+		Accessibility.check(own);
+		assertThat(hotline.find(t.id()).orElseThrow().satisfaction()).isEqualTo("BASIC");
+
+		// someone else's ticket does not exist for this citizen
+		Citizen stranger = newCitizen("冯路人", 2);
+		Page theirs = citizenPage(stranger);
+		theirs.navigate(base() + "/account/tickets/" + number);
+		assertThat(theirs.content()).doesNotContain("灵活就业人员");
+
+		// an operator registers a call on one page, a landline allowed, urgency raised by hand
+		Account operator = staff("XH-ZWFW", Role.HOTLINE_OPERATOR, "许话务");
+		Page desk = staffPage(operator);
+		desk.navigate(base() + "/workbench/hotline");
+		desk.getByTestId("intake-link").click();
+		desk.getByTestId("ticket-submit").click();
+		assertThat(desk.getByTestId("error-summary").innerText()).contains("请选择问题类别").contains("请填写诉求内容").contains("请填写联系电话");
+		desk.locator("#type").selectOption("HELP");
+		desk.locator("#categoryCode").selectOption("GY0101");
+		desk.locator("#urgency").selectOption("EMERGENCY");
+		desk.locator("#description").fill("整栋楼突然停水，家中有卧床老人，急需用水。");
+		desk.locator("#phone").fill("0571-88886666");
+		desk.getByTestId("ticket-submit").click();
+		assertThat(desk.getByTestId("banner").innerText()).contains("来电已登记");
+		assertThat(desk.getByTestId("ticket-phone").innerText()).contains("0571-88886666");
+		Accessibility.check(desk);
+	}
 }
