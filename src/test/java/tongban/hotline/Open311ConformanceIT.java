@@ -331,6 +331,16 @@ class Open311ConformanceIT extends IntegrationTest {
 			.containsExactlyInAnyOrderElementsOf(formats);
 	}
 
+	@Test
+	void unknownResourcesAndFormats() throws Exception {
+		// Errors: "404 for resources that don't exist", as the error array in the format asked for
+		errorGet(V2 + "/no_such_resource", "", 404);
+		errorGet(V2 + "/requests/" + "x".repeat(3) + "/updates", "", 404);
+		// Errors, General Errors: "400 - The URL request is invalid": a format the endpoint does not offer
+		errorJson(get(V2 + "/services.yaml"), 400);
+		errorJson(get(V2 + "/requests.html"), 400);
+	}
+
 	// ---- GET Service List
 
 	@Test

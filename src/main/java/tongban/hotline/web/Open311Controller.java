@@ -458,6 +458,15 @@ class Open311Controller {
 		});
 	}
 
+	/**
+	 * Any other path under the endpoint: GeoReport v2, Errors: "The HTTP error codes should always be 404 for resources
+	 * that don't exist", with the error array (Spring's own error body is no Open311 answer).
+	 */
+	@org.springframework.web.bind.annotation.RequestMapping(BASE + "/**")
+	ResponseEntity<String> unknown(HttpServletRequest request) {
+		return failure(Open311Error.of(404, "资源不存在：" + request.getRequestURI()), request.getRequestURI().endsWith(".xml") ? "xml" : "json");
+	}
+
 	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
 	ResponseEntity<String> badBody(HttpServletRequest request) {
 		return failure(Open311Error.of(400, "请求体无法解析"), request.getRequestURI().endsWith(".xml") ? "xml" : "json");
