@@ -50,6 +50,10 @@ class Open311Controller {
 
 	static final String BASE = "/open311/v2";
 	static final MediaType XML = new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8);
+	/** GeoReport v2, Format Support: "Content-Type: application/json; charset=utf-8". */
+	static final MediaType JSON = new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8);
+	/** GeoReport v2, GET Service Requests: a query may not span more than 90 days, and defaults to the last 90. */
+	static final java.time.Duration SPAN = java.time.Duration.ofDays(90);
 	static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
 	private final HotlineManagement hotline;
@@ -102,7 +106,7 @@ class Open311Controller {
 		if ("xml".equals(format)) {
 			return ResponseEntity.status(status).contentType(XML).body(Xml.document(root, item, (List<?>) body));
 		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+		return ResponseEntity.status(status).contentType(JSON).body(json.writeValueAsString(body));
 	}
 
 	private ResponseEntity<String> failure(Open311Error e, String format) {
@@ -273,9 +277,9 @@ class Open311Controller {
 			if (!s.ok()) {
 				throw new Open311Error(400, s.problems().stream().map(p -> error(400, open311Field(p.field()) + "：" + msg(p.code(), p.args()))).toList());
 			}
+			// services are "realtime": the response carries service_request_id and, as the spec requires, no token
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("service_request_id", s.number());
-			m.put("token", s.token());
 			m.put("service_notice", "已受理，请凭编号和手机号在通办网站“诉求查询”中跟进办理进度");
 			m.put("account_id", null);
 			return answer(HttpStatus.CREATED, f, List.of(m), "service_requests", "request");
@@ -324,13 +328,14 @@ class Open311Controller {
 		m.put("status_notes", statusNotes(t));
 		m.put("service_name", catalogue.category(t.categoryCode()).map(HotlineCatalogue.Category::name).orElse(t.categoryCode()));
 		m.put("service_code", t.categoryCode());
-		m.put("description", open ? t.description() : null);
+		m.put("description", open ? masked(t.description(), t) : null);
 		m.put("agency_responsible", t.leadDepartment() == null ? "12345政务服务便民热线" : hotline.departmentName(t.leadDepartment()));
 		m.put("service_notice", null);
 		m.put("requested_datetime", w3c(t.createdAt()));
-		m.put("updated_datetime", w3c(t.updatedAt()));
+		// "For requests with status=closed, this will be the date the request was closed."
+		m.put("updated_datetime", w3c(!t.open() && t.closedAt() != null ? t.closedAt() : t.updatedAt()));
 		m.put("expected_datetime", t.due() == null ? null : w3c(t.due()));
-		m.put("address", open ? t.address() : directory.fullName(t.regionCode()));
+		m.put("address", open && t.address() != null ? masked(t.address(), t) : directory.fullName(t.regionCode()));
 		m.put("address_id", null);
 		m.put("zipcode", null);
 		m.put("lat", open && t.lat() != null ? t.lat() : null);
@@ -339,13 +344,27 @@ class Open311Controller {
 		return m;
 	}
 
+	/**
+	 * Published text without the submitter: numbers that look like phones or ID numbers, and the submitter's name,
+	 * masked; consent covers the matter, never the person.
+	 */
+	private static String masked(String text, Ticket t) {
+		if (text == null) {
+			return null;
+		}
+		String m = HotlineManagement.anonymised(text);
+		String name = t.contactName() == null ? "" : t.contactName().strip();
+		return name.isEmpty() ? m : m.replace(name, "*".repeat(name.length()));
+	}
+
 	private String statusNotes(Ticket t) {
 		String base = msg("hotline.status." + t.status());
 		if ("MERGED".equals(t.status())) {
 			return base + "（并入 " + hotline.numberOf(t.mergedInto()).orElse("") + "）";
 		}
-		if (t.reply() != null && !t.open()) {
-			return base + "：" + t.reply();
+		// the answer speaks to the description: public only where the description is
+		if (t.reply() != null && !t.open() && t.publishConsent() && !"REPORT".equals(t.type())) {
+			return base + "：" + masked(t.reply(), t);
 		}
 		return base;
 	}
@@ -359,7 +378,8 @@ class Open311Controller {
 			return null;
 		}
 		try {
-			return OffsetDateTime.parse(s, W3C);
+			// an unencoded "+08:00" in a query string arrives as " 08:00"
+			return OffsetDateTime.parse(s.replace(' ', '+'), W3C);
 		}
 		catch (DateTimeParseException e) {
 			throw Open311Error.of(400, name + " 须为带时区的 W3C 日期时间，例如 2026-11-05T08:15:30+08:00");
@@ -370,30 +390,49 @@ class Open311Controller {
 		return s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
 	}
 
+	/** A parameter the spec lets a client declare several times, comma delimited: every value of every occurrence. */
+	private static List<String> values(HttpServletRequest request, String name) {
+		String[] all = request.getParameterValues(name);
+		return all == null ? List.of() : Arrays.stream(all).flatMap(v -> list(v.strip()).stream()).distinct().toList();
+	}
+
 	@GetMapping(BASE + "/requests.{format}")
 	ResponseEntity<String> requests(@PathVariable String format, HttpServletRequest request) {
 		return run(format, () -> {
 			String f = format(format);
-			List<String> ids = list(param(request, "service_request_id"));
+			List<String> ids = values(request, "service_request_id");
+			if (!ids.isEmpty()) {
+				// service_request_id "overrides all other arguments"
+				List<Ticket> found = hotline.search(new HotlineManagement.Query(ids, List.of(), null, null, List.of(), 1000));
+				return answer(HttpStatus.OK, f, found.stream().map(this::request).toList(), "service_requests", "request");
+			}
 			OffsetDateTime start = date(param(request, "start_date"), "start_date");
 			OffsetDateTime end = date(param(request, "end_date"), "end_date");
-			List<String> statuses = list(param(request, "status"));
+			List<String> statuses = values(request, "status");
 			for (String s : statuses) {
 				if (!s.equals("open") && !s.equals("closed")) {
 					throw Open311Error.of(400, "status 只能为 open 或 closed");
 				}
 			}
-			if (ids.isEmpty()) {
-				// the spec's defaults: the last 90 days unless a period is given, at most 1000 requests
-				if (start == null && end == null) {
-					start = OffsetDateTime.now(ZoneOffset.UTC).minusDays(90);
-				}
-				if (start != null && end != null && end.isBefore(start)) {
-					throw Open311Error.of(400, "end_date 早于 start_date");
-				}
+			// the spec's defaults: the most recent 90 days unless a period is given; a period of at most 90 days; at
+			// most 1000 requests
+			if (start == null && end == null) {
+				start = OffsetDateTime.now(ZoneOffset.UTC).minus(SPAN);
 			}
-			List<Ticket> found = hotline.search(new HotlineManagement.Query(ids, list(param(request, "service_code")),
-					ids.isEmpty() ? start : null, ids.isEmpty() ? end : null, statuses, 1000));
+			else if (start == null) {
+				start = end.minus(SPAN);
+			}
+			else if (end == null) {
+				end = start.plus(SPAN);
+			}
+			else if (end.isBefore(start)) {
+				throw Open311Error.of(400, "end_date 早于 start_date");
+			}
+			else if (end.isAfter(start.plus(SPAN))) {
+				throw Open311Error.of(400, "start_date 与 end_date 之间不得超过 90 天");
+			}
+			List<Ticket> found = hotline.search(new HotlineManagement.Query(List.of(), values(request, "service_code"), start, end,
+					statuses, 1000));
 			return answer(HttpStatus.OK, f, found.stream().map(this::request).toList(), "service_requests", "request");
 		});
 	}
@@ -417,6 +456,15 @@ class Open311Controller {
 			m.put("token", t.token());
 			return answer(HttpStatus.OK, f, List.of(m), "service_requests", "request");
 		});
+	}
+
+	/**
+	 * Any other path under the endpoint: GeoReport v2, Errors: "The HTTP error codes should always be 404 for resources
+	 * that don't exist", with the error array (Spring's own error body is no Open311 answer).
+	 */
+	@org.springframework.web.bind.annotation.RequestMapping(BASE + "/**")
+	ResponseEntity<String> unknown(HttpServletRequest request) {
+		return failure(Open311Error.of(404, "资源不存在：" + request.getRequestURI()), request.getRequestURI().endsWith(".xml") ? "xml" : "json");
 	}
 
 	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
