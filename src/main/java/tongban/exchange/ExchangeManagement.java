@@ -416,6 +416,12 @@ public class ExchangeManagement {
 			}
 		}
 		String index = keys.blindIndex(q.subject());
+		// the read and its audit entry are committed (with the reads that arrive together) while the data is read, and
+		// before the answer leaves
+		tongban.exchange.internal.ReadRecorder.Recording recording = outcome == null ? null
+				: recorder.begin(accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
+						new AuditTrail.NewEntry(AuditTrail.DATA_READ, reader.actor(), "subject:" + index,
+								r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode()));
 		List<Map<String, String>> records = new ArrayList<>();
 		jdbc.sql("select data from exchange_record where resource_code = ? and subject_index = ?")
 			.params(r.code(), index)
@@ -427,11 +433,8 @@ public class ExchangeManagement {
 				fields.forEach(f -> served.put(f, all.getOrDefault(f, "")));
 				records.add(served);
 			});
-		if (outcome != null) {
-			// the read and its audit entry, committed (with the reads that arrive together) before the answer leaves
-			recorder.record(accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
-					new AuditTrail.NewEntry(AuditTrail.DATA_READ, reader.actor(), "subject:" + index,
-							r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode()));
+		if (recording != null) {
+			recording.await();
 		}
 		return new Served(r, fields, records, Instant.now());
 	}

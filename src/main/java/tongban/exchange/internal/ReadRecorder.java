@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tongban.audit.AuditTrail;
 
 /**
- * Writes records of reads with group commit: a lookup hands its record (the read and its audit entry) to one writer
- * and waits until the transaction holding it has committed, so no answer leaves without its record on disk, while the
- * reads that arrive together share one transaction and one flush of the log. If the write fails, the lookups waiting
+ * Writes records of reads with group commit: a lookup hands its record (the read and its audit entry) to the writers,
+ * reads the data meanwhile, and waits until the transaction holding the record has committed, so no answer leaves
+ * without its record on disk, while the reads that arrive together share one transaction and one flush of the log. Two
+ * writers take turns, so one batch fills while the other commits. If the write fails, the lookups waiting
  * on it fail too (nothing is served unrecorded).
  */
 @Component
@@ -38,7 +39,9 @@ public class ReadRecorder implements SmartLifecycle {
 	private final TransactionTemplate tx;
 	private final AuditTrail audit;
 	private volatile boolean running;
-	private Thread writer;
+	/** Two writers, so that one batch is filled while the other commits and no read waits for more than one commit. */
+	private final List<Thread> writers = new ArrayList<>();
+	static final int WRITERS = 2;
 
 	ReadRecorder(JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit) {
 		this.jdbc = jdbc;
@@ -48,25 +51,44 @@ public class ReadRecorder implements SmartLifecycle {
 
 	/** Records a read (the exchange_access row's values, in ACCESS_INSERT's order) and its audit entry; returns once committed. */
 	public void record(Object[] access, AuditTrail.NewEntry entry) {
+		begin(access, entry).await();
+	}
+
+	/** A record on its way to the database; {@link #await()} returns once it is committed, or throws if it could not be. */
+	public interface Recording {
+
+		void await();
+	}
+
+	/**
+	 * Hands a record to the writers and returns at once, so that the caller can read the data while the record is being
+	 * committed; the caller must {@link Recording#await() await} it before the answer leaves.
+	 */
+	public Recording begin(Object[] access, AuditTrail.NewEntry entry) {
 		if (!running) {
 			// before start and after stop (tests, shutdown): write directly
 			tx.executeWithoutResult(s -> write(List.of(new Pending(access, entry, null))));
-			return;
+			return () -> {
+			};
 		}
 		Pending p = new Pending(access, entry, new CompletableFuture<>());
 		try {
 			if (!queue.offer(p, 5, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("read records are not being written");
 			}
-			p.done().join();
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
-		catch (CompletionException e) {
-			throw new IllegalStateException("the read could not be recorded", e.getCause());
-		}
+		return () -> {
+			try {
+				p.done().join();
+			}
+			catch (CompletionException e) {
+				throw new IllegalStateException("the read could not be recorded", e.getCause());
+			}
+		};
 	}
 
 	private void write(List<Pending> batch) {
@@ -104,18 +126,23 @@ public class ReadRecorder implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		writer = Thread.ofPlatform().name("tongban-read-recorder").daemon().start(this::loop);
+		for (int i = 0; i < WRITERS; i++) {
+			writers.add(Thread.ofPlatform().name("tongban-read-recorder-" + i).daemon().start(this::loop));
+		}
 	}
 
 	@Override
 	public void stop() {
 		running = false;
 		try {
-			writer.join(10_000);
+			for (Thread w : writers) {
+				w.join(10_000);
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		writers.clear();
 	}
 
 	@Override

@@ -65,6 +65,8 @@ class EmbeddedPostgresConfiguration {
 		ds.setUsername("postgres");
 		ds.setMaximumPoolSize(poolSize);
 		ds.setPoolName("tongban");
+		// JDBC batches of inserts become multi-row inserts (the read records, the audit trail)
+		ds.addDataSourceProperty("reWriteBatchedInserts", "true");
 		return ds;
 	}
 
