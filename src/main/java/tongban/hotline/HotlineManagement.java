@@ -81,6 +81,18 @@ public class HotlineManagement {
 	public record NewTicket(String type, String categoryCode, String urgency, String regionCode, String address,
 			BigDecimal lat, BigDecimal lon, String description, String contactName, String phone, String phoneCode,
 			boolean publishConsent, List<Upload> attachments) {
+
+		/** The same ticket with the urgency left to the category (the public does not choose it). */
+		public NewTicket withCategoryUrgency() {
+			return new NewTicket(type, categoryCode, null, regionCode, address, lat, lon, description, contactName, phone, phoneCode,
+					publishConsent, attachments);
+		}
+
+		/** The same ticket from a signed-in account: its name and mobile, no code needed. */
+		public NewTicket withContact(String name, String mobile) {
+			return new NewTicket(type, categoryCode, urgency, regionCode, address, lat, lon, description, name, mobile, null,
+					publishConsent, attachments);
+		}
 	}
 
 	public record Upload(String name, byte[] bytes) {

@@ -93,20 +93,13 @@ class HotlineController {
 			}
 			return "hotline/new";
 		}
-		HotlineManagement.NewTicket command = TicketForms.command(form, files, errors);
+		HotlineManagement.NewTicket command = TicketForms.command(form, files, errors).withCategoryUrgency();
 		HotlineManagement.Source source = HotlineManagement.Source.anonymous();
 		if (citizen.isPresent()) {
 			Actor a = citizen.get();
-			String mobile = identity.contact(a.accountId()).map(IdentityManagement.Contact::mobile).orElse("");
-			command = new HotlineManagement.NewTicket(command.type(), command.categoryCode(), null, command.regionCode(),
-					command.address(), command.lat(), command.lon(), command.description(), a.accountName(), mobile, null,
-					command.publishConsent(), command.attachments());
+			command = command.withContact(a.accountName(),
+					identity.contact(a.accountId()).map(IdentityManagement.Contact::mobile).orElse(""));
 			source = HotlineManagement.Source.account(a.accountId(), a.accountName());
-		}
-		else {
-			command = new HotlineManagement.NewTicket(command.type(), command.categoryCode(), null, command.regionCode(),
-					command.address(), command.lat(), command.lon(), command.description(), command.contactName(),
-					command.phone(), command.phoneCode(), command.publishConsent(), command.attachments());
 		}
 		if (errors.hasErrors()) {
 			return "hotline/new";
