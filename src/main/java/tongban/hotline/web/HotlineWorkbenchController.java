@@ -111,6 +111,7 @@ class HotlineWorkbenchController {
 		model.addAttribute("queue", hotline.dispatchQueue());
 		model.addAttribute("recent", hotline.recent(50));
 		model.addAttribute("categoryNames", catalogue.names());
+		model.addAttribute("names", new Names(hotline));
 		return "hotline/dispatch";
 	}
 
@@ -288,6 +289,7 @@ class HotlineWorkbenchController {
 		model.addAttribute("tickets", hotline.ofDepartment(s.departmentCode()));
 		model.addAttribute("department", hotline.departmentName(s.departmentCode()));
 		model.addAttribute("categoryNames", catalogue.names());
+		model.addAttribute("names", new Names(hotline));
 		return "hotline/department";
 	}
 
