@@ -33,11 +33,13 @@ public class IdentityManagement {
 	private final AgentGrantRepository agentGrants;
 	private final tongban.identity.domain.ProxyGrantRepository proxyGrants;
 	private final JdbcClient jdbc;
+	private final tongban.directory.DirectoryManagement directory;
 
 	IdentityManagement(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
 			tongban.identity.domain.ProxyGrantRepository proxyGrants, JdbcClient jdbc,
-			tongban.shared.DataKeys keys) {
+			tongban.shared.DataKeys keys, tongban.directory.DirectoryManagement directory) {
 		this.keys = keys;
+		this.directory = directory;
 		this.accounts = accounts;
 		this.legalPersons = legalPersons;
 		this.agentGrants = agentGrants;
@@ -47,6 +49,18 @@ public class IdentityManagement {
 
 	public Optional<AccountSummary> account(UUID id) {
 		return accounts.findById(id).map(IdentityManagement::summary);
+	}
+
+	/** A member of staff with the code of their department (null when they belong to none). */
+	public record StaffMember(UUID id, String name, String departmentCode, String regionScope, java.util.Set<Role> roles) {
+	}
+
+	/** The staff account with this id, with its department's code; empty for citizens and unknown ids. */
+	public Optional<StaffMember> staffMember(UUID accountId) {
+		return account(accountId).filter(AccountSummary::staff)
+			.map(a -> new StaffMember(a.id(), a.displayName(), a.departmentId() == null ? null
+					: directory.department(a.departmentId()).map(tongban.directory.DepartmentView::code).orElse(null), a.regionScope(),
+					a.roles()));
 	}
 
 	static AccountSummary summary(Account a) {

@@ -116,9 +116,9 @@ public class SealManagement {
 		catch (IllegalArgumentException e) {
 			return new Sealer(null, auth.getName(), null, Set.of(), false);
 		}
-		var account = identity.account(accountId);
-		String department = account.map(a -> a.departmentId()).flatMap(directory::department).map(DepartmentView::code).orElse(null);
-		return new Sealer(accountId, account.map(a -> a.displayName()).orElse(""), department, roles, totp);
+		var staff = identity.staffMember(accountId);
+		return new Sealer(accountId, staff.map(tongban.identity.IdentityManagement.StaffMember::name).orElse(""),
+				staff.map(tongban.identity.IdentityManagement.StaffMember::departmentCode).orElse(null), roles, totp);
 	}
 
 	/** Makes a seal for a department: image, keys and certificates of both families. */

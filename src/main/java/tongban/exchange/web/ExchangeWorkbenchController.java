@@ -16,11 +16,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.exchange.ExchangeManagement;
 import tongban.exchange.ExchangeManagement.Refusal;
-import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.shared.Clocks;
@@ -64,12 +62,12 @@ class ExchangeWorkbenchController {
 	}
 
 	private Staff staff(Authentication auth) {
-		AccountSummary a = identity.account(UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("account"));
-		String department = a.departmentId() == null ? null : directory.department(a.departmentId()).map(DepartmentView::code).orElse(null);
-		if (department == null) {
+		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+			.orElseThrow(() -> DomainException.notFound("account"));
+		if (a.departmentCode() == null) {
 			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "staff without a department");
 		}
-		return new Staff(a.id(), a.displayName(), department, a.regionScope(), a.roles());
+		return new Staff(a.id(), a.name(), a.departmentCode(), a.regionScope(), a.roles());
 	}
 
 	// ---- lookup

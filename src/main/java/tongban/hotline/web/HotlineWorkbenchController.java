@@ -18,12 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.hotline.HotlineCatalogue;
 import tongban.hotline.HotlineManagement;
 import tongban.hotline.HotlineManagement.Ticket;
-import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.shared.DomainException;
@@ -83,9 +81,9 @@ class HotlineWorkbenchController {
 	}
 
 	private Staff staff(Authentication auth) {
-		AccountSummary a = identity.account(UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("account"));
-		String department = a.departmentId() == null ? null : directory.department(a.departmentId()).map(DepartmentView::code).orElse(null);
-		return new Staff(a.id(), a.displayName(), department, a.regionScope(), a.roles());
+		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+			.orElseThrow(() -> DomainException.notFound("account"));
+		return new Staff(a.id(), a.name(), a.departmentCode(), a.regionScope(), a.roles());
 	}
 
 	private Staff operator(Authentication auth) {

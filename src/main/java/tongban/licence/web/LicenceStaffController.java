@@ -10,9 +10,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.directory.DepartmentView;
-import tongban.directory.DirectoryManagement;
-import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.licence.LicenceManagement;
@@ -27,27 +24,22 @@ class LicenceStaffController {
 
 	private final LicenceManagement licences;
 	private final IdentityManagement identity;
-	private final DirectoryManagement directory;
 
-	LicenceStaffController(LicenceManagement licences, IdentityManagement identity, DirectoryManagement directory) {
+	LicenceStaffController(LicenceManagement licences, IdentityManagement identity) {
 		this.licences = licences;
 		this.identity = identity;
-		this.directory = directory;
 	}
 
 	private record Staff(String name, String departmentCode) {
 	}
 
 	private Staff staff(Authentication auth) {
-		AccountSummary a = identity.account(UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("licence"));
-		if (!a.roles().contains(Role.APPROVER) && !a.roles().contains(Role.DEPT_ADMIN)) {
+		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+			.orElseThrow(() -> DomainException.notFound("licence"));
+		if (!a.roles().contains(Role.APPROVER) && !a.roles().contains(Role.DEPT_ADMIN) || a.departmentCode() == null) {
 			throw DomainException.notFound("licence");
 		}
-		String department = a.departmentId() == null ? null : directory.department(a.departmentId()).map(DepartmentView::code).orElse(null);
-		if (department == null) {
-			throw DomainException.notFound("licence");
-		}
-		return new Staff(a.displayName(), department);
+		return new Staff(a.name(), a.departmentCode());
 	}
 
 	@GetMapping("/workbench/licences")
