@@ -62,6 +62,8 @@ public class HotlineManagement {
 	private final DirectoryManagement directory;
 	private final NotificationManagement notifications;
 	private final SecureRandom random = new SecureRandom();
+	/** Divisions are reference data (GB/T 2260), loaded once; asked once per code. */
+	private final java.util.concurrent.ConcurrentHashMap<String, Boolean> knownDivisions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	HotlineManagement(JdbcClient jdbc, DataKeys keys, FileStore files, HotlineCatalogue catalogue, HotlineSettings settings,
 			WorkingCalendars calendars, DirectoryManagement directory, NotificationManagement notifications) {
@@ -215,7 +217,7 @@ public class HotlineManagement {
 			problems.add(new Problem("urgency", "hotline.error.urgency"));
 		}
 		String region = trim(t.regionCode());
-		if (!region.matches("\\d{6}") || !directory.isKnownDivision(region)) {
+		if (!region.matches("\\d{6}") || !knownDivisions.computeIfAbsent(region, directory::isKnownDivision)) {
 			problems.add(new Problem("regionCode", "hotline.error.region"));
 		}
 		String address = trim(t.address());
@@ -280,22 +282,24 @@ public class HotlineManagement {
 		}
 		OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
 		UUID id = UUID.randomUUID();
-		long serial = jdbc.sql("select nextval('hotline_ticket_seq')").query(Long.class).single();
-		String number = "GD" + now.format(DAY) + String.format("%06d", serial);
 		String token = HexFormat.of().formatHex(randomBytes(16));
 		OffsetDateTime dispatchDue = HotlineSettings.due(now, settings.dispatchLimit(type, urgency), calendars.current());
 		List<FileStore.Stored> stored = new ArrayList<>();
+		String number;
 		try {
-			jdbc.sql("""
+			// the number: GD, the day in Shanghai, and the next serial (at least six digits)
+			number = jdbc.sql("""
 					insert into hotline_ticket (id, number, token, type, category_code, urgency, channel, region_code, address,
 					  lat, lon, description, account_id, contact_name, phone, phone_index, publish_consent, api_client, status,
 					  dispatch_due, created_at, updated_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)""")
-				.params(id, number, token, type, category.get().code(), urgency, source.channel(), region,
+					values (?, ? || (select case when length(v) < 6 then lpad(v, 6, '0') else v end from (select nextval('hotline_ticket_seq')::text v) n), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, ?)
+					returning number""")
+				.params(id, "GD" + now.format(DAY), token, type, category.get().code(), urgency, source.channel(), region,
 						address.isEmpty() ? null : keys.encrypt(address), t.lat(), t.lon(), description, source.accountId(),
 						name.isEmpty() ? null : keys.encrypt(name), keys.encrypt(phone), keys.blindIndex(phone),
 						t.publishConsent() && !"REPORT".equals(type), source.apiClient(), dispatchDue, now, now)
-				.update();
+				.query(String.class)
+				.single();
 			for (int i = 0; i < uploads.size(); i++) {
 				Upload u = uploads.get(i);
 				FileStore.Stored s = files.put(u.bytes(), contentTypes.get(i), safeName(u.name()));
