@@ -312,18 +312,18 @@ public class FeedbackManagement {
 	}
 
 	public List<RatingView> ratingsOfCase(UUID caseId) {
-		return jdbc.sql(SELECT + " where case_id = ? order by round").param(caseId).query(this::rating).list();
+		return jdbc.sql(SELECT + " where case_id = ? order by round").param(caseId).query(this::ratingRow).list();
 	}
 
 	public Optional<RatingView> rating(UUID id) {
-		return jdbc.sql(SELECT + " where id = ?").param(id).query(this::rating).optional();
+		return jdbc.sql(SELECT + " where id = ?").param(id).query(this::ratingRow).optional();
 	}
 
 	private static final String SELECT = """
 			select id, channel, case_id, visit_id, subject_label, department_code, region_code, rater_account_id, level, scores::text as scores,
 			  tags, comment, active, round, replaced_by, excluded, month, created_at from feedback_rating""";
 
-	private RatingView rating(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private RatingView ratingRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		java.sql.Array tags = rs.getArray("tags");
 		String comment = rs.getString("comment");
 		return new RatingView(rs.getObject("id", UUID.class), Channel.valueOf(rs.getString("channel")), rs.getObject("case_id", UUID.class),
@@ -529,7 +529,7 @@ public class FeedbackManagement {
 			  verification, rectified_at, rectified_by, outcome, rectification, on_time, revisited_at, revisited_by, revisit_note
 			from feedback_rectification""";
 
-	private Task task(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+	private Task taskRow(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
 		String note = rs.getString("revisit_note");
 		return new Task(rs.getObject("id", UUID.class), rs.getObject("rating_id", UUID.class), rs.getString("department_code"),
 				rs.getString("region_code"), rs.getString("status"), rs.getObject("opened_on", LocalDate.class),
@@ -548,7 +548,7 @@ public class FeedbackManagement {
 		}
 		return jdbc.sql(TASK + " where department_code = ? order by status in ('CLOSED', 'EXCLUDED'), rectify_due, opened_on desc limit 200")
 			.param(s.departmentCode())
-			.query(this::task)
+			.query(this::taskRow)
 			.list()
 			.stream()
 			.map(this::detail)
@@ -566,7 +566,7 @@ public class FeedbackManagement {
 	}
 
 	private Task ownTask(Staff s, UUID id) {
-		return jdbc.sql(TASK + " where id = ?").param(id).query(this::task).optional().filter(t -> s.works(t.departmentCode()))
+		return jdbc.sql(TASK + " where id = ?").param(id).query(this::taskRow).optional().filter(t -> s.works(t.departmentCode()))
 			.orElseThrow(() -> DomainException.notFound("task"));
 	}
 
@@ -738,7 +738,7 @@ public class FeedbackManagement {
 			statistics.count(r, -1);
 		}
 		// the first rating's task, if this (or the rating it replaced) opened one
-		jdbc.sql(TASK + " where rating_id = ?").param(r.id()).query(this::task).optional().ifPresent(t -> {
+		jdbc.sql(TASK + " where rating_id = ?").param(r.id()).query(this::taskRow).optional().ifPresent(t -> {
 			jdbc.sql("update feedback_rectification set status = 'EXCLUDED' where id = ?").param(t.id()).update();
 			statistics.countRectification(r, -1, t.rectifiedAt() != null ? -1 : 0, Boolean.TRUE.equals(t.onTime()) ? -1 : 0);
 		});
@@ -752,7 +752,7 @@ public class FeedbackManagement {
 		}
 		return jdbc.sql(SELECT + " where region_code like ? order by created_at desc limit ?")
 			.params(RatingStatistics.prefix(s.regionScope()) + "%", limit)
-			.query(this::rating)
+			.query(this::ratingRow)
 			.list();
 	}
 
@@ -764,7 +764,7 @@ public class FeedbackManagement {
 		}
 		return jdbc.sql(SELECT + " where department_code = ? order by created_at desc limit ?")
 			.params(s.departmentCode(), limit)
-			.query(this::rating)
+			.query(this::ratingRow)
 			.list();
 	}
 
