@@ -156,6 +156,37 @@ public class RatingStatistics {
 		return r;
 	}
 
+	/**
+	 * Recomputes the monthly aggregate from the ratings and tasks (after a bulk load, or to check the incremental one):
+	 * the same definitions as {@link #count} and {@link #countRectification}, in three statements.
+	 */
+	@Transactional
+	public void rebuild() {
+		jdbc.sql("delete from feedback_monthly_tag").update();
+		jdbc.sql("delete from feedback_monthly").update();
+		jdbc.sql("""
+				insert into feedback_monthly (month, department_code, region_code, ratings, active, good, active_good, neutral, bad, defaulted)
+				select month, department_code, region_code, count(*), count(*) filter (where active), count(*) filter (where level >= 4),
+				  count(*) filter (where level >= 4 and active), count(*) filter (where level = 3), count(*) filter (where level <= 2),
+				  count(*) filter (where not active)
+				from feedback_rating where not excluded and replaced_by is null group by month, department_code, region_code""").update();
+		jdbc.sql("""
+				insert into feedback_monthly (month, department_code, region_code, rectify_opened, rectify_done, rectify_on_time)
+				select r.month, r.department_code, r.region_code, count(*), count(*) filter (where t.rectified_at is not null),
+				  count(*) filter (where t.on_time)
+				from feedback_rectification t join feedback_rating r on r.id = t.rating_id where t.status <> 'EXCLUDED'
+				group by r.month, r.department_code, r.region_code
+				on conflict (month, department_code, region_code) do update set rectify_opened = excluded.rectify_opened,
+				  rectify_done = excluded.rectify_done, rectify_on_time = excluded.rectify_on_time""").update();
+		jdbc.sql("""
+				insert into feedback_monthly_tag (month, department_code, region_code, tag, bad)
+				select month, department_code, region_code, tag, count(*)
+				from feedback_rating, unnest(tags) as tag
+				where level <= 2 and not excluded and replaced_by is null and tag = any(?) group by month, department_code, region_code, tag""")
+			.param(FeedbackManagement.BAD_TAGS.toArray(String[]::new))
+			.update();
+	}
+
 	// ---- writes, in the caller's transaction
 
 	/** What one rating adds to (sign 1) or takes from (sign -1) its month. */
