@@ -3,7 +3,6 @@ package tongban.feedback;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,23 @@ public class RatingStatistics {
 	RatingStatistics(JdbcClient jdbc, DirectoryManagement directory) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+	}
+
+	private volatile Map<String, String> names = Map.of();
+	private volatile long namesAt;
+
+	/** Department names by code, read from the directory at most once a minute (every statistics request needs them). */
+	public Map<String, String> departmentNames() {
+		long now = System.nanoTime();
+		if (names.isEmpty() || now - namesAt > 60_000_000_000L) {
+			Map<String, String> m = new LinkedHashMap<>();
+			for (DepartmentView v : directory.departments()) {
+				m.put(v.code(), v.name());
+			}
+			names = java.util.Collections.unmodifiableMap(m);
+			namesAt = now;
+		}
+		return names;
 	}
 
 	/** Counts and the rates made from them (null when nothing was counted). */
@@ -84,10 +100,7 @@ public class RatingStatistics {
 		}
 		String prefix = r == null ? "" : prefix(r);
 		LocalDate first = m.atDay(1);
-		Map<String, String> names = new HashMap<>();
-		for (DepartmentView v : directory.departments()) {
-			names.put(v.code(), v.name());
-		}
+		Map<String, String> names = departmentNames();
 
 		List<Row> byDepartment = new ArrayList<>();
 		long[] sum = new long[10];

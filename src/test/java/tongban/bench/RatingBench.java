@@ -37,15 +37,16 @@ class RatingBench extends IntegrationTest {
 	void statistics() throws Exception {
 		long t0 = System.nanoTime();
 		// 200 departments (BENCH-000 … BENCH-199), each in one of 20 regions (330101 … 330120), over the last 12 months;
-		// levels 40% 非常满意, 30% 满意, 10% 基本满意, 10% 不满意, 10% 非常不满意; one in ten a default rating
+		// one in seven a default rating (满意); the others 40% 非常满意, 30% 满意, 10% 基本满意, 10% 不满意, 10% 非常不满意
 		jdbc.sql("""
 				insert into feedback_rating (id, channel, case_id, subject_label, department_code, region_code, level, scores, tags, active, round,
 				  month, created_at)
 				select gen_random_uuid(), 'ONLINE', gen_random_uuid(), '压测事项', 'BENCH-' || lpad((g % 200)::text, 3, '0'),
 				  '3301' || lpad((g % 20 + 1)::text, 2, '0'), lv, '{"overall": 4}'::jsonb,
-				  case when lv <= 2 then array[(array['OVERDUE', 'EXTRA_MATERIALS', 'ATTITUDE', 'MULTIPLE_VISITS'])[g % 4 + 1]] else '{}' end,
-				  g % 10 <> 3, 1, (date_trunc('month', now() at time zone 'Asia/Shanghai') - ((g % 12) || ' months')::interval)::date, now()
-				from (select g, (array[5, 5, 5, 5, 4, 4, 4, 3, 2, 1])[g % 10 + 1] as lv from generate_series(1, ?) g) x""")
+				  case when lv <= 2 then array[(array['OVERDUE', 'EXTRA_MATERIALS', 'ATTITUDE', 'MULTIPLE_VISITS'])[(g / 7) % 4 + 1]] else '{}' end,
+				  (g / 2400) % 7 <> 0, 1, (date_trunc('month', now() at time zone 'Asia/Shanghai') - (((g / 200) % 12) || ' months')::interval)::date, now()
+				from (select g, case when (g / 2400) % 7 = 0 then 4 else (array[5, 5, 5, 5, 4, 4, 4, 3, 2, 1])[(g / 2400) % 10 + 1] end as lv
+				  from generate_series(1, ?) g) x""")
 			.param(RATINGS)
 			.update();
 		double load = (System.nanoTime() - t0) / 1e9;

@@ -98,4 +98,24 @@ class CounterVisitJourneyIT extends JourneyTest {
 		assertThat(c.getByTestId("visit-state").textContent()).isEqualTo("已评价");
 		c.context().close();
 	}
+
+	/** The public statistics page: no sign-in, filters, the chart drawn by ECharts from the page's own figures. */
+	@Test
+	void publicStatisticsPage() {
+		page.navigate(base() + "/ratings?region=330106&department=XH-ZWFW");
+		assertThat(page.url()).doesNotContain("/login");
+		assertThat(page.getByTestId("stats-total").isVisible()).isTrue();
+		assertThat(page.locator("#department").inputValue()).isEqualTo("XH-ZWFW");
+		page.waitForFunction("() => document.querySelector('#rating-chart canvas') !== null");
+		accessible();
+		page.locator("#month").fill("2026-01");
+		page.getByTestId("stats-apply").click();
+		assertThat(page.url()).contains("month=2026-01");
+		assertThat(page.getByTestId("stats-months").locator("tbody tr").count()).isEqualTo(12);
+		page.navigate(base() + "/ratings?month=2026-13");
+		assertThat(page.title()).startsWith("错误：");
+		assertThat(page.getByTestId("error-summary").textContent()).contains("月份格式应为");
+		assertThat(page.locator("#month").inputValue()).as("input kept").isEqualTo("2026-13");
+		accessible();
+	}
 }

@@ -23,10 +23,12 @@ class Forms {
 
 	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
+	private final tongban.feedback.RatingStatistics statistics;
 
-	Forms(IdentityManagement identity, DirectoryManagement directory) {
+	Forms(IdentityManagement identity, DirectoryManagement directory, tongban.feedback.RatingStatistics statistics) {
 		this.identity = identity;
 		this.directory = directory;
+		this.statistics = statistics;
 	}
 
 	/** The rating form as posted: level, score-&lt;dimension&gt; radios, tags checkboxes, comment; kept to show it again. */
@@ -65,8 +67,6 @@ class Forms {
 	}
 
 	Map<String, String> departmentNames() {
-		Map<String, String> names = new LinkedHashMap<>();
-		directory.departments().forEach(d -> names.put(d.code(), d.name()));
-		return names;
+		return statistics.departmentNames();
 	}
 }

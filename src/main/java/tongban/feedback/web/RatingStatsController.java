@@ -34,6 +34,8 @@ class RatingStatsController {
 			}
 			model.addAttribute("filterError", e.getMessage());
 			stats = statistics.stats(null, null, null);
+			model.addAttribute("input", java.util.Map.of("region", region == null ? "" : region, "department", department == null ? "" : department,
+					"month", month == null ? "" : month));
 		}
 		model.addAttribute("s", stats);
 		model.addAttribute("departments", forms.departmentNames());
