@@ -65,8 +65,19 @@ class AppealJourneyIT extends JourneyTest {
 		Account admin = accounts.save(Account.staff("fbappeal" + System.nanoTime(), "人社申诉员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
 				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
+		// another department's staff do not see the task
+		var other = new FeedbackManagement.Staff(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class, () -> feedback.task(other, task)).kind())
+			.isEqualTo(tongban.shared.DomainException.Kind.NOT_FOUND);
+		assertThat(feedback.tasks(other)).noneMatch(d -> d.task().id().equals(task));
+
+		// past both deadlines (as if opened a week ago), the task is marked overdue
+		jdbc.sql("update feedback_rectification set verify_due = current_date - 3, rectify_due = current_date - 1 where id = ?").param(task).update();
 		Page s = staffPage(admin);
+		s.navigate(base() + "/workbench/ratings");
+		assertThat(s.locator("[data-testid='task-" + rating.id() + "'] [data-testid='overdue']").isVisible()).isTrue();
 		s.navigate(base() + "/workbench/ratings/tasks/" + task);
+		assertThat(s.getByTestId("overdue").isVisible()).isTrue();
 		s.locator("#ground-MALICIOUS").check();
 		s.getByTestId("appeal-submit").click();
 		assertThat(s.getByTestId("error-summary").textContent()).contains("请填写申诉说明");
