@@ -80,9 +80,59 @@ public class RatingStatistics {
 			Map<String, Long> badByTag) {
 	}
 
-	/** The filters as given (null or blank: all; month null: the current month); malformed filters are INVALID. */
-	@Transactional(readOnly = true)
+	/** Bumped after each commit that changed the aggregate: cached answers of an older version are not used. */
+	private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+	private record Key(String region, String department, String month) {
+	}
+
+	private record Cached(long version, long at, Stats stats) {
+	}
+
+	private final java.util.concurrent.ConcurrentHashMap<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/**
+	 * How long an answer may be reused while nothing changed on this node. A write on this node makes it stale at once
+	 * (after its commit); a write on another node of a cluster is seen within this time.
+	 */
+	static final long CACHE_NANOS = 5_000_000_000L;
+
+	/**
+	 * The filters as given (null or blank: all; month null: the current month); malformed filters are INVALID. The
+	 * public page and API ask for the same few combinations over and over: an answer is reused until the next write
+	 * commits here, or for at most {@link #CACHE_NANOS}.
+	 */
 	public Stats stats(String region, String department, String month) {
+		Key key = new Key(region == null ? "" : region.strip(), department == null ? "" : department.strip(),
+				month == null || month.isBlank() ? YearMonth.now(Clocks.ZONE).toString() : month.strip());
+		long v = version.get();
+		long now = System.nanoTime();
+		Cached c = cache.get(key);
+		if (c != null && c.version() == v && now - c.at() < CACHE_NANOS) {
+			return c.stats();
+		}
+		Stats computed = compute(region, department, month);
+		if (cache.size() > 10_000) {
+			cache.clear();
+		}
+		cache.put(key, new Cached(v, now, computed));
+		return computed;
+	}
+
+	private void changed() {
+		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+			org.springframework.transaction.support.TransactionSynchronizationManager
+				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+					@Override
+					public void afterCompletion(int status) {
+						version.incrementAndGet();
+					}
+				});
+		}
+		version.incrementAndGet();
+	}
+
+	private Stats compute(String region, String department, String month) {
 		String r = region == null || region.isBlank() ? null : region.strip();
 		String d = department == null || department.isBlank() ? null : department.strip();
 		if (r != null && !r.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12}")) {
@@ -175,6 +225,7 @@ public class RatingStatistics {
 	 */
 	@Transactional
 	public void rebuild() {
+		changed();
 		jdbc.sql("delete from feedback_monthly_tag").update();
 		jdbc.sql("delete from feedback_monthly").update();
 		jdbc.sql("""
@@ -227,6 +278,7 @@ public class RatingStatistics {
 
 	private void bump(LocalDate month, String department, String region, long ratings, long active, long good, long activeGood, long neutral,
 			long bad, long defaulted, long opened, long done, long onTime) {
+		changed();
 		jdbc.sql("""
 				insert into feedback_monthly (month, department_code, region_code, ratings, active, good, active_good, neutral, bad, defaulted,
 				  rectify_opened, rectify_done, rectify_on_time)
