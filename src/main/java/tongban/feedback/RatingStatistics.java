@@ -119,6 +119,14 @@ public class RatingStatistics {
 		return computed;
 	}
 
+	/**
+	 * A number that changes after every commit that changed the aggregate on this node (for caches of what is made from
+	 * the statistics, such as the rendered public page).
+	 */
+	public long version() {
+		return version.get();
+	}
+
 	private void changed() {
 		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
 			org.springframework.transaction.support.TransactionSynchronizationManager
