@@ -89,6 +89,22 @@ class RatingBench extends IntegrationTest {
 		}
 		System.out.println("BENCH one counter rating with its aggregate update (and a rectification task for one in ten), sequential, " + n + ": "
 				+ stats(ns));
+
+		// the statistics when nothing is cached: a rating commits before each request, so each one is computed afresh
+		long[] all = new long[200];
+		long[] one = new long[200];
+		for (int i = 0; i < all.length; i++) {
+			feedback.rateVisit(feedback.openVisit(clerk, window).token(), new FeedbackManagement.RatingInput("SATISFIED", Map.of(), List.of(), null));
+			long s0 = System.nanoTime();
+			statistics.stats(null, null, null);
+			all[i] = System.nanoTime() - s0;
+			feedback.rateVisit(feedback.openVisit(clerk, window).token(), new FeedbackManagement.RatingInput("SATISFIED", Map.of(), List.of(), null));
+			s0 = System.nanoTime();
+			statistics.stats("330107", "BENCH-006", null);
+			one[i] = System.nanoTime() - s0;
+		}
+		System.out.println("BENCH statistics computed afresh after a write (in the service, no HTTP), all 200 departments: " + stats(all));
+		System.out.println("BENCH statistics computed afresh after a write (in the service, no HTTP), one region and department: " + stats(one));
 	}
 
 	private static final Pattern LINE = Pattern.compile("RATINGS p50=(\\d+) p95=(\\d+) p99=(\\d+) requests=(\\d+) seconds=([\\d.]+) errors=(\\d+)");
