@@ -154,4 +154,23 @@ class RatingRectificationJourneyIT extends JourneyTest {
 		p.context().close();
 		s.context().close();
 	}
+
+	/** On the pages: a case not yet concluded offers no rating form; another person's case is a 404 (existence not revealed). */
+	@Test
+	void notConcludedAndNotOwnCasesOnThePages() {
+		Citizen owner = newCitizen("未办结申请人", 2);
+		UUID pending = tongban.support.TestCases.submittedSocialSecurityCard(cases, owner);
+		Page p = citizenPage(owner);
+		p.navigate(base() + "/cases/" + pending + "/rating");
+		assertThat(p.getByTestId("not-concluded").isVisible()).isTrue();
+		assertThat(p.getByTestId("rating-form").count()).isZero();
+		Accessibility.check(p);
+		p.context().close();
+
+		Citizen stranger = newCitizen("旁人", 2);
+		Page q = citizenPage(stranger);
+		assertThat(q.navigate(base() + "/cases/" + pending + "/rating").status()).isEqualTo(404);
+		assertThat(q.navigate(base() + "/cases/" + UUID.randomUUID() + "/rating").status()).isEqualTo(404);
+		q.context().close();
+	}
 }
