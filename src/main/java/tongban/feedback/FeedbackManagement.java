@@ -406,9 +406,9 @@ public class FeedbackManagement {
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
-				insert into feedback_visit (id, token, clerk_account_id, clerk_name, department_code, region_code, window_label, expires_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(id, token, clerk.accountId(), clerk.name(), clerk.departmentCode(), clerk.regionCode(), w.label(),
+				insert into feedback_visit (id, token, clerk_account_id, clerk_name, department_code, region_code, window_id, window_label, expires_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, token, clerk.accountId(), clerk.name(), clerk.departmentCode(), clerk.regionCode(), w.id(), w.label(),
 					java.sql.Timestamp.from(Instant.now().plus(properties.visitValidity())))
 			.update();
 		return visitOfClerk(clerk, id).orElseThrow();

@@ -23,6 +23,7 @@ CREATE TABLE feedback_visit (
   clerk_name       text         NOT NULL,
   department_code  text         NOT NULL,
   region_code      text         NOT NULL,
+  window_id        uuid         NOT NULL,
   window_label     text         NOT NULL,
   created_at       timestamptz  NOT NULL DEFAULT now(),
   expires_at       timestamptz  NOT NULL
