@@ -82,4 +82,21 @@ public class DirectoryManagement {
 	public Optional<DepartmentView> departmentByCode(String code) {
 		return departments.findByCode(code).map(Department::view);
 	}
+
+	/** 窗口: a counter of a service hall, as other modules see it (the hall's region, the window's department if any). */
+	public record Window(UUID id, String hallName, String regionCode, String number, String name, UUID departmentId) {
+
+		public String label() {
+			return hallName + " " + number + " · " + name;
+		}
+	}
+
+	/** Every window of every service hall, by hall and number. */
+	public List<Window> windows() {
+		return jdbc.sql("""
+				select w.id, h.name as hall_name, h.region_code, w.number, w.name, w.department_id
+				from directory_window w join directory_service_hall h on h.id = w.hall_id order by h.name, w.number""")
+			.query(Window.class)
+			.list();
+	}
 }

@@ -69,6 +69,11 @@ class SecurityConfiguration {
 				// checking values against a published form has no side effects and needs no account
 				.requestMatchers(HttpMethod.POST, "/api/items/*/form/validation")
 				.permitAll()
+				// 好差评: public statistics, and a counter visit rated by its QR token without an account
+				.requestMatchers(HttpMethod.GET, "/api/ratings/stats")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/visits/*/rating")
+				.permitAll()
 				// department systems (client credentials) with the scope for each
 				.requestMatchers("/api/admin/audit/**")
 				.hasAuthority("SCOPE_audit")
@@ -111,6 +116,10 @@ class SecurityConfiguration {
 			.requestMatchers("/verify", "/verify/**")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/ca/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/ratings")
+			.permitAll()
+			.requestMatchers("/rate/*")
 			.permitAll()
 			.requestMatchers("/bundle-cases/**")
 			.hasRole(Role.CITIZEN.name())

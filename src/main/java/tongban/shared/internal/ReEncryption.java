@@ -31,7 +31,8 @@ public class ReEncryption {
 			new Column("identity_population_register", "id_index", "id_number_enc"), new Column("casework_case", "id", "form_values"),
 			new Column("licence_licence", "id", "holder_code"), new Column("licence_licence", "id", "data"),
 			new Column("notification_sms_outbox", "id", "mobile_enc"), new Column("notification_delivery", "id", "address"),
-			new Column("exchange_record", "subject_index", "data"));
+			new Column("exchange_record", "subject_index", "data"),
+			new Column("feedback_rating", "id", "comment"), new Column("feedback_rectification", "id", "revisit_note"));
 
 	private final JdbcClient jdbc;
 	private final DataKeys keys;

@@ -1,0 +1,29 @@
+package tongban.feedback.internal;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import tongban.casework.CaseEvents;
+import tongban.feedback.FeedbackManagement;
+
+/**
+ * A case concluded (approved and delivered, denied, refused): its applicant is invited to rate it. A withdrawn case is
+ * not rated (the applicant ended it). The listener runs after the case's transaction commits, in its own, through the
+ * event publication registry, so an invitation is never lost.
+ */
+@Component
+class RatingInvitations {
+
+	private final FeedbackManagement feedback;
+
+	RatingInvitations(FeedbackManagement feedback) {
+		this.feedback = feedback;
+	}
+
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseConcluded e) {
+		if (!"WITHDRAWN".equals(e.outcome())) {
+			feedback.invite(e.caseId(), e.caseNumber());
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package tongban.feedback.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.feedback.FeedbackManagement;
+import tongban.feedback.FeedbackManagement.Channel;
+import tongban.feedback.FeedbackManagement.RatingInput;
+import tongban.identity.AccountSummary;
+import tongban.identity.IdentityManagement;
+import tongban.shared.DomainException;
+
+/** What the feedback pages share: the rating form as posted, and the signed-in staff member. */
+@Component
+class Forms {
+
+	private final IdentityManagement identity;
+	private final DirectoryManagement directory;
+	private final tongban.feedback.RatingStatistics statistics;
+
+	Forms(IdentityManagement identity, DirectoryManagement directory, tongban.feedback.RatingStatistics statistics) {
+		this.identity = identity;
+		this.directory = directory;
+		this.statistics = statistics;
+	}
+
+	/** The rating form as posted: level, score-&lt;dimension&gt; radios, tags checkboxes, comment; kept to show it again. */
+	record RatingForm(String level, Map<String, String> scores, List<String> tags, String comment) {
+
+		static RatingForm empty() {
+			return new RatingForm(null, Map.of(), List.of(), "");
+		}
+
+		static RatingForm of(Channel channel, Map<String, String> params, List<String> tags) {
+			Map<String, String> scores = new LinkedHashMap<>();
+			for (String d : channel.dimensions()) {
+				String v = params.get("score-" + d);
+				if (v != null && !v.isBlank()) {
+					scores.put(d, v);
+				}
+			}
+			return new RatingForm(params.get("level"), scores, tags == null ? List.of() : tags, params.getOrDefault("comment", ""));
+		}
+
+		RatingInput input() {
+			return new RatingInput(level, scores, tags, comment);
+		}
+
+		/** Whether this score of this dimension was chosen (for the radios). */
+		public boolean scored(String dimension, int value) {
+			return Integer.toString(value).equals(scores.get(dimension));
+		}
+	}
+
+	FeedbackManagement.Staff staff(Authentication auth) {
+		AccountSummary a = identity.account(UUID.fromString(auth.getName())).filter(AccountSummary::staff)
+			.orElseThrow(() -> DomainException.notFound("account"));
+		String department = a.departmentId() == null ? null : directory.department(a.departmentId()).map(DepartmentView::code).orElse(null);
+		return new FeedbackManagement.Staff(a.id(), a.displayName(), department, a.regionScope(), a.roles());
+	}
+
+	Map<String, String> departmentNames() {
+		return statistics.departmentNames();
+	}
+}

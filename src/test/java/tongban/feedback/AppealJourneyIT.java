@@ -1,0 +1,120 @@
+package tongban.feedback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.client.RestClient;
+
+import com.microsoft.playwright.Page;
+
+import tongban.approval.ApprovalManagement;
+import tongban.casework.CaseManagement;
+import tongban.directory.DirectoryManagement;
+import tongban.feedback.FeedbackManagement.RatingInput;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.support.Accessibility;
+import tongban.support.JourneyTest;
+import tongban.support.TestCases;
+
+/**
+ * 申诉: a malicious 非常不满意 of a 社会保障卡 case; the department admin appeals it from the task page (a reason is
+ * required); a supervisor of 西湖区 upholds it on the workbench: the rating leaves the public statistics (with its
+ * rectification task) but stays on the supervisor's list, marked. A supervisor of another region does not see the appeal.
+ */
+class AppealJourneyIT extends JourneyTest {
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	ApprovalManagement approval;
+
+	@Autowired
+	DirectoryManagement directory;
+
+	@Autowired
+	FeedbackManagement feedback;
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> total() {
+		return (Map<String, Object>) RestClient.create(url("")).get().uri("/api/ratings/stats?region=330106&department=" + Concluded.DEPARTMENT)
+			.retrieve().body(Map.class).get("total");
+	}
+
+	private static long n(Map<String, Object> m, String k) {
+		return ((Number) m.get(k)).longValue();
+	}
+
+	@Test
+	void upheldAppealExcludesTheRatingFromStatisticsButNotFromSupervisors() {
+		Citizen c = newCitizen("恶意评价人", 2);
+		UUID id = Concluded.socialSecurityCard(cases, approval, c);
+		Map<String, Object> before = total();
+		var rating = feedback.rateCase(TestCases.actor(c), id, new RatingInput("VERY_DISSATISFIED", Map.of(), List.of("ATTITUDE"), "随便打个差评"));
+		assertThat(n(total(), "bad")).isEqualTo(n(before, "bad") + 1);
+
+		var dep = directory.departmentByCode(Concluded.DEPARTMENT).orElseThrow();
+		Account admin = accounts.save(Account.staff("fbappeal" + System.nanoTime(), "人社申诉员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
+				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
+		// another department's staff do not see the task
+		var other = new FeedbackManagement.Staff(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
+		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class, () -> feedback.task(other, task)).kind())
+			.isEqualTo(tongban.shared.DomainException.Kind.NOT_FOUND);
+		assertThat(feedback.tasks(other)).noneMatch(d -> d.task().id().equals(task));
+
+		// past both deadlines (as if opened a week ago), the task is marked overdue
+		jdbc.sql("update feedback_rectification set verify_due = current_date - 3, rectify_due = current_date - 1 where id = ?").param(task).update();
+		Page s = staffPage(admin);
+		s.navigate(base() + "/workbench/ratings");
+		assertThat(s.locator("[data-testid='task-" + rating.id() + "'] [data-testid='overdue']").isVisible()).isTrue();
+		s.navigate(base() + "/workbench/ratings/tasks/" + task);
+		assertThat(s.getByTestId("overdue").isVisible()).isTrue();
+		s.locator("#ground-MALICIOUS").check();
+		s.getByTestId("appeal-submit").click();
+		assertThat(s.getByTestId("error-summary").textContent()).contains("请填写申诉说明");
+		assertThat(s.locator("#ground-MALICIOUS").isChecked()).isTrue();
+		s.locator("#reason").fill("该申请人当天已按时领卡，评价内容与事实不符，系恶意差评。");
+		s.getByTestId("appeal-submit").click();
+		assertThat(s.getByTestId("appeal-status").textContent()).contains("待审核");
+		Accessibility.check(s);
+
+		var centre = directory.departmentByCode("XH-ZWFW").orElseThrow();
+		Account elsewhere = accounts.save(Account.staff("fbsupx" + System.nanoTime(), "外区监察", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
+				centre.id(), "330102", EnumSet.of(Role.SUPERVISOR)));
+		assertThat(feedback.appeals(new FeedbackManagement.Staff(elsewhere.id(), "外区监察", "XH-ZWFW", "330102", EnumSet.of(Role.SUPERVISOR))))
+			.noneMatch(a -> a.rating().id().equals(rating.id()));
+		Account supervisor = accounts.save(Account.staff("fbsup" + System.nanoTime(), "区监察", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
+				centre.id(), "330106", EnumSet.of(Role.SUPERVISOR)));
+		Page v = staffPage(supervisor);
+		v.navigate(base() + "/workbench");
+		v.getByTestId("appeals-link").click();
+		Accessibility.check(v);
+		var row = v.locator("[data-testid='appeal-" + rating.id() + "']");
+		row.getByTestId("uphold").click();
+		assertThat(v.getByTestId("error-summary").textContent()).contains("请填写情况说明");
+		v.locator("[data-testid='appeal-" + rating.id() + "'] input[name=note]").fill("经核实，评价与事实不符，申诉成立。");
+		v.locator("[data-testid='appeal-" + rating.id() + "']").getByTestId("uphold").click();
+		assertThat(v.locator("[data-testid='appeal-" + rating.id() + "']").textContent()).contains("申诉成立");
+		assertThat(v.locator("[data-testid='rating-" + rating.id() + "']").getByTestId("excluded").isVisible()).isTrue();
+		Accessibility.check(v);
+
+		Map<String, Object> after = total();
+		assertThat(n(after, "bad")).isEqualTo(n(before, "bad"));
+		assertThat(n(after, "ratings")).isEqualTo(n(before, "ratings"));
+		assertThat(n(after, "rectifyOpened")).isEqualTo(n(before, "rectifyOpened"));
+		assertThat(jdbc.sql("select status from feedback_rectification where id = ?").param(task).query(String.class).single()).isEqualTo("EXCLUDED");
+		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'RATING_APPEAL' and subject = ?").param("rating:" + rating.id())
+			.query(Long.class).single()).isEqualTo(1);
+		s.context().close();
+		v.context().close();
+	}
+}
