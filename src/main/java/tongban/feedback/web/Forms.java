@@ -8,12 +8,9 @@ import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import tongban.directory.DepartmentView;
-import tongban.directory.DirectoryManagement;
 import tongban.feedback.FeedbackManagement;
 import tongban.feedback.FeedbackManagement.Channel;
 import tongban.feedback.FeedbackManagement.RatingInput;
-import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
 import tongban.shared.DomainException;
 
@@ -22,12 +19,10 @@ import tongban.shared.DomainException;
 class Forms {
 
 	private final IdentityManagement identity;
-	private final DirectoryManagement directory;
 	private final tongban.feedback.RatingStatistics statistics;
 
-	Forms(IdentityManagement identity, DirectoryManagement directory, tongban.feedback.RatingStatistics statistics) {
+	Forms(IdentityManagement identity, tongban.feedback.RatingStatistics statistics) {
 		this.identity = identity;
-		this.directory = directory;
 		this.statistics = statistics;
 	}
 
@@ -60,10 +55,9 @@ class Forms {
 	}
 
 	FeedbackManagement.Staff staff(Authentication auth) {
-		AccountSummary a = identity.account(UUID.fromString(auth.getName())).filter(AccountSummary::staff)
+		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
 			.orElseThrow(() -> DomainException.notFound("account"));
-		String department = a.departmentId() == null ? null : directory.department(a.departmentId()).map(DepartmentView::code).orElse(null);
-		return new FeedbackManagement.Staff(a.id(), a.displayName(), department, a.regionScope(), a.roles());
+		return new FeedbackManagement.Staff(a.id(), a.name(), a.departmentCode(), a.regionScope(), a.roles());
 	}
 
 	Map<String, String> departmentNames() {
