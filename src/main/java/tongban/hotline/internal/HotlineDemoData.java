@@ -14,7 +14,7 @@ import tongban.shared.DemoData;
 
 /**
  * Demo data: an Open311 client {@code open311-demo} whose key is the demo password (it must confirm phones by SMS
- * code), and a few tickets in 西湖区 so the dispatcher's queue and the public replies are not empty.
+ * code), and a few tickets in 西湖区 so the dispatcher's queue is not empty, one of them answered and published.
  */
 @Component
 @Order(80)
@@ -37,8 +37,16 @@ class HotlineDemoData implements ApplicationRunner {
 					"文三路学院路口东侧连续三盏路灯不亮，晚上行人过马路看不清。", "", "13800000009", null, false, List.of()), call);
 			hotline.submit(new NewTicket("SUGGESTION", "ZW0102", null, "330106", "", null, null,
 					"建议网上办事页面增加长辈模式的字体放大按钮，老年人看不清。", "", "13800000008", null, true, List.of()), call);
-			hotline.submit(new NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
+			var consult = hotline.submit(new NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
 					"请问西湖区小学入学登记需要准备哪些材料，什么时候开始报名？", "", "13800000007", null, true, List.of()), call);
+			// one answered, closed and published, so that the public replies are not empty
+			hotline.dispatch(consult.id(), "12345话务员", "XH-JY", List.of());
+			String answer = "适龄儿童入学登记一般在每年 5 月进行，需准备户口簿、房产证明或租赁备案证明及儿童预防接种证明，"
+					+ "具体以区教育局当年发布的招生公告为准。";
+			hotline.reply(consult.id(), "XH-JY", "区教育局", answer);
+			hotline.close(consult.id(), "12345话务员", "");
+			hotline.publish(consult.id(), "12345话务员", "小学入学登记需要哪些材料", "请问西湖区小学入学登记需要准备哪些材料，什么时候开始报名？",
+					answer);
 		});
 	}
 }
