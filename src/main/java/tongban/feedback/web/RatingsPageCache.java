@@ -1,25 +1,19 @@
 package tongban.feedback.web;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import tongban.feedback.RatingStatistics;
+import tongban.shared.web.AnonymousPageCache;
 
 /**
  * The public statistics page as anonymous visitors see it is the same for everyone with the same filters, language and
@@ -34,59 +28,28 @@ class RatingsPageCache {
 	static final int MAX_ENTRIES = 1_024;
 	static final long MAX_AGE_NANOS = 5_000_000_000L;
 
-	record Entry(long version, long at, byte[] body, String contentType) {
-	}
-
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> ratingsPageCacheFilter(RatingStatistics statistics) {
-		Map<String, Entry> cache = new ConcurrentHashMap<>();
+		AnonymousPageCache cache = new AnonymousPageCache(MAX_ENTRIES, MAX_AGE_NANOS, false);
 		OncePerRequestFilter filter = new OncePerRequestFilter() {
 			@Override
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
-				Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 				String query = request.getQueryString();
-				if (!"GET".equals(request.getMethod()) || !"/ratings".equals(request.getRequestURI()) || query != null && query.length() > 200
-						|| auth != null && !(auth instanceof AnonymousAuthenticationToken) || request.getSession(false) != null) {
+				if (!"/ratings".equals(request.getRequestURI()) || query != null && query.length() > 200 || !AnonymousPageCache.anonymousGet(request)) {
 					chain.doFilter(request, response);
 					return;
 				}
-				String key = query + "|" + cookie(request, "tb_elder") + "|" + cookie(request, "tb_lang") + "|" + request.getHeader("Accept-Language");
+				String key = query + "|" + AnonymousPageCache.variant(request);
 				long version = statistics.version();
-				long now = System.nanoTime();
-				Entry hit = cache.get(key);
-				if (hit != null && hit.version() == version && now - hit.at() < MAX_AGE_NANOS) {
-					response.setContentType(hit.contentType());
-					response.setContentLength(hit.body().length);
-					response.getOutputStream().write(hit.body());
-					return;
+				if (!cache.serve(key, version, response)) {
+					cache.render(key, version, request, response, chain);
 				}
-				ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-				chain.doFilter(request, wrapper);
-				if (wrapper.getStatus() == 200 && response.getHeaders("Set-Cookie").isEmpty() && wrapper.getContentType() != null
-						&& wrapper.getContentType().startsWith("text/html") && request.getSession(false) == null) {
-					if (cache.size() >= MAX_ENTRIES) {
-						cache.clear();
-					}
-					cache.put(key, new Entry(version, now, wrapper.getContentAsByteArray(), wrapper.getContentType()));
-				}
-				wrapper.copyBodyToResponse();
 			}
 		};
 		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.addUrlPatterns("/ratings");
 		registration.setOrder(0); // after Spring Security's filter chain (-100)
 		return registration;
-	}
-
-	private static String cookie(HttpServletRequest request, String name) {
-		if (request.getCookies() != null) {
-			for (Cookie c : request.getCookies()) {
-				if (c.getName().equals(name)) {
-					return c.getValue();
-				}
-			}
-		}
-		return "";
 	}
 }
