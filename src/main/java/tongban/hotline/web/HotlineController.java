@@ -39,9 +39,11 @@ class HotlineController {
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
 	private final IdentityManagement identity;
+	private final FollowLimiter limiter;
 
 	HotlineController(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
-			IdentityManagement identity) {
+			IdentityManagement identity, FollowLimiter limiter) {
+		this.limiter = limiter;
 		this.hotline = hotline;
 		this.catalogue = catalogue;
 		this.directory = directory;
@@ -127,12 +129,18 @@ class HotlineController {
 	}
 
 	@PostMapping("/hotline/follow")
-	String follow(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String phone, Model model) {
+	String follow(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String phone,
+			HttpServletRequest request, Model model) {
 		model.addAttribute("number", number.strip());
 		model.addAttribute("phone", phone.strip());
+		if (limiter.blocked(request.getRemoteAddr())) {
+			model.addAttribute("notFound", "hotline.follow.tooMany");
+			return "hotline/follow";
+		}
 		Optional<Ticket> t = hotline.follow(number, phone);
 		if (t.isEmpty()) {
-			model.addAttribute("notFound", true);
+			limiter.failed(request.getRemoteAddr());
+			model.addAttribute("notFound", "hotline.follow.notFound");
 			return "hotline/follow";
 		}
 		show(t.get(), model);
@@ -141,9 +149,16 @@ class HotlineController {
 
 	@PostMapping("/hotline/follow/rate")
 	String rate(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String phone,
-			@RequestParam(defaultValue = "") String satisfaction, @RequestParam(defaultValue = "") String note, Model model) {
-		Ticket t = hotline.follow(number, phone).orElseThrow(() -> DomainException.notFound("ticket"));
-		return rated(t, satisfaction, note, "群众", model, () -> follow(number, phone, model));
+			@RequestParam(defaultValue = "") String satisfaction, @RequestParam(defaultValue = "") String note,
+			HttpServletRequest request, Model model) {
+		if (limiter.blocked(request.getRemoteAddr())) {
+			throw DomainException.notFound("ticket");
+		}
+		Ticket t = hotline.follow(number, phone).orElseThrow(() -> {
+			limiter.failed(request.getRemoteAddr());
+			return DomainException.notFound("ticket");
+		});
+		return rated(t, satisfaction, note, "群众", model, () -> follow(number, phone, request, model));
 	}
 
 	private String rated(Ticket t, String satisfaction, String note, String who, Model model,
