@@ -32,7 +32,9 @@ public class ReEncryption {
 			new Column("licence_licence", "id", "holder_code"), new Column("licence_licence", "id", "data"),
 			new Column("notification_sms_outbox", "id", "mobile_enc"), new Column("notification_delivery", "id", "address"),
 			new Column("exchange_record", "subject_index", "data"),
-			new Column("feedback_rating", "id", "comment"), new Column("feedback_rectification", "id", "revisit_note"));
+			new Column("feedback_rating", "id", "comment"), new Column("feedback_rectification", "id", "revisit_note"),
+			new Column("hotline_ticket", "id", "phone"), new Column("hotline_ticket", "id", "contact_name"),
+			new Column("hotline_ticket", "id", "address"));
 
 	private final JdbcClient jdbc;
 	private final DataKeys keys;
