@@ -39,11 +39,11 @@ class HotlineController {
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
 	private final IdentityManagement identity;
-	private final FollowLimiter limiter;
+	private final AddressLimits limits;
 
 	HotlineController(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
-			IdentityManagement identity, FollowLimiter limiter) {
-		this.limiter = limiter;
+			IdentityManagement identity, AddressLimits limits) {
+		this.limits = limits;
 		this.hotline = hotline;
 		this.catalogue = catalogue;
 		this.directory = directory;
@@ -86,7 +86,14 @@ class HotlineController {
 		Optional<Actor> citizen = citizen(auth, request);
 		formModel(model, citizen);
 		if ("code".equals(action) && citizen.isEmpty()) {
+			if (limits.codes.blocked(request.getRemoteAddr())) {
+				errors.rejectValue("phone", "hotline.error.code.address");
+				return "hotline/new";
+			}
 			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(form.phone());
+			if (p.isEmpty()) {
+				limits.codes.count(request.getRemoteAddr());
+			}
 			if (p.isPresent()) {
 				TicketForms.reject(List.of(p.get()), errors);
 			}
@@ -133,13 +140,13 @@ class HotlineController {
 			HttpServletRequest request, Model model) {
 		model.addAttribute("number", number.strip());
 		model.addAttribute("phone", phone.strip());
-		if (limiter.blocked(request.getRemoteAddr())) {
+		if (limits.follow.blocked(request.getRemoteAddr())) {
 			model.addAttribute("notFound", "hotline.follow.tooMany");
 			return "hotline/follow";
 		}
 		Optional<Ticket> t = hotline.follow(number, phone);
 		if (t.isEmpty()) {
-			limiter.failed(request.getRemoteAddr());
+			limits.follow.count(request.getRemoteAddr());
 			model.addAttribute("notFound", "hotline.follow.notFound");
 			return "hotline/follow";
 		}
@@ -151,11 +158,11 @@ class HotlineController {
 	String rate(@RequestParam(defaultValue = "") String number, @RequestParam(defaultValue = "") String phone,
 			@RequestParam(defaultValue = "") String satisfaction, @RequestParam(defaultValue = "") String note,
 			HttpServletRequest request, Model model) {
-		if (limiter.blocked(request.getRemoteAddr())) {
+		if (limits.follow.blocked(request.getRemoteAddr())) {
 			throw DomainException.notFound("ticket");
 		}
 		Ticket t = hotline.follow(number, phone).orElseThrow(() -> {
-			limiter.failed(request.getRemoteAddr());
+			limits.follow.count(request.getRemoteAddr());
 			return DomainException.notFound("ticket");
 		});
 		return rated(t, satisfaction, note, "群众", model, () -> follow(number, phone, request, model));
