@@ -3,7 +3,6 @@ package tongban.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.EnumSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,10 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
 
-import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.DomainException;
 import tongban.shared.Masking;
 import tongban.support.Accessibility;
@@ -32,21 +29,12 @@ class DataAccessJourneyIT extends JourneyTest {
 	@Autowired
 	ExchangeManagement exchange;
 
-	@Autowired
-	DirectoryManagement directory;
-
-	Account staff(String department, Role role, String name) {
-		var dep = directory.departmentByCode(department).orElseThrow();
-		return accounts.save(Account.staff(role.name().toLowerCase() + System.nanoTime(), name, passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(),
-				dep.regionCode(), EnumSet.of(role)));
-	}
-
 	@Test
 	void aStaffLookupIsOnTheCitizensPageAtOnceAndAReportReachesTheSupervisor() {
 		Citizen citizen = newCitizen("林晓雨", 2);
 		exchange.putRecord("XH-GA-RK", citizen.idNumber(), Map.of("name", "林晓雨", "idNumber", citizen.idNumber(), "gender", "女", "birthDate",
 				"1990-01-01", "ethnicity", "汉族", "householdAddress", "浙江省杭州市西湖区文一路 18 号"));
-		Account clerk = staff("XH-ZWFW", Role.COUNTER_CLERK, "赵核验");
+		Account clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "赵核验");
 		String caseNumber = "330106" + System.nanoTime() % 1_000_000_000L;
 
 		Page desk = staffPage(clerk);
@@ -72,7 +60,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		Accessibility.check(own);
 
 		// an approver of 医保 sees the ID number and address masked until revealing one, which is recorded as such
-		Account yb = staff("XH-YB", Role.APPROVER, "钱医保");
+		Account yb = newStaff("XH-YB", Role.APPROVER, "钱医保");
 		Page ybDesk = staffPage(yb);
 		ybDesk.navigate(base() + "/workbench/exchange");
 		ybDesk.locator("#resource").selectOption("XH-GA-RK");
@@ -103,7 +91,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		assertThat(catchThrowableOfType(DomainException.class, () -> exchange.report(clerkRead, stranger.idNumber(), stranger.id(), "查看")).kind())
 			.as("another's read is not found").isEqualTo(DomainException.Kind.NOT_FOUND);
 
-		Account supervisor = staff("XH-ZWFW", Role.SUPERVISOR, "孙监察");
+		Account supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "孙监察");
 		page.close();
 		page = staffPage(supervisor);
 		page.navigate(base() + "/workbench");

@@ -19,7 +19,6 @@ import tongban.directory.DirectoryManagement;
 import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;
@@ -62,8 +61,7 @@ class AppealJourneyIT extends JourneyTest {
 		assertThat(n(total(), "bad")).isEqualTo(n(before, "bad") + 1);
 
 		var dep = directory.departmentByCode(Concluded.DEPARTMENT).orElseThrow();
-		Account admin = accounts.save(Account.staff("fbappeal" + System.nanoTime(), "人社申诉员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		Account admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社申诉员");
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
 		// another department's staff do not see the task
 		var other = new FeedbackManagement.Staff(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
@@ -87,13 +85,10 @@ class AppealJourneyIT extends JourneyTest {
 		assertThat(s.getByTestId("appeal-status").textContent()).contains("待审核");
 		Accessibility.check(s);
 
-		var centre = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account elsewhere = accounts.save(Account.staff("fbsupx" + System.nanoTime(), "外区监察", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				centre.id(), "330102", EnumSet.of(Role.SUPERVISOR)));
+		Account elsewhere = newStaff("XH-ZWFW", "330102", Role.SUPERVISOR, "外区监察");
 		assertThat(feedback.appeals(new FeedbackManagement.Staff(elsewhere.id(), "外区监察", "XH-ZWFW", "330102", EnumSet.of(Role.SUPERVISOR))))
 			.noneMatch(a -> a.rating().id().equals(rating.id()));
-		Account supervisor = accounts.save(Account.staff("fbsup" + System.nanoTime(), "区监察", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				centre.id(), "330106", EnumSet.of(Role.SUPERVISOR)));
+		Account supervisor = newStaff("XH-ZWFW", "330106", Role.SUPERVISOR, "区监察");
 		Page v = staffPage(supervisor);
 		v.navigate(base() + "/workbench");
 		v.getByTestId("appeals-link").click();

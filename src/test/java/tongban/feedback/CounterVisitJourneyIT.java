@@ -2,7 +2,6 @@ package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -13,10 +12,8 @@ import org.springframework.web.client.RestClient;
 
 import com.microsoft.playwright.Page;
 
-import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
 
 /**
@@ -27,18 +24,13 @@ import tongban.support.JourneyTest;
  */
 class CounterVisitJourneyIT extends JourneyTest {
 
-	@Autowired
-	DirectoryManagement directory;
-
 	private RestClient api() {
 		return RestClient.builder().baseUrl(url("")).defaultStatusHandler(x -> true, (req, res) -> { }).build();
 	}
 
 	@Test
 	void aVisitIsRatedOnceWithoutSigningIn() {
-		var centre = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account clerk = accounts.save(Account.staff("fbclerk" + System.nanoTime(), "窗口评价员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				centre.id(), centre.regionCode(), EnumSet.of(Role.COUNTER_CLERK)));
+		Account clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "窗口评价员");
 		Page c = staffPage(clerk);
 		c.navigate(base() + "/workbench/counter/intake");
 		c.getByTestId("counter-rating-link").click();

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,7 +19,6 @@ import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.Accessibility;
@@ -108,8 +106,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 
 		// the department works the task on the workbench
 		var dep = directory.departmentByCode(Concluded.DEPARTMENT).orElseThrow();
-		Account admin = accounts.save(Account.staff("fbadmin" + System.nanoTime(), "人社管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		Account admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社管理员");
 		Page s = staffPage(admin);
 		s.navigate(base() + "/workbench");
 		s.getByTestId("ratings-link").click();

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,10 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 
-import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.support.Accessibility;
 import tongban.support.Browser;
@@ -36,17 +33,8 @@ class TicketJourneyIT extends JourneyTest {
 	@Autowired
 	HotlineManagement hotline;
 
-	@Autowired
-	DirectoryManagement directory;
-
 	static final byte[] PNG = java.util.Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-
-	Account staff(String department, Role role, String name) {
-		var dep = directory.departmentByCode(department).orElseThrow();
-		return accounts.save(Account.staff(role.name().toLowerCase() + System.nanoTime(), name, passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(role)));
-	}
 
 	long tickets() {
 		return jdbc.sql("select count(*) from hotline_ticket").query(Long.class).single();
@@ -106,7 +94,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(hotline.attachments(ticket.id())).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
 
 		// the operator dispatches it, by mistake, to 市场监管
-		Account operator = staff("XH-ZWFW", Role.HOTLINE_OPERATOR, "林话务");
+		Account operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "林话务");
 		Page desk = staffPage(operator);
 		desk.navigate(base() + "/workbench");
 		desk.getByTestId("hotline-dispatch-link").click();
@@ -119,7 +107,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(desk.getByTestId("ticket-status").innerText()).isEqualTo("办理中");
 
 		// 市场监管 returns it with a reason (an empty reason is refused first); it no longer sees the ticket
-		Account market = staff("XH-SCJG", Role.APPROVER, "钱市场");
+		Account market = newStaff("XH-SCJG", Role.APPROVER, "钱市场");
 		Page marketDesk = staffPage(market);
 		marketDesk.navigate(base() + "/workbench");
 		marketDesk.getByTestId("hotline-department-link").click();
@@ -147,7 +135,7 @@ class TicketJourneyIT extends JourneyTest {
 		jdbc.sql("update hotline_ticket set answer_due = now() - interval '1 hour' where id = ?").param(ticket.id()).update();
 		hotline.superviseOverdue(OffsetDateTime.now(Clocks.ZONE)); // what the minute's job does (it may have been first)
 		assertThat(hotline.find(ticket.id()).orElseThrow().supervisedAt()).isNotNull();
-		Account supervisor = staff("XH-ZWFW", Role.SUPERVISOR, "钱督办");
+		Account supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "钱督办");
 		Page watch = staffPage(supervisor);
 		watch.navigate(base() + "/workbench");
 		watch.getByTestId("hotline-overdue-link").click();
@@ -159,7 +147,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(watch.getByTestId("banner").innerText()).contains("督办意见已发出");
 
 		// 住建 answers; the person gets an SMS
-		Account builder = staff("XH-ZJ", Role.APPROVER, "赵市政");
+		Account builder = newStaff("XH-ZJ", Role.APPROVER, "赵市政");
 		Page works = staffPage(builder);
 		works.navigate(base() + "/workbench/hotline/department");
 		assertThat(works.locator("[data-testid=department-tickets] tr[data-number='" + number + "']").innerText()).contains("超期").contains("已督办");
@@ -198,7 +186,7 @@ class TicketJourneyIT extends JourneyTest {
 		Accessibility.check(person);
 
 		// a department not on the ticket does not see it
-		Account other = staff("XH-JY", Role.APPROVER, "周教育");
+		Account other = newStaff("XH-JY", Role.APPROVER, "周教育");
 		Page school = staffPage(other);
 		school.navigate(base() + "/workbench/hotline/tickets/" + ticket.id());
 		assertThat(school.locator("h1").innerText()).doesNotContain(number);
@@ -244,7 +232,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(theirs.content()).doesNotContain("灵活就业人员");
 
 		// an operator registers a call on one page, a landline allowed, urgency raised by hand
-		Account operator = staff("XH-ZWFW", Role.HOTLINE_OPERATOR, "许话务");
+		Account operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "许话务");
 		Page desk = staffPage(operator);
 		desk.navigate(base() + "/workbench/hotline");
 		desk.getByTestId("intake-link").click();

@@ -48,6 +48,22 @@ public abstract class IntegrationTest {
 	public record Citizen(String name, String idNumber, String mobile, java.util.UUID id) {
 	}
 
+	@Autowired
+	private tongban.directory.DirectoryManagement departments;
+
+	/** A new staff member of a department with one role, scoped to the department's region; TOTP secret of their own. */
+	protected Account newStaff(String departmentCode, tongban.identity.Role role, String name) {
+		return newStaff(departmentCode, null, role, name);
+	}
+
+	/** A new staff member of a department with one role, scoped to {@code regionScope} (null: the department's region). */
+	protected Account newStaff(String departmentCode, String regionScope, tongban.identity.Role role, String name) {
+		var dep = departments.departmentByCode(departmentCode).orElseThrow();
+		return accounts.save(Account.staff(role.name().toLowerCase() + System.nanoTime(), name, passwordEncoder.encode(PASSWORD),
+				tongban.identity.internal.Totp.newSecret(), dep.id(), regionScope == null ? dep.regionCode() : regionScope,
+				java.util.EnumSet.of(role)));
+	}
+
 	/** A new citizen account of its own, so a test shares no state with others. */
 	protected Citizen newCitizen(String name, int level) {
 		String id = TestPeople.idNumber();
