@@ -56,19 +56,57 @@ public class DirectoryManagement {
 	}
 
 	/** Whether the first six digits of an ID number name a county-level (or higher) region we know. */
+	/** Divisions are reference data (GB/T 2260, loaded by migration): codes found are remembered, others asked again. */
+	private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+	private final java.util.Map<String, String> fullNames = new java.util.concurrent.ConcurrentHashMap<>();
+
 	public boolean isKnownDivision(String sixDigits) {
-		return jdbc.sql("select count(*) from directory_region where code = ?").param(sixDigits).query(Long.class).single() > 0;
+		if (known.contains(sixDigits)) {
+			return true;
+		}
+		boolean found = jdbc.sql("select count(*) from directory_region where code = ?").param(sixDigits).query(Long.class).single() > 0;
+		if (found) {
+			known.add(sixDigits);
+		}
+		return found;
 	}
 
 	/** Full name from province down, e.g. 浙江省 杭州市 西湖区. */
 	public String fullName(String code) {
+		String cached = fullNames.get(code);
+		if (cached != null) {
+			return cached;
+		}
 		StringBuilder sb = new StringBuilder();
 		Optional<Region> r = region(code);
 		while (r.isPresent()) {
 			sb.insert(0, r.get().name() + (sb.isEmpty() ? "" : " "));
 			r = r.get().parentCode() == null ? Optional.empty() : region(r.get().parentCode());
 		}
+		if (!sb.isEmpty()) {
+			fullNames.put(code, sb.toString());
+		}
 		return sb.toString();
+	}
+
+	private volatile java.util.Map<String, String> names = java.util.Map.of();
+	private volatile long namesAt;
+
+	/**
+	 * Department names by code, read at most once a minute: lists, statistics and the Open311 answers name many
+	 * departments per request, and departments change only with the directory's data.
+	 */
+	public java.util.Map<String, String> departmentNames() {
+		long now = System.nanoTime();
+		if (names.isEmpty() || now - namesAt > 60_000_000_000L) {
+			java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+			for (DepartmentView v : departments()) {
+				m.put(v.code(), v.name());
+			}
+			names = java.util.Collections.unmodifiableMap(m);
+			namesAt = now;
+		}
+		return names;
 	}
 
 	public List<DepartmentView> departments() {

@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
@@ -35,21 +34,9 @@ public class RatingStatistics {
 		this.directory = directory;
 	}
 
-	private volatile Map<String, String> names = Map.of();
-	private volatile long namesAt;
-
-	/** Department names by code, read from the directory at most once a minute (every statistics request needs them). */
+	/** Department names by code (the directory's, read at most once a minute). */
 	public Map<String, String> departmentNames() {
-		long now = System.nanoTime();
-		if (names.isEmpty() || now - namesAt > 60_000_000_000L) {
-			Map<String, String> m = new LinkedHashMap<>();
-			for (DepartmentView v : directory.departments()) {
-				m.put(v.code(), v.name());
-			}
-			names = java.util.Collections.unmodifiableMap(m);
-			namesAt = now;
-		}
-		return names;
+		return directory.departmentNames();
 	}
 
 	/** Counts and the rates made from them (null when nothing was counted). */

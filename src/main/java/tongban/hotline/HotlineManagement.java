@@ -62,8 +62,6 @@ public class HotlineManagement {
 	private final DirectoryManagement directory;
 	private final NotificationManagement notifications;
 	private final SecureRandom random = new SecureRandom();
-	/** Divisions are reference data (GB/T 2260), loaded once; asked once per code. */
-	private final java.util.concurrent.ConcurrentHashMap<String, Boolean> knownDivisions = new java.util.concurrent.ConcurrentHashMap<>();
 
 	HotlineManagement(JdbcClient jdbc, DataKeys keys, FileStore files, HotlineCatalogue catalogue, HotlineSettings settings,
 			WorkingCalendars calendars, DirectoryManagement directory, NotificationManagement notifications) {
@@ -217,7 +215,7 @@ public class HotlineManagement {
 			problems.add(new Problem("urgency", "hotline.error.urgency"));
 		}
 		String region = trim(t.regionCode());
-		if (!region.matches("\\d{6}") || !knownDivisions.computeIfAbsent(region, directory::isKnownDivision)) {
+		if (!region.matches("\\d{6}") || !directory.isKnownDivision(region)) {
 			problems.add(new Problem("regionCode", "hotline.error.region"));
 		}
 		String address = trim(t.address());
@@ -534,7 +532,7 @@ public class HotlineManagement {
 	}
 
 	public String departmentName(String code) {
-		return code == null ? "" : directory.departmentByCode(code).map(d -> d.name()).orElse(code);
+		return code == null ? "" : directory.departmentNames().getOrDefault(code, code);
 	}
 
 	/** The lead department objects to a dispatch: the ticket goes back to the dispatcher with the reason. */

@@ -146,19 +146,13 @@ class ExchangeWorkbenchController {
 		return lookupForm(auth, model);
 	}
 
-	private Map<String, String> departmentNames() {
-		Map<String, String> names = new java.util.HashMap<>();
-		directory.departments().forEach(d -> names.put(d.code(), d.name()));
-		return names;
-	}
-
 	// ---- catalogue
 
 	@GetMapping("/workbench/exchange/resources")
 	String resources(Authentication auth, Model model) {
 		Staff s = staff(auth);
 		model.addAttribute("resources", exchange.resources());
-		model.addAttribute("departments", departmentNames());
+		model.addAttribute("departments", directory.departmentNames());
 		model.addAttribute("isAdmin", s.roles().contains(Role.DEPT_ADMIN));
 		model.addAttribute("myDepartment", s.departmentCode());
 		return "exchange/resources";
@@ -239,7 +233,7 @@ class ExchangeWorkbenchController {
 				});
 		model.addAttribute("labels", labels);
 		model.addAttribute("names", names);
-		model.addAttribute("departments", departmentNames());
+		model.addAttribute("departments", directory.departmentNames());
 		return "exchange/grants";
 	}
 
