@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmarks for the data exchange (issue 6). Prints figures for docs/performance.md.
-#   bench/exchange.sh [seconds=20] [connections=8]
+#   bench/exchange.sh [seconds=40] [connections=8]
 # The exchange API read by a department system with wrk (installed from Debian when missing; a separate program),
 # every read recorded; then the same lookup in the service with and without recording on 2 threads in the same run,
 # whose ratio is the recording's overhead (src/test/java/tongban/bench/ExchangeBench.java, in-process server on
@@ -8,5 +8,5 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . bench/wrk.sh
-./mvnw -q -B -ntp test -Dtest=ExchangeBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds=${1:-20} -Dbench.clients=${2:-8} 2>&1 \
+./mvnw -q -B -ntp test -Dtest=ExchangeBench -Dsurefire.failIfNoSpecifiedTests=false -Dbench.seconds=${1:-40} -Dbench.clients=${2:-8} 2>&1 \
   | grep '^BENCH' | sed 's/^BENCH //'

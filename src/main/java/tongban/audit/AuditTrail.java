@@ -25,7 +25,10 @@ public class AuditTrail {
 
 	private final org.springframework.jdbc.core.JdbcTemplate template;
 
-	AuditTrail(JdbcClient jdbc, AuditChain chain, org.springframework.jdbc.core.JdbcTemplate template) {
+	private final List<SealedRecords> sealed;
+
+	AuditTrail(JdbcClient jdbc, AuditChain chain, org.springframework.jdbc.core.JdbcTemplate template, List<SealedRecords> sealed) {
+		this.sealed = sealed;
 		this.template = template;
 		this.jdbc = jdbc;
 		this.chain = chain;
@@ -34,8 +37,11 @@ public class AuditTrail {
 	public record Entry(long id, Long position, Instant at, String kind, String actor, String subject, String detail) {
 	}
 
-	/** The first entry that fails, or none: {@code problem} is ALTERED, MISSING or UNLINKED. */
-	public record Verification(boolean intact, long checked, Long position, Long entryId, String problem, Instant verifiedAt) {
+	/**
+	 * The first entry that fails, or none: {@code problem} is ALTERED, MISSING or UNLINKED for an entry of the chain, or
+	 * a problem of a record sealed by an entry ({@link SealedRecords}), which names that record in {@code record}.
+	 */
+	public record Verification(boolean intact, long checked, Long position, Long entryId, String problem, String record, Instant verifiedAt) {
 	}
 
 	@Transactional
@@ -49,17 +55,40 @@ public class AuditTrail {
 	public record NewEntry(String kind, String actor, String subject, String detail) {
 	}
 
-	/** Appends several entries in one batch, in the caller's transaction (for writers that group records). */
-	@Transactional
-	public void recordAll(List<NewEntry> entries) {
-		template.batchUpdate("insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?)",
-				entries.stream().map(e -> new Object[] { e.kind(), e.actor() == null ? "" : e.actor(), e.subject(), e.detail() }).toList());
+	/**
+	 * Appends an entry and, in the same statement, the records it seals (see {@link SealedRecords}): {@code insertSelect}
+	 * is an {@code INSERT ... SELECT} that reads the new entry's id as {@code entry.id} from {@code entry}, and
+	 * {@code params} are its parameters. One round trip; in the caller's transaction, or committed on its own without
+	 * one, so that the entry and its records are written together or not at all.
+	 */
+	public void recordSealing(NewEntry entry, String insertSelect, List<Object> params) {
+		Object[] all = new Object[4 + params.size()];
+		all[0] = entry.kind();
+		all[1] = entry.actor() == null ? "" : entry.actor();
+		all[2] = entry.subject();
+		all[3] = entry.detail();
+		for (int i = 0; i < params.size(); i++) {
+			all[4 + i] = params.get(i);
+		}
+		template.update("with entry as (insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?) returning id) " + insertSelect, all);
 	}
 
-	/** Chains what is committed, then checks the whole chain from its first entry. */
+	/** Chains what is committed, then checks the whole chain from its first entry, then the records sealed by entries. */
 	public Verification verify() {
 		chain.chainPending();
-		return chain.verify();
+		Verification v = chain.verify();
+		if (!v.intact()) {
+			return v;
+		}
+		for (SealedRecords s : sealed) {
+			var failure = s.firstFailure();
+			if (failure.isPresent()) {
+				SealedRecords.Failure f = failure.get();
+				Long position = jdbc.sql("select position from audit_entry where id = ?").param(f.entryId()).query(Long.class).optional().orElse(null);
+				return new Verification(false, v.checked(), position, f.entryId(), f.problem(), f.record(), Instant.now());
+			}
+		}
+		return v;
 	}
 
 	@Transactional(readOnly = true)

@@ -22,6 +22,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import tongban.audit.AuditTrail;
+import tongban.exchange.internal.ReadRecorder;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.shared.Clocks;
@@ -55,10 +56,10 @@ public class ExchangeManagement {
 	private final TransactionTemplate separate;
 	private final Map<String, Resource> resourceCache = new ConcurrentHashMap<>();
 
-	private final tongban.exchange.internal.ReadRecorder recorder;
+	private final ReadRecorder recorder;
 
 	ExchangeManagement(JdbcClient jdbc, JsonMapper json, DataKeys keys, AuditTrail audit, DirectoryManagement directory,
-			PlatformTransactionManager tx, tongban.exchange.internal.ReadRecorder recorder) {
+			PlatformTransactionManager tx, ReadRecorder recorder) {
 		this.recorder = recorder;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -390,6 +391,19 @@ public class ExchangeManagement {
 
 	/** Serves a lookup; records the read with this outcome (SERVED, PREFILL), or not at all when null. */
 	private Served serve(Reader reader, Lookup q, String outcome) {
+		if (outcome == null) {
+			return read(reader, q, null);
+		}
+		recorder.reading();
+		try {
+			return read(reader, q, outcome);
+		}
+		finally {
+			recorder.read();
+		}
+	}
+
+	private Served read(Reader reader, Lookup q, String outcome) {
 		if (blank(q.purpose())) {
 			throw refuse(reader, q, new Refusal(DomainException.Kind.INVALID, "exchange-purpose-missing", null, "purpose missing"));
 		}
@@ -418,10 +432,8 @@ public class ExchangeManagement {
 		String index = keys.blindIndex(q.subject());
 		// the read and its audit entry are committed (with the reads that arrive together) while the data is read, and
 		// before the answer leaves
-		tongban.exchange.internal.ReadRecorder.Recording recording = outcome == null ? null
-				: recorder.begin(accessParams(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome),
-						new AuditTrail.NewEntry(AuditTrail.DATA_READ, reader.actor(), "subject:" + index,
-								r.code() + " " + fields + " for " + q.caseNumber().strip() + " (" + q.purpose().strip() + ") by " + reader.departmentCode()));
+		ReadRecorder.Recording recording = outcome == null ? null
+				: recorder.begin(read(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome));
 		List<Map<String, String>> records = new ArrayList<>();
 		jdbc.sql("select data from exchange_record where resource_code = ? and subject_index = ?")
 			.params(r.code(), index)
@@ -439,10 +451,10 @@ public class ExchangeManagement {
 		return new Served(r, fields, records, Instant.now());
 	}
 
-	private static Object[] accessParams(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
+	private static ReadRecorder.Read read(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
 			String outcome) {
-		return new Object[] { index, resourceCode, reader.departmentCode(), reader.clientId(), reader.staffId(), reader.staffName(),
-				fields.toArray(String[]::new), purpose, caseNumber, outcome };
+		return new ReadRecorder.Read(reader.actor(), index, resourceCode, reader.departmentCode(), reader.clientId(), reader.staffId(),
+				reader.staffName(), List.copyOf(fields), purpose, caseNumber, outcome);
 	}
 
 	/**
@@ -481,8 +493,10 @@ public class ExchangeManagement {
 	/** A staff member shows an ID number or address unmasked: recorded (like every read) as a read of its own. */
 	public void recordReveal(Reader reader, String resourceCode, String subject, String field, String purpose, String caseNumber) {
 		String index = keys.blindIndex(subject);
-		recorder.record(accessParams(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"),
-				new AuditTrail.NewEntry(AuditTrail.DATA_REVEAL, reader.actor(), "subject:" + index, resourceCode + " " + field + " for " + caseNumber));
+		recorder.record(read(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"));
+		// a reveal is also an entry of its own in the trail, beside the sealed batch that holds its record
+		separate.executeWithoutResult(s -> audit.record(AuditTrail.DATA_REVEAL, reader.actor(), "subject:" + index,
+				resourceCode + " " + field + " for " + caseNumber));
 	}
 
 	// ---- consented prefill (免提交)

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import tongban.audit.AuditTrail;
 import tongban.identity.internal.ClientRegistrations;
 import tongban.shared.IdNumber;
 import tongban.support.IntegrationTest;
@@ -37,6 +39,9 @@ class ExchangeApiIT extends IntegrationTest {
 
 	@Autowired
 	ClientRegistrations clients;
+
+	@Autowired
+	AuditTrail audit;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	final JsonMapper json = JsonMapper.builder().build();
@@ -87,13 +92,60 @@ class ExchangeApiIT extends IntegrationTest {
 			assertThat(r.departmentName()).isEqualTo("杭州市医疗保障局西湖分局");
 			assertThat(r.fieldLabels()).containsExactly("姓名", "公民身份号码", "性别", "出生日期", "户籍地址");
 		});
-		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_READ' and detail like ?").param("%" + caseNumber + "%").query(Long.class).single())
-			.isEqualTo(2);
+		// both reads are sealed into the audit trail by the DATA_READ entries of their batches
+		assertThat(jdbc.sql("""
+				select count(*) from exchange_access a join audit_entry e on e.id = a.audit_id
+				where a.case_number = ? and e.kind = 'DATA_READ' and a.seal ~ '^[0-9a-f]{64}$' and e.detail like '% reads (%SERVED%), seal %'""")
+			.param(caseNumber)
+			.query(Long.class)
+			.single()).isEqualTo(2);
 		// the shared records are kept encrypted: no name, ID number or address in the table
 		assertThat(jdbc.sql("select count(*) from exchange_record where data like ? or data like ? or data like ? or subject_index = ?")
 			.params("%" + WANG + "%", "%王小明%", "%西湖区%", WANG)
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void alteringOrDeletingOneReadRecordIsReportedByTheAuditVerification() throws Exception {
+		String token = client("XH-YB", 1000);
+		String caseNumber = "SEAL-" + UUID.randomUUID();
+		assertThat(get(token, "XH-GA-RK", WANG, "name", "核验", caseNumber).statusCode()).isEqualTo(200);
+		Map<String, Object> row = jdbc.sql("select * from exchange_access where case_number = ?").param(caseNumber).query().singleRow();
+		long entry = ((Number) row.get("audit_id")).longValue();
+		AuditTrail.Verification whole = audit.verify();
+		assertThat(whole.intact()).as(whole.toString()).isTrue();
+		Long position = jdbc.sql("select position from audit_entry where id = ?").param(entry).query(Long.class).single();
+
+		// another purpose written into the record: that record is named
+		jdbc.sql("update exchange_access set purpose = '随便看看' where id = ?").param(row.get("id")).update();
+		AuditTrail.Verification altered = audit.verify();
+		assertThat(altered.intact()).isFalse();
+		assertThat(altered.problem()).isEqualTo("READ_ALTERED");
+		assertThat(altered.record()).isEqualTo("exchange_access " + row.get("id"));
+		assertThat(altered.entryId()).isEqualTo(entry);
+		assertThat(altered.position()).isEqualTo(position);
+		// a seal computed again without the platform's key does not pass either
+		jdbc.sql("update exchange_access set seal = encode(sha256(convert_to(purpose, 'UTF8')), 'hex') where id = ?").param(row.get("id")).update();
+		assertThat(audit.verify().record()).isEqualTo("exchange_access " + row.get("id"));
+		jdbc.sql("update exchange_access set purpose = ?, seal = ? where id = ?").params(row.get("purpose"), row.get("seal"), row.get("id")).update();
+		assertThat(audit.verify().intact()).isTrue();
+
+		// the record deleted: the entry that sealed its batch is named
+		jdbc.sql("delete from exchange_access where id = ?").param(row.get("id")).update();
+		AuditTrail.Verification deleted = audit.verify();
+		assertThat(deleted.intact()).isFalse();
+		assertThat(deleted.problem()).isEqualTo("READS_MISSING");
+		assertThat(deleted.entryId()).isEqualTo(entry);
+		assertThat(deleted.position()).isEqualTo(position);
+		jdbc.sql("""
+				insert into exchange_access (id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields,
+				  purpose, case_number, outcome, audit_id, seal) values (?, ?, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?)""")
+			.params(row.get("id"), row.get("at"), row.get("subject_index"), row.get("resource_code"), row.get("consumer_department_code"),
+					row.get("client_id"), row.get("staff_id"), row.get("staff_name"), row.get("fields").toString(), row.get("purpose"),
+					row.get("case_number"), row.get("outcome"), row.get("audit_id"), row.get("seal"))
+			.update();
+		assertThat(audit.verify().intact()).isTrue();
 	}
 
 	@Test

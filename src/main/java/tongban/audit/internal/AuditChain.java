@@ -142,7 +142,7 @@ public class AuditChain {
 			if (head.isPresent() && head.get().position() == last && !head.get().hash().equals(prev[0])) {
 				return problem(checked[0], last, null, "ALTERED");
 			}
-			return new Verification(true, checked[0], null, null, null, Instant.now());
+			return new Verification(true, checked[0], null, null, null, null, Instant.now());
 		});
 	}
 
@@ -155,6 +155,6 @@ public class AuditChain {
 	}
 
 	private static Verification problem(long checked, long position, Long id, String what) {
-		return new Verification(false, checked, position, id, what, Instant.now());
+		return new Verification(false, checked, position, id, what, null, Instant.now());
 	}
 }

@@ -1,57 +1,88 @@
 package tongban.exchange.internal;
 
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.audit.AuditTrail;
 
 /**
- * Writes records of reads with group commit: a lookup hands its record (the read and its audit entry) to the writers,
- * reads the data meanwhile, and waits until the transaction holding the record has committed, so no answer leaves
- * without its record on disk, while the reads that arrive together share one transaction and one flush of the log. Two
- * writers take turns, so one batch fills while the other commits. If the write fails, the lookups waiting
- * on it fail too (nothing is served unrecorded).
+ * Writes records of reads with group commit: a lookup hands its record to the writer, reads the data meanwhile, and
+ * waits until the statement holding the record has committed, so no answer leaves without its record on disk, while
+ * the reads that arrive together share one statement and one flush of the log. While the writer commits a batch, the
+ * next fills; when other lookups are under way as a batch begins, it waits up to {@code tongban.exchange.record-window}
+ * (1 ms) for their records, in the manner of PostgreSQL's {@code commit_delay} with {@code commit_siblings} (a lone
+ * read is written at once). If the write fails, the lookups waiting on it fail too (nothing is served unrecorded).
+ * <p>
+ * A batch is sealed into the audit trail with one entry (kind DATA_READ) instead of one per read: each read record
+ * carries its seal, the HMAC of its fields under the platform's MAC key, and the id of its batch's entry, whose chained
+ * detail holds the HMAC over the batch's seals in order ({@link ReadSeals} checks both when the trail is verified). The
+ * entry and the records are written by one statement, so either both are there or neither.
  */
 @Component
 public class ReadRecorder implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ReadRecorder.class);
-	static final String ACCESS_INSERT = """
-			insert into exchange_access (subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-			  case_number, outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+	/**
+	 * A read to record: who read (the department, and its system or staff member, named in the audit trail as
+	 * {@code actor}) whose data (the subject's blind index), which fields, why, for which case, and how (SERVED,
+	 * PREFILL, REVEALED).
+	 */
+	public record Read(String actor, String subjectIndex, String resourceCode, String departmentCode, String clientId, String staffId, String staffName,
+			List<String> fields, String purpose, String caseNumber, String outcome) {
+	}
 
-	private record Pending(Object[] access, AuditTrail.NewEntry entry, CompletableFuture<Void> done) {
+	private record Pending(Read read, Instant at, CompletableFuture<Void> done) {
 	}
 
 	private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(50_000);
-	private final JdbcTemplate jdbc;
-	private final TransactionTemplate tx;
 	private final AuditTrail audit;
+	private final ReadSeals seals;
 	private volatile boolean running;
-	/** Two writers, so that one batch is filled while the other commits and no read waits for more than one commit. */
-	private final List<Thread> writers = new ArrayList<>();
-	static final int WRITERS = 2;
+	private Thread writer;
+	/** A batch stops waiting for more once it holds this many. */
+	private static final int MAX_WAIT_FOR = 64;
+	/** Lookups under way (between {@link #reading()} and {@link #read()}), whether or not they have handed in their record yet. */
+	private final AtomicInteger reading = new AtomicInteger();
+	private final long window;
 
-	ReadRecorder(JdbcTemplate jdbc, TransactionTemplate tx, AuditTrail audit) {
-		this.jdbc = jdbc;
-		this.tx = tx;
+	ReadRecorder(AuditTrail audit, ReadSeals seals, @Value("${tongban.exchange.record-window:1ms}") Duration window) {
+		this.window = window.toNanos();
 		this.audit = audit;
+		this.seals = seals;
 	}
 
-	/** Records a read (the exchange_access row's values, in ACCESS_INSERT's order) and its audit entry; returns once committed. */
-	public void record(Object[] access, AuditTrail.NewEntry entry) {
-		begin(access, entry).await();
+	/** A lookup that will record its read begins: batches wait a moment for it while it is under way. */
+	public void reading() {
+		reading.incrementAndGet();
+	}
+
+	/** The lookup begun by {@link #reading()} is over, answered or refused. */
+	public void read() {
+		reading.decrementAndGet();
+	}
+
+	/** Records a read; returns once committed. */
+	public void record(Read read) {
+		begin(read).await();
 	}
 
 	/** A record on its way to the database; {@link #await()} returns once it is committed, or throws if it could not be. */
@@ -61,17 +92,18 @@ public class ReadRecorder implements SmartLifecycle {
 	}
 
 	/**
-	 * Hands a record to the writers and returns at once, so that the caller can read the data while the record is being
+	 * Hands a record to the writer and returns at once, so that the caller can read the data while the record is being
 	 * committed; the caller must {@link Recording#await() await} it before the answer leaves.
 	 */
-	public Recording begin(Object[] access, AuditTrail.NewEntry entry) {
+	public Recording begin(Read read) {
+		Instant at = ReadSeals.now();
 		if (!running) {
 			// before start and after stop (tests, shutdown): write directly
-			tx.executeWithoutResult(s -> write(List.of(new Pending(access, entry, null))));
+			write(List.of(new Pending(read, at, null)));
 			return () -> {
 			};
 		}
-		Pending p = new Pending(access, entry, new CompletableFuture<>());
+		Pending p = new Pending(read, at, new CompletableFuture<>());
 		try {
 			if (!queue.offer(p, 5, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("read records are not being written");
@@ -91,9 +123,38 @@ public class ReadRecorder implements SmartLifecycle {
 		};
 	}
 
+	/** Writes a batch and the audit entry sealing it in one statement (one round trip, committed on its own). */
 	private void write(List<Pending> batch) {
-		jdbc.batchUpdate(ACCESS_INSERT, batch.stream().map(Pending::access).toList());
-		audit.recordAll(batch.stream().map(Pending::entry).toList());
+		StringBuilder sql = new StringBuilder(200 + 48 * batch.size()).append("""
+				insert into exchange_access (at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields,
+				  purpose, case_number, outcome, seal, audit_id)
+				select v.at, v.s, v.r, v.d, v.c, v.si, v.sn, v.f, v.p, v.cn, v.o, v.seal, entry.id from entry, (values """);
+		List<Object> params = new ArrayList<>(12 * batch.size());
+		List<String> sealed = new ArrayList<>(batch.size());
+		Map<String, Integer> outcomes = new TreeMap<>();
+		String actor = batch.getFirst().read().actor();
+		for (int i = 0; i < batch.size(); i++) {
+			Pending p = batch.get(i);
+			Read r = p.read();
+			String seal = seals.seal(p.at(), r);
+			sealed.add(seal);
+			outcomes.merge(r.outcome(), 1, Integer::sum);
+			if (!r.actor().equals(actor)) {
+				actor = "exchange";
+			}
+			sql.append(i == 0 ? "(?::timestamptz, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			params.add(OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC));
+			for (String text : new String[] { r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(), r.staffId(), r.staffName() }) {
+				params.add(new SqlParameterValue(Types.VARCHAR, text));
+			}
+			params.add(r.fields().toArray(String[]::new));
+			for (String text : new String[] { r.purpose(), r.caseNumber(), r.outcome(), seal }) {
+				params.add(new SqlParameterValue(Types.VARCHAR, text));
+			}
+		}
+		sql.append(") v (at, s, r, d, c, si, sn, f, p, cn, o, seal)");
+		audit.recordSealing(new AuditTrail.NewEntry(AuditTrail.DATA_READ, actor, null, ReadSeals.detail(batch.size(), outcomes, seals.batchSeal(sealed))),
+				sql.toString(), params);
 	}
 
 	private void loop() {
@@ -106,8 +167,21 @@ public class ReadRecorder implements SmartLifecycle {
 				}
 				batch.add(first);
 				queue.drainTo(batch, 999);
+				// like PostgreSQL's commit_delay with commit_siblings: when other lookups are under way, wait a moment for their
+				// records, so that they share the statement and its flush (one entry, one commit, one link of the chain)
+				long until = System.nanoTime() + window;
+				boolean others = reading.get() > batch.size();
+				while (others && batch.size() < MAX_WAIT_FOR) {
+					long left = until - System.nanoTime();
+					Pending more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+					if (more == null) {
+						break;
+					}
+					batch.add(more);
+					queue.drainTo(batch, 999 - batch.size());
+				}
 				try {
-					tx.executeWithoutResult(s -> write(batch));
+					write(batch);
 					batch.forEach(p -> p.done().complete(null));
 				}
 				catch (RuntimeException e) {
@@ -126,23 +200,18 @@ public class ReadRecorder implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
-		for (int i = 0; i < WRITERS; i++) {
-			writers.add(Thread.ofPlatform().name("tongban-read-recorder-" + i).daemon().start(this::loop));
-		}
+		writer = Thread.ofPlatform().name("tongban-read-recorder").daemon().start(this::loop);
 	}
 
 	@Override
 	public void stop() {
 		running = false;
 		try {
-			for (Thread w : writers) {
-				w.join(10_000);
-			}
+			writer.join(10_000);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
-		writers.clear();
 	}
 
 	@Override

@@ -1,0 +1,21 @@
+package tongban.audit;
+
+import java.util.Optional;
+
+/**
+ * Records kept outside the trail and sealed by its entries (a module writes one chained entry for a batch of records,
+ * holding the MAC over the batch). {@link AuditTrail#verify()} asks every such bean after the chain itself is found
+ * whole.
+ */
+public interface SealedRecords {
+
+	/** The first record that fails, or none. */
+	Optional<Failure> firstFailure();
+
+	/**
+	 * A failed record: the entry that seals it, what failed ({@code problem}, a key of {@code audit.problem.*}) and the
+	 * record itself (table and id), when one record can be named.
+	 */
+	record Failure(long entryId, String problem, String record) {
+	}
+}
