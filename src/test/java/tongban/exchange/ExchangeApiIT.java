@@ -149,6 +149,38 @@ class ExchangeApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void concurrentReadsShareSealedBatchesAndEachIsCommittedBeforeItsAnswer() throws Exception {
+		var reader = new ExchangeManagement.Reader("XH-YB", "batch-test", null, null);
+		String run = "BATCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+		List<String> unrecordedAtAnswer = java.util.Collections.synchronizedList(new ArrayList<>());
+		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+			List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				int thread = t;
+				all.add(pool.submit(() -> {
+					for (int i = 0; i < 25; i++) {
+						String caseNumber = run + thread + "-" + i;
+						exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
+						if (jdbc.sql("select count(*) from exchange_access where case_number = ?").param(caseNumber).query(Long.class).single() != 1) {
+							unrecordedAtAnswer.add(caseNumber);
+						}
+					}
+					return null;
+				}));
+			}
+			for (var f : all) {
+				f.get();
+			}
+		}
+		assertThat(unrecordedAtAnswer).as("reads answered before their record was committed").isEmpty();
+		long batches = jdbc.sql("select count(distinct audit_id) from exchange_access where case_number like ?").param(run + "%").query(Long.class).single();
+		assertThat(batches).as("200 concurrent reads written in fewer statements than reads").isLessThan(200);
+		assertThat(jdbc.sql("select count(*) from exchange_access where case_number like ? and (audit_id is null or seal is null)").param(run + "%")
+			.query(Long.class).single()).isZero();
+		assertThat(audit.verify().intact()).isTrue();
+	}
+
+	@Test
 	void everyRefusalAnswersProblemJsonWithItsStatus() throws Exception {
 		String token = client("XH-YB", 1000);
 		var field = get(token, "XH-GA-RK", WANG, "name,ethnicity", "核验", "C1");
