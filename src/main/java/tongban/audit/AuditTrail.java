@@ -84,7 +84,8 @@ public class AuditTrail {
 			var failure = s.firstFailure();
 			if (failure.isPresent()) {
 				SealedRecords.Failure f = failure.get();
-				Long position = jdbc.sql("select position from audit_entry where id = ?").param(f.entryId()).query(Long.class).optional().orElse(null);
+				Long position = f.entryId() == null ? null
+						: jdbc.sql("select position from audit_entry where id = ?").param(f.entryId()).query(Long.class).optional().orElse(null);
 				return new Verification(false, v.checked(), position, f.entryId(), f.problem(), f.record(), Instant.now());
 			}
 		}

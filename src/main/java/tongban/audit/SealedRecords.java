@@ -13,9 +13,9 @@ public interface SealedRecords {
 	Optional<Failure> firstFailure();
 
 	/**
-	 * A failed record: the entry that seals it, what failed ({@code problem}, a key of {@code audit.problem.*}) and the
-	 * record itself (table and id), when one record can be named.
+	 * A failed record: the entry that seals it (none for a record that no entry seals), what failed ({@code problem}, a
+	 * key of {@code audit.problem.*}) and the record itself (table and id), when one record can be named.
 	 */
-	record Failure(long entryId, String problem, String record) {
+	record Failure(Long entryId, String problem, String record) {
 	}
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
+import tongban.exchange.ExchangeManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
@@ -21,6 +22,9 @@ class AuditConsoleJourneyIT extends JourneyTest {
 
 	@Autowired
 	DirectoryManagement directory;
+
+	@Autowired
+	ExchangeManagement exchange;
 
 	@Test
 	void platformAdminsCheckTheChainOnTheConsole() {
@@ -43,6 +47,18 @@ class AuditConsoleJourneyIT extends JourneyTest {
 		page.getByTestId("verify-audit").click();
 		assertThat(page.getByTestId("audit-verification").innerText()).contains("第 " + position + " 条记录被改动");
 		jdbc.sql("update audit_entry set detail = ? where position = ?").params(detail, position).update();
+
+		// a read record written by hand after reads are sealed is named on the page
+		exchange.lookup(new ExchangeManagement.Reader("XH-YB", "audit-console-test", null, null),
+				new ExchangeManagement.Lookup("XH-GA-RK", "33010619900101001" + tongban.shared.IdNumber.checkCharacter("33010619900101001"), java.util.List.of("name"), "核验", "AUDIT-1"), true);
+		long forged = jdbc.sql("""
+				insert into exchange_access (subject_index, resource_code, consumer_department_code, fields, purpose, case_number, outcome)
+				values ('forged', 'XH-GA-RK', 'XH-MZ', '{name}', '查看', 'FAKE-2', 'SERVED') returning id""").query(Long.class).single();
+		page.getByTestId("verify-audit").click();
+		assertThat(page.getByTestId("audit-verification").innerText()).contains("查询记录（exchange_access " + forged + "）没有封存");
+		jdbc.sql("delete from exchange_access where id = ?").param(forged).update();
+		page.getByTestId("verify-audit").click();
+		assertThat(page.getByTestId("audit-verification").innerText()).contains("日志链完整");
 
 		Account deptAdmin = accounts.save(Account.staff("auditdept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
 				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));

@@ -146,6 +146,19 @@ class ExchangeApiIT extends IntegrationTest {
 					row.get("case_number"), row.get("outcome"), row.get("audit_id"), row.get("seal"))
 			.update();
 		assertThat(audit.verify().intact()).isTrue();
+
+		// a read made up and written by hand, without a seal: named as not written by the platform
+		long forged = jdbc.sql("""
+				insert into exchange_access (subject_index, resource_code, consumer_department_code, fields, purpose, case_number, outcome)
+				values (?, 'XH-GA-RK', 'XH-MZ', '{name}', '查看', 'FAKE-1', 'SERVED') returning id""")
+			.param(row.get("subject_index"))
+			.query(Long.class)
+			.single();
+		AuditTrail.Verification made = audit.verify();
+		assertThat(made.problem()).isEqualTo("READ_UNSEALED");
+		assertThat(made.record()).isEqualTo("exchange_access " + forged);
+		jdbc.sql("delete from exchange_access where id = ?").param(forged).update();
+		assertThat(audit.verify().intact()).isTrue();
 	}
 
 	@Test

@@ -29,7 +29,7 @@ import tongban.shared.DataKeys;
  * the HMAC over its records' seals in order, in its detail ({@code "12 reads (SERVED 11, REVEALED 1), seal <hex>"}),
  * which the chain protects. When the trail is verified, every sealed record is checked against its seal (a changed
  * record: READ_ALTERED, naming it) and every batch against its entry (a record deleted, added or moved: READS_MISSING,
- * naming the entry). Batches older than the retention period of read records are checked record by record only, since
+ * naming the entry); a record without a seal written after the first sealed one is READ_UNSEALED. Batches older than the retention period of read records are checked record by record only, since
  * retention deletes their unreported records.
  */
 @Component
@@ -114,6 +114,15 @@ class ReadSeals implements SealedRecords {
 				}
 			}
 			after = batches.getLast().id();
+		}
+		// a record written by hand since reads are sealed (a read made up, to accuse a department of it)
+		Optional<Failure> unsealed = jdbc.sql("""
+				select id from exchange_access where audit_id is null
+				  and id > (select min(id) from exchange_access where audit_id is not null) order by id limit 1""")
+			.query((rs, n) -> new Failure(null, "READ_UNSEALED", "exchange_access " + rs.getLong("id")))
+			.optional();
+		if (unsealed.isPresent()) {
+			return unsealed;
 		}
 		// a record moved to an entry that seals nothing
 		return jdbc.sql("""
