@@ -16,7 +16,9 @@ import tongban.support.IntegrationTest;
  * Exchange lookups: the same lookup in the service with the read recorded and with recording switched off, on 2
  * threads, in the same run (the recording's overhead is the ratio of the two; this also warms the code up), then the
  * population register read through the exchange API by a department system (wrk, a separate program, over the given
- * connections; every read recorded for the person and in the audit trail). Run by bench/exchange.sh, not by the test suite; prints figures only.
+ * connections; every read recorded for the person and in the audit trail), recorded and unrecorded alternating in
+ * {@code bench.rounds} rounds (16) of {@code bench.seconds / bench.rounds} seconds each. Run by bench/exchange.sh, not
+ * by the test suite; prints figures only.
  */
 class ExchangeBench extends IntegrationTest {
 
@@ -40,9 +42,9 @@ class ExchangeBench extends IntegrationTest {
 		var reader = new ExchangeManagement.Reader("XH-YB", "bench-yb", null, null);
 		int threads = 2;
 		for (int round = 0; round < 2; round++) {
-			CaseBench.Figures on = CaseBench.load(threads, SECONDS / 2, Integer.MAX_VALUE, i -> !exchange
+			CaseBench.Figures on = CaseBench.load(threads, Math.max(5, SECONDS / 8), Integer.MAX_VALUE, i -> !exchange
 				.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", ids.get(i % ids.size()), null, "压测", "BENCH-0002"), true).fields().isEmpty());
-			CaseBench.Figures off = CaseBench.load(threads, SECONDS / 2, Integer.MAX_VALUE, i -> !exchange
+			CaseBench.Figures off = CaseBench.load(threads, Math.max(5, SECONDS / 8), Integer.MAX_VALUE, i -> !exchange
 				.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", ids.get(i % ids.size()), null, "压测", "BENCH-0002"), false).fields().isEmpty());
 			if (round == 1) {
 				System.out.println("BENCH " + on.line("service lookup, read recorded (" + threads + " threads)"));
@@ -55,11 +57,11 @@ class ExchangeBench extends IntegrationTest {
 		}
 		Map<String, String> unrecorded = new java.util.HashMap<>(env);
 		unrecorded.put("EXCHANGE_PREFIX", "/api/bench/exchange");
-		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 2), Path.of("bench/exchange.lua"), env);
-		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 2), Path.of("bench/exchange.lua"), unrecorded);
+		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 8), Path.of("bench/exchange.lua"), env);
+		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 8), Path.of("bench/exchange.lua"), unrecorded);
 		// recorded and unrecorded alternate in rounds (ABBA), so that a machine slowing down or speeding up during the run
 		// weighs on both alike; each round's overhead is printed, with the totals and the median round
-		int rounds = Integer.getInteger("bench.rounds", 8);
+		int rounds = Integer.getInteger("bench.rounds", 16);
 		int each = Math.max(3, SECONDS / rounds);
 		List<CaseBench.Figures> on = new java.util.ArrayList<>();
 		List<CaseBench.Figures> off = new java.util.ArrayList<>();
