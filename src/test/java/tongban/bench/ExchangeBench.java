@@ -57,8 +57,8 @@ class ExchangeBench extends IntegrationTest {
 		}
 		Map<String, String> unrecorded = new java.util.HashMap<>(env);
 		unrecorded.put("EXCHANGE_PREFIX", "/api/bench/exchange");
-		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 8), Path.of("bench/exchange.lua"), env);
-		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 8), Path.of("bench/exchange.lua"), unrecorded);
+		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 4), Path.of("bench/exchange.lua"), env);
+		Wrk.run(url("/"), CLIENTS, Math.max(4, SECONDS / 4), Path.of("bench/exchange.lua"), unrecorded);
 		// recorded and unrecorded alternate in rounds (ABBA), so that a machine slowing down or speeding up during the run
 		// weighs on both alike; each round's overhead is printed, with the totals and the median round
 		int rounds = Integer.getInteger("bench.rounds", 16);
