@@ -1,10 +1,7 @@
 package tongban.exchange.internal;
 
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.stereotype.Component;
 
 import tongban.audit.AuditTrail;
@@ -34,7 +30,7 @@ import tongban.audit.AuditTrail;
  * <p>
  * A batch is sealed into the audit trail with one entry (kind DATA_READ) instead of one per read: each read record
  * carries its seal, the HMAC of its fields under the platform's MAC key, and the id of its batch's entry, whose chained
- * detail holds the HMAC over the batch's seals in order ({@link ReadSeals} checks both when the trail is verified). The
+ * detail holds the HMAC over the batch's seals ({@link ReadSeals} checks both when the trail is verified). The
  * entry and the records are written by one statement, so either both are there or neither.
  */
 @Component
@@ -123,17 +119,18 @@ public class ReadRecorder implements SmartLifecycle {
 		};
 	}
 
-	/** Writes a batch and the audit entry sealing it in one statement (one round trip, committed on its own). */
+	/**
+	 * Writes a batch and the audit entry sealing it in one statement (one round trip, committed on its own). The
+	 * records go as one array per column, so that the statement's text is the same for every batch and PostgreSQL
+	 * prepares it once.
+	 */
 	private void write(List<Pending> batch) {
-		StringBuilder sql = new StringBuilder(200 + 48 * batch.size()).append("""
-				insert into exchange_access (at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields,
-				  purpose, case_number, outcome, seal, audit_id)
-				select v.at, v.s, v.r, v.d, v.c, v.si, v.sn, v.f, v.p, v.cn, v.o, v.seal, entry.id from entry, (values """);
-		List<Object> params = new ArrayList<>(12 * batch.size());
-		List<String> sealed = new ArrayList<>(batch.size());
+		int n = batch.size();
+		String[][] columns = new String[12][n];
+		List<String> sealed = new ArrayList<>(n);
 		Map<String, Integer> outcomes = new TreeMap<>();
 		String actor = batch.getFirst().read().actor();
-		for (int i = 0; i < batch.size(); i++) {
+		for (int i = 0; i < n; i++) {
 			Pending p = batch.get(i);
 			Read r = p.read();
 			String seal = seals.seal(p.at(), r);
@@ -142,20 +139,23 @@ public class ReadRecorder implements SmartLifecycle {
 			if (!r.actor().equals(actor)) {
 				actor = "exchange";
 			}
-			sql.append(i == 0 ? "(?::timestamptz, ?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-			params.add(OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC));
-			for (String text : new String[] { r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(), r.staffId(), r.staffName() }) {
-				params.add(new SqlParameterValue(Types.VARCHAR, text));
-			}
-			params.add(r.fields().toArray(String[]::new));
-			for (String text : new String[] { r.purpose(), r.caseNumber(), r.outcome(), seal }) {
-				params.add(new SqlParameterValue(Types.VARCHAR, text));
+			String[] row = { p.at().toString(), r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(), r.staffId(), r.staffName(),
+					String.join(",", r.fields()), r.purpose(), r.caseNumber(), r.outcome(), seal };
+			for (int c = 0; c < row.length; c++) {
+				columns[c][i] = row[c];
 			}
 		}
-		sql.append(") v (at, s, r, d, c, si, sn, f, p, cn, o, seal)");
-		audit.recordSealing(new AuditTrail.NewEntry(AuditTrail.DATA_READ, actor, null, ReadSeals.detail(batch.size(), outcomes, seals.batchSeal(sealed))),
-				sql.toString(), params);
+		audit.recordSealing(new AuditTrail.NewEntry(AuditTrail.DATA_READ, actor, null, ReadSeals.detail(n, outcomes, seals.batchSeal(sealed))), INSERT,
+				List.of((Object[]) columns));
 	}
+
+	/** Field names hold no commas: they are joined for the array of the batch and split again. */
+	private static final String INSERT = """
+			insert into exchange_access (at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields,
+			  purpose, case_number, outcome, seal, audit_id)
+			select v.at, v.s, v.r, v.d, v.c, v.si, v.sn, string_to_array(v.f, ','), v.p, v.cn, v.o, v.seal, entry.id
+			from entry, unnest(?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+			  ?::text[], ?::text[]) as v (at, s, r, d, c, si, sn, f, p, cn, o, seal)""";
 
 	private void loop() {
 		List<Pending> batch = new ArrayList<>(1000);

@@ -26,7 +26,7 @@ import tongban.shared.DataKeys;
 
 /**
  * Seals of read records. A record's seal is the HMAC (the platform's MAC key) of its fields; a batch's audit entry holds
- * the HMAC over its records' seals in order, in its detail ({@code "12 reads (SERVED 11, REVEALED 1), seal <hex>"}),
+ * the HMAC over its records' seals (sorted), in its detail ({@code "12 reads (SERVED 11, REVEALED 1), seal <hex>"}),
  * which the chain protects. When the trail is verified, every sealed record is checked against its seal (a changed
  * record: READ_ALTERED, naming it) and every batch against its entry (a record deleted, added or moved: READS_MISSING,
  * naming the entry); a record without a seal written after the first sealed one is READ_UNSEALED. Batches older than the retention period of read records are checked record by record only, since
@@ -68,8 +68,9 @@ class ReadSeals implements SealedRecords {
 		return keys.mac(b.toString());
 	}
 
+	/** The MAC over a batch's seals, in sorted order: the order in which the database numbers the records does not matter. */
 	String batchSeal(List<String> seals) {
-		return keys.mac("reads\u001f" + String.join(",", seals));
+		return keys.mac("reads\u001f" + String.join(",", seals.stream().sorted().toList()));
 	}
 
 	static String detail(int count, Map<String, Integer> outcomes, String batchSeal) {
