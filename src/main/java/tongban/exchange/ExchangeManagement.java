@@ -392,18 +392,18 @@ public class ExchangeManagement {
 	/** Serves a lookup; records the read with this outcome (SERVED, PREFILL), or not at all when null. */
 	private Served serve(Reader reader, Lookup q, String outcome) {
 		if (outcome == null) {
-			return read(reader, q, null);
+			return respond(reader, q, null);
 		}
-		recorder.reading();
+		recorder.lookupBegins();
 		try {
-			return read(reader, q, outcome);
+			return respond(reader, q, outcome);
 		}
 		finally {
-			recorder.read();
+			recorder.lookupEnds();
 		}
 	}
 
-	private Served read(Reader reader, Lookup q, String outcome) {
+	private Served respond(Reader reader, Lookup q, String outcome) {
 		if (blank(q.purpose())) {
 			throw refuse(reader, q, new Refusal(DomainException.Kind.INVALID, "exchange-purpose-missing", null, "purpose missing"));
 		}
@@ -430,10 +430,10 @@ public class ExchangeManagement {
 			}
 		}
 		String index = keys.blindIndex(q.subject());
-		// the read and its audit entry are committed (with the reads that arrive together) while the data is read, and
-		// before the answer leaves
+		// the read's record is committed, with the reads that arrive together and the audit entry sealing them, while the
+		// data is read, and before the answer leaves
 		ReadRecorder.Recording recording = outcome == null ? null
-				: recorder.begin(read(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome));
+				: recorder.begin(readRecord(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome));
 		List<Map<String, String>> records = new ArrayList<>();
 		jdbc.sql("select data from exchange_record where resource_code = ? and subject_index = ?")
 			.params(r.code(), index)
@@ -451,7 +451,7 @@ public class ExchangeManagement {
 		return new Served(r, fields, records, Instant.now());
 	}
 
-	private static ReadRecorder.Read read(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
+	private static ReadRecorder.Read readRecord(Reader reader, String resourceCode, String index, List<String> fields, String purpose, String caseNumber,
 			String outcome) {
 		return new ReadRecorder.Read(reader.actor(), index, resourceCode, reader.departmentCode(), reader.clientId(), reader.staffId(),
 				reader.staffName(), List.copyOf(fields), purpose, caseNumber, outcome);
@@ -493,7 +493,7 @@ public class ExchangeManagement {
 	/** A staff member shows an ID number or address unmasked: recorded (like every read) as a read of its own. */
 	public void recordReveal(Reader reader, String resourceCode, String subject, String field, String purpose, String caseNumber) {
 		String index = keys.blindIndex(subject);
-		recorder.record(read(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"));
+		recorder.record(readRecord(reader, resourceCode, index, List.of(field), purpose, caseNumber, "REVEALED"));
 		// a reveal is also an entry of its own in the trail, beside the sealed batch that holds its record
 		separate.executeWithoutResult(s -> audit.record(AuditTrail.DATA_REVEAL, reader.actor(), "subject:" + index,
 				resourceCode + " " + field + " for " + caseNumber));

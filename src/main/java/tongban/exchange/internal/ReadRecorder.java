@@ -56,8 +56,8 @@ public class ReadRecorder implements SmartLifecycle {
 	private Thread writer;
 	/** A batch stops waiting for more once it holds this many. */
 	private static final int MAX_WAIT_FOR = 64;
-	/** Lookups under way (between {@link #reading()} and {@link #read()}), whether or not they have handed in their record yet. */
-	private final AtomicInteger reading = new AtomicInteger();
+	/** Lookups under way (between {@link #lookupBegins()} and {@link #lookupEnds()}), whether or not they have handed in their record yet. */
+	private final AtomicInteger lookupsUnderWay = new AtomicInteger();
 	private final long window;
 
 	ReadRecorder(AuditTrail audit, ReadSeals seals, @Value("${tongban.exchange.record-window:1ms}") Duration window) {
@@ -67,13 +67,13 @@ public class ReadRecorder implements SmartLifecycle {
 	}
 
 	/** A lookup that will record its read begins: batches wait a moment for it while it is under way. */
-	public void reading() {
-		reading.incrementAndGet();
+	public void lookupBegins() {
+		lookupsUnderWay.incrementAndGet();
 	}
 
-	/** The lookup begun by {@link #reading()} is over, answered or refused. */
-	public void read() {
-		reading.decrementAndGet();
+	/** The lookup begun by {@link #lookupBegins()} is over, answered or refused. */
+	public void lookupEnds() {
+		lookupsUnderWay.decrementAndGet();
 	}
 
 	/** Records a read; returns once committed. */
@@ -170,7 +170,7 @@ public class ReadRecorder implements SmartLifecycle {
 				// like PostgreSQL's commit_delay with commit_siblings: when other lookups are under way, wait a moment for their
 				// records, so that they share the statement and its flush (one entry, one commit, one link of the chain)
 				long until = System.nanoTime() + window;
-				boolean others = reading.get() > batch.size();
+				boolean others = lookupsUnderWay.get() > batch.size();
 				while (others && batch.size() < MAX_WAIT_FOR) {
 					long left = until - System.nanoTime();
 					Pending more = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
