@@ -512,7 +512,7 @@ public class CaseManagement {
 			.list();
 	}
 
-	public record Deferred(int materialIndex, String materialName, LocalDate promisedBy, String recordedBy, OffsetDateTime deliveredAt,
+	public record Deferred(int materialIndex, String materialName, LocalDate promisedBy, String recordedBy, Instant deliveredAt,
 			String deliveredBy) {
 
 		public boolean pending() {

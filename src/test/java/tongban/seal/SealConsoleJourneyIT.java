@@ -57,7 +57,7 @@ class SealConsoleJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("banner").innerText()).contains("印章已制作");
 		assertThat(page.getByTestId("seal-details").innerText()).contains("业务专用章").contains("窗口人员").contains("可用");
 		UUID id = UUID.fromString(page.url().replaceAll(".*/console/seals/([0-9a-f-]+).*", "$1"));
-		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).isEqualTo(420);
+		assertThat(sealImageWidth()).isEqualTo(420);
 		accessible();
 
 		// an uploaded image in place of the drawn one: a JPEG-like file and an opaque PNG are refused at the field
@@ -67,12 +67,12 @@ class SealConsoleJourneyIT extends JourneyTest {
 		page.locator("#image").setInputFiles(new FilePayload("seal.png", "image/png", png(300, 300, false)));
 		page.getByTestId("upload-image").click();
 		assertThat(page.getByTestId("error-summary").innerText()).contains("背景须透明");
-		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).as("the drawn image stays").isEqualTo(420);
+		assertThat(sealImageWidth()).as("the drawn image stays").isEqualTo(420);
 		byte[] scan = png(300, 300, true);
 		page.locator("#image").setInputFiles(new FilePayload("seal.png", "image/png", scan));
 		page.getByTestId("upload-image").click();
 		assertThat(page.getByTestId("banner").innerText()).contains("印模已更换");
-		assertThat(page.locator("img.seal-image").evaluate("i => i.naturalWidth")).isEqualTo(300);
+		assertThat(sealImageWidth()).isEqualTo(300);
 		assertThat(seals.image(id).orElseThrow()).isEqualTo(scan);
 		assertThat(page.getByTestId("seal-uses").innerText()).contains("更换印模");
 		accessible();
@@ -120,5 +120,11 @@ class SealConsoleJourneyIT extends JourneyTest {
 		var out = new java.io.ByteArrayOutputStream();
 		javax.imageio.ImageIO.write(img, "png", out);
 		return out.toByteArray();
+	}
+
+	/** The width of the seal image once the browser has loaded it (0 while it is still loading). */
+	private Object sealImageWidth() {
+		page.waitForFunction("() => { const i = document.querySelector('img.seal-image'); return i && i.complete; }");
+		return page.locator("img.seal-image").evaluate("i => i.naturalWidth");
 	}
 }
