@@ -23,13 +23,10 @@ public class AuditTrail {
 	private final JdbcClient jdbc;
 	private final AuditChain chain;
 
-	private final org.springframework.jdbc.core.JdbcTemplate template;
-
 	private final List<SealedRecords> sealed;
 
-	AuditTrail(JdbcClient jdbc, AuditChain chain, org.springframework.jdbc.core.JdbcTemplate template, List<SealedRecords> sealed) {
+	AuditTrail(JdbcClient jdbc, AuditChain chain, List<SealedRecords> sealed) {
 		this.sealed = sealed;
-		this.template = template;
 		this.jdbc = jdbc;
 		this.chain = chain;
 	}
@@ -51,30 +48,12 @@ public class AuditTrail {
 			.update();
 	}
 
-	/** An entry to append. */
-	public record NewEntry(String kind, String actor, String subject, String detail) {
-	}
-
 	/**
-	 * Appends an entry and, in the same statement, the records it seals (see {@link SealedRecords}): {@code insertSelect}
-	 * is an {@code INSERT ... SELECT} that reads the new entry's id as {@code entry.id} from {@code entry}, and
-	 * {@code params} are its parameters. One round trip; in the caller's transaction, or committed on its own without
-	 * one, so that the entry and its records are written together or not at all.
+	 * Seals what waits to be sealed and chains what is committed, then checks the whole chain from its first entry, then
+	 * the records sealed by entries.
 	 */
-	public void recordSealing(NewEntry entry, String insertSelect, List<Object> params) {
-		Object[] all = new Object[4 + params.size()];
-		all[0] = entry.kind();
-		all[1] = entry.actor() == null ? "" : entry.actor();
-		all[2] = entry.subject();
-		all[3] = entry.detail();
-		for (int i = 0; i < params.size(); i++) {
-			all[4 + i] = params.get(i);
-		}
-		template.update("with entry as (insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?) returning id) " + insertSelect, all);
-	}
-
-	/** Chains what is committed, then checks the whole chain from its first entry, then the records sealed by entries. */
 	public Verification verify() {
+		sealed.forEach(SealedRecords::sealPending);
 		chain.chainPending();
 		Verification v = chain.verify();
 		if (!v.intact()) {

@@ -4,10 +4,14 @@ import java.util.Optional;
 
 /**
  * Records kept outside the trail and sealed by its entries (a module writes one chained entry for a batch of records,
- * holding the MAC over the batch). {@link AuditTrail#verify()} asks every such bean after the chain itself is found
+ * holding the MAC over the batch, as {@code exchange} does for ranges of read records). {@link AuditTrail#verify()} asks every such bean after the chain itself is found
  * whole.
  */
 public interface SealedRecords {
+
+	/** Seals what is waiting to be sealed; called before the check, so that it covers every committed record. */
+	default void sealPending() {
+	}
 
 	/** The first record that fails, or none. */
 	Optional<Failure> firstFailure();

@@ -382,8 +382,8 @@ public class ExchangeManagement {
 	 * Serves a lookup and records the read. Refused (and the refusal audited) without purpose or case number (INVALID), for
 	 * an unknown resource (NOT_FOUND), without a grant in force, or for a field outside the grant (FORBIDDEN, naming it).
 	 * A subject with no record, or none at all, gets an empty list: whether a person is registered is not revealed.
-	 * Not a transaction of its own: the read is recorded by {@link tongban.exchange.internal.ReadRecorder}, which
-	 * returns once the record is committed, so no connection is held while it waits.
+	 * Not a transaction of its own: the read is recorded by the statement that reads the data
+	 * ({@link tongban.exchange.internal.ReadRecorder}), committed with it.
 	 */
 	public Served lookup(Reader reader, Lookup q, boolean recordRead) {
 		return serve(reader, q, recordRead ? "SERVED" : null);
@@ -391,19 +391,6 @@ public class ExchangeManagement {
 
 	/** Serves a lookup; records the read with this outcome (SERVED, PREFILL), or not at all when null. */
 	private Served serve(Reader reader, Lookup q, String outcome) {
-		if (outcome == null) {
-			return respond(reader, q, null);
-		}
-		recorder.lookupBegins();
-		try {
-			return respond(reader, q, outcome);
-		}
-		finally {
-			recorder.lookupEnds();
-		}
-	}
-
-	private Served respond(Reader reader, Lookup q, String outcome) {
 		if (blank(q.purpose())) {
 			throw refuse(reader, q, new Refusal(DomainException.Kind.INVALID, "exchange-purpose-missing", null, "purpose missing"));
 		}
@@ -430,24 +417,18 @@ public class ExchangeManagement {
 			}
 		}
 		String index = keys.blindIndex(q.subject());
-		// the read's record is committed, with the reads that arrive together and the audit entry sealing them, while the
-		// data is read, and before the answer leaves
-		ReadRecorder.Recording recording = outcome == null ? null
-				: recorder.begin(readRecord(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome));
+		// the read's record is written by the statement that reads the data, so the data leaves only with its record
+		String query = "select data from exchange_record where resource_code = ? and subject_index = ?";
+		Optional<String> data = outcome == null ? jdbc.sql(query).params(r.code(), index).query(String.class).optional()
+				: recorder.recordWhile(readRecord(reader, r.code(), index, fields, q.purpose().strip(), q.caseNumber().strip(), outcome), query, r.code(),
+						index);
 		List<Map<String, String>> records = new ArrayList<>();
-		jdbc.sql("select data from exchange_record where resource_code = ? and subject_index = ?")
-			.params(r.code(), index)
-			.query(String.class)
-			.optional()
-			.ifPresent(data -> {
-				Map<String, String> all = json.readValue(keys.decrypt(data), VALUES);
-				Map<String, String> served = new LinkedHashMap<>();
-				fields.forEach(f -> served.put(f, all.getOrDefault(f, "")));
-				records.add(served);
-			});
-		if (recording != null) {
-			recording.await();
-		}
+		data.ifPresent(d -> {
+			Map<String, String> all = json.readValue(keys.decrypt(d), VALUES);
+			Map<String, String> served = new LinkedHashMap<>();
+			fields.forEach(f -> served.put(f, all.getOrDefault(f, "")));
+			records.add(served);
+		});
 		return new Served(r, fields, records, Instant.now());
 	}
 

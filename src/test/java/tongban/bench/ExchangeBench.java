@@ -67,14 +67,13 @@ class ExchangeBench extends IntegrationTest {
 		List<CaseBench.Figures> off = new java.util.ArrayList<>();
 		long reads0 = jdbc.sql("select count(*) from exchange_access").query(Long.class).single();
 		long batches0 = jdbc.sql("select count(*) from audit_entry where kind = 'DATA_READ'").query(Long.class).single();
+		CpuTime[] cpu = { new CpuTime(0, 0, 0, 0, 0), new CpuTime(0, 0, 0, 0, 0) };
 		for (int round = 0; round < rounds; round++) {
-			if (round % 2 == 0) {
-				on.add(Wrk.run(url("/"), CLIENTS, each, Path.of("bench/exchange.lua"), env));
-				off.add(Wrk.run(url("/"), CLIENTS, each, Path.of("bench/exchange.lua"), unrecorded));
-			}
-			else {
-				off.add(Wrk.run(url("/"), CLIENTS, each, Path.of("bench/exchange.lua"), unrecorded));
-				on.add(Wrk.run(url("/"), CLIENTS, each, Path.of("bench/exchange.lua"), env));
+			for (int side = 0; side < 2; side++) {
+				boolean recording = (side == 0) == (round % 2 == 0);
+				CpuTime before = CpuTime.now();
+				(recording ? on : off).add(Wrk.run(url("/"), CLIENTS, each, Path.of("bench/exchange.lua"), recording ? env : unrecorded));
+				cpu[recording ? 0 : 1] = cpu[recording ? 0 : 1].plus(CpuTime.now().minus(before));
 			}
 		}
 		long recorded = jdbc.sql("select count(*) from exchange_access").query(Long.class).single() - reads0;
@@ -92,9 +91,11 @@ class ExchangeBench extends IntegrationTest {
 		CaseBench.Figures httpOff = total(off);
 		System.out.println("BENCH " + http.line("GET /api/exchange/XH-GA-RK/records, each read recorded (wrk, " + CLIENTS + " connections, " + ids.size()
 				+ " people; " + rounds + " rounds; p99 the worst round's)"));
-		System.out.printf("BENCH reads recorded during the HTTP rounds: %d (answers: %d), in %d sealed batches (%.1f reads each)%n", recorded, http.done(),
+		System.out.printf("BENCH reads recorded during the HTTP rounds: %d (answers: %d), sealed by %d entries (%.1f reads each)%n", recorded, http.done(),
 				batches, (double) recorded / Math.max(1, batches));
 		System.out.println("BENCH " + httpOff.line("the same over HTTP, recording off (benchmark-only baseline; wrk, " + CLIENTS + " connections)"));
+		System.out.println("BENCH recorded: " + cpu[0].per(http.done()));
+		System.out.println("BENCH unrecorded: " + cpu[1].per(httpOff.done()));
 		overheads.sort(null);
 		System.out.printf("BENCH HTTP recording overhead: %.1f%% fewer lookups per second over all rounds (median round %.1f%%), p99 %.1f ms vs %.1f ms%n",
 				100 * (1 - (http.done() / http.seconds()) / (httpOff.done() / httpOff.seconds())),

@@ -8,16 +8,19 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.audit.AuditTrail;
 import tongban.audit.SealedRecords;
@@ -25,26 +28,42 @@ import tongban.shared.Clocks;
 import tongban.shared.DataKeys;
 
 /**
- * Seals of read records. A record's seal is the HMAC (the platform's MAC key) of its fields; a batch's audit entry holds
- * the HMAC over its records' seals (sorted), in its detail ({@code "12 reads (SERVED 11, REVEALED 1), seal <hex>"}),
- * which the chain protects. When the trail is verified, every sealed record is checked against its seal (a changed
- * record: READ_ALTERED, naming it) and every batch against its entry (a record deleted, added or moved: READS_MISSING,
- * naming the entry); a record without a seal written after the first sealed one is READ_UNSEALED. Batches older than the retention period of read records are checked record by record only, since
- * retention deletes their unreported records.
+ * Seals of read records. A record's seal is the HMAC (the platform's MAC key) of its fields, written with the record
+ * ({@link ReadRecorder}). Every half second (and before each check of the trail) the records committed since the last
+ * pass are sealed into the trail as a range of ids by one chained DATA_READ entry, whose detail holds the range and the
+ * HMAC over the range's seals ({@code "reads 101-250: 150 reads (SERVED 149, REVEALED 1), seal <hex>"});
+ * {@code exchange_seal_head} holds the last id sealed. A record is therefore tamper-evident by its seal at once, and by
+ * the chain within a second, as entries of the trail are.
+ * <p>
+ * When the trail is verified, every sealed record is checked against its seal (a changed record: READ_ALTERED, naming
+ * it and the entry of its range) and every range against its entry (a record deleted or added: READS_MISSING, naming the
+ * entry); a record with a seal that no range covers, though its id was sealed, or one without a seal written after the
+ * first sealed one, is READ_UNSEALED. Ranges older than the retention period of read records are checked record by
+ * record only, since retention deletes their unreported records. Records sealed before ranges (V41 batches, with
+ * {@code audit_id}) are checked record by record.
  */
 @Component
 class ReadSeals implements SealedRecords {
 
-	private static final Pattern DETAIL = Pattern.compile("^(\\d+) reads \\(.*\\), seal ([0-9a-f]{64})$");
+	private static final Pattern DETAIL = Pattern.compile("^reads (\\d+)-(\\d+): (\\d+) reads \\(.*\\), seal ([0-9a-f]{64})$");
+	/** Serialises sealing passes (on every node). */
+	private static final long SEALER = 7_204_411_003L;
 	private static final int PAGE = 500;
+	/** At most this many records are sealed by one entry. */
+	private static final int MAX_RANGE = 50_000;
 
 	private final DataKeys keys;
 	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final AuditTrail audit;
 	private final Period keep;
 
-	ReadSeals(DataKeys keys, JdbcClient jdbc, @Value("${tongban.retention.access-records:P3Y}") Period keep) {
+	ReadSeals(DataKeys keys, JdbcClient jdbc, TransactionTemplate tx, @Lazy AuditTrail audit,
+			@Value("${tongban.retention.access-records:P3Y}") Period keep) {
 		this.keys = keys;
 		this.jdbc = jdbc;
+		this.tx = tx;
+		this.audit = audit;
 		this.keep = keep;
 	}
 
@@ -73,82 +92,173 @@ class ReadSeals implements SealedRecords {
 		return keys.mac("reads\u001f" + String.join(",", seals.stream().sorted().toList()));
 	}
 
-	static String detail(int count, Map<String, Integer> outcomes, String batchSeal) {
-		StringBuilder b = new StringBuilder().append(count).append(" reads (");
+	static String detail(long first, long last, int count, Map<String, Integer> outcomes, String batchSeal) {
+		StringBuilder b = new StringBuilder().append("reads ").append(first).append('-').append(last).append(": ").append(count).append(" reads (");
 		outcomes.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(v));
 		return b.append("), seal ").append(batchSeal).toString();
 	}
 
-	private record Batch(long id, Instant at, int count, String seal) {
+	private record Head(long lastId) {
 	}
 
-	private record Sealed(long id, long auditId, boolean intact, String seal) {
+	/**
+	 * Seals the records committed since the last pass: waits a moment for every insert under way (they hold
+	 * {@link ReadRecorder#LOCK} shared until they end), reads the highest id, then writes one entry for the range up to
+	 * it. Ids are drawn under the lock, so no record below that id can still come.
+	 */
+	@Override
+	@Scheduled(fixedDelay = 500, initialDelay = 2000)
+	public void sealPending() {
+		long highest = tx.execute(s -> {
+			jdbc.sql("select pg_advisory_xact_lock(?)").param(ReadRecorder.LOCK).query(Object.class).single();
+			return jdbc.sql("select coalesce(max(id), 0) from exchange_access").query(Long.class).single();
+		});
+		while (Boolean.TRUE.equals(tx.execute(s -> sealRange(highest)))) {
+			// until the range is sealed
+		}
+	}
+
+	private record Row(long id, String outcome, String seal) {
+	}
+
+	/** Seals up to {@link #MAX_RANGE} records after the head, up to {@code highest}; true when more are left. */
+	private boolean sealRange(long highest) {
+		jdbc.sql("select pg_advisory_xact_lock(?)").param(SEALER).query(Object.class).single();
+		long last = jdbc.sql("select last_id from exchange_seal_head where id = 1 for update").query(Long.class).single();
+		if (highest <= last) {
+			return false;
+		}
+		// a record without a seal is not the platform's: it is left out, and reported by the check (READ_UNSEALED)
+		List<Row> rows = jdbc.sql("select id, outcome, seal from exchange_access where id > ? and id <= ? and seal is not null and audit_id is null"
+				+ " order by id limit ?")
+			.params(last, highest, MAX_RANGE)
+			.query(Row.class)
+			.list();
+		long upTo = rows.size() == MAX_RANGE ? rows.getLast().id() : highest;
+		Map<String, Integer> outcomes = new TreeMap<>();
+		rows.forEach(r -> outcomes.merge(r.outcome(), 1, Integer::sum));
+		String batch = batchSeal(rows.stream().map(Row::seal).toList());
+		audit.record(AuditTrail.DATA_READ, "exchange", "exchange_access " + (last + 1) + "-" + upTo, detail(last + 1, upTo, rows.size(), outcomes, batch));
+		jdbc.sql("update exchange_seal_head set last_id = ? where id = 1").param(upTo).update();
+		return upTo < highest;
+	}
+
+	/** A range sealed by an entry. */
+	private record Range(long entryId, Instant at, long first, long last, int count, String seal) {
 	}
 
 	@Override
 	public Optional<Failure> firstFailure() {
 		Instant purgedBefore = OffsetDateTime.now(Clocks.ZONE).minus(keep).minusDays(1).toInstant();
+		long head = jdbc.sql("select last_id from exchange_seal_head where id = 1").query(Long.class).single();
+		// records sealed before ranges, by V41 batches: each against its seal
+		Optional<Failure> early = jdbc.sql("""
+				select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
+				  case_number, outcome, seal from exchange_access where audit_id is not null order by id""")
+			.query((rs, n) -> sealed(rs))
+			.list()
+			.stream()
+			.filter(r -> !r.intact())
+			.findFirst()
+			.map(r -> new Failure(r.auditId(), "READ_ALTERED", "exchange_access " + r.id()));
+		if (early.isPresent()) {
+			return early;
+		}
 		long after = 0;
+		long checkedTo = -1;
 		while (true) {
-			List<Batch> batches = new ArrayList<>();
-			jdbc.sql("select id, at, detail from audit_entry where kind = ? and id > ? and detail like '% reads (%), seal %' order by id limit ?")
+			List<Range> ranges = new ArrayList<>();
+			jdbc.sql("select id, at, detail from audit_entry where kind = ? and actor = 'exchange' and id > ? and detail like 'reads %' order by id limit ?")
 				.params(AuditTrail.DATA_READ, after, PAGE)
 				.query((ResultSet rs) -> {
 					Matcher m = DETAIL.matcher(rs.getString("detail"));
 					if (m.matches()) {
-						batches.add(new Batch(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), Integer.parseInt(m.group(1)),
-								m.group(2)));
+						ranges.add(new Range(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), Long.parseLong(m.group(1)),
+								Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
 					}
 				});
-			if (batches.isEmpty()) {
+			if (ranges.isEmpty()) {
 				break;
 			}
-			Map<Long, List<String>> seals = new HashMap<>();
-			Optional<Failure> altered = records(batches.getFirst().id(), batches.getLast().id(), seals);
-			if (altered.isPresent()) {
-				return altered;
+			long from = checkedTo < 0 ? ranges.getFirst().first() : checkedTo + 1;
+			long to = ranges.stream().mapToLong(Range::last).max().orElseThrow();
+			List<Sealed> rows = jdbc.sql("""
+					select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
+					  case_number, outcome, seal from exchange_access where id between ? and ? and audit_id is null and seal is not null order by id""")
+				.params(from, to)
+				.query((rs, n) -> sealed(rs))
+				.list();
+			Optional<Failure> failure = check(ranges, rows, purgedBefore);
+			if (failure.isPresent()) {
+				return failure;
 			}
-			for (Batch b : batches) {
-				List<String> found = seals.getOrDefault(b.id(), List.of());
-				if (b.at().isAfter(purgedBefore) && (found.size() != b.count() || !batchSeal(found).equals(b.seal()))) {
-					return Optional.of(new Failure(b.id(), "READS_MISSING", null));
-				}
-			}
-			after = batches.getLast().id();
+			checkedTo = Math.max(checkedTo, to);
+			after = ranges.getLast().entryId();
 		}
-		// a record written by hand since reads are sealed (a read made up, to accuse a department of it)
-		Optional<Failure> unsealed = jdbc.sql("""
-				select id from exchange_access where audit_id is null
-				  and id > (select min(id) from exchange_access where audit_id is not null) order by id limit 1""")
+		// a record with a seal that no range covers, though the head says it was sealed
+		Optional<Failure> outside = jdbc.sql("select id from exchange_access where id > ? and id <= ? and audit_id is null and seal is not null order by id limit 1")
+			.params(checkedTo, head)
 			.query((rs, n) -> new Failure(null, "READ_UNSEALED", "exchange_access " + rs.getLong("id")))
 			.optional();
-		if (unsealed.isPresent()) {
-			return unsealed;
+		if (outside.isPresent()) {
+			return outside;
 		}
-		// a record moved to an entry that seals nothing
+		// a record written by hand since reads are sealed (a read made up, to accuse a department of it)
 		return jdbc.sql("""
-				select a.id, a.audit_id from exchange_access a where a.audit_id is not null
-				  and not exists (select 1 from audit_entry e where e.id = a.audit_id and e.kind = ?) order by a.id limit 1""")
-			.param(AuditTrail.DATA_READ)
-			.query((rs, n) -> new Failure(rs.getLong("audit_id"), "READ_ALTERED", "exchange_access " + rs.getLong("id")))
+				select id from exchange_access where seal is null
+				  and id > (select min(id) from exchange_access where seal is not null) order by id limit 1""")
+			.query((rs, n) -> new Failure(null, "READ_UNSEALED", "exchange_access " + rs.getLong("id")))
 			.optional();
 	}
 
-	/** Checks the records sealed by entries from {@code first} to {@code last}; collects their seals by entry, in order. */
-	private Optional<Failure> records(long first, long last, Map<Long, List<String>> seals) {
-		List<Sealed> rows = jdbc.sql("""
-				select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-				  case_number, outcome, seal from exchange_access where audit_id between ? and ? order by audit_id, id""")
-			.params(first, last)
-			.query((rs, n) -> sealed(rs))
-			.list();
-		for (Sealed s : rows) {
-			if (!s.intact()) {
-				return Optional.of(new Failure(s.auditId(), "READ_ALTERED", "exchange_access " + s.id()));
+	/** Checks a page of ranges against the records in their span (in id order): each record, each range, and the gaps. */
+	private Optional<Failure> check(List<Range> ranges, List<Sealed> rows, Instant purgedBefore) {
+		List<Range> byFirst = ranges.stream().sorted(java.util.Comparator.comparingLong(Range::first)).toList();
+		int next = 0;
+		Range covering = null;
+		for (Sealed row : rows) {
+			while (next < byFirst.size() && byFirst.get(next).first() <= row.id()) {
+				if (covering == null || byFirst.get(next).last() > covering.last()) {
+					covering = byFirst.get(next);
+				}
+				next++;
 			}
-			seals.computeIfAbsent(s.auditId(), k -> new ArrayList<>()).add(s.seal());
+			if (covering == null || row.id() > covering.last()) {
+				return Optional.of(new Failure(null, "READ_UNSEALED", "exchange_access " + row.id()));
+			}
+			if (!row.intact()) {
+				return Optional.of(new Failure(covering.entryId(), "READ_ALTERED", "exchange_access " + row.id()));
+			}
+		}
+		for (Range r : ranges) {
+			if (r.at().isBefore(purgedBefore)) {
+				continue;
+			}
+			List<String> found = rows.subList(from(rows, r.first()), from(rows, r.last() + 1)).stream().map(Sealed::seal).toList();
+			if (found.size() != r.count() || !batchSeal(found).equals(r.seal())) {
+				return Optional.of(new Failure(r.entryId(), "READS_MISSING", null));
+			}
 		}
 		return Optional.empty();
+	}
+
+	/** The index of the first record with an id of at least {@code id} (the records in id order). */
+	private static int from(List<Sealed> rows, long id) {
+		int lo = 0;
+		int hi = rows.size();
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (rows.get(mid).id() < id) {
+				lo = mid + 1;
+			}
+			else {
+				hi = mid;
+			}
+		}
+		return lo;
+	}
+
+	private record Sealed(long id, long auditId, boolean intact, String seal) {
 	}
 
 	private Sealed sealed(ResultSet rs) throws SQLException {
