@@ -13,17 +13,16 @@ import org.springframework.stereotype.Component;
  * Records reads in the statement that reads the data: a lookup's query inserts the read's record and selects the
  * data at once, so the record is committed with the statement (on its own, or with the caller's transaction) and no
  * answer leaves without it, at the cost of one row, and without a second round trip, a second transaction or a thread
- * to hand it to. Each record carries its seal, the HMAC of its fields under the platform's MAC key; {@link ReadSealer}
+ * to hand it to. Each record carries its seal, the HMAC of its fields under the platform's MAC key; {@link ReadSeals}
  * seals the records committed since its last pass into the audit trail with one chained entry.
  * <p>
- * The insert holds the shared lock {@link #LOCK} until its transaction ends (a transaction-level advisory lock, taken
- * before the row's id is drawn); the sealer takes it exclusively for a moment, so that when it reads the highest id,
- * no record with a lower id is still on its way.
+ * The insert holds the advisory lock {@link #LOCK}, shared, until its transaction ends, taken before the row's id is
+ * drawn: the sealer sees in {@code pg_locks} which inserts are under way, and waits for them before it seals a range.
  */
 @Component
 public class ReadRecorder {
 
-	/** The advisory lock held shared by every insert of a read record, and exclusively by the sealer to see them done. */
+	/** The advisory lock held (shared) by every insert of a read record until its transaction ends. */
 	static final long LOCK = 7_204_411_002L;
 
 	/**

@@ -102,20 +102,44 @@ class ReadSeals implements SealedRecords {
 	}
 
 	/**
-	 * Seals the records committed since the last pass: waits a moment for every insert under way (they hold
-	 * {@link ReadRecorder#LOCK} shared until they end), reads the highest id, then writes one entry for the range up to
-	 * it. Ids are drawn under the lock, so no record below that id can still come.
+	 * Seals the records committed since the last pass, up to the highest id committed now, once every insert that may
+	 * still bring a lower id has ended. Such an insert drew its id before that highest one was drawn (ids come from the
+	 * sequence in order; its cache is 1), and took {@link ReadRecorder#LOCK} before drawing it, so it holds the lock now:
+	 * the pass waits for the holders seen after reading the id to end, without blocking anyone (new inserts bring higher
+	 * ids). Holders that last over ten seconds leave the range to the next pass.
 	 */
 	@Override
 	@Scheduled(fixedDelay = 500, initialDelay = 2000)
 	public void sealPending() {
-		long highest = tx.execute(s -> {
-			jdbc.sql("select pg_advisory_xact_lock(?)").param(ReadRecorder.LOCK).query(Object.class).single();
-			return jdbc.sql("select coalesce(max(id), 0) from exchange_access").query(Long.class).single();
-		});
+		long highest = jdbc.sql("select coalesce(max(id), 0) from exchange_access").query(Long.class).single();
+		java.util.Set<String> underWay = new java.util.HashSet<>(holders());
+		long until = System.nanoTime() + 10_000_000_000L;
+		while (!underWay.isEmpty()) {
+			if (System.nanoTime() > until) {
+				return;
+			}
+			try {
+				Thread.sleep(1);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			underWay.retainAll(holders());
+		}
 		while (Boolean.TRUE.equals(tx.execute(s -> sealRange(highest)))) {
 			// until the range is sealed
 		}
+	}
+
+	/** The transactions holding {@link ReadRecorder#LOCK} (an advisory lock on a bigint key: its high and low 32 bits). */
+	private List<String> holders() {
+		return jdbc.sql("""
+				select virtualtransaction from pg_locks
+				where locktype = 'advisory' and classid::bigint = ? and objid::bigint = ? and objsubid = 1 and granted""")
+			.params(ReadRecorder.LOCK >>> 32, ReadRecorder.LOCK & 0xffff_ffffL)
+			.query(String.class)
+			.list();
 	}
 
 	private record Row(long id, String outcome, String seal) {
