@@ -98,9 +98,6 @@ class ReadSeals implements SealedRecords {
 		return b.append("), seal ").append(batchSeal).toString();
 	}
 
-	private record Head(long lastId) {
-	}
-
 	/**
 	 * Seals the records committed since the last pass, up to the highest id committed now, once every insert that may
 	 * still bring a lower id has ended. Such an insert drew its id before that highest one was drawn (ids come from the
