@@ -147,6 +147,21 @@ class ExchangeApiIT extends IntegrationTest {
 			.update();
 		assertThat(audit.verify().intact()).isTrue();
 
+		// a copy of the record under another id, marked as one of the old batches' to escape its range's count: named
+		long copy = jdbc.sql("""
+				insert into exchange_access (at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields,
+				  purpose, case_number, outcome, audit_id, seal)
+				select at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose, case_number,
+				  outcome, ?, seal from exchange_access where id = ? returning id""")
+			.params(entry, row.get("id"))
+			.query(Long.class)
+			.single();
+		AuditTrail.Verification copied = audit.verify();
+		assertThat(copied.problem()).isEqualTo("READ_COPIED");
+		assertThat(copied.record()).isEqualTo("exchange_access " + copy);
+		jdbc.sql("delete from exchange_access where id = ?").param(copy).update();
+		assertThat(audit.verify().intact()).isTrue();
+
 		// a read made up and written by hand, without a seal: named as not written by the platform
 		long forged = jdbc.sql("""
 				insert into exchange_access (subject_index, resource_code, consumer_department_code, fields, purpose, case_number, outcome)

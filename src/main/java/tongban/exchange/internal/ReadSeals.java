@@ -38,7 +38,7 @@ import tongban.shared.DataKeys;
  * When the trail is verified, every sealed record is checked against its seal (a changed record: READ_ALTERED, naming
  * it and the entry of its range) and every range against its entry (a record deleted or added: READS_MISSING, naming the
  * entry); a record with a seal that no range covers, though its id was sealed, or one without a seal written after the
- * first sealed one, is READ_UNSEALED. Ranges older than the retention period of read records are checked record by
+ * first sealed one, is READ_UNSEALED; a second record with the seal of another (a copy under a new id) is READ_COPIED. Ranges older than the retention period of read records are checked record by
  * record only, since retention deletes their unreported records. Records sealed before ranges (V41 batches, with
  * {@code audit_id}) are checked record by record.
  */
@@ -67,10 +67,17 @@ class ReadSeals implements SealedRecords {
 		this.keep = keep;
 	}
 
-	/** The time of a read as the database keeps it (microseconds), so that its seal can be computed again. */
+	/**
+	 * The time of a read as the database keeps it (microseconds), so that its seal can be computed again; later than the
+	 * last read's on this node.
+	 */
 	static Instant now() {
-		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+		long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+		return Instant.EPOCH.plus(LAST.accumulateAndGet(micros, (last, now) -> Math.max(last + 1, now)), ChronoUnit.MICROS);
 	}
+
+	/** The last time given to a read on this node, in microseconds: each read gets a later one, so no two seals are alike. */
+	private static final java.util.concurrent.atomic.AtomicLong LAST = new java.util.concurrent.atomic.AtomicLong();
 
 	String seal(Instant at, ReadRecorder.Read r) {
 		return seal(at, r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(), r.staffId(), r.staffName(), r.fields(), r.purpose(),
@@ -172,6 +179,16 @@ class ReadSeals implements SealedRecords {
 	public Optional<Failure> firstFailure() {
 		Instant purgedBefore = OffsetDateTime.now(Clocks.ZONE).minus(keep).minusDays(1).toInstant();
 		long head = jdbc.sql("select last_id from exchange_seal_head where id = 1").query(Long.class).single();
+		// a copy of a real read under another id (its seal is valid, and a second range would count it): no two reads of
+		// one node share a time, so two records with one seal are one record and its copy
+		Optional<Failure> copied = jdbc.sql("""
+				select id from (select id, row_number() over (partition by seal order by id) as nth from exchange_access where seal is not null) s
+				where nth > 1 order by id limit 1""")
+			.query((rs, n) -> new Failure(null, "READ_COPIED", "exchange_access " + rs.getLong("id")))
+			.optional();
+		if (copied.isPresent()) {
+			return copied;
+		}
 		// records sealed before ranges, by V41 batches: each against its seal
 		Optional<Failure> early = jdbc.sql("""
 				select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
