@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * Records kept outside the trail and sealed by its entries (a module writes one chained entry for a batch of records,
- * holding the MAC over the batch, as {@code exchange} does for ranges of read records). {@link AuditTrail#verify()} asks every such bean after the chain itself is found
- * whole.
+ * holding the MAC over the batch, as {@code exchange} does for ranges of read records). {@link AuditTrail#verify()}
+ * asks every such bean after the chain itself is found whole.
  */
 public interface SealedRecords {
 

@@ -43,6 +43,9 @@ public class ReadRecorder {
 			  purpose, case_number, outcome, seal)
 			select ?, ?, ?, ?, ?, ?, ?, string_to_array(?, ','), ?, ?, ?, ? from locked""";
 
+	/** Records the read in a statement whose query follows. */
+	private static final String RECORDED_WITH = LOCKED + ", recorded as (" + INSERT + ") ";
+
 	private final JdbcClient jdbc;
 	private final ReadSeals seals;
 
@@ -60,7 +63,7 @@ public class ReadRecorder {
 		Object[] all = new Object[record.length + params.length];
 		System.arraycopy(record, 0, all, 0, record.length);
 		System.arraycopy(params, 0, all, record.length, params.length);
-		return jdbc.sql(LOCKED + ", recorded as (" + INSERT + ") " + query).params(all).query(String.class).optional();
+		return jdbc.sql(RECORDED_WITH + query).params(all).query(String.class).optional();
 	}
 
 	/** Records a read on its own (a staff member reveals a field). */

@@ -8,10 +8,14 @@ import java.time.Period;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,9 +42,10 @@ import tongban.shared.DataKeys;
  * When the trail is verified, every sealed record is checked against its seal (a changed record: READ_ALTERED, naming
  * it and the entry of its range) and every range against its entry (a record deleted or added: READS_MISSING, naming the
  * entry); a record with a seal that no range covers, though its id was sealed, or one without a seal written after the
- * first sealed one, is READ_UNSEALED; a second record with the seal of another (a copy under a new id) is READ_COPIED. Ranges older than the retention period of read records are checked record by
- * record only, since retention deletes their unreported records. Records sealed before ranges (V41 batches, with
- * {@code audit_id}) are checked record by record.
+ * first sealed one, is READ_UNSEALED; a second record with the seal of another (a copy under a new id) is READ_COPIED.
+ * Ranges older than the retention period of read records are checked record by record only, since retention deletes
+ * their unreported records. Records sealed before ranges (V41 batches, with {@code audit_id}) are checked record by
+ * record.
  */
 @Component
 class ReadSeals implements SealedRecords {
@@ -67,6 +72,9 @@ class ReadSeals implements SealedRecords {
 		this.keep = keep;
 	}
 
+	/** The last time given to a read on this node, in microseconds: each read gets a later one, so no two seals are alike. */
+	private static final AtomicLong LAST = new AtomicLong();
+
 	/**
 	 * The time of a read as the database keeps it (microseconds), so that its seal can be computed again; later than the
 	 * last read's on this node.
@@ -75,9 +83,6 @@ class ReadSeals implements SealedRecords {
 		long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
 		return Instant.EPOCH.plus(LAST.accumulateAndGet(micros, (last, now) -> Math.max(last + 1, now)), ChronoUnit.MICROS);
 	}
-
-	/** The last time given to a read on this node, in microseconds: each read gets a later one, so no two seals are alike. */
-	private static final java.util.concurrent.atomic.AtomicLong LAST = new java.util.concurrent.atomic.AtomicLong();
 
 	String seal(Instant at, ReadRecorder.Read r) {
 		return seal(at, r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(), r.staffId(), r.staffName(), r.fields(), r.purpose(),
@@ -116,7 +121,7 @@ class ReadSeals implements SealedRecords {
 	@Scheduled(fixedDelay = 500, initialDelay = 2000)
 	public void sealPending() {
 		long highest = jdbc.sql("select coalesce(max(id), 0) from exchange_access").query(Long.class).single();
-		java.util.Set<String> underWay = new java.util.HashSet<>(holders());
+		Set<String> underWay = new HashSet<>(holders());
 		long until = System.nanoTime() + 10_000_000_000L;
 		while (!underWay.isEmpty()) {
 			if (System.nanoTime() > until) {
@@ -190,9 +195,7 @@ class ReadSeals implements SealedRecords {
 			return copied;
 		}
 		// records sealed before ranges, by V41 batches: each against its seal
-		Optional<Failure> early = jdbc.sql("""
-				select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-				  case_number, outcome, seal from exchange_access where audit_id is not null order by id""")
+		Optional<Failure> early = jdbc.sql(SEALED + " where audit_id is not null order by id")
 			.query((rs, n) -> sealed(rs))
 			.list()
 			.stream()
@@ -220,9 +223,7 @@ class ReadSeals implements SealedRecords {
 			}
 			long from = checkedTo < 0 ? ranges.getFirst().first() : checkedTo + 1;
 			long to = ranges.stream().mapToLong(Range::last).max().orElseThrow();
-			List<Sealed> rows = jdbc.sql("""
-					select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-					  case_number, outcome, seal from exchange_access where id between ? and ? and audit_id is null and seal is not null order by id""")
+			List<Sealed> rows = jdbc.sql(SEALED + " where id between ? and ? and audit_id is null and seal is not null order by id")
 				.params(from, to)
 				.query((rs, n) -> sealed(rs))
 				.list();
@@ -251,7 +252,7 @@ class ReadSeals implements SealedRecords {
 
 	/** Checks a page of ranges against the records in their span (in id order): each record, each range, and the gaps. */
 	private Optional<Failure> check(List<Range> ranges, List<Sealed> rows, Instant purgedBefore) {
-		List<Range> byFirst = ranges.stream().sorted(java.util.Comparator.comparingLong(Range::first)).toList();
+		List<Range> byFirst = ranges.stream().sorted(Comparator.comparingLong(Range::first)).toList();
 		int next = 0;
 		Range covering = null;
 		for (Sealed row : rows) {
@@ -298,6 +299,11 @@ class ReadSeals implements SealedRecords {
 
 	private record Sealed(long id, long auditId, boolean intact, String seal) {
 	}
+
+	/** Read records with every field their seal covers, for {@link #sealed(ResultSet)}; a where clause is appended. */
+	private static final String SEALED = """
+			select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
+			  case_number, outcome, seal from exchange_access""";
 
 	private Sealed sealed(ResultSet rs) throws SQLException {
 		String[] fields = (String[]) rs.getArray("fields").getArray();
