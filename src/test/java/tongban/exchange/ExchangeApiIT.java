@@ -191,21 +191,31 @@ class ExchangeApiIT extends IntegrationTest {
 		String run = "BATCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		List<String> unrecordedAtAnswer = java.util.Collections.synchronizedList(new ArrayList<>());
 		var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
+		var passes = new java.util.concurrent.atomic.AtomicInteger();
 		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
 			// sealing passes run one after another while the reads are under way: none may seal past a record still on its way
 			var sealing = pool.submit(() -> {
-				int passes = 0;
 				while (reading.get()) {
 					sealedRecords.forEach(SealedRecords::sealPending);
-					passes++;
+					passes.incrementAndGet();
 				}
-				return passes;
+				return null;
 			});
 			List<java.util.concurrent.Future<?>> all = new ArrayList<>();
 			for (int t = 0; t < 8; t++) {
 				int thread = t;
 				all.add(pool.submit(() -> {
 					for (int i = 0; i < 25; i++) {
+						if (i > 0 && i % 5 == 0) {
+							// two whole passes between this reader's fifth reads: the second began after the reads before it were
+							// committed, so it sealed them while the other readers' reads were still under way
+							int arrived = passes.get();
+							long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+							while (passes.get() < arrived + 2) {
+								assertThat(System.nanoTime()).as("two sealing passes within a minute").isLessThan(deadline);
+								Thread.sleep(5);
+							}
+						}
 						String caseNumber = run + thread + "-" + i;
 						exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
 						if (jdbc.sql("select count(*) from exchange_access where case_number = ?").param(caseNumber).query(Long.class).single() != 1) {
@@ -215,11 +225,15 @@ class ExchangeApiIT extends IntegrationTest {
 					return null;
 				}));
 			}
-			for (var f : all) {
-				f.get();
+			try {
+				for (var f : all) {
+					f.get();
+				}
 			}
-			reading.set(false);
-			assertThat(sealing.get()).as("sealing passes during the reads").isGreaterThan(10);
+			finally {
+				reading.set(false);
+			}
+			sealing.get();
 		}
 		assertThat(unrecordedAtAnswer).as("reads answered before their record was committed").isEmpty();
 		AuditTrail.Verification v = audit.verify();
@@ -227,6 +241,13 @@ class ExchangeApiIT extends IntegrationTest {
 		assertThat(jdbc.sql("select count(*) from exchange_access a where case_number like ? and seal is not null and audit_id is null"
 				+ " and (select count(*) from audit_entry e where " + SEALS + ") = 1").param(run + "%").query(Long.class).single())
 			.as("each of the 200 reads sealed by exactly one range").isEqualTo(200);
+		// each reader's reads were sealed in at least five ranges (one per group of five): passes ran between its reads
+		for (int t = 0; t < 8; t++) {
+			assertThat(jdbc.sql("select count(distinct e.id) from exchange_access a join audit_entry e on " + SEALS + " where a.case_number like ?")
+				.param(run + t + "-%")
+				.query(Long.class)
+				.single()).as("ranges sealing reader " + t + "'s reads").isGreaterThanOrEqualTo(5);
+		}
 	}
 
 	@Autowired
