@@ -8,12 +8,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -210,11 +212,10 @@ class ExchangeApiIT extends IntegrationTest {
 							// two whole passes between this reader's fifth reads: the second began after the reads before it were
 							// committed, so it sealed them while the other readers' reads were still under way
 							int arrived = passes.get();
-							long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-							while (passes.get() < arrived + 2) {
-								assertThat(System.nanoTime()).as("two sealing passes within a minute").isLessThan(deadline);
-								Thread.sleep(5);
-							}
+							Awaitility.await("two sealing passes")
+								.atMost(Duration.ofMinutes(1))
+								.pollInterval(Duration.ofMillis(5))
+								.until(() -> passes.get() >= arrived + 2);
 						}
 						String caseNumber = run + thread + "-" + i;
 						exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
