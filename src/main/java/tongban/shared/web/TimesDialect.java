@@ -24,7 +24,7 @@ import tongban.shared.Clocks;
  * zone the value carries. Thymeleaf's {@code #temporals.format} keeps a value's own offset, and the PostgreSQL driver
  * returns {@code timestamptz} as an {@code OffsetDateTime} in UTC, so a time read from the database was shown eight
  * hours early, and after midnight in Shanghai a date showed the day before. Templates use this instead
- * ({@code TemplatesShowTimesInChinaStandardTimeTest} keeps it so).
+ * ({@code TemplatesShowTimesInChinaStandardTimeIT} keeps it so).
  */
 @Component
 public class TimesDialect extends AbstractDialect implements IExpressionObjectDialect {
