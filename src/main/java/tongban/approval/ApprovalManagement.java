@@ -13,6 +13,7 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.Execution;
 import org.flowable.task.api.Task;
+import org.flowable.task.api.TaskQuery;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -79,8 +80,8 @@ public class ApprovalManagement {
 	/**
 	 * Starts the item's process for a submitted case, inside the submission's transaction: the case and its process
 	 * commit together or not at all (a process that cannot start rolls the submission back). The first task's due date
-	 * (five working days to decide on acceptance) goes in as a process variable that {@link TaskDue} puts on every task
-	 * as it is created, so no task is written twice.
+	 * (the case's promised date, the one the applicant was told) goes in as a process variable that {@link TaskDue} puts
+	 * on every task as it is created, so no task is written twice.
 	 */
 	@EventListener
 	public void on(CaseSubmitted e) {
@@ -94,8 +95,7 @@ public class ApprovalManagement {
 		}
 		vars.put("caseNumber", e.caseNumber());
 		vars.put("itemName", g.name());
-		LocalDate submitted = e.submittedAt().atZone(Clocks.ZONE).toLocalDate();
-		vars.put(TaskDue.VARIABLE, TaskDue.date(calendars.current().addWorkingDays(submitted, DAYS_TO_ACCEPT)));
+		vars.put(TaskDue.VARIABLE, TaskDue.date(e.promisedDate()));
 		try {
 			runtime.startProcessInstanceByKey(g.process(), e.caseId().toString(), vars);
 		}
@@ -108,22 +108,15 @@ public class ApprovalManagement {
 	/** Templates whose steps are all the item's own department's (they read no reviewDepartments). */
 	private static final java.util.Set<String> SINGLE_DEPARTMENT = java.util.Set.of("case-immediate", "case-committed");
 
-	/** 行政许可法 Art. 32: a department decides on acceptance within five days of the application. */
-	static final int DAYS_TO_ACCEPT = 5;
-
 	/**
-	 * Puts the due date on the open tasks of a case's process, so the inbox sorts by it in the database: the promised
-	 * date once accepted (pauses and extension included), else five working days from the (re)submission.
+	 * Puts the due date on the open tasks of a case's process, so the inbox sorts by it in the database: the case's
+	 * promised date as the casework module keeps it (counted from the submission, then from acceptance, moved by
+	 * stopped days and an extension), the same date the applicant sees everywhere.
 	 */
 	void refreshDue(String processInstanceId, UUID caseId) {
 		CaseView c = cases.forStaff(caseId).orElseThrow();
-		LocalDate today = LocalDate.now(Clocks.ZONE);
-		LocalDate due = cases.clock(c).map(k -> k.due(calendars.current(), today)).orElseGet(() -> {
-			LocalDate from = c.events().stream().filter(x -> x.action().equals("SUBMITTED") || x.action().equals("SUPPLEMENT_PROVIDED"))
-				.reduce((x, y) -> y).map(x -> x.at().atZoneSameInstant(Clocks.ZONE).toLocalDate()).orElse(today);
-			return c.acceptedAt() == null ? calendars.current().addWorkingDays(from, DAYS_TO_ACCEPT) : c.promisedDate();
-		});
-		boolean paused = c.pauses().stream().anyMatch(p -> p.endedOn() == null);
+		LocalDate due = c.promisedDate();
+		boolean paused = paused(c);
 		java.util.Date date = due == null ? null : TaskDue.date(due);
 		runtime.setVariable(processInstanceId, "paused", paused);
 		runtime.setVariable(processInstanceId, TaskDue.VARIABLE, date);
@@ -189,16 +182,7 @@ public class ApprovalManagement {
 		if (!s.approver() || s.departmentCode() == null) {
 			return List.of();
 		}
-		var query = f.mine() ? tasks.createTaskQuery().taskAssignee(s.accountId().toString())
-				: tasks.createTaskQuery().or().taskCandidateGroup(s.group()).taskAssignee(s.accountId().toString()).endOr();
-		if (f.step() != null && ProcessSteps.KNOWN.contains(f.step())) {
-			query = query.taskDefinitionKey(f.step());
-		}
-		if (f.urgent()) {
-			LocalDate limit = calendars.current().addWorkingDays(LocalDate.now(Clocks.ZONE), warnAt);
-			query = query.taskDueBefore(java.util.Date.from(limit.plusDays(1).atStartOfDay(Clocks.ZONE).toInstant()));
-		}
-		List<Task> found = query.includeProcessVariables().orderByDueDateNullsLast().asc().orderByTaskCreateTime().asc()
+		List<Task> found = query(s, f).includeProcessVariables().orderByDueDateNullsLast().asc().orderByTaskCreateTime().asc()
 			.listPage(Math.max(0, page) * size, size);
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		List<TaskView> out = new ArrayList<>();
@@ -217,6 +201,25 @@ public class ApprovalManagement {
 					reviewDept == null ? null : reviewDept.toString()));
 		}
 		return out;
+	}
+
+	/** How many tasks the inbox holds with this filter (all pages), for paging. */
+	@Transactional(readOnly = true)
+	public long inboxSize(Staff s, InboxFilter f) {
+		return !s.approver() || s.departmentCode() == null ? 0 : query(s, f).count();
+	}
+
+	private TaskQuery query(Staff s, InboxFilter f) {
+		var query = f.mine() ? tasks.createTaskQuery().taskAssignee(s.accountId().toString())
+				: tasks.createTaskQuery().or().taskCandidateGroup(s.group()).taskAssignee(s.accountId().toString()).endOr();
+		if (f.step() != null && ProcessSteps.KNOWN.contains(f.step())) {
+			query = query.taskDefinitionKey(f.step());
+		}
+		if (f.urgent()) {
+			LocalDate limit = calendars.current().addWorkingDays(LocalDate.now(Clocks.ZONE), warnAt);
+			query = query.taskDueBefore(java.util.Date.from(limit.plusDays(1).atStartOfDay(Clocks.ZONE).toInstant()));
+		}
+		return query;
 	}
 
 	@Transactional(readOnly = true)
@@ -323,16 +326,23 @@ public class ApprovalManagement {
 		List<Warning> out = new ArrayList<>();
 		for (UUID id : cases.underway(prefix)) {
 			CaseView c = cases.forStaff(id).orElseThrow();
-			cases.clock(c).ifPresent(k -> {
-				StatutoryClock.Level level = k.level(calendars.current(), today, warnAt);
-				if (level != StatutoryClock.Level.GREEN) {
-					out.add(new Warning(c.id(), c.caseNumber(), c.itemName(), c.departmentCode(), k.due(calendars.current(), today),
-							k.remaining(calendars.current(), today), level));
-				}
-			});
+			if (c.promisedDate() == null) {
+				continue;
+			}
+			// the promised date the applicant and the inbox see, whatever the item's unit of time
+			int remaining = StatutoryClock.remaining(calendars.current(), today, c.promisedDate());
+			StatutoryClock.Level level = StatutoryClock.level(remaining, paused(c), warnAt);
+			if (level != StatutoryClock.Level.GREEN) {
+				out.add(new Warning(c.id(), c.caseNumber(), c.itemName(), c.departmentCode(), c.promisedDate(), remaining, level));
+			}
 		}
 		out.sort(Comparator.comparingInt(Warning::remaining));
 		return out;
+	}
+
+	/** Whether a special procedure stops the case's clock now. */
+	private static boolean paused(CaseView c) {
+		return c.pauses().stream().anyMatch(p -> p.endedOn() == null);
 	}
 
 	/** The case behind a task the staff member may see. */
@@ -371,22 +381,11 @@ public class ApprovalManagement {
 			return Optional.empty();
 		}
 		return cases.forStaff(UUID.fromString((String) id)).map(c -> {
-			LocalDate due = null;
-			Integer remaining = null;
-			StatutoryClock.Level level = null;
-			var clock = cases.clock(c);
+			// the case's promised date, as the applicant and the inbox see it
+			LocalDate due = c.promisedDate();
 			LocalDate today = LocalDate.now(Clocks.ZONE);
-			if (clock.isPresent()) {
-				due = clock.get().due(calendars.current(), today);
-				remaining = clock.get().remaining(calendars.current(), today);
-				level = clock.get().level(calendars.current(), today, warnAt);
-			}
-			else if (dueOf(t) != null) {
-				// not accepted yet: the task's own due date (deciding on acceptance), as the inbox shows it
-				due = dueOf(t);
-				remaining = StatutoryClock.remaining(calendars.current(), today, due);
-				level = StatutoryClock.level(remaining, false, warnAt);
-			}
+			Integer remaining = due == null ? null : StatutoryClock.remaining(calendars.current(), today, due);
+			StatutoryClock.Level level = due == null ? null : StatutoryClock.level(remaining, paused(c), warnAt);
 			Object reviewDept = t.getTaskDefinitionKey().equals("review") ? tasks.getVariable(t.getId(), "reviewDepartment") : null;
 			return new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getAssignee(), c.id(), c.caseNumber(),
 					c.itemName(), c.status().name(), due, remaining, level, reviewDept == null ? null : reviewDept.toString());

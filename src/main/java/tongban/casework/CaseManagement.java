@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.casework.internal.PromisedDates;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormDefinition;
 import tongban.catalog.FormValidation;
@@ -772,8 +773,10 @@ public class CaseManagement {
 		ServiceGuide g = guideOf(c);
 		stored.forEach((i, s) -> putMaterial(id, i, g.materials().get(i).name(), s));
 		jdbc.sql("update casework_supplement set resolved_at = now() where case_id = ? and resolved_at is null").param(id).update();
-		jdbc.sql("update casework_case set status = 'SUBMITTED', updated_at = now(), lock_version = lock_version + 1 where id = ?")
-			.param(id)
+		// complete at last: the promised limit counts from today, as it did from the first submission
+		jdbc.sql("update casework_case set status = 'SUBMITTED', promised_date = ?, updated_at = now(), lock_version = lock_version + 1 "
+				+ "where id = ?")
+			.params(promisedDate(g, LocalDate.now(Clocks.ZONE)), id)
 			.update();
 		event(id, a, "SUPPLEMENT_PROVIDED", null);
 		events.publishEvent(new CaseEvents.SupplementProvided(id, c.caseNumber()));
@@ -872,13 +875,9 @@ public class CaseManagement {
 		return find(a, id).flatMap(c -> c.materials().stream().filter(m -> m.index() == index).findFirst());
 	}
 
-	/** The promised completion date counted from {@code from}: working or natural days per the guide; 即办 the same day. */
+	/** The promised completion date counted from {@code from}, always a working day ({@link PromisedDates}). */
 	LocalDate promisedDate(ServiceGuide g, LocalDate from) {
-		if (g.immediate() || g.promisedLimit() == 0) {
-			return from;
-		}
-		return "NATURAL_DAY".equals(g.limitUnit()) ? from.plusDays(g.promisedLimit())
-				: calendars.current().addWorkingDays(from, g.promisedLimit());
+		return PromisedDates.from(g, from, calendars.current());
 	}
 
 	/** The party's valid licences of a kind (用证 choices), none when no licence module is present. */

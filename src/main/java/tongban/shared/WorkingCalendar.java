@@ -100,6 +100,15 @@ public final class WorkingCalendar {
 		return d;
 	}
 
+	/** {@code day} when it is a working day, else the first working day after it. */
+	public LocalDate onOrAfter(LocalDate day) {
+		LocalDate d = day;
+		while (!isWorkingDay(d)) {
+			d = d.plusDays(1);
+		}
+		return d;
+	}
+
 	/** Working days in (from, to]: 0 when to is not after from. */
 	public int workingDaysBetween(LocalDate from, LocalDate to) {
 		int n = 0;

@@ -99,9 +99,9 @@ class HandlingJourneyIT extends JourneyTest {
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REVEAL' and actor = ?").param("staff:" + rs.id()).query(Long.class)
 			.single()).isEqualTo(1);
 		staff.navigate(taskUrl);
-		// before acceptance the task page shows the same clock as the inbox: five working days to decide on acceptance
-		var toAccept = tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(java.time.LocalDate.now(tongban.shared.Clocks.ZONE), 5);
-		assertThat(staff.content()).contains("剩 5 个工作日（" + toAccept + " 到期）");
+		// before acceptance the task page shows the same date as the inbox and the applicant: the promised date
+		var promised = tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(java.time.LocalDate.now(tongban.shared.Clocks.ZONE), 10);
+		assertThat(staff.content()).contains("剩 10 个工作日（" + promised + " 到期）");
 		assertThat(stranger.navigate(taskUrl).status()).as("another department's approver").isEqualTo(404);
 		accessible();
 

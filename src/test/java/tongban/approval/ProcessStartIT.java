@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.casework.CaseManagement;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.PublishingGateTest;
-import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.WorkingCalendars;
 import tongban.support.IntegrationTest;
@@ -80,8 +79,8 @@ class ProcessStartIT extends IntegrationTest {
 		var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).singleResult();
 		assertThat(instance).as("started with the submission, in its transaction").isNotNull();
 		var first = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-		var today = java.time.LocalDate.now(Clocks.ZONE);
-		assertThat(first.getDueDate()).isEqualTo(TaskDue.date(calendars.current().addWorkingDays(today, ApprovalManagement.DAYS_TO_ACCEPT)));
+		assertThat(first.getDueDate()).as("the case's promised date, as the applicant was told")
+			.isEqualTo(TaskDue.date(cases.find(a, id).orElseThrow().promisedDate()));
 		// the applicant's notice still goes through the event registry, after the commit
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
 				"select count(*) from notification_message where body like ?").param("%" + cases.find(a, id).orElseThrow().caseNumber() + "%")
