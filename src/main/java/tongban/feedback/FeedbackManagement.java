@@ -355,7 +355,7 @@ public class FeedbackManagement {
 				new NotificationManagement.Recipient(c.accountId(), c.name(), c.mobile(), c.email()), "RATING_INVITED",
 				Map.of("itemName", notice.itemName(), "caseNumber", caseNumber == null ? "" : caseNumber, "days",
 						Integer.toString(properties.defaultAfterDays())),
-				baseUrl + "/cases/" + caseId + "/rating"));
+				baseUrl + "/cases/" + caseId + "/rating", caseId));
 	}
 
 	/**

@@ -352,7 +352,7 @@ public class LicenceManagement {
 		identity.contact(accountId).ifPresent(c -> notifications.notify(
 				new tongban.notification.NotificationManagement.Recipient(c.accountId(), c.name(), c.mobile(), c.email()), event,
 				Map.of("licenceName", l.name(), "number", l.number(), "validTo", l.validTo() == null ? "" : l.validTo().toString()),
-				publicUrl + "/account/licences/" + l.id()));
+				publicUrl + "/account/licences/" + l.id(), l.caseId()));
 	}
 
 	/** Days before expiry when the applicant is reminded. */

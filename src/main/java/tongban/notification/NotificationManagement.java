@@ -1,5 +1,6 @@
 package tongban.notification;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +14,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
+import tongban.notification.internal.SmsTexts;
+
 /**
  * Tells people what happened: an in-app message (站内消息), an e-mail over SMTP when the person gave an address and a
  * mail server is configured ({@code TONGBAN_SMTP_HOST}), and an SMS through the pluggable {@link SmsSender}. The texts
  * are templates per event and channel with {@code {variables}}, kept in {@code notification_template}.
+ *
+ * <p>Text messages about one case are coalesced: the first waits {@code tongban.notification.sms-window} (default one
+ * minute) and every later notice of the same case for the same person within that time is added to it, so accepting,
+ * deciding, issuing a licence and inviting a rating of a case in one go send one SMS, not five.
  */
 @Service
 public class NotificationManagement {
@@ -50,9 +60,17 @@ public class NotificationManagement {
 
 	private final tongban.shared.DataKeys keys;
 
+	/** How long the first SMS about a case waits for more notices of the case to join it; zero sends each at once. */
+	private final Duration smsWindow;
+
 	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
 			org.springframework.transaction.PlatformTransactionManager transactions,
-			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, tongban.shared.DataKeys keys) {
+			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, tongban.shared.DataKeys keys,
+			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow) {
+		if (smsWindow.isNegative() || smsWindow.compareTo(Duration.ofMinutes(10)) > 0) {
+			throw new IllegalArgumentException("tongban.notification.sms-window must be 0 to 10 minutes, not " + smsWindow);
+		}
+		this.smsWindow = smsWindow;
 		this.keys = keys;
 		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
 		this.sms = sms;
@@ -70,6 +88,14 @@ public class NotificationManagement {
 	 * once, e-mail and SMS queued in the caller's transaction and sent after it commits ({@link #deliver(int)}).
 	 */
 	public void notify(Recipient to, String event, Map<String, String> vars, String link) {
+		notify(to, event, vars, link, null);
+	}
+
+	/**
+	 * As {@link #notify(Recipient, String, Map, String)}, about a case: its SMS joins one about the same case for the
+	 * same person still waiting to be sent, or waits the coalescing window for others to join it.
+	 */
+	public void notify(Recipient to, String event, Map<String, String> vars, String link, UUID caseId) {
 		List<Template> templates = templates(event);
 		Map<String, String> all = new java.util.HashMap<>(vars);
 		all.putIfAbsent("name", to.name());
@@ -88,11 +114,34 @@ public class NotificationManagement {
 					.update();
 			}
 			else if (address != null && !address.isBlank()) {
-				jdbc.sql("insert into notification_delivery (channel, address, subject, body) values (?, ?, ?, ?)")
-					.params(t.channel(), keys.encrypt(address), subject, body)
-					.update();
+				boolean held = "SMS".equals(t.channel()) && caseId != null && to.accountId() != null && !smsWindow.isZero();
+				if (!held || !joined(caseId, to.accountId(), body)) {
+					jdbc.sql("insert into notification_delivery (channel, address, subject, body, case_id, account_id, next_attempt_at) "
+							+ "values (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))")
+						.params(t.channel(), keys.encrypt(address), subject, body, held ? caseId : null, held ? to.accountId() : null,
+								held ? smsWindow.toMillis() / 1000.0 : 0.0)
+						.update();
+				}
 			}
 		}
+	}
+
+	/**
+	 * Adds an SMS to the one about the same case for the same person still waiting (never tried, not being sent right
+	 * now: a row the sender holds is skipped). False when there is none, or the joined text would be too long.
+	 */
+	private boolean joined(UUID caseId, UUID accountId, String body) {
+		Optional<Held> held = jdbc.sql("select id, body from notification_delivery where channel = 'SMS' and case_id = ? and account_id = ? "
+				+ "and attempts = 0 order by id desc limit 1 for update skip locked")
+			.params(caseId, accountId)
+			.query(Held.class)
+			.optional();
+		String merged = held.map(h -> SmsTexts.merge(h.body(), body)).orElse(null);
+		if (merged == null) {
+			return false;
+		}
+		jdbc.sql("update notification_delivery set body = ? where id = ?").params(merged, held.get().id()).update();
+		return true;
 	}
 
 	/** How often a queued message is tried before it is given up (and logged as failed). */
@@ -134,6 +183,9 @@ public class NotificationManagement {
 			return due.size();
 		});
 		return handled == null ? 0 : handled;
+	}
+
+	private record Held(long id, String body) {
 	}
 
 	private record Queued(long id, String channel, String address, String subject, String body, int attempts) {
@@ -210,6 +262,17 @@ public class NotificationManagement {
 			.params(accountId, limit)
 			.query(Message.class)
 			.list();
+	}
+
+	/** One page of an account's in-app messages, newest first, with the total for the pagination. */
+	public Page<Message> messages(UUID accountId, Pageable page) {
+		List<Message> rows = jdbc.sql("select id, event, subject, body, link, created_at, read_at from notification_message "
+				+ "where account_id = ? order by id desc limit ? offset ?")
+			.params(accountId, page.getPageSize(), page.getOffset())
+			.query(Message.class)
+			.list();
+		long total = jdbc.sql("select count(*) from notification_message where account_id = ?").param(accountId).query(Long.class).single();
+		return new PageImpl<>(rows, page, total);
 	}
 
 	public long unread(UUID accountId) {

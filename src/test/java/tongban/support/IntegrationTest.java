@@ -82,6 +82,8 @@ public abstract class IntegrationTest {
 		registry.add("logging.structured.format.console", () -> "");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", Mail::port);
+		// SMS about one case wait this long for others to join them (a minute in production): short, so tests wait little
+		registry.add("tongban.notification.sms-window", () -> "3s");
 	}
 
 	protected String url(String path) {

@@ -92,6 +92,6 @@ class CaseNotifications {
 		vars.put("caseNumber", c.caseNumber() == null ? "" : c.caseNumber());
 		vars.put("promisedDate", c.promisedDate() == null ? "" : c.promisedDate().toString());
 		notifications.notify(new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()),
-				event, vars, baseUrl + "/cases/" + caseId);
+				event, vars, baseUrl + "/cases/" + caseId, caseId);
 	}
 }
