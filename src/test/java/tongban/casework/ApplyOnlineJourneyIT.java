@@ -130,7 +130,9 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		assertThat(photo.status()).isEqualTo(200);
 		assertThat(photo.headers().get("content-type")).isEqualTo("image/png");
 		assertThat(photo.body()).isEqualTo(PNG);
+		page.getByTestId("withdraw-link").click();
 		page.locator("#reason").fill("信息填错了，重新申请");
+		page.getByTestId("confirm-withdraw").check();
 		page.getByTestId("withdraw-case").click();
 		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已撤回");
 		assertThat(page.getByTestId("timeline").innerText()).contains("撤回申请").contains("信息填错了");

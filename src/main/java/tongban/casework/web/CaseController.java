@@ -285,14 +285,6 @@ class CaseController {
 		return errors;
 	}
 
-	@PostMapping("/cases/{id}/withdraw")
-	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason, Authentication auth,
-			HttpServletRequest request, RedirectAttributes redirect) {
-		cases.withdraw(actor(auth, request), id, reason);
-		redirect.addFlashAttribute("banner", "case.withdrawn");
-		return "redirect:/cases/" + id;
-	}
-
 	@GetMapping("/cases/{id}/materials/{index}")
 	ResponseEntity<InputStreamResource> material(@PathVariable UUID id, @PathVariable int index, Authentication auth,
 			HttpServletRequest request) {
