@@ -2,10 +2,12 @@ package tongban.casework.web;
 
 import java.util.UUID;
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import tongban.notification.NotificationManagement;
 
@@ -19,10 +21,14 @@ class MessagesController {
 		this.notifications = notifications;
 	}
 
+	/** Messages a page (the pagination fragment links the others). */
+	static final int PAGE_SIZE = 20;
+
 	@GetMapping("/account/messages")
-	String messages(Authentication auth, Model model) {
+	String messages(Authentication auth, @RequestParam(defaultValue = "0") int page, Model model) {
 		UUID me = UUID.fromString(auth.getName());
-		model.addAttribute("messages", notifications.messages(me, 100));
+		model.addAttribute("page", notifications.messages(me, PageRequest.of(Math.clamp(page, 0, 100_000), PAGE_SIZE)));
+		model.addAttribute("base", "/account/messages");
 		notifications.markRead(me);
 		return "casework/messages";
 	}
