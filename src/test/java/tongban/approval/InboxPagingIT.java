@@ -32,7 +32,7 @@ import tongban.support.TestCases;
 /**
  * {@code GET /api/tasks} pages: {@code page} and {@code size}, the total in {@code X-Total-Count} and RFC 8288 links.
  * Walking the {@code next} links visits every task of the inbox exactly once (it used to answer the same first 100 tasks
- * whatever was asked); a size out of range is 400 problem+json.
+ * whatever was asked); a page or size out of range is 422 problem+json.
  */
 class InboxPagingIT extends IntegrationTest {
 
@@ -81,9 +81,10 @@ class InboxPagingIT extends IntegrationTest {
 		}
 		assertThat(seen).as("each task once").doesNotHaveDuplicates().hasSize((int) total);
 		assertThat(cases).as("the new cases are on some page").containsAll(mine.stream().map(UUID::toString).toList());
-		assertThat(get(token, "/api/tasks?size=0").statusCode()).isEqualTo(400);
+		assertThat(get(token, "/api/tasks?size=0").statusCode()).isEqualTo(422);
 		assertThat(get(token, "/api/tasks?size=101").body()).contains("page-invalid");
-		assertThat(get(token, "/api/tasks?page=-1").statusCode()).isEqualTo(400);
+		assertThat(get(token, "/api/tasks?page=-1").statusCode()).isEqualTo(422);
+		assertThat(get(token, "/api/tasks?page=x").statusCode()).as("not a number").isEqualTo(400);
 	}
 
 	private HttpResponse<String> get(String token, String path) throws Exception {

@@ -45,7 +45,10 @@ class SupervisionJourneyIT extends JourneyTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> approval.inbox(staff).stream().anyMatch(t -> t.caseId().equals(id)));
 		String task = approval.inbox(staff).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow().taskId();
 		approval.complete(staff, task, new ApprovalManagement.Decision("accept", "", Map.of()));
-		jdbc.sql("update casework_case set accepted_at = ?::date where id = ?").params(LocalDate.now(Clocks.ZONE).minusDays(40), id).update();
+		// accepted 40 days ago: the promised date (10 working days from then), which supervision reads, is long past
+		LocalDate accepted = LocalDate.now(Clocks.ZONE).minusDays(40);
+		jdbc.sql("update casework_case set accepted_at = ?::date, promised_date = ? where id = ?")
+			.params(accepted, tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(accepted, 10), id).update();
 		String number = cases.forStaff(id).orElseThrow().caseNumber();
 
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();

@@ -71,7 +71,7 @@ class TaskApiController {
 	@Operation(summary = "Open tasks of my department and mine, least time left first, one page at a time",
 			description = "Pages are numbered from 0 (`page`), of `size` tasks (1 to 100, default 100). The answer carries the total in "
 					+ "`X-Total-Count` and RFC 8288 `Link` headers (rel first, prev, next, last) to the neighbouring pages; a page past "
-					+ "the last is empty. A page or size out of range answers 400 problem+json with code `page-invalid`.",
+					+ "the last is empty. A page or size out of range answers 422 problem+json with code `page-invalid`.",
 			security = @SecurityRequirement(name = "bearer"),
 			responses = @ApiResponse(responseCode = "200", description = "One page of tasks", headers = {
 					@Header(name = "X-Total-Count", description = "Tasks in the inbox over all pages", schema = @Schema(type = "integer")),
