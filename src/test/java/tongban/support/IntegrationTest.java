@@ -42,6 +42,24 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected tongban.shared.DataKeys keys;
 
+	@Autowired
+	private tongban.identity.internal.SignInService signIns;
+
+	@Autowired
+	private tongban.identity.internal.SmsCodeLimits smsCodeLimits;
+
+	/**
+	 * Every test signs in from this machine: failed sign-ins of one test must not lock the address for the next (the
+	 * platform refuses an address after too many failures across accounts), nor its SMS codes the next one's.
+	 */
+	@org.junit.jupiter.api.AfterEach
+	void forgetFailedSignInsFromThisMachine() {
+		for (String address : java.util.List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
+			signIns.forgetAddress(address);
+			smsCodeLimits.forgetAddress(address);
+		}
+	}
+
 	/** The password every test citizen gets. */
 	public static final String PASSWORD = "Qiantang-2026-tide";
 
