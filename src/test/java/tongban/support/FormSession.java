@@ -45,7 +45,7 @@ public final class FormSession {
 			get(path);
 		}
 		Map<String, String> form = new LinkedHashMap<>();
-		form.put("_csrf", csrf);
+		form.put("_csrf", csrf == null ? "" : csrf);
 		for (int i = 0; i + 1 < fields.length; i += 2) {
 			form.put(fields[i], fields[i + 1]);
 		}

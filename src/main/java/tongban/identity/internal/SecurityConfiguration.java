@@ -46,7 +46,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims,
-			SecurityContextRepository contexts) throws Exception {
+			SecurityContextRepository contexts, SignedInSessions sessions) throws Exception {
 		http.oauth2AuthorizationServer(as -> {
 			http.securityMatcher(as.getEndpointsMatcher());
 			as.authorizationEndpoint(a -> a.consentPage("/oauth2/consent"));
@@ -54,6 +54,8 @@ class SecurityConfiguration {
 		})
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
 			.securityContext(c -> c.securityContextRepository(contexts))
+			// an ended session (password reset) cannot sign anyone in to a department system either
+			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
 			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()));
