@@ -1,7 +1,9 @@
 package tongban.support;
 
 import java.nio.file.Path;
+import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,6 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
+import tongban.identity.internal.SignInService;
+import tongban.identity.internal.SmsCodeLimits;
 import tongban.shared.IdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,6 +45,24 @@ public abstract class IntegrationTest {
 
 	@Autowired
 	protected tongban.shared.DataKeys keys;
+
+	@Autowired
+	private SignInService signIns;
+
+	@Autowired
+	private SmsCodeLimits smsCodeLimits;
+
+	/**
+	 * Every test signs in from this machine: failed sign-ins of one test must not lock the address for the next (the
+	 * platform refuses an address after too many failures across accounts), nor its SMS codes the next one's.
+	 */
+	@AfterEach
+	void forgetFailedSignInsFromThisMachine() {
+		for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
+			signIns.forgetAddress(address);
+			smsCodeLimits.forgetAddress(address);
+		}
+	}
 
 	/** The password every test citizen gets. */
 	public static final String PASSWORD = "Qiantang-2026-tide";

@@ -1,15 +1,14 @@
 package tongban.hotline.web;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import tongban.shared.AttemptLimits;
+
 /**
- * Limits per client address on the public 12345 pages, in memory per node:
+ * Limits per client address on the public 12345 pages, counted by the platform's {@link AttemptLimits} (in PostgreSQL,
+ * so every node counts together):
  * <ul>
  * <li>{@link #follow}: ticket numbers are sequential, so "number + phone" must not be guessable by trying: after 10
  * failed lookups within 10 minutes, lookups from the address are refused until the window passes;</li>
@@ -20,53 +19,38 @@ import org.springframework.stereotype.Component;
 @Component
 class AddressLimits {
 
-	final Window follow = new Window(10, Duration.ofMinutes(10));
-	final Window codes = new Window(5, Duration.ofMinutes(10));
+	final Window follow;
+	final Window codes;
+
+	AddressLimits(AttemptLimits limits) {
+		follow = new Window(limits, new AttemptLimits.Limit("hotline-follow-address", 10, Duration.ofMinutes(10)));
+		codes = new Window(limits, new AttemptLimits.Limit("hotline-code-address", 5, Duration.ofMinutes(10)));
+	}
 
 	static final class Window {
 
 		final int max;
-		private final long windowNanos;
-		private final Map<String, Deque<Long>> events = new ConcurrentHashMap<>();
+		private final AttemptLimits limits;
+		private final AttemptLimits.Limit limit;
 
-		Window(int max, Duration window) {
-			this.max = max;
-			this.windowNanos = window.toNanos();
+		Window(AttemptLimits limits, AttemptLimits.Limit limit) {
+			this.limits = limits;
+			this.limit = limit;
+			this.max = limit.max();
 		}
 
 		/** Whether the address has used up its allowance in the window. */
 		boolean blocked(String address) {
-			Deque<Long> d = events.get(address);
-			if (d == null) {
-				return false;
-			}
-			synchronized (d) {
-				prune(d, System.nanoTime());
-				return d.size() >= max;
-			}
+			return limits.blocked(limit, address);
 		}
 
 		void count(String address) {
-			long now = System.nanoTime();
-			if (events.size() > 100_000) {
-				events.clear();
-			}
-			Deque<Long> d = events.computeIfAbsent(address, a -> new ArrayDeque<>());
-			synchronized (d) {
-				prune(d, now);
-				d.addLast(now);
-			}
+			limits.count(limit, address);
 		}
 
 		/** Forgets an address (an operator unblocking a caller's network, and tests). */
 		void forget(String address) {
-			events.remove(address);
-		}
-
-		private void prune(Deque<Long> d, long now) {
-			while (!d.isEmpty() && now - d.peekFirst() > windowNanos) {
-				d.pollFirst();
-			}
+			limits.forget(limit, address);
 		}
 	}
 }

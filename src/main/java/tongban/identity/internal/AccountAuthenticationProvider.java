@@ -23,7 +23,8 @@ import tongban.identity.domain.Account;
 
 /**
  * Password sign-in for every kind of account. One generic error for unknown account and wrong password; a locked
- * account is refused before its password is checked. The principal's name is the account id (the OIDC subject).
+ * account is refused before its password is checked, and so is every account from an address that failed too often
+ * across accounts. The principal's name is the account id (the OIDC subject).
  */
 @Component
 public class AccountAuthenticationProvider implements AuthenticationProvider {
@@ -44,8 +45,14 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
 		String remote = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
 		Optional<Account> found = signIns.findForLogin(login);
+		Optional<Instant> addressLocked = signIns.addressLockedUntil(remote);
+		if (addressLocked.isPresent()) {
+			signIns.record(found.map(Account::id).orElse(null), SignInService.Outcome.ADDRESS_LOCKED, remote);
+			throw new AddressLockedException(addressLocked.get());
+		}
 		if (found.isEmpty()) {
 			encoder.matches(password, dummyHash);
+			signIns.addressFailure(remote);
 			throw new BadCredentialsException("bad credentials");
 		}
 		Account account = found.get();
@@ -54,6 +61,7 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 			throw new AccountLockedException(account.lockedUntil());
 		}
 		if (!encoder.matches(password, account.passwordHash())) {
+			signIns.addressFailure(remote);
 			Optional<Instant> locked = signIns.failure(account.id(), SignInService.Outcome.FAILURE, remote);
 			if (locked.isPresent()) {
 				throw new AccountLockedException(locked.get());

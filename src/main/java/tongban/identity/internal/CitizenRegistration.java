@@ -1,7 +1,6 @@
 package tongban.identity.internal;
 
 import java.io.Serializable;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,13 +14,11 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.web.RegistrationForm;
-import tongban.notification.NotificationManagement;
 import tongban.shared.IdNumber;
-import tongban.shared.TongbanProperties;
 
 /**
  * Citizen self-registration: details checked on the server, mobile confirmed by an SMS code, then an account at
- * L1, or L2 when name and ID number match the population register.
+ * L1, or L2 when name and ID number match the population register; consent to the privacy notice is required and recorded.
  */
 @Service
 public class CitizenRegistration {
@@ -30,28 +27,26 @@ public class CitizenRegistration {
 
 	public static final String NAME_PATTERN = "[\\p{IsHan}·A-Za-z ]{2,30}";
 	public static final String MOBILE_PATTERN = "1[3-9]\\d{9}";
-	static final int MAX_CODE_ATTEMPTS = 5;
+	private static final String PURPOSE = "注册";
 
 	private final AccountRepository accounts;
 	private final DirectoryManagement directory;
 	private final PasswordPolicy policy;
 	private final PasswordEncoder encoder;
-	private final NotificationManagement notifications;
 	private final JdbcClient jdbc;
-	private final TongbanProperties properties;
-	private final SecureRandom random = new SecureRandom();
+	private final SmsChallenges codes;
+	private final Consents consents;
 
 	CitizenRegistration(AccountRepository accounts, DirectoryManagement directory, PasswordPolicy policy,
-			PasswordEncoder encoder, NotificationManagement notifications, JdbcClient jdbc, TongbanProperties properties,
-			tongban.shared.DataKeys keys) {
+			PasswordEncoder encoder, JdbcClient jdbc, tongban.shared.DataKeys keys, SmsChallenges codes, Consents consents) {
 		this.keys = keys;
 		this.accounts = accounts;
 		this.directory = directory;
 		this.policy = policy;
 		this.encoder = encoder;
-		this.notifications = notifications;
 		this.jdbc = jdbc;
-		this.properties = properties;
+		this.codes = codes;
+		this.consents = consents;
 	}
 
 	/** Field errors as message codes; a duplicate is one global error that names neither field. */
@@ -71,43 +66,67 @@ public class CitizenRegistration {
 			errors.rejectValue("idNumber", "id.error.REGION");
 		}
 		String mobile = trim(form.mobile());
-		if (mobile.isEmpty()) {
-			errors.rejectValue("mobile", "mobile.error.empty");
-		}
-		else if (!mobile.matches(MOBILE_PATTERN)) {
-			errors.rejectValue("mobile", "mobile.error.format");
-		}
+		checkMobile(mobile, errors);
 		policy.check(form.password(), IdNumber.normalise(form.idNumber()), mobile)
 			.ifPresent(code -> errors.rejectValue("password", code, new Object[] { PasswordPolicy.MIN }, null));
 		if (form.password() != null && !form.password().isEmpty() && !form.password().equals(form.passwordConfirm())) {
 			errors.rejectValue("passwordConfirm", "password.error.mismatch");
+		}
+		if (!RegistrationForm.CONSENTED.equals(form.consent())) {
+			errors.rejectValue("consent", "register.error.consent");
 		}
 		if (!errors.hasErrors() && (accounts.existsByIdNumberIndex(keys.blindIndex(IdNumber.normalise(form.idNumber()))) || accounts.existsByMobileIndex(keys.blindIndex(mobile)))) {
 			errors.reject("register.error.duplicate");
 		}
 	}
 
-	/** Sends the SMS code and returns what the session keeps until the code comes back. */
-	public Pending start(RegistrationForm form) {
-		String code = String.format("%06d", random.nextInt(1_000_000));
-		String mobile = trim(form.mobile());
-		notifications.sendSms(mobile, "【通办】您的注册验证码为 " + code + "，" + properties.otpValidity().toMinutes()
-				+ " 分钟内有效。如非本人操作，请忽略。");
-		return new Pending(trim(form.name()), IdNumber.normalise(form.idNumber()), mobile, encoder.encode(form.password()),
-				encoder.encode(code), Instant.now().plus(properties.otpValidity()), 0);
+	/**
+	 * Sends the SMS code, within the limits per mobile and per address; returns what the session keeps until the code
+	 * comes back, or why no code was sent. The consent given on the form is kept with it and recorded with the account.
+	 */
+	public Started start(RegistrationForm form, String address) {
+		SmsChallenges.Sent sent = codes.send(trim(form.mobile()), address, PURPOSE);
+		if (!sent.ok()) {
+			return new Started(null, sent.refusal());
+		}
+		return new Started(new Pending(trim(form.name()), IdNumber.normalise(form.idNumber()), encoder.encode(form.password()),
+				Instant.now(), PrivacyNotice.VERSION, sent.challenge()), null);
 	}
 
-	public enum CodeCheck { OK, WRONG, EXPIRED, TOO_MANY }
+	/** A registration waiting for its code, or why no code was sent. */
+	public record Started(Pending pending, SmsCodeLimits.Refusal refusal) {
+	}
 
-	public CodeCheck check(Pending pending, String code) {
-		if (pending.attempts() >= MAX_CODE_ATTEMPTS) {
-			return CodeCheck.TOO_MANY;
+	/** Sends a new code for a waiting registration, to the same mobile or to a new one ("更换手机号"). */
+	public Started resend(Pending pending, String mobile, String address) {
+		SmsChallenges.Sent sent = codes.send(mobile, address, PURPOSE);
+		return sent.ok() ? new Started(pending.with(sent.challenge()), null) : new Started(null, sent.refusal());
+	}
+
+	/** Field errors for a new mobile of a waiting registration: its format, and one global error if it is taken. */
+	public void validateMobile(String mobile, Errors errors) {
+		String m = trim(mobile);
+		if (checkMobile(m, errors) && accounts.existsByMobileIndex(keys.blindIndex(m))) {
+			errors.reject("register.error.duplicate");
 		}
-		if (Instant.now().isAfter(pending.expiresAt())) {
-			return CodeCheck.EXPIRED;
+	}
+
+	/** The field error of a mobile number that is missing or not a mainland mobile; true when it is fine. */
+	public static boolean checkMobile(String mobile, Errors errors) {
+		String m = trim(mobile);
+		if (m.isEmpty()) {
+			errors.rejectValue("mobile", "mobile.error.empty");
+			return false;
 		}
-		return code != null && code.strip().matches("\\d{6}") && encoder.matches(code.strip(), pending.codeHash())
-				? CodeCheck.OK : CodeCheck.WRONG;
+		if (!m.matches(MOBILE_PATTERN)) {
+			errors.rejectValue("mobile", "mobile.error.format");
+			return false;
+		}
+		return true;
+	}
+
+	public SmsChallenge.Check check(Pending pending, String code) {
+		return codes.check(pending.challenge(), code);
 	}
 
 	/** Creates the account; refuses quietly (empty) if someone registered the same number meanwhile. */
@@ -120,20 +139,33 @@ public class CitizenRegistration {
 			.params(keys.blindIndex(p.idNumber()), p.name())
 			.query(Long.class)
 			.single() > 0;
-		return Optional.of(accounts.save(Account.citizen(p.name(), new IdNumber(p.idNumber()), p.mobile(), p.passwordHash(),
-				registered ? 2 : 1)));
+		Account account = accounts.saveAndFlush(Account.citizen(p.name(), new IdNumber(p.idNumber()), p.mobile(), p.passwordHash(),
+				registered ? 2 : 1));
+		consents.record(account.id(), Consents.Purpose.REGISTRATION, p.noticeVersion(), p.consentedAt(), Consents.Channel.WEB);
+		return Optional.of(account);
 	}
 
 	private static String trim(String s) {
 		return s == null ? "" : s.strip();
 	}
 
-	/** A registration waiting for its SMS code; the password and code are kept only as hashes. */
-	public record Pending(String name, String idNumber, String mobile, String passwordHash, String codeHash,
-			Instant expiresAt, int attempts) implements Serializable {
+	/**
+	 * A registration waiting for its SMS code; the password and code are kept only as hashes, with the privacy notice
+	 * version the person consented to and when.
+	 */
+	public record Pending(String name, String idNumber, String passwordHash, Instant consentedAt, String noticeVersion,
+			SmsChallenge challenge) implements Serializable {
+
+		public String mobile() {
+			return challenge.mobile();
+		}
 
 		public Pending withAttempt() {
-			return new Pending(name, idNumber, mobile, passwordHash, codeHash, expiresAt, attempts + 1);
+			return with(challenge.withAttempt());
+		}
+
+		Pending with(SmsChallenge next) {
+			return new Pending(name, idNumber, passwordHash, consentedAt, noticeVersion, next);
 		}
 	}
 }

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -45,7 +46,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims,
-			SecurityContextRepository contexts) throws Exception {
+			SecurityContextRepository contexts, SignedInSessions sessions) throws Exception {
 		http.oauth2AuthorizationServer(as -> {
 			http.securityMatcher(as.getEndpointsMatcher());
 			as.authorizationEndpoint(a -> a.consentPage("/oauth2/consent"));
@@ -53,6 +54,8 @@ class SecurityConfiguration {
 		})
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
 			.securityContext(c -> c.securityContextRepository(contexts))
+			// an ended session (password reset) cannot sign anyone in to a department system either
+			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
 					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
 			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()));
@@ -101,9 +104,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts) throws Exception {
+	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts,
+			SignedInSessions sessions) throws Exception {
 		http.authorizeHttpRequests(a -> a
-			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**", "/css/**", "/js/**", "/img/**",
+			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**",
+					"/password/reset", "/password/reset/**", "/privacy", "/css/**", "/js/**", "/img/**",
 					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**", "/items/**", "/themes/**", "/browse", "/search", "/search/**",
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -136,6 +141,8 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.securityContext(c -> c.securityContextRepository(contexts))
+			// a session signed in before its account's password was reset is signed out
+			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
 			// The CSRF token lives in a cookie, not the session, so anonymous portal visitors get no session.
 			.csrf(c -> c.csrfTokenRepository(new org.springframework.security.web.csrf.CookieCsrfTokenRepository())
 				// a forged request could only switch someone's elder mode; no token keeps anonymous pages cacheable

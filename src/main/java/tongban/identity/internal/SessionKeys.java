@@ -15,6 +15,12 @@ public final class SessionKeys {
 	/** A registration waiting for its SMS code. */
 	public static final String PENDING_REGISTRATION = "tongban.pendingRegistration";
 
+	/** When the session was signed in ({@link SignedInSessions}). */
+	public static final String SIGNED_IN_AT = "tongban.signedInAt";
+
+	/** A password reset waiting for its SMS code and the new password. */
+	public static final String PENDING_RESET = "tongban.pendingReset";
+
 	private SessionKeys() {
 	}
 }

@@ -44,6 +44,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 			Authentication authentication) throws IOException, jakarta.servlet.ServletException {
 		Account account = accounts.findById(UUID.fromString(authentication.getName())).orElseThrow();
 		request.getSession().removeAttribute(SessionKeys.LOGIN_TYPED);
+		SignedInSessions.stamp(request.getSession());
 		if (account.isStaff()) {
 			SecurityContext empty = SecurityContextHolder.createEmptyContext();
 			SecurityContextHolder.setContext(empty);
@@ -62,6 +63,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 			throws IOException, jakarta.servlet.ServletException {
 		request.getSession().removeAttribute(SessionKeys.MFA_PENDING);
 		request.changeSessionId();
+		SignedInSessions.stamp(request.getSession());
 		Authentication full = AccountAuthenticationProvider.authenticated(account);
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(full);

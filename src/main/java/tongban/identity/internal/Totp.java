@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,17 +31,25 @@ public final class Totp {
 
 	/** Accepts the current step and one step either side, for clock drift. */
 	public static boolean verify(String base32Secret, String code, Instant at) {
+		return matchingStep(base32Secret, code, at).isPresent();
+	}
+
+	/**
+	 * The time step whose code this is (the current one or one either side), so that the caller can refuse a step
+	 * already used; empty when the code is wrong.
+	 */
+	public static OptionalLong matchingStep(String base32Secret, String code, Instant at) {
 		if (code == null || !code.strip().matches("\\d{6}")) {
-			return false;
+			return OptionalLong.empty();
 		}
 		byte[] key = base32Decode(base32Secret);
 		long step = at.getEpochSecond() / STEP_SECONDS;
-		for (long s = step - 1; s <= step + 1; s++) {
-			if (java.security.MessageDigest.isEqual(hotp(key, s).getBytes(), code.strip().getBytes())) {
-				return true;
+		for (long candidate = step - 1; candidate <= step + 1; candidate++) {
+			if (java.security.MessageDigest.isEqual(hotp(key, candidate).getBytes(), code.strip().getBytes())) {
+				return OptionalLong.of(candidate);
 			}
 		}
-		return false;
+		return OptionalLong.empty();
 	}
 
 	/** otpauth:// URI for authenticator apps. */

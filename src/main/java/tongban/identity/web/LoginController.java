@@ -2,6 +2,7 @@ package tongban.identity.web;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.internal.AccountLockedException;
+import tongban.identity.internal.AddressLockedException;
 import tongban.identity.internal.SessionKeys;
 import tongban.identity.internal.SignInHandlers;
 import tongban.identity.internal.SignInService;
@@ -47,7 +49,7 @@ class LoginController {
 		}
 		if (error != null && session.getAttribute("SPRING_SECURITY_LAST_EXCEPTION") instanceof AuthenticationException e) {
 			if (e instanceof AccountLockedException locked) {
-				model.addAttribute("loginError", "login.error.locked");
+				model.addAttribute("loginError", e instanceof AddressLockedException ? "login.error.addressLocked" : "login.error.locked");
 				model.addAttribute("lockedUntil", UNTIL.format(LocalDateTime.ofInstant(locked.until(), Clocks.ZONE)));
 			}
 			else {
@@ -79,9 +81,12 @@ class LoginController {
 			model.addAttribute("typed", "");
 			return "identity/login";
 		}
-		if (!Totp.verify(account.totpSecret(), code, java.time.Instant.now())) {
+		OptionalLong step = Totp.matchingStep(account.totpSecret(), code, java.time.Instant.now());
+		boolean replayed = step.isPresent() && !signIns.useTotpStep(accountId, step.getAsLong());
+		if (step.isEmpty() || replayed) {
 			signIns.failure(accountId, SignInService.Outcome.MFA_FAILURE, request.getRemoteAddr());
-			model.addAttribute("codeError", code.isBlank() ? "login.totp.error.empty" : "login.totp.error.wrong");
+			model.addAttribute("codeError", code.isBlank() ? "login.totp.error.empty"
+					: replayed ? "login.totp.error.used" : "login.totp.error.wrong");
 			return "identity/login-totp";
 		}
 		signIns.success(accountId, request.getRemoteAddr());

@@ -23,6 +23,8 @@ import tongban.identity.domain.Account;
 import tongban.identity.internal.AccountAuthenticationProvider;
 import tongban.identity.internal.CitizenRegistration;
 import tongban.identity.internal.SessionKeys;
+import tongban.identity.internal.SignedInSessions;
+import tongban.identity.internal.SmsChallenge;
 import tongban.shared.Masking;
 
 @Controller
@@ -48,12 +50,18 @@ class RegistrationController {
 	}
 
 	@PostMapping("/register")
-	String submit(@ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model, HttpSession session) {
+	String submit(@ModelAttribute("form") RegistrationForm form, BindingResult errors, Model model, HttpSession session,
+			HttpServletRequest request) {
 		registration.validate(form, errors);
 		if (errors.hasErrors()) {
 			return "identity/register";
 		}
-		session.setAttribute(SessionKeys.PENDING_REGISTRATION, registration.start(form));
+		CitizenRegistration.Started started = registration.start(form, request.getRemoteAddr());
+		if (started.refusal() != null) {
+			errors.rejectValue("mobile", started.refusal().messageKey(), new Object[] { started.refusal().untilText() }, null);
+			return "identity/register";
+		}
+		session.setAttribute(SessionKeys.PENDING_REGISTRATION, started.pending());
 		return "redirect:/register/verify";
 	}
 
@@ -62,8 +70,61 @@ class RegistrationController {
 		if (!(session.getAttribute(SessionKeys.PENDING_REGISTRATION) instanceof CitizenRegistration.Pending p)) {
 			return "redirect:/register";
 		}
-		model.addAttribute("maskedMobile", Masking.mobile(p.mobile()));
+		verifyModel(p, model);
 		return "identity/register-verify";
+	}
+
+	/** Another code to the same number, once the page's stated time has come (and within the limits). */
+	@PostMapping("/register/resend")
+	String resend(HttpSession session, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+		if (!(session.getAttribute(SessionKeys.PENDING_REGISTRATION) instanceof CitizenRegistration.Pending p)) {
+			return "redirect:/register";
+		}
+		CitizenRegistration.Started again = registration.resend(p, p.mobile(), request.getRemoteAddr());
+		if (again.refusal() != null) {
+			verifyModel(p, model);
+			model.addAttribute("resendError", again.refusal().messageKey());
+			model.addAttribute("resendUntil", again.refusal().untilText());
+			return "identity/register-verify";
+		}
+		session.setAttribute(SessionKeys.PENDING_REGISTRATION, again.pending());
+		redirect.addFlashAttribute("banner", "register.verify.resent");
+		return "redirect:/register/verify";
+	}
+
+	/** 更换手机号: the code goes to another number; name, ID number and password stay as entered. */
+	@GetMapping("/register/mobile")
+	String mobileForm(HttpSession session, Model model) {
+		if (!(session.getAttribute(SessionKeys.PENDING_REGISTRATION) instanceof CitizenRegistration.Pending)) {
+			return "redirect:/register";
+		}
+		model.addAttribute("form", new MobileForm(""));
+		return "identity/register-mobile";
+	}
+
+	@PostMapping("/register/mobile")
+	String changeMobile(@ModelAttribute("form") MobileForm form, BindingResult errors, HttpSession session,
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (!(session.getAttribute(SessionKeys.PENDING_REGISTRATION) instanceof CitizenRegistration.Pending p)) {
+			return "redirect:/register";
+		}
+		registration.validateMobile(form.mobile(), errors);
+		if (errors.hasErrors()) {
+			return "identity/register-mobile";
+		}
+		CitizenRegistration.Started again = registration.resend(p, form.mobile().strip(), request.getRemoteAddr());
+		if (again.refusal() != null) {
+			errors.rejectValue("mobile", again.refusal().messageKey(), new Object[] { again.refusal().untilText() }, null);
+			return "identity/register-mobile";
+		}
+		session.setAttribute(SessionKeys.PENDING_REGISTRATION, again.pending());
+		redirect.addFlashAttribute("banner", "register.verify.resent");
+		return "redirect:/register/verify";
+	}
+
+	private static void verifyModel(CitizenRegistration.Pending p, Model model) {
+		model.addAttribute("maskedMobile", Masking.mobile(p.mobile()));
+		model.addAttribute("resendAt", p.challenge().resendAt());
 	}
 
 	@PostMapping("/register/verify")
@@ -72,15 +133,15 @@ class RegistrationController {
 		if (!(session.getAttribute(SessionKeys.PENDING_REGISTRATION) instanceof CitizenRegistration.Pending p)) {
 			return "redirect:/register";
 		}
-		CitizenRegistration.CodeCheck check = registration.check(p, code);
-		if (check != CitizenRegistration.CodeCheck.OK) {
+		SmsChallenge.Check check = registration.check(p, code);
+		if (check != SmsChallenge.Check.OK) {
 			session.setAttribute(SessionKeys.PENDING_REGISTRATION, p.withAttempt());
-			if (check == CitizenRegistration.CodeCheck.TOO_MANY || check == CitizenRegistration.CodeCheck.EXPIRED) {
+			if (check == SmsChallenge.Check.TOO_MANY || check == SmsChallenge.Check.EXPIRED) {
 				session.removeAttribute(SessionKeys.PENDING_REGISTRATION);
 			}
-			model.addAttribute("maskedMobile", Masking.mobile(p.mobile()));
+			verifyModel(p, model);
 			model.addAttribute("codeError", "register.code.error." + check.name());
-			model.addAttribute("restart", check != CitizenRegistration.CodeCheck.WRONG);
+			model.addAttribute("restart", check != SmsChallenge.Check.WRONG);
 			return "identity/register-verify";
 		}
 		session.removeAttribute(SessionKeys.PENDING_REGISTRATION);
@@ -95,6 +156,7 @@ class RegistrationController {
 		SecurityContextHolder.setContext(context);
 		contexts.saveContext(context, request, response);
 		session.setAttribute(SessionKeys.ACTING_FOR, new Party(Party.Kind.CITIZEN, account.id(), account.displayName()));
+		SignedInSessions.stamp(session);
 		redirect.addFlashAttribute("banner", "register.done");
 		return "redirect:/account";
 	}

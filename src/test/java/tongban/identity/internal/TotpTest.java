@@ -29,4 +29,14 @@ class TotpTest {
 		assertThat(Totp.verify(secret, "abc123", now)).isFalse();
 		assertThat(Totp.base32Decode(Totp.base32(new byte[] { 1, 2, 3, 4, 5 }))).containsExactly(1, 2, 3, 4, 5);
 	}
+
+	/** The step a code belongs to, so that a used one can be refused: 1111111109 s is step 37037036 (÷ 30, by hand). */
+	@Test
+	void namesTheStepOfTheCodeEvenWhenItDrifted() {
+		String secret = Totp.base32("12345678901234567890".getBytes(StandardCharsets.US_ASCII));
+		Instant at = Instant.ofEpochSecond(1111111109);
+		assertThat(Totp.matchingStep(secret, "081804", at)).hasValue(37037036L);
+		assertThat(Totp.matchingStep(secret, "081804", at.plusSeconds(30))).as("one step late").hasValue(37037036L);
+		assertThat(Totp.matchingStep(secret, "081805", at)).isEmpty();
+	}
 }

@@ -16,6 +16,7 @@ public record RegisterPage(Page page, String base) {
 		page.locator("#mobile").fill(mobile);
 		page.locator("#password").fill(password);
 		page.locator("#passwordConfirm").fill(confirm);
+		page.locator("#consent").check();
 		page.getByTestId("register-submit").click();
 		page.waitForLoadState();
 		return this;
