@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
@@ -25,11 +26,13 @@ class ItemPageController {
 	private final CatalogManagement catalog;
 	private final DirectoryManagement directory;
 	private final ViewCounter views;
+	private final Capabilities capabilities;
 
 	private final org.springframework.context.MessageSource messages;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, Capabilities capabilities) {
+		this.capabilities = capabilities;
 		this.messages = messages;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -46,6 +49,7 @@ class ItemPageController {
 		model.addAttribute("print", print != null);
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
+		model.addAttribute("capabilities", capabilities.offered(item.guide()));
 		return "catalog/guide";
 	}
 

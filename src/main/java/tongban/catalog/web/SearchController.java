@@ -40,7 +40,7 @@ class SearchController {
 	@GetMapping("/search/suggest")
 	String suggest(@RequestParam(defaultValue = "") String q, Model model) {
 		model.addAttribute("result", search.search(q, null, null, null, 6));
-		return "catalog/search :: suggestions";
+		return "catalog/suggestions :: suggestions";
 	}
 
 	@Operation(summary = "Unified search over published items: Chinese words, pinyin and initials, synonyms, facets")
