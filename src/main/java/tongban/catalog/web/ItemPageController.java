@@ -50,6 +50,7 @@ class ItemPageController {
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
 		model.addAttribute("capabilities", capabilities.offered(item.guide()));
+		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}
 
@@ -82,6 +83,7 @@ class ItemPageController {
 		Theme theme = catalog.themes().stream().filter(t -> t.code().equals(code)).findFirst()
 			.orElseThrow(() -> DomainException.notFound("theme"));
 		model.addAttribute("theme", theme);
+		describe(model, "meta.theme", theme.name());
 		model.addAttribute("items", catalog.browse(new ItemFilter(theme.name(), null, null, null, null, null, null),
 				PageRequest.of(Math.max(0, page), 20)));
 		return "catalog/theme";
@@ -99,6 +101,7 @@ class ItemPageController {
 		model.addAttribute("items", catalog.browse(filter, PageRequest.of(Math.max(0, page), 20)));
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("themes", catalog.themes());
+		describe(model, "meta.browse", null);
 		return "catalog/browse";
 	}
 
@@ -106,9 +109,16 @@ class ItemPageController {
 	String department(@PathVariable String code, @RequestParam(defaultValue = "0") int page, Model model) {
 		DepartmentView d = directory.departmentByCode(code).orElseThrow(() -> DomainException.notFound("department"));
 		model.addAttribute("department", d);
+		describe(model, "meta.department", d.name());
 		model.addAttribute("items", catalog.browse(new ItemFilter(null, code, null, null, null, null, null),
 				PageRequest.of(Math.max(0, page), 20)));
 		return "catalog/department";
+	}
+
+	/** The page's meta description (fragments/layout): a message of its type about this subject. */
+	private static void describe(Model model, String key, String subject) {
+		model.addAttribute("metaKey", key);
+		model.addAttribute("metaArg", subject);
 	}
 
 	/** A six-digit region code, or none (anything else typed into the address is ignored, not an error). */

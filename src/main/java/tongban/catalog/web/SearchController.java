@@ -32,6 +32,7 @@ class SearchController {
 		model.addAttribute("type", type);
 		model.addAttribute("department", department);
 		model.addAttribute("maxVisits", maxVisits);
+		model.addAttribute("metaKey", "meta.search");
 		model.addAttribute("departmentNames", directory.departments().stream()
 			.collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d.name())));
 		return "catalog/search";
