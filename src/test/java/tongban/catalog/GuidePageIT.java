@@ -85,5 +85,8 @@ class GuidePageIT extends IntegrationTest {
 		assertThat(html).containsPattern("<h1 lang=\"zh-CN\"[^>]*>社会保障卡申领</h1>");
 		assertThat(html).containsPattern("<td [^>]*lang=\"zh-CN\"[^>]*>居民身份证");
 		assertThat(metaDescription(html)).startsWith("Service guide for");
+		assertThat(get("/search?q=sbk&lang=en")).containsPattern("<a href=\"/items/330106-GG-0001-01\" lang=\"zh-CN\">社会保障卡申领</a>");
+		assertThat(get("/bundles/XH-YJS-NEWBORN?lang=en")).containsPattern("<h1 lang=\"zh-CN\">新生儿出生一件事</h1>");
+		assertThat(get("/?lang=en")).containsPattern("<a href=\"/items/[^\"]+\" lang=\"zh-CN\">");
 	}
 }
