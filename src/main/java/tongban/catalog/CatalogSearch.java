@@ -131,7 +131,7 @@ public class CatalogSearch {
 		}
 		for (Bundle b : offered) {
 			String core = b.name().replace(Bundle.SUFFIX, "");
-			boolean named = variants.stream().map(v -> v.replace(" ", "")).anyMatch(v -> v.length() >= 2 && (core.contains(v) || v.contains(core)));
+			boolean named = core.length() >= 2 && variants.stream().map(v -> v.replace(" ", "")).anyMatch(v -> v.length() >= 2 && (core.contains(v) || v.contains(core)));
 			if (named && !out.contains(b)) {
 				out.add(b);
 			}
