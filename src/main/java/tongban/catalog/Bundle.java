@@ -11,6 +11,9 @@ import java.util.Map;
  */
 public record Bundle(String code, String name, String description, String audience, List<String> items) {
 
+	/** The words every bundle's name ends with. */
+	public static final String SUFFIX = "一件事";
+
 	public Bundle {
 		items = items == null ? List.of() : List.copyOf(items);
 	}

@@ -228,18 +228,8 @@ public class CatalogManagement {
 	 * ordered by code.
 	 */
 	public List<tongban.directory.Region> browsableRegions() {
-		java.util.Set<String> departments = new java.util.HashSet<>(jdbc.sql(
-				"select distinct department_code from catalog_item_version where status = 'PUBLISHED'").query(String.class).list());
-		java.util.TreeMap<String, tongban.directory.Region> out = new java.util.TreeMap<>();
-		for (var d : directory.departments()) {
-			if (departments.contains(d.code()) && d.regionCode() != null) {
-				String code = d.regionCode().length() > 6 ? d.regionCode().substring(0, 6) : d.regionCode();
-				for (String c : java.util.List.of(code.substring(0, 2) + "0000", code.substring(0, 4) + "00", code)) {
-					directory.region(c).ifPresent(r -> out.putIfAbsent(c, r));
-				}
-			}
-		}
-		return List.copyOf(out.values());
+		return directory.regionsOf(new java.util.HashSet<>(jdbc.sql(
+				"select distinct department_code from catalog_item_version where status = 'PUBLISHED'").query(String.class).list()));
 	}
 
 	/** Counts views in bulk (the portal flushes its counters periodically). */

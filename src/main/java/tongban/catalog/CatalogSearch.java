@@ -15,12 +15,13 @@ import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.catalog.internal.LifeSituations;
 import tongban.catalog.internal.SearchDocument;
 import tongban.catalog.internal.Synonyms;
 
 /**
- * Unified search over published items: Chinese words (smartcn), synonyms, pinyin full and initials with prefix and
- * one-typo tolerance for Latin input, facets. Any input is a normal query: blank, symbol-only or very long input is
+ * Unified search over published items and bundles: Chinese words (smartcn), synonyms, life situations (how people ask:
+ * "身份证丢了"), pinyin full and initials with prefix and one-typo tolerance for longer Latin input, facets. Any input is a normal query: blank, symbol-only or very long input is
  * trimmed or yields no hits, never an error.
  */
 @Service
@@ -28,16 +29,27 @@ import tongban.catalog.internal.Synonyms;
 public class CatalogSearch {
 
 	public static final int MAX_QUERY = 50;
+	static final int MIN_FUZZY_INITIALS = 5;
+	static final int MIN_FUZZY_PINYIN = 4;
 	private static final AggregationKey<Map<String, Long>> BY_TYPE = AggregationKey.of("type");
 	private static final AggregationKey<Map<String, Long>> BY_DEPARTMENT = AggregationKey.of("department");
 	private static final AggregationKey<Map<Integer, Long>> BY_VISITS = AggregationKey.of("visits");
 
+	/** A situation's first code gains this much score, each later one a little less: above most word matches. */
+	static final float SITUATION_BOOST = 40f;
+	/** Bundles shown beside the items at most. */
+	static final int MAX_BUNDLES = 3;
+
 	private final EntityManager em;
 	private final Synonyms synonyms;
+	private final LifeSituations situations;
+	private final CatalogManagement catalog;
 
-	CatalogSearch(EntityManager em, Synonyms synonyms) {
+	CatalogSearch(EntityManager em, Synonyms synonyms, LifeSituations situations, CatalogManagement catalog) {
 		this.em = em;
 		this.synonyms = synonyms;
+		this.situations = situations;
+		this.catalog = catalog;
 	}
 
 	/** Letters, digits and Han characters only; at most {@link #MAX_QUERY} of them. */
@@ -57,6 +69,7 @@ public class CatalogSearch {
 		boolean latin = q.matches("[A-Za-z0-9 ]+");
 		String compact = q.replace(" ", "").toLowerCase();
 		List<String> variants = synonyms.expand(q);
+		List<String> situationCodes = variants.stream().flatMap(v -> situations.codes(v).stream()).distinct().toList();
 		// hits are projected from the index's stored fields: no entity loading, no database round trip
 		SearchResult<ItemSummary> result = Search.session(em)
 			.search(SearchDocument.class)
@@ -77,11 +90,17 @@ public class CatalogSearch {
 					should.should(f.match().field("body").matching(v).minimumShouldMatchPercent(100));
 					should.should(f.phrase().field("name").boost(4f).field("aliases").boost(4f).matching(v));
 				}
+				for (int i = 0; i < situationCodes.size(); i++) {
+					should.should(f.id().matching(situationCodes.get(i)).boost(SITUATION_BOOST - i));
+				}
 				if (latin) {
 					should.should(f.wildcard().field("initials").matching(compact + "*").boost(8f));
 					should.should(f.wildcard().field("pinyin").matching(compact + "*").boost(6f));
-					if (compact.length() >= 3) {
+					// one typo only in input long enough to carry it: "sbk" within one edit of 税控's "sk" is no match
+					if (compact.length() >= MIN_FUZZY_INITIALS) {
 						should.should(f.match().field("initials").matching(compact).fuzzy(1).boost(3f));
+					}
+					if (compact.length() >= MIN_FUZZY_PINYIN) {
 						should.should(f.match().field("pinyin").matching(compact).fuzzy(1).boost(3f));
 					}
 				}
@@ -96,7 +115,28 @@ public class CatalogSearch {
 			.fetch(Math.clamp(limit, 1, 100));
 		List<ItemSummary> hits = new ArrayList<>(result.hits());
 		return new tongban.catalog.SearchResult(q, result.total().hitCount(), hits, new LinkedHashMap<>(result.aggregation(BY_TYPE)),
-				new LinkedHashMap<>(result.aggregation(BY_DEPARTMENT)), new LinkedHashMap<>(result.aggregation(BY_VISITS)));
+				new LinkedHashMap<>(result.aggregation(BY_DEPARTMENT)), new LinkedHashMap<>(result.aggregation(BY_VISITS)),
+				bundles(variants, situationCodes));
+	}
+
+	/**
+	 * 一件事 bundles that answer the query: those a life situation names, then those whose name the query is part of or
+	 * names ("新生儿出生" → 新生儿出生一件事). Only bundles on offer (active, every item published).
+	 */
+	private List<Bundle> bundles(List<String> variants, List<String> situationCodes) {
+		List<Bundle> offered = catalog.bundles();
+		List<Bundle> out = new ArrayList<>();
+		for (String code : situationCodes) {
+			offered.stream().filter(b -> b.code().equals(code)).findFirst().ifPresent(out::add);
+		}
+		for (Bundle b : offered) {
+			String core = b.name().replace(Bundle.SUFFIX, "");
+			boolean named = core.length() >= 2 && variants.stream().map(v -> v.replace(" ", "")).anyMatch(v -> v.length() >= 2 && (core.contains(v) || v.contains(core)));
+			if (named && !out.contains(b)) {
+				out.add(b);
+			}
+		}
+		return out.size() > MAX_BUNDLES ? List.copyOf(out.subList(0, MAX_BUNDLES)) : List.copyOf(out);
 	}
 
 	private static void filters(SearchPredicateFactory f, BooleanPredicateClausesStep<?, ?> bool, String type,

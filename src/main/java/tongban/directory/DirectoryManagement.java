@@ -51,6 +51,25 @@ public class DirectoryManagement {
 			.list();
 	}
 
+	/**
+	 * The regions of these departments (a township's department counts for its county) with every enclosing province
+	 * and city, by code: the regions worth choosing from when filtering what those departments do.
+	 */
+	public List<Region> regionsOf(java.util.Collection<String> departmentCodes) {
+		java.util.TreeMap<String, Region> out = new java.util.TreeMap<>();
+		for (DepartmentView d : departments()) {
+			if (departmentCodes.contains(d.code()) && d.regionCode() != null && d.regionCode().length() >= 6) {
+				String code = d.regionCode().substring(0, 6);
+				for (String c : List.of(code.substring(0, 2) + "0000", code.substring(0, 4) + "00", code)) {
+					if (!out.containsKey(c)) {
+						region(c).ifPresent(r -> out.put(c, r));
+					}
+				}
+			}
+		}
+		return List.copyOf(out.values());
+	}
+
 	public long countByLevel(Region.Level level) {
 		return jdbc.sql("select count(*) from directory_region where level = ?").param(level.name()).query(Long.class).single();
 	}

@@ -39,6 +39,11 @@ public class RatingStatistics {
 		return directory.departmentNames();
 	}
 
+	/** The regions to filter by, by name: those of the departments and every enclosing province and city. */
+	public List<tongban.directory.Region> regions() {
+		return directory.regionsOf(departmentNames().keySet());
+	}
+
 	/** Counts and the rates made from them (null when nothing was counted). */
 	public record Figures(long ratings, long active, long good, long activeGood, long neutral, long bad, long defaulted,
 			long rectifyOpened, long rectifyDone, long rectifyOnTime, Double goodRate, Double activeGoodRate, Double unratedRate,

@@ -51,6 +51,19 @@ class GuideJourneyIT extends JourneyTest {
 			var p = phone.newPage();
 			p.navigate(base() + "/items/" + code);
 			assertThat(p.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+			// the page's own QR code is for reading on a phone: hidden there, so 在线办理 is on the first screen
+			assertThat(p.locator("figure.qr").isVisible()).as("QR code on a phone").isFalse();
+			var apply = p.getByTestId("apply").boundingBox();
+			assertThat(apply.y + apply.height).as("在线办理 above the fold").isLessThanOrEqualTo(740);
+			// each material a card as wide as the screen, not five columns of one or two characters
+			var material = p.getByTestId("material").first();
+			assertThat(material.evaluate("e => getComputedStyle(e).display")).isEqualTo("block");
+			assertThat(material.locator("td.material-name").boundingBox().width).isGreaterThan(250);
+			assertThat(p.locator("[data-testid=materials] thead").boundingBox().height).as("headers only for screen readers").isLessThanOrEqualTo(1);
+			assertThat(material.innerText()).doesNotContain("申请人自备：申请人自备");
+			// no 便民服务 badge for a capability the platform does not have (this item's form offers no mailing)
+			assertThat(p.locator("[data-capability]").count()).isZero();
+			assertThat(p.locator("main").innerText()).doesNotContain("可预约", "可快递送达", "可网上缴费", "可自助办理");
 			double standard = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")).doubleValue();
 			double body = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize)")).doubleValue();
 			p.getByTestId("elder-toggle").click();

@@ -67,6 +67,7 @@ class CounterVisitJourneyIT extends JourneyTest {
 			.query(Long.class).single()).isZero();
 
 		page.locator("#level-VERY_SATISFIED").check();
+		page.getByTestId("rating-details").locator("summary").click();
 		page.locator("#score-attitude-5").check();
 		page.locator("#comment").fill("很".repeat(501));
 		page.getByTestId("submit-rating").click();
@@ -100,9 +101,15 @@ class CounterVisitJourneyIT extends JourneyTest {
 		assertThat(page.locator("#department").inputValue()).isEqualTo("XH-ZWFW");
 		page.waitForFunction("() => document.querySelector('#rating-chart canvas') !== null");
 		accessible();
+		assertThat(page.locator("#region option:checked").textContent()).as("regions chosen by name").isEqualTo("西湖区");
+		page.locator("#region").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("杭州市"));
 		page.locator("#month").fill("2026-01");
 		page.getByTestId("stats-apply").click();
-		assertThat(page.url()).contains("month=2026-01");
+		assertThat(page.url()).contains("month=2026-01").contains("region=330100");
+		// a month without ratings: no table of bare headers, a sentence instead
+		assertThat(page.getByTestId("stat-ratings").textContent()).isEqualTo("0");
+		assertThat(page.getByTestId("stats-departments").count()).isZero();
+		assertThat(page.getByTestId("stats-departments-none").isVisible()).isTrue();
 		assertThat(page.getByTestId("stats-months").locator("tbody tr").count()).isEqualTo(12);
 		page.navigate(base() + "/ratings?month=2026-13");
 		assertThat(page.title()).startsWith("错误：");

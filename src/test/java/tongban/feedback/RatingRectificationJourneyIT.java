@@ -72,8 +72,14 @@ class RatingRectificationJourneyIT extends JourneyTest {
 		p.getByTestId("rate-case").click();
 		assertThat(p.url()).endsWith("/cases/" + id + "/rating");
 		Accessibility.check(p);
+		// on a phone the form starts with the five levels and the submit button; scores, tags and comment fold away
+		p.setViewportSize(360, 740);
+		assertThat(p.getByTestId("rating-details").getAttribute("open")).as("details optional, folded").isNull();
+		assertThat(p.getByTestId("rating-form").boundingBox().height).as("form height at 360 px").isLessThan(400);
+		assertThat(p.locator("#tag-OVERDUE").isVisible()).isFalse();
 		p.getByTestId("submit-rating").click();
 		assertThat(p.title()).startsWith("错误：");
+		assertThat(p.getByTestId("rating-details").getAttribute("open")).as("opened to show what is wrong").isNotNull();
 		assertThat(p.getByTestId("error-summary").textContent()).contains("请选择总体评价");
 		Accessibility.check(p);
 		p.locator("#level-VERY_DISSATISFIED").check();

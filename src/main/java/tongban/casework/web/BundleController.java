@@ -68,6 +68,7 @@ class BundleController {
 	@GetMapping("/bundles")
 	String list(Model model) {
 		model.addAttribute("bundles", catalog.bundles());
+		model.addAttribute("metaKey", "meta.bundles");
 		return "casework/bundles";
 	}
 

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
@@ -25,11 +26,13 @@ class ItemPageController {
 	private final CatalogManagement catalog;
 	private final DirectoryManagement directory;
 	private final ViewCounter views;
+	private final Capabilities capabilities;
 
 	private final org.springframework.context.MessageSource messages;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages, Capabilities capabilities) {
+		this.capabilities = capabilities;
 		this.messages = messages;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -46,6 +49,8 @@ class ItemPageController {
 		model.addAttribute("print", print != null);
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
+		model.addAttribute("capabilities", capabilities.offered(item.guide()));
+		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}
 
@@ -78,6 +83,7 @@ class ItemPageController {
 		Theme theme = catalog.themes().stream().filter(t -> t.code().equals(code)).findFirst()
 			.orElseThrow(() -> DomainException.notFound("theme"));
 		model.addAttribute("theme", theme);
+		describe(model, "meta.theme", theme.name());
 		model.addAttribute("items", catalog.browse(new ItemFilter(theme.name(), null, null, null, null, null, null),
 				PageRequest.of(Math.max(0, page), 20)));
 		return "catalog/theme";
@@ -95,6 +101,7 @@ class ItemPageController {
 		model.addAttribute("items", catalog.browse(filter, PageRequest.of(Math.max(0, page), 20)));
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("themes", catalog.themes());
+		describe(model, "meta.browse", null);
 		return "catalog/browse";
 	}
 
@@ -102,9 +109,16 @@ class ItemPageController {
 	String department(@PathVariable String code, @RequestParam(defaultValue = "0") int page, Model model) {
 		DepartmentView d = directory.departmentByCode(code).orElseThrow(() -> DomainException.notFound("department"));
 		model.addAttribute("department", d);
+		describe(model, "meta.department", d.name());
 		model.addAttribute("items", catalog.browse(new ItemFilter(null, code, null, null, null, null, null),
 				PageRequest.of(Math.max(0, page), 20)));
 		return "catalog/department";
+	}
+
+	/** The page's meta description (fragments/layout): a message of its type about this subject. */
+	private static void describe(Model model, String key, String subject) {
+		model.addAttribute("metaKey", key);
+		model.addAttribute("metaArg", subject);
 	}
 
 	/** A six-digit region code, or none (anything else typed into the address is ignored, not an error). */

@@ -32,6 +32,7 @@ class SearchController {
 		model.addAttribute("type", type);
 		model.addAttribute("department", department);
 		model.addAttribute("maxVisits", maxVisits);
+		model.addAttribute("metaKey", "meta.search");
 		model.addAttribute("departmentNames", directory.departments().stream()
 			.collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d.name())));
 		return "catalog/search";
@@ -40,7 +41,7 @@ class SearchController {
 	@GetMapping("/search/suggest")
 	String suggest(@RequestParam(defaultValue = "") String q, Model model) {
 		model.addAttribute("result", search.search(q, null, null, null, 6));
-		return "catalog/search :: suggestions";
+		return "catalog/suggestions :: suggestions";
 	}
 
 	@Operation(summary = "Unified search over published items: Chinese words, pinyin and initials, synonyms, facets")

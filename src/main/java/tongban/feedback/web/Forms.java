@@ -48,6 +48,11 @@ class Forms {
 			return new RatingInput(level, scores, tags, comment);
 		}
 
+		/** Whether anything beyond the level was given: the optional details are then shown open. */
+		public boolean detailed() {
+			return !scores.isEmpty() || !tags.isEmpty() || comment != null && !comment.isBlank();
+		}
+
 		/** Whether this score of this dimension was chosen (for the radios). */
 		public boolean scored(String dimension, int value) {
 			return Integer.toString(value).equals(scores.get(dimension));

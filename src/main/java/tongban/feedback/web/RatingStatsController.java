@@ -39,6 +39,7 @@ class RatingStatsController {
 		}
 		model.addAttribute("s", stats);
 		model.addAttribute("departments", forms.departmentNames());
+		model.addAttribute("regions", statistics.regions());
 		model.addAttribute("badTags", FeedbackManagement.BAD_TAGS);
 		return "feedback/stats";
 	}

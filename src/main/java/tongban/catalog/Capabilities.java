@@ -1,0 +1,30 @@
+package tongban.catalog;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The capability registry: what the platform can do for an item is what its catalogue entry claims and a
+ * {@link CapabilityProvider} really provides. The catalogue data is kept as the department wrote it, so a capability
+ * switched on later shows on the items that claimed it without editing them.
+ */
+@Service
+public class Capabilities {
+
+	private final List<CapabilityProvider> providers;
+
+	Capabilities(List<CapabilityProvider> providers) {
+		this.providers = List.copyOf(providers);
+	}
+
+	/** The capabilities to show for an item, in the order of {@link Capability}. */
+	public List<Capability> offered(ServiceGuide guide) {
+		return Arrays.stream(Capability.values()).filter(c -> c.claimedBy(guide) && provided(c, guide)).toList();
+	}
+
+	private boolean provided(Capability capability, ServiceGuide guide) {
+		return providers.stream().anyMatch(p -> p.capability() == capability && p.provides(guide));
+	}
+}
