@@ -67,13 +67,6 @@ class ApiTokensIT extends IntegrationTest {
 		assertThat(get("/api/cases", "Bearer " + openidOnly.access()).statusCode()).isEqualTo(403);
 		assertThat(get("/api/me", "Bearer " + openidOnly.access()).statusCode()).as("who am I needs no scope").isEqualTo(200);
 
-		for (String path : new String[] { "/api/me", "/api/cases/" + caseId }) {
-			var idToken = get(path, "Bearer " + openidOnly.id());
-			assertThat(idToken.statusCode()).as("the ID token as a bearer at " + path).isEqualTo(401);
-			assertThat(challenge(idToken)).contains("invalid_token");
-			assertThat(idToken.body()).doesNotContain(me.idNumber());
-		}
-
 		OidcFlow.Tokens reader = rp.signIn(me.idNumber(), PASSWORD, null, "cases.read");
 		var read = get("/api/cases/" + caseId, "Bearer " + reader.access());
 		assertThat(read.statusCode()).isEqualTo(200);
@@ -82,6 +75,36 @@ class ApiTokensIT extends IntegrationTest {
 			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"itemCode\":\"x\"}")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		assertThat(write.statusCode()).as("reading is not writing").isEqualTo(403);
+	}
+
+	@Test
+	void anIdTokenIsNeverABearer() throws Exception {
+		Citizen me = newCitizen("身份令牌", 2);
+		UUID caseId = TestCases.submittedSocialSecurityCard(cases, me);
+		OidcFlow.Tokens tokens = new OidcFlow(url(""), clients, "cases.read").signIn(me.idNumber(), PASSWORD, null, "cases.read");
+		assertThat(get("/api/cases/" + caseId, "Bearer " + tokens.access()).statusCode()).as("its access token reads").isEqualTo(200);
+		for (String path : new String[] { "/api/me", "/api/cases/" + caseId, "/userinfo" }) {
+			var idToken = get(path, "Bearer " + tokens.id());
+			assertThat(idToken.statusCode()).as("the ID token as a bearer at " + path).isEqualTo(401);
+			assertThat(challenge(idToken)).contains("invalid_token");
+			assertThat(idToken.body()).doesNotContain(me.idNumber());
+		}
+	}
+
+	@Test
+	void userinfoAnswersRefusalsWithTheBearerChallenge() throws Exception {
+		var anonymous = get("/userinfo", null);
+		assertThat(anonymous.statusCode()).as("no token: not the sign-in page").isEqualTo(401);
+		assertThat(challenge(anonymous)).startsWith("Bearer");
+
+		Citizen me = newCitizen("用户信息", 2);
+		OidcFlow rp = new OidcFlow(url(""), clients, "profile");
+		OidcFlow.Tokens tokens = rp.signIn(me.idNumber(), PASSWORD, null, "profile");
+		assertThat(get("/userinfo", "Bearer " + tokens.access()).body()).contains("用户信息");
+		assertThat(rp.revoke(tokens.access()).statusCode()).isEqualTo(200);
+		Awaitility.await().atMost(REVOCATION).until(() -> get("/userinfo", "Bearer " + tokens.access()).statusCode() == 401);
+		var revoked = get("/userinfo", "Bearer " + tokens.access());
+		assertThat(challenge(revoked)).contains("Bearer").contains("invalid_token");
 	}
 
 	@Test
@@ -115,14 +138,6 @@ class ApiTokensIT extends IntegrationTest {
 		assertThat(again.statusCode()).as("the same code twice").isEqualTo(400);
 		assertThat(again.body()).contains("invalid_grant");
 		Awaitility.await().atMost(REVOCATION).until(() -> get("/api/cases", "Bearer " + reused.access()).statusCode() == 401);
-
-		// userinfo: a revoked token and no token at all are 401 with the bearer challenge (RFC 6750 §3)
-		var userinfo = get("/userinfo", "Bearer " + reused.access());
-		assertThat(userinfo.statusCode()).isEqualTo(401);
-		assertThat(challenge(userinfo)).contains("Bearer").contains("invalid_token");
-		var anonymous = get("/userinfo", null);
-		assertThat(anonymous.statusCode()).as("no token: not the sign-in page").isEqualTo(401);
-		assertThat(challenge(anonymous)).startsWith("Bearer");
 	}
 
 	@Test
