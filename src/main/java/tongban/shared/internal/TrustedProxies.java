@@ -1,5 +1,6 @@
 package tongban.shared.internal;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Behind a TLS-terminating proxy: {@code X-Forwarded-Proto}, {@code -For}, {@code -Host} and {@code -Port} are believed
- * only when the connection comes from one of the proxies listed in {@code TONGBAN_TRUSTED_PROXIES} (exact addresses,
+ * only when the connection comes from one of the proxies listed in {@code TONGBAN_TRUSTED_PROXIES} (exact IP addresses,
  * comma-separated; default the loopback addresses). Then the request is secure for Tomcat itself, so the session and
  * CSRF cookies get {@code Secure} and Spring Security sends HSTS; from anyone else the headers are ignored. Boot's own
  * strategy is off ({@code server.forward-headers-strategy: none}) because its default trusts every private network.
@@ -39,12 +40,17 @@ class TrustedProxies implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 		factory.addEngineValves(valve);
 	}
 
-	/** The valve's regular expression for exactly these addresses; IPv6 loopback in both of the forms Tomcat reports. */
+	/**
+	 * The valve's regular expression for exactly these addresses, each as written and as Tomcat reports it (IPv6 in
+	 * full: {@code ::1} is {@code 0:0:0:0:0:0:0:1}). Only IP literals: a name here would fail the start, not be
+	 * looked up.
+	 */
 	static String pattern(List<String> addresses) {
 		return addresses.stream()
 			.map(String::strip)
 			.filter(a -> !a.isEmpty())
-			.flatMap(a -> "::1".equals(a) ? Stream.of(a, "0:0:0:0:0:0:0:1") : Stream.of(a))
+			.flatMap(a -> Stream.of(a, InetAddress.ofLiteral(a).getHostAddress()))
+			.distinct()
 			.map(Pattern::quote)
 			.collect(Collectors.joining("|"));
 	}

@@ -1,6 +1,7 @@
 package tongban.shared.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
@@ -19,6 +20,16 @@ class TrustedProxiesTest {
 		assertThat("10.0.0.50").doesNotMatch(pattern);
 		assertThat("10a0a0a5").as("dots are not wildcards").doesNotMatch(pattern);
 		assertThat("203.0.113.9").doesNotMatch(pattern);
+	}
+
+	@Test
+	void ipv6InTheFormTomcatReports() {
+		assertThat("fd00:0:0:0:0:0:0:7").matches(TrustedProxies.pattern(List.of("fd00::7")));
+	}
+
+	@Test
+	void onlyAddressesNotNames() {
+		assertThatThrownBy(() -> TrustedProxies.pattern(List.of("proxy.example"))).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

@@ -53,7 +53,8 @@ class PublicEdgeIT extends IntegrationTest {
 
 	@Test
 	void aForgedHostIsNeverEchoedInARedirect() throws Exception {
-		for (String path : List.of("/account", "/cases/" + UUID.randomUUID(), "/workbench")) {
+		// the sign-in entry point, and a controller's own redirect (/login/totp without a pending sign-in)
+		for (String path : List.of("/account", "/cases/" + UUID.randomUUID(), "/workbench", "/login/totp")) {
 			String answer = raw("GET " + path + " HTTP/1.1\r\nHost: evil.example\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
 			assertThat(answer).as(path).startsWith("HTTP/1.1 302");
 			String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst().orElseThrow();
