@@ -49,10 +49,12 @@ class ActiveAccessTokens implements OAuth2TokenValidator<Jwt> {
 	@Override
 	public OAuth2TokenValidatorResult validate(Jwt jwt) {
 		Instant now = Instant.now();
-		Answer answer = answers.get(jwt.getTokenValue());
+		// the token's own id (signed, unique per token) keeps the cache small; the whole value if it has none
+		String key = jwt.getId() != null ? jwt.getId() : jwt.getTokenValue();
+		Answer answer = answers.get(key);
 		if (answer == null || !answer.until().isAfter(now)) {
 			answer = new Answer(active(jwt.getTokenValue()), now.plus(cacheFor));
-			remember(jwt.getTokenValue(), answer, now);
+			remember(key, answer, now);
 		}
 		return answer.active() ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(INACTIVE);
 	}
@@ -63,13 +65,13 @@ class ActiveAccessTokens implements OAuth2TokenValidator<Jwt> {
 		return token != null && tokenValue.equals(token.getToken().getTokenValue()) && token.isActive();
 	}
 
-	private void remember(String tokenValue, Answer answer, Instant now) {
+	private void remember(String key, Answer answer, Instant now) {
 		if (answers.size() >= MAX_ENTRIES) {
 			answers.values().removeIf(a -> !a.until().isAfter(now));
 			if (answers.size() >= MAX_ENTRIES) {
 				answers.clear();
 			}
 		}
-		answers.put(tokenValue, answer);
+		answers.put(key, answer);
 	}
 }
