@@ -105,6 +105,11 @@ class ApiTokensIT extends IntegrationTest {
 		Awaitility.await().atMost(REVOCATION).until(() -> get("/userinfo", "Bearer " + tokens.access()).statusCode() == 401);
 		var revoked = get("/userinfo", "Bearer " + tokens.access());
 		assertThat(challenge(revoked)).contains("Bearer").contains("invalid_token");
+
+		String system = clientToken(clients, "ui-" + UUID.randomUUID().toString().substring(0, 8), "exchange");
+		var notOpenid = get("/userinfo", "Bearer " + system);
+		assertThat(notOpenid.statusCode()).as("a token without scope openid").isEqualTo(403);
+		assertThat(challenge(notOpenid)).contains("insufficient_scope");
 	}
 
 	@Test

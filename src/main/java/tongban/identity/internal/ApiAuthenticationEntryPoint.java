@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -47,10 +48,15 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
 		problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden");
 	}
 
-	/** Userinfo's own refusal (a token the store no longer holds as active). */
+	/** Userinfo's own refusals: a token without scope openid (403), or one the store no longer holds as active (401). */
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
 			throws IOException {
+		if (e instanceof OAuth2AuthenticationException refused
+				&& OAuth2ErrorCodes.INSUFFICIENT_SCOPE.equals(refused.getError().getErrorCode())) {
+			handle(request, response, new AccessDeniedException(refused.getMessage(), refused));
+			return;
+		}
 		commence(request, response, e);
 	}
 }
