@@ -53,7 +53,7 @@ public class LoadBench {
 		};
 		Scenario token = c -> c.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
 			.header("authorization", basic).header("content-type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=api")).build(),
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=tasks")).build(),
 				HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
 
 		System.out.printf("# %d clients, %d s per scenario, server pid %d%n", clients, seconds, serverPid);

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,14 +14,9 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import tongban.casework.CaseManagement;
 import tongban.identity.Role;
@@ -41,9 +35,6 @@ class InboxPagingIT extends IntegrationTest {
 	private static final Pattern TASK_ID = Pattern.compile("\"taskId\"\\s*:\\s*\"([^\"]+)\"");
 
 	@Autowired
-	JWKSource<SecurityContext> jwks;
-
-	@Autowired
 	CaseManagement caseManagement;
 
 	@Test
@@ -53,9 +44,7 @@ class InboxPagingIT extends IntegrationTest {
 			mine.add(TestCases.submittedSocialSecurityCard(caseManagement, newCitizen("分页" + i, 2)));
 		}
 		var approver = newStaff("XH-RLSB", Role.APPROVER, "分页审批");
-		var claims = JwtClaimsSet.builder().subject(approver.id().toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
-			.claim("scope", List.of("openid")).build();
-		String token = new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		String token = accessToken(approver.id(), "tasks");
 
 		HttpResponse<String> first = get(token, "/api/tasks?size=1");
 		assertThat(first.statusCode()).isEqualTo(200);

@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -17,16 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
 import tongban.catalog.CatalogManagement;
 import tongban.support.IntegrationTest;
@@ -45,9 +39,6 @@ class CaseBench extends IntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbcTemplate;
-
-	@Autowired
-	JWKSource<SecurityContext> jwks;
 
 	@Autowired
 	RuntimeService runtime;
@@ -122,9 +113,7 @@ class CaseBench extends IntegrationTest {
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", rows);
 		System.out.printf("BENCH drafts=%d prepared in %.1fs%n", DRAFTS, (System.nanoTime() - p0) / 1e9);
 
-		var claims = JwtClaimsSet.builder().subject(me.id().toString()).issuedAt(Instant.now())
-			.expiresAt(Instant.now().plusSeconds(3600)).build();
-		String bearer = "Bearer " + new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		String bearer = "Bearer " + accessToken(me.id(), "cases.read", "cases.write");
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
 		// baseline: a bare process start of the same template plus one insert, same clients, a third of the time

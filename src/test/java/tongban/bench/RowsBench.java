@@ -4,18 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import tongban.catalog.CatalogManagement;
 import tongban.support.IntegrationTest;
@@ -29,9 +23,6 @@ class RowsBench extends IntegrationTest {
 
 	@Autowired
 	JdbcTemplate jdbcTemplate;
-
-	@Autowired
-	JWKSource<SecurityContext> jwks;
 
 	@Autowired
 	CatalogManagement catalog;
@@ -63,8 +54,7 @@ class RowsBench extends IntegrationTest {
 		var item = catalog.published(CaseBench.ITEM).orElseThrow();
 		String values = "{\"name\":\"" + me.name() + "\",\"idNumber\":\"" + me.idNumber()
 				+ "\",\"phone\":\"13300012345\",\"reason\":\"信息变更\",\"delivery\":\"窗口领取\"}";
-		var claims = JwtClaimsSet.builder().subject(me.id().toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600)).build();
-		String bearer = "Bearer " + new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		String bearer = "Bearer " + accessToken(me.id(), "cases.read", "cases.write");
 		HttpClient http = HttpClient.newHttpClient();
 		String q = "select relname, n_tup_ins, n_tup_upd, n_tup_del, coalesce(seq_scan,0) + coalesce(idx_scan,0) as scans from pg_stat_user_tables";
 		java.util.Map<String, long[]> before = new java.util.HashMap<>();

@@ -3,22 +3,16 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -29,26 +23,22 @@ import tongban.identity.internal.Totp;
 import tongban.support.IntegrationTest;
 
 /**
- * The REST API for mini-programs and department systems, with access tokens signed by the platform's own OIDC key:
+ * The REST API for mini-programs and department systems, with access tokens of the platform's authorization server:
  * a citizen drafts, uploads, submits (twice, one case) and reads; wrong input is 422 with each problem, a stale save
  * or wrong token 409, another person's case 404; an approver's system lists and completes tasks.
  */
 class CaseApiIT extends IntegrationTest {
 
 	@Autowired
-	JWKSource<SecurityContext> jwks;
-
-	@Autowired
 	DirectoryManagement directory;
 
-	private String token(Object subject) {
-		var claims = JwtClaimsSet.builder().subject(subject.toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
-			.claim("scope", List.of("openid")).build();
-		return new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+	/** An applicant's app: reads and writes their cases. */
+	private RestClient as(Object subject) {
+		return as(subject, "cases.read", "cases.write");
 	}
 
-	private RestClient as(Object subject) {
-		return RestClient.builder().baseUrl(url("")).defaultHeader("Authorization", "Bearer " + token(subject))
+	private RestClient as(Object subject, String... scopes) {
+		return RestClient.builder().baseUrl(url("")).defaultHeader("Authorization", "Bearer " + accessToken(subject, scopes))
 			.defaultStatusHandler(s -> true, (req, res) -> { }).build();
 	}
 
@@ -120,7 +110,7 @@ class CaseApiIT extends IntegrationTest {
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
 		Account approver = accounts.save(Account.staff("apiapprover" + System.nanoTime(), "接口审批", passwordEncoder.encode(PASSWORD),
 				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
-		RestClient system = as(approver.id());
+		RestClient system = as(approver.id(), "tasks");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ((List<Map<String, Object>>) system.get().uri("/api/tasks")
 			.retrieve().body(List.class)).stream().anyMatch(t -> id.equals(t.get("caseId"))));
 		String taskId = ((List<Map<String, Object>>) system.get().uri("/api/tasks").retrieve().body(List.class)).stream()

@@ -11,13 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.client.RestClient;
 
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
 
 import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
@@ -35,9 +30,6 @@ import tongban.support.TestCases;
 class RatingApiIT extends IntegrationTest {
 
 	@Autowired
-	JWKSource<SecurityContext> jwks;
-
-	@Autowired
 	CaseManagement cases;
 
 	@Autowired
@@ -47,9 +39,7 @@ class RatingApiIT extends IntegrationTest {
 	FeedbackManagement feedback;
 
 	private RestClient as(Object subject) {
-		var claims = JwtClaimsSet.builder().subject(subject.toString()).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(300))
-			.claim("scope", List.of("openid")).build();
-		String token = new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		String token = accessToken(subject, "cases.write");
 		return RestClient.builder().baseUrl(url("")).defaultHeader("Authorization", "Bearer " + token)
 			.defaultStatusHandler(s -> true, (req, res) -> { }).build();
 	}

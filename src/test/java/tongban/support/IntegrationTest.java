@@ -73,6 +73,26 @@ public abstract class IntegrationTest {
 	@Autowired
 	private tongban.directory.DirectoryManagement departments;
 
+	@Autowired
+	private com.nimbusds.jose.jwk.source.JWKSource<com.nimbusds.jose.proc.SecurityContext> jwks;
+
+	@Autowired
+	private org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository registeredClients;
+
+	@Autowired
+	private tongban.identity.internal.ClientRegistrations clientRegistrations;
+
+	@Autowired
+	private org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService authorizations;
+
+	/**
+	 * An access token for this account as the authorization server issues it, with these scopes (cases.read,
+	 * cases.write, tasks …): the API refuses tokens it did not issue, ID tokens, and tokens without the scope it needs.
+	 */
+	protected String accessToken(Object subject, String... scopes) {
+		return new AccessTokens(jwks, registeredClients, clientRegistrations, authorizations).issue(subject, scopes);
+	}
+
 	/** A new staff member of a department with one role, scoped to the department's region; TOTP secret of their own. */
 	protected Account newStaff(String departmentCode, tongban.identity.Role role, String name) {
 		return newStaff(departmentCode, null, role, name);

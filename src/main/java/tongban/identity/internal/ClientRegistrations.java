@@ -27,7 +27,8 @@ import tongban.identity.web.ClientForm;
 @Service
 public class ClientRegistrations {
 
-	public static final Set<String> SCOPES = Set.of("openid", "profile", "phone", OidcClaims.SCOPE_IDCARD, "api", "exchange", "audit");
+	public static final Set<String> SCOPES = Set.of("openid", "profile", "phone", OidcClaims.SCOPE_IDCARD, ApiScopes.CASES_READ,
+			ApiScopes.CASES_WRITE, ApiScopes.TASKS, ApiScopes.EXCHANGE, ApiScopes.AUDIT);
 	public static final Set<String> GRANTS = Set.of("authorization_code", "refresh_token", "client_credentials");
 
 	private final RegisteredClientRepository clients;

@@ -119,8 +119,15 @@ class IdentityDemoData implements ApplicationRunner {
 		clients.save("tongban-demo-rp", "演示业务系统（单点登录）", demo.password(),
 				List.of("authorization_code", "refresh_token"), List.of("openid", "profile", "phone", "idcard"),
 				List.of("http://127.0.0.1:8081/callback"), List.of("http://127.0.0.1:8081/"));
-		clients.save("dept-system-demo", "演示部门系统（接口调用）", demo.password(), List.of("client_credentials"),
-				List.of("api"), List.of(), List.of());
+		// a department's approval system, acting for its signed-in approvers through /api/tasks (client credentials too:
+		// bench/run.sh measures the token endpoint with it)
+		clients.save("dept-system-demo", "演示部门系统（审批接口）", demo.password(),
+				List.of("authorization_code", "refresh_token", "client_credentials"), List.of("openid", ApiScopes.TASKS),
+				List.of("http://127.0.0.1:8082/callback"), List.of());
+		// a mobile app applying for citizens through /api/cases
+		clients.save("tongban-demo-app", "演示移动应用（办件接口）", demo.password(), List.of("authorization_code", "refresh_token"),
+				List.of("openid", "profile", ApiScopes.CASES_READ, ApiScopes.CASES_WRITE), List.of("http://127.0.0.1:8083/callback"),
+				List.of());
 		// the 医保 department's system reading shared data (bound to XH-YB by the exchange module's demo data)
 		clients.save("yb-system-demo", "医保业务系统（数据共享）", demo.password(), List.of("client_credentials"), List.of("exchange"), List.of(),
 				List.of());

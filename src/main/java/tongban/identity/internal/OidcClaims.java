@@ -30,6 +30,9 @@ public class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
 	public static final String SCOPE_IDCARD = "idcard";
 
+	/** The JWS {@code typ} of access tokens (RFC 9068 §2.1): what tells them from ID tokens signed by the same key. */
+	static final String ACCESS_TOKEN_TYPE = "at+jwt";
+
 	private final AccountRepository accounts;
 
 	OidcClaims(AccountRepository accounts) {
@@ -81,6 +84,7 @@ public class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			});
 		}
 		else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+			context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
 			account(principal.getName()).ifPresent(a -> context.getClaims()
 				.claim("roles", a.roles().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)))
 				.claim("acr", "L" + a.assuranceLevel()));

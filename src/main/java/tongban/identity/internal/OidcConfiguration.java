@@ -11,6 +11,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.UUID;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
@@ -20,6 +21,10 @@ import com.nimbusds.jose.proc.SecurityContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationConsentService;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -45,9 +50,10 @@ class OidcConfiguration {
 		return new JdbcRegisteredClientRepository(jdbc);
 	}
 
+	/** The store, remembering refresh tokens rotated out so that their reuse revokes the family. */
 	@Bean
-	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, RegisteredClientRepository clients) {
-		return new JdbcOAuth2AuthorizationService(jdbc, clients);
+	OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, JdbcClient jdbcClient, RegisteredClientRepository clients) {
+		return new RefreshTokenFamilies(new JdbcOAuth2AuthorizationService(jdbc, clients), jdbcClient);
 	}
 
 	@Bean
@@ -59,7 +65,7 @@ class OidcConfiguration {
 	AuthorizationServerSettings authorizationServerSettings(TongbanProperties properties) {
 		AuthorizationServerSettings.Builder b = AuthorizationServerSettings.builder();
 		if (!properties.issuer().isBlank()) {
-			b.issuer(properties.issuer());
+			b.issuer(properties.issuer().replaceAll("/+$", ""));
 		}
 		return b.build();
 	}
@@ -87,14 +93,26 @@ class OidcConfiguration {
 
 	/**
 	 * Tokens are checked against the platform's own RSA key, converted once: with the JWK source the key was rebuilt from
-	 * its JSON form for every request (a measurable part of each API call).
+	 * its JSON form for every request (a measurable part of each API call). Only access tokens pass: their header says
+	 * {@code typ: at+jwt} (RFC 9068, set by {@link OidcClaims}), which an ID token, signed by the same key, does not;
+	 * and only while the authorization store holds them as active ({@link ActiveAccessTokens}).
 	 */
 	@Bean
-	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource) throws com.nimbusds.jose.JOSEException {
+	JwtDecoder jwtDecoder(JWKSource<SecurityContext> jwkSource, ActiveAccessTokens active) throws JOSEException {
+		NimbusJwtDecoder decoder;
 		if (jwkSource instanceof ImmutableJWKSet<SecurityContext> set && set.getJWKSet().getKeys().size() == 1) {
-			return NimbusJwtDecoder.withPublicKey(set.getJWKSet().getKeys().getFirst().toRSAKey().toRSAPublicKey()).build();
+			decoder = NimbusJwtDecoder.withPublicKey(set.getJWKSet().getKeys().getFirst().toRSAKey().toRSAPublicKey())
+				.validateType(false)
+				.build();
 		}
-		return NimbusJwtDecoder.withJwkSource(jwkSource).build();
+		else {
+			// the type is checked by the validator below, as validateType(false) does for the key above
+			decoder = NimbusJwtDecoder.withJwkSource(jwkSource).jwtProcessorCustomizer(p -> p.setJWSTypeVerifier((type, context) -> {
+			})).build();
+		}
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+				new JwtTypeValidator(OidcClaims.ACCESS_TOKEN_TYPE, "application/" + OidcClaims.ACCESS_TOKEN_TYPE), active));
+		return decoder;
 	}
 
 	private static RSAKey generate() {

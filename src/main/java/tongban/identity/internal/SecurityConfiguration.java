@@ -14,7 +14,10 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -28,6 +31,9 @@ import tongban.identity.Role;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+	/** Features no page uses, switched off for the pages and anything they embed. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
 
 	private static final String[] STAFF = { Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name(),
 			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name(), Role.HOTLINE_OPERATOR.name() };
@@ -45,29 +51,38 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims,
-			SecurityContextRepository contexts, SignedInSessions sessions) throws Exception {
+	SecurityFilterChain authorizationServerChain(HttpSecurity http, OidcClaims claims, SecurityContextRepository contexts,
+			SignedInSessions sessions, ApiAuthenticationEntryPoint bearer, AuthorizationServerSettings settings) throws Exception {
 		http.oauth2AuthorizationServer(as -> {
 			http.securityMatcher(as.getEndpointsMatcher());
 			as.authorizationEndpoint(a -> a.consentPage("/oauth2/consent"));
-			as.oidc(oidc -> oidc.userInfoEndpoint(u -> u.userInfoMapper(claims::userInfo)));
+			// a refused token at userinfo is a 401 with the bearer challenge (RFC 6750 §3), like the API's
+			as.oidc(oidc -> oidc.userInfoEndpoint(u -> u.userInfoMapper(claims::userInfo).errorResponseHandler(bearer)));
 		})
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
 			.securityContext(c -> c.securityContextRepository(contexts))
 			// an ended session (password reset) cannot sign anyone in to a department system either
 			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
-			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-					new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
-			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()));
+			// userinfo is for programs with a token: no token is a 401, never the sign-in page
+			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(bearer, PathPatternRequestMatcher.pathPattern(settings.getOidcUserInfoEndpoint()))
+				.defaultAuthenticationEntryPointFor(signInPage(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()).authenticationEntryPoint(bearer));
 		return http.build();
+	}
+
+	/** The sign-in page as a relative Location, so that a forged Host header is never echoed back (docs/security.md). */
+	private static LoginUrlAuthenticationEntryPoint signInPage() {
+		LoginUrlAuthenticationEntryPoint signIn = new LoginUrlAuthenticationEntryPoint("/login");
+		signIn.setFavorRelativeUris(true);
+		return signIn;
 	}
 
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiChain(HttpSecurity http, ApiAuthenticationEntryPoint entryPoint) throws Exception {
-		http.securityMatcher("/api/**")
-			.authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/departments/**", "/api/items", "/api/items/**",
-					"/api/themes", "/api/search")
+		http.securityMatcher("/api/**").authorizeHttpRequests(a -> {
+			a.requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/departments/**", "/api/items", "/api/items/**", "/api/themes",
+					"/api/search")
 				.permitAll()
 				// checking values against a published form has no side effects and needs no account
 				.requestMatchers(HttpMethod.POST, "/api/items/*/form/validation")
@@ -76,14 +91,12 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/ratings/stats")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/visits/*/rating")
-				.permitAll()
-				// department systems (client credentials) with the scope for each
-				.requestMatchers("/api/admin/audit/**")
-				.hasAuthority("SCOPE_audit")
-				.requestMatchers("/api/exchange/**")
-				.hasAuthority("SCOPE_exchange")
-				.anyRequest()
-				.authenticated())
+				.permitAll();
+			// each API group needs its scope (ApiScopes); what is left (/api/me) answers any access token
+			ApiScopes.RULES.forEach(r -> a.requestMatchers(PathPatternRequestMatcher.pathPattern(r.method(), r.pattern()))
+				.hasAuthority("SCOPE_" + r.scope()));
+			a.anyRequest().authenticated();
+		})
 			.oauth2ResourceServer(r -> r.jwt(Customizer.withDefaults()).authenticationEntryPoint(entryPoint))
 			.exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -105,8 +118,10 @@ class SecurityConfiguration {
 	@Bean
 	@Order(4)
 	SecurityFilterChain webChain(HttpSecurity http, SignInHandlers handlers, SecurityContextRepository contexts,
-			SignedInSessions sessions) throws Exception {
+			SignedInSessions sessions, KnownPaths known) throws Exception {
 		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/robots.txt")
+			.permitAll()
 			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**",
 					"/password/reset", "/password/reset/**", "/privacy", "/css/**", "/js/**", "/img/**",
 					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**", "/items/**", "/themes/**", "/browse", "/search", "/search/**",
@@ -138,8 +153,12 @@ class SecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/account/**", "/business/**", "/apply/**", "/cases/**")
 			.hasRole(Role.CITIZEN.name())
+			// a path nothing answers is a 404 page for everyone, not a sign-in page
+			.requestMatchers(known::unknown)
+			.permitAll()
 			.anyRequest()
 			.authenticated())
+			.exceptionHandling(e -> e.authenticationEntryPoint(signInPage()))
 			.securityContext(c -> c.securityContextRepository(contexts))
 			// a session signed in before its account's password was reset is signed out
 			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
@@ -150,7 +169,10 @@ class SecurityConfiguration {
 			.formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/?signedOut"))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
-					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' http: https:")));
+					"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self' http: https:"))
+				// links to other sites carry no path (a case page's address names the case); no page needs these devices
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.permissionsPolicyHeader(p -> p.policy(PERMISSIONS_POLICY)));
 		return http.build();
 	}
 }

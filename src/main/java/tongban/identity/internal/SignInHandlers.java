@@ -37,6 +37,8 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 		this.contexts = contexts;
 		citizenTarget.setDefaultTargetUrl("/account");
 		staffTarget.setDefaultTargetUrl("/workbench");
+		citizenTarget.setRedirectStrategy(new PathOnlyRedirects());
+		staffTarget.setRedirectStrategy(new PathOnlyRedirects());
 	}
 
 	@Override

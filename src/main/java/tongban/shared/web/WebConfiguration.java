@@ -16,7 +16,7 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
 /**
  * Simplified Chinese first, English by {@code ?lang=en}; the choice is kept in a cookie for a year. Static files are served
- * from {@code /css/**}, {@code /js/**} and {@code /webjars/**} only (Boot's default {@code /**} handler is off,
+ * from {@code /css/**}, {@code /js/**}, {@code /webjars/**}, {@code /robots.txt} and {@code /favicon.ico} only (Boot's default {@code /**} handler is off,
  * {@code spring.web.resources.add-mappings: false}): with a handler at {@code /**}, every link a page builds
  * ({@code @{/verify}}, the menu's links) was looked up as a file in four class-path folders on every request, and a miss is
  * not cached, which cost a rendered page most of its time.
@@ -46,6 +46,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		CacheControl hour = CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 		registry.addResourceHandler("/css/**").addResourceLocations("classpath:/static/css/").setCacheControl(hour).resourceChain(true);
 		registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").setCacheControl(hour).resourceChain(true);
+		// files robots and browsers ask for at the root by name
+		registry.addResourceHandler("/robots.txt", "/favicon.ico").addResourceLocations("classpath:/static/").setCacheControl(hour);
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.setCacheControl(CacheControl.maxAge(Duration.ofDays(365)).cachePublic())

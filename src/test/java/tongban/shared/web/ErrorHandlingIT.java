@@ -27,6 +27,17 @@ class ErrorHandlingIT extends JourneyTest {
 		accessible();
 	}
 
+	/** An anonymous visitor to a path nothing answers sees the same 404 page, not a sign-in page. */
+	@Test
+	void unknownPageIsA404ForAnonymousVisitorsToo() {
+		var r = page.navigate(base() + "/no/such/page");
+		assertThat(r.status()).isEqualTo(404);
+		assertThat(page.title()).contains("页面不存在");
+		assertThat(page.locator("h1").innerText()).isEqualTo("页面不存在");
+		assertThat(page.locator("main a[href='/']").count()).as("a way back to the home page").isEqualTo(1);
+		accessible();
+	}
+
 	/** Deny by default: an anonymous visitor to any page not declared public is sent to sign in. */
 	@Test
 	void protectedPageSendsAnonymousPeopleToSignIn() {
