@@ -9,11 +9,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import tongban.Tongban;
 
@@ -41,25 +41,41 @@ public final class AppProcess {
 		Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + name + ".log");
 		String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 		String java = ProcessHandle.current().info().command().orElse("java");
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+		List<String> command = List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 				"-Duser.timezone=Asia/Shanghai", "-Dfile.encoding=UTF-8", "-DTONGBAN_LOG_FORMAT=", "-cp", classpath, Tongban.class.getName(),
-				"--server.port=" + port, "--tongban.data-dir=" + dataDirectory, "--tongban.demo=true", "--spring.main.banner-mode=off"));
+				"--server.port=" + port, "--tongban.data-dir=" + dataDirectory, "--tongban.demo=true", "--spring.main.banner-mode=off");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		AppProcess app = new AppProcess(process, port, log);
-		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		Awaitility.await(name + " answers on /actuator/health").atMost(wait).pollInterval(Duration.ofMillis(500)).until(() -> {
-			if (!process.isAlive()) {
-				throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + app.logTail());
-			}
-			try {
-				return http.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health"))).timeout(Duration.ofSeconds(5)).build(),
-						HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-			}
-			catch (IOException e) {
-				return false;
-			}
-		});
+		try {
+			awaitHealthy(app, name, wait);
+		}
+		catch (RuntimeException | AssertionError e) {
+			process.destroyForcibly();
+			throw e;
+		}
 		return app;
+	}
+
+	private static void awaitHealthy(AppProcess app, String name, Duration wait) {
+		Process process = app.process;
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		try {
+			Awaitility.await(name + " answers on /actuator/health").atMost(wait).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!process.isAlive()) {
+					throw new AssertionError(name + " exited with " + process.exitValue() + ":\n" + app.logTail());
+				}
+				try {
+					return http.send(HttpRequest.newBuilder(URI.create(app.url("/actuator/health"))).timeout(Duration.ofSeconds(5)).build(),
+							HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+				}
+				catch (IOException e) {
+					return false;
+				}
+			});
+		}
+		catch (ConditionTimeoutException e) {
+			throw new AssertionError(e.getMessage() + "\n" + app.logTail(), e);
+		}
 	}
 
 	public String url(String path) {
