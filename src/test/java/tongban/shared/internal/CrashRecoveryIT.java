@@ -122,10 +122,10 @@ class CrashRecoveryIT {
 		AtomicInteger serial = new AtomicInteger();
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		try (var clients = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int c = 0; c < 4; c++) {
+			for (int client = 0; client < 4; client++) {
 				clients.submit(() -> loop(stop, failure, () -> acknowledged.submissions.add(submit(draft()))));
 			}
-			for (int c = 0; c < 6; c++) {
+			for (int client = 0; client < 6; client++) {
 				clients.submit(() -> loop(stop, failure, () -> {
 					String issue = "CRASH-" + serial.incrementAndGet();
 					if (read(exchangeToken, issue)) {
@@ -133,7 +133,7 @@ class CrashRecoveryIT {
 					}
 				}));
 			}
-			for (int c = 0; c < 6; c++) {
+			for (int client = 0; client < 6; client++) {
 				clients.submit(() -> loop(stop, failure, () -> {
 					String number = ticket(ticketsKey, serial.incrementAndGet());
 					if (number != null) {
