@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
@@ -47,6 +48,22 @@ class CounterIntakeJourneyIT extends JourneyTest {
 			.isEqualTo(3);
 		accessible();
 
+		// the 68 items come grouped by department, departments in pinyin order
+		var groups = page.locator("#code optgroup");
+		assertThat(groups.count()).isGreaterThan(5);
+		@SuppressWarnings("unchecked")
+		List<String> labels = (List<String>) groups.evaluateAll("groups => groups.map(group => group.label)");
+		assertThat(labels).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.CHINA)::compare);
+		assertThat(page.locator("#code optgroup[label='区人力社保局'] option[value='" + ApplyOnlineJourneyIT.ITEM + "']").count()).isEqualTo(1);
+		// typing narrows the list at once (script), the search step does without it: pinyin initials find 社会保障卡
+		page.locator("#item-query").fill("社会保障卡");
+		assertThat(page.locator("#code option:not([hidden])").allInnerTexts()).isNotEmpty().allMatch(name -> name.contains("社会保障卡"));
+		page.navigate(base() + "/workbench/counter/intake?q=sbk");
+		assertThat(page.locator("#code option").allInnerTexts()).isNotEmpty().anyMatch(name -> name.contains("社会保障卡"))
+			.hasSizeLessThan(20);
+		page.navigate(base() + "/workbench/counter/intake?q=" + java.net.URLEncoder.encode("没有这种事项xyz", java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(page.getByTestId("item-none").innerText()).contains("没有找到");
+		page.getByTestId("item-search-clear").click();
 		page.locator("#code").selectOption(ApplyOnlineJourneyIT.ITEM);
 		page.getByTestId("counter-apply").click();
 		page.locator("#v-name").fill(visitor.name());

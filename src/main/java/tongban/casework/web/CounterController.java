@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -22,8 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.casework.CaseAnswers;
 import tongban.casework.CaseManagement;
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.CatalogSearch;
 import tongban.catalog.ItemFilter;
 import tongban.catalog.ItemSummary;
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
 import tongban.identity.AccountSummary;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
@@ -50,9 +55,13 @@ class CounterController {
 	private final CatalogManagement catalog;
 	private final IdentityManagement identity;
 	private final FileStore files;
+	private final CatalogSearch search;
+	private final DirectoryManagement directory;
 
 	CounterController(CaseController flow, CaseManagement cases, CatalogManagement catalog, IdentityManagement identity,
-			FileStore files) {
+			FileStore files, CatalogSearch search, DirectoryManagement directory) {
+		this.search = search;
+		this.directory = directory;
 		this.flow = flow;
 		this.cases = cases;
 		this.catalog = catalog;
@@ -69,14 +78,31 @@ class CounterController {
 	}
 
 	@GetMapping("/workbench/counter/intake")
-	String intake(HttpSession session, Authentication auth, Model model) {
+	String intake(@RequestParam(name = "q", required = false) String query, HttpSession session, Authentication auth, Model model) {
 		if (session.getAttribute(VISITOR) instanceof Visitor v) {
 			model.addAttribute("visitor", v);
 			model.addAttribute("cases", cases.mine(visitor(auth, session)));
-			List<ItemSummary> items = catalog.browse(ItemFilter.any(), Pageable.ofSize(500)).getContent();
-			model.addAttribute("items", items);
+			model.addAttribute("choices", choices(query));
 		}
 		return "casework/counter";
+	}
+
+	/**
+	 * Every published item grouped by department, or those the catalogue's search finds for the clerk's words (names,
+	 * synonyms, pinyin initials such as 「sbk」): the search step that works without JavaScript.
+	 */
+	private ItemChoices choices(String query) {
+		String words = CatalogSearch.clean(query);
+		List<ItemSummary> items = words.isEmpty() ? catalog.browse(ItemFilter.any(), Pageable.ofSize(500)).getContent()
+				: search.search(words, null, null, null, 500).hits();
+		Map<String, String> departments = directory.departments().stream()
+			.collect(Collectors.toMap(DepartmentView::code, CounterController::label, (first, second) -> first));
+		return ItemChoices.of(words, items, departments);
+	}
+
+	/** A department as a clerk names it: its short name (区人力社保局), else its full name. */
+	private static String label(DepartmentView department) {
+		return department.shortName() == null || department.shortName().isBlank() ? department.name() : department.shortName();
 	}
 
 	@PostMapping("/workbench/counter/intake")
@@ -87,7 +113,7 @@ class CounterController {
 			model.addAttribute("identifyError", "counter.verify.error." + result.name());
 			model.addAttribute("idNumber", idNumber);
 			model.addAttribute("name", name);
-			return intake(session, auth, model);
+			return intake(null, session, auth, model);
 		}
 		AccountSummary a = identity.citizenByIdNumber(idNumber).orElseThrow();
 		session.setAttribute(VISITOR, new Visitor(a.id(), a.displayName()));

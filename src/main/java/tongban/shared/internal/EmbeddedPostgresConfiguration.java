@@ -3,6 +3,7 @@ package tongban.shared.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -26,6 +27,14 @@ import tongban.shared.TongbanProperties;
  * Starts a real PostgreSQL (binaries from Maven Central) in {@code TONGBAN_DATA_DIR/postgres} unless
  * {@code SPRING_DATASOURCE_URL} points elsewhere. The data survives restarts. Spring closes the data source
  * before this bean, and every bean that uses the data source before that, so the database stops last.
+ * <p>
+ * Durability: a write is acknowledged only once its commit is on disk ({@code synchronous_commit=on}, {@code fsync=on};
+ * the embedded library's default is {@code synchronous_commit=off}, which lost the last ~100 ms of acknowledged
+ * submissions, read records and tickets when the database died with the JVM). Commits still share flushes (group
+ * commit): whoever flushes the WAL flushes every commit queued behind it, and with {@code commit_siblings} other
+ * transactions open the flushing one waits {@code commit_delay} µs to take more along (docs/security.md). A server left
+ * running by a killed JVM is stopped before the start ({@link LeftoverPostmaster}); crash recovery may take a while,
+ * so the start waits up to two minutes.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
@@ -33,11 +42,18 @@ class EmbeddedPostgresConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+	/** How long a server left by a killed JVM may take to stop (a shutdown checkpoint). */
+	private static final Duration STOP_WAIT = Duration.ofMinutes(1);
+
+	/** How long the start may take, crash recovery (replaying the WAL since the last checkpoint) included. */
+	private static final Duration START_WAIT = Duration.ofMinutes(2);
+
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(TongbanProperties properties) throws IOException {
 		Path dir = properties.dataDir().toAbsolutePath().resolve("postgres");
 		Files.createDirectories(dir);
 		boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
+		LeftoverPostmaster.stop(dir, STOP_WAIT);
 		EmbeddedPostgres pg = EmbeddedPostgres.builder()
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
@@ -46,6 +62,10 @@ class EmbeddedPostgresConfiguration {
 			.setServerConfig("timezone", "Asia/Shanghai")
 			.setServerConfig("max_connections", "200")
 			.setServerConfig("fsync", "on")
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("commit_delay", "100")
+			.setServerConfig("commit_siblings", "5")
+			.setPGStartupWait(START_WAIT)
 			.start();
 		log.info("embedded PostgreSQL {} on port {} in {}", fresh ? "initialised" : "reopened", pg.getPort(), dir);
 		return pg;

@@ -1,0 +1,101 @@
+package tongban.casework.web;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import tongban.casework.CaseAnswers;
+import tongban.casework.CaseManagement;
+import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseRecords;
+import tongban.catalog.ServiceGuide;
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.identity.AccountSummary;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Role;
+import tongban.shared.DomainException;
+import tongban.shared.Masking;
+
+/**
+ * 办结件与办件查询 on the workbench: an approver or department admin sees the cases the department has finished, newest
+ * first, searches the department's cases by number, applicant name or item, and opens one (personal data masked until
+ * asked for, which is recorded). Always within the staff member's department and region scope.
+ */
+@Controller
+class CaseRecordsController {
+
+	private final CaseRecords records;
+	private final CaseManagement cases;
+	private final IdentityManagement identity;
+	private final DirectoryManagement directory;
+
+	CaseRecordsController(CaseRecords records, CaseManagement cases, IdentityManagement identity, DirectoryManagement directory) {
+		this.records = records;
+		this.cases = cases;
+		this.identity = identity;
+		this.directory = directory;
+	}
+
+	/** The signed-in approver's or department admin's scope; anyone else finds nothing here. */
+	private CaseRecords.Scope scope(Authentication auth) {
+		AccountSummary me = identity.account(UUID.fromString(auth.getName()))
+			.filter(AccountSummary::staff)
+			.filter(account -> account.roles().contains(Role.APPROVER) || account.roles().contains(Role.DEPT_ADMIN))
+			.orElseThrow(() -> DomainException.notFound("case"));
+		DepartmentView department = Optional.ofNullable(me.departmentId()).flatMap(directory::department)
+			.orElseThrow(() -> DomainException.notFound("case"));
+		return new CaseRecords.Scope(me.id(), me.displayName(), department.code(), me.regionScope() == null ? department.regionCode() : me.regionScope());
+	}
+
+	@GetMapping("/workbench/cases")
+	String list(@RequestParam(name = "q", required = false) String query, @RequestParam(defaultValue = "0") int page, Authentication auth,
+			Model model) {
+		CaseRecords.Scope scope = scope(auth);
+		String words = CaseRecords.words(query);
+		model.addAttribute("query", words);
+		if (words.isEmpty()) {
+			model.addAttribute("finished", records.finished(scope, page));
+		}
+		else {
+			model.addAttribute("found", records.search(scope, words));
+			model.addAttribute("limit", CaseRecords.SEARCH_LIMIT);
+		}
+		return "casework/records";
+	}
+
+	@GetMapping("/workbench/cases/{id}")
+	String open(@PathVariable UUID id, Authentication auth, Model model) {
+		return show(scope(auth), id, model, false);
+	}
+
+	/** The staff member asks to see the applicant's name, ID numbers, phone numbers and addresses in full: recorded first. */
+	@PostMapping("/workbench/cases/{id}/reveal")
+	String reveal(@PathVariable UUID id, Authentication auth, Model model) {
+		CaseRecords.Scope scope = scope(auth);
+		records.open(scope, id).orElseThrow(() -> DomainException.notFound("case"));
+		cases.recordReveal(id, scope.staffId(), scope.staffName());
+		return show(scope, id, model, true);
+	}
+
+	private String show(CaseRecords.Scope scope, UUID id, Model model, boolean revealed) {
+		CaseView found = records.open(scope, id).orElseThrow(() -> DomainException.notFound("case"));
+		ServiceGuide guide = cases.guideOf(found);
+		Map<String, String> sources = new HashMap<>();
+		cases.provenance(found.id()).forEach((field, provenance) -> sources.put(field, provenance.source()));
+		model.addAttribute("c", found);
+		model.addAttribute("applicant", revealed ? found.applicantName() : Masking.name(found.applicantName()));
+		model.addAttribute("answers", CaseAnswers.rows(guide.applicationForm(), found.values(), sources, !revealed));
+		model.addAttribute("revealed", revealed);
+		return "casework/record";
+	}
+}
