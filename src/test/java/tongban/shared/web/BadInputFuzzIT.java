@@ -45,7 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Whatever anyone sends, the answer is never a 5xx: every operation of /v3/api-docs (as a citizen, an approver, a
  * department system and anonymously), every Open311 resource and every form on the public pages (found by following the
- * portal's links, as a visitor would) gets, field by field, values from a fixed list: NUL and other control characters,
+ * portal's links, as a visitor would, and the few reached only after an earlier step) gets, field by field, values from a fixed list: NUL and other control characters,
  * very long text, wrong types, unknown enum values, malformed JSON and a file name with a NUL. The choice of values per
  * field comes from a fixed seed, so a failure is repeatable; the number of requests is bounded (about a thousand,
  * seconds on a laptop). Answers 400, 401, 403, 404, 405, 409, 415, 422, 429 are all fine: the test proves no 5xx.
@@ -406,11 +406,25 @@ class BadInputFuzzIT extends IntegrationTest {
 			}
 		}
 		assertThat(forms.keySet()).as("public forms").contains("POST /hotline/new", "POST /preferences/elder", "GET /search");
-		System.out.println("public forms: " + forms.keySet());
+		// public forms no link leads to without an earlier step (a ticket looked up, a visit's QR code, a code sent)
+		String csrf = forms.get("POST /hotline/new").fields().get("_csrf");
+		extra(forms, "/hotline/follow/rate", csrf, "number", "GD20261206000001", "phone", "13900001111", "satisfaction", "SATISFIED", "note", "");
+		extra(forms, "/rate/" + UUID.randomUUID(), csrf, "level", "5", "score-SERVICE", "5", "tags", "", "comment", "");
+		extra(forms, "/register/verify", csrf, "code", "123456");
+		extra(forms, "/login/totp", csrf, "code", "123456");
 		for (PageForm form : forms.values()) {
 			fuzzForm(http, form);
 		}
 		assertThat(failures).as("server errors among %d requests to %d forms", sent, forms.size()).isEmpty();
+	}
+
+	private static void extra(Map<String, PageForm> forms, String action, String csrf, String... fields) {
+		Map<String, String> values = new LinkedHashMap<>();
+		values.put("_csrf", csrf);
+		for (int i = 0; i < fields.length; i += 2) {
+			values.put(fields[i], fields[i + 1]);
+		}
+		forms.put("POST " + action, new PageForm("POST", action, false, values, Set.of()));
 	}
 
 	private static PageForm form(String attributes, String body, String pagePath) {
