@@ -47,6 +47,10 @@ public class HotlineManagement {
 	/** A caller's number at the hotline may be a landline. */
 	public static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
 	static final int MAX_CODE_ATTEMPTS = 5;
+	/** The shortest description that says what the matter is. */
+	public static final int MIN_DESCRIPTION = 5;
+	/** The longest description: Open311 GeoReport v2 allows "up to 4,000 characters", and so do the platform's forms. */
+	public static final int MAX_DESCRIPTION = 4000;
 	static final Set<String> OPEN = Set.of("NEW", "DISPATCHED", "RETURNED", "REPLIED");
 	/** Patterns a published text must not contain: mobile and landline numbers, ID numbers. */
 	static final Pattern PERSONAL = Pattern.compile("1[3-9]\\d{9}|\\d{17}[\\dXx]|\\d{15}|0\\d{2,3}-?\\d{7,8}");
@@ -61,10 +65,13 @@ public class HotlineManagement {
 	private final WorkingCalendars calendars;
 	private final DirectoryManagement directory;
 	private final NotificationManagement notifications;
+	private final SubmissionReceipts receipts;
 	private final SecureRandom random = new SecureRandom();
 
 	HotlineManagement(JdbcClient jdbc, DataKeys keys, FileStore files, HotlineCatalogue catalogue, HotlineSettings settings,
-			WorkingCalendars calendars, DirectoryManagement directory, NotificationManagement notifications) {
+			WorkingCalendars calendars, DirectoryManagement directory, NotificationManagement notifications,
+			SubmissionReceipts receipts) {
+		this.receipts = receipts;
 		this.jdbc = jdbc;
 		this.keys = keys;
 		this.files = files;
@@ -230,11 +237,11 @@ public class HotlineManagement {
 			problems.add(new Problem("lat", "hotline.error.coordinates"));
 		}
 		String description = trim(t.description());
-		if (description.length() < 5) {
+		if (description.length() < MIN_DESCRIPTION) {
 			problems.add(new Problem("description", description.isEmpty() ? "hotline.error.description.empty"
 					: "hotline.error.description.short"));
 		}
-		else if (description.length() > 2000) {
+		else if (description.length() > MAX_DESCRIPTION) {
 			problems.add(new Problem("description", "hotline.error.description.long"));
 		}
 		String name = trim(t.contactName());
@@ -257,7 +264,7 @@ public class HotlineManagement {
 		}
 		else {
 			for (Upload u : uploads) {
-				Optional<String> ct = FileTypes.detect(u.bytes()).filter(c -> !c.equals(FileTypes.OFD));
+				Optional<String> ct = attachmentType(u.bytes());
 				if (ct.isEmpty()) {
 					problems.add(new Problem("attachments", "hotline.error.attachment.type", u.name()));
 				}
@@ -307,6 +314,7 @@ public class HotlineManagement {
 					.update();
 			}
 			event(id, "SUBMITTED", source.actorName(), null, channelNote(source.channel()), true);
+			receipts.send(phone, number);
 		}
 		catch (RuntimeException e) {
 			stored.forEach(s -> files.delete(s.id()));
@@ -360,7 +368,12 @@ public class HotlineManagement {
 		return Optional.empty();
 	}
 
-	private static String safeName(String name) {
+	/** The content type of an acceptable attachment (PDF, JPEG, PNG, read from the content); empty for any other. */
+	static Optional<String> attachmentType(byte[] bytes) {
+		return FileTypes.detect(bytes).filter(c -> !c.equals(FileTypes.OFD));
+	}
+
+	static String safeName(String name) {
 		String n = name == null ? "" : name.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
 		return n.isEmpty() ? "附件" : n.length() > 100 ? n.substring(n.length() - 100) : n;
 	}

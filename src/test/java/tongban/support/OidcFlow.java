@@ -47,14 +47,24 @@ public final class OidcFlow {
 	private final String base;
 	private final String clientId;
 	private final String secret;
-	private final String redirect = "http://127.0.0.1:9876/cb";
+	private final String redirect;
 	private final SecureRandom random = new SecureRandom();
+
+	private OidcFlow(String base, String clientId, String secret, String redirect) {
+		this.base = base;
+		this.clientId = clientId;
+		this.secret = secret;
+		this.redirect = redirect;
+	}
+
+	/** A client already registered (the demo ones, in a separately started application) with one of its redirects. */
+	public static OidcFlow of(String base, String clientId, String secret, String redirect) {
+		return new OidcFlow(base, clientId, secret, redirect);
+	}
 
 	/** Registers a new confidential client (code and refresh grants) allowed these scopes besides openid. */
 	public OidcFlow(String base, ClientRegistrations clients, String... scopes) {
-		this.base = base;
-		this.clientId = "flow-" + UUID.randomUUID().toString().substring(0, 8);
-		this.secret = "secret-" + UUID.randomUUID();
+		this(base, "flow-" + UUID.randomUUID().toString().substring(0, 8), "secret-" + UUID.randomUUID(), "http://127.0.0.1:9876/cb");
 		clients.save(clientId, "测试业务系统 " + clientId, secret, List.of("authorization_code", "refresh_token"),
 				Stream.concat(Stream.of("openid"), Stream.of(scopes)).distinct().toList(), List.of(redirect), List.of());
 	}

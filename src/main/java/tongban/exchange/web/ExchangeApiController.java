@@ -1,7 +1,5 @@
 package tongban.exchange.web;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -24,6 +22,7 @@ import tongban.exchange.ExchangeManagement;
 import tongban.exchange.ExchangeManagement.Refusal;
 import tongban.exchange.internal.RateLimits;
 import tongban.shared.DomainException;
+import tongban.shared.web.HeaderValues;
 import tongban.shared.web.Problems;
 
 /**
@@ -64,26 +63,10 @@ class ExchangeApiController {
 		}
 		List<String> wanted = fields == null || fields.isBlank() ? List.of()
 				: Arrays.stream(fields.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
-		var served = exchange.lookup(new ExchangeManagement.Reader(client.departmentCode(), clientId, header(userId), null),
-				new ExchangeManagement.Lookup(resource, subject, wanted, header(purpose), header(issue)), true);
+		var served = exchange.lookup(new ExchangeManagement.Reader(client.departmentCode(), clientId, HeaderValues.decode(userId), null),
+				new ExchangeManagement.Lookup(resource, subject, wanted, HeaderValues.decode(purpose), HeaderValues.decode(issue)), true);
 		return ResponseEntity.ok(new Records(served.resource().code(), served.resource().name(), served.resource().providerDepartmentCode(),
 				served.fields(), served.records(), served.at()));
-	}
-
-	/** A header value: percent-encoded UTF-8, or raw UTF-8 bytes that the server read as ISO-8859-1. */
-	static String header(String raw) {
-		if (raw == null) {
-			return null;
-		}
-		try {
-			if (raw.indexOf('%') >= 0) {
-				return URLDecoder.decode(raw, StandardCharsets.UTF_8);
-			}
-		}
-		catch (IllegalArgumentException e) {
-			return raw;
-		}
-		return new String(raw.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
 	}
 
 	@ExceptionHandler(Refusal.class)

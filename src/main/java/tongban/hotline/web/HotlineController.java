@@ -1,9 +1,11 @@
 package tongban.hotline.web;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
+import tongban.hotline.HeldAttachments;
 import tongban.hotline.HotlineCatalogue;
 import tongban.hotline.HotlineManagement;
 import tongban.hotline.HotlineManagement.Ticket;
@@ -35,15 +38,19 @@ import tongban.shared.Masking;
 @Controller
 class HotlineController {
 
+	private static final Pattern TICKET_NUMBER = Pattern.compile("GD\\d{14,}");
+
 	private final HotlineManagement hotline;
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
 	private final IdentityManagement identity;
 	private final AddressLimits limits;
+	private final HeldAttachments held;
 
 	HotlineController(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
-			IdentityManagement identity, AddressLimits limits) {
+			IdentityManagement identity, AddressLimits limits, HeldAttachments held) {
 		this.limits = limits;
+		this.held = held;
 		this.hotline = hotline;
 		this.catalogue = catalogue;
 		this.directory = directory;
@@ -81,14 +88,17 @@ class HotlineController {
 	@PostMapping("/hotline/new")
 	String submit(@ModelAttribute("form") TicketForm form, BindingResult errors,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
+			@RequestParam(name = "held", required = false) List<String> heldTokens,
 			@RequestParam(defaultValue = "submit") String action, Authentication auth, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
 		Optional<Actor> citizen = citizen(auth, request);
 		formModel(model, citizen);
+		List<String> tokens = heldTokens == null ? List.of() : heldTokens;
+		List<HotlineManagement.Upload> chosen = TicketForms.uploads(files);
 		if ("code".equals(action) && citizen.isEmpty()) {
 			if (limits.codes.blocked(request.getRemoteAddr())) {
 				errors.rejectValue("phone", "hotline.error.code.address");
-				return "hotline/new";
+				return again(model, tokens, chosen);
 			}
 			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(form.phone());
 			if (p.isEmpty()) {
@@ -100,9 +110,11 @@ class HotlineController {
 			else {
 				model.addAttribute("codeSentTo", Masking.mobile(form.phone().strip()));
 			}
-			return "hotline/new";
+			return again(model, tokens, chosen);
 		}
-		HotlineManagement.NewTicket command = TicketForms.command(form, files, errors).withCategoryUrgency();
+		List<HotlineManagement.Upload> uploads = new ArrayList<>(held.uploads(tokens));
+		uploads.addAll(chosen);
+		HotlineManagement.NewTicket command = TicketForms.commandWith(form, uploads, errors).withCategoryUrgency();
 		HotlineManagement.Source source = HotlineManagement.Source.anonymous();
 		if (citizen.isPresent()) {
 			Actor a = citizen.get();
@@ -111,15 +123,27 @@ class HotlineController {
 			source = HotlineManagement.Source.account(a.accountId(), a.accountName());
 		}
 		if (errors.hasErrors()) {
-			return "hotline/new";
+			return again(model, tokens, chosen);
 		}
 		HotlineManagement.Submitted s = hotline.submit(command, source);
 		if (!s.ok()) {
 			TicketForms.reject(s.problems(), errors);
-			return "hotline/new";
+			return again(model, tokens, chosen);
 		}
+		held.release(tokens);
 		redirect.addFlashAttribute("number", s.number());
 		return "redirect:/hotline/submitted";
+	}
+
+	/**
+	 * The form shown again: files chosen on it are kept and listed (ticked) with those kept before, since a browser
+	 * cannot carry a chosen file to the next page.
+	 */
+	private String again(Model model, List<String> tokens, List<HotlineManagement.Upload> chosen) {
+		List<HeldAttachments.Held> kept = new ArrayList<>(held.find(tokens));
+		kept.addAll(held.hold(chosen));
+		model.addAttribute("held", kept);
+		return "hotline/new";
 	}
 
 	@GetMapping("/hotline/submitted")
@@ -130,8 +154,12 @@ class HotlineController {
 		return "hotline/submitted";
 	}
 
+	/** The follow form; the link in the receipt text fills in the ticket's number. */
 	@GetMapping("/hotline/follow")
-	String followForm() {
+	String followForm(@RequestParam(defaultValue = "") String number, Model model) {
+		if (TICKET_NUMBER.matcher(number.strip()).matches()) {
+			model.addAttribute("number", number.strip());
+		}
 		return "hotline/follow";
 	}
 

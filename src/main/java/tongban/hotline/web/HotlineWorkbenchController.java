@@ -96,9 +96,20 @@ class HotlineWorkbenchController {
 
 	/** The ticket if this member of staff may see it; otherwise it does not exist for them. */
 	private Ticket visible(Staff s, UUID id) {
-		return hotline.find(id)
-			.filter(t -> s.operator() || s.leads(t) || s.assists(t) || s.supervises(t))
-			.orElseThrow(() -> DomainException.notFound("ticket"));
+		return hotline.find(id).filter(t -> mayView(s, t)).orElseThrow(() -> DomainException.notFound("ticket"));
+	}
+
+	private static boolean mayView(Staff s, Ticket t) {
+		return s.operator() || s.leads(t) || s.assists(t) || s.supervises(t);
+	}
+
+	private static Optional<UUID> uuid(String text) {
+		try {
+			return Optional.of(UUID.fromString(text));
+		}
+		catch (IllegalArgumentException e) {
+			return Optional.empty();
+		}
 	}
 
 	// ---- operator
@@ -148,10 +159,21 @@ class HotlineWorkbenchController {
 
 	// ---- one ticket
 
+	/**
+	 * One ticket, by its id or, as staff type it from a call or a letter, by its number (GD…): a ticket this member of
+	 * staff may not see, or no ticket at all, is a 404 either way.
+	 */
 	@GetMapping("/workbench/hotline/tickets/{id}")
-	String ticket(@PathVariable UUID id, Authentication auth, Model model) {
+	String ticket(@PathVariable("id") String idOrNumber, Authentication auth, Model model) {
 		Staff s = staff(auth);
-		Ticket t = visible(s, id);
+		Optional<UUID> id = uuid(idOrNumber);
+		if (id.isEmpty()) {
+			Ticket byNumber = hotline.byNumber(idOrNumber)
+				.filter(t -> mayView(s, t))
+				.orElseThrow(() -> DomainException.notFound("ticket"));
+			return back(byNumber.id());
+		}
+		Ticket t = visible(s, id.get());
 		model.addAttribute("ticket", t);
 		model.addAttribute("staffer", s);
 		model.addAttribute("category", catalogue.category(t.categoryCode()).orElse(null));

@@ -29,6 +29,7 @@ import tongban.directory.DirectoryManagement;
 import tongban.hotline.HotlineCatalogue;
 import tongban.hotline.HotlineManagement;
 import tongban.hotline.HotlineManagement.Ticket;
+import tongban.hotline.RetryableSubmissions;
 import tongban.shared.Clocks;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -56,15 +57,26 @@ class Open311Controller {
 	static final java.time.Duration SPAN = java.time.Duration.ofDays(90);
 	static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
+	/**
+	 * A client's name for one request (the IETF httpapi draft "The Idempotency-Key HTTP Header Field"): a retry with the
+	 * same key and the same content answers the ticket already created; the same key with other content is a 422.
+	 */
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+	/** Marks the answer to a retry: the ticket was created by an earlier copy of the request. */
+	static final String REPLAYED = "Idempotent-Replayed";
+	static final int MAX_KEY_LENGTH = 255;
+
 	private final HotlineManagement hotline;
+	private final RetryableSubmissions submissions;
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
 	private final MessageSource messages;
 	private final JsonMapper json;
 
-	Open311Controller(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
-			MessageSource messages, JsonMapper json) {
+	Open311Controller(HotlineManagement hotline, RetryableSubmissions submissions, HotlineCatalogue catalogue,
+			DirectoryManagement directory, MessageSource messages, JsonMapper json) {
 		this.hotline = hotline;
+		this.submissions = submissions;
 		this.catalogue = catalogue;
 		this.directory = directory;
 		this.messages = messages;
@@ -245,6 +257,10 @@ class Open311Controller {
 		return run(format, () -> {
 			String f = format(format);
 			HotlineManagement.ApiClient client = client(request.getParameter("api_key"));
+			String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+			if (idempotencyKey != null && idempotencyKey.length() > MAX_KEY_LENGTH) {
+				throw Open311Error.of(400, IDEMPOTENCY_KEY + " 不能超过 " + MAX_KEY_LENGTH + " 个字符");
+			}
 			String serviceCode = param(request, "service_code");
 			if (serviceCode.isEmpty()) {
 				throw Open311Error.of(400, "缺少 service_code");
@@ -271,33 +287,28 @@ class Open311Controller {
 				throw new Open311Error(400, errors);
 			}
 			HotlineManagement.NewTicket t = new HotlineManagement.NewTicket(type.isEmpty() ? "COMPLAINT" : type, serviceCode, null,
-					param(request, "attribute[region]"), address, lat, lon, param(request, "description"), name,
+					param(request, "attribute[region]"), address, lat, lon,
+					Open311Fields.content(param(request, "description"), catalogue.category(serviceCode).orElseThrow().name(), address, lat, lon), name,
 					param(request, "phone"), param(request, "attribute[phone_code]"), "yes".equals(publish), List.of());
-			HotlineManagement.Submitted s = hotline.submit(t, HotlineManagement.Source.open311(client.name(), client.verifiesPhone()));
+			RetryableSubmissions.Outcome outcome = submissions.submit(t,
+					HotlineManagement.Source.open311(client.name(), client.verifiesPhone()), request.getHeader(IDEMPOTENCY_KEY));
+			if (outcome.kind() == RetryableSubmissions.Kind.KEY_REUSED) {
+				throw Open311Error.of(422, IDEMPOTENCY_KEY + " 已用于另一份内容不同的诉求；每份诉求请使用新的 " + IDEMPOTENCY_KEY);
+			}
+			HotlineManagement.Submitted s = outcome.submitted();
 			if (!s.ok()) {
-				throw new Open311Error(400, s.problems().stream().map(p -> error(400, open311Field(p.field()) + "：" + msg(p.code(), p.args()))).toList());
+				throw new Open311Error(400, s.problems().stream().map(p -> error(400, Open311Fields.name(p.field()) + "：" + msg(p.code(), p.args()))).toList());
 			}
 			// services are "realtime": the response carries service_request_id and, as the spec requires, no token
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("service_request_id", s.number());
 			m.put("service_notice", "已受理，请凭编号和手机号在通办网站“诉求查询”中跟进办理进度");
 			m.put("account_id", null);
-			return answer(HttpStatus.CREATED, f, List.of(m), "service_requests", "request");
+			ResponseEntity<String> created = answer(HttpStatus.CREATED, f, List.of(m), "service_requests", "request");
+			return outcome.kind() == RetryableSubmissions.Kind.REPLAYED
+					? ResponseEntity.status(HttpStatus.CREATED).headers(created.getHeaders()).header(REPLAYED, "true").body(created.getBody())
+					: created;
 		});
-	}
-
-	/** The Open311 name of a field the module refused. */
-	private static String open311Field(String field) {
-		return switch (field) {
-			case "type" -> "attribute[type]";
-			case "regionCode" -> "attribute[region]";
-			case "phoneCode" -> "attribute[phone_code]";
-			case "categoryCode" -> "service_code";
-			case "address" -> "address_string";
-			case "lat" -> "lat/long";
-			case "contactName" -> "first_name/last_name";
-			default -> field;
-		};
 	}
 
 	private static String param(HttpServletRequest request, String name) {

@@ -18,10 +18,20 @@ final class TicketForms {
 	}
 
 	static HotlineManagement.NewTicket command(TicketForm f, List<MultipartFile> files, BindingResult errors) {
+		return commandWith(f, uploads(files), errors);
+	}
+
+	static HotlineManagement.NewTicket commandWith(TicketForm f, List<HotlineManagement.Upload> uploads, BindingResult errors) {
 		BigDecimal lat = decimal(f.lat()), lon = decimal(f.lon());
 		if ((lat == null && !blank(f.lat())) || (lon == null && !blank(f.lon()))) {
 			errors.rejectValue("lat", "hotline.error.coordinates");
 		}
+		return new HotlineManagement.NewTicket(f.type(), f.categoryCode(), f.urgency(), f.regionCode(), f.address(), lat, lon,
+				f.description(), f.contactName(), f.phone(), f.phoneCode(), "true".equals(f.publishConsent()), uploads);
+	}
+
+	/** The files chosen on the form (empty file fields left out). */
+	static List<HotlineManagement.Upload> uploads(List<MultipartFile> files) {
 		List<HotlineManagement.Upload> uploads = new ArrayList<>();
 		if (files != null) {
 			for (MultipartFile m : files) {
@@ -35,8 +45,7 @@ final class TicketForms {
 				}
 			}
 		}
-		return new HotlineManagement.NewTicket(f.type(), f.categoryCode(), f.urgency(), f.regionCode(), f.address(), lat, lon,
-				f.description(), f.contactName(), f.phone(), f.phoneCode(), Boolean.TRUE.equals(f.publishConsent()), uploads);
+		return uploads;
 	}
 
 	static void reject(List<HotlineManagement.Problem> problems, BindingResult errors) {

@@ -42,6 +42,12 @@ class ErrorPages implements ErrorController {
 		mav.setStatus(status);
 		mav.addObject("status", status.value());
 		mav.addObject("code", code(status));
+		// input refused at the edge: the page names the field, as a form's error summary would
+		Object refused = request.getAttribute(InputGuard.REFUSED_FIELD);
+		if (refused != null) {
+			mav.addObject("code", request.getAttribute(InputGuard.REFUSED_CODE));
+			mav.addObject("refusedField", refused);
+		}
 		return mav;
 	}
 

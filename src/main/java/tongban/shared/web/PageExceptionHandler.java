@@ -9,6 +9,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import tongban.shared.DomainException;
 
@@ -28,5 +30,12 @@ class PageExceptionHandler {
 			case CONFLICT -> HttpServletResponse.SC_CONFLICT;
 			case INVALID -> 422;
 		});
+	}
+
+	/** A path that names no resource (a ticket number where an id belongs, a word for a number) is not found. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	void mismatch(MethodArgumentTypeMismatchException e, HttpServletResponse response) throws IOException {
+		response.sendError(e.getParameter().hasParameterAnnotation(PathVariable.class) ? HttpServletResponse.SC_NOT_FOUND
+				: HttpServletResponse.SC_BAD_REQUEST);
 	}
 }

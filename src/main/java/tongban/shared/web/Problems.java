@@ -51,9 +51,14 @@ public class Problems {
 	/** For filters that answer before any controller. */
 	public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
 			throws IOException {
-		response.setStatus(status.value());
+		write(response, of(request, status, code, null));
+	}
+
+	/** For filters that answer before any controller, with a problem they built (e.g. naming a field). */
+	public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		response.getWriter().write(json.writeValueAsString(of(request, status, code, null)));
+		response.getWriter().write(json.writeValueAsString(problem));
 	}
 }

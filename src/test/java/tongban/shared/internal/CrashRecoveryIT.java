@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -28,9 +27,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 
 import org.assertj.core.api.SoftAssertions;
 import org.awaitility.Awaitility;
@@ -41,9 +37,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.util.FileSystemUtils;
 
 import tools.jackson.databind.JsonNode;
@@ -51,6 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import tongban.shared.Hashes;
 import tongban.support.AppProcess;
+import tongban.support.OidcFlow;
 
 /**
  * Durability as an operating system tests it (issue 16, points 16 and 17): the application runs as a separate process
@@ -287,19 +281,11 @@ class CrashRecoveryIT {
 		return answer.statusCode() == 201 ? json.readTree(answer.body()).path(0).path("service_request_id").asString() : null;
 	}
 
-	/** An access token of 王小明, signed with the platform's OIDC key from the data directory (as CaseApiIT signs them). */
+	/** An access token of 王小明 from the demo mobile app's authorization code flow (scopes cases.read, cases.write). */
 	String citizenToken() throws Exception {
-		String account;
-		try (Connection db = database();
-				var query = db.prepareStatement("select id from identity_account where kind = 'CITIZEN' and display_name = '王小明'")) {
-			var rows = query.executeQuery();
-			rows.next();
-			account = rows.getString(1);
-		}
-		RSAKey key = RSAKey.parse(Files.readString(DATA.resolve("keys").resolve("oidc-signing-key.json")));
-		var claims = JwtClaimsSet.builder().subject(account).issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(3600))
-			.claim("scope", List.of("openid")).build();
-		return new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key))).encode(JwtEncoderParameters.from(claims)).getTokenValue();
+		return OidcFlow.of(app.url(""), "tongban-demo-app", DEMO_PASSWORD, "http://127.0.0.1:8083/callback")
+			.signIn(WANG, DEMO_PASSWORD, null, "cases.read", "cases.write")
+			.access();
 	}
 
 	/** The demo 医保 system's token (client credentials, scope exchange). */

@@ -1,0 +1,48 @@
+package tongban.hotline;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tongban.notification.NotificationManagement;
+
+/**
+ * The text a submitter gets once a ticket is saved: its number and the link to follow it (with the number filled in, so
+ * only the phone is left to type). Sent after the commit, so no number is texted for a ticket that was not saved; a
+ * landline (a caller registered by an operator) gets none.
+ */
+@Component
+class SubmissionReceipts {
+
+	private final NotificationManagement notifications;
+	private final String publicUrl;
+
+	SubmissionReceipts(NotificationManagement notifications, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+		this.notifications = notifications;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+	}
+
+	static String text(String number, String link) {
+		return "【12345】您的诉求已受理，编号 " + number + "。凭编号和本手机号查询办理进度：" + link;
+	}
+
+	void send(String phone, String number) {
+		if (!HotlineManagement.MOBILE.matcher(phone).matches()) {
+			return;
+		}
+		String message = text(number, publicUrl + "/hotline/follow?number=" + number);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					notifications.sendSms(phone, message);
+				}
+			});
+		}
+		else {
+			notifications.sendSms(phone, message);
+		}
+	}
+}
