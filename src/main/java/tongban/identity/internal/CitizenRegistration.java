@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
-import tongban.directory.DirectoryManagement;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.web.RegistrationForm;
@@ -33,7 +32,6 @@ public class CitizenRegistration {
 	static final int MAX_CODE_ATTEMPTS = 5;
 
 	private final AccountRepository accounts;
-	private final DirectoryManagement directory;
 	private final PasswordPolicy policy;
 	private final PasswordEncoder encoder;
 	private final NotificationManagement notifications;
@@ -41,12 +39,11 @@ public class CitizenRegistration {
 	private final TongbanProperties properties;
 	private final SecureRandom random = new SecureRandom();
 
-	CitizenRegistration(AccountRepository accounts, DirectoryManagement directory, PasswordPolicy policy,
+	CitizenRegistration(AccountRepository accounts, PasswordPolicy policy,
 			PasswordEncoder encoder, NotificationManagement notifications, JdbcClient jdbc, TongbanProperties properties,
 			tongban.shared.DataKeys keys) {
 		this.keys = keys;
 		this.accounts = accounts;
-		this.directory = directory;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.notifications = notifications;
@@ -63,13 +60,8 @@ public class CitizenRegistration {
 		else if (!name.matches(NAME_PATTERN)) {
 			errors.rejectValue("name", "register.error.name.format");
 		}
-		Optional<IdNumber.Problem> idProblem = IdNumber.check(form.idNumber());
-		if (idProblem.isPresent()) {
-			errors.rejectValue("idNumber", "id.error." + idProblem.get().name());
-		}
-		else if (!directory.isKnownDivision(IdNumber.normalise(form.idNumber()).substring(0, 6))) {
-			errors.rejectValue("idNumber", "id.error.REGION");
-		}
+		// the platform's one check of ID numbers (a county merged away since issuance does not void a number)
+		IdNumber.check(form.idNumber()).ifPresent(p -> errors.rejectValue("idNumber", "id.error." + p.name()));
 		String mobile = trim(form.mobile());
 		if (mobile.isEmpty()) {
 			errors.rejectValue("mobile", "mobile.error.empty");
