@@ -1,5 +1,6 @@
 package tongban.shared;
 
+import java.util.Set;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -29,7 +30,7 @@ public record IdNumber(String value) {
 	private static final LocalDate EARLIEST = LocalDate.of(1890, 1, 1);
 
 	/** GB/T 2260 province codes, with 71 台湾 and 81, 82, 83 of residence permits for Hong Kong, Macao and Taiwan residents. */
-	private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
+	private static final Set<String> PROVINCES = Set.of("11", "12", "13", "14", "15", "21", "22", "23", "31", "32",
 			"33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
 			"71", "81", "82", "83");
 

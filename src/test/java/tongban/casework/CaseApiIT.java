@@ -66,16 +66,17 @@ class CaseApiIT extends IntegrationTest {
 		String id = (String) created.getBody().get("id");
 
 		var bad = api.put().uri("/api/cases/{id}/form", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("lockVersion", 0, "values", Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "123",
+			.body(Map.of("lockVersion", 0, "values", Map.of("name", me.name(), "idNumber", "11010519491231002X", "phone", me.mobile(),
 					"region", "330106", "bank", "中国银行", "delivery", "窗口领取")))
 			.retrieve().toEntity(Map.class);
-		assertThat(bad.getStatusCode().value()).isEqualTo(422);
-		assertThat((List<Map<String, Object>>) bad.getBody().get("errors")).extracting(e -> e.get("path")).containsExactly("phone");
+		assertThat(bad.getStatusCode().value()).as("another person's ID number is refused").isEqualTo(422);
+		assertThat((List<Map<String, Object>>) bad.getBody().get("errors")).extracting(e -> e.get("path") + ":" + e.get("code"))
+			.containsExactly("idNumber:case.error.fromAccount");
 		var stale = api.put().uri("/api/cases/{id}/form", id).contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("lockVersion", 0, "values", Map.of())).retrieve().toEntity(Map.class);
 		assertThat(stale.getStatusCode().value()).as("a stale save").isEqualTo(409);
 		assertThat(api.put().uri("/api/cases/{id}/form", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("lockVersion", 1, "values", Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", "13400012345",
+			.body(Map.of("lockVersion", 1, "values", Map.of("name", me.name(), "idNumber", me.idNumber(), "phone", me.mobile(),
 					"region", "330106", "bank", "中国银行", "delivery", "窗口领取")))
 			.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(204);
 
