@@ -26,6 +26,7 @@ import tongban.catalog.PublishedItem;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Actor;
+import tongban.identity.Party;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
@@ -163,10 +164,19 @@ public class CaseManagement {
 	/** The published item if the actor may apply for it for the party (within a proxy's or agent's grant); else refused. */
 	private PublishedItem applicable(Actor a, String itemCode) {
 		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
+		if (!serves(item.guide(), a.party())) {
+			// 法人 items are applied for by a company's representative or agent, acting for the company
+			throw new DomainException(DomainException.Kind.FORBIDDEN, "served-party", "the item is not for a " + a.party().kind());
+		}
 		if (!a.covers(item.guide().name()) || !identity.mayApply(a.accountId(), a.party(), item.guide().name())) {
 			throw new DomainException(DomainException.Kind.FORBIDDEN, "scope", "the grant does not cover " + item.guide().name());
 		}
 		return item;
+	}
+
+	/** Whether the party may be the applicant of the item: a company for 法人 items, a citizen for items of 自然人. */
+	public static boolean serves(ServiceGuide g, Party party) {
+		return g.serves(party.kind() == Party.Kind.LEGAL_PERSON);
 	}
 
 	private UUID createDraft(Actor a, String itemCode, String channel, UUID bundleId) {

@@ -83,7 +83,9 @@ class CaseController {
 		model.addAttribute("item", item);
 		model.addAttribute("g", item.guide());
 		model.addAttribute("actor", a);
-		model.addAttribute("allowed", identity.mayApply(a.accountId(), a.party(), item.guide().name()));
+		boolean served = CaseManagement.serves(item.guide(), a.party());
+		model.addAttribute("served", served);
+		model.addAttribute("allowed", served && identity.mayApply(a.accountId(), a.party(), item.guide().name()));
 		model.addAttribute("draft", cases.mine(a).stream()
 			.filter(c -> c.status().equals("DRAFT") && c.itemName().equals(item.guide().name())).findFirst().orElse(null));
 		return "casework/start";
