@@ -36,6 +36,8 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 	void aPrivatePersonCannotStartAnItemForBusinesses() {
 		page.navigate(base() + "/items/" + FOOD);
 		assertThat(page.getByTestId("legal-persons-only").innerText()).contains("企业和其他组织办理").contains("切换为企业身份");
+		page.navigate(base() + "/bundles/XH-YJS-RESTAURANT");
+		assertThat(page.getByTestId("legal-persons-only").innerText()).as("the 开办餐饮店 bundle too").contains("企业和其他组织办理");
 
 		Citizen me = newCitizen("个人申请", 2);
 		login().open().signIn(me.idNumber(), PASSWORD);
