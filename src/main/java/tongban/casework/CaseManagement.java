@@ -27,6 +27,7 @@ import tongban.catalog.PublishedItem;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Actor;
+import tongban.identity.Party;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
@@ -117,11 +118,13 @@ public class CaseManagement {
 	private final tongban.shared.DataKeys keys;
 	private final tongban.exchange.ExchangeManagement exchange;
 	private final tongban.audit.AuditTrail audit;
+	private final ApplicantIdentity applicant;
 
-	CaseManagement(JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
+	CaseManagement(ApplicantIdentity applicant, JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
 			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events,
 			tongban.identity.IdentityManagement identity, org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet,
 			tongban.shared.DataKeys keys, tongban.exchange.ExchangeManagement exchange, tongban.audit.AuditTrail audit) {
+		this.applicant = applicant;
 		this.keys = keys;
 		this.exchange = exchange;
 		this.audit = audit;
@@ -147,6 +150,7 @@ public class CaseManagement {
 	 * at a window (一窗受理). A draft started on one channel continues on the other.
 	 */
 	public UUID startDraft(Actor a, String itemCode, String channel) {
+		applicable(a, itemCode);
 		Optional<UUID> open = jdbc.sql("select id from casework_case where party_id = ? and item_code = ? and status = 'DRAFT' "
 				+ "and bundle_id is null")
 			.params(a.party().id(), itemCode)
@@ -158,11 +162,26 @@ public class CaseManagement {
 		return createDraft(a, itemCode, channel, null);
 	}
 
-	private UUID createDraft(Actor a, String itemCode, String channel, UUID bundleId) {
+	/** The published item if the actor may apply for it for the party (within a proxy's or agent's grant); else refused. */
+	private PublishedItem applicable(Actor a, String itemCode) {
 		PublishedItem item = catalog.published(itemCode).orElseThrow(() -> DomainException.notFound("item"));
-		if (!identity.mayApply(a.accountId(), a.party(), item.guide().name())) {
+		if (!serves(item.guide(), a.party())) {
+			// 法人 items are applied for by a company's representative or agent, acting for the company
+			throw new DomainException(DomainException.Kind.FORBIDDEN, "served-party", "the item is not for a " + a.party().kind());
+		}
+		if (!a.covers(item.guide().name()) || !identity.mayApply(a.accountId(), a.party(), item.guide().name())) {
 			throw new DomainException(DomainException.Kind.FORBIDDEN, "scope", "the grant does not cover " + item.guide().name());
 		}
+		return item;
+	}
+
+	/** Whether the party may be the applicant of the item: a company for 法人 items, a citizen for items of 自然人. */
+	public static boolean serves(ServiceGuide g, Party party) {
+		return g.serves(party.kind() == Party.Kind.LEGAL_PERSON);
+	}
+
+	private UUID createDraft(Actor a, String itemCode, String channel, UUID bundleId) {
+		PublishedItem item = applicable(a, itemCode);
 		String region = directory.departmentByCode(item.guide().department()).map(d -> d.regionCode()).orElse("330106");
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
@@ -173,9 +192,23 @@ public class CaseManagement {
 					region.length() > 6 ? region.substring(0, 6) : region, a.accountId(), "COUNTER".equals(channel) ? a.party().name() : a.accountName(), a.party().kind().name(),
 					a.party().id(), a.party().name(), UUID.randomUUID(), "COUNTER".equals(channel) ? "COUNTER" : "ONLINE", bundleId)
 			.update();
+		// the applicant's own name, ID number and phone come from the account of the citizen it is for
+		var bound = applicant.bind(a.party(), item.guide().applicationForm(), Map.of(), Map.of(), null, (field, value) -> verifiedMac(id, field, value));
+		if (!bound.provenance().isEmpty()) {
+			// part of creating the draft: nobody has seen version 0 yet
+			jdbc.sql("update casework_case set form_values = ?, provenance = ?::jsonb where id = ?")
+				.params(stored(bound.values()), json.writeValueAsString(bound.provenance()), id)
+				.update();
+		}
 		event(id, a, "COUNTER".equals(channel) ? "COUNTER_STARTED" : "DRAFT_STARTED", null);
 		return id;
 	}
+
+	/**
+	 * The condition that keeps a query of a party's cases to the items the actor's grant covers (two parameters: whether
+	 * the scope is full, its item names): a proxy for 社会保障卡申领 does not see the principal's other cases.
+	 */
+	private static final String IN_SCOPE = " and (? or item_name = any(?))";
 
 	@Transactional(readOnly = true)
 	public Optional<CaseView> find(Actor a, UUID id) {
@@ -188,8 +221,8 @@ public class CaseManagement {
 				select id, case_number, item_code, item_version, item_name, department_code, status, form_values,
 				       promised_date, submitted_at, party_name, applicant_name, lock_version, submit_token, acceptance_no, accepted_at,
 				       applicant_account_id, extension_days
-				from casework_case where id = ? and party_id = ?""")
-			.params(id, a.party().id())
+				from casework_case where id = ? and party_id = ?""" + IN_SCOPE)
+			.params(id, a.party().id(), a.scope().full(), a.scope().itemNameArray())
 			.query((rs, n) -> view(rs, id, full))
 			.optional();
 	}
@@ -352,8 +385,8 @@ public class CaseManagement {
 	@Transactional(readOnly = true)
 	public List<CaseSummary> mine(Actor a) {
 		return jdbc.sql("select id, case_number, item_name, status, updated_at, promised_date from casework_case "
-				+ "where party_id = ? order by updated_at desc limit 200")
-			.param(a.party().id())
+				+ "where party_id = ?" + IN_SCOPE + " order by updated_at desc limit 200")
+			.params(a.party().id(), a.scope().full(), a.scope().itemNameArray())
 			.query(CaseSummary.class)
 			.list();
 	}
@@ -400,16 +433,22 @@ public class CaseManagement {
 			});
 		}
 		// values taken from a register with consent (免提交) stay as served: a request that changes one is refused at the field
-		provenance(id).forEach((field, v) -> {
+		Map<String, Verified> provenance = provenance(id);
+		provenance.forEach((field, v) -> {
 			Object stored = c.values().get(field);
 			if (values.containsKey(field) && !java.util.Objects.equals(String.valueOf(values.get(field)), String.valueOf(stored))) {
-				problems.add(new Problem(field, "case.error.verified", List.of(v.source())));
+				problems.add(v.refusal(field));
 				audit.record(tongban.audit.AuditTrail.DATA_REFUSED, "account:" + a.accountId(), "case:" + id,
 						"a verified value was changed in the request: " + field + " (" + v.source() + ")");
 			}
 			kept.put(field, stored);
 		});
-		writeForm(id, lockVersion, kept, null);
+		// the applicant's own identity (a draft from before its form marked it gets it now): another value is refused
+		var bound = applicant.bind(a.party(), g.applicationForm(), kept, provenance, values, (field, value) -> verifiedMac(id, field, value));
+		bound.refused().stream().filter(field -> !provenance.containsKey(field)).forEach(field -> problems.add(new Problem(field,
+				"case.error.fromAccount", List.of())));
+		kept.putAll(bound.values());
+		writeForm(id, lockVersion, kept, bound.provenance().equals(provenance) ? null : bound.provenance());
 		for (FormValidation.FieldError fe : validate(g, kept).errors()) {
 			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
 		}
@@ -473,11 +512,15 @@ public class CaseManagement {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-token", "stale submission");
 		}
 		ServiceGuide g = guideOf(c);
-		FormValidation.Result validated = validate(g, c.values());
+		// whatever the draft holds, the applicant's own identity is filed as the account has it
+		Map<String, Verified> before = provenance(id);
+		var bound = applicant.bind(a.party(), g.applicationForm(), c.values(), before, null, (field, value) -> verifiedMac(id, field, value));
+		Map<String, Object> values = bound.values();
+		FormValidation.Result validated = validate(g, values);
 		List<Problem> problems = new ArrayList<>(check(c, g, validated));
-		provenance(id).forEach((field, v) -> {
-			if (!v.mac().equals(verifiedMac(id, field, c.values().get(field)))) {
-				problems.add(new Problem(field, "case.error.verified", List.of(v.source())));
+		bound.provenance().forEach((field, v) -> {
+			if (!v.mac().equals(verifiedMac(id, field, values.get(field)))) {
+				problems.add(v.refusal(field));
 				audit.record(tongban.audit.AuditTrail.DATA_REFUSED, "account:" + a.accountId(), "case:" + id,
 						"a verified value no longer matches what was served: " + field + " (" + v.source() + ")");
 			}
@@ -490,10 +533,11 @@ public class CaseManagement {
 		Instant now = Instant.now();
 		// the number: region + day + a serial from a sequence (V15), which no other submission waits for
 		String number = jdbc.sql("""
-				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?,
+				update casework_case set status = 'SUBMITTED', submitted_at = ?, promised_date = ?, form_values = ?, provenance = ?::jsonb,
 				  case_number = region_code || ? || lpad(nextval('casework_case_serial')::text, 6, '0'),
 				  updated_at = now(), lock_version = lock_version + 1 where id = ? and status = 'DRAFT' returning case_number""")
-			.params(java.sql.Timestamp.from(now), promised, stored(cleaned(validated, c.values())), today.format(DAY), id)
+			.params(java.sql.Timestamp.from(now), promised, stored(cleaned(validated, values)), json.writeValueAsString(bound.provenance()),
+					today.format(DAY), id)
 			.query(String.class)
 			.optional()
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-state", "submitted concurrently"));
@@ -648,8 +692,10 @@ public class CaseManagement {
 
 	@Transactional(readOnly = true)
 	public Optional<BundleView> bundle(Actor a, UUID bundleId) {
-		return jdbc.sql("select id, bundle_code, bundle_name, status from casework_bundle where id = ? and party_id = ?")
-			.params(bundleId, a.party().id())
+		// a bundle is the actor's to see only when their scope covers every one of its items
+		return jdbc.sql("select id, bundle_code, bundle_name, status from casework_bundle b where id = ? and party_id = ? and not exists "
+				+ "(select 1 from casework_case where bundle_id = b.id and not (? or item_name = any(?)))")
+			.params(bundleId, a.party().id(), a.scope().full(), a.scope().itemNameArray())
 			.query((rs, n) -> new BundleView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
 					jdbc.sql("select id, case_number, item_name, status, updated_at, promised_date from casework_case "
 							+ "where bundle_id = ? order by created_at, item_code")
@@ -946,8 +992,27 @@ public class CaseManagement {
 		audit.record(tongban.audit.AuditTrail.DATA_REVEAL, "staff:" + staffId, "case:" + caseId, staffName + " saw the form's personal data in full");
 	}
 
-	/** A form value taken from a government register with the applicant's consent: its source and MAC. */
-	public record Verified(String source, String mac) {
+	/**
+	 * A form value not typed by the applicant: taken from a government register with their consent (the register's
+	 * name as source), or the applicant's own identity from their account ({@link #ACCOUNT}, with the account's level
+	 * of assurance); with its MAC.
+	 */
+	public record Verified(String source, String mac, Integer assuranceLevel) {
+
+		public static final String ACCOUNT = "ACCOUNT";
+
+		public Verified(String source, String mac) {
+			this(source, mac, null);
+		}
+
+		public boolean fromAccount() {
+			return ACCOUNT.equals(source);
+		}
+
+		/** The problem a request that changes this value meets. */
+		Problem refusal(String field) {
+			return fromAccount() ? new Problem(field, "case.error.fromAccount", List.of()) : new Problem(field, "case.error.verified", List.of(source));
+		}
 	}
 
 	/** The MAC that binds a verified value to its case and field. */
@@ -963,13 +1028,19 @@ public class CaseManagement {
 		});
 	}
 
+	/** Whether some value of the case was taken from a register (免提交), not only from the applicant's account. */
+	@Transactional(readOnly = true)
+	public boolean takenFromRegister(UUID id) {
+		return provenance(id).values().stream().anyMatch(v -> !v.fromAccount());
+	}
+
 	/**
 	 * What the government holds for this draft's form, to offer with a consent prompt: only for a citizen applying for
 	 * themselves, and not once taken.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<tongban.exchange.ExchangeManagement.PrefillOffer> prefillOffer(Actor a, CaseView c) {
-		if (c.status() != Status.DRAFT || !a.actingForSelf() || !provenance(c.id()).isEmpty()) {
+		if (c.status() != Status.DRAFT || !a.actingForSelf() || takenFromRegister(c.id())) {
 			return Optional.empty();
 		}
 		return exchange.prefillOffer(c.itemCode(), c.departmentCode());
@@ -988,7 +1059,7 @@ public class CaseManagement {
 			return 0;
 		}
 		Map<String, Object> values = new LinkedHashMap<>(c.values());
-		Map<String, Verified> provenance = new LinkedHashMap<>();
+		Map<String, Verified> provenance = new LinkedHashMap<>(provenance(id));
 		served.forEach((field, value) -> {
 			values.put(field, value);
 			provenance.put(field, new Verified(offer.source(), verifiedMac(id, field, value)));

@@ -32,7 +32,8 @@ public record Bundle(String code, String name, String description, String audien
 			for (FormDefinition.Field f : g.applicationForm().fields()) {
 				fields.merge(f.key(), f, (a, b) -> new FormDefinition.Field(a.key(), a.label(), a.type(), a.required() || b.required(),
 						a.hint(), a.parent(), a.showIf() == null || b.showIf() == null ? null : a.showIf(), a.pattern(), a.patternMessage(),
-						a.options(), a.min(), a.max(), a.maxLength(), a.maxItems(), a.accept(), a.maxSizeMb()));
+						a.options(), a.min(), a.max(), a.maxLength(), a.maxItems(), a.accept(), a.maxSizeMb(),
+						a.applicant() != null ? a.applicant() : b.applicant()));
 			}
 		}
 		return new FormDefinition(new ArrayList<>(fields.values()));

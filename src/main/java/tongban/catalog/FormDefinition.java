@@ -44,18 +44,34 @@ public record FormDefinition(List<Field> fields) {
 	}
 
 	/**
+	 * The applicant's own identity a field asks for. For a citizen applying (for themself, or a proxy for the principal)
+	 * such a field is not typed: it is filled from the party's account, shown locked, and the server overrides any other
+	 * value, so nobody applies under another person's ID number.
+	 */
+	public enum Applicant { NAME, ID_NUMBER, PHONE }
+
+	/**
 	 * One field. {@code pattern} is a Java regular expression the whole value must match, with {@code patternMessage}
 	 * shown when it does not; {@code min}/{@code max} bound numbers; {@code maxLength} bounds text; {@code options}
 	 * are a select's choices; {@code maxItems} bounds a group's rows; {@code accept} lists a file's allowed extensions
-	 * and {@code maxSizeMb} its size.
+	 * and {@code maxSizeMb} its size; {@code applicant} marks a top-level field as the applicant's own name, ID number
+	 * or phone (null for anything else).
 	 */
 	public record Field(String key, String label, FieldType type, boolean required, String hint, String parent,
 			Condition showIf, String pattern, String patternMessage, List<String> options, BigDecimal min, BigDecimal max,
-			Integer maxLength, Integer maxItems, List<String> accept, Integer maxSizeMb) {
+			Integer maxLength, Integer maxItems, List<String> accept, Integer maxSizeMb, Applicant applicant) {
 
 		public Field {
 			options = options == null ? List.of() : List.copyOf(options);
 			accept = accept == null ? List.of() : List.copyOf(accept);
+		}
+
+		/** A field that is not the applicant's own identity. */
+		public Field(String key, String label, FieldType type, boolean required, String hint, String parent, Condition showIf,
+				String pattern, String patternMessage, List<String> options, BigDecimal min, BigDecimal max, Integer maxLength,
+				Integer maxItems, List<String> accept, Integer maxSizeMb) {
+			this(key, label, type, required, hint, parent, showIf, pattern, patternMessage, options, min, max, maxLength, maxItems,
+					accept, maxSizeMb, null);
 		}
 
 		public boolean isGroup() {
@@ -139,6 +155,14 @@ public record FormDefinition(List<Field> fields) {
 				if (!sameScope || on.isGroup() || f.showIf().values().isEmpty()) {
 					out.add(new Problem(i, "showIf", "form.def.condition"));
 				}
+			}
+			// the applicant's own identity is a top-level field of its type (a name is text)
+			if (f.applicant() != null && (parent != null || f.type() != switch (f.applicant()) {
+				case NAME -> FieldType.TEXT;
+				case ID_NUMBER -> FieldType.ID_NUMBER;
+				case PHONE -> FieldType.PHONE;
+			})) {
+				out.add(new Problem(i, "applicant", "form.def.applicant"));
 			}
 			if (f.key() != null) {
 				earlier.putIfAbsent(f.key(), f);

@@ -99,6 +99,16 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 
 	public enum ServedParty { CITIZEN, LEGAL_PERSON }
 
+	/** Whether the item is for legal persons (企业和其他组织) only: a private person cannot apply for it themself. */
+	public boolean forLegalPersonsOnly() {
+		return servedParty.equals(List.of(ServedParty.LEGAL_PERSON));
+	}
+
+	/** Whether a citizen (or, {@code legalPerson}, a company) may be the applicant of this item; no list means anyone. */
+	public boolean serves(boolean legalPerson) {
+		return servedParty.isEmpty() || servedParty.contains(legalPerson ? ServedParty.LEGAL_PERSON : ServedParty.CITIZEN);
+	}
+
 	public enum HandlingForm { ONLINE, WINDOW, POST }
 
 	/** 出证办结 / 出文办结 / 审批办结. */

@@ -111,6 +111,19 @@ public class IdentityManagement {
 				: legalPersons.findById(party.id()).map(l -> l.uscc());
 	}
 
+	/**
+	 * A citizen's identity as their account holds it: what fills the applicant's own fields of a form filed for them
+	 * (and nothing else), with the account's level of assurance (1 self-registered, 2 matched with the population
+	 * register, 3 checked in person).
+	 */
+	public record CitizenIdentity(String name, String idNumber, String mobile, int assuranceLevel) {
+	}
+
+	public Optional<CitizenIdentity> citizenIdentity(UUID accountId) {
+		return accounts.findById(accountId).filter(a -> !a.isStaff())
+			.map(a -> new CitizenIdentity(a.displayName(), a.idNumber(), a.mobile(), a.assuranceLevel()));
+	}
+
 	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
 	public record Contact(UUID accountId, String name, String mobile, String email) {
 	}
@@ -166,24 +179,31 @@ public class IdentityManagement {
 	 * grant's scope ("ALL" or item names).
 	 */
 	public boolean mayApply(UUID accountId, Party party, String itemName) {
+		return scopeOf(accountId, party).covers(itemName);
+	}
+
+	/**
+	 * What the account may see and do for the party today: everything for themself and as a company's legal
+	 * representative; as an agent or proxy, what their active grants for the party cover together; nothing otherwise.
+	 */
+	public GrantScope scopeOf(UUID accountId, Party party) {
 		if (party.id().equals(accountId)) {
-			return true;
+			return GrantScope.FULL;
 		}
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		if (party.kind() == Party.Kind.LEGAL_PERSON) {
 			if (legalPersons.findById(party.id()).map(lp -> accountId.equals(lp.legalRepAccountId())).orElse(false)) {
-				return true;
+				return GrantScope.FULL;
 			}
 			return agentGrants.findByAgentAccountIdOrderByCreatedAtDesc(accountId).stream()
-				.anyMatch(g -> g.legalPersonId().equals(party.id()) && g.activeOn(today) && covers(g.scope(), itemName));
+				.filter(g -> g.legalPersonId().equals(party.id()) && g.activeOn(today))
+				.map(g -> GrantScope.parse(g.scope()))
+				.reduce(GrantScope.NONE, GrantScope::and);
 		}
 		return proxyGrants.findByProxyAccountIdOrderByCreatedAtDesc(accountId).stream()
-			.anyMatch(g -> g.principalAccountId().equals(party.id()) && g.activeOn(today) && covers(g.scope(), itemName));
-	}
-
-	private static boolean covers(String scope, String itemName) {
-		return tongban.identity.domain.Grant.ALL.equals(scope)
-				|| java.util.Arrays.stream(scope.split("[,，、;；\\n]+")).map(String::strip).anyMatch(itemName::equals);
+			.filter(g -> g.principalAccountId().equals(party.id()) && g.activeOn(today))
+			.map(g -> GrantScope.parse(g.scope()))
+			.reduce(GrantScope.NONE, GrantScope::and);
 	}
 
 	/** The party with this id if the account may act for it now, else empty. */
@@ -211,7 +231,8 @@ public class IdentityManagement {
 			Party chosen = session != null && session.getAttribute(tongban.identity.internal.SessionKeys.ACTING_FOR) instanceof Party p ? p : null;
 			Party party = chosen == null ? new Party(Party.Kind.CITIZEN, a.id(), a.displayName())
 					: partyFor(a.id(), chosen.id()).orElse(new Party(Party.Kind.CITIZEN, a.id(), a.displayName()));
-			return new Actor(a.id(), a.displayName(), party);
+			// a proxy or agent sees and does only what their grant covers
+			return new Actor(a.id(), a.displayName(), party, scopeOf(a.id(), party));
 		});
 	}
 

@@ -53,9 +53,6 @@ class HandlingJourneyIT extends JourneyTest {
 		login().open().signIn(me.idNumber(), PASSWORD);
 		page.navigate(base() + "/apply/" + ITEM);
 		page.getByTestId("start-application").click();
-		page.locator("#v-name").fill(me.name());
-		page.locator("#v-idNumber").fill(me.idNumber());
-		page.locator("#v-phone").fill("13900012345");
 		page.locator("#v-region").selectOption("330106");
 		page.locator("#v-bank").selectOption("中国银行");
 		page.locator("#v-delivery").selectOption("窗口领取");
@@ -93,9 +90,13 @@ class HandlingJourneyIT extends JourneyTest {
 		openTask(staff, number, "受理");
 		String taskUrl = staff.url();
 		// the applicant's phone and ID number are masked until the staff member asks, which is recorded
-		assertThat(staff.getByTestId("task-answers").innerText()).contains("139****2345").doesNotContain("13900012345").contains("中国银行");
+		assertThat(staff.getByTestId("task-answers").innerText()).contains(tongban.shared.Masking.mobile(me.mobile())).doesNotContain(me.mobile())
+			.contains("中国银行");
+		// and how the applicant's own identity was obtained, with the account's level of assurance
+		assertThat(staff.getByTestId("task-answers").innerText()).contains("申请人账号，L2 已与人口库比对");
+		assertThat(staff.getByTestId("assurance").innerText()).isEqualTo("L2 已与人口库比对");
 		staff.getByTestId("reveal-personal").click();
-		assertThat(staff.getByTestId("task-answers").innerText()).contains("13900012345");
+		assertThat(staff.getByTestId("task-answers").innerText()).contains(me.mobile());
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REVEAL' and actor = ?").param("staff:" + rs.id()).query(Long.class)
 			.single()).isEqualTo(1);
 		staff.navigate(taskUrl);

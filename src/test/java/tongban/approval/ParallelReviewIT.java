@@ -24,6 +24,9 @@ import tongban.support.IntegrationTest;
  */
 class ParallelReviewIT extends IntegrationTest {
 
+	@Autowired
+	tongban.identity.domain.LegalPersonRepository companies;
+
 	static final String ITEM = "330106-XK-0001-01";
 	static final String USCC = "91330106MA2H3L5Y4T";
 
@@ -44,7 +47,7 @@ class ParallelReviewIT extends IntegrationTest {
 	@Test
 	void twoDepartmentsReviewBeforeTheDecision() {
 		Citizen me = newCitizen("并联测试", 2);
-		UUID id = tongban.support.TestCases.submittedFoodLicence(cases, me, USCC, "西湖测试餐饮店");
+		UUID id = tongban.support.TestCases.submittedFoodLicence(cases, companies, me, USCC, "西湖测试餐饮店").caseId();
 
 		var market = staff("XH-SCJG");
 		var health = staff("XH-WJ");

@@ -49,9 +49,11 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		accessible();
 		page.getByTestId("start-application").click();
 
-		page.locator("#v-name").fill(me.name());
-		page.locator("#v-idNumber").fill(me.idNumber());
-		page.locator("#v-phone").fill("1380001");
+		// the applicant's own name, ID number and phone come from the account, locked
+		assertThat(page.locator("#v-idNumber").inputValue()).isEqualTo(me.idNumber());
+		assertThat(page.locator("#v-idNumber").getAttribute("readonly")).isNotNull();
+		assertThat(page.getByTestId("verified-idNumber").innerText()).contains("来自您的账号");
+		assertThat(page.locator("#v-phone").inputValue()).isEqualTo(me.mobile());
 		page.locator("#v-region").selectOption("330106");
 		page.locator("#v-bank").selectOption("杭州银行");
 		page.locator("#v-delivery").selectOption("免费邮寄");
@@ -62,14 +64,13 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 
 		assertThat(page.title()).startsWith("错误：");
 		String summary = page.getByTestId("form-error-summary").innerText();
-		assertThat(summary).contains("联系电话须为 11 位手机号码").contains("请填写邮寄地址").contains("不是 PDF、JPG、PNG 或 OFD 文件");
-		assertThat(page.locator("#v-phone-error").innerText()).contains("11 位");
+		assertThat(summary).contains("请填写邮寄地址").contains("不是 PDF、JPG、PNG 或 OFD 文件");
+		assertThat(page.locator("#v-mailAddress-error").innerText()).contains("邮寄地址");
 		assertThat(page.locator("#m-1-error").innerText()).contains("按文件内容识别");
-		assertThat(page.locator("#v-name").inputValue()).as("nothing typed is lost").isEqualTo(me.name());
-		assertThat(page.locator("#v-bank").inputValue()).isEqualTo("杭州银行");
+		assertThat(page.locator("#v-name").inputValue()).isEqualTo(me.name());
+		assertThat(page.locator("#v-bank").inputValue()).as("nothing typed is lost").isEqualTo("杭州银行");
 		accessible();
 
-		page.locator("#v-phone").fill("13800012345");
 		page.getByTestId("save-draft").click();
 		assertThat(page.getByTestId("banner").innerText()).contains("草稿已保存");
 		String draftUrl = page.url();
@@ -82,11 +83,11 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		assertThat(other.getByTestId("draft-exists").isVisible()).isTrue();
 		other.getByTestId("start-application").click();
 		assertThat(other.url()).isEqualTo(draftUrl);
-		assertThat(other.locator("#v-phone").inputValue()).isEqualTo("13800012345");
+		assertThat(other.locator("#v-bank").inputValue()).isEqualTo("杭州银行");
 		other.locator("#v-mailAddress").fill("杭州市西湖区文三路 100 号 2 单元 301 室");
 		other.locator("#m-1").setInputFiles(new com.microsoft.playwright.options.FilePayload("photo.png", "image/png", PNG));
 		other.getByTestId("continue").click();
-		assertThat(other.getByTestId("answers").innerText()).contains("13800012345").contains("文三路 100 号").contains("杭州银行");
+		assertThat(other.getByTestId("answers").innerText()).contains(me.mobile()).contains("文三路 100 号").contains("杭州银行");
 		assertThat(other.getByTestId("review-materials").innerText()).contains("photo.png").as("the file's hash is for staff").doesNotContain("SHA-256");
 		phone.close();
 

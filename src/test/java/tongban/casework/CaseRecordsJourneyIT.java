@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
+import tongban.identity.domain.LegalPersonRepository;
 import tongban.identity.internal.Totp;
 import tongban.shared.Masking;
 import tongban.support.JourneyTest;
@@ -28,6 +29,9 @@ class CaseRecordsJourneyIT extends JourneyTest {
 	@Autowired
 	CaseManagement cases;
 
+	@Autowired
+	LegalPersonRepository companies;
+
 	@Test
 	void finishedCasesAndSearchWithinTheDepartmentAndRegion() {
 		Citizen applicant = newCitizen("查询" + "甲乙丙丁戊己庚辛".charAt((int) (System.nanoTime() % 8)) + "办", 2);
@@ -35,7 +39,7 @@ class CaseRecordsJourneyIT extends JourneyTest {
 		cases.refuse(older, "审批人", "材料不齐");
 		UUID newer = TestCases.submittedSocialSecurityCard(cases, applicant);
 		cases.refuse(newer, "审批人", "不属于本部门职权");
-		UUID elsewhere = TestCases.submittedFoodLicence(cases, applicant, "91330106MA2CD7E8X7", "别的部门的饭店");
+		UUID elsewhere = TestCases.submittedFoodLicence(cases, companies, applicant, "91330106MA2CD7E8X7", "别的部门的饭店").caseId();
 		cases.refuse(elsewhere, "审批人", "材料不齐");
 		String olderNumber = number(older), newerNumber = number(newer), elsewhereNumber = number(elsewhere);
 

@@ -48,9 +48,10 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		assertThat(account.actingFor()).contains(principal.name());
 		page.navigate(base() + "/apply/" + ApplyOnlineJourneyIT.ITEM);
 		page.getByTestId("start-application").click();
-		page.locator("#v-name").fill(principal.name());
-		page.locator("#v-idNumber").fill(principal.idNumber());
-		page.locator("#v-phone").fill("13000012345");
+		// the principal's own identity, from their account, locked: the proxy does not type it
+		assertThat(page.locator("#v-name").inputValue()).isEqualTo(principal.name());
+		assertThat(page.locator("#v-idNumber").inputValue()).isEqualTo(principal.idNumber());
+		assertThat(page.getByTestId("verified-idNumber").innerText()).contains("来自" + principal.name() + "的账号");
 		page.locator("#v-region").selectOption("330106");
 		page.locator("#v-bank").selectOption("中国银行");
 		page.locator("#v-delivery").selectOption("窗口领取");

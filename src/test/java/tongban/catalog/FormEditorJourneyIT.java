@@ -86,6 +86,7 @@ class FormEditorJourneyIT extends JourneyTest {
 		row(2).locator("[name='fields[2].key']").fill("idNumber");
 		row(2).locator("[name='fields[2].label']").fill("身份证号码");
 		row(2).locator("[name='fields[2].required']").check();
+		row(2).locator("[name='fields[2].applicant']").selectOption("ID_NUMBER"); // the applicant's own: filled from the account
 
 		var stale = context.newPage();
 		stale.navigate(base() + "/console/items/" + code + "/form");
@@ -93,7 +94,9 @@ class FormEditorJourneyIT extends JourneyTest {
 		settle();
 		page.getByTestId("save-form").first().click();
 		assertThat(page.getByTestId("banner").innerText()).contains("申请表单已保存");
+		page.waitForLoadState(); // count() does not wait: the banner comes first, let the whole editor arrive
 		assertThat(page.getByTestId("editor-field").count()).isEqualTo(3);
+		assertThat(page.locator("[name='fields[2].applicant']").inputValue()).isEqualTo("ID_NUMBER");
 		accessible();
 
 		stale.getByTestId("save-form").first().click();

@@ -58,6 +58,12 @@ class FormValidationTest {
 	}
 
 	@Test
+	void anIdNumberWithARegionThatNeverExistedIsRefusedAsRegistrationRefusesIt() {
+		FormDefinition d = def(field("id", FieldType.ID_NUMBER, true));
+		assertThat(errors(d, Map.of("id", "00000019900101123X"))).containsExactly("id:form.error.id.region");
+	}
+
+	@Test
 	void numbersSelectsTextLengthAndPatterns() {
 		Field age = new Field("age", "年龄", FieldType.NUMBER, true, null, null, null, null, null, null, BigDecimal.ZERO,
 				new BigDecimal("150"), null, null, null, null);

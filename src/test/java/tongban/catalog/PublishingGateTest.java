@@ -20,7 +20,7 @@ public class PublishingGateTest {
 
 	static ServiceGuide valid() {
 		return new ServiceGuide("330106-XK-0001-01", "base", "食品经营许可", "食品经营许可（新办）", "食品经营许可（新办）",
-				List.of("办食品经营许可证"), List.of("餐饮"), ItemType.XK, "XH-SCJG", List.of(ServiceGuide.ServedParty.LEGAL_PERSON),
+				List.of("办食品经营许可证"), List.of("餐饮"), ItemType.XK, "XH-SCJG", List.of(ServiceGuide.ServedParty.CITIZEN, ServiceGuide.ServedParty.LEGAL_PERSON),
 				List.of("准营准办"), "COUNTY", "《中华人民共和国食品安全法》第三十五条", "条件", List.of("受理", "审核", "审批", "办结", "送达"),
 				"", 20, 5, "WORKING_DAY", false, List.of(HandlingForm.ONLINE, HandlingForm.WINDOW), 0, null, 4, true, true,
 				true, false, false, "全市通办", "地址", "工作日", "0571-88888888", "12345", ResultType.CERTIFICATE,

@@ -38,6 +38,9 @@ import tongban.support.TestCases;
 class LicenceJourneyIT extends JourneyTest {
 
 	@Autowired
+	tongban.identity.domain.LegalPersonRepository companies;
+
+	@Autowired
 	CaseManagement cases;
 
 	@Autowired
@@ -83,7 +86,8 @@ class LicenceJourneyIT extends JourneyTest {
 	@Test
 	void approvedFoodLicenceIsSealedHeldVerifiedAndRevoked() throws Exception {
 		Citizen owner = newCitizen("证照店主", 2);
-		UUID id = TestCases.submittedFoodLicence(cases, owner, "91330106MA2H3L5Y4T", "西湖证照餐饮店");
+		var filed = TestCases.submittedFoodLicence(cases, companies, owner, "91330106MA2H3L5Y4T", "西湖证照餐饮店");
+		UUID id = filed.caseId();
 		Account marketApprover = approver("XH-SCJG");
 		var market = staff(marketApprover, "XH-SCJG");
 		var health = new ApprovalManagement.Staff(UUID.randomUUID(), "卫健审批员", "XH-WJ", true);
@@ -97,13 +101,13 @@ class LicenceJourneyIT extends JourneyTest {
 				() -> approval.complete(market, decide.taskId(), new ApprovalManagement.Decision("approve", "准予", Map.of()))).code())
 			.isEqualTo("seal-totp");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.IN_REVIEW);
-		assertThat(licences.wallet(owner.id())).isEmpty();
+		assertThat(licences.wallet(filed.companyId())).isEmpty();
 
 		SecurityContextHolder.getContext().setAuthentication(AccountAuthenticationProvider.authenticated(marketApprover));
 		complete(market, id, "approve", "符合条件，准予许可");
 		SecurityContextHolder.clearContext();
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
-		LicenceManagement.LicenceView l = licences.wallet(owner.id()).getFirst();
+		LicenceManagement.LicenceView l = licences.wallet(filed.companyId()).getFirst();
 		assertThat(l.name()).isEqualTo("食品经营许可证");
 		assertThat(l.holderName()).isEqualTo("西湖证照餐饮店");
 		assertThat(l.holderCode()).isEqualTo("91330106MA2H3L5Y4T");
@@ -118,7 +122,7 @@ class LicenceJourneyIT extends JourneyTest {
 
 		// the holder's wallet, in the browser
 		login().open().signIn(owner.idNumber(), PASSWORD);
-		page.navigate(base() + "/account");
+		new tongban.support.pages.AccountPage(page, base()).open().actFor("西湖证照餐饮店");
 		page.getByTestId("wallet-link").click();
 		assertThat(page.getByTestId("wallet").innerText()).contains("食品经营许可证").contains(l.number()).contains("有效");
 		accessible();

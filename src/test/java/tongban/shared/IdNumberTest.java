@@ -38,6 +38,18 @@ class IdNumberTest {
 	}
 
 	@Test
+	void refusesARegionCodeThatNeverWasOneButKeepsCountiesMergedAway() {
+		// check characters counted by hand: 00000019900101123 → X, 33000519900101123 → 8, 33010419900101123 → 7
+		assertThat(IdNumber.checkCharacter("00000019900101123")).isEqualTo('X');
+		assertThat(IdNumber.check("00000019900101123X")).as("no province 00").contains(IdNumber.Problem.REGION);
+		assertThat(IdNumber.check("330005199001011238")).as("a county without a city").contains(IdNumber.Problem.REGION);
+		String hk = "81000019900101123";
+		assertThat(IdNumber.check(hk + IdNumber.checkCharacter(hk))).as("Hong Kong residents' permit").isEmpty();
+		assertThat(IdNumber.check("330104199001011237")).as("江干区, merged away in 2021, still valid").isEmpty();
+		assertThatThrownBy(() -> new IdNumber("00000019900101123X")).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void refusesToConstructAnInvalidNumberAndMasksWhenPrinted() {
 		assertThatThrownBy(() -> new IdNumber("110105194912310021")).isInstanceOf(IllegalArgumentException.class);
 		assertThat(new IdNumber("11010519491231002X").toString()).isEqualTo("110105********002X");

@@ -7,6 +7,9 @@ import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.casework.CaseManagement;
 import tongban.identity.Actor;
 import tongban.identity.Party;
+import tongban.identity.domain.LegalPerson;
+import tongban.identity.domain.LegalPersonRepository;
+import tongban.shared.Uscc;
 
 /** Cases made through the service, for tests about what happens after submission. */
 public final class TestCases {
@@ -22,8 +25,8 @@ public final class TestCases {
 	public static UUID submittedSocialSecurityCard(CaseManagement cases, IntegrationTest.Citizen c) {
 		Actor a = actor(c);
 		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
-		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", c.name(), "idNumber",
-				c.idNumber(), "phone", "13100012345", "region", "330106", "bank", "中国银行", "delivery", "窗口领取"),
+		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("region", "330106", "bank", "中国银行",
+				"delivery", "窗口领取"),
 				Map.of(1, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
 		if (!problems.isEmpty() || !cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken()).isEmpty()) {
 			throw new AssertionError("could not submit: " + problems);
@@ -34,9 +37,19 @@ public final class TestCases {
 	/** 食品经营许可（新办） of the parallel-review template. */
 	public static final String FOOD_LICENCE = "330106-XK-0001-01";
 
-	/** A submitted 食品经营许可 application of the citizen for a restaurant with this USCC and name. */
-	public static UUID submittedFoodLicence(CaseManagement cases, IntegrationTest.Citizen c, String uscc, String entityName) {
-		Actor a = actor(c);
+	/** A 食品经营许可 case and the company it was filed for (a 法人 item: the citizen applies as its legal representative). */
+	public record CompanyCase(UUID caseId, UUID companyId) {
+	}
+
+	/**
+	 * A submitted 食品经营许可 application for a restaurant with this USCC and name on the form, filed by the citizen for a
+	 * new company of theirs (its own USCC: tests may share the form's).
+	 */
+	public static CompanyCase submittedFoodLicence(CaseManagement cases, LegalPersonRepository companies, IntegrationTest.Citizen c,
+			String uscc, String entityName) {
+		String first17 = "91330106MA" + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000));
+		LegalPerson company = companies.save(new LegalPerson(new Uscc(first17 + Uscc.checkCharacter(first17)), entityName, c.id()));
+		Actor a = new Actor(c.id(), c.name(), new Party(Party.Kind.LEGAL_PERSON, company.id(), company.name()));
 		UUID id = cases.startDraft(a, FOOD_LICENCE);
 		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(java.util.Map.of("uscc", uscc, "entityName", entityName, "legalName",
 				c.name(), "legalId", c.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
@@ -53,6 +66,6 @@ public final class TestCases {
 		if (!cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken()).isEmpty()) {
 			throw new AssertionError("not submitted");
 		}
-		return id;
+		return new CompanyCase(id, company.id());
 	}
 }

@@ -1,5 +1,9 @@
 package tongban.approval.web;
 
+import tongban.identity.Party;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.MessageSource;
+import java.util.Locale;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,14 +44,33 @@ class TaskController {
 	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
 	private final FileStore files;
+	private final MessageSource messages;
 
 	TaskController(ApprovalManagement approval, CaseManagement cases, IdentityManagement identity, DirectoryManagement directory,
-			FileStore files) {
+			FileStore files, MessageSource messages) {
+		this.messages = messages;
 		this.approval = approval;
 		this.cases = cases;
 		this.identity = identity;
 		this.directory = directory;
 		this.files = files;
+	}
+
+	private String level(int level, Locale locale) {
+		return messages.getMessage("account.level." + level, null, locale);
+	}
+
+	/** The applicant's level of assurance, and the filer's when a proxy or agent filed the case for them. */
+	private String assurance(CaseView c, Locale locale) {
+		var party = cases.filing(c.id()).orElseThrow().party();
+		String partyLevel = party.kind() == Party.Kind.CITIZEN
+				? identity.account(party.id()).map(x -> level(x.assuranceLevel(), locale)).orElse("—") : "—";
+		if (party.id().equals(c.applicantAccountId())) {
+			return partyLevel;
+		}
+		var filer = identity.account(c.applicantAccountId()).orElseThrow();
+		return messages.getMessage("task.assurance.filedBy", new Object[] { party.name(), partyLevel, filer.displayName(),
+				level(filer.assuranceLevel(), locale) }, locale);
 	}
 
 	private Staff staff(Authentication auth) {
@@ -103,7 +126,12 @@ class TaskController {
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		Map<String, String> sources = new java.util.HashMap<>();
-		cases.provenance(c.id()).forEach((k, v) -> sources.put(k, v.source()));
+		Locale locale = LocaleContextHolder.getLocale();
+		// how each value not typed was obtained: the applicant's account (with its level of assurance) or a register
+		cases.provenance(c.id()).forEach((k, v) -> sources.put(k, v.fromAccount()
+				? messages.getMessage("task.fromAccount", new Object[] { level(v.assuranceLevel() == null ? 1 : v.assuranceLevel(), locale) }, locale)
+				: v.source()));
+		model.addAttribute("assurance", assurance(c, locale));
 		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values(), sources, !revealed));
 		model.addAttribute("revealed", revealed);
 		model.addAttribute("personal", tongban.casework.CaseAnswers.hasPersonalData(g.applicationForm()));

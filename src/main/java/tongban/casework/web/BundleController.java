@@ -255,6 +255,10 @@ class BundleController {
 		}
 		model.addAttribute("wallet", wallet);
 		model.addAttribute("licenceChoice", licenceChoice);
+		// the applicant's own identity, from the account in every case of the bundle, is shown locked
+		Map<String, CaseManagement.Verified> locked = new LinkedHashMap<>();
+		all.forEach(c -> cases.provenance(c.id()).forEach(locked::putIfAbsent));
+		model.addAttribute("verified", LockedFields.labels(locked, a, messages, locale));
 		model.addAttribute("bundle", cases.bundle(a, id).orElseThrow());
 		model.addAttribute("view", new FormView(view.items(), errors));
 		model.addAttribute("materials", shared);

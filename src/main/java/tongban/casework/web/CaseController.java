@@ -83,7 +83,9 @@ class CaseController {
 		model.addAttribute("item", item);
 		model.addAttribute("g", item.guide());
 		model.addAttribute("actor", a);
-		model.addAttribute("allowed", identity.mayApply(a.accountId(), a.party(), item.guide().name()));
+		boolean served = CaseManagement.serves(item.guide(), a.party());
+		model.addAttribute("served", served);
+		model.addAttribute("allowed", served && identity.mayApply(a.accountId(), a.party(), item.guide().name()));
 		model.addAttribute("draft", cases.mine(a).stream()
 			.filter(c -> c.status().equals("DRAFT") && c.itemName().equals(item.guide().name())).findFirst().orElse(null));
 		return "casework/start";
@@ -356,11 +358,10 @@ class CaseController {
 	private String editPage(Actor a, CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, String base, Model model,
 			Locale locale) {
 		// 免提交: values taken from a register with consent are shown locked with their source; an offer while there are none
-		Map<String, String> verified = new LinkedHashMap<>();
-		cases.provenance(c.id()).forEach((k, v) -> verified.put(k, v.source()));
-		model.addAttribute("verified", verified);
-		// once taken (some values verified) there is nothing more to offer
-		var offer = counter(base) || !verified.isEmpty() ? null : cases.prefillOffer(a, c).orElse(null);
+		// the applicant's own identity (from the account) and values taken from registers are shown locked with their source
+		model.addAttribute("verified", LockedFields.labels(cases.provenance(c.id()), a, messages, locale));
+		// once taken from a register there is nothing more to offer
+		var offer = counter(base) || cases.takenFromRegister(c.id()) ? null : cases.prefillOffer(a, c).orElse(null);
 		model.addAttribute("prefill", offer);
 		if (offer != null) {
 			ServiceGuide guide = cases.guideOf(c);

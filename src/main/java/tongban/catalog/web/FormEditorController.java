@@ -165,6 +165,7 @@ class FormEditorController {
 		model.addAttribute("code", d.code());
 		model.addAttribute("editable", editable);
 		model.addAttribute("types", Stream.of(FormDefinition.FieldType.values()).map(Enum::name).toList());
+		model.addAttribute("applicantKinds", Stream.of(FormDefinition.Applicant.values()).map(Enum::name).toList());
 		model.addAttribute("groupKeys", def.fields().stream().filter(FormDefinition.Field::isGroup).map(FormDefinition.Field::key).toList());
 		model.addAttribute("fieldKeys", def.fields().stream().filter(f -> !f.isGroup() && f.key() != null).map(FormDefinition.Field::key).toList());
 		preview(d.code(), def, values, errors, addRow, model, locale);

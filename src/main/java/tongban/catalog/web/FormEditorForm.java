@@ -60,6 +60,7 @@ public class FormEditorForm {
 			r.maxItems = f.maxItems() == null ? null : f.maxItems().toString();
 			r.accept = String.join("、", f.accept());
 			r.maxSizeMb = f.maxSizeMb() == null ? null : f.maxSizeMb().toString();
+			r.applicant = f.applicant() == null ? null : f.applicant().name();
 			form.fields.add(r);
 		}
 		return form;
@@ -82,11 +83,19 @@ public class FormEditorForm {
 				errors.rejectValue(p + "type", "form.def.type");
 			}
 			Condition showIf = blank(r.showIfField) ? null : new Condition(r.showIfField.strip(), split(r.showIfValues, false));
+			FormDefinition.Applicant applicant = null;
+			try {
+				applicant = blank(r.applicant) ? null : FormDefinition.Applicant.valueOf(r.applicant.strip());
+			}
+			catch (IllegalArgumentException e) {
+				errors.rejectValue(p + "applicant", "form.def.applicant");
+			}
 			out.add(new Field(strip(r.key), strip(r.label), type, Boolean.TRUE.equals(r.required), strip(r.hint),
 					strip(r.parent), showIf, strip(r.pattern), strip(r.patternMessage),
 					r.options == null ? List.of() : r.options.lines().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList(),
 					decimal(r.min, p + "min", errors), decimal(r.max, p + "max", errors), integer(r.maxLength, p + "maxLength", errors),
-					integer(r.maxItems, p + "maxItems", errors), split(r.accept, true), integer(r.maxSizeMb, p + "maxSizeMb", errors)));
+					integer(r.maxItems, p + "maxItems", errors), split(r.accept, true), integer(r.maxSizeMb, p + "maxSizeMb", errors),
+					applicant));
 		}
 		return new FormDefinition(out);
 	}
@@ -161,6 +170,7 @@ public class FormEditorForm {
 		private String maxItems;
 		private String accept;
 		private String maxSizeMb;
+		private String applicant;
 
 		public static Row of(String key, String type) {
 			Row r = new Row();
@@ -206,5 +216,7 @@ public class FormEditorForm {
 		public void setAccept(String accept) { this.accept = accept; }
 		public String getMaxSizeMb() { return maxSizeMb; }
 		public void setMaxSizeMb(String maxSizeMb) { this.maxSizeMb = maxSizeMb; }
+		public String getApplicant() { return applicant; }
+		public void setApplicant(String applicant) { this.applicant = applicant; }
 	}
 }

@@ -33,7 +33,8 @@ class DataAccessController {
 	}
 
 	private Actor actor(Authentication auth, HttpServletRequest request) {
-		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("account"));
+		// the record of reads is the party's own: a proxy or agent whose grant names items only does not see it
+		return identity.citizenActor(auth, request).filter(a -> a.scope().full()).orElseThrow(() -> DomainException.notFound("account"));
 	}
 
 	private String subject(Actor a) {

@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
-import tongban.directory.DirectoryManagement;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.web.RegistrationForm;
@@ -30,18 +29,16 @@ public class CitizenRegistration {
 	private static final String PURPOSE = "注册";
 
 	private final AccountRepository accounts;
-	private final DirectoryManagement directory;
 	private final PasswordPolicy policy;
 	private final PasswordEncoder encoder;
 	private final JdbcClient jdbc;
 	private final SmsChallenges codes;
 	private final Consents consents;
 
-	CitizenRegistration(AccountRepository accounts, DirectoryManagement directory, PasswordPolicy policy,
-			PasswordEncoder encoder, JdbcClient jdbc, tongban.shared.DataKeys keys, SmsChallenges codes, Consents consents) {
+	CitizenRegistration(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, JdbcClient jdbc,
+			tongban.shared.DataKeys keys, SmsChallenges codes, Consents consents) {
 		this.keys = keys;
 		this.accounts = accounts;
-		this.directory = directory;
 		this.policy = policy;
 		this.encoder = encoder;
 		this.jdbc = jdbc;
@@ -58,13 +55,8 @@ public class CitizenRegistration {
 		else if (!name.matches(NAME_PATTERN)) {
 			errors.rejectValue("name", "register.error.name.format");
 		}
-		Optional<IdNumber.Problem> idProblem = IdNumber.check(form.idNumber());
-		if (idProblem.isPresent()) {
-			errors.rejectValue("idNumber", "id.error." + idProblem.get().name());
-		}
-		else if (!directory.isKnownDivision(IdNumber.normalise(form.idNumber()).substring(0, 6))) {
-			errors.rejectValue("idNumber", "id.error.REGION");
-		}
+		// the platform's one check of ID numbers (a county merged away since issuance does not void a number)
+		IdNumber.check(form.idNumber()).ifPresent(p -> errors.rejectValue("idNumber", "id.error." + p.name()));
 		String mobile = trim(form.mobile());
 		checkMobile(mobile, errors);
 		policy.check(form.password(), IdNumber.normalise(form.idNumber()), mobile)

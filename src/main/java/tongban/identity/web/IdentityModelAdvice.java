@@ -1,5 +1,6 @@
 package tongban.identity.web;
 
+import tongban.identity.GrantScope;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,6 +51,8 @@ class IdentityModelAdvice {
 				Party acting = session != null && session.getAttribute(SessionKeys.ACTING_FOR) instanceof Party p ? p
 						: new Party(Party.Kind.CITIZEN, me.id(), me.displayName());
 				model.addAttribute("actingFor", acting);
+				// what a proxy's or agent's grant covers: the page offers only that (the wallet and reads need a full grant)
+				model.addAttribute("actingScope", acting.id().equals(me.id()) ? GrantScope.FULL : identity.scopeOf(me.id(), acting));
 				List<Party> parties = identity.partiesOf(me.id());
 				model.addAttribute("parties", parties);
 			}

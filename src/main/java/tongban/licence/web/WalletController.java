@@ -23,7 +23,8 @@ import tongban.shared.DomainException;
 import tongban.shared.QrCode;
 
 /**
- * 卡包: the licences of the party the citizen acts for (their own, or their company's when acting as its agent), each
+ * 卡包: the licences of the party the citizen acts for (their own, or their company's when acting as its agent with a
+ * grant of 全部事项; a grant of named items does not open it), each
  * to download as the sealed PDF or to show (亮证) as a QR code of its public verification page. Another party's licence
  * is "not found".
  */
@@ -41,7 +42,8 @@ class WalletController {
 	}
 
 	private Actor actor(Authentication auth, HttpServletRequest request) {
-		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("licence"));
+		// the wallet is the party's own: a proxy or agent whose grant names items only does not see it
+		return identity.citizenActor(auth, request).filter(a -> a.scope().full()).orElseThrow(() -> DomainException.notFound("licence"));
 	}
 
 	@GetMapping("/account/licences")
