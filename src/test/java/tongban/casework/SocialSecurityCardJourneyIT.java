@@ -44,9 +44,14 @@ class SocialSecurityCardJourneyIT extends JourneyTest {
 		page.navigate(base() + "/items/" + ITEM);
 		page.getByTestId("apply").click();
 		page.getByTestId("start-application").click();
-		page.locator("#v-name").fill(me.name());
-		page.locator("#v-idNumber").fill(me.idNumber());
-		page.locator("#v-phone").fill("13900012345");
+		// the applicant's own identity comes from the account, locked: nobody applies under another person's number
+		for (String field : new String[] { "name", "idNumber", "phone" }) {
+			assertThat(page.locator("#v-" + field).getAttribute("readonly")).as(field + " locked").isNotNull();
+			assertThat(page.getByTestId("verified-" + field).innerText()).contains("来自您的账号");
+		}
+		assertThat(page.locator("#v-name").inputValue()).isEqualTo(me.name());
+		assertThat(page.locator("#v-idNumber").inputValue()).isEqualTo(me.idNumber());
+		assertThat(page.locator("#v-phone").inputValue()).isEqualTo(me.mobile());
 		page.locator("#v-reason").selectOption("遗失");
 		page.locator("#v-lostDate").fill("2026-12-01");
 		page.locator("#v-delivery").selectOption("窗口领取");
