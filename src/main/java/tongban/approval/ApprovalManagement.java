@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Date;
 
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
@@ -117,7 +118,7 @@ public class ApprovalManagement {
 		CaseView c = cases.forStaff(caseId).orElseThrow();
 		LocalDate due = c.promisedDate();
 		boolean paused = paused(c);
-		java.util.Date date = due == null ? null : TaskDue.date(due);
+		Date date = due == null ? null : TaskDue.date(due);
 		runtime.setVariable(processInstanceId, "paused", paused);
 		runtime.setVariable(processInstanceId, TaskDue.VARIABLE, date);
 		for (Task t : tasks.createTaskQuery().processInstanceId(processInstanceId).list()) {
@@ -217,7 +218,7 @@ public class ApprovalManagement {
 		}
 		if (f.urgent()) {
 			LocalDate limit = calendars.current().addWorkingDays(LocalDate.now(Clocks.ZONE), warnAt);
-			query = query.taskDueBefore(java.util.Date.from(limit.plusDays(1).atStartOfDay(Clocks.ZONE).toInstant()));
+			query = query.taskDueBefore(Date.from(limit.plusDays(1).atStartOfDay(Clocks.ZONE).toInstant()));
 		}
 		return query;
 	}

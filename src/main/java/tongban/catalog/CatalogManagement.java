@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.HashSet;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -228,7 +229,7 @@ public class CatalogManagement {
 	 * ordered by code.
 	 */
 	public List<tongban.directory.Region> browsableRegions() {
-		return directory.regionsOf(new java.util.HashSet<>(jdbc.sql(
+		return directory.regionsOf(new HashSet<>(jdbc.sql(
 				"select distinct department_code from catalog_item_version where status = 'PUBLISHED'").query(String.class).list()));
 	}
 

@@ -3,6 +3,8 @@ package tongban.directory;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.Collection;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -55,8 +57,8 @@ public class DirectoryManagement {
 	 * The regions of these departments (a township's department counts for its county) with every enclosing province
 	 * and city, by code: the regions worth choosing from when filtering what those departments do.
 	 */
-	public List<Region> regionsOf(java.util.Collection<String> departmentCodes) {
-		java.util.TreeMap<String, Region> out = new java.util.TreeMap<>();
+	public List<Region> regionsOf(Collection<String> departmentCodes) {
+		TreeMap<String, Region> out = new TreeMap<>();
 		for (DepartmentView d : departments()) {
 			if (departmentCodes.contains(d.code()) && d.regionCode() != null && d.regionCode().length() >= 6) {
 				String code = d.regionCode().substring(0, 6);

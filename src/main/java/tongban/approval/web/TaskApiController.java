@@ -3,6 +3,7 @@ package tongban.approval.web;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.ArrayList;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,7 +87,7 @@ class TaskApiController {
 		long total = approval.inboxSize(s, ApprovalManagement.InboxFilter.ALL);
 		List<TaskView> tasks = approval.inbox(s, ApprovalManagement.InboxFilter.ALL, page, size);
 		long last = Math.max(0, (total - 1) / size);
-		List<String> links = new java.util.ArrayList<>();
+		List<String> links = new ArrayList<>();
 		links.add(link(0, size, "first"));
 		if (page > 0) {
 			links.add(link(Math.min(page - 1, last), size, "prev"));

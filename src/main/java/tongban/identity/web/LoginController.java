@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,14 +75,14 @@ class LoginController {
 			return "redirect:/login";
 		}
 		Account account = accounts.findById(accountId).orElseThrow();
-		if (account.lockedAt(java.time.Instant.now())) {
+		if (account.lockedAt(Instant.now())) {
 			session.removeAttribute(SessionKeys.MFA_PENDING);
 			model.addAttribute("loginError", "login.error.locked");
 			model.addAttribute("lockedUntil", UNTIL.format(LocalDateTime.ofInstant(account.lockedUntil(), Clocks.ZONE)));
 			model.addAttribute("typed", "");
 			return "identity/login";
 		}
-		OptionalLong step = Totp.matchingStep(account.totpSecret(), code, java.time.Instant.now());
+		OptionalLong step = Totp.matchingStep(account.totpSecret(), code, Instant.now());
 		boolean replayed = step.isPresent() && !signIns.useTotpStep(accountId, step.getAsLong());
 		if (step.isEmpty() || replayed) {
 			signIns.failure(accountId, SignInService.Outcome.MFA_FAILURE, request.getRemoteAddr());
