@@ -48,7 +48,7 @@ class PromisedDateIT extends IntegrationTest {
 		Actor a = TestCases.actor(me);
 		UUID id = cases.startDraft(a, CARD_REPLACEMENT);
 		assertThat(cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", me.name(), "idNumber", me.idNumber(),
-				"phone", "13100012345", "reason", "遗失", "lostDate", "2026-12-01", "delivery", "窗口领取"), Map.of(), Map.of())).isEmpty();
+				"phone", me.mobile(), "reason", "遗失", "lostDate", "2026-12-01", "delivery", "窗口领取"), Map.of(), Map.of())).isEmpty();
 		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
 
 		LocalDate today = LocalDate.now(Clocks.ZONE);
