@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.TestPeople;
-import tongban.support.WebSession;
 
 /**
  * The public 12345 pages as an anonymous person uses them: a file chosen before asking for the SMS code is kept (and
@@ -41,11 +41,11 @@ class HotlinePagesIT extends IntegrationTest {
 
 	@Test
 	void aFileChosenBeforeTheCodeIsKeptAndTheNumberArrivesBySms() {
-		WebSession person = new WebSession(port);
+		FormSession person = new FormSession(url(""));
 		String phone = TestPeople.mobile();
 
 		HttpResponse<String> codeSent = person.postMultipart("/hotline/new", "/hotline/new", fields(phone, "code", null),
-				List.of(new WebSession.FilePart("files", "现场照片.pdf", PDF)));
+				List.of(new FormSession.FilePart("files", "现场照片.pdf", PDF)));
 		assertThat(codeSent.statusCode()).isEqualTo(200);
 		assertThat(codeSent.body()).contains("data-testid=\"held-attachment\"").contains("现场照片.pdf");
 		Matcher held = HELD.matcher(codeSent.body());
@@ -81,7 +81,7 @@ class HotlinePagesIT extends IntegrationTest {
 		List<Map.Entry<String, String>> odd = new ArrayList<>(List.of(Map.entry("type", "GRUMBLE"), Map.entry("categoryCode", "XX99"),
 				Map.entry("regionCode", "999999"), Map.entry("description", "路灯不亮已经三天了。"), Map.entry("phone", TestPeople.mobile()),
 				Map.entry("publishConsent", "maybe"), Map.entry("action", "submit")));
-		HttpResponse<String> page = new WebSession(port).postMultipart("/hotline/new", "/hotline/new", odd, List.of());
+		HttpResponse<String> page = new FormSession(url("")).postMultipart("/hotline/new", "/hotline/new", odd, List.of());
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("data-testid=\"error-summary\"").contains("href=\"#type\"").contains("href=\"#categoryCode\"")
 			.contains("href=\"#regionCode\"");
@@ -89,7 +89,7 @@ class HotlinePagesIT extends IntegrationTest {
 
 	@Test
 	void theHotlinePageHasNoLabelWithoutItsValue() {
-		String page = new WebSession(port).get("/hotline").body();
+		String page = new FormSession(url("")).get("/hotline").body();
 		assertThat(page).doesNotContain(">承办单位<");
 		assertThat(page).contains("派给承办单位办理");
 	}

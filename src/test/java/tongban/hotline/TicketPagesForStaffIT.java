@@ -10,9 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.hotline.HotlineManagement.NewTicket;
 import tongban.hotline.HotlineManagement.Source;
 import tongban.identity.Role;
+import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.TestPeople;
-import tongban.support.WebSession;
 
 /**
  * A ticket page as staff reach it, by its id or by the number they were told: a ticket of another department is a 404
@@ -28,8 +28,8 @@ class TicketPagesForStaffIT extends IntegrationTest {
 		var s = hotline.submit(new NewTicket("COMPLAINT", "CS0201", null, "330106", "西湖区学院路 100 号", null, null,
 				"小区门口的垃圾已经三天没人清运了。", "王女士", TestPeople.mobile(), null, false, List.of()), Source.operator("测试话务员"));
 		hotline.dispatch(s.id(), "测试话务员", "XH-ZJ", List.of());
-		WebSession other = WebSession.staff(port, newStaff("XH-RLSB", Role.APPROVER, "人社审批"));
-		WebSession lead = WebSession.staff(port, newStaff("XH-ZJ", Role.APPROVER, "住建审批"));
+		FormSession other = FormSession.staff(url(""), newStaff("XH-RLSB", Role.APPROVER, "人社审批"));
+		FormSession lead = FormSession.staff(url(""), newStaff("XH-ZJ", Role.APPROVER, "住建审批"));
 
 		assertThat(other.get("/workbench/hotline/tickets/" + s.number()).statusCode()).isEqualTo(404);
 		assertThat(other.get("/workbench/hotline/tickets/" + s.id()).statusCode()).isEqualTo(404);

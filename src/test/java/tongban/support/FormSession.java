@@ -1,5 +1,6 @@
 package tongban.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -9,14 +10,22 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+
 /**
- * One browser without a browser: its own cookies, posting the pages' forms with their CSRF token, redirects not
- * followed (a test sees the 302 and where it goes). Safe to share between threads for concurrent posts.
+ * One browser without a browser: its own cookies (session and CSRF) over plain HTTP, for tests about what a page
+ * answers rather than how it looks. Posts forms (url-encoded or multipart with files) with the CSRF token of the page
+ * last read, or of a page named by the test. Redirects are not followed, so a test sees the 302 and where it goes.
+ * Safe to share between threads for concurrent posts.
  */
 public final class FormSession {
 
@@ -26,43 +35,109 @@ public final class FormSession {
 	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
 	private volatile String csrf;
 
+	/** A fresh browser for the site at {@code base} (e.g. {@code http://localhost:8080}). */
 	public FormSession(String base) {
 		this.base = base;
 	}
 
+	/** A member of staff signed in: password, then the TOTP code of this moment. */
+	public static FormSession staff(String base, Account staff) {
+		FormSession session = new FormSession(base);
+		session.signIn(staff.username(), IntegrationTest.PASSWORD);
+		session.get("/login/totp");
+		session.post("/login/totp", "code", Totp.code(staff.totpSecret(), Instant.now()));
+		return session;
+	}
+
+	/** Reads a page, remembering its CSRF token (if it has a form) for the next {@link #post(String, String...)}. */
 	public HttpResponse<String> get(String path) {
-		HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
-		var m = CSRF.matcher(r.body());
-		if (m.find()) {
-			csrf = m.group(1);
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+		String token = csrfOf(response.body());
+		if (token != null) {
+			csrf = token;
 		}
-		return r;
+		return response;
 	}
 
 	/** Posts the fields (name, value, name, value …) with the CSRF token of the last page read (reads the path first if none). */
-	public HttpResponse<String> post(String path, String... fields) {
+	public HttpResponse<String> post(String action, String... fields) {
 		if (csrf == null) {
-			get(path);
+			get(action);
 		}
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("_csrf", csrf == null ? "" : csrf);
-		for (int i = 0; i + 1 < fields.length; i += 2) {
-			form.put(fields[i], fields[i + 1]);
-		}
-		String body = form.entrySet()
-			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(base + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build());
+		return postUrlEncoded(action, csrf, pairs(fields));
+	}
+
+	/** Posts a form as its page would: the CSRF token taken from {@code page}, read now. */
+	public HttpResponse<String> postFrom(String page, String action, String... fields) {
+		return postUrlEncoded(action, csrfOf(get(page).body()), pairs(fields));
 	}
 
 	/** Signs in with the password form; answers where the sign-in sent the person. */
 	public String signIn(String username, String password) {
 		get("/login");
 		return post("/login", "username", username, "password", password).headers().firstValue("Location").orElse("");
+	}
+
+	/** One file of a multipart body: the part's name, the file's name and its content. */
+	public record FilePart(String part, String fileName, byte[] content) {
+	}
+
+	/** A multipart/form-data body: {@code fields} (a name may repeat), then {@code files}. */
+	public static byte[] multipart(String boundary, List<Map.Entry<String, String>> fields, List<FilePart> files) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		for (Map.Entry<String, String> field : fields) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n" + field.getValue()
+					+ "\r\n").getBytes(StandardCharsets.UTF_8));
+		}
+		for (FilePart file : files) {
+			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.part() + "\"; filename=\"" + file.fileName()
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+			body.writeBytes(file.content());
+			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		}
+		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return body.toByteArray();
+	}
+
+	/** Posts a multipart form as its page would: the CSRF token taken from {@code page}, read now. */
+	public HttpResponse<String> postMultipart(String page, String action, List<Map.Entry<String, String>> fields, List<FilePart> files) {
+		String token = csrfOf(get(page).body());
+		List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+		if (token != null) {
+			all.add(Map.entry("_csrf", token));
+		}
+		String boundary = "----tongban" + System.nanoTime();
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, all, files)))
+			.build());
+	}
+
+	private HttpResponse<String> postUrlEncoded(String action, String token, List<Map.Entry<String, String>> fields) {
+		List<Map.Entry<String, String>> all = new ArrayList<>();
+		all.add(Map.entry("_csrf", token == null ? "" : token));
+		all.addAll(fields);
+		String body = all.stream()
+			.map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(URI.create(base + action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	private static List<Map.Entry<String, String>> pairs(String... fields) {
+		List<Map.Entry<String, String>> pairs = new ArrayList<>();
+		for (int i = 0; i + 1 < fields.length; i += 2) {
+			pairs.add(Map.entry(fields[i], fields[i + 1]));
+		}
+		return pairs;
+	}
+
+	private static String csrfOf(String page) {
+		Matcher matcher = CSRF.matcher(page);
+		return matcher.find() ? matcher.group(1) : null;
 	}
 
 	private HttpResponse<String> send(HttpRequest request) {

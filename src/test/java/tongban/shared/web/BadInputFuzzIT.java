@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 
 import tongban.identity.Role;
+import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
-import tongban.support.WebSession;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -109,8 +109,8 @@ class BadInputFuzzIT extends IntegrationTest {
 
 	/** A multipart body; {@code files} are part names and file names, each with a small PNG. */
 	private static byte[] multipart(String boundary, Map<String, String> fields, Map<String, String> files) {
-		return WebSession.multipart(boundary, List.copyOf(fields.entrySet()),
-				files.entrySet().stream().map(f -> new WebSession.FilePart(f.getKey(), f.getValue(), PNG)).toList());
+		return FormSession.multipart(boundary, List.copyOf(fields.entrySet()),
+				files.entrySet().stream().map(f -> new FormSession.FilePart(f.getKey(), f.getValue(), PNG)).toList());
 	}
 
 	static final byte[] PNG = HexFormat.of().parseHex(
