@@ -30,6 +30,7 @@ import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 import tongban.shared.FileTypes;
+import tongban.shared.UploadCheck;
 import tongban.shared.WorkingCalendars;
 
 /**
@@ -1014,6 +1015,11 @@ public class CaseManagement {
 		Optional<String> type = FileTypes.detect(u.bytes());
 		if (type.isEmpty()) {
 			problems.add(new Problem(path, "case.error.file.type", List.of(u.name() == null ? "" : u.name())));
+			return Optional.empty();
+		}
+		Optional<UploadCheck.Problem> unsafe = UploadCheck.problem(u.bytes(), type.get());
+		if (unsafe.isPresent()) {
+			problems.add(new Problem(path, unsafe.get().messageKey(), List.of(u.name() == null ? "" : u.name())));
 			return Optional.empty();
 		}
 		FileStore.Stored s = files.put(u.bytes(), type.get(), u.name());

@@ -41,7 +41,7 @@ public final class TestCases {
 		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(java.util.Map.of("uscc", uscc, "entityName", entityName, "legalName",
 				c.name(), "legalId", c.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
 				"address", "杭州市西湖区文二路 8 号", "area", "80"));
-		byte[] pdf = "%PDF-1.4\n%test\n".getBytes();
+		byte[] pdf = SamplePdfs.blank();
 		values.put("staff", java.util.List.of(java.util.Map.of("staffName", "王厨", "staffId", c.idNumber(), "staffPhone", "13700012346")));
 		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), values,
 				java.util.Map.of(0, new CaseManagement.Upload("申请书.pdf", pdf), 3, new CaseManagement.Upload("布局.pdf", pdf), 4,

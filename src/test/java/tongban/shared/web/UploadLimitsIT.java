@@ -26,6 +26,13 @@ class UploadLimitsIT extends IntegrationTest {
 		assertThat(post(new byte[12 * 1024 * 1024])).contains("文件超过 10 MB");
 	}
 
+	/** Issue 16 point 21: a 1 MB OFD that expands to 1 GB is refused by /verify with the reason, before it is read. */
+	@Test
+	void anOfdZipBombIsRefusedByTheVerificationPage() throws Exception {
+		byte[] bomb = tongban.shared.UploadCheckTest.zipBomb(1024L * 1024 * 1024);
+		assertThat(post(bomb)).contains("文件解压后过大或包含的文件过多");
+	}
+
 	private String post(byte[] content) throws Exception {
 		var cookies = new java.net.CookieManager();
 		HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
