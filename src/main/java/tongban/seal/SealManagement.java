@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
+import tongban.seal.internal.LongTermValidation;
 import tongban.seal.internal.PadesSigner;
 import tongban.seal.internal.PlatformCa;
 import tongban.seal.internal.SealImage;
@@ -252,9 +254,37 @@ public class SealManagement {
 		SealView s = authorise(sealId, who, documentRef);
 		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(sealId).query(String.class).single();
 		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
-		byte[] signed = PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps);
+		// B-T, then B-LT: the chain's certificates and CRLs in the document security store
+		byte[] signed = LongTermValidation.addValidationData(PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps),
+				validationData(key.chain()));
 		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
+	}
+
+	/** The certificates of a chain and of the time-stamp unit, with the current CRLs of the P-256 CAs. */
+	private LongTermValidation.ValidationData validationData(List<X509Certificate> chain) {
+		Set<X509Certificate> certificates = new LinkedHashSet<>(chain);
+		certificates.addAll(timeStamps.chain());
+		return new LongTermValidation.ValidationData(List.copyOf(certificates), List.of(crl(Family.P256, false), crl(Family.P256, true)));
+	}
+
+	/**
+	 * PAdES B-LTA: the current validation data and a document time-stamp over a sealed PDF, which keeps its seals
+	 * provable after the certificates of its earlier time-stamps expire. Needs no sealer: it adds evidence, not a seal.
+	 */
+	public byte[] addArchiveTimeStamp(byte[] pdf) {
+		byte[] withData = LongTermValidation.addValidationData(pdf, validationData(List.of(ca.issuing(Family.P256), ca.root(Family.P256))));
+		return LongTermValidation.addDocumentTimeStamp(withData, timeStamps);
+	}
+
+	/** When the certificate of the newest time-stamp in a sealed PDF expires; empty for a PDF without one. */
+	public Optional<Instant> newestTimeStampExpiry(byte[] pdf) {
+		return LongTermValidation.newestTimeStampExpiry(pdf);
+	}
+
+	/** When the certificate of the platform's time-stamp unit expires: a new archive time-stamp lasts until then. */
+	public Instant timeStampUnitExpiry() {
+		return timeStamps.chain().getFirst().getNotAfter().toInstant();
 	}
 
 	/**

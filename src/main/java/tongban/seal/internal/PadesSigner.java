@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -124,9 +125,10 @@ public final class PadesSigner {
 	}
 
 	/**
-	 * Checks the last signature of a PDF: the file parses, the signature covers the whole file (nothing appended after
-	 * signing), the CMS signature verifies over the signed bytes, and the signer's certificate chains to the trusted
-	 * root. Never throws for a bad file: the answer says what is wrong.
+	 * Checks the newest seal of a PDF: the file parses, what was appended after the seal is only validation data and
+	 * document time-stamps (B-LT, B-LTA) that change nothing a reader shows, the CMS signature verifies over the signed
+	 * bytes, and the signer's certificate chains to the trusted root. Never throws for a bad file: the answer says what
+	 * is wrong.
 	 */
 	public static PdfCheck check(byte[] pdf, X509Certificate trustedRoot) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -134,9 +136,17 @@ public final class PadesSigner {
 			if (signatures.isEmpty()) {
 				return PdfCheck.problem("seal.check.unsigned", null);
 			}
-			PDSignature s = signatures.getLast();
+			// the newest seal; document time-stamps after it (B-LTA) are not seals
+			PDSignature s = signatures.reversed().stream()
+				.filter(x -> !COSName.DOC_TIME_STAMP.equals(x.getCOSObject().getCOSName(COSName.TYPE)))
+				.findFirst()
+				.orElse(null);
+			if (s == null) {
+				return PdfCheck.problem("seal.check.unsigned", null);
+			}
 			int[] range = s.getByteRange();
-			if (range == null || range.length != 4 || (long) range[2] + range[3] != pdf.length) {
+			if (range == null || range.length != 4 || (long) range[2] + range[3] > pdf.length
+					|| !LongTermValidation.onlyValidationDataAfter(pdf, range[2] + range[3])) {
 				return PdfCheck.problem("seal.check.modified", null);
 			}
 			byte[] signed = s.getSignedContent(pdf);

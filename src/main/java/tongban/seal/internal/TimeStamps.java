@@ -38,6 +38,11 @@ public class TimeStamps {
 				java.time.Duration.ofDays(365L * 5), PlatformCa.Usage.TIMESTAMP));
 	}
 
+	/** The unit's certificate and the chain above it: validation data of its time-stamps. */
+	public java.util.List<java.security.cert.X509Certificate> chain() {
+		return unit.chain();
+	}
+
 	/** A time-stamp token over the SHA-256 of the given bytes (a signature value). */
 	public TimeStampToken stamp(byte[] signatureValue) {
 		try {
