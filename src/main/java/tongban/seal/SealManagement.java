@@ -277,14 +277,24 @@ public class SealManagement {
 		return LongTermValidation.addDocumentTimeStamp(withData, timeStamps);
 	}
 
-	/** When the certificate of the newest time-stamp in a sealed PDF expires; empty for a PDF without one. */
-	public Optional<Instant> newestTimeStampExpiry(byte[] pdf) {
-		return LongTermValidation.newestTimeStampExpiry(pdf);
+	/** A time-stamp unit's certificate: its serial number and when it expires. */
+	public record StampingUnit(java.math.BigInteger serial, Instant expires) {
 	}
 
-	/** When the certificate of the platform's time-stamp unit expires: a new archive time-stamp lasts until then. */
-	public Instant timeStampUnitExpiry() {
-		return timeStamps.chain().getFirst().getNotAfter().toInstant();
+	/** The unit of the newest time-stamp in a sealed PDF; empty for a PDF without one. */
+	public Optional<StampingUnit> newestTimeStamp(byte[] pdf) {
+		return LongTermValidation.newestTimeStampCertificate(pdf)
+			.map(c -> new StampingUnit(c.getSerialNumber(), c.getNotAfter().toInstant()));
+	}
+
+	/**
+	 * The platform's time-stamp unit: a new archive time-stamp lasts until its certificate expires. A unit with less
+	 * than two years left is replaced first, so that renewed archive time-stamps outlast the ones they renew.
+	 */
+	public StampingUnit currentTimeStampUnit() {
+		timeStamps.renewIfDue();
+		X509Certificate unit = timeStamps.chain().getFirst();
+		return new StampingUnit(unit.getSerialNumber(), unit.getNotAfter().toInstant());
 	}
 
 	/**

@@ -7,13 +7,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Calendar;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
@@ -24,9 +21,7 @@ import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -109,31 +104,24 @@ public final class LongTermValidation {
 
 	/** The PDF with a document time-stamp over the whole of it (the archive time-stamp of B-LTA). */
 	public static byte[] addDocumentTimeStamp(byte[] pdf, TimeStamps tsa) {
-		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			PDSignature s = new PDSignature();
-			s.setType(COSName.DOC_TIME_STAMP);
-			s.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-			s.setSubFilter(RFC3161);
-			s.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai")));
-			SignatureOptions options = new SignatureOptions();
-			options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
-			doc.addSignature(s, options);
-			ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
-			ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-			external.setSignature(tsa.stamp(external.getContent().readAllBytes()).getEncoded());
-			options.close();
-			return out.toByteArray();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		PDSignature s = new PDSignature();
+		s.setType(COSName.DOC_TIME_STAMP);
+		s.setSubFilter(RFC3161);
+		return PadesSigner.signIncrementally(pdf, s, content -> {
+			try {
+				return tsa.stamp(content).getEncoded();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		});
 	}
 
 	/**
-	 * When the certificate of the newest time-stamp in the PDF expires (a document time-stamp's, else the signature
-	 * time-stamp of the newest signature): until then the time-stamp proves when the file existed as it is.
+	 * The certificate of the newest time-stamp in the PDF (a document time-stamp's, else the signature time-stamp of the
+	 * newest signature): until it expires the time-stamp proves when the file existed as it is.
 	 */
-	public static Optional<Instant> newestTimeStampExpiry(byte[] pdf) {
+	public static Optional<X509CertificateHolder> newestTimeStampCertificate(byte[] pdf) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			List<PDSignature> signatures = doc.getSignatureDictionaries();
 			if (signatures.isEmpty()) {
@@ -157,7 +145,7 @@ public final class LongTermValidation {
 			}
 			@SuppressWarnings("unchecked")
 			var certs = token.getCertificates().getMatches(token.getSID());
-			return certs.stream().findFirst().map(c -> ((X509CertificateHolder) c).getNotAfter().toInstant());
+			return certs.stream().findFirst().map(X509CertificateHolder.class::cast);
 		}
 		catch (IOException | RuntimeException | org.bouncycastle.cms.CMSException | org.bouncycastle.tsp.TSPException e) {
 			return Optional.empty();

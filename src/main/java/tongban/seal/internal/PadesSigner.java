@@ -60,20 +60,28 @@ public final class PadesSigner {
 	}
 
 	public static byte[] sign(byte[] pdf, SigningKeys.Entry key, String name, String reason, String location, TimeStamps tsa) {
+		PDSignature s = new PDSignature();
+		s.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+		s.setName(name);
+		s.setReason(reason);
+		s.setLocation(location);
+		return signIncrementally(pdf, s, content -> cms(content, key, tsa));
+	}
+
+	/**
+	 * The PDF with the signature dictionary added in an incremental update, its contents made by {@code contents} from
+	 * the bytes the byte range covers (a CMS signature, or a time-stamp token for a document time-stamp).
+	 */
+	static byte[] signIncrementally(byte[] pdf, PDSignature s, java.util.function.UnaryOperator<byte[]> contents) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			PDSignature s = new PDSignature();
 			s.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-			s.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-			s.setName(name);
-			s.setReason(reason);
-			s.setLocation(location);
 			s.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai")));
 			SignatureOptions options = new SignatureOptions();
 			options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
 			doc.addSignature(s, options);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
 			ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-			external.setSignature(cms(external.getContent().readAllBytes(), key, tsa));
+			external.setSignature(contents.apply(external.getContent().readAllBytes()));
 			options.close();
 			return out.toByteArray();
 		}
