@@ -1,9 +1,10 @@
 package tongban.casework;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +16,23 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import tongban.casework.CaseManagement.CaseView;
 import tongban.directory.DirectoryManagement;
+import tongban.seal.SealManagement;
 import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
 import tongban.shared.PdfText;
 
 /**
  * The written documents of a case as PDF, in the shipped CJK font (LXGW WenKai, OFL; fonts/OFL.txt) embedded as a
  * subset: 受理通知书 once accepted, 补正材料通知书 for the latest supplement request (一次性告知), and the decision
- * letter (准予 or 不予, with the reasons and the applicant's remedies) once decided. Sealing them is the e-seal issue's.
+ * letter (准予 or 不予, with the reasons and the applicant's remedies) once decided. Each is sealed with the handling
+ * department's seal (PAdES B-LT) when the step that issues it is taken, and kept: every download is that sealed file,
+ * dated the day of the step.
  */
 @Service
 public class CaseDocuments {
@@ -38,9 +45,53 @@ public class CaseDocuments {
 	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
 	private final DirectoryManagement directory;
+	private final SealManagement seals;
+	private final FileStore files;
+	private final JdbcClient jdbc;
 
-	CaseDocuments(DirectoryManagement directory) {
+	CaseDocuments(DirectoryManagement directory, SealManagement seals, FileStore files, JdbcClient jdbc) {
 		this.directory = directory;
+		this.seals = seals;
+		this.files = files;
+		this.jdbc = jdbc;
+	}
+
+	private record Issued(String fileId, OffsetDateTime issuedAt) {
+	}
+
+	/**
+	 * The sealed document of the kind as issued last; one not issued yet (a case from before documents were sealed) is
+	 * issued now. Empty when the case has no such document.
+	 */
+	public Optional<byte[]> pdf(CaseView c, Kind kind) {
+		if (!available(c).contains(kind)) {
+			return Optional.empty();
+		}
+		Optional<String> fileId = jdbc.sql("select file_id from casework_document where case_id = ? and kind = ? order by id desc limit 1")
+			.params(c.id(), kind.name())
+			.query(String.class)
+			.optional();
+		if (fileId.isEmpty()) {
+			return Optional.of(issue(c, kind, "系统补发"));
+		}
+		try (InputStream in = files.open(fileId.get()).orElseThrow(() -> new IllegalStateException("no file " + fileId.get()))) {
+			return Optional.of(in.readAllBytes());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Renders the document of the kind, seals it with the department's document seal and keeps it. */
+	public byte[] issue(CaseView c, Kind kind, String staffName) {
+		Rendered r = render(c, kind).orElseThrow(() -> DomainException.notFound("document"));
+		byte[] sealed = seals.sealIssuedDocument(c.departmentCode(), r.pdf(), "case:" + c.caseNumber() + ":" + kind.name().toLowerCase(),
+				r.title() + " " + r.number(), staffName);
+		FileStore.Stored stored = files.put(sealed, "application/pdf", r.number() + ".pdf");
+		jdbc.sql("insert into casework_document (case_id, kind, number, file_id, sha256) values (?, ?, ?, ?, ?)")
+			.params(c.id(), kind.name(), r.number(), stored.id(), stored.sha256())
+			.update();
+		return sealed;
 	}
 
 	/** The kinds that exist for the case now. */
@@ -58,7 +109,10 @@ public class CaseDocuments {
 		return out;
 	}
 
-	public Optional<byte[]> pdf(CaseView c, Kind kind) {
+	private record Rendered(String title, String number, byte[] pdf) {
+	}
+
+	private Optional<Rendered> render(CaseView c, Kind kind) {
 		if (!available(c).contains(kind)) {
 			return Optional.empty();
 		}
@@ -66,10 +120,12 @@ public class CaseDocuments {
 		List<String> body = new ArrayList<>();
 		String title;
 		String number;
+		OffsetDateTime issued;
 		switch (kind) {
 			case ACCEPTANCE -> {
 				title = "受理通知书";
 				number = c.acceptanceNo();
+				issued = c.acceptedAt();
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）于" + day(c.submittedAt()) + "提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
 						+ "），申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理。");
@@ -84,6 +140,7 @@ public class CaseDocuments {
 						+ "），申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知需要补正的全部内容：");
 				var latest = c.supplements().stream().map(CaseManagement.SupplementView::requestedAt)
 					.max(java.util.Comparator.naturalOrder()).orElseThrow();
+				issued = latest;
 				int n = 1;
 				for (var s : c.supplements()) {
 					if (s.requestedAt().equals(latest)) {
@@ -94,6 +151,7 @@ public class CaseDocuments {
 			}
 			default -> {
 				CaseManagement.EventView d = decision(c).orElseThrow();
+				issued = d.at();
 				boolean approved = d.action().equals("APPROVED");
 				title = approved ? "准予行政许可决定书" : "不予行政许可决定书";
 				number = c.caseNumber() + (approved ? "-准" : "-不");
@@ -111,7 +169,8 @@ public class CaseDocuments {
 				}
 			}
 		}
-		return Optional.of(render(title, number, body, department));
+		LocalDate day = issued == null ? LocalDate.now(Clocks.ZONE) : issued.atZoneSameInstant(Clocks.ZONE).toLocalDate();
+		return Optional.of(new Rendered(title, number, render(title, number, body, department, day)));
 	}
 
 	private static Optional<CaseManagement.EventView> decision(CaseView c) {
@@ -122,7 +181,7 @@ public class CaseDocuments {
 		return t == null ? "" : DATE.format(t.atZoneSameInstant(Clocks.ZONE));
 	}
 
-	private static byte[] render(String title, String number, List<String> paragraphs, String department) {
+	private static byte[] render(String title, String number, List<String> paragraphs, String department, LocalDate day) {
 		return PdfText.document((doc, f) -> {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
@@ -142,7 +201,7 @@ public class CaseDocuments {
 				}
 				y -= 30;
 				String sign = department;
-				String date = DATE.format(LocalDate.now(Clocks.ZONE));
+				String date = DATE.format(day);
 				y = line(out, f, 13, sign, MARGIN + WIDTH - width(f, 13, sign), y);
 				line(out, f, 13, date, MARGIN + WIDTH - width(f, 13, date), y);
 			}

@@ -251,14 +251,17 @@ public class SealManagement {
 	 * of its department, lacks its role, or did not confirm the session with TOTP.
 	 */
 	public byte[] sealPdf(UUID sealId, byte[] pdf, Sealer who, String documentRef, String reason) {
-		SealView s = authorise(sealId, who, documentRef);
-		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(sealId).query(String.class).single();
-		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
-		// B-T, then B-LT: the chain's certificates and CRLs in the document security store
-		byte[] signed = LongTermValidation.addValidationData(PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps),
-				validationData(key.chain()));
+		byte[] signed = padesLongTerm(authorise(sealId, who, documentRef), pdf, reason);
 		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
+	}
+
+	/** The PDF signed with the seal's P-256 key (B-T), then its validation data in the document security store (B-LT). */
+	private byte[] padesLongTerm(SealView s, byte[] pdf, String reason) {
+		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(s.id()).query(String.class).single();
+		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
+		return LongTermValidation.addValidationData(PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps),
+				validationData(key.chain()));
 	}
 
 	/** The certificates of a chain and of the time-stamp unit, with the current CRLs of the P-256 CAs. */
@@ -295,6 +298,24 @@ public class SealManagement {
 		timeStamps.renewIfDue();
 		X509Certificate unit = timeStamps.chain().getFirst();
 		return new StampingUnit(unit.getSerialNumber(), unit.getNotAfter().toInstant());
+	}
+
+	/** The seal types that may seal the written documents of a case (the department's newest active one is used). */
+	public static final List<String> DOCUMENT_TYPES = List.of("业务专用章", "行政许可专用章", "公章");
+
+	/**
+	 * Seals a document the department issues to an applicant in the course of a case (受理通知书, 补正材料通知书,
+	 * decision letter) with the department's active document seal, at PAdES B-LT. The platform applies it for the
+	 * department when the step that issues the document is taken by staff allowed to take it (自动签章, decision 0014):
+	 * no TOTP is asked of the step (department systems take steps through the API), and each use is recorded with the
+	 * member of staff who took the step. Refused with {@code document-no-seal} when the department has no such seal.
+	 */
+	public byte[] sealIssuedDocument(String departmentCode, byte[] pdf, String documentRef, String reason, String staffName) {
+		SealView s = activeSeal(departmentCode, DOCUMENT_TYPES).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
+				"document-no-seal", "the department " + departmentCode + " has no active document seal"));
+		byte[] signed = padesLongTerm(s, pdf, reason);
+		record(s.id(), null, "自动签章（经办：" + staffName + "）", documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
+		return signed;
 	}
 
 	/**
