@@ -49,7 +49,10 @@ public class CaseDocuments {
 	private final FileStore files;
 	private final JdbcClient jdbc;
 
-	CaseDocuments(DirectoryManagement directory, SealManagement seals, FileStore files, JdbcClient jdbc) {
+	private final CaseManagement cases;
+
+	CaseDocuments(CaseManagement cases, DirectoryManagement directory, SealManagement seals, FileStore files, JdbcClient jdbc) {
+		this.cases = cases;
 		this.directory = directory;
 		this.seals = seals;
 		this.files = files;
@@ -118,6 +121,7 @@ public class CaseDocuments {
 		}
 		String department = directory.departmentByCode(c.departmentCode()).map(d -> d.name()).orElse(c.departmentCode());
 		List<String> body = new ArrayList<>();
+		DocumentWording wording = DocumentWording.of(cases.guideOf(c));
 		String title;
 		String number;
 		OffsetDateTime issued;
@@ -128,7 +132,7 @@ public class CaseDocuments {
 				issued = c.acceptedAt();
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）于" + day(c.submittedAt()) + "提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
-						+ "），申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理。");
+						+ "），申请材料齐全、符合法定形式，" + wording.acceptanceBasis() + "本机关决定予以受理。");
 				body.add("　　本机关将于" + (c.promisedDate() == null ? "法定期限内" : DATE.format(c.promisedDate()) + "前")
 						+ "作出决定。办理进度可在通办“我的办件”中查询。");
 			}
@@ -137,7 +141,7 @@ public class CaseDocuments {
 				number = c.caseNumber() + "-补";
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
-						+ "），申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知需要补正的全部内容：");
+						+ "），申请材料不齐全或者不符合法定形式。" + wording.supplementBasis() + "现一次性告知需要补正的全部内容：");
 				var latest = c.supplements().stream().map(CaseManagement.SupplementView::requestedAt)
 					.max(java.util.Comparator.naturalOrder()).orElseThrow();
 				issued = latest;
@@ -153,19 +157,19 @@ public class CaseDocuments {
 				CaseManagement.EventView d = decision(c).orElseThrow();
 				issued = d.at();
 				boolean approved = d.action().equals("APPROVED");
-				title = approved ? "准予行政许可决定书" : "不予行政许可决定书";
+				title = wording.decisionTitle(approved);
 				number = c.caseNumber() + (approved ? "-准" : "-不");
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber() + "，受理通知书 " + c.acceptanceNo() + "），"
 						+ "本机关已依法审查。");
 				if (approved) {
-					body.add("　　经审查，申请符合法定条件、标准，根据《中华人民共和国行政许可法》第三十八条第一款，本机关决定准予。"
+					body.add("　　经审查，申请符合法定条件、标准，" + wording.decisionBasis(true) + "本机关决定" + (wording.licensing() ? "准予行政许可" : "予以办理") + "。"
 							+ (d.note() == null ? "" : d.note()));
 				}
 				else {
 					body.add("　　经审查，申请不符合法定条件、标准，理由如下：" + (d.note() == null ? "" : d.note()));
-					body.add("　　根据《中华人民共和国行政许可法》第三十八条第二款，本机关决定不予准予。如不服本决定，可以自收到本决定书之日起"
-							+ "六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。");
+					body.add("　　" + wording.decisionBasis(false) + "本机关决定" + (wording.licensing() ? "不予准予" : "不予办理") + "。"
+							+ wording.remedies());
 				}
 			}
 		}
