@@ -222,6 +222,12 @@ public class CaseManagement {
 			.optional();
 	}
 
+	/** Whether the applicant chose to receive the result by post (a 领取方式 such as 免费邮寄). */
+	public static boolean byPost(CaseView c) {
+		Object delivery = c.values() == null ? null : c.values().get("delivery");
+		return delivery != null && delivery.toString().contains("邮寄");
+	}
+
 	/** Any case, for the approval module (which checks the staff member's authority first). */
 	@Transactional(readOnly = true)
 	public Optional<CaseView> forStaff(UUID id) {
@@ -828,9 +834,28 @@ public class CaseManagement {
 
 	/** 送达: the result is delivered; the case is concluded. */
 	public void deliver(UUID id, String staffName, String note) {
+		deliver(id, staffName, note, null);
+	}
+
+	/**
+	 * 送达 with the postal delivery staff recorded. A result the applicant chose to receive by post is 送达 only with
+	 * its carrier and a well-formed tracking number ({@code delivery-tracking}, {@code delivery-carrier},
+	 * {@code delivery-tracking-format}), which the applicant then sees on the case's timeline.
+	 */
+	public void deliver(UUID id, String staffName, String note, PostalDelivery postal) {
 		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
 		require(c, Status.APPROVED);
-		conclude(id, staffName, "CONCLUDED", "DELIVERED", note);
+		String text = note;
+		if (byPost(c)) {
+			if (postal == null) {
+				throw new DomainException(DomainException.Kind.INVALID, "delivery-tracking", "a postal delivery needs its tracking number");
+			}
+			postal.problem().ifPresent(code -> {
+				throw new DomainException(DomainException.Kind.INVALID, code, "the postal delivery is not well formed");
+			});
+			text = postal.text() + (note == null || note.isBlank() ? "" : "。" + note.strip());
+		}
+		conclude(id, staffName, "CONCLUDED", "DELIVERED", text);
 		events.publishEvent(new CaseEvents.CaseConcluded(id, c.caseNumber(), "APPROVED"));
 	}
 
