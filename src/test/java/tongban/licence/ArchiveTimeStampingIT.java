@@ -16,11 +16,13 @@ import tongban.seal.SealManagement;
 import tongban.seal.internal.TimeStamps;
 import tongban.shared.Hashes;
 import tongban.support.IntegrationTest;
+import tongban.support.VeraPdf;
 
 /**
  * The nightly B-LTA renewal: a new licence is not due; once the certificate of its newest time-stamp is within a year
  * of expiring (the job run "as of" four and a half years on) and a newer unit outlasts it, the licence PDF gets a
- * document time-stamp from that unit and still verifies; a second run as of the same time leaves it as it is.
+ * document time-stamp from that unit and still verifies; a second run as of the same time leaves it as it is. veraPDF
+ * finds the licence PDF/A-3b both as issued (B-LT) and as renewed (B-LTA).
  */
 class ArchiveTimeStampingIT extends IntegrationTest {
 
@@ -44,6 +46,7 @@ class ArchiveTimeStampingIT extends IntegrationTest {
 				Map.of("uscc", "91330106MA2H3L5Y4T", "entityName", "西湖长期核验餐饮店", "legalName", holder.name(), "address",
 						"杭州市西湖区文三路 2 号", "format", "餐饮服务经营者", "items", "热食类食品制售"), holder.id()), sealer).orElseThrow();
 		byte[] issued = licences.pdf(licence);
+		assertThat(VeraPdf.pdfA3bFailures(issued)).as("PDF/A-3b with the seal's validation data appended").isEmpty();
 		Instant firstStampExpiry = seals.newestTimeStamp(issued).orElseThrow().expires();
 
 		archive.renew(Instant.now());
@@ -57,6 +60,7 @@ class ArchiveTimeStampingIT extends IntegrationTest {
 		assertThat(renewed.length).isGreaterThan(issued.length);
 		assertThat(seals.newestTimeStamp(renewed).orElseThrow()).as("stamped by the new unit").isEqualTo(seals.currentTimeStampUnit());
 		assertThat(seals.checkPdf(renewed).valid()).isTrue();
+		assertThat(VeraPdf.pdfA3bFailures(renewed)).as("PDF/A-3b with an archive time-stamp").isEmpty();
 		assertThat(licences.checkFile(renewed).seal().valid()).isTrue();
 
 		archive.renew(later);
