@@ -73,6 +73,11 @@ public class CaseManagement {
 
 	/** A problem with the application: the path of a form field or {@code material.<index>}, a message key, arguments. */
 	public record Problem(String path, String code, List<Object> args) {
+
+		/** A problem of an uploaded file itself (size, type, unreadable or active content), reported even on a draft save. */
+		public boolean aboutFile() {
+			return code.startsWith("case.error.file") || code.startsWith("upload.error");
+		}
 	}
 
 	/** A material of a case; trust level A when taken from the applicant's wallet (then the licence's identifier). */
