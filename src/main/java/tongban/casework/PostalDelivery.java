@@ -1,5 +1,7 @@
 package tongban.casework;
 
+import java.util.Collections;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -24,13 +26,13 @@ public record PostalDelivery(String carrier, String trackingNumber) {
 		m.put("中通快递", Pattern.compile("\\d{12,15}"));
 		m.put("圆通速递", Pattern.compile("YT\\d{13,15}"));
 		m.put("韵达快递", Pattern.compile("\\d{13,15}"));
-		CARRIERS = java.util.Collections.unmodifiableMap(m);
+		CARRIERS = Collections.unmodifiableMap(m);
 	}
 
 	/** The delivery as entered, normalised (trimmed, upper case, spaces removed); empty when nothing was entered. */
 	public static Optional<PostalDelivery> of(String carrier, String trackingNumber) {
 		String c = carrier == null ? "" : carrier.strip();
-		String t = trackingNumber == null ? "" : trackingNumber.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+		String t = trackingNumber == null ? "" : trackingNumber.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
 		return c.isEmpty() && t.isEmpty() ? Optional.empty() : Optional.of(new PostalDelivery(c, t));
 	}
 

@@ -1,6 +1,7 @@
 package tongban.seal;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -281,7 +282,7 @@ public class SealManagement {
 	}
 
 	/** A time-stamp unit's certificate: its serial number and when it expires. */
-	public record StampingUnit(java.math.BigInteger serial, Instant expires) {
+	public record StampingUnit(BigInteger serial, Instant expires) {
 	}
 
 	/** The unit of the newest time-stamp in a sealed PDF; empty for a PDF without one. */

@@ -9,6 +9,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.seal.Family;
+import tongban.support.Dss;
 import tongban.seal.SealManagement;
 import tongban.shared.Clocks;
 import tongban.shared.Hashes;
@@ -19,7 +21,8 @@ import tongban.support.VerifyPage;
 
 /**
  * Issue 16 point 4: the acceptance notice, the supplement notice and the decision letter of a case are sealed by the
- * handling department's seal when the step is taken: pdfsig finds the seal valid, the platform's /verify answers
+ * handling department's seal when the step is taken: pdfsig finds the seal valid, EU DSS (offline, nothing handed to
+ * it) passes it at PAdES-BASELINE-LT, the platform's /verify answers
  * 电子印章有效 naming the department, and every download is the same sealed file dated the day of the step.
  */
 class IssuedDocumentsIT extends IntegrationTest {
@@ -52,6 +55,9 @@ class IssuedDocumentsIT extends IntegrationTest {
 			assertThat(Poppler.signatures(pdf)).as(kind.name()).contains("Signature is Valid.").contains(department);
 			assertThat(Poppler.signedRevision(pdf)).contains("- Total document signed");
 			assertThat(seals.checkPdf(pdf).valid()).isTrue();
+			var dss = Dss.validate(pdf, seals.root(Family.P256)).getSimpleReport();
+			assertThat(dss.getIndication(dss.getFirstSignatureId())).as(kind.name()).hasToString("TOTAL_PASSED");
+			assertThat(dss.getSignatureFormat(dss.getFirstSignatureId())).as(kind.name()).hasToString("PAdES-BASELINE-LT");
 			var verified = VerifyPage.upload(url(""), pdf, kind.name().toLowerCase() + ".pdf");
 			assertThat(verified.statusCode()).isEqualTo(200);
 			assertThat(verified.body()).as(kind.name()).contains("电子印章有效").contains(department).doesNotContain("电子印章无效");

@@ -12,12 +12,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.model.InMemoryDocument;
-import eu.europa.esig.dss.model.x509.CertificateToken;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
-import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
+import java.net.URI;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.springframework.beans.factory.annotation.Value;
+import tongban.support.Dss;
+import tongban.support.Poppler;
 import tongban.support.IntegrationTest;
 
 /**
@@ -32,17 +38,7 @@ class DssValidationIT extends IntegrationTest {
 	SealManagement seals;
 
 	private Reports validate(byte[] pdf) {
-		CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-		CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-		trusted.addCertificate(new CertificateToken(seals.root(Family.P256)));
-		verifier.setTrustedCertSources(trusted);
-		// offline: no CRL or OCSP source and no AIA fetching; whatever DSS needs must come from the file itself
-		verifier.setCrlSource(null);
-		verifier.setOcspSource(null);
-		verifier.setAIASource(null);
-		SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf));
-		validator.setCertificateVerifier(verifier);
-		return validator.validateDocument();
+		return Dss.validate(pdf, seals.root(Family.P256));
 	}
 
 	private byte[] http(String path) {
@@ -78,7 +74,7 @@ class DssValidationIT extends IntegrationTest {
 		assertThat(lta.getSimpleReport().getSignatureFormat(ltaId).toString()).isEqualTo("PAdES-BASELINE-LTA");
 		assertThat(seals.checkPdf(archived).valid()).as("the platform's own check").isTrue();
 		// pdfsig does not check document time-stamps ("Unimplemented Feature"), but still the seal under it
-		assertThat(tongban.support.Poppler.signatures(archived)).contains("Signature #2").contains("通办平台时间戳服务")
+		assertThat(Poppler.signatures(archived)).contains("Signature #2").contains("通办平台时间戳服务")
 			.contains("Signature is Valid.").doesNotContain("Signature is Invalid");
 
 		// what is appended after the seal may add validation data and time-stamps, not change a page
@@ -104,33 +100,33 @@ class DssValidationIT extends IntegrationTest {
 		assertThat(crlUrl(seals.issuingCa(Family.SM2))).isEqualTo(publicUrl + "/ca/sm2-root.crl");
 
 		// the URLs serve, to anyone, the CRL signed by the issuer and the issuer's certificate
-		var factory = java.security.cert.CertificateFactory.getInstance("X.509");
-		var crl = (java.security.cert.X509CRL) factory.generateCRL(new ByteArrayInputStream(http(path(crlUrl(sealCert)))));
+		var factory = CertificateFactory.getInstance("X.509");
+		var crl = (X509CRL) factory.generateCRL(new ByteArrayInputStream(http(path(crlUrl(sealCert)))));
 		crl.verify(issuing.getPublicKey());
 		var issuer = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(http(path(caIssuersUrl(sealCert)))));
 		assertThat(issuer).isEqualTo(issuing);
 		assertThat(factory.generateCertificate(new ByteArrayInputStream(http(path(caIssuersUrl(issuing)))))).isEqualTo(seals.root(Family.P256));
 	}
 
-	@org.springframework.beans.factory.annotation.Value("${tongban.public-url}")
+	@Value("${tongban.public-url}")
 	String publicUrl;
 
 	private static String path(String url) {
-		return java.net.URI.create(url).getPath();
+		return URI.create(url).getPath();
 	}
 
 	private static String crlUrl(X509Certificate cert) throws Exception {
-		var points = org.bouncycastle.asn1.x509.CRLDistPoint.getInstance(
-				org.bouncycastle.asn1.ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.31")).getOctets());
-		var names = (org.bouncycastle.asn1.x509.GeneralNames) points.getDistributionPoints()[0].getDistributionPoint().getName();
+		var points = CRLDistPoint.getInstance(
+				ASN1OctetString.getInstance(cert.getExtensionValue("2.5.29.31")).getOctets());
+		var names = (GeneralNames) points.getDistributionPoints()[0].getDistributionPoint().getName();
 		return names.getNames()[0].getName().toString();
 	}
 
 	private static String caIssuersUrl(X509Certificate cert) {
-		var access = org.bouncycastle.asn1.x509.AuthorityInformationAccess.getInstance(
-				org.bouncycastle.asn1.ASN1OctetString.getInstance(cert.getExtensionValue("1.3.6.1.5.5.7.1.1")).getOctets());
+		var access = AuthorityInformationAccess.getInstance(
+				ASN1OctetString.getInstance(cert.getExtensionValue("1.3.6.1.5.5.7.1.1")).getOctets());
 		var description = access.getAccessDescriptions()[0];
-		assertThat(description.getAccessMethod()).isEqualTo(org.bouncycastle.asn1.x509.AccessDescription.id_ad_caIssuers);
+		assertThat(description.getAccessMethod()).isEqualTo(AccessDescription.id_ad_caIssuers);
 		return description.getAccessLocation().getName().toString();
 	}
 }

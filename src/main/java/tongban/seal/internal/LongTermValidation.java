@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.tsp.TSPException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -137,7 +141,7 @@ public final class LongTermValidation {
 				var signer = new CMSSignedData(contents).getSignerInfos().getSigners().iterator().next();
 				var attributes = signer.getUnsignedAttributes();
 				var stamp = attributes == null ? null
-						: attributes.get(org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+						: attributes.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
 				if (stamp == null) {
 					return Optional.empty();
 				}
@@ -147,7 +151,7 @@ public final class LongTermValidation {
 			var certs = token.getCertificates().getMatches(token.getSID());
 			return certs.stream().findFirst().map(X509CertificateHolder.class::cast);
 		}
-		catch (IOException | RuntimeException | org.bouncycastle.cms.CMSException | org.bouncycastle.tsp.TSPException e) {
+		catch (IOException | RuntimeException | CMSException | TSPException e) {
 			return Optional.empty();
 		}
 	}
@@ -163,7 +167,7 @@ public final class LongTermValidation {
 		}
 		// appended revisions end as a revision does; anything else after the last %%EOF is not an update
 		String tail = new String(pdf, Math.max(signedLength, pdf.length - 64), pdf.length - Math.max(signedLength, pdf.length - 64),
-				java.nio.charset.StandardCharsets.ISO_8859_1);
+				StandardCharsets.ISO_8859_1);
 		if (!tail.stripTrailing().endsWith("%%EOF") || tail.length() - tail.stripTrailing().length() > 2) {
 			return false;
 		}

@@ -12,6 +12,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.UnaryOperator;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -72,7 +73,7 @@ public final class PadesSigner {
 	 * The PDF with the signature dictionary added in an incremental update, its contents made by {@code contents} from
 	 * the bytes the byte range covers (a CMS signature, or a time-stamp token for a document time-stamp).
 	 */
-	static byte[] signIncrementally(byte[] pdf, PDSignature s, java.util.function.UnaryOperator<byte[]> contents) {
+	static byte[] signIncrementally(byte[] pdf, PDSignature s, UnaryOperator<byte[]> contents) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			s.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
 			s.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai")));
