@@ -13,7 +13,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
@@ -49,11 +48,7 @@ class PostalDeliveryJourneyIT extends JourneyTest {
 	void theDeliveryTaskAsksForTheTrackingNumber() {
 		Citizen me = newCitizen("邮寄送达", 2);
 		var a = TestCases.actor(me);
-		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
-		assertThat(cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", me.name(), "idNumber", me.idNumber(),
-				"phone", "13100012345", "region", "330106", "bank", "中国银行", "delivery", "免费邮寄", "mailAddress", "杭州市西湖区文三路 90 号"),
-				Map.of(1, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of())).isEmpty();
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		UUID id = TestCases.submittedSocialSecurityCardByPost(cases, me);
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
 		Account account = accounts.save(Account.staff("postal" + System.nanoTime(), "送达员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
 				dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));

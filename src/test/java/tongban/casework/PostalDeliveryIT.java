@@ -3,7 +3,6 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -26,12 +25,7 @@ class PostalDeliveryIT extends IntegrationTest {
 	void aPostalDeliveryIsDeliveredOnlyWithItsTrackingNumber() {
 		Citizen me = newCitizen("邮寄领卡", 2);
 		var a = TestCases.actor(me);
-		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
-		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", me.name(), "idNumber",
-				me.idNumber(), "phone", "13100012345", "region", "330106", "bank", "中国银行", "delivery", "免费邮寄", "mailAddress",
-				"杭州市西湖区文三路 90 号"), Map.of(1, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
-		assertThat(problems).isEmpty();
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		UUID id = TestCases.submittedSocialSecurityCardByPost(cases, me);
 		cases.accept(id, "受理员");
 		cases.decide(id, "审批员", true, null);
 
