@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.seal.SealManagement;
 import tongban.shared.FileStore;
@@ -25,7 +26,7 @@ import tongban.shared.FileStore;
  * certificate expires within a year gets fresh validation data and a document time-stamp from the current unit, so a
  * licence still verifies offline when the certificates under it have long expired. Safe to run twice, at once or one
  * after the other: rows are taken with {@code for update skip locked}, and a file is stamped only when the current
- * unit outlasts its newest time-stamp (a second run finds the file renewed and leaves it).
+ * unit is another one that outlasts its newest time-stamp (a second run finds the file renewed and leaves it).
  */
 @Component
 public class ArchiveTimeStamping {
@@ -40,10 +41,13 @@ public class ArchiveTimeStamping {
 	private final FileStore files;
 	private final SealManagement seals;
 
-	ArchiveTimeStamping(JdbcClient jdbc, FileStore files, SealManagement seals) {
+	private final TransactionTemplate transactions;
+
+	ArchiveTimeStamping(JdbcClient jdbc, FileStore files, SealManagement seals, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.files = files;
 		this.seals = seals;
+		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Scheduled(cron = "${tongban.licence.archive-cron:0 20 3 * * *}", zone = "Asia/Shanghai")
@@ -57,19 +61,33 @@ public class ArchiveTimeStamping {
 	private record Due(UUID id, String fileId, String identifier) {
 	}
 
+	private record Batch(int rows, int stamped) {
+	}
+
 	/**
-	 * Renews, as of the given time, the licence PDFs due within {@link #MARGIN}; answers how many were stamped. Files
-	 * not read before have the expiry of their newest time-stamp recorded first.
+	 * Renews, as of the given time, the licence PDFs due within {@link #MARGIN}, in batches of {@value #BATCH} each in
+	 * its own transaction until none is left; answers how many were stamped. Files not read before have the expiry of
+	 * their newest time-stamp recorded first. Every row a batch takes leaves the selection (its expiry is then not
+	 * due, or not before the current unit's), so the loop ends.
 	 */
-	@Transactional
 	public int renew(Instant asOf) {
-		Instant horizon = asOf.plus(MARGIN);
 		SealManagement.StampingUnit unit = seals.currentTimeStampUnit();
+		int stamped = 0;
+		Batch batch;
+		do {
+			batch = transactions.execute(status -> batch(asOf.plus(MARGIN), unit));
+			stamped += batch.stamped();
+		}
+		while (batch.rows() == BATCH);
+		return stamped;
+	}
+
+	private Batch batch(Instant horizon, SealManagement.StampingUnit unit) {
 		List<Due> due = jdbc.sql("""
 				select id, pdf_file_id as file_id, identifier from licence_licence
-				where pdf_stamp_expires is null or pdf_stamp_expires < ?
+				where pdf_stamp_expires is null or (pdf_stamp_expires < ? and pdf_stamp_expires < ?)
 				order by pdf_stamp_expires nulls first limit ? for update skip locked""")
-			.params(Timestamp.from(horizon), BATCH)
+			.params(Timestamp.from(horizon), Timestamp.from(unit.expires()), BATCH)
 			.query(Due.class)
 			.list();
 		int stamped = 0;
@@ -78,6 +96,7 @@ public class ArchiveTimeStamping {
 			Optional<SealManagement.StampingUnit> newest = seals.newestTimeStamp(pdf);
 			if (newest.isEmpty()) {
 				log.warn("licence {} has no time-stamp to renew", d.identifier());
+				jdbc.sql("update licence_licence set pdf_stamp_expires = 'infinity' where id = ?").param(d.id()).update();
 				continue;
 			}
 			Instant expires = newest.get().expires();
@@ -93,7 +112,7 @@ public class ArchiveTimeStamping {
 				.update();
 			stamped++;
 		}
-		return stamped;
+		return new Batch(due.size(), stamped);
 	}
 
 	private void record(UUID id, Instant expiry) {
