@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.casework.CaseEvents;
 import tongban.casework.CaseManagement;
+import tongban.casework.PostalDelivery;
 import tongban.casework.CaseManagement.CaseView;
 import tongban.casework.CaseSubmitted;
 import tongban.catalog.CatalogManagement;
@@ -56,7 +57,16 @@ public class ApprovalManagement {
 	}
 
 	/** A staff member's decision on a task. */
-	public record Decision(String decision, String opinion, Map<Integer, String> supplements) {
+	/** A task's completion; for 送达 of a result sent by post, the carrier and tracking number staff recorded. */
+	public record Decision(String decision, String opinion, Map<Integer, String> supplements, String carrier, String trackingNumber) {
+
+		public Decision(String decision, String opinion, Map<Integer, String> supplements) {
+			this(decision, opinion, supplements, null, null);
+		}
+
+		PostalDelivery postal() {
+			return PostalDelivery.of(carrier, trackingNumber).orElse(null);
+		}
 	}
 
 	private final RuntimeService runtime;
@@ -273,7 +283,7 @@ public class ApprovalManagement {
 						cases.accept(caseId, s.name());
 						cases.decide(caseId, s.name(), decision.equals("approve"), decision.equals("deny") ? required(opinion) : opinion);
 						if (decision.equals("approve")) {
-							cases.deliver(caseId, s.name(), opinion);
+							cases.deliver(caseId, s.name(), opinion, d.postal());
 						}
 					}
 					default -> throw invalid();
@@ -286,7 +296,7 @@ public class ApprovalManagement {
 				}
 				cases.decide(caseId, s.name(), decision.equals("approve"), decision.equals("deny") ? required(opinion) : opinion);
 			}
-			case "deliver" -> cases.deliver(caseId, s.name(), opinion);
+			case "deliver" -> cases.deliver(caseId, s.name(), opinion, d.postal());
 			default -> throw invalid();
 		}
 		String instance = t.getProcessInstanceId();

@@ -1,9 +1,10 @@
 package tongban.casework;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +16,23 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import tongban.casework.CaseManagement.CaseView;
 import tongban.directory.DirectoryManagement;
+import tongban.seal.SealManagement;
 import tongban.shared.Clocks;
+import tongban.shared.DomainException;
+import tongban.shared.FileStore;
 import tongban.shared.PdfText;
 
 /**
  * The written documents of a case as PDF, in the shipped CJK font (LXGW WenKai, OFL; fonts/OFL.txt) embedded as a
  * subset: 受理通知书 once accepted, 补正材料通知书 for the latest supplement request (一次性告知), and the decision
- * letter (准予 or 不予, with the reasons and the applicant's remedies) once decided. Sealing them is the e-seal issue's.
+ * letter (准予 or 不予, with the reasons and the applicant's remedies) once decided. Each is sealed with the handling
+ * department's seal (PAdES B-LT) when the step that issues it is taken, and kept: every download is that sealed file,
+ * dated the day of the step.
  */
 @Service
 public class CaseDocuments {
@@ -38,9 +45,56 @@ public class CaseDocuments {
 	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
 	private final DirectoryManagement directory;
+	private final SealManagement seals;
+	private final FileStore files;
+	private final JdbcClient jdbc;
 
-	CaseDocuments(DirectoryManagement directory) {
+	private final CaseManagement cases;
+
+	CaseDocuments(CaseManagement cases, DirectoryManagement directory, SealManagement seals, FileStore files, JdbcClient jdbc) {
+		this.cases = cases;
 		this.directory = directory;
+		this.seals = seals;
+		this.files = files;
+		this.jdbc = jdbc;
+	}
+
+	private record Issued(String fileId, OffsetDateTime issuedAt) {
+	}
+
+	/**
+	 * The sealed document of the kind as issued last; one not issued yet (a case from before documents were sealed) is
+	 * issued now. Empty when the case has no such document.
+	 */
+	public Optional<byte[]> pdf(CaseView c, Kind kind) {
+		if (!available(c).contains(kind)) {
+			return Optional.empty();
+		}
+		Optional<String> fileId = jdbc.sql("select file_id from casework_document where case_id = ? and kind = ? order by id desc limit 1")
+			.params(c.id(), kind.name())
+			.query(String.class)
+			.optional();
+		if (fileId.isEmpty()) {
+			return Optional.of(issue(c, kind, "系统补发"));
+		}
+		try (InputStream in = files.open(fileId.get()).orElseThrow(() -> new IllegalStateException("no file " + fileId.get()))) {
+			return Optional.of(in.readAllBytes());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** Renders the document of the kind, seals it with the department's document seal and keeps it. */
+	public byte[] issue(CaseView c, Kind kind, String staffName) {
+		Rendered r = render(c, kind).orElseThrow(() -> DomainException.notFound("document"));
+		byte[] sealed = seals.sealIssuedDocument(c.departmentCode(), r.pdf(), "case:" + c.caseNumber() + ":" + kind.name().toLowerCase(),
+				r.title() + " " + r.number(), staffName);
+		FileStore.Stored stored = files.put(sealed, "application/pdf", r.number() + ".pdf");
+		jdbc.sql("insert into casework_document (case_id, kind, number, file_id, sha256) values (?, ?, ?, ?, ?)")
+			.params(c.id(), kind.name(), r.number(), stored.id(), stored.sha256())
+			.update();
+		return sealed;
 	}
 
 	/** The kinds that exist for the case now. */
@@ -58,21 +112,27 @@ public class CaseDocuments {
 		return out;
 	}
 
-	public Optional<byte[]> pdf(CaseView c, Kind kind) {
+	private record Rendered(String title, String number, byte[] pdf) {
+	}
+
+	private Optional<Rendered> render(CaseView c, Kind kind) {
 		if (!available(c).contains(kind)) {
 			return Optional.empty();
 		}
 		String department = directory.departmentByCode(c.departmentCode()).map(d -> d.name()).orElse(c.departmentCode());
 		List<String> body = new ArrayList<>();
+		DocumentWording wording = DocumentWording.of(cases.guideOf(c));
 		String title;
 		String number;
+		OffsetDateTime issued;
 		switch (kind) {
 			case ACCEPTANCE -> {
 				title = "受理通知书";
 				number = c.acceptanceNo();
+				issued = c.acceptedAt();
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）于" + day(c.submittedAt()) + "提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
-						+ "），申请材料齐全、符合法定形式，根据《中华人民共和国行政许可法》第三十二条，本机关决定予以受理。");
+						+ "），申请材料齐全、符合法定形式，" + wording.acceptanceBasis() + "本机关决定予以受理。");
 				body.add("　　本机关将于" + (c.promisedDate() == null ? "法定期限内" : DATE.format(c.promisedDate()) + "前")
 						+ "作出决定。办理进度可在通办“我的办件”中查询。");
 			}
@@ -81,9 +141,10 @@ public class CaseDocuments {
 				number = c.caseNumber() + "-补";
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
-						+ "），申请材料不齐全或者不符合法定形式。根据《中华人民共和国行政许可法》第三十二条，现一次性告知需要补正的全部内容：");
+						+ "），申请材料不齐全或者不符合法定形式。" + wording.supplementBasis() + "现一次性告知需要补正的全部内容：");
 				var latest = c.supplements().stream().map(CaseManagement.SupplementView::requestedAt)
 					.max(java.util.Comparator.naturalOrder()).orElseThrow();
+				issued = latest;
 				int n = 1;
 				for (var s : c.supplements()) {
 					if (s.requestedAt().equals(latest)) {
@@ -94,24 +155,26 @@ public class CaseDocuments {
 			}
 			default -> {
 				CaseManagement.EventView d = decision(c).orElseThrow();
+				issued = d.at();
 				boolean approved = d.action().equals("APPROVED");
-				title = approved ? "准予行政许可决定书" : "不予行政许可决定书";
+				title = wording.decisionTitle(approved);
 				number = c.caseNumber() + (approved ? "-准" : "-不");
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber() + "，受理通知书 " + c.acceptanceNo() + "），"
 						+ "本机关已依法审查。");
 				if (approved) {
-					body.add("　　经审查，申请符合法定条件、标准，根据《中华人民共和国行政许可法》第三十八条第一款，本机关决定准予。"
+					body.add("　　经审查，申请符合法定条件、标准，" + wording.decisionBasis(true) + "本机关决定" + (wording.licensing() ? "准予行政许可" : "予以办理") + "。"
 							+ (d.note() == null ? "" : d.note()));
 				}
 				else {
 					body.add("　　经审查，申请不符合法定条件、标准，理由如下：" + (d.note() == null ? "" : d.note()));
-					body.add("　　根据《中华人民共和国行政许可法》第三十八条第二款，本机关决定不予准予。如不服本决定，可以自收到本决定书之日起"
-							+ "六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。");
+					body.add("　　" + wording.decisionBasis(false) + "本机关决定" + (wording.licensing() ? "不予准予" : "不予办理") + "。"
+							+ wording.remedies());
 				}
 			}
 		}
-		return Optional.of(render(title, number, body, department));
+		LocalDate day = issued == null ? LocalDate.now(Clocks.ZONE) : issued.atZoneSameInstant(Clocks.ZONE).toLocalDate();
+		return Optional.of(new Rendered(title, number, render(title, number, body, department, day)));
 	}
 
 	private static Optional<CaseManagement.EventView> decision(CaseView c) {
@@ -122,7 +185,7 @@ public class CaseDocuments {
 		return t == null ? "" : DATE.format(t.atZoneSameInstant(Clocks.ZONE));
 	}
 
-	private static byte[] render(String title, String number, List<String> paragraphs, String department) {
+	private static byte[] render(String title, String number, List<String> paragraphs, String department, LocalDate day) {
 		return PdfText.document((doc, f) -> {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
@@ -142,7 +205,7 @@ public class CaseDocuments {
 				}
 				y -= 30;
 				String sign = department;
-				String date = DATE.format(LocalDate.now(Clocks.ZONE));
+				String date = DATE.format(day);
 				y = line(out, f, 13, sign, MARGIN + WIDTH - width(f, 13, sign), y);
 				line(out, f, 13, date, MARGIN + WIDTH - width(f, 13, date), y);
 			}

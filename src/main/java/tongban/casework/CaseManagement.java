@@ -32,6 +32,7 @@ import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 import tongban.shared.FileTypes;
+import tongban.shared.UploadCheck;
 import tongban.shared.WorkingCalendars;
 
 /**
@@ -74,6 +75,11 @@ public class CaseManagement {
 
 	/** A problem with the application: the path of a form field or {@code material.<index>}, a message key, arguments. */
 	public record Problem(String path, String code, List<Object> args) {
+
+		/** A problem of an uploaded file itself (size, type, unreadable or active content), reported even on a draft save. */
+		public boolean aboutFile() {
+			return code.startsWith("case.error.file") || code.startsWith("upload.error");
+		}
 	}
 
 	/** A material of a case; trust level A when taken from the applicant's wallet (then the licence's identifier). */
@@ -253,6 +259,12 @@ public class CaseManagement {
 					new tongban.identity.Party(tongban.identity.Party.Kind.valueOf(rs.getString("party_kind")), rs.getObject("party_id", UUID.class),
 							rs.getString("party_name")), values(rs.getString("v")), rs.getObject("applicant_account_id", UUID.class)))
 			.optional();
+	}
+
+	/** Whether the applicant chose to receive the result by post (a 领取方式 such as 免费邮寄). */
+	public static boolean byPost(CaseView c) {
+		Object delivery = c.values() == null ? null : c.values().get("delivery");
+		return delivery != null && delivery.toString().contains("邮寄");
 	}
 
 	/** Any case, for the approval module (which checks the staff member's authority first). */
@@ -876,9 +888,28 @@ public class CaseManagement {
 
 	/** 送达: the result is delivered; the case is concluded. */
 	public void deliver(UUID id, String staffName, String note) {
+		deliver(id, staffName, note, null);
+	}
+
+	/**
+	 * 送达 with the postal delivery staff recorded. A result the applicant chose to receive by post is 送达 only with
+	 * its carrier and a well-formed tracking number ({@code delivery-tracking}, {@code delivery-carrier},
+	 * {@code delivery-tracking-format}), which the applicant then sees on the case's timeline.
+	 */
+	public void deliver(UUID id, String staffName, String note, PostalDelivery postal) {
 		CaseView c = forStaff(id).orElseThrow(() -> DomainException.notFound("case"));
 		require(c, Status.APPROVED);
-		conclude(id, staffName, "CONCLUDED", "DELIVERED", note);
+		String text = note;
+		if (byPost(c)) {
+			if (postal == null) {
+				throw new DomainException(DomainException.Kind.INVALID, "delivery-tracking", "a postal delivery needs its tracking number");
+			}
+			postal.problem().ifPresent(code -> {
+				throw new DomainException(DomainException.Kind.INVALID, code, "the postal delivery is not well formed");
+			});
+			text = postal.text() + (note == null || note.isBlank() ? "" : "。" + note.strip());
+		}
+		conclude(id, staffName, "CONCLUDED", "DELIVERED", text);
 		events.publishEvent(new CaseEvents.CaseConcluded(id, c.caseNumber(), "APPROVED"));
 	}
 
@@ -1084,6 +1115,11 @@ public class CaseManagement {
 		Optional<String> type = FileTypes.detect(u.bytes());
 		if (type.isEmpty()) {
 			problems.add(new Problem(path, "case.error.file.type", List.of(u.name() == null ? "" : u.name())));
+			return Optional.empty();
+		}
+		Optional<UploadCheck.Problem> unsafe = UploadCheck.problem(u.bytes(), type.get());
+		if (unsafe.isPresent()) {
+			problems.add(new Problem(path, unsafe.get().messageKey(), List.of(u.name() == null ? "" : u.name())));
 			return Optional.empty();
 		}
 		FileStore.Stored s = files.put(u.bytes(), type.get(), u.name());

@@ -1,6 +1,7 @@
 package tongban.seal;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
+import tongban.seal.internal.LongTermValidation;
 import tongban.seal.internal.PadesSigner;
 import tongban.seal.internal.PlatformCa;
 import tongban.seal.internal.SealImage;
@@ -249,11 +252,70 @@ public class SealManagement {
 	 * of its department, lacks its role, or did not confirm the session with TOTP.
 	 */
 	public byte[] sealPdf(UUID sealId, byte[] pdf, Sealer who, String documentRef, String reason) {
-		SealView s = authorise(sealId, who, documentRef);
-		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(sealId).query(String.class).single();
-		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
-		byte[] signed = PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps);
+		byte[] signed = padesLongTerm(authorise(sealId, who, documentRef), pdf, reason);
 		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
+		return signed;
+	}
+
+	/** The PDF signed with the seal's P-256 key (B-T), then its validation data in the document security store (B-LT). */
+	private byte[] padesLongTerm(SealView s, byte[] pdf, String reason) {
+		String alias = jdbc.sql("select key_alias_p256 from seal_seal where id = ?").param(s.id()).query(String.class).single();
+		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
+		return LongTermValidation.addValidationData(PadesSigner.sign(pdf, key, s.name(), reason, s.departmentCode(), timeStamps),
+				validationData(key.chain()));
+	}
+
+	/** The certificates of a chain and of the time-stamp unit, with the current CRLs of the P-256 CAs. */
+	private LongTermValidation.ValidationData validationData(List<X509Certificate> chain) {
+		Set<X509Certificate> certificates = new LinkedHashSet<>(chain);
+		certificates.addAll(timeStamps.chain());
+		return new LongTermValidation.ValidationData(List.copyOf(certificates), List.of(crl(Family.P256, false), crl(Family.P256, true)));
+	}
+
+	/**
+	 * PAdES B-LTA: the current validation data and a document time-stamp over a sealed PDF, which keeps its seals
+	 * provable after the certificates of its earlier time-stamps expire. Needs no sealer: it adds evidence, not a seal.
+	 */
+	public byte[] addArchiveTimeStamp(byte[] pdf) {
+		byte[] withData = LongTermValidation.addValidationData(pdf, validationData(List.of(ca.issuing(Family.P256), ca.root(Family.P256))));
+		return LongTermValidation.addDocumentTimeStamp(withData, timeStamps);
+	}
+
+	/** A time-stamp unit's certificate: its serial number and when it expires. */
+	public record StampingUnit(BigInteger serial, Instant expires) {
+	}
+
+	/** The unit of the newest time-stamp in a sealed PDF; empty for a PDF without one. */
+	public Optional<StampingUnit> newestTimeStamp(byte[] pdf) {
+		return LongTermValidation.newestTimeStampCertificate(pdf)
+			.map(c -> new StampingUnit(c.getSerialNumber(), c.getNotAfter().toInstant()));
+	}
+
+	/**
+	 * The platform's time-stamp unit: a new archive time-stamp lasts until its certificate expires. A unit with less
+	 * than two years left is replaced first, so that renewed archive time-stamps outlast the ones they renew.
+	 */
+	public StampingUnit currentTimeStampUnit() {
+		timeStamps.renewIfDue();
+		X509Certificate unit = timeStamps.chain().getFirst();
+		return new StampingUnit(unit.getSerialNumber(), unit.getNotAfter().toInstant());
+	}
+
+	/** The seal types that may seal the written documents of a case (the department's newest active one is used). */
+	public static final List<String> DOCUMENT_TYPES = List.of("业务专用章", "行政许可专用章", "公章");
+
+	/**
+	 * Seals a document the department issues to an applicant in the course of a case (受理通知书, 补正材料通知书,
+	 * decision letter) with the department's active document seal, at PAdES B-LT. The platform applies it for the
+	 * department when the step that issues the document is taken by staff allowed to take it (自动签章, decision 0016):
+	 * no TOTP is asked of the step (department systems take steps through the API), and each use is recorded with the
+	 * member of staff who took the step. Refused with {@code document-no-seal} when the department has no such seal.
+	 */
+	public byte[] sealIssuedDocument(String departmentCode, byte[] pdf, String documentRef, String reason, String staffName) {
+		SealView s = activeSeal(departmentCode, DOCUMENT_TYPES).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
+				"document-no-seal", "the department " + departmentCode + " has no active document seal"));
+		byte[] signed = padesLongTerm(s, pdf, reason);
+		record(s.id(), null, "自动签章（经办：" + staffName + "）", documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
 	}
 

@@ -172,8 +172,9 @@ class HandlingJourneyIT extends JourneyTest {
 		assertThat(decision.status()).isEqualTo(200);
 		assertThat(decision.headers().get("content-type")).isEqualTo("application/pdf");
 		String letter = tongban.support.Poppler.text(decision.body()).replaceAll("\\s+", "");
-		assertThat(letter).contains("准予行政许可决定书").contains(me.name()).contains(number).contains("社会保障卡申领")
-			.contains("第三十八条第一款");
+		// 社会保障卡申领 is a 公共服务: a notice of the result, not a licensing decision (issue 16 point 5)
+		assertThat(letter).contains("办理结果通知书").contains(me.name()).contains(number).contains("社会保障卡申领")
+			.doesNotContain("行政许可");
 		assertThat(tongban.support.Poppler.fonts(decision.body())).as("the CJK font is embedded").containsPattern("LXGWWenKai.*yes");
 		String notice = tongban.support.Poppler.text(page.request().get(base() + page.getByTestId("document-acceptance").getAttribute("href"))
 			.body()).replaceAll("\\s+", "");

@@ -21,6 +21,7 @@ import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.support.IntegrationTest;
+import tongban.support.SamplePdfs;
 
 /**
  * The REST API for mini-programs and department systems, with access tokens of the platform's authorization server:
@@ -143,7 +144,7 @@ class CaseApiIT extends IntegrationTest {
 					"phone", "13800012399", "request", "申领失业保险金")))
 			.retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(204);
 		var pdf = new LinkedMultiValueMap<String, Object>();
-		pdf.add("file", new ByteArrayResource("%PDF-1.4\n%test\n".getBytes()) {
+		pdf.add("file", new ByteArrayResource(SamplePdfs.blank()) {
 			@Override
 			public String getFilename() {
 				return "申请书.pdf";
@@ -160,5 +161,38 @@ class CaseApiIT extends IntegrationTest {
 		var submitted = api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("token", draft.get("submitToken"))).retrieve().toEntity(Map.class);
 		assertThat(submitted.getStatusCode().value()).as("%s", submitted.getBody()).isEqualTo(200);
+	}
+
+	/** Issue 16 point 21: a PDF with JavaScript and a truncated PDF are refused with the reason, as problem+json. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void unsafeOrBrokenPdfsAreRefusedWithTheReason() {
+		Citizen me = newCitizen("脚本材料", 2);
+		RestClient api = as(me.id());
+		String id = (String) api.post().uri("/api/cases").contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("itemCode", "330106-XK-0001-02")).retrieve().body(Map.class).get("id");
+		byte[] blank = SamplePdfs.blank();
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		files.put("脚本.pdf", SamplePdfs.withJavaScript());
+		files.put("截断.pdf", java.util.Arrays.copyOf(blank, blank.length / 2));
+		for (var file : files.entrySet()) {
+			var body = new LinkedMultiValueMap<String, Object>();
+			body.add("file", new ByteArrayResource(file.getValue()) {
+				@Override
+				public String getFilename() {
+					return file.getKey();
+				}
+			});
+			var refused = api.post().uri("/api/cases/{id}/materials/0", id).contentType(MediaType.MULTIPART_FORM_DATA).body(body)
+				.retrieve().toEntity(Map.class);
+			assertThat(refused.getStatusCode().value()).as(file.getKey()).isEqualTo(422);
+			assertThat(refused.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+			var errors = (List<Map<String, Object>>) refused.getBody().get("errors");
+			assertThat(errors).extracting(e -> e.get("path")).containsExactly("material.0");
+			assertThat((String) errors.getFirst().get("message")).contains(file.getKey())
+				.contains(file.getKey().equals("脚本.pdf") ? "含有脚本" : "不是完整可读的 PDF");
+		}
+		Map<String, Object> draft = api.get().uri("/api/cases/{id}", id).retrieve().body(Map.class);
+		assertThat(draft.toString()).doesNotContain("脚本.pdf").doesNotContain("截断.pdf");
 	}
 }

@@ -19,6 +19,7 @@ import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
+import tongban.support.SamplePdfs;
 
 /**
  * 容缺后补 at the counter: 结婚登记 is accepted without the couple's photo (a deferrable material) on their promise to
@@ -57,7 +58,7 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		page.locator("#v-femaleName").fill(bride.name());
 		page.locator("#v-femaleId").fill(bride.idNumber());
 		page.locator("#v-femalePhone").fill("13900000002");
-		page.locator("#m-1").setInputFiles(new FilePayload("声明.pdf", "application/pdf", "%PDF-1.4\n%declaration\n".getBytes()));
+		page.locator("#m-1").setInputFiles(new FilePayload("声明.pdf", "application/pdf", SamplePdfs.blank()));
 		page.locator("#defer-2").check();
 		page.locator("#deferUntil-2").fill(today.plusDays(90).toString());
 		page.getByTestId("continue").click();

@@ -51,6 +51,18 @@ class SealIT extends IntegrationTest {
 		}
 	}
 
+	/** The PDF with a page added in an incremental update, as someone would change a sealed file without breaking it. */
+	static byte[] appendPage(byte[] pdf) throws Exception {
+		try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+			doc.addPage(new PDPage());
+			doc.getPages().getCOSObject().setNeedToBeUpdated(true);
+			doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			doc.saveIncremental(out);
+			return out.toByteArray();
+		}
+	}
+
 	@Test
 	void aSealedPdfVerifiesIndependentlyAndATamperedOneDoesNot() throws Exception {
 		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
@@ -65,7 +77,9 @@ class SealIT extends IntegrationTest {
 		byte[] sealed = seals.sealPdf(seal.id(), document("Licence 0001"), approver, "test-1", "电子证照签章");
 		String report = Poppler.signatures(sealed);
 		assertThat(report).contains("Signature Validation: Signature is Valid.").contains("Signature Type: ETSI.CAdES.detached")
-			.contains("- Total document signed").contains("市场监督管理局");
+			.contains("市场监督管理局");
+		assertThat(Poppler.signedRevision(sealed)).as("the seal covers the whole revision it sealed; only its validation data follows")
+			.contains("Signature is Valid.").contains("- Total document signed");
 		assertThat(seals.checkPdf(sealed).valid()).isTrue();
 
 		byte[] tampered = sealed.clone();
@@ -75,6 +89,7 @@ class SealIT extends IntegrationTest {
 		assertThat(seals.checkPdf(tampered).problem()).isEqualTo("seal.check.signature");
 		byte[] appended = java.util.Arrays.copyOf(sealed, sealed.length + 10);
 		assertThat(seals.checkPdf(appended).valid()).isFalse();
+		assertThat(seals.checkPdf(appendPage(sealed)).problem()).as("a page added after sealing").isEqualTo("seal.check.modified");
 
 		assertThat(seals.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
 				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(tongban.shared.Hashes.sha256Hex(sealed)));

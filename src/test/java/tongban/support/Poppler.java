@@ -32,6 +32,19 @@ public final class Poppler {
 		return run(pdf, false, "pdfsig", "%s");
 	}
 
+	/**
+	 * pdfsig's report on the revision the first signature signed (the file cut where its signed ranges end): a PAdES
+	 * B-LT seal is followed by its validation data (DSS dictionary), so the whole file is never "total document
+	 * signed", but the revision it sealed must be.
+	 */
+	public static String signedRevision(byte[] pdf) {
+		var ranges = java.util.regex.Pattern.compile("Signed Ranges: \\[0 - \\d+\\], \\[(\\d+) - (\\d+)\\]").matcher(signatures(pdf));
+		if (!ranges.find()) {
+			throw new AssertionError("no signed ranges");
+		}
+		return signatures(java.util.Arrays.copyOf(pdf, Integer.parseInt(ranges.group(2))));
+	}
+
 	private static String run(byte[] pdf, String... command) {
 		return run(pdf, true, command);
 	}

@@ -54,7 +54,7 @@ public final class TestCases {
 		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(java.util.Map.of("uscc", uscc, "entityName", entityName, "legalName",
 				c.name(), "legalId", c.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
 				"address", "杭州市西湖区文二路 8 号", "area", "80"));
-		byte[] pdf = "%PDF-1.4\n%test\n".getBytes();
+		byte[] pdf = SamplePdfs.blank();
 		values.put("staff", java.util.List.of(java.util.Map.of("staffName", "王厨", "staffId", c.idNumber(), "staffPhone", "13700012346")));
 		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), values,
 				java.util.Map.of(0, new CaseManagement.Upload("申请书.pdf", pdf), 3, new CaseManagement.Upload("布局.pdf", pdf), 4,
@@ -67,5 +67,18 @@ public final class TestCases {
 			throw new AssertionError("not submitted");
 		}
 		return new CompanyCase(id, company.id());
+	}
+
+	/** A submitted 社会保障卡申领 whose applicant chose 免费邮寄 (the card is sent by post). */
+	public static UUID submittedSocialSecurityCardByPost(CaseManagement cases, IntegrationTest.Citizen c) {
+		Actor a = actor(c);
+		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
+		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", c.name(), "idNumber",
+				c.idNumber(), "phone", "13100012345", "region", "330106", "bank", "中国银行", "delivery", "免费邮寄", "mailAddress",
+				"杭州市西湖区文三路 90 号"), Map.of(1, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
+		if (!problems.isEmpty() || !cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken()).isEmpty()) {
+			throw new AssertionError("could not submit: " + problems);
+		}
+		return id;
 	}
 }

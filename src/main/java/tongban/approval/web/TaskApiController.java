@@ -41,7 +41,8 @@ import tongban.shared.DomainException;
 @Tag(name = "tasks", description = "审批任务")
 class TaskApiController {
 
-	record Completion(String decision, String opinion, Map<Integer, String> supplements) {
+	/** For 送达 (or 即办 approval) of a result the applicant chose to receive by post: carrier and tracking number. */
+	record Completion(String decision, String opinion, Map<Integer, String> supplements, String carrier, String trackingNumber) {
 	}
 
 	private final ApprovalManagement approval;
@@ -112,7 +113,7 @@ class TaskApiController {
 			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "a decision is required");
 		}
 		approval.complete(staff(jwt), taskId, new ApprovalManagement.Decision(body.decision(), body.opinion(),
-				body.supplements() == null ? Map.of() : body.supplements()));
+				body.supplements() == null ? Map.of() : body.supplements(), body.carrier(), body.trackingNumber()));
 		return ResponseEntity.noContent().build();
 	}
 }

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.approval.ApprovalManagement;
 import tongban.approval.ApprovalManagement.Staff;
 import tongban.casework.CaseManagement;
+import tongban.casework.PostalDelivery;
 import tongban.casework.CaseManagement.CaseView;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
@@ -124,6 +125,8 @@ class TaskController {
 		model.addAttribute("staff", s);
 		model.addAttribute("task", task);
 		model.addAttribute("c", c);
+		model.addAttribute("byPost", CaseManagement.byPost(c));
+		model.addAttribute("carriers", PostalDelivery.CARRIERS.keySet());
 		model.addAttribute("g", g);
 		Map<String, String> sources = new java.util.HashMap<>();
 		Locale locale = LocaleContextHolder.getLocale();
@@ -155,7 +158,8 @@ class TaskController {
 
 	@PostMapping("/workbench/tasks/{taskId}")
 	String decide(@PathVariable String taskId, @RequestParam(required = false) String decision,
-			@RequestParam(required = false) String opinion, @RequestParam Map<String, String> params, Authentication auth,
+			@RequestParam(required = false) String opinion, @RequestParam(required = false) String carrier,
+			@RequestParam(required = false) String trackingNumber, @RequestParam Map<String, String> params, Authentication auth,
 			Model model, RedirectAttributes redirect) {
 		Staff s = staff(auth);
 		Map<Integer, String> supplements = new LinkedHashMap<>();
@@ -166,7 +170,7 @@ class TaskController {
 			}
 		});
 		try {
-			approval.complete(s, taskId, new ApprovalManagement.Decision(decision, opinion, supplements));
+			approval.complete(s, taskId, new ApprovalManagement.Decision(decision, opinion, supplements, carrier, trackingNumber));
 		}
 		catch (DomainException e) {
 			// a missing input, or a grant while promised materials are missing: said on the task page, nothing changed
@@ -175,6 +179,8 @@ class TaskController {
 			}
 			model.addAttribute("decisionError", "task.error." + e.code());
 			model.addAttribute("opinion", opinion);
+			model.addAttribute("carrier", carrier);
+			model.addAttribute("trackingNumber", trackingNumber);
 			return task(taskId, auth, model);
 		}
 		redirect.addFlashAttribute("banner", "task.done");

@@ -127,7 +127,7 @@ class BundleController {
 				}
 			});
 			for (Problem p : cases.saveDraft(a, c.id(), c.lockVersion(), values, mine, formFiles)) {
-				if (p.code().startsWith("case.error.file")) {
+				if (p.aboutFile()) {
 					problems.add(p);
 				}
 			}

@@ -16,6 +16,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import tongban.licence.LicenceIdentifier;
 import tongban.licence.LicenceManagement;
 import tongban.shared.DomainException;
+import tongban.shared.FileTypes;
+import tongban.shared.UploadCheck;
 
 /**
  * Public verification (the QR code's target): by identifier, the licence's status (valid, expired, revoked,
@@ -76,9 +78,15 @@ class VerifyController {
 			return refuse("verify.error.size", model, response);
 		}
 		byte[] bytes = file.getBytes();
-		if (!tongban.shared.FileTypes.detect(bytes).filter(t -> t.equals(tongban.shared.FileTypes.PDF) || t.equals(tongban.shared.FileTypes.OFD))
+		if (!FileTypes.detect(bytes).filter(t -> t.equals(FileTypes.PDF) || t.equals(FileTypes.OFD))
 			.isPresent()) {
 			return refuse("verify.error.type", model, response);
+		}
+		// an OFD is a ZIP package: its expanded size and entry count are bounded before anything reads it
+		var unsafe = UploadCheck.problem(bytes, FileTypes.detect(bytes).orElseThrow())
+			.filter(p -> p != UploadCheck.Problem.PDF_ACTIVE_CONTENT);
+		if (unsafe.isPresent()) {
+			return refuse("verify.error." + unsafe.get().code(), model, response);
 		}
 		model.addAttribute("check", licences.checkFile(bytes));
 		return "licence/verify-file";

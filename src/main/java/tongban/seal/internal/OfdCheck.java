@@ -8,11 +8,9 @@ import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipInputStream;
 
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encoding;
@@ -21,6 +19,7 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 
 import tongban.seal.SealManagement.PdfCheck;
+import tongban.shared.UploadCheck;
 
 /**
  * The platform's own check of the GB/T 38540 seals on an OFD, written on our BouncyCastle (ofdrw 2.3.1's validator
@@ -123,18 +122,6 @@ public final class OfdCheck {
 	}
 
 	private static Map<String, byte[]> unzip(byte[] ofd) throws IOException {
-		Map<String, byte[]> out = new HashMap<>();
-		long total = 0;
-		try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ofd))) {
-			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-				byte[] data = in.readNBytes(50 * 1024 * 1024);
-				total += data.length;
-				if (total > 100L * 1024 * 1024) {
-					throw new IOException("too large");
-				}
-				out.put(e.getName().replaceFirst("^/", ""), data);
-			}
-		}
-		return out;
+		return UploadCheck.unpack(ofd);
 	}
 }

@@ -12,8 +12,10 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.function.UnaryOperator;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -59,20 +61,28 @@ public final class PadesSigner {
 	}
 
 	public static byte[] sign(byte[] pdf, SigningKeys.Entry key, String name, String reason, String location, TimeStamps tsa) {
+		PDSignature s = new PDSignature();
+		s.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+		s.setName(name);
+		s.setReason(reason);
+		s.setLocation(location);
+		return signIncrementally(pdf, s, content -> cms(content, key, tsa));
+	}
+
+	/**
+	 * The PDF with the signature dictionary added in an incremental update, its contents made by {@code contents} from
+	 * the bytes the byte range covers (a CMS signature, or a time-stamp token for a document time-stamp).
+	 */
+	static byte[] signIncrementally(byte[] pdf, PDSignature s, UnaryOperator<byte[]> contents) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
-			PDSignature s = new PDSignature();
 			s.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-			s.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
-			s.setName(name);
-			s.setReason(reason);
-			s.setLocation(location);
 			s.setSignDate(Calendar.getInstance(TimeZone.getTimeZone("Asia/Shanghai")));
 			SignatureOptions options = new SignatureOptions();
 			options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE);
 			doc.addSignature(s, options);
 			ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16_384);
 			ExternalSigningSupport external = doc.saveIncrementalForExternalSigning(out);
-			external.setSignature(cms(external.getContent().readAllBytes(), key, tsa));
+			external.setSignature(contents.apply(external.getContent().readAllBytes()));
 			options.close();
 			return out.toByteArray();
 		}
@@ -124,9 +134,10 @@ public final class PadesSigner {
 	}
 
 	/**
-	 * Checks the last signature of a PDF: the file parses, the signature covers the whole file (nothing appended after
-	 * signing), the CMS signature verifies over the signed bytes, and the signer's certificate chains to the trusted
-	 * root. Never throws for a bad file: the answer says what is wrong.
+	 * Checks the newest seal of a PDF: the file parses, what was appended after the seal is only validation data and
+	 * document time-stamps (B-LT, B-LTA) that change nothing a reader shows, the CMS signature verifies over the signed
+	 * bytes, and the signer's certificate chains to the trusted root. Never throws for a bad file: the answer says what
+	 * is wrong.
 	 */
 	public static PdfCheck check(byte[] pdf, X509Certificate trustedRoot) {
 		try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -134,9 +145,17 @@ public final class PadesSigner {
 			if (signatures.isEmpty()) {
 				return PdfCheck.problem("seal.check.unsigned", null);
 			}
-			PDSignature s = signatures.getLast();
+			// the newest seal; document time-stamps after it (B-LTA) are not seals
+			PDSignature s = signatures.reversed().stream()
+				.filter(x -> !COSName.DOC_TIME_STAMP.equals(x.getCOSObject().getCOSName(COSName.TYPE)))
+				.findFirst()
+				.orElse(null);
+			if (s == null) {
+				return PdfCheck.problem("seal.check.unsigned", null);
+			}
 			int[] range = s.getByteRange();
-			if (range == null || range.length != 4 || (long) range[2] + range[3] != pdf.length) {
+			if (range == null || range.length != 4 || (long) range[2] + range[3] > pdf.length
+					|| !LongTermValidation.onlyValidationDataAfter(pdf, range[2] + range[3])) {
 				return PdfCheck.problem("seal.check.modified", null);
 			}
 			byte[] signed = s.getSignedContent(pdf);

@@ -16,9 +16,16 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -32,17 +39,22 @@ import tongban.seal.Family;
 
 /**
  * The platform's certificate authority: per family a root (20 years) and an issuing CA (10 years) that certifies the
- * seals' keys and the time-stamp unit, all created on first start in the {@link SigningKeys}.
+ * seals' keys and the time-stamp unit, all created on first start in the {@link SigningKeys}. Every certificate it
+ * issues names where its issuer's CRL and certificate are published (CRL distribution point and authority information
+ * access, RFC 5280 4.2.1.13 and 4.2.2.1) under the platform's public URL, so a relying party finds them by itself.
  */
 public class PlatformCa {
 
 	static final String ORGANISATION = "通办政务服务平台";
 
 	private final SigningKeys keys;
+	private final String publicUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	public PlatformCa(SigningKeys keys) {
+	/** The CA over its keys, publishing at {@code publicUrl}/ca (TONGBAN_PUBLIC_URL). */
+	public PlatformCa(SigningKeys keys, String publicUrl) {
 		this.keys = keys;
+		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 		Crypto.install();
 		for (Family f : Family.values()) {
 			if (keys.get(rootAlias(f)).isEmpty()) {
@@ -84,6 +96,16 @@ public class PlatformCa {
 	}
 
 	public enum Usage { CA, SEAL, TIMESTAMP }
+
+	/** Where the CA of a family and level publishes its CRL, e.g. {@code https://…/ca/p256-issuing.crl}. */
+	public String crlUrl(Family f, boolean root) {
+		return publicUrl + "/ca/" + f.name().toLowerCase() + (root ? "-root" : "-issuing") + ".crl";
+	}
+
+	/** Where the CA of a family and level publishes its certificate. */
+	public String certificateUrl(Family f, boolean root) {
+		return publicUrl + "/ca/" + f.name().toLowerCase() + (root ? "-root" : "-issuing") + ".cer";
+	}
 
 	/**
 	 * A certificate revocation list of the family's root (listing issuing CAs) or issuing CA (listing seals), valid for a
@@ -129,6 +151,10 @@ public class PlatformCa {
 		return issue(alias, f, subject, validity, Usage.SEAL);
 	}
 
+	private static GeneralName uri(String url) {
+		return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+	}
+
 	public static X500Name name(String commonName, String organisation) {
 		X500NameBuilder b = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O,
 				organisation == null ? ORGANISATION : organisation);
@@ -145,6 +171,15 @@ public class PlatformCa {
 			b.addExtension(Extension.subjectKeyIdentifier, false, u.createSubjectKeyIdentifier(key));
 			b.addExtension(Extension.authorityKeyIdentifier, false,
 					issuerCert == null ? u.createAuthorityKeyIdentifier(key) : u.createAuthorityKeyIdentifier(issuerCert));
+			if (issuerCert != null) {
+				// issued by the root (the issuing CA) or by the issuing CA (seals, time-stamp unit): where to find the
+				// issuer's CRL and certificate
+				boolean byRoot = issuerCert.getSubjectX500Principal().equals(issuerCert.getIssuerX500Principal());
+				b.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] { new DistributionPoint(
+						new DistributionPointName(new GeneralNames(uri(crlUrl(f, byRoot)))), null, null) }));
+				b.addExtension(Extension.authorityInfoAccess, false,
+						new AuthorityInformationAccess(AccessDescription.id_ad_caIssuers, uri(certificateUrl(f, byRoot))));
+			}
 			switch (usage) {
 				case CA -> {
 					b.addExtension(Extension.basicConstraints, true, new BasicConstraints(issuerCert == null ? 1 : 0));

@@ -18,8 +18,8 @@ class SealConfiguration {
 	}
 
 	@Bean
-	PlatformCa platformCa(SigningKeys keys) {
-		return new PlatformCa(keys);
+	PlatformCa platformCa(SigningKeys keys, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+		return new PlatformCa(keys, publicUrl);
 	}
 
 	@Bean

@@ -7,11 +7,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.seal.SealManagement;
 import tongban.shared.DemoData;
 
-/** Demo seals of the departments that issue the demo licences, applied by their approvers. */
+/** Demo seals of the departments that issue the demo licences, applied by their approvers, and a 业务专用章 for every department. */
 @Component
 @Order(45)
 class SealDemoData implements ApplicationRunner {
@@ -22,7 +23,10 @@ class SealDemoData implements ApplicationRunner {
 	private final DemoData demo;
 	private final SealManagement seals;
 
-	SealDemoData(DemoData demo, SealManagement seals) {
+	private final DirectoryManagement directory;
+
+	SealDemoData(DemoData demo, SealManagement seals, DirectoryManagement directory) {
+		this.directory = directory;
 		this.demo = demo;
 		this.seals = seals;
 	}
@@ -37,5 +41,11 @@ class SealDemoData implements ApplicationRunner {
 				seals.create(department, type, Role.APPROVER.name(), "demo");
 			}
 		});
+		// every department seals the notices and decision letters of its cases
+		for (var department : directory.departments()) {
+			if (seals.activeSeal(department.code(), SealManagement.DOCUMENT_TYPES).isEmpty()) {
+				seals.create(department.code(), "业务专用章", Role.APPROVER.name(), "demo");
+			}
+		}
 	}
 }

@@ -3,7 +3,11 @@ package tongban.seal.internal;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.security.cert.X509Certificate;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -29,13 +33,53 @@ public class TimeStamps {
 	/** The unit's policy: a UUID-based OID (ITU-T X.667), the platform's own. */
 	static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("2.25.243810391280063517756228069515770034993");
 	static final String ALIAS = "tsa-p256";
+	/** A unit whose certificate has less than this left is replaced, so that archive time-stamps always outlast the old. */
+	static final Duration RENEW_BEFORE = Duration.ofDays(365L * 2);
+	static final Duration VALIDITY = Duration.ofDays(365L * 5);
 
-	private final SigningKeys.Entry unit;
+	private final PlatformCa ca;
+	private volatile SigningKeys.Entry unit;
+	private volatile int generation;
 	private final AtomicLong serial = new AtomicLong(System.currentTimeMillis());
 
+	/** The newest unit (aliases tsa-p256, tsa-p256-2, tsa-p256-3 …), a new one when it has less than two years left. */
 	public TimeStamps(SigningKeys keys, PlatformCa ca) {
-		this.unit = keys.get(ALIAS).orElseGet(() -> ca.issue(ALIAS, Family.P256, PlatformCa.name("通办平台时间戳服务", null),
-				java.time.Duration.ofDays(365L * 5), PlatformCa.Usage.TIMESTAMP));
+		this.ca = ca;
+		int n = 1;
+		while (keys.get(alias(n + 1)).isPresent()) {
+			n++;
+		}
+		this.generation = n;
+		this.unit = keys.get(alias(n)).orElseGet(() -> issue(1));
+		renewIfDue();
+	}
+
+	/** Renews the unit when its certificate has less than two years left; true when it did. */
+	public synchronized boolean renewIfDue() {
+		if (unit.certificate().getNotAfter().toInstant().isBefore(Instant.now().plus(RENEW_BEFORE))) {
+			renew();
+			return true;
+		}
+		return false;
+	}
+
+	private static String alias(int generation) {
+		return generation == 1 ? ALIAS : ALIAS + "-" + generation;
+	}
+
+	private SigningKeys.Entry issue(int n) {
+		return ca.issue(alias(n), Family.P256, PlatformCa.name("通办平台时间戳服务", null), VALIDITY, PlatformCa.Usage.TIMESTAMP);
+	}
+
+	/** Replaces the unit by a new key and certificate (the old time-stamps stay valid until their certificate expires). */
+	public synchronized void renew() {
+		unit = issue(generation + 1);
+		generation++;
+	}
+
+	/** The unit's certificate and the chain above it: validation data of its time-stamps. */
+	public List<X509Certificate> chain() {
+		return unit.chain();
 	}
 
 	/** A time-stamp token over the SHA-256 of the given bytes (a signature value). */
