@@ -24,6 +24,16 @@ public class Capabilities {
 		return Arrays.stream(Capability.values()).filter(c -> c.claimedBy(guide) && provided(c, guide)).toList();
 	}
 
+	/**
+	 * The guide as the platform can keep its promises: each 便民服务 flag true only when it is {@link #offered}, so what
+	 * the API publishes agrees with the guide page's badges.
+	 */
+	public ServiceGuide asOffered(ServiceGuide guide) {
+		List<Capability> offered = offered(guide);
+		return guide.withServices(offered.contains(Capability.APPOINTMENT), offered.contains(Capability.DELIVERY),
+				offered.contains(Capability.ONLINE_PAYMENT), offered.contains(Capability.SELF_SERVICE));
+	}
+
 	private boolean provided(Capability capability, ServiceGuide guide) {
 		return providers.stream().anyMatch(p -> p.capability() == capability && p.provides(guide));
 	}

@@ -62,6 +62,15 @@ public record ServiceGuide(String code, String baseCode, String mainItem, String
 		return copy(materials, f, process, reviewDepartments);
 	}
 
+	/** The same guide claiming only these 便民服务 (see {@link Capabilities#asOffered}). */
+	public ServiceGuide withServices(boolean appointment, boolean delivery, boolean onlinePayment, boolean selfService) {
+		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,
+				themes, exerciseLevel, legalBasis, conditions, steps, specialProcedures, statutoryLimit, promisedLimit,
+				limitUnit, immediate, handlingForms, requiredVisits, visitReason, onlineDepth, inHall, appointment, delivery,
+				onlinePayment, selfService, scope, address, hours, consultPhone, complaintPhone, resultType, resultName, fees,
+				faq, materials, form, process, reviewDepartments);
+	}
+
 	/** A copy differing in the parts that are changed after a guide is written. */
 	private ServiceGuide copy(List<Material> m, FormDefinition f, String p, List<String> reviewers) {
 		return new ServiceGuide(code, baseCode, mainItem, subItem, name, aliases, keywords, type, department, servedParty,

@@ -36,6 +36,9 @@ class GuideCapabilitiesIT extends IntegrationTest {
 		assertThat(items).hasSizeGreaterThanOrEqualTo(60);
 		for (ItemSummary item : items) {
 			String html = page(item.code());
+			String api = RestClient.create(url("")).get().uri("/api/items/{code}", item.code()).retrieve().body(String.class);
+			assertThat(api).as(item.name() + " in the API").contains("\"appointment\":false", "\"onlinePayment\":false", "\"selfService\":false")
+				.contains(html.contains("可快递送达") ? "\"delivery\":true" : "\"delivery\":false");
 			assertThat(html).as(item.name()).doesNotContain("可预约", "可网上缴费", "可自助办理");
 			if (html.contains("可快递送达")) {
 				assertThat(formOffersMailing(catalog.published(item.code()).orElseThrow().guide()))

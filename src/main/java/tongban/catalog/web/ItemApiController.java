@@ -1,10 +1,13 @@
 package tongban.catalog.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormValidation;
 import tongban.catalog.ItemFilter;
@@ -20,6 +24,7 @@ import tongban.catalog.ItemSummary;
 import tongban.catalog.PublishedItem;
 import tongban.catalog.Theme;
 import tongban.shared.DomainException;
+import tongban.shared.web.Problems;
 
 @RestController
 @RequestMapping("/api")
@@ -28,15 +33,17 @@ class ItemApiController {
 
 	private final CatalogManagement catalog;
 	private final FormValidation validation;
-	private final tongban.shared.web.Problems problems;
-	private final org.springframework.context.MessageSource messages;
+	private final Problems problems;
+	private final MessageSource messages;
+	private final Capabilities capabilities;
 
-	ItemApiController(CatalogManagement catalog, FormValidation validation, tongban.shared.web.Problems problems,
-			org.springframework.context.MessageSource messages) {
+	ItemApiController(CatalogManagement catalog, FormValidation validation, Problems problems,
+			MessageSource messages, Capabilities capabilities) {
 		this.catalog = catalog;
 		this.validation = validation;
 		this.problems = problems;
 		this.messages = messages;
+		this.capabilities = capabilities;
 	}
 
 	@Operation(summary = "Published service items, filtered and paged")
@@ -52,17 +59,20 @@ class ItemApiController {
 				PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100)));
 	}
 
-	@Operation(summary = "One published item with its whole service guide")
+	@Operation(summary = "One published item with its whole service guide",
+			description = "The 便民服务 flags (appointment, delivery, onlinePayment, selfService) are true only where the platform "
+					+ "provides the service for the item, as the guide page's badges.")
 	@GetMapping("/items/{code}")
 	PublishedItem item(@PathVariable String code) {
-		return catalog.published(code).orElseThrow(() -> DomainException.notFound("item " + code));
+		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item " + code));
+		return new PublishedItem(item.code(), item.version(), item.publishedAt(), item.reviewedAt(), capabilities.asOffered(item.guide()));
 	}
 
 	/** Values to check against an item's published application form. */
-	record FormValues(java.util.Map<String, Object> values) {
+	record FormValues(Map<String, Object> values) {
 	}
 
-	record FormCheck(boolean valid, java.util.Map<String, Object> values) {
+	record FormCheck(boolean valid, Map<String, Object> values) {
 	}
 
 	@Operation(summary = "Check values against the item's published application form, with the validation applications use",
@@ -73,9 +83,9 @@ class ItemApiController {
 			@org.springframework.web.bind.annotation.RequestBody FormValues body, jakarta.servlet.http.HttpServletRequest request,
 			java.util.Locale locale) {
 		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item " + code));
-		java.util.Map<String, Object> raw = new java.util.LinkedHashMap<>();
+		Map<String, Object> raw = new LinkedHashMap<>();
 		if (body != null && body.values() != null) {
-			body.values().forEach((k, v) -> raw.put(k, v instanceof java.util.Map<?, ?> m && m.containsKey("size")
+			body.values().forEach((k, v) -> raw.put(k, v instanceof Map<?, ?> m && m.containsKey("size")
 					? new FormValidation.FileRef(String.valueOf(m.get("name")), String.valueOf(m.get("contentType")),
 							m.get("size") instanceof Number n ? n.longValue() : 0)
 					: v));
@@ -86,7 +96,7 @@ class ItemApiController {
 		}
 		var problem = problems.of(request, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "form-invalid", null);
 		problem.setProperty("errors", result.errors().stream()
-			.map(e -> java.util.Map.of("path", e.path(), "code", e.code(),
+			.map(e -> Map.of("path", e.path(), "code", e.code(),
 					"message", messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)))
 			.toList());
 		return org.springframework.http.ResponseEntity.unprocessableContent().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -59,6 +59,10 @@ public class InputGuard extends OncePerRequestFilter {
 	/** The field named when a body does not parse at all; refused with {@link #UNREADABLE}. */
 	static final String BODY = "body";
 	static final String UNREADABLE = "unreadable-body";
+	/** Code of a JSON body over {@link #MAX_JSON_BYTES}: read into memory to be checked, so bounded before it is read. */
+	static final String TOO_LARGE = "body-too-large";
+	/** The largest JSON body read (the API's largest, a form of a repeating group, is a few kilobytes). */
+	static final int MAX_JSON_BYTES = 1024 * 1024;
 	/** Request attribute: the refusal's code, for the error page. */
 	public static final String REFUSED_CODE = InputGuard.class.getName() + ".code";
 
@@ -106,7 +110,12 @@ public class InputGuard extends OncePerRequestFilter {
 		HttpServletRequest checked = request;
 		Optional<String> refused = path(request).or(() -> headers(request)).or(() -> parameters(request)).or(() -> parts(request));
 		if (refused.isEmpty() && json(request)) {
-			byte[] body = request.getInputStream().readAllBytes();
+			byte[] body = request.getContentLengthLong() > MAX_JSON_BYTES ? null
+					: request.getInputStream().readNBytes(MAX_JSON_BYTES + 1);
+			if (body == null || body.length > MAX_JSON_BYTES) {
+				tooLarge(request, response);
+				return;
+			}
 			refused = jsonStrings(body);
 			checked = new CachedBody(request, body);
 		}
@@ -232,6 +241,15 @@ public class InputGuard extends OncePerRequestFilter {
 			// not JSON: the controller's message converter answers 400
 		}
 		return Optional.empty();
+	}
+
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String limit = MAX_JSON_BYTES / 1024 + " KB";
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+			problems.write(response, problems.of(request, HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, null, limit));
+			return;
+		}
+		response.sendError(HttpStatus.CONTENT_TOO_LARGE.value());
 	}
 
 	private void refuse(HttpServletRequest request, HttpServletResponse response, String field) throws IOException {

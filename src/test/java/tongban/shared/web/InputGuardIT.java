@@ -2,6 +2,7 @@ package tongban.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-
 
 import tongban.support.IntegrationTest;
 
@@ -60,6 +60,22 @@ class InputGuardIT extends IntegrationTest {
 		refusedAsProblem(send(HttpRequest.newBuilder(URI.create(url("/api/exchange/XH-GA-RK/records?subject=330106199001010010")))
 			.header("Authorization", "Bearer " + system).header("Tongban-Purpose", "%00").header("Tongban-Issue", "1").build()),
 				"Tongban-Purpose");
+	}
+
+	@Test
+	void aJsonBodyIsBoundedBeforeItIsReadIntoMemory() {
+		Citizen citizen = newCitizen("超大请求", 2);
+		String token = accessToken(citizen.id(), "cases.write");
+		String big = "{\"itemCode\":\"" + "a".repeat(InputGuard.MAX_JSON_BYTES) + "\"}";
+		HttpResponse<String> declared = send(HttpRequest.newBuilder(URI.create(url("/api/cases"))).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build());
+		assertThat(declared.statusCode()).as(declared.body()).isEqualTo(413);
+		assertThat(json.readTree(declared.body()).get("code").asString()).isEqualTo("body-too-large");
+		// chunked, with no length declared: read only up to the bound
+		HttpResponse<String> chunked = send(HttpRequest.newBuilder(URI.create(url("/api/cases"))).header("Authorization", "Bearer " + token)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8)))).build());
+		assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
 	}
 
 	@Test
