@@ -68,6 +68,27 @@ class HotlinePagesIT extends IntegrationTest {
 	}
 
 	@Test
+	void anAddressKeepsFilesForAFewRedisplayedFormsOnly() {
+		FormSession person = new FormSession(url(""));
+		jdbc.sql("delete from shared_rate_event where bucket = 'hotline-held-address'").update();
+		try {
+			List<Map.Entry<String, String>> incomplete = new ArrayList<>(fields(TestPeople.mobile(), "submit", null));
+			incomplete.removeIf(field -> field.getKey().equals("description"));
+			for (int i = 0; i < 10; i++) {
+				HttpResponse<String> shown = person.postMultipart("/hotline/new", "/hotline/new", incomplete,
+						List.of(new FormSession.FilePart("files", "照片" + i + ".pdf", PDF)));
+				assertThat(shown.body()).as("form " + i).contains("data-testid=\"held-attachment\"").doesNotContain("held-refused");
+			}
+			HttpResponse<String> eleventh = person.postMultipart("/hotline/new", "/hotline/new", incomplete,
+					List.of(new FormSession.FilePart("files", "照片10.pdf", PDF)));
+			assertThat(eleventh.body()).contains("data-testid=\"held-refused\"").doesNotContain("照片10.pdf");
+		}
+		finally {
+			jdbc.sql("delete from shared_rate_event where bucket = 'hotline-held-address'").update();
+		}
+	}
+
+	@Test
 	void anOperatorsCallerOnALandlineGetsNoText() {
 		var s = hotline.submit(new HotlineManagement.NewTicket("CONSULT", "CS0201", null, "330106", "", null, null,
 				"请问垃圾清运的时间是怎么安排的？", "", "0571-87001234", null, false, List.of()), HotlineManagement.Source.operator("话务员"));

@@ -98,7 +98,7 @@ class HotlineController {
 		if ("code".equals(action) && citizen.isEmpty()) {
 			if (limits.codes.blocked(request.getRemoteAddr())) {
 				errors.rejectValue("phone", "hotline.error.code.address");
-				return again(model, tokens, chosen);
+				return again(model, tokens, chosen, request.getRemoteAddr());
 			}
 			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(form.phone());
 			if (p.isEmpty()) {
@@ -110,7 +110,7 @@ class HotlineController {
 			else {
 				model.addAttribute("codeSentTo", Masking.mobile(form.phone().strip()));
 			}
-			return again(model, tokens, chosen);
+			return again(model, tokens, chosen, request.getRemoteAddr());
 		}
 		List<HotlineManagement.Upload> uploads = new ArrayList<>(held.uploads(tokens));
 		uploads.addAll(chosen);
@@ -123,12 +123,12 @@ class HotlineController {
 			source = HotlineManagement.Source.account(a.accountId(), a.accountName());
 		}
 		if (errors.hasErrors()) {
-			return again(model, tokens, chosen);
+			return again(model, tokens, chosen, request.getRemoteAddr());
 		}
 		HotlineManagement.Submitted s = hotline.submit(command, source);
 		if (!s.ok()) {
 			TicketForms.reject(s.problems(), errors);
-			return again(model, tokens, chosen);
+			return again(model, tokens, chosen, request.getRemoteAddr());
 		}
 		held.release(tokens);
 		redirect.addFlashAttribute("number", s.number());
@@ -139,9 +139,17 @@ class HotlineController {
 	 * The form shown again: files chosen on it are kept and listed (ticked) with those kept before, since a browser
 	 * cannot carry a chosen file to the next page.
 	 */
-	private String again(Model model, List<String> tokens, List<HotlineManagement.Upload> chosen) {
+	private String again(Model model, List<String> tokens, List<HotlineManagement.Upload> chosen, String address) {
 		List<HeldAttachments.Held> kept = new ArrayList<>(held.find(tokens));
-		kept.addAll(held.hold(chosen));
+		boolean chose = chosen.stream().anyMatch(upload -> upload != null && upload.bytes() != null && upload.bytes().length > 0);
+		if (chose && limits.held.blocked(address)) {
+			// files kept for anonymous forms are disk space: an address that keeps redisplaying forms chooses again
+			model.addAttribute("heldRefused", true);
+		}
+		else if (chose) {
+			limits.held.count(address);
+			kept.addAll(held.hold(chosen));
+		}
 		model.addAttribute("held", kept);
 		return "hotline/new";
 	}
