@@ -47,5 +47,10 @@ class MessagesPagingIT extends IntegrationTest {
 		String second = browser.send(HttpRequest.newBuilder(URI.create(url("/account/messages?page=1"))).build(), HttpResponse.BodyHandlers.ofString())
 			.body();
 		assertThat(second).contains("MSG1005").contains("MSG1001").doesNotContain("MSG1006").contains("/account/messages?page=0");
+
+		// in English the page says so, and marks the messages that stay Chinese as such
+		String english = browser.send(HttpRequest.newBuilder(URI.create(url("/account/messages?lang=en"))).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(english).contains("<html lang=\"en\"").containsPattern("<p lang=\"zh-CN\">[^<]*MSG1025");
 	}
 }
