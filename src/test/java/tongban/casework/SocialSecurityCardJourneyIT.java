@@ -2,11 +2,14 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,8 +25,8 @@ import tongban.support.JourneyTest;
  * The first journey a citizen walks, on a 360 px phone: applying for 社保卡补领 (社会保障卡挂失与补领, a 即办件). One promised
  * date, a working day, on the confirmation, in the SMS, in 我的办件 and in the approver's inbox; the 20-digit case number
  * and the status read on one line; the confirmation offers no withdrawal, and withdrawing takes a page of its own with
- * its consequences, a ticked confirmation and a red button (a bare tap is refused). Extend it as the rest of issue #16
- * lands (identity fields from the account, the sealed decision letter).
+ * its consequences, a ticked confirmation and a red button (a bare tap is refused); name, ID number and phone come locked
+ * from the account; and the decision letter, downloaded on the phone, verifies on /verify with the department's seal.
  */
 class SocialSecurityCardJourneyIT extends JourneyTest {
 
@@ -31,6 +34,9 @@ class SocialSecurityCardJourneyIT extends JourneyTest {
 
 	@Autowired
 	WorkingCalendars calendars;
+
+	@Autowired
+	CaseManagement cases;
 
 	@Test
 	void applyForAReplacementCardOnAPhone() {
@@ -102,10 +108,22 @@ class SocialSecurityCardJourneyIT extends JourneyTest {
 		assertThat(jdbc.sql("select status from casework_case where case_number = ?").param(number).query(String.class).single())
 			.as("one tap withdraws nothing").isEqualTo("SUBMITTED");
 		accessible();
-		page.getByTestId("confirm-withdraw").check();
-		page.getByTestId("withdraw-case").click();
-		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已撤回");
-		assertThat(page.getByTestId("withdraw-link").count()).isZero();
+
+		// the department decides; the applicant downloads the decision on the phone and checks its seal on /verify
+		UUID id = jdbc.sql("select id from casework_case where case_number = ?").param(number).query(UUID.class).single();
+		cases.accept(id, "补卡受理");
+		cases.decide(id, "补卡审批", true, null);
+		page.navigate(caseUrl);
+		String href = page.getByTestId("document-decision").getAttribute("href");
+		byte[] letter = context.request().get(base() + href).body();
+		assertThat(new String(letter, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+		page.navigate(base() + "/verify");
+		page.locator("#file").setInputFiles(new FilePayload("decision.pdf", "application/pdf", letter));
+		page.getByTestId("verify-file").click();
+		assertThat(page.getByTestId("file-seal").innerText()).as("the decision letter's seal on /verify")
+			.contains("杭州市西湖区人力资源和社会保障局").doesNotContain("无效");
+		assertThat((Integer) page.evaluate("document.documentElement.scrollWidth")).isLessThanOrEqualTo(360);
+		accessible();
 	}
 
 	/** How many lines an element's text takes. */
