@@ -74,7 +74,7 @@ public final class TestCases {
 		Actor a = actor(c);
 		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
 		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", c.name(), "idNumber",
-				c.idNumber(), "phone", "13100012345", "region", "330106", "bank", "中国银行", "delivery", "免费邮寄", "mailAddress",
+				c.idNumber(), "phone", c.mobile(), "region", "330106", "bank", "中国银行", "delivery", "免费邮寄", "mailAddress",
 				"杭州市西湖区文三路 90 号"), Map.of(1, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
 		if (!problems.isEmpty() || !cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken()).isEmpty()) {
 			throw new AssertionError("could not submit: " + problems);
