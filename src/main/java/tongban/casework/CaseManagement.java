@@ -80,6 +80,14 @@ public class CaseManagement {
 		public boolean aboutFile() {
 			return code.startsWith("case.error.file") || code.startsWith("upload.error");
 		}
+
+		/**
+		 * A refused change to a value the applicant may not change (one taken from a register, or from the account), also
+		 * reported on a draft save: the saved draft kept the old value, so the page must say why.
+		 */
+		public boolean aboutLockedValue() {
+			return code.equals("case.error.verified") || code.equals("case.error.fromAccount");
+		}
 	}
 
 	/** A material of a case; trust level A when taken from the applicant's wallet (then the licence's identifier). */

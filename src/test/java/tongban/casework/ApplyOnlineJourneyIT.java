@@ -54,6 +54,11 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		assertThat(page.locator("#v-idNumber").getAttribute("readonly")).isNotNull();
 		assertThat(page.getByTestId("verified-idNumber").innerText()).contains("来自您的账号");
 		assertThat(page.locator("#v-phone").inputValue()).isEqualTo(me.mobile());
+		// a crafted change (the lock removed in the page) is refused at the field on a draft save too, not silently undone
+		page.locator("#v-idNumber").evaluate("e => { e.removeAttribute('readonly'); e.value = '11010519491231002X'; }");
+		page.getByTestId("save-draft").click();
+		assertThat(page.getByTestId("form-error-summary").innerText()).contains("此项来自申请人的账号");
+		assertThat(page.locator("#v-idNumber").inputValue()).isEqualTo(me.idNumber());
 		page.locator("#v-region").selectOption("330106");
 		page.locator("#v-bank").selectOption("杭州银行");
 		page.locator("#v-delivery").selectOption("免费邮寄");

@@ -189,7 +189,7 @@ class CaseController {
 			return editPage(a, saved, saved.values(), List.of(), addRow, base, model, locale);
 		}
 		List<Problem> fileProblems = problems.stream()
-			.filter(p -> p.aboutFile() || p.code().startsWith("case.error.defer") || p.code().equals("case.error.verified"))
+			.filter(p -> p.aboutFile() || p.aboutLockedValue() || p.code().startsWith("case.error.defer"))
 			.toList();
 		if (action.equals("continue")) {
 			List<Problem> all = new ArrayList<>(fileProblems);
