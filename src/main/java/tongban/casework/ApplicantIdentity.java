@@ -24,10 +24,6 @@ class ApplicantIdentity {
 
 	/** Something the account changed: the values and their provenance as they are now, and the fields refused. */
 	record Bound(Map<String, Object> values, Map<String, CaseManagement.Verified> provenance, List<String> refused) {
-
-		boolean changed(Map<String, ?> before, Map<String, CaseManagement.Verified> provenanceBefore) {
-			return !values.equals(before) || !provenance.equals(provenanceBefore);
-		}
 	}
 
 	/** The MAC of a value bound to its case and field, as {@link CaseManagement} makes it. */
