@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -276,7 +277,7 @@ public final class FormValidation {
 			String prefix) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		Map<String, TreeMap<Integer, Map<String, Object>>> groups = new LinkedHashMap<>();
-		java.util.function.BiConsumer<String, Object> put = (name, value) -> {
+		BiConsumer<String, Object> put = (name, value) -> {
 			if (!name.startsWith(prefix)) {
 				return;
 			}
