@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import tongban.catalog.FormDefinition.Field;
 import tongban.catalog.FormDefinition.FieldType;
 import tongban.shared.IdNumber;
+import tongban.shared.MobileNumber;
 import tongban.shared.Uscc;
 
 /**
@@ -46,8 +47,6 @@ public final class FormValidation {
 	}
 
 	public static final int DEFAULT_FILE_MB = 10;
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
 	private static final Pattern REGION = Pattern.compile("\\d{6}");
 	private static final Pattern ROW_PARAM = Pattern.compile("([a-zA-Z][a-zA-Z0-9_]*)\\[(\\d{1,3})]\\.([a-zA-Z][a-zA-Z0-9_]*)");
@@ -207,10 +206,11 @@ public final class FormValidation {
 				if (compact.startsWith("+86")) {
 					compact = compact.substring(3);
 				}
-				if (MOBILE.matcher(compact.replace("-", "")).matches()) {
+				if (MobileNumber.valid(compact.replace("-", ""))) {
 					v = compact.replace("-", "");
 				}
-				else if (LANDLINE.matcher(compact).matches()) {
+				else if (MobileNumber.phone(compact)) {
+					// not a mobile, even without hyphens: a landline with its area code
 					v = compact;
 				}
 				else {
