@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.identity.Role;
-import tongban.identity.domain.LegalPersonRepository;
+import tongban.identity.Representation;
 import tongban.shared.Masking;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
@@ -29,7 +29,7 @@ class CaseRecordsJourneyIT extends JourneyTest {
 	CaseManagement cases;
 
 	@Autowired
-	LegalPersonRepository companies;
+	Representation companies;
 
 	@Test
 	void finishedCasesAndSearchWithinTheDepartmentAndRegion() {

@@ -35,7 +35,7 @@ import tongban.support.TestCases;
 class LicenceJourneyIT extends JourneyTest {
 
 	@Autowired
-	tongban.identity.domain.LegalPersonRepository companies;
+	tongban.identity.Representation companies;
 
 	@Autowired
 	CaseManagement cases;
