@@ -3,12 +3,10 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;

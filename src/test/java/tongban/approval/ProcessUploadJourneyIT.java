@@ -3,7 +3,6 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 import com.microsoft.playwright.options.FilePayload;
 

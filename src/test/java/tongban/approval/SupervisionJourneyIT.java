@@ -3,7 +3,6 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import com.microsoft.playwright.options.FilePayload;

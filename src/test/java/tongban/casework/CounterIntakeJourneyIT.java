@@ -2,7 +2,6 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 
 import com.microsoft.playwright.Page;

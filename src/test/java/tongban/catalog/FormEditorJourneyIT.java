@@ -2,8 +2,6 @@ package tongban.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-
 import com.microsoft.playwright.Locator;
 
 import org.junit.jupiter.api.Test;
