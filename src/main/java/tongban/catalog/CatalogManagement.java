@@ -1,10 +1,14 @@
 package tongban.catalog;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +17,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.catalog.domain.CatalogItem;
@@ -21,6 +26,9 @@ import tongban.catalog.domain.ItemStatus;
 import tongban.catalog.domain.ItemVersion;
 import tongban.catalog.domain.ItemVersionRepository;
 import tongban.catalog.internal.SearchIndexing;
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.directory.Region;
 
 /** The catalogue module's API: published items, browsing, themes; importing published items. */
 @Service
@@ -33,10 +41,10 @@ public class CatalogManagement {
 	private final JsonMapper json;
 	private final SearchIndexing search;
 
-	private final tongban.directory.DirectoryManagement directory;
+	private final DirectoryManagement directory;
 
 	CatalogManagement(CatalogItemRepository items, ItemVersionRepository versions, JdbcClient jdbc, JsonMapper json,
-			SearchIndexing search, tongban.directory.DirectoryManagement directory) {
+			SearchIndexing search, DirectoryManagement directory) {
 		this.directory = directory;
 		this.items = items;
 		this.versions = versions;
@@ -49,10 +57,10 @@ public class CatalogManagement {
 	 * Published versions never change, so they are kept in memory until a new version is published on this node.
 	 * (Several nodes: replace with a shared cache or evict through the module event; see docs/scaling.md.)
 	 */
-	private final java.util.Map<String, Optional<PublishedItem>> publishedCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Optional<PublishedItem>> publishedCache = new ConcurrentHashMap<>();
 
 	/** Not transactional: a cache hit needs no database connection (a miss loads through the repositories). */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<PublishedItem> published(String code) {
 		if (code == null || code.length() > 60) {
 			return Optional.empty();
@@ -68,7 +76,7 @@ public class CatalogManagement {
 		return loaded;
 	}
 
-	private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong generation = new AtomicLong();
 
 	/** Forgets the cached published version of an item (after publishing a new one). */
 	public void evict(String code) {
@@ -127,7 +135,7 @@ public class CatalogManagement {
 			String prefix = ItemFilter.regionPrefix(f.region());
 			List<String> codes = directory.departments().stream()
 				.filter(d -> d.regionCode() != null && d.regionCode().startsWith(prefix))
-				.map(tongban.directory.DepartmentView::code)
+				.map(DepartmentView::code)
 				.toList();
 			where.append(" and v.department_code = any(?)");
 			params.add(codes.toArray(String[]::new));
@@ -153,13 +161,13 @@ public class CatalogManagement {
 		return browse(ItemFilter.any(), Pageable.ofSize(n)).getContent();
 	}
 
-	private final java.util.Map<String, ServiceGuide> versionCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, ServiceGuide> versionCache = new ConcurrentHashMap<>();
 
 	/**
 	 * A version that was published (and may since be superseded or withdrawn): what a case filed under it keeps.
 	 * Drafts and submitted versions are not returned. Such versions never change, so they are cached.
 	 */
-	@Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
 	public Optional<ServiceGuide> version(String code, int versionNo) {
 		String key = code + "#" + versionNo;
 		ServiceGuide cached = versionCache.get(key);
@@ -179,7 +187,7 @@ public class CatalogManagement {
 	private volatile List<Bundle> bundles;
 
 	/** A bundle as stored: offered (active) or retired, and who changed it last. */
-	public record StoredBundle(Bundle bundle, boolean active, String updatedBy, java.time.OffsetDateTime updatedAt) {
+	public record StoredBundle(Bundle bundle, boolean active, String updatedBy, OffsetDateTime updatedAt) {
 	}
 
 	/** Every bundle in catalog_bundle, retired ones included, by code. */
@@ -187,7 +195,7 @@ public class CatalogManagement {
 		return jdbc.sql("select code, name, description, audience, items::text as items, active, updated_by, updated_at from catalog_bundle order by code")
 			.query((rs, n) -> new StoredBundle(new Bundle(rs.getString("code"), rs.getString("name"), rs.getString("description"),
 					rs.getString("audience"), List.of(json.readValue(rs.getString("items"), String[].class))), rs.getBoolean("active"),
-					rs.getString("updated_by"), rs.getObject("updated_at", java.time.OffsetDateTime.class)))
+					rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class)))
 			.list();
 	}
 
@@ -228,7 +236,7 @@ public class CatalogManagement {
 	 * Regions to browse by: those of departments that publish items, with every enclosing region (province, city),
 	 * ordered by code.
 	 */
-	public List<tongban.directory.Region> browsableRegions() {
+	public List<Region> browsableRegions() {
 		return directory.regionsOf(new HashSet<>(jdbc.sql(
 				"select distinct department_code from catalog_item_version where status = 'PUBLISHED'").query(String.class).list()));
 	}

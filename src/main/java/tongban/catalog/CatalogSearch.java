@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
-import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,17 +60,17 @@ public class CatalogSearch {
 		return s.length() > MAX_QUERY ? s.substring(0, MAX_QUERY).strip() : s;
 	}
 
-	public tongban.catalog.SearchResult search(String raw, String type, String department, Integer maxVisits, int limit) {
+	public SearchResult search(String raw, String type, String department, Integer maxVisits, int limit) {
 		String q = clean(raw);
 		if (q.isEmpty()) {
-			return tongban.catalog.SearchResult.empty(q);
+			return SearchResult.empty(q);
 		}
 		boolean latin = q.matches("[A-Za-z0-9 ]+");
 		String compact = q.replace(" ", "").toLowerCase();
 		List<String> variants = synonyms.expand(q);
 		List<String> situationCodes = variants.stream().flatMap(v -> situations.codes(v).stream()).distinct().toList();
 		// hits are projected from the index's stored fields: no entity loading, no database round trip
-		SearchResult<ItemSummary> result = Search.session(em)
+		var result = Search.session(em)
 			.search(SearchDocument.class)
 			.select(f -> f.composite()
 				.from(f.id(String.class), f.field("name", String.class), f.field("type", String.class),
@@ -114,7 +113,7 @@ public class CatalogSearch {
 			.aggregation(BY_VISITS, f -> f.terms().field("requiredVisits", Integer.class))
 			.fetch(Math.clamp(limit, 1, 100));
 		List<ItemSummary> hits = new ArrayList<>(result.hits());
-		return new tongban.catalog.SearchResult(q, result.total().hitCount(), hits, new LinkedHashMap<>(result.aggregation(BY_TYPE)),
+		return new SearchResult(q, result.total().hitCount(), hits, new LinkedHashMap<>(result.aggregation(BY_TYPE)),
 				new LinkedHashMap<>(result.aggregation(BY_DEPARTMENT)), new LinkedHashMap<>(result.aggregation(BY_VISITS)),
 				bundles(variants, situationCodes));
 	}

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +17,7 @@ import java.util.regex.Pattern;
 import tongban.catalog.FormDefinition.Field;
 import tongban.catalog.FormDefinition.FieldType;
 import tongban.shared.IdNumber;
+import tongban.shared.MobileNumber;
 import tongban.shared.Uscc;
 
 /**
@@ -45,8 +47,6 @@ public final class FormValidation {
 	}
 
 	public static final int DEFAULT_FILE_MB = 10;
-	private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-	private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
 	private static final Pattern DATE = Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?");
 	private static final Pattern REGION = Pattern.compile("\\d{6}");
 	private static final Pattern ROW_PARAM = Pattern.compile("([a-zA-Z][a-zA-Z0-9_]*)\\[(\\d{1,3})]\\.([a-zA-Z][a-zA-Z0-9_]*)");
@@ -206,10 +206,11 @@ public final class FormValidation {
 				if (compact.startsWith("+86")) {
 					compact = compact.substring(3);
 				}
-				if (MOBILE.matcher(compact.replace("-", "")).matches()) {
+				if (MobileNumber.valid(compact.replace("-", ""))) {
 					v = compact.replace("-", "");
 				}
-				else if (LANDLINE.matcher(compact).matches()) {
+				else if (MobileNumber.phone(compact)) {
+					// not a mobile, even without hyphens: a landline with its area code
 					v = compact;
 				}
 				else {
@@ -276,7 +277,7 @@ public final class FormValidation {
 			String prefix) {
 		Map<String, Object> out = new LinkedHashMap<>();
 		Map<String, TreeMap<Integer, Map<String, Object>>> groups = new LinkedHashMap<>();
-		java.util.function.BiConsumer<String, Object> put = (name, value) -> {
+		BiConsumer<String, Object> put = (name, value) -> {
 			if (!name.startsWith(prefix)) {
 				return;
 			}

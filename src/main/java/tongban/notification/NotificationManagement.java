@@ -3,10 +3,12 @@ package tongban.notification;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,8 +24,11 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.notification.internal.SmsTexts;
+import tongban.shared.DataKeys;
 
 /**
  * Tells people what happened: an in-app message (站内消息), an e-mail over SMTP when the person gave an address and a
@@ -56,23 +61,23 @@ public class NotificationManagement {
 	private final ObjectProvider<JavaMailSender> mail;
 	private final String from;
 
-	private final org.springframework.transaction.support.TransactionTemplate tx;
+	private final TransactionTemplate tx;
 
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
 	/** How long the first SMS about a case waits for more notices of the case to join it; zero sends each at once. */
 	private final Duration smsWindow;
 
 	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
-			org.springframework.transaction.PlatformTransactionManager transactions,
-			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, tongban.shared.DataKeys keys,
+			PlatformTransactionManager transactions,
+			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, DataKeys keys,
 			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow) {
 		if (smsWindow.isNegative() || smsWindow.compareTo(Duration.ofMinutes(10)) > 0) {
 			throw new IllegalArgumentException("tongban.notification.sms-window must be 0 to 10 minutes, not " + smsWindow);
 		}
 		this.smsWindow = smsWindow;
 		this.keys = keys;
-		this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+		this.tx = new TransactionTemplate(transactions);
 		this.sms = sms;
 		this.jdbc = jdbc;
 		this.mail = mail;
@@ -97,7 +102,7 @@ public class NotificationManagement {
 	 */
 	public void notify(Recipient to, String event, Map<String, String> vars, String link, UUID caseId) {
 		List<Template> templates = templates(event);
-		Map<String, String> all = new java.util.HashMap<>(vars);
+		Map<String, String> all = new HashMap<>(vars);
 		all.putIfAbsent("name", to.name());
 		all.putIfAbsent("link", link == null ? "" : link);
 		for (Template t : templates) {
@@ -202,7 +207,7 @@ public class NotificationManagement {
 		}
 	}
 
-	private final java.util.Map<String, List<Template>> templateCache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, List<Template>> templateCache = new ConcurrentHashMap<>();
 
 	/** The templates of an event, read once (a change of the texts is picked up after {@link #reloadTemplates()}). */
 	private List<Template> templates(String event) {

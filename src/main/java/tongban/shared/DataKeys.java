@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import javax.crypto.Cipher;
@@ -160,7 +161,7 @@ public final class DataKeys {
 		if (value == null) {
 			return null;
 		}
-		return HexFormat.of().formatHex(hmac(index, value.strip().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8)), 0, 16);
+		return HexFormat.of().formatHex(hmac(index, value.strip().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)), 0, 16);
 	}
 
 	/** HMAC-SHA256 under the platform's MAC key, hex. */

@@ -1,5 +1,8 @@
 package tongban.shared;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** 脱敏: how personal data is shown to someone who does not need all of it. */
 public final class Masking {
 
@@ -35,7 +38,7 @@ public final class Masking {
 		if (address == null || address.isEmpty()) {
 			return "";
 		}
-		java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?(?:省|自治区)?.*?市.*?[区县市旗])").matcher(address);
+		Matcher m = Pattern.compile("^(.*?(?:省|自治区)?.*?市.*?[区县市旗])").matcher(address);
 		String kept = m.find() && m.group(1).length() < address.length() ? m.group(1) : address.substring(0, Math.min(3, address.length()));
 		return kept + "****";
 	}

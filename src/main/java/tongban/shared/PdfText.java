@@ -1,11 +1,19 @@
 package tongban.shared;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /** Text on PDF pages in the shipped CJK font: lines, widths and wrapping of Chinese with Latin runs kept whole. */
 public final class PdfText {
@@ -16,8 +24,8 @@ public final class PdfText {
 	private PdfText() {
 	}
 
-	private static final java.util.concurrent.ConcurrentLinkedQueue<org.apache.fontbox.ttf.TrueTypeFont> FONTS =
-			new java.util.concurrent.ConcurrentLinkedQueue<>();
+	private static final ConcurrentLinkedQueue<TrueTypeFont> FONTS =
+			new ConcurrentLinkedQueue<>();
 
 	private static volatile byte[] fontBytes;
 
@@ -26,7 +34,7 @@ public final class PdfText {
 	 * with {@link #release} once the document that embeds it is saved. Copies are pooled, never shared by two documents
 	 * at once (a parsed font is not thread-safe).
 	 */
-	private static org.apache.fontbox.ttf.TrueTypeFont borrowFont() throws IOException {
+	private static TrueTypeFont borrowFont() throws IOException {
 		var f = FONTS.poll();
 		if (f != null) {
 			return f;
@@ -38,10 +46,10 @@ public final class PdfText {
 			}
 			fontBytes = bytes;
 		}
-		return new org.apache.fontbox.ttf.TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
+		return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
 	}
 
-	private static void release(org.apache.fontbox.ttf.TrueTypeFont font) {
+	private static void release(TrueTypeFont font) {
 		if (FONTS.size() < 8) {
 			FONTS.offer(font);
 		}
@@ -51,21 +59,21 @@ public final class PdfText {
 	@FunctionalInterface
 	public interface Drawing {
 
-		void draw(org.apache.pdfbox.pdmodel.PDDocument doc, org.apache.pdfbox.pdmodel.font.PDType0Font font) throws IOException;
+		void draw(PDDocument doc, PDType0Font font) throws IOException;
 	}
 
 	/** A new PDF drawn by {@code drawing} in the shipped font (a pooled parsed copy), saved to bytes. */
 	public static byte[] document(Drawing drawing) {
-		org.apache.fontbox.ttf.TrueTypeFont ttf = null;
-		try (var doc = new org.apache.pdfbox.pdmodel.PDDocument()) {
+		TrueTypeFont ttf = null;
+		try (var doc = new PDDocument()) {
 			ttf = borrowFont();
-			drawing.draw(doc, org.apache.pdfbox.pdmodel.font.PDType0Font.load(doc, ttf, true));
-			var bytes = new java.io.ByteArrayOutputStream();
+			drawing.draw(doc, PDType0Font.load(doc, ttf, true));
+			var bytes = new ByteArrayOutputStream();
 			doc.save(bytes);
 			return bytes.toByteArray();
 		}
 		catch (IOException e) {
-			throw new java.io.UncheckedIOException(e);
+			throw new UncheckedIOException(e);
 		}
 		finally {
 			if (ttf != null) {

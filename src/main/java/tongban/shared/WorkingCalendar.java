@@ -12,9 +12,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -126,7 +129,7 @@ public final class WorkingCalendar {
 	 */
 	public static List<Day> parse(int year, InputStream in, List<Problem> problems) {
 		List<Day> out = new ArrayList<>();
-		Set<LocalDate> seen = new java.util.HashSet<>();
+		Set<LocalDate> seen = new HashSet<>();
 		try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
 			String line;
 			int no = 0;
@@ -151,7 +154,7 @@ public final class WorkingCalendar {
 				}
 				Kind kind;
 				try {
-					kind = Kind.valueOf(c[1].strip().toUpperCase(java.util.Locale.ROOT));
+					kind = Kind.valueOf(c[1].strip().toUpperCase(Locale.ROOT));
 				}
 				catch (IllegalArgumentException e) {
 					problems.add(new Problem(no, "calendar.error.kind"));
@@ -182,7 +185,7 @@ public final class WorkingCalendar {
 
 	/** The years shipped with the platform, from {@code data/calendar/<year>.csv} on the class path. */
 	public static Map<Integer, List<Day>> shipped() {
-		Map<Integer, List<Day>> out = new java.util.TreeMap<>();
+		Map<Integer, List<Day>> out = new TreeMap<>();
 		for (int year = 2020; year <= 2100; year++) {
 			InputStream in = WorkingCalendar.class.getResourceAsStream("/data/calendar/" + year + ".csv");
 			if (in != null) {
@@ -205,12 +208,12 @@ public final class WorkingCalendar {
 		Set<Integer> out = new TreeSet<>();
 		for (int year : shipped().keySet()) {
 			try (InputStream in = WorkingCalendar.class.getResourceAsStream("/data/calendar/" + year + ".csv")) {
-				if (new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().anyMatch(l -> l.strip().equals(PROVISIONAL_MARK))) {
+				if (new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().anyMatch(l -> l.strip().equals(PROVISIONAL_MARK))) {
 					out.add(year);
 				}
 			}
-			catch (java.io.IOException e) {
-				throw new java.io.UncheckedIOException(e);
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
 			}
 		}
 		return out;

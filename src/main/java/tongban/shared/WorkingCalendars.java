@@ -2,9 +2,12 @@ package tongban.shared;
 
 import java.io.InputStream;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkingCalendars implements ApplicationRunner {
 
 	/** A year as listed in the console. */
-	public record Year(int year, long holidays, long workdays, String source, java.time.OffsetDateTime loadedAt) {
+	public record Year(int year, long holidays, long workdays, String source, OffsetDateTime loadedAt) {
 
 		/** Statutory holidays only, until the State Council's notice for the year is uploaded. */
 		public boolean provisional() {
@@ -45,7 +48,7 @@ public class WorkingCalendars implements ApplicationRunner {
 	@Override
 	@Transactional
 	public void run(ApplicationArguments args) {
-		java.util.Set<Integer> provisional = WorkingCalendar.shippedProvisional();
+		Set<Integer> provisional = WorkingCalendar.shippedProvisional();
 		for (Map.Entry<Integer, List<WorkingCalendar.Day>> e : WorkingCalendar.shipped().entrySet()) {
 			int year = e.getKey();
 			boolean stale = !provisional.contains(year) && loadedProvisional().contains(year); // a release now ships the notice
@@ -107,8 +110,8 @@ public class WorkingCalendars implements ApplicationRunner {
 	/** Marks the source of a year loaded from a provisional shipped file. */
 	static final String PROVISIONAL = " (provisional)";
 
-	private java.util.Set<Integer> loadedProvisional() {
-		return new java.util.HashSet<>(jdbc.sql("select distinct extract(year from day)::int from shared_calendar_day where source like ?")
+	private Set<Integer> loadedProvisional() {
+		return new HashSet<>(jdbc.sql("select distinct extract(year from day)::int from shared_calendar_day where source like ?")
 			.param("%" + PROVISIONAL)
 			.query(Integer.class)
 			.list());

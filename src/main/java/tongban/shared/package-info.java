@@ -1,3 +1,5 @@
 /** Kernel shared by every module: identity-number and USCC checks, masking, errors, web shell. */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package tongban.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,13 +3,10 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,11 +19,10 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Actor;
 import tongban.identity.Party;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * The clock of an accepted case in the running product: a special procedure stops it (the applicant is told, the
@@ -50,9 +46,8 @@ class ClockJourneyIT extends JourneyTest {
 		UUID id = tongban.support.TestCases.submittedSocialSecurityCard(cases, me);
 
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
-		Account staff = accounts.save(Account.staff("clock" + System.nanoTime(), "计时审批员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
-		login().open().signIn(staff.username(), PASSWORD).totp(Totp.code(staff.totpSecret(), Instant.now()));
+		Staff staff = newStaff(dep.code(), Role.APPROVER, "计时审批员");
+		login().open().signIn(staff.username(), staff.password()).totp(staff.totpCode());
 		String number = cases.forStaff(id).orElseThrow().caseNumber();
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> {
 			page.navigate(base() + "/workbench/tasks");
@@ -112,7 +107,7 @@ class ClockJourneyIT extends JourneyTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
 				"select count(*) from notification_message where account_id = ? and event = 'CASE_EXTENDED'").param(me.id())
 			.query(Long.class).single() == 1);
-		String mobile = accounts.findById(me.id()).orElseThrow().mobile();
+		String mobile = me.mobile();
 		// text messages are queued with the change and sent just after it commits
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastSms(mobile)).contains("延长10个工作日"));
 	}

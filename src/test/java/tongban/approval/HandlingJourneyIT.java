@@ -2,7 +2,6 @@ package tongban.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
@@ -13,9 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A submitted case runs its item's process: the department's approver finds it in the inbox, asks for a supplement
@@ -29,10 +27,9 @@ class HandlingJourneyIT extends JourneyTest {
 	@Autowired
 	DirectoryManagement directory;
 
-	private Account approver(String department) {
+	private Staff approver(String department) {
 		var dep = directory.departmentByCode(department).orElseThrow();
-		return accounts.save(Account.staff("approver" + System.nanoTime(), "审批员" + department.substring(3),
-				passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
+		return newStaff(dep.code(), Role.APPROVER, "审批员" + department.substring(3));
 	}
 
 	/** The process starts after the submission commits: wait until the task shows in the inbox, then open it. */
@@ -80,12 +77,12 @@ class HandlingJourneyIT extends JourneyTest {
 			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("申请已提交") && m.contains(number)));
 		String caseUrl = page.url().replace("?submitted", "");
 
-		Account other = approver("XH-MZ");
+		Staff other = approver("XH-MZ");
 		Page stranger = staffPage(other);
 		stranger.navigate(base() + "/workbench/tasks");
 		assertThat(stranger.content()).doesNotContain(number);
 
-		Account rs = approver("XH-RLSB");
+		Staff rs = approver("XH-RLSB");
 		Page staff = staffPage(rs);
 		openTask(staff, number, "受理");
 		String taskUrl = staff.url();
@@ -161,7 +158,7 @@ class HandlingJourneyIT extends JourneyTest {
 			.extracting(m -> m.lines().findFirst().orElse(""))
 			.containsExactly("【通办】申请已提交：社会保障卡申领", "【通办】请补正材料：社会保障卡申领", "【通办】已受理：社会保障卡申领",
 					"【通办】已准予：社会保障卡申领", "【通办】已办结：社会保障卡申领");
-		String mobile = accounts.findById(me.id()).orElseThrow().mobile();
+		String mobile = me.mobile();
 		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lastSms(mobile)).contains("已办结"));
 		page.navigate(base() + "/account/messages");

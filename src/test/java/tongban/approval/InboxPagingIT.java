@@ -41,7 +41,7 @@ class InboxPagingIT extends IntegrationTest {
 	void everyTaskOnceAcrossThePages() throws Exception {
 		Set<UUID> mine = new HashSet<>();
 		for (int i = 0; i < 3; i++) {
-			mine.add(TestCases.submittedSocialSecurityCard(caseManagement, newCitizen("分页" + i, 2)));
+			mine.add(TestCases.submittedSocialSecurityCard(caseManagement, newCitizen("分页" + "甲乙丙".charAt(i), 2)));
 		}
 		var approver = newStaff("XH-RLSB", Role.APPROVER, "分页审批");
 		String token = accessToken(approver.id(), "tasks");

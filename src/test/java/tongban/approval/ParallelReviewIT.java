@@ -25,7 +25,7 @@ import tongban.support.IntegrationTest;
 class ParallelReviewIT extends IntegrationTest {
 
 	@Autowired
-	tongban.identity.domain.LegalPersonRepository companies;
+	tongban.identity.Representation companies;
 
 	static final String ITEM = "330106-XK-0001-01";
 	static final String USCC = "91330106MA2H3L5Y4T";

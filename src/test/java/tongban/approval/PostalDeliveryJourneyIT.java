@@ -3,7 +3,6 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,10 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.TestCases;
 
 /**
@@ -50,8 +48,7 @@ class PostalDeliveryJourneyIT extends JourneyTest {
 		var a = TestCases.actor(me);
 		UUID id = TestCases.submittedSocialSecurityCardByPost(cases, me);
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
-		Account account = accounts.save(Account.staff("postal" + System.nanoTime(), "送达员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
+		Staff account = newStaff(dep.code(), Role.APPROVER, "送达员");
 		var staff = new ApprovalManagement.Staff(account.id(), account.displayName(), "XH-RLSB", true);
 		approval.complete(staff, task(staff, id, "accept").taskId(), new ApprovalManagement.Decision("accept", "", Map.of()));
 		approval.complete(staff, task(staff, id, "review").taskId(), new ApprovalManagement.Decision("", "符合条件", Map.of()));

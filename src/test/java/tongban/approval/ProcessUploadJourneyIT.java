@@ -3,8 +3,6 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.EnumSet;
 
 import com.microsoft.playwright.options.FilePayload;
 
@@ -16,9 +14,8 @@ import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemProcesses;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A department admin attaches the item's own BPMN file: text that is not XML is refused with the parser's reason, a
@@ -41,9 +38,8 @@ class ProcessUploadJourneyIT extends JourneyTest {
 		catalog.importPublished(tongban.catalog.PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "自定义流程事项",
 				"type", "GG", "faq", java.util.List.of()), null, "测试");
 		var dep = directory.departmentByCode("XH-MZ").orElseThrow();
-		Account admin = accounts.save(Account.staff("bpmn" + System.nanoTime(), "流程管理员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
-		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		Staff admin = newStaff(dep.code(), Role.DEPT_ADMIN, "流程管理员");
+		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());
 		page.navigate(base() + "/console/items/" + code);
 		page.getByTestId("edit-item").click();
 		page.getByTestId("edit-process").click();

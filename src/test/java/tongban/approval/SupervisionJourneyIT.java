@@ -3,9 +3,7 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,10 +18,9 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Actor;
 import tongban.identity.Party;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /** 督办: an overdue case shows red to the supervisor of its region, and not to a supervisor of another region. */
 class SupervisionJourneyIT extends JourneyTest {
@@ -52,9 +49,8 @@ class SupervisionJourneyIT extends JourneyTest {
 		String number = cases.forStaff(id).orElseThrow().caseNumber();
 
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account supervisor = accounts.save(Account.staff("sup" + System.nanoTime(), "督办员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), "330106", EnumSet.of(Role.SUPERVISOR)));
-		login().open().signIn(supervisor.username(), PASSWORD).totp(Totp.code(supervisor.totpSecret(), Instant.now()));
+		Staff supervisor = newStaff(dep.code(), "330106", Role.SUPERVISOR, "督办员");
+		login().open().signIn(supervisor.username(), supervisor.password()).totp(supervisor.totpCode());
 		page.navigate(base() + "/workbench");
 		page.getByTestId("supervision-link").click();
 		var row = page.locator("tr[data-case='" + number + "']");

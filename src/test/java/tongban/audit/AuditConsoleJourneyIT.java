@@ -2,7 +2,6 @@ package tongban.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -10,9 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.directory.DirectoryManagement;
 import tongban.exchange.ExchangeManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * The audit console in Chromium: a platform admin's own sign-in is among the latest entries; checking the chain says it
@@ -29,8 +27,7 @@ class AuditConsoleJourneyIT extends JourneyTest {
 	@Test
 	void platformAdminsCheckTheChainOnTheConsole() {
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account admin = accounts.save(Account.staff("auditadmin" + System.nanoTime(), "审计管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
+		Staff admin = newStaff(dep.code(), Role.PLATFORM_ADMIN, "审计管理员");
 		page.close();
 		page = staffPage(admin);
 		page.navigate(base() + "/workbench");
@@ -60,8 +57,7 @@ class AuditConsoleJourneyIT extends JourneyTest {
 		page.getByTestId("verify-audit").click();
 		assertThat(page.getByTestId("audit-verification").innerText()).contains("日志链完整");
 
-		Account deptAdmin = accounts.save(Account.staff("auditdept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		Staff deptAdmin = newStaff(dep.code(), Role.DEPT_ADMIN, "部门管理员");
 		var other = staffPage(deptAdmin);
 		assertThat(other.navigate(base() + "/console/audit").status()).isEqualTo(403);
 		other.context().close();

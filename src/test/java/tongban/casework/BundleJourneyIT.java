@@ -115,8 +115,7 @@ class BundleJourneyIT extends JourneyTest {
 		assertThat(jdbc.sql("select size from casework_material where case_id = ? and trust_level = 'A'").param(hukou).query(Long.class).list())
 			.as("each kept at the sealed licence's real size").allMatch(size -> size > 1000);
 		var ga = directory.departmentByCode("XH-GA").orElseThrow();
-		var approver = accounts.save(tongban.identity.domain.Account.staff("gaappr" + System.nanoTime(), "户籍审批员", passwordEncoder.encode(PASSWORD),
-				tongban.identity.internal.Totp.newSecret(), ga.id(), ga.regionCode(), java.util.EnumSet.of(tongban.identity.Role.APPROVER)));
+		var approver = newStaff(ga.code(), tongban.identity.Role.APPROVER, "户籍审批员");
 		var office = staffPage(approver);
 		String number = jdbc.sql("select case_number from casework_case where id = ?").param(hukou).query(String.class).single();
 		office.navigate(base() + "/workbench/tasks");

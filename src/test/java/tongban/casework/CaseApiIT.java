@@ -3,7 +3,6 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +17,8 @@ import org.springframework.web.client.RestClient;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.IntegrationTest;
+import tongban.support.People.Staff;
 import tongban.support.SamplePdfs;
 
 /**
@@ -110,8 +108,7 @@ class CaseApiIT extends IntegrationTest {
 			.isEqualTo(403);
 
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
-		Account approver = accounts.save(Account.staff("apiapprover" + System.nanoTime(), "接口审批", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.APPROVER)));
+		Staff approver = newStaff(dep.code(), Role.APPROVER, "接口审批");
 		RestClient system = as(approver.id(), "tasks");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ((List<Map<String, Object>>) system.get().uri("/api/tasks")
 			.retrieve().body(List.class)).stream().anyMatch(t -> id.equals(t.get("caseId"))));

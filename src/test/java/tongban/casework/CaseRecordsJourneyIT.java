@@ -2,7 +2,6 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
@@ -11,11 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.domain.LegalPersonRepository;
-import tongban.identity.internal.Totp;
+import tongban.identity.Representation;
 import tongban.shared.Masking;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.TestCases;
 
 /**
@@ -30,7 +28,7 @@ class CaseRecordsJourneyIT extends JourneyTest {
 	CaseManagement cases;
 
 	@Autowired
-	LegalPersonRepository companies;
+	Representation companies;
 
 	@Test
 	void finishedCasesAndSearchWithinTheDepartmentAndRegion() {
@@ -43,8 +41,8 @@ class CaseRecordsJourneyIT extends JourneyTest {
 		cases.refuse(elsewhere, "审批人", "材料不齐");
 		String olderNumber = number(older), newerNumber = number(newer), elsewhereNumber = number(elsewhere);
 
-		Account approver = newStaff("XH-RLSB", Role.APPROVER, "查询审批");
-		login().open().signIn(approver.username(), PASSWORD).totp(Totp.code(approver.totpSecret(), Instant.now()));
+		Staff approver = newStaff("XH-RLSB", Role.APPROVER, "查询审批");
+		login().open().signIn(approver.username(), approver.password()).totp(approver.totpCode());
 		page.navigate(base() + "/workbench");
 		page.getByTestId("records-link").click();
 		String finished = page.getByTestId("records-finished").innerText();
@@ -75,7 +73,7 @@ class CaseRecordsJourneyIT extends JourneyTest {
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REVEAL' and subject = ?").param("case:" + older)
 			.query(Long.class).single()).isEqualTo(1);
 
-		Account otherRegion = newStaff("XH-RLSB", "330105", Role.APPROVER, "外区审批");
+		Staff otherRegion = newStaff("XH-RLSB", "330105", Role.APPROVER, "外区审批");
 		Page outside = staffPage(otherRegion);
 		outside.navigate(base() + "/workbench/cases?q=" + newerNumber);
 		assertThat(outside.getByTestId("records-none").isVisible()).as("a case outside the staff member's region").isTrue();

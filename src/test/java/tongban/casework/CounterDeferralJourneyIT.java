@@ -2,9 +2,7 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumSet;
 
 import com.microsoft.playwright.options.FilePayload;
 
@@ -13,12 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.SamplePdfs;
 
 /**
@@ -40,9 +37,8 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		Citizen bride = newCitizen("周新娘", 2);
 		Citizen groom = newCitizen("吴新郎", 2);
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account clerk = accounts.save(Account.staff("defer" + System.nanoTime(), "婚登窗口", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.COUNTER_CLERK)));
-		login().open().signIn(clerk.username(), PASSWORD).totp(Totp.code(clerk.totpSecret(), Instant.now()));
+		Staff clerk = newStaff(dep.code(), Role.COUNTER_CLERK, "婚登窗口");
+		login().open().signIn(clerk.username(), clerk.password()).totp(clerk.totpCode());
 		page.navigate(base() + "/workbench/counter/intake");
 		page.locator("#idNumber").fill(bride.idNumber());
 		page.locator("#name").fill(bride.name());
@@ -102,10 +98,9 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		assertThat(cases.forStaff(id).orElseThrow().materials()).anyMatch(m -> m.index() == 2 && m.originalName().equals("合影.png"));
 		// the grant issues the 结婚证, sealed by a civil-affairs approver signed in with TOTP
 		var mz = directory.departmentByCode("XH-MZ").orElseThrow();
-		Account approver = accounts.save(Account.staff("mzappr" + System.nanoTime(), "婚登审批员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), mz.id(), mz.regionCode(), EnumSet.of(Role.APPROVER)));
+		Staff approver = newStaff(mz.code(), Role.APPROVER, "婚登审批员");
 		org.springframework.security.core.context.SecurityContextHolder.getContext()
-			.setAuthentication(tongban.identity.internal.AccountAuthenticationProvider.authenticated(approver));
+			.setAuthentication(people.signedIn(approver));
 		try {
 			cases.decide(id, "婚登审批员", true, null);
 		}

@@ -2,8 +2,6 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 
 import com.microsoft.playwright.Page;
@@ -14,9 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * 一窗受理 continued online: a clerk checks the visitor in person (L3), starts 社会保障卡申领 with them and saves it;
@@ -32,9 +29,8 @@ class CounterIntakeJourneyIT extends JourneyTest {
 	void startedAtTheCounterFinishedOnline() {
 		Citizen visitor = newCitizen("窗口来办", 2);
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account clerk = accounts.save(Account.staff("clerk" + System.nanoTime(), "窗口人员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.COUNTER_CLERK)));
-		login().open().signIn(clerk.username(), PASSWORD).totp(Totp.code(clerk.totpSecret(), Instant.now()));
+		Staff clerk = newStaff(dep.code(), Role.COUNTER_CLERK, "窗口人员");
+		login().open().signIn(clerk.username(), clerk.password()).totp(clerk.totpCode());
 
 		page.navigate(base() + "/workbench/counter/intake");
 		page.locator("#idNumber").fill(visitor.idNumber());

@@ -3,6 +3,8 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.UUID;
+
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.Test;
@@ -10,8 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.identity.Actor;
 import tongban.identity.Party;
-import tongban.identity.domain.LegalPerson;
-import tongban.identity.domain.LegalPersonRepository;
+import tongban.identity.Representation;
 import tongban.shared.DomainException;
 import tongban.shared.Uscc;
 import tongban.support.JourneyTest;
@@ -30,7 +31,7 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 	CaseManagement cases;
 
 	@Autowired
-	LegalPersonRepository companies;
+	Representation companies;
 
 	@Test
 	void aPrivatePersonCannotStartAnItemForBusinesses() {
@@ -55,8 +56,8 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 
 		// acting for their company, the same person applies
 		String first17 = "91330106MA" + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000));
-		LegalPerson company = companies.save(new LegalPerson(new Uscc(first17 + Uscc.checkCharacter(first17)), "个人申请餐饮店", me.id()));
-		Actor forCompany = new Actor(me.id(), me.name(), new Party(Party.Kind.LEGAL_PERSON, company.id(), company.name()));
+		UUID company = companies.registerLegalPerson(me.id(), first17 + Uscc.checkCharacter(first17), "个人申请餐饮店");
+		Actor forCompany = new Actor(me.id(), me.name(), new Party(Party.Kind.LEGAL_PERSON, company, "个人申请餐饮店"));
 		assertThat(cases.find(forCompany, cases.startDraft(forCompany, FOOD))).isPresent();
 	}
 }

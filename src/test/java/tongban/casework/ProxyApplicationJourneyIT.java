@@ -10,8 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
-import tongban.identity.domain.ProxyGrant;
-import tongban.identity.domain.ProxyGrantRepository;
+import tongban.identity.Representation;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
 import tongban.support.pages.AccountPage;
@@ -29,13 +28,13 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 	IdentityManagement identity;
 
 	@Autowired
-	ProxyGrantRepository grants;
+	Representation grants;
 
 	@Test
 	void aProxyAppliesForThePrincipalWithinScope() {
 		Citizen principal = newCitizen("张老人", 2);
 		Citizen proxy = newCitizen("张女儿", 2);
-		grants.save(new ProxyGrant(principal.id(), proxy.id(), "社会保障卡申领", LocalDate.now().plusMonths(3)));
+		grants.grantProxy(principal.id(), proxy.name(), proxy.idNumber(), "社会保障卡申领", LocalDate.now().plusMonths(3));
 		assertThat(identity.partiesOf(proxy.id())).extracting(Party::name).contains(principal.name());
 
 		Actor forPrincipal = new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));

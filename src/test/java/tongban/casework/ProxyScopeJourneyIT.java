@@ -18,12 +18,7 @@ import tongban.identity.Actor;
 import tongban.identity.GrantScope;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
-import tongban.identity.domain.AgentGrant;
-import tongban.identity.domain.AgentGrantRepository;
-import tongban.identity.domain.LegalPerson;
-import tongban.identity.domain.LegalPersonRepository;
-import tongban.identity.domain.ProxyGrant;
-import tongban.identity.domain.ProxyGrantRepository;
+import tongban.identity.Representation;
 import tongban.shared.Uscc;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;
@@ -50,13 +45,7 @@ class ProxyScopeJourneyIT extends JourneyTest {
 	IdentityManagement identity;
 
 	@Autowired
-	ProxyGrantRepository proxies;
-
-	@Autowired
-	LegalPersonRepository legalPersons;
-
-	@Autowired
-	AgentGrantRepository agents;
+	Representation representation;
 
 	/** A submitted case of another item of the citizen's: the form filled, every material uploaded. */
 	private UUID submittedReplacement(Citizen c) {
@@ -92,7 +81,7 @@ class ProxyScopeJourneyIT extends JourneyTest {
 		UUID other = submittedReplacement(principal);
 		String otherNumber = cases.forStaff(other).orElseThrow().caseNumber();
 		String coveredNumber = cases.forStaff(covered).orElseThrow().caseNumber();
-		proxies.save(new ProxyGrant(principal.id(), proxy.id(), "社会保障卡申领", LocalDate.now().plusMonths(3)));
+		representation.grantProxy(principal.id(), proxy.name(), proxy.idNumber(), "社会保障卡申领", LocalDate.now().plusMonths(3));
 
 		login().open().signIn(proxy.idNumber(), PASSWORD);
 		AccountPage account = new AccountPage(page, base()).open();
@@ -139,9 +128,9 @@ class ProxyScopeJourneyIT extends JourneyTest {
 		Citizen rep = newCitizen("林法人", 2);
 		Citizen agent = newCitizen("周经办", 2);
 		String first17 = "91330106MA2" + String.format("%06d", System.nanoTime() % 1_000_000);
-		LegalPerson company = legalPersons.save(new LegalPerson(new Uscc(first17 + Uscc.checkCharacter(first17)), "范围测试有限公司", rep.id()));
-		Party party = new Party(Party.Kind.LEGAL_PERSON, company.id(), company.name());
-		agents.save(new AgentGrant(company.id(), agent.id(), "食品经营许可（新办）、发票领用", LocalDate.now().plusMonths(3)));
+		UUID company = representation.registerLegalPerson(rep.id(), first17 + Uscc.checkCharacter(first17), "范围测试有限公司");
+		Party party = new Party(Party.Kind.LEGAL_PERSON, company, "范围测试有限公司");
+		representation.grantAgent(company, rep.id(), agent.name(), agent.idNumber(), "食品经营许可（新办）、发票领用", LocalDate.now().plusMonths(3));
 
 		assertThat(identity.scopeOf(rep.id(), party)).isEqualTo(GrantScope.FULL);
 		GrantScope scope = identity.scopeOf(agent.id(), party);

@@ -2,8 +2,6 @@ package tongban.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -14,9 +12,8 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import tongban.catalog.internal.BundleEditing;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A platform admin defines a new 一件事 in the console: a faulty first try (no name, an unknown item, one item twice) is
@@ -41,9 +38,8 @@ class BundleConsoleJourneyIT extends JourneyTest {
 	@Test
 	void defineRetireAndSeeOnThePortal() {
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account admin = accounts.save(Account.staff("bundleadmin" + System.nanoTime(), "组合管理员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
-		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		Staff admin = newStaff(dep.code(), Role.PLATFORM_ADMIN, "组合管理员");
+		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());
 
 		page.navigate(base() + "/workbench");
 		page.getByTestId("console-bundles-link").click();
@@ -110,9 +106,8 @@ class BundleConsoleJourneyIT extends JourneyTest {
 	@Test
 	void aDepartmentAdminCannotEditBundles() {
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
-		Account deptAdmin = accounts.save(Account.staff("bundledept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
-		login().open().signIn(deptAdmin.username(), PASSWORD).totp(Totp.code(deptAdmin.totpSecret(), Instant.now()));
+		Staff deptAdmin = newStaff(dep.code(), Role.DEPT_ADMIN, "部门管理员");
+		login().open().signIn(deptAdmin.username(), deptAdmin.password()).totp(deptAdmin.totpCode());
 		assertThat(page.navigate(base() + "/console/bundles").status()).isEqualTo(403);
 	}
 }

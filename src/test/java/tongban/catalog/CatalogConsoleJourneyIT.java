@@ -2,17 +2,13 @@ package tongban.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.EnumSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A department admin creates an item, is stopped by the publishing gate, fixes it and submits; a platform admin
@@ -26,21 +22,20 @@ class CatalogConsoleJourneyIT extends JourneyTest {
 	@Autowired
 	CatalogSearch search;
 
-	private Account staff(Role role, String departmentCode) {
+	private Staff staff(Role role, String departmentCode) {
 		var dep = directory.departmentByCode(departmentCode).orElseThrow();
-		return accounts.save(Account.staff(role.name().toLowerCase() + System.nanoTime(), "管理员" + departmentCode.substring(3),
-				passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(role)));
+		return newStaff(dep.code(), role, "管理员" + departmentCode.substring(3));
 	}
 
-	private void signIn(Account a) {
-		login().open().signIn(a.username(), PASSWORD).totp(Totp.code(a.totpSecret(), Instant.now()));
+	private void signIn(Staff a) {
+		login().open().signIn(a.username(), a.password()).totp(a.totpCode());
 	}
 
 	@Test
 	void createStoppedByTheGateFixSubmitPublishAndFind() {
 		String code = "330106-GG-T" + System.nanoTime() % 100000 + "-01";
 		String name = "老年人优待证办理" + System.nanoTime() % 1000;
-		Account deptAdmin = staff(Role.DEPT_ADMIN, "XH-MZ");
+		Staff deptAdmin = staff(Role.DEPT_ADMIN, "XH-MZ");
 		signIn(deptAdmin);
 		page.navigate(base() + "/console/items");
 		accessible();
@@ -72,13 +67,13 @@ class CatalogConsoleJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("audit").innerText()).contains("提交审核").contains("visitReason");
 		header().signOut();
 
-		Account other = staff(Role.DEPT_ADMIN, "XH-SCJG");
+		Staff other = staff(Role.DEPT_ADMIN, "XH-SCJG");
 		signIn(other);
 		var r = page.navigate(base() + "/console/items/" + code);
 		assertThat(r.status()).as("another department's item").isEqualTo(404);
 		header().signOut();
 
-		Account platform = staff(Role.PLATFORM_ADMIN, "XH-ZWFW");
+		Staff platform = staff(Role.PLATFORM_ADMIN, "XH-ZWFW");
 		signIn(platform);
 		page.navigate(base() + "/console/items");
 		assertThat(page.getByTestId("console-items").innerText()).contains(name).contains("待审核");
@@ -113,7 +108,7 @@ class CatalogConsoleJourneyIT extends JourneyTest {
 	@Test
 	void theSecondOfTwoConcurrentSavesIsRefused() {
 		String code = "330106-GG-C" + System.nanoTime() % 100000 + "-01";
-		Account deptAdmin = staff(Role.DEPT_ADMIN, "XH-MZ");
+		Staff deptAdmin = staff(Role.DEPT_ADMIN, "XH-MZ");
 		signIn(deptAdmin);
 		page.navigate(base() + "/console/items/new");
 		page.locator("#code").fill(code);

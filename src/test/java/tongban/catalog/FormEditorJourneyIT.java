@@ -2,9 +2,6 @@ package tongban.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.EnumSet;
-
 import com.microsoft.playwright.Locator;
 
 import org.junit.jupiter.api.Test;
@@ -12,9 +9,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A department admin builds an item's application form in the console: fields added by type, a condition, the live
@@ -29,10 +25,9 @@ class FormEditorJourneyIT extends JourneyTest {
 	@Autowired
 	CatalogManagement catalog;
 
-	private Account deptAdmin() {
+	private Staff deptAdmin() {
 		var dep = directory.departmentByCode("XH-MZ").orElseThrow();
-		return accounts.save(Account.staff("formadmin" + System.nanoTime(), "表单管理员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		return newStaff(dep.code(), Role.DEPT_ADMIN, "表单管理员");
 	}
 
 	/** The live preview posts on every change; let it settle before the form itself is submitted. */
@@ -57,8 +52,8 @@ class FormEditorJourneyIT extends JourneyTest {
 		String code = "330106-GG-F" + System.nanoTime() % 100000 + "-01";
 		catalog.importPublished(PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "表单测试事项",
 				"type", "GG", "faq", java.util.List.of()), null, "测试");
-		Account admin = deptAdmin();
-		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		Staff admin = deptAdmin();
+		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());
 		page.navigate(base() + "/console/items/" + code);
 		page.getByTestId("edit-item").click();
 		page.getByTestId("edit-form").click();

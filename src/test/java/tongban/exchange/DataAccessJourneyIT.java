@@ -11,11 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.microsoft.playwright.Page;
 
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
 import tongban.shared.DomainException;
 import tongban.shared.Masking;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * 谁查询了我的数据, in Chromium: a counter clerk looks a citizen up in the population register for a case (an empty
@@ -34,7 +34,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		Citizen citizen = newCitizen("林晓雨", 2);
 		exchange.putRecord("XH-GA-RK", citizen.idNumber(), Map.of("name", "林晓雨", "idNumber", citizen.idNumber(), "gender", "女", "birthDate",
 				"1990-01-01", "ethnicity", "汉族", "householdAddress", "浙江省杭州市西湖区文一路 18 号"));
-		Account clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "赵核验");
+		Staff clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "赵核验");
 		String caseNumber = "330106" + System.nanoTime() % 1_000_000_000L;
 
 		Page desk = staffPage(clerk);
@@ -60,7 +60,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		Accessibility.check(own);
 
 		// an approver of 医保 sees the ID number and address masked until revealing one, which is recorded as such
-		Account yb = newStaff("XH-YB", Role.APPROVER, "钱医保");
+		Staff yb = newStaff("XH-YB", Role.APPROVER, "钱医保");
 		Page ybDesk = staffPage(yb);
 		ybDesk.navigate(base() + "/workbench/exchange");
 		ybDesk.locator("#resource").selectOption("XH-GA-RK");
@@ -91,7 +91,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		assertThat(catchThrowableOfType(DomainException.class, () -> exchange.report(clerkRead, stranger.idNumber(), stranger.id(), "查看")).kind())
 			.as("another's read is not found").isEqualTo(DomainException.Kind.NOT_FOUND);
 
-		Account supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "孙监察");
+		Staff supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "孙监察");
 		page.close();
 		page = staffPage(supervisor);
 		page.navigate(base() + "/workbench");

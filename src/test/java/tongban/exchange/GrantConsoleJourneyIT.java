@@ -3,7 +3,6 @@ package tongban.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,9 +11,8 @@ import com.microsoft.playwright.Page;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * Department admins in Chromium: 卫健 registers a resource of its own (a malformed field list refused), asks 公安 for
@@ -30,15 +28,14 @@ class GrantConsoleJourneyIT extends JourneyTest {
 	@Autowired
 	ExchangeManagement exchange;
 
-	Account admin(String department, Role role) {
+	Staff admin(String department, Role role) {
 		var dep = directory.departmentByCode(department).orElseThrow();
-		return accounts.save(Account.staff("ga" + System.nanoTime(), "管理员" + department, passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(),
-				dep.regionCode(), EnumSet.of(role)));
+		return newStaff(dep.code(), role, "管理员" + department.substring(3));
 	}
 
 	@Test
 	void askApproveAndRevokeAGrantAndRegisterAResource() {
-		Account wj = admin("XH-WJ", Role.DEPT_ADMIN);
+		Staff wj = admin("XH-WJ", Role.DEPT_ADMIN);
 		page.close();
 		page = staffPage(wj);
 		page.navigate(base() + "/workbench");
@@ -70,7 +67,7 @@ class GrantConsoleJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("banner").innerText()).contains("无条件共享资源，授权已生效");
 		assertThat(page.locator("#choose option[value='XH-GA-FZ']").innerText()).contains("不予共享");
 
-		Account ga = admin("XH-GA", Role.DEPT_ADMIN);
+		Staff ga = admin("XH-GA", Role.DEPT_ADMIN);
 		Page gaPage = staffPage(ga);
 		gaPage.navigate(base() + "/workbench/exchange/grants");
 		assertThat(gaPage.getByTestId("grants-given").innerText()).contains("杭州市西湖区卫生健康局").contains("出生医学证明签发核验母亲身份");
@@ -102,7 +99,7 @@ class GrantConsoleJourneyIT extends JourneyTest {
 		assertThat(page.locator("body").innerText()).contains("出生医学证明信息").contains("妇幼保健信息系统").contains("新生儿姓名");
 		accessible();
 
-		Account clerk = admin("XH-ZWFW", Role.COUNTER_CLERK);
+		Staff clerk = admin("XH-ZWFW", Role.COUNTER_CLERK);
 		Page clerkPage = staffPage(clerk);
 		assertThat(clerkPage.navigate(base() + "/workbench/exchange/grants").status()).isEqualTo(403);
 		clerkPage.context().close();

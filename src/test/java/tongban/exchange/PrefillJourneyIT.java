@@ -2,7 +2,6 @@ package tongban.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,9 +13,8 @@ import com.microsoft.playwright.Page;
 import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.TestCases;
 
 /**
@@ -86,8 +84,7 @@ class PrefillJourneyIT extends JourneyTest {
 		String caseNumber = jdbc.sql("select case_number from casework_case where id = ?").param(caseId).query(String.class).single();
 
 		var dep = directory.departmentByCode("XH-YB").orElseThrow();
-		Account approver = accounts.save(Account.staff("yb" + System.nanoTime(), "审批员医保", passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(),
-				dep.regionCode(), EnumSet.of(Role.APPROVER)));
+		Staff approver = newStaff(dep.code(), Role.APPROVER, "审批员医保");
 		Page staff = staffPage(approver);
 		for (int i = 0; i < 50 && staff.locator("tr[data-case='" + caseNumber + "']").count() == 0; i++) {
 			staff.navigate(base() + "/workbench/tasks");

@@ -2,7 +2,6 @@ package tongban.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -10,11 +9,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.IdNumber;
 import tongban.shared.Masking;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * Data quality in Chromium: the real-estate register's address of 王小明 differs from his household address in the
@@ -43,8 +41,7 @@ class QualityJourneyIT extends JourneyTest {
 			.param(keys.blindIndex(broken)).query(Long.class).single()).isEqualTo(1);
 
 		var dep = directory.departmentByCode("XH-GHZY").orElseThrow();
-		Account admin = accounts.save(Account.staff("zr" + System.nanoTime(), "自然资源管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(),
-				dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		Staff admin = newStaff(dep.code(), Role.DEPT_ADMIN, "自然资源管理员");
 		page.close();
 		page = staffPage(admin);
 		page.navigate(base() + "/workbench");

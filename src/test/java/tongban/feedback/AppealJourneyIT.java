@@ -18,9 +18,9 @@ import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.TestCases;
 
 /**
@@ -61,7 +61,7 @@ class AppealJourneyIT extends JourneyTest {
 		assertThat(n(total(), "bad")).isEqualTo(n(before, "bad") + 1);
 
 		var dep = directory.departmentByCode(Concluded.DEPARTMENT).orElseThrow();
-		Account admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社申诉员");
+		Staff admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社申诉员");
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
 		// another department's staff do not see the task
 		var other = new FeedbackManagement.Staff(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
@@ -85,10 +85,10 @@ class AppealJourneyIT extends JourneyTest {
 		assertThat(s.getByTestId("appeal-status").textContent()).contains("待审核");
 		Accessibility.check(s);
 
-		Account elsewhere = newStaff("XH-ZWFW", "330102", Role.SUPERVISOR, "外区监察");
+		Staff elsewhere = newStaff("XH-ZWFW", "330102", Role.SUPERVISOR, "外区监察");
 		assertThat(feedback.appeals(new FeedbackManagement.Staff(elsewhere.id(), "外区监察", "XH-ZWFW", "330102", EnumSet.of(Role.SUPERVISOR))))
 			.noneMatch(a -> a.rating().id().equals(rating.id()));
-		Account supervisor = newStaff("XH-ZWFW", "330106", Role.SUPERVISOR, "区监察");
+		Staff supervisor = newStaff("XH-ZWFW", "330106", Role.SUPERVISOR, "区监察");
 		Page v = staffPage(supervisor);
 		v.navigate(base() + "/workbench");
 		v.getByTestId("appeals-link").click();

@@ -13,8 +13,8 @@ import org.springframework.web.client.RestClient;
 import com.microsoft.playwright.Page;
 
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * 一次一评: a counter clerk goes from the counter page to the rating QR code of a visit at a window; the address it
@@ -30,7 +30,7 @@ class CounterVisitJourneyIT extends JourneyTest {
 
 	@Test
 	void aVisitIsRatedOnceWithoutSigningIn() {
-		Account clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "窗口评价员");
+		Staff clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "窗口评价员");
 		Page c = staffPage(clerk);
 		c.navigate(base() + "/workbench/counter/intake");
 		c.getByTestId("counter-rating-link").click();

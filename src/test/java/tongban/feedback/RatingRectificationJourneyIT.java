@@ -18,11 +18,11 @@ import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * 一事一评 to 差评整改 in Chromium: a citizen's 社会保障卡 case is handled to its end and the citizen is invited to rate it;
@@ -112,7 +112,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 
 		// the department works the task on the workbench
 		var dep = directory.departmentByCode(Concluded.DEPARTMENT).orElseThrow();
-		Account admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社管理员");
+		Staff admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社管理员");
 		Page s = staffPage(admin);
 		s.navigate(base() + "/workbench");
 		s.getByTestId("ratings-link").click();

@@ -13,11 +13,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
 import tongban.shared.Clocks;
 import tongban.support.Accessibility;
 import tongban.support.Browser;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.TestPeople;
 
 /**
@@ -94,7 +94,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(hotline.attachments(ticket.id())).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
 
 		// the operator dispatches it, by mistake, to 市场监管
-		Account operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "林话务");
+		Staff operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "林话务");
 		Page desk = staffPage(operator);
 		desk.navigate(base() + "/workbench");
 		desk.getByTestId("hotline-dispatch-link").click();
@@ -107,7 +107,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(desk.getByTestId("ticket-status").innerText()).isEqualTo("办理中");
 
 		// 市场监管 returns it with a reason (an empty reason is refused first); it no longer sees the ticket
-		Account market = newStaff("XH-SCJG", Role.APPROVER, "钱市场");
+		Staff market = newStaff("XH-SCJG", Role.APPROVER, "钱市场");
 		Page marketDesk = staffPage(market);
 		marketDesk.navigate(base() + "/workbench");
 		marketDesk.getByTestId("hotline-department-link").click();
@@ -135,7 +135,7 @@ class TicketJourneyIT extends JourneyTest {
 		jdbc.sql("update hotline_ticket set answer_due = now() - interval '1 hour' where id = ?").param(ticket.id()).update();
 		hotline.superviseOverdue(OffsetDateTime.now(Clocks.ZONE)); // what the minute's job does (it may have been first)
 		assertThat(hotline.find(ticket.id()).orElseThrow().supervisedAt()).isNotNull();
-		Account supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "钱督办");
+		Staff supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "钱督办");
 		Page watch = staffPage(supervisor);
 		watch.navigate(base() + "/workbench");
 		watch.getByTestId("hotline-overdue-link").click();
@@ -147,7 +147,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(watch.getByTestId("banner").innerText()).contains("督办意见已发出");
 
 		// 住建 answers; the person gets an SMS
-		Account builder = newStaff("XH-ZJ", Role.APPROVER, "赵市政");
+		Staff builder = newStaff("XH-ZJ", Role.APPROVER, "赵市政");
 		Page works = staffPage(builder);
 		works.navigate(base() + "/workbench/hotline/department");
 		assertThat(works.locator("[data-testid=department-tickets] tr[data-number='" + number + "']").innerText()).contains("超期").contains("已督办");
@@ -186,7 +186,7 @@ class TicketJourneyIT extends JourneyTest {
 		Accessibility.check(person);
 
 		// a department not on the ticket does not see it
-		Account other = newStaff("XH-JY", Role.APPROVER, "周教育");
+		Staff other = newStaff("XH-JY", Role.APPROVER, "周教育");
 		Page school = staffPage(other);
 		school.navigate(base() + "/workbench/hotline/tickets/" + ticket.id());
 		assertThat(school.locator("h1").innerText()).doesNotContain(number);
@@ -232,7 +232,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(theirs.content()).doesNotContain("灵活就业人员");
 
 		// an operator registers a call on one page, a landline allowed, urgency raised by hand
-		Account operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "许话务");
+		Staff operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "许话务");
 		Page desk = staffPage(operator);
 		desk.navigate(base() + "/workbench/hotline");
 		desk.getByTestId("intake-link").click();

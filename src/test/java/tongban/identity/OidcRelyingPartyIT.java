@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.identity.domain.AccountRepository;
 import tongban.identity.internal.ClientRegistrations;
 import tongban.support.IntegrationTest;
 
@@ -22,6 +23,10 @@ import tongban.support.IntegrationTest;
  * logout, code reuse, client credentials, and an unregistered redirect_uri.
  */
 class OidcRelyingPartyIT extends IntegrationTest {
+
+	/** Identity's own test: it looks at the accounts it made. */
+	@Autowired
+	AccountRepository accounts;
 
 	@Autowired
 	ClientRegistrations clients;

@@ -3,7 +3,9 @@ package tongban.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.identity.domain.AccountRepository;
 import tongban.shared.IdNumber;
 import tongban.support.JourneyTest;
 import tongban.support.TestPeople;
@@ -12,6 +14,10 @@ import tongban.support.pages.RegisterPage;
 
 /** A citizen registers (first with a wrong check digit), signs in, uses elder mode and signs out. */
 class RegistrationJourneyIT extends JourneyTest {
+
+	/** Identity's own test: it looks at the accounts it made. */
+	@Autowired
+	AccountRepository accounts;
 
 	record Person(String idNumber, String name) {
 	}

@@ -5,13 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 import tongban.identity.domain.Account;
+import tongban.identity.domain.AccountRepository;
 import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
 
 /** Staff sign in with password and TOTP; wrong passwords lock an account with a time to retry. */
 class SignInJourneyIT extends JourneyTest {
+
+	/** Identity's own test: it makes a staff account without a department, and looks at the accounts it made. */
+	@Autowired
+	AccountRepository accounts;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
 
 	private Account newStaff(String username, Role role) {
 		String secret = Totp.newSecret();

@@ -6,7 +6,9 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.identity.domain.AccountRepository;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.TestPeople;
@@ -19,6 +21,10 @@ import tongban.support.TestPeople;
  * sessions and is in the sign-in log.
  */
 class SmsCodePagesIT extends IntegrationTest {
+
+	/** Identity's own test: it looks at the accounts it made. */
+	@Autowired
+	AccountRepository accounts;
 
 	long smsTo(String mobile) {
 		return jdbc.sql("select count(*) from notification_sms_outbox where mobile_index = ?")

@@ -3,7 +3,6 @@ package tongban.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,11 +19,9 @@ import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.AccountAuthenticationProvider;
-import tongban.identity.internal.Totp;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 import tongban.support.Poppler;
 import tongban.support.TestCases;
 
@@ -38,7 +35,7 @@ import tongban.support.TestCases;
 class LicenceJourneyIT extends JourneyTest {
 
 	@Autowired
-	tongban.identity.domain.LegalPersonRepository companies;
+	tongban.identity.Representation companies;
 
 	@Autowired
 	CaseManagement cases;
@@ -60,13 +57,12 @@ class LicenceJourneyIT extends JourneyTest {
 		SecurityContextHolder.clearContext();
 	}
 
-	private Account approver(String department) {
+	private Staff approver(String department) {
 		var dep = directory.departmentByCode(department).orElseThrow();
-		return accounts.save(Account.staff("lic" + System.nanoTime(), "证照审批员", passwordEncoder.encode(PASSWORD), Totp.newSecret(), dep.id(),
-				dep.regionCode(), EnumSet.of(Role.APPROVER)));
+		return newStaff(dep.code(), Role.APPROVER, "证照审批员");
 	}
 
-	private static ApprovalManagement.Staff staff(Account a, String department) {
+	private static ApprovalManagement.Staff staff(Staff a, String department) {
 		return new ApprovalManagement.Staff(a.id(), a.displayName(), department, true);
 	}
 
@@ -88,7 +84,7 @@ class LicenceJourneyIT extends JourneyTest {
 		Citizen owner = newCitizen("证照店主", 2);
 		var filed = TestCases.submittedFoodLicence(cases, companies, owner, "91330106MA2H3L5Y4T", "西湖证照餐饮店");
 		UUID id = filed.caseId();
-		Account marketApprover = approver("XH-SCJG");
+		Staff marketApprover = approver("XH-SCJG");
 		var market = staff(marketApprover, "XH-SCJG");
 		var health = new ApprovalManagement.Staff(UUID.randomUUID(), "卫健审批员", "XH-WJ", true);
 
@@ -103,7 +99,7 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.IN_REVIEW);
 		assertThat(licences.wallet(filed.companyId())).isEmpty();
 
-		SecurityContextHolder.getContext().setAuthentication(AccountAuthenticationProvider.authenticated(marketApprover));
+		SecurityContextHolder.getContext().setAuthentication(people.signedIn(marketApprover));
 		complete(market, id, "approve", "符合条件，准予许可");
 		SecurityContextHolder.clearContext();
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);

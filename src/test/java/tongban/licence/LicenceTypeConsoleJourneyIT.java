@@ -2,17 +2,13 @@ package tongban.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.util.EnumSet;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A platform admin defines a licence type in the console: a type code that is not a USCC plus 3 digits and a template
@@ -30,9 +26,8 @@ class LicenceTypeConsoleJourneyIT extends JourneyTest {
 	@Test
 	void aTypeWithoutAHolderIsRefusedThenSaved() {
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account admin = accounts.save(Account.staff("typeadmin" + System.nanoTime(), "证照管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
-		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		Staff admin = newStaff(dep.code(), Role.PLATFORM_ADMIN, "证照管理员");
+		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());
 		page.navigate(base() + "/workbench");
 		page.getByTestId("licence-types-link").click();
 		assertThat(page.getByTestId("licence-types").innerText()).contains("食品经营许可证").contains("结婚证").contains("11100000MB0000001T001");

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,10 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A platform admin makes a seal for the service centre in the console (an incomplete request refused at its field),
@@ -40,9 +37,8 @@ class SealConsoleJourneyIT extends JourneyTest {
 	@Test
 	void makeSuspendAndRevokeASeal() throws Exception {
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account admin = accounts.save(Account.staff("sealadmin" + System.nanoTime(), "印章管理员", passwordEncoder.encode(PASSWORD), Totp.newSecret(),
-				dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
-		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		Staff admin = newStaff(dep.code(), Role.PLATFORM_ADMIN, "印章管理员");
+		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());
 		page.navigate(base() + "/workbench");
 		page.getByTestId("console-seals-link").click();
 		assertThat(page.getByTestId("seals").innerText()).contains("杭州市西湖区市场监督管理局行政许可专用章").contains("可用");
@@ -98,8 +94,7 @@ class SealConsoleJourneyIT extends JourneyTest {
 		assertThat(((X509CRL) crlFactory.generateCRL(new ByteArrayInputStream(seals.crl(Family.P256, false)))).isRevoked(cert))
 			.as("on the issuing CA's CRL at once").isTrue();
 
-		Account deptAdmin = accounts.save(Account.staff("sealdept" + System.nanoTime(), "部门管理员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));
+		Staff deptAdmin = newStaff(dep.code(), Role.DEPT_ADMIN, "部门管理员");
 		var other = staffPage(deptAdmin);
 		assertThat(other.navigate(base() + "/console/seals").status()).isEqualTo(403);
 		other.context().close();

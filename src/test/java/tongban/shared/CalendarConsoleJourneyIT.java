@@ -5,17 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.EnumSet;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.support.People.Staff;
 
 /**
  * A platform admin reads the shipped working-day calendar, computes a due date across National Day, uploads a later
@@ -32,9 +29,8 @@ class CalendarConsoleJourneyIT extends JourneyTest {
 	@Test
 	void readComputeAndUploadAYear() throws Exception {
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
-		Account admin = accounts.save(Account.staff("caladmin" + System.nanoTime(), "日历管理员", passwordEncoder.encode(PASSWORD),
-				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.PLATFORM_ADMIN)));
-		login().open().signIn(admin.username(), PASSWORD).totp(Totp.code(admin.totpSecret(), Instant.now()));
+		Staff admin = newStaff(dep.code(), Role.PLATFORM_ADMIN, "日历管理员");
+		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());
 
 		page.navigate(base() + "/console/calendar?year=2026");
 		assertThat(page.getByTestId("calendar-years").innerText()).contains("2025").contains("2026");

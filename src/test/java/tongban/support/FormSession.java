@@ -10,16 +10,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 
 /**
  * One browser without a browser: its own cookies (session and CSRF) over plain HTTP, for tests about what a page
@@ -41,11 +37,11 @@ public final class FormSession {
 	}
 
 	/** A member of staff signed in: password, then the TOTP code of this moment. */
-	public static FormSession staff(String base, Account staff) {
+	public static FormSession staff(String base, People.Staff staff) {
 		FormSession session = new FormSession(base);
-		session.signIn(staff.username(), IntegrationTest.PASSWORD);
+		session.signIn(staff.username(), staff.password());
 		session.get("/login/totp");
-		session.post("/login/totp", "code", Totp.code(staff.totpSecret(), Instant.now()));
+		session.post("/login/totp", "code", staff.totpCode());
 		return session;
 	}
 

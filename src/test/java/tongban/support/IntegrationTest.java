@@ -1,23 +1,22 @@
 package tongban.support;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import tongban.identity.domain.Account;
-import tongban.identity.domain.AccountRepository;
-import tongban.identity.internal.SignInService;
-import tongban.identity.internal.SmsCodeLimits;
-import tongban.shared.IdNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import tongban.identity.Role;
+import tongban.identity.internal.SignInService;
+import tongban.identity.internal.SmsCodeLimits;
 
 /**
  * Base of every *IT: the whole application on a random port over one embedded PostgreSQL, started once per test
@@ -37,11 +36,9 @@ public abstract class IntegrationTest {
 	@Autowired
 	protected JdbcClient jdbc;
 
-	@Autowired
-	protected AccountRepository accounts;
-
-	@Autowired
-	protected PasswordEncoder passwordEncoder;
+	/** Staff and citizens of the test's own, made through identity's public API. */
+	@RegisterExtension
+	protected final People people = new People();
 
 	@Autowired
 	protected tongban.shared.DataKeys keys;
@@ -65,7 +62,7 @@ public abstract class IntegrationTest {
 	}
 
 	/** The password every test citizen gets. */
-	public static final String PASSWORD = "Qiantang-2026-tide";
+	public static final String PASSWORD = People.PASSWORD;
 
 	public record Citizen(String name, String idNumber, String mobile, java.util.UUID id) {
 	}
@@ -94,27 +91,18 @@ public abstract class IntegrationTest {
 	}
 
 	/** A new staff member of a department with one role, scoped to the department's region; TOTP secret of their own. */
-	protected Account newStaff(String departmentCode, tongban.identity.Role role, String name) {
-		return newStaff(departmentCode, null, role, name);
+	protected People.Staff newStaff(String departmentCode, Role role, String name) {
+		return people.staff(departmentCode, role, name);
 	}
 
 	/** A new staff member of a department with one role, scoped to {@code regionScope} (null: the department's region). */
-	protected Account newStaff(String departmentCode, String regionScope, tongban.identity.Role role, String name) {
-		var dep = departments.departmentByCode(departmentCode).orElseThrow();
-		return accounts.save(Account.staff(role.name().toLowerCase() + System.nanoTime(), name, passwordEncoder.encode(PASSWORD),
-				tongban.identity.internal.Totp.newSecret(), dep.id(), regionScope == null ? dep.regionCode() : regionScope,
-				java.util.EnumSet.of(role)));
+	protected People.Staff newStaff(String departmentCode, String regionScope, Role role, String name) {
+		return people.staff(departmentCode, regionScope, EnumSet.of(role), name);
 	}
 
 	/** A new citizen account of its own, so a test shares no state with others. */
 	protected Citizen newCitizen(String name, int level) {
-		String id = TestPeople.idNumber();
-		while (accounts.existsByIdNumberIndex(keys.blindIndex(id))) {
-			id = TestPeople.idNumber();
-		}
-		String mobile = TestPeople.mobile();
-		Account a = accounts.save(Account.citizen(name, new IdNumber(id), mobile, passwordEncoder.encode(PASSWORD), level));
-		return new Citizen(name, id, mobile, a.id());
+		return people.citizen(name, level);
 	}
 
 	@DynamicPropertySource

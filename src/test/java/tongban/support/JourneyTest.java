@@ -50,14 +50,14 @@ public abstract class JourneyTest extends IntegrationTest {
 	}
 
 	/** A second browser signed in as a staff member: password, then the TOTP code. */
-	protected Page staffPage(tongban.identity.domain.Account staff) {
+	protected Page staffPage(People.Staff staff) {
 		Page p = Browser.newContext(1280, 900).newPage();
 		p.setDefaultTimeout(15_000);
 		p.navigate(base() + "/login");
 		p.locator("#username").fill(staff.username());
-		p.locator("#password").fill(PASSWORD);
+		p.locator("#password").fill(staff.password());
 		p.locator("#password").press("Enter");
-		p.locator("#code").fill(tongban.identity.internal.Totp.code(staff.totpSecret(), java.time.Instant.now()));
+		p.locator("#code").fill(staff.totpCode());
 		p.locator("#code").press("Enter");
 		return p;
 	}

@@ -27,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import tongban.identity.internal.ClientRegistrations;
-import tongban.identity.internal.Totp;
 
 /**
  * A confidential relying party walking the platform's authorization code flow with PKCE the way a department system
@@ -86,7 +85,7 @@ public final class OidcFlow {
 		String next = location(r);
 		if (next.endsWith("/login/totp")) {
 			r = get(browser, next);
-			r = post(browser, "/login/totp", Map.of("code", Totp.code(totpSecret, Instant.now()), "_csrf", find(CSRF, r.body())));
+			r = post(browser, "/login/totp", Map.of("code", Authenticator.code(totpSecret, Instant.now()), "_csrf", find(CSRF, r.body())));
 			next = location(r);
 		}
 		for (int hops = 0; !next.startsWith(redirect) && hops < 5; hops++) {

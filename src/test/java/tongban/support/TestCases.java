@@ -7,8 +7,7 @@ import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.casework.CaseManagement;
 import tongban.identity.Actor;
 import tongban.identity.Party;
-import tongban.identity.domain.LegalPerson;
-import tongban.identity.domain.LegalPersonRepository;
+import tongban.identity.Representation;
 import tongban.shared.Uscc;
 
 /** Cases made through the service, for tests about what happens after submission. */
@@ -45,11 +44,11 @@ public final class TestCases {
 	 * A submitted 食品经营许可 application for a restaurant with this USCC and name on the form, filed by the citizen for a
 	 * new company of theirs (its own USCC: tests may share the form's).
 	 */
-	public static CompanyCase submittedFoodLicence(CaseManagement cases, LegalPersonRepository companies, IntegrationTest.Citizen c,
+	public static CompanyCase submittedFoodLicence(CaseManagement cases, Representation companies, IntegrationTest.Citizen c,
 			String uscc, String entityName) {
 		String first17 = "91330106MA" + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000));
-		LegalPerson company = companies.save(new LegalPerson(new Uscc(first17 + Uscc.checkCharacter(first17)), entityName, c.id()));
-		Actor a = new Actor(c.id(), c.name(), new Party(Party.Kind.LEGAL_PERSON, company.id(), company.name()));
+		UUID company = companies.registerLegalPerson(c.id(), first17 + Uscc.checkCharacter(first17), entityName);
+		Actor a = new Actor(c.id(), c.name(), new Party(Party.Kind.LEGAL_PERSON, company, entityName));
 		UUID id = cases.startDraft(a, FOOD_LICENCE);
 		java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(java.util.Map.of("uscc", uscc, "entityName", entityName, "legalName",
 				c.name(), "legalId", c.idNumber(), "phone", "13700012345", "format", "餐饮服务经营者", "items", "热食类食品制售",
@@ -66,7 +65,7 @@ public final class TestCases {
 		if (!cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken()).isEmpty()) {
 			throw new AssertionError("not submitted");
 		}
-		return new CompanyCase(id, company.id());
+		return new CompanyCase(id, company);
 	}
 
 	/** A submitted 社会保障卡申领 whose applicant chose 免费邮寄 (the card is sent by post). */

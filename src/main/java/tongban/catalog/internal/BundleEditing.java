@@ -1,10 +1,14 @@
 package tongban.catalog.internal;
 
+import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -24,6 +28,7 @@ import tongban.catalog.CatalogManagement.StoredBundle;
 import tongban.catalog.FormDefinition;
 import tongban.catalog.PublishedItem;
 import tongban.catalog.ServiceGuide;
+import tongban.shared.DomainException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -56,7 +61,7 @@ public class BundleEditing implements ApplicationRunner {
 		}
 
 		public void setCode(String code) {
-			this.code = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+			this.code = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
 		}
 
 		public String getName() {
@@ -106,7 +111,7 @@ public class BundleEditing implements ApplicationRunner {
 		}
 	}
 
-	public record AuditEntry(java.time.OffsetDateTime at, String actorName, String action, String detail) {
+	public record AuditEntry(OffsetDateTime at, String actorName, String action, String detail) {
 	}
 
 	private final JdbcClient jdbc;
@@ -124,7 +129,7 @@ public class BundleEditing implements ApplicationRunner {
 
 	/** Adds the shipped bundles whose code is missing (a retired one stays retired). */
 	@Override
-	public void run(ApplicationArguments args) throws java.io.IOException {
+	public void run(ApplicationArguments args) throws IOException {
 		try (var in = new ClassPathResource("data/catalog/bundles.json").getInputStream()) {
 			for (Bundle b : json.readValue(in, BundleFile.class).bundles()) {
 				int added = jdbc.sql("""
@@ -193,7 +198,7 @@ public class BundleEditing implements ApplicationRunner {
 			audit(code, actorName, "CREATED", String.join(", ", f.itemCodes()));
 		}
 		else {
-			StoredBundle before = find(existing).orElseThrow(() -> tongban.shared.DomainException.notFound("bundle"));
+			StoredBundle before = find(existing).orElseThrow(() -> DomainException.notFound("bundle"));
 			jdbc.sql("update catalog_bundle set name = ?, description = ?, audience = ?, items = ?::jsonb, updated_by = ?, updated_at = now() where code = ?")
 				.params(f.getName(), f.getDescription(), f.getAudience(), items, actorName, code)
 				.update();
@@ -209,7 +214,7 @@ public class BundleEditing implements ApplicationRunner {
 			.params(active, actorName, code, active)
 			.update();
 		if (find(code).isEmpty()) {
-			throw tongban.shared.DomainException.notFound("bundle");
+			throw DomainException.notFound("bundle");
 		}
 		if (changed == 1) {
 			audit(code, actorName, active ? "RESTORED" : "RETIRED", null);
@@ -247,7 +252,7 @@ public class BundleEditing implements ApplicationRunner {
 			for (FormDefinition.Field fd : g.applicationForm().fields()) {
 				FormDefinition.Field other = first.putIfAbsent(fd.key(), fd);
 				firstItem.putIfAbsent(fd.key(), g.name());
-				if (other != null && (other.type() != fd.type() || !java.util.Objects.equals(other.options(), fd.options()))) {
+				if (other != null && (other.type() != fd.type() || !Objects.equals(other.options(), fd.options()))) {
 					errors.rejectValue("items", "bundle.error.fieldConflict", new Object[] { fd.label(), firstItem.get(fd.key()), g.name() }, null);
 				}
 			}

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormDefinition;
 import tongban.catalog.ServiceGuide;
 import tongban.shared.DemoData;
 
@@ -38,7 +41,7 @@ class CatalogDemoData implements ApplicationRunner {
 	record DemoFile(String source, List<ServiceGuide> items) {
 	}
 
-	record DemoForms(String source, java.util.Map<String, tongban.catalog.FormDefinition> forms) {
+	record DemoForms(String source, Map<String, FormDefinition> forms) {
 	}
 
 	/** The demo items, each with its application form where demo-forms.json has one. */
@@ -70,7 +73,7 @@ class CatalogDemoData implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!new ClassPathResource(FILE).exists()) {
-			org.slf4j.LoggerFactory.getLogger(CatalogDemoData.class).warn("no demo catalogue at {}", FILE);
+			LoggerFactory.getLogger(CatalogDemoData.class).warn("no demo catalogue at {}", FILE);
 			return;
 		}
 		demo.loadOnce("catalog", () -> read(json).items().forEach(g -> catalog.importPublished(g, null, "演示数据")));

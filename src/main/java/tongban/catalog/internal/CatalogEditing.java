@@ -2,6 +2,7 @@ package tongban.catalog.internal;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import tongban.audit.AuditTrail;
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormDefinition;
 import tongban.catalog.PublishingGate;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.domain.CatalogItem;
@@ -61,10 +64,10 @@ public class CatalogEditing {
 	private final JsonMapper json;
 	private final JdbcClient jdbc;
 
-	private final tongban.audit.AuditTrail trail;
+	private final AuditTrail trail;
 
 	CatalogEditing(CatalogItemRepository items, ItemVersionRepository versions, CatalogManagement catalog,
-			SearchIndexing search, JsonMapper json, JdbcClient jdbc, tongban.audit.AuditTrail trail) {
+			SearchIndexing search, JsonMapper json, JdbcClient jdbc, AuditTrail trail) {
 		this.trail = trail;
 		this.items = items;
 		this.versions = versions;
@@ -147,7 +150,7 @@ public class CatalogEditing {
 	}
 
 	/** Saves the draft's application form; refused (-1) when someone saved the draft since the editor was loaded. */
-	public long saveForm(Editor e, String code, tongban.catalog.FormDefinition form, Long lockVersion, Errors errors) {
+	public long saveForm(Editor e, String code, FormDefinition form, Long lockVersion, Errors errors) {
 		CatalogItem item = visible(e, code);
 		ItemVersion draft = open(item).filter(v -> v.status() == ItemStatus.DRAFT)
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "not-a-draft", "no draft to save"));
@@ -250,11 +253,11 @@ public class CatalogEditing {
 		search.remove(code);
 		catalog.evict(code);
 		Map<String, List<String>> diff = new LinkedHashMap<>();
-		diff.put("reason", java.util.Arrays.asList(null, reason.strip()));
+		diff.put("reason", Arrays.asList(null, reason.strip()));
 		jdbc.sql("insert into catalog_audit (item_id, version_no, actor_id, actor_name, action, diff) values (?, ?, ?, ?, ?, ?::jsonb)")
 			.params(item.id(), published.versionNo(), admin.accountId(), admin.name(), "WITHDRAWN", json.writeValueAsString(diff))
 			.update();
-		trail.record(tongban.audit.AuditTrail.PUBLISH, admin.name(), "item:" + item.code(), "WITHDRAWN version " + published.versionNo() + ": " + reason.strip());
+		trail.record(AuditTrail.PUBLISH, admin.name(), "item:" + item.code(), "WITHDRAWN version " + published.versionNo() + ": " + reason.strip());
 		return true;
 	}
 
@@ -306,7 +309,7 @@ public class CatalogEditing {
 					formDiff(old, a.get(field), diff);
 				}
 				else if (b == null || !a.get(field).equals(old)) {
-					diff.put(field, java.util.Arrays.asList(old == null ? null : text(old), text(a.get(field))));
+					diff.put(field, Arrays.asList(old == null ? null : text(old), text(a.get(field))));
 				}
 			}
 		}
@@ -315,7 +318,7 @@ public class CatalogEditing {
 			.update();
 		// publishing also goes into the tamper-evident trail
 		if (action.equals("PUBLISHED")) {
-			trail.record(tongban.audit.AuditTrail.PUBLISH, e.name(), "item:" + item.code(), action + " version " + versionNo);
+			trail.record(AuditTrail.PUBLISH, e.name(), "item:" + item.code(), action + " version " + versionNo);
 		}
 	}
 
@@ -328,13 +331,13 @@ public class CatalogEditing {
 			String key = f.path("key").asString("");
 			JsonNode was = old.remove(key);
 			if (was == null || !was.equals(f)) {
-				diff.put("form." + key, java.util.Arrays.asList(was == null ? null : was.toString(), f.toString()));
+				diff.put("form." + key, Arrays.asList(was == null ? null : was.toString(), f.toString()));
 			}
 			position++;
 		}
-		old.forEach((key, was) -> diff.put("form." + key, java.util.Arrays.asList(was.toString(), null)));
+		old.forEach((key, was) -> diff.put("form." + key, Arrays.asList(was.toString(), null)));
 		if (position > 0 && diff.isEmpty() && !before.equals(after)) {
-			diff.put("form", java.util.Arrays.asList("字段顺序", "字段顺序已调整"));
+			diff.put("form", Arrays.asList("字段顺序", "字段顺序已调整"));
 		}
 	}
 

@@ -1,11 +1,17 @@
 package tongban.catalog.internal;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 import jakarta.persistence.EntityManager;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,17 +90,17 @@ public class SearchIndexing implements ApplicationRunner {
 	/** Words as the smartcn HMM tokenizer segments them (the same segmentation the index uses). */
 	static List<String> words(String text) {
 		List<String> out = new ArrayList<>();
-		try (org.apache.lucene.analysis.Tokenizer t = new org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer()) {
-			t.setReader(new java.io.StringReader(text));
-			var term = t.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+		try (Tokenizer t = new HMMChineseTokenizer()) {
+			t.setReader(new StringReader(text));
+			var term = t.addAttribute(CharTermAttribute.class);
 			t.reset();
 			while (t.incrementToken()) {
 				out.add(term.toString());
 			}
 			t.end();
 		}
-		catch (java.io.IOException e) {
-			throw new java.io.UncheckedIOException(e);
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
 		}
 		return out;
 	}

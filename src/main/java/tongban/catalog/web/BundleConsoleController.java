@@ -1,6 +1,8 @@
 package tongban.catalog.web;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -39,7 +41,7 @@ class BundleConsoleController {
 	}
 
 	private String actor(Authentication auth) {
-		return identity.account(java.util.UUID.fromString(auth.getName())).orElseThrow().displayName();
+		return identity.account(UUID.fromString(auth.getName())).orElseThrow().displayName();
 	}
 
 	@GetMapping("/console/bundles")
@@ -93,7 +95,7 @@ class BundleConsoleController {
 		model.addAttribute("audiences", BundleEditing.AUDIENCES);
 		model.addAttribute("audit", b == null ? List.of() : editing.audit(b.bundle().code()));
 		if (b != null) {
-			List<ServiceGuide> guides = b.bundle().items().stream().map(catalog::published).flatMap(java.util.Optional::stream)
+			List<ServiceGuide> guides = b.bundle().items().stream().map(catalog::published).flatMap(Optional::stream)
 				.map(p -> p.guide()).toList();
 			model.addAttribute("guides", guides);
 			model.addAttribute("combinedForm", Bundle.combinedForm(guides));

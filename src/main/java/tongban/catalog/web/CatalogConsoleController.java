@@ -1,10 +1,12 @@
 package tongban.catalog.web;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,7 +47,7 @@ class CatalogConsoleController {
 
 	/** The signed-in staff member as a catalogue editor: department admin of their department, or platform admin. */
 	static CatalogEditing.Editor editor(IdentityManagement identity, DirectoryManagement directory, Authentication auth) {
-		AccountSummary me = identity.account(java.util.UUID.fromString(auth.getName())).orElseThrow();
+		AccountSummary me = identity.account(UUID.fromString(auth.getName())).orElseThrow();
 		boolean platform = me.roles().contains(Role.PLATFORM_ADMIN);
 		String department = me.roles().contains(Role.DEPT_ADMIN) && me.departmentId() != null
 				? directory.department(me.departmentId()).map(d -> d.code()).orElse(null) : null;
@@ -95,8 +97,8 @@ class CatalogConsoleController {
 		}
 		if ("submit".equals(action) && !editing.submit(e, code, errors)) {
 			// saved but stopped by the gate: show the errors on a form that carries the new lock version
-			ItemForm current = ItemForms.form(ItemForms.guide(form, "", new org.springframework.validation.BeanPropertyBindingResult(form, "f")).orElseThrow(), saved);
-			var rebound = new org.springframework.validation.BeanPropertyBindingResult(current, "form");
+			ItemForm current = ItemForms.form(ItemForms.guide(form, "", new BeanPropertyBindingResult(form, "f")).orElseThrow(), saved);
+			var rebound = new BeanPropertyBindingResult(current, "form");
 			rebound.addAllErrors(errors);
 			model.addAttribute("form", current);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", rebound);
@@ -114,7 +116,7 @@ class CatalogConsoleController {
 
 	@PostMapping("/console/items/{code}/publish")
 	String publish(@PathVariable String code, Authentication auth, Model model, RedirectAttributes redirect) {
-		var errors = new org.springframework.validation.BeanPropertyBindingResult(ItemForm.empty(), "form");
+		var errors = new BeanPropertyBindingResult(ItemForm.empty(), "form");
 		if (!editing.publish(editor(auth), code, errors)) {
 			model.addAttribute("gateErrors", errors.getFieldErrors().stream().map(f -> f.getCode()).toList());
 			return detailPage(editing.detail(editor(auth), code), auth, model);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,12 +27,14 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormDefinition;
 import tongban.catalog.FormValidation;
 import tongban.catalog.FormView;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.internal.CatalogEditing;
 import tongban.directory.DirectoryManagement;
+import tongban.identity.IdentityManagement;
 import tongban.shared.DomainException;
 
 /**
@@ -45,15 +48,15 @@ class FormEditorController {
 	static final String VALUE_PREFIX = "v.";
 
 	private final CatalogEditing editing;
-	private final tongban.catalog.CatalogManagement catalog;
-	private final tongban.identity.IdentityManagement identity;
+	private final CatalogManagement catalog;
+	private final IdentityManagement identity;
 	private final FormValidation validation;
 	private final DirectoryManagement directory;
 	private final MessageSource messages;
 	private final JsonMapper json;
 
-	FormEditorController(CatalogEditing editing, tongban.catalog.CatalogManagement catalog,
-			tongban.identity.IdentityManagement identity, FormValidation validation, DirectoryManagement directory,
+	FormEditorController(CatalogEditing editing, CatalogManagement catalog,
+			IdentityManagement identity, FormValidation validation, DirectoryManagement directory,
 			MessageSource messages, JsonMapper json) {
 		this.editing = editing;
 		this.catalog = catalog;
@@ -80,7 +83,7 @@ class FormEditorController {
 		CatalogEditing.Editor e = editor(auth);
 		CatalogEditing.Detail d = editing.detail(e, code);
 		List<FormEditorForm.Row> rows = form.getFields();
-		rows.removeIf(java.util.Objects::isNull);
+		rows.removeIf(Objects::isNull);
 		if (action.equals("add")) {
 			String type = Stream.of(FormDefinition.FieldType.values()).map(Enum::name).filter(t -> t.equals(newType)).findFirst().orElse("TEXT");
 			rows.add(FormEditorForm.Row.of(freeKey(rows), type));
@@ -118,7 +121,7 @@ class FormEditorController {
 	String preview(@PathVariable String code, @ModelAttribute("editorForm") FormEditorForm form, BindingResult errors,
 			Authentication auth, Model model, Locale locale) {
 		editing.detail(editor(auth), code);
-		form.getFields().removeIf(java.util.Objects::isNull);
+		form.getFields().removeIf(Objects::isNull);
 		preview(code, form.definition(errors), Map.of(), List.of(), null, model, locale);
 		return "catalog/console-form :: preview";
 	}

@@ -2,7 +2,10 @@ package tongban.catalog.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -10,8 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,10 +86,10 @@ class ItemApiController {
 	@Operation(summary = "Check values against the item's published application form, with the validation applications use",
 			description = "200 with the normalised values when valid; 422 problem+json listing each error (path, code, message) when not. "
 					+ "A group is a list of row objects; a file is {name, contentType, size}.")
-	@org.springframework.web.bind.annotation.PostMapping("/items/{code}/form/validation")
-	org.springframework.http.ResponseEntity<?> validate(@PathVariable String code,
-			@org.springframework.web.bind.annotation.RequestBody FormValues body, jakarta.servlet.http.HttpServletRequest request,
-			java.util.Locale locale) {
+	@PostMapping("/items/{code}/form/validation")
+	ResponseEntity<?> validate(@PathVariable String code,
+			@RequestBody FormValues body, HttpServletRequest request,
+			Locale locale) {
 		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item " + code));
 		Map<String, Object> raw = new LinkedHashMap<>();
 		if (body != null && body.values() != null) {
@@ -92,14 +100,14 @@ class ItemApiController {
 		}
 		FormValidation.Result result = validation.validate(item.guide().form(), raw);
 		if (result.valid()) {
-			return org.springframework.http.ResponseEntity.ok(new FormCheck(true, result.values()));
+			return ResponseEntity.ok(new FormCheck(true, result.values()));
 		}
-		var problem = problems.of(request, org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, "form-invalid", null);
+		var problem = problems.of(request, HttpStatus.UNPROCESSABLE_CONTENT, "form-invalid", null);
 		problem.setProperty("errors", result.errors().stream()
 			.map(e -> Map.of("path", e.path(), "code", e.code(),
 					"message", messages.getMessage(e.code(), e.args().toArray(), e.code(), locale)))
 			.toList());
-		return org.springframework.http.ResponseEntity.unprocessableContent().contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 	@Operation(summary = "Themes for citizens and for businesses")

@@ -1,6 +1,14 @@
 package tongban.catalog.web;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.FormView;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
 import tongban.catalog.PublishedItem;
@@ -28,10 +37,10 @@ class ItemPageController {
 	private final ViewCounter views;
 	private final Capabilities capabilities;
 
-	private final org.springframework.context.MessageSource messages;
+	private final MessageSource messages;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			org.springframework.context.MessageSource messages, Capabilities capabilities) {
+			MessageSource messages, Capabilities capabilities) {
 		this.capabilities = capabilities;
 		this.messages = messages;
 		this.catalog = catalog;
@@ -56,13 +65,13 @@ class ItemPageController {
 
 	/** The item's application form, blank, to print and fill in by hand (the same fields as online). */
 	@GetMapping("/items/{code}/form")
-	String blankForm(@PathVariable String code, Model model, java.util.Locale locale) {
+	String blankForm(@PathVariable String code, Model model, Locale locale) {
 		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
 		if (item.guide().form().isEmpty()) {
 			throw DomainException.notFound("form");
 		}
 		model.addAttribute("g", item.guide());
-		model.addAttribute("view", tongban.catalog.FormView.of(item.guide().form(), java.util.Map.of(), java.util.List.of(), "v.",
+		model.addAttribute("view", FormView.of(item.guide().form(), Map.of(), List.of(), "v.",
 				null, messages, locale));
 		model.addAttribute("regions", directory.formRegions());
 		return "catalog/blank-form";
@@ -70,11 +79,11 @@ class ItemPageController {
 
 	/** The QR code of a guide's address, as SVG; cached by browsers for a day. */
 	@GetMapping(value = "/items/{code}/qr.svg", produces = "image/svg+xml")
-	org.springframework.http.ResponseEntity<String> qr(@PathVariable String code) {
+	ResponseEntity<String> qr(@PathVariable String code) {
 		PublishedItem item = catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
 		String url = ServletUriComponentsBuilder.fromCurrentContextPath().path("/items/{code}").buildAndExpand(code).toUriString();
-		return org.springframework.http.ResponseEntity.ok()
-			.cacheControl(org.springframework.http.CacheControl.maxAge(java.time.Duration.ofDays(1)).cachePublic())
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic())
 			.body(QrCode.svg(url, item.guide().name()));
 	}
 

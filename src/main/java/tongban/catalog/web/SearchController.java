@@ -1,5 +1,7 @@
 package tongban.catalog.web;
 
+import java.util.stream.Collectors;
+
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.stereotype.Controller;
@@ -34,7 +36,7 @@ class SearchController {
 		model.addAttribute("maxVisits", maxVisits);
 		model.addAttribute("metaKey", "meta.search");
 		model.addAttribute("departmentNames", directory.departments().stream()
-			.collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d.name())));
+			.collect(Collectors.toMap(d -> d.code(), d -> d.name())));
 		return "catalog/search";
 	}
 

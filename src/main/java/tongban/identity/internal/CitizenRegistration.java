@@ -14,6 +14,7 @@ import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.web.RegistrationForm;
 import tongban.shared.IdNumber;
+import tongban.shared.MobileNumber;
 
 /**
  * Citizen self-registration: details checked on the server, mobile confirmed by an SMS code, then an account at
@@ -25,7 +26,6 @@ public class CitizenRegistration {
 	private final tongban.shared.DataKeys keys;
 
 	public static final String NAME_PATTERN = "[\\p{IsHan}·A-Za-z ]{2,30}";
-	public static final String MOBILE_PATTERN = "1[3-9]\\d{9}";
 	private static final String PURPOSE = "注册";
 
 	private final AccountRepository accounts;
@@ -110,7 +110,7 @@ public class CitizenRegistration {
 			errors.rejectValue("mobile", "mobile.error.empty");
 			return false;
 		}
-		if (!m.matches(MOBILE_PATTERN)) {
+		if (!MobileNumber.valid(m)) {
 			errors.rejectValue("mobile", "mobile.error.format");
 			return false;
 		}

@@ -46,7 +46,7 @@ public class StaffAdministration {
 		this.jdbc = jdbc;
 	}
 
-	public record Created(String username, String initialPassword, String totpSecret, String totpUri) {
+	public record Created(String username, String initialPassword, String totpSecret, String totpUri, UUID accountId) {
 	}
 
 	public record Listed(String username, String displayName, String department, String roles) {
@@ -62,6 +62,15 @@ public class StaffAdministration {
 
 	@Transactional
 	public Created create(StaffForm form, Errors errors) {
+		return create(form, null, actorName(), errors);
+	}
+
+	/**
+	 * Creates a staff account after the checks of the console's form (errors as field errors, then null), scoped to
+	 * {@code regionScope} (null: the department's region); {@code enrolledBy} names who did it in the audit trail.
+	 */
+	@Transactional
+	public Created create(StaffForm form, String regionScope, String enrolledBy, Errors errors) {
 		String username = form.username() == null ? "" : form.username().strip().toLowerCase();
 		if (!username.matches("[a-z][a-z0-9._-]{2,39}")) {
 			errors.rejectValue("username", "staff.error.username");
@@ -90,10 +99,10 @@ public class StaffAdministration {
 		}
 		String password = randomPassword();
 		String secret = Totp.newSecret();
-		accounts.save(Account.staff(username, name, encoder.encode(password), secret, department.id(),
-				department.regionCode(), roles));
-		audit.record(tongban.audit.AuditTrail.ROLE_CHANGE, actorName(), "staff:" + username, "created in " + department.code() + " with " + roles);
-		return new Created(username, password, secret, Totp.uri("Tongban", username, secret));
+		Account account = accounts.save(Account.staff(username, name, encoder.encode(password), secret, department.id(),
+				regionScope == null ? department.regionCode() : regionScope, roles));
+		audit.record(tongban.audit.AuditTrail.ROLE_CHANGE, enrolledBy, "staff:" + username, "created in " + department.code() + " with " + roles);
+		return new Created(username, password, secret, Totp.uri("Tongban", username, secret), account.id());
 	}
 
 	/** The signed-in admin's account id, for the audit trail. */

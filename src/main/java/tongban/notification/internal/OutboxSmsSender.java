@@ -6,14 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tongban.notification.SmsSender;
+import tongban.shared.DataKeys;
 
 /** Default SMS sender: writes to notification_sms_outbox instead of a gateway. */
 class OutboxSmsSender implements SmsSender {
 
 	private final JdbcClient jdbc;
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
-	OutboxSmsSender(JdbcClient jdbc, tongban.shared.DataKeys keys) {
+	OutboxSmsSender(JdbcClient jdbc, DataKeys keys) {
 		this.jdbc = jdbc;
 		this.keys = keys;
 	}
@@ -31,7 +32,7 @@ class OutboxSmsSender implements SmsSender {
 
 		@Bean
 		@ConditionalOnMissingBean(SmsSender.class)
-		SmsSender outboxSmsSender(JdbcClient jdbc, tongban.shared.DataKeys keys) {
+		SmsSender outboxSmsSender(JdbcClient jdbc, DataKeys keys) {
 			return new OutboxSmsSender(jdbc, keys);
 		}
 	}

@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -79,7 +80,7 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	HikariDataSource dataSource(EmbeddedPostgres pg,
-			@org.springframework.beans.factory.annotation.Value("${tongban.db-pool-size:20}") int poolSize) {
+			@Value("${tongban.db-pool-size:20}") int poolSize) {
 		HikariDataSource ds = new HikariDataSource();
 		ds.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
 		ds.setUsername("postgres");

@@ -5,12 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 
 import tongban.shared.FileStore;
+import tongban.shared.Hashes;
 import tongban.shared.TongbanProperties;
 
 /**
@@ -34,12 +36,12 @@ class LocalFileStore implements FileStore {
 			Files.createDirectories(target.getParent());
 			Path tmp = Files.createTempFile(target.getParent(), "upload", ".tmp");
 			Files.write(tmp, content);
-			Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return new Stored(id, tongban.shared.Hashes.sha256Hex(content), content.length, contentType, originalName);
+		return new Stored(id, Hashes.sha256Hex(content), content.length, contentType, originalName);
 	}
 
 	@Override

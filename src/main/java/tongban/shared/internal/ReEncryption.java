@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import tongban.shared.DataKeys;
+import tongban.shared.EncryptedColumns;
 
 /**
  * Completes a key rotation (docs/security.md): every night at 04:00, values encrypted under an older data key are read
@@ -25,29 +26,28 @@ public class ReEncryption {
 	public record Column(String table, String key, String column) {
 	}
 
-	/** Every column holding AES-GCM ciphertext under the data keys. */
-	public static final List<Column> COLUMNS = List.of(new Column("identity_account", "id", "id_number_enc"),
-			new Column("identity_account", "id", "mobile_enc"), new Column("identity_account", "id", "totp_secret"),
-			new Column("identity_population_register", "id_index", "id_number_enc"), new Column("casework_case", "id", "form_values"),
-			new Column("licence_licence", "id", "holder_code"), new Column("licence_licence", "id", "data"),
-			new Column("notification_sms_outbox", "id", "mobile_enc"), new Column("notification_delivery", "id", "address"),
-			new Column("exchange_record", "subject_index", "data"),
-			new Column("feedback_rating", "id", "comment"), new Column("feedback_rectification", "id", "revisit_note"),
-			new Column("hotline_ticket", "id", "phone"), new Column("hotline_ticket", "id", "contact_name"),
-			new Column("hotline_ticket", "id", "address"));
-
 	private final JdbcClient jdbc;
 	private final DataKeys keys;
+	private final List<Column> columns;
 
-	ReEncryption(JdbcClient jdbc, DataKeys keys) {
+	/** Walks the columns every module registered ({@link EncryptedColumns} beans); it knows no table of its own. */
+	ReEncryption(JdbcClient jdbc, DataKeys keys, List<EncryptedColumns> registered) {
 		this.jdbc = jdbc;
 		this.keys = keys;
+		this.columns = registered.stream()
+			.flatMap(table -> table.columns().stream().map(column -> new Column(table.table(), table.key(), column)))
+			.toList();
+	}
+
+	/** Every column holding AES-GCM ciphertext under the data keys, as the modules registered them. */
+	public List<Column> columns() {
+		return columns;
 	}
 
 	@Scheduled(cron = "0 0 4 * * *", zone = "Asia/Shanghai")
 	public int run() {
 		int n = 0;
-		for (Column c : COLUMNS) {
+		for (Column c : columns) {
 			n += reencrypt(jdbc, keys, c, 1000);
 		}
 		if (n > 0) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,7 +76,7 @@ public class TimesDialect extends AbstractDialect implements IExpressionObjectDi
 				case Instant i -> i.atZone(Clocks.ZONE);
 				case LocalDateTime l -> l;
 				case LocalDate d -> d;
-				case java.util.Date d -> d.toInstant().atZone(Clocks.ZONE);
+				case Date d -> d.toInstant().atZone(Clocks.ZONE);
 				case TemporalAccessor other -> other;
 				default -> throw new IllegalArgumentException("not a date or time: " + value.getClass().getName());
 			};
