@@ -16,7 +16,6 @@ import org.springframework.web.client.RestClient;
 
 import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
-import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -36,7 +35,10 @@ class RatingApiIT extends IntegrationTest {
 	ApprovalManagement approval;
 
 	@Autowired
-	FeedbackManagement feedback;
+	CaseRatings caseRatings;
+
+	@Autowired
+	Ratings ratings;
 
 	private RestClient as(Object subject) {
 		String token = accessToken(subject, "cases.write");
@@ -121,11 +123,11 @@ class RatingApiIT extends IntegrationTest {
 		Map<String, Object> before = (Map<String, Object>) anonymous.get().uri("/api/ratings/stats?month=" + month + "&department=" + Concluded.DEPARTMENT).retrieve()
 			.body(Map.class).get("total");
 		// nothing is due yet; 16 days on, the unrated case gets the default rating
-		assertThat(feedback.applyDefaults(Instant.now(), 1000)).isZero();
-		while (feedback.applyDefaults(later, 1000) > 0) {
+		assertThat(caseRatings.applyDefaults(Instant.now(), 1000)).isZero();
+		while (caseRatings.applyDefaults(later, 1000) > 0) {
 			// other unrated cases of the run get theirs too
 		}
-		var r = feedback.ratingsOfCase(id);
+		var r = ratings.ofCase(id);
 		assertThat(r).singleElement().satisfies(x -> {
 			assertThat(x.active()).isFalse();
 			assertThat(x.level()).isEqualTo(Level.SATISFIED);
@@ -137,6 +139,6 @@ class RatingApiIT extends IntegrationTest {
 		assertThat(after.get("unratedRate")).isNotNull();
 		// and the person can no longer rate it
 		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class,
-				() -> feedback.rateCase(TestCases.actor(quiet), id, new RatingInput("VERY_SATISFIED", null, null, null))).code()).isEqualTo("rating-exists");
+				() -> caseRatings.rateCase(TestCases.actor(quiet), id, new RatingInput("VERY_SATISFIED", null, null, null))).code()).isEqualTo("rating-exists");
 	}
 }

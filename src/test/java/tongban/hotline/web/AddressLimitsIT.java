@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.hotline.HotlineManagement;
+import tongban.hotline.TicketSource;
+import tongban.hotline.TicketIntake;
+import tongban.hotline.NewTicket;
 import tongban.support.IntegrationTest;
 import tongban.support.TestPeople;
 
@@ -28,7 +30,7 @@ import tongban.support.TestPeople;
 class AddressLimitsIT extends IntegrationTest {
 
 	@Autowired
-	HotlineManagement hotline;
+	TicketIntake intake;
 
 	@Autowired
 	AddressLimits limits;
@@ -81,8 +83,8 @@ class AddressLimitsIT extends IntegrationTest {
 	@Test
 	void tenWrongLookupsBlockTheAddressForAWhile() throws Exception {
 		String phone = TestPeople.mobile();
-		var s = hotline.submit(new HotlineManagement.NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
-				"请问幼儿园报名什么时候开始？", "", phone, null, false, List.of()), HotlineManagement.Source.operator("话务员"));
+		var s = intake.submit(new NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
+				"请问幼儿园报名什么时候开始？", "", phone, null, false, List.of()), TicketSource.operator("话务员"));
 		assertThat(follow(s.number(), phone)).contains("data-testid=\"ticket-status\"").contains("请问幼儿园报名什么时候开始");
 		String other = TestPeople.mobile();
 		for (int i = 0; i < limits.follow.max; i++) {
