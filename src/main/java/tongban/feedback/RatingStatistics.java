@@ -4,14 +4,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tongban.directory.DirectoryManagement;
 import tongban.directory.Region;
@@ -76,7 +81,7 @@ public class RatingStatistics {
 	}
 
 	/** Bumped after each commit that changed the aggregate: cached answers of an older version are not used. */
-	private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong version = new AtomicLong();
 
 	private record Key(String region, String department, String month) {
 	}
@@ -84,7 +89,7 @@ public class RatingStatistics {
 	private record Cached(long version, long at, Stats stats) {
 	}
 
-	private final java.util.concurrent.ConcurrentHashMap<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * How long an answer may be reused while nothing changed on this node. A write on this node makes it stale at once
@@ -123,9 +128,9 @@ public class RatingStatistics {
 	}
 
 	private void changed() {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager
+				.registerSynchronization(new TransactionSynchronization() {
 					@Override
 					public void afterCompletion(int status) {
 						version.incrementAndGet();
@@ -148,7 +153,7 @@ public class RatingStatistics {
 		try {
 			m = month == null || month.isBlank() ? YearMonth.now(Clocks.ZONE) : YearMonth.parse(month.strip());
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			throw new DomainException(DomainException.Kind.INVALID, "ratings-filter", "month", "month");
 		}
 		String prefix = r == null ? "" : prefix(r);

@@ -1,6 +1,7 @@
 package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
+import tongban.shared.DomainException;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;
@@ -71,8 +73,8 @@ class AppealJourneyIT extends JourneyTest {
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
 		// another department's staff do not see the task
 		var other = new StaffMember(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class, () -> rectifications.task(other, task)).kind())
-			.isEqualTo(tongban.shared.DomainException.Kind.NOT_FOUND);
+		assertThat(catchThrowableOfType(DomainException.class, () -> rectifications.task(other, task)).kind())
+			.isEqualTo(DomainException.Kind.NOT_FOUND);
 		assertThat(rectifications.tasks(other)).noneMatch(d -> d.task().id().equals(task));
 
 		// past both deadlines (as if opened a week ago), the task is marked overdue

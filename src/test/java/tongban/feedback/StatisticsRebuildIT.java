@@ -2,6 +2,7 @@ package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,8 +54,8 @@ class StatisticsRebuildIT extends IntegrationTest {
 	@Test
 	void incrementalAggregateEqualsTheRebuiltOne() {
 		var dep = new StaffMember(UUID.randomUUID(), "人社管理员", Concluded.DEPARTMENT, "330106",
-				java.util.EnumSet.of(Role.DEPT_ADMIN));
-		var sup = new StaffMember(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", java.util.EnumSet.of(Role.SUPERVISOR));
+				EnumSet.of(Role.DEPT_ADMIN));
+		var sup = new StaffMember(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", EnumSet.of(Role.SUPERVISOR));
 
 		Citizen a = newCitizen("重评的人", 2);
 		UUID caseA = Concluded.socialSecurityCard(cases, approval, a);

@@ -2,9 +2,13 @@ package tongban.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -75,7 +79,7 @@ class HotlineIT extends IntegrationTest {
 		// anonymous without a confirmed phone
 		assertThat(intake.submit(ticket("COMPLAINT", "CS0201", phone, null, List.of()), TicketSource.anonymous()).problems())
 			.extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("phoneCode", "hotline.error.phone.unconfirmed"));
+			.containsExactly(tuple("phoneCode", "hotline.error.phone.unconfirmed"));
 		// an unknown category, an unknown type, a bad phone
 		assertThat(intake.submit(ticket("GRUMBLE", "XX9999", "12345", null, List.of()), TicketSource.operator("话务员")).problems())
 			.extracting(FieldProblem::field)
@@ -87,12 +91,12 @@ class HotlineIT extends IntegrationTest {
 				new Upload("big.pdf", big))), TicketSource.operator("话务员")).problems())
 			.extracting(FieldProblem::code)
 			.containsExactly("hotline.error.attachment.type", "hotline.error.attachment.size");
-		assertThat(intake.submit(ticket("COMPLAINT", "CS0201", phone, null, java.util.Collections.nCopies(6, new Upload("p.pdf", PDF))),
+		assertThat(intake.submit(ticket("COMPLAINT", "CS0201", phone, null, Collections.nCopies(6, new Upload("p.pdf", PDF))),
 				TicketSource.operator("话务员")).problems())
 			.extracting(FieldProblem::code)
 			.containsExactly("hotline.error.attachment.count");
 		// coordinates out of range or only one of them
-		assertThat(intake.submit(new NewTicket("HELP", "CS0101", null, "330106", "", new java.math.BigDecimal("91"), new java.math.BigDecimal("120"),
+		assertThat(intake.submit(new NewTicket("HELP", "CS0101", null, "330106", "", new BigDecimal("91"), new BigDecimal("120"),
 				"路面有一个大坑，车辆经过很危险。", "", phone, null, false, List.of()), TicketSource.operator("话务员")).problems())
 			.extracting(FieldProblem::field)
 			.containsExactly("lat");
@@ -133,9 +137,9 @@ class HotlineIT extends IntegrationTest {
 	void timeLimitsFollowUrgencyInHoursAndWorkingDays() {
 		Ticket gas = submitted(ticket("HELP", "GY0201", TestPeople.mobile(), null, List.of()));
 		assertThat(gas.urgency()).isEqualTo("EMERGENCY");
-		assertThat(java.time.Duration.between(gas.createdAt(), gas.dispatchDue()).toMinutes()).isEqualTo(60);
+		assertThat(Duration.between(gas.createdAt(), gas.dispatchDue()).toMinutes()).isEqualTo(60);
 		Ticket rubbish = submitted(ticket("COMPLAINT", "CS0201", TestPeople.mobile(), null, List.of()));
-		assertThat(java.time.Duration.between(rubbish.createdAt(), rubbish.dispatchDue()).toHours()).isEqualTo(24);
+		assertThat(Duration.between(rubbish.createdAt(), rubbish.dispatchDue()).toHours()).isEqualTo(24);
 
 		dispatcher.dispatch(rubbish.id(), "话务员", "XH-ZJ", List.of("XH-GA"));
 		Ticket d = reading.find(rubbish.id()).orElseThrow();
@@ -202,7 +206,7 @@ class HotlineIT extends IntegrationTest {
 		assertThatThrownBy(() -> replies.publish(without.id(), "话务员", "老年人窗口", "建议设老年人窗口", "已设置。")).isInstanceOf(DomainException.class);
 		assertThat(replies.publish(s.id(), "话务员", "增设老年人窗口", s.description(), "已在一楼设置老年人绿色通道窗口。"))
 			.extracting(FieldProblem::field, FieldProblem::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("question", "hotline.error.publish.personal"));
+			.containsExactly(tuple("question", "hotline.error.publish.personal"));
 		String draft = PublicReplies.anonymised(s.description());
 		assertThat(draft).doesNotContain(phone).contains("***********");
 		assertThat(replies.publish(s.id(), "话务员", "增设老年人窗口", draft, "已在一楼设置老年人绿色通道窗口。")).isEmpty();
@@ -218,7 +222,7 @@ class HotlineIT extends IntegrationTest {
 		String phone = TestPeople.mobile();
 		Ticket t = submitted(ticket("COMPLAINT", "CS0201", phone, null, List.of()));
 		var raw = jdbc.sql("select phone, contact_name, address from hotline_ticket where id = ?")
-			.param(t.id())
+			.param(t.id().value())
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.single();
 		assertThat(String.join(" ", raw)).doesNotContain(phone).doesNotContain("王女士").doesNotContain("学院路");

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +47,7 @@ class TicketJourneyIT extends JourneyTest {
 	@Autowired
 	TicketSupervision supervision;
 
-	static final byte[] PNG = java.util.Base64.getDecoder()
+	static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
 	long tickets() {
@@ -144,7 +146,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(dispatched.answerDue()).isAfter(dispatched.dispatchedAt().plusDays(6));
 
 		// the answer limit passes: supervision, and the region's supervisor urges
-		jdbc.sql("update hotline_ticket set answer_due = now() - interval '1 hour' where id = ?").param(ticket.id()).update();
+		jdbc.sql("update hotline_ticket set answer_due = now() - interval '1 hour' where id = ?").param(ticket.id().value()).update();
 		supervision.superviseOverdue(OffsetDateTime.now(Clocks.ZONE)); // what the minute's job does (it may have been first)
 		assertThat(reading.find(ticket.id()).orElseThrow().supervisedAt()).isNotNull();
 		Account supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "钱督办");
@@ -223,7 +225,7 @@ class TicketJourneyIT extends JourneyTest {
 		assertThat(t.accountId()).isEqualTo(c.id());
 		assertThat(t.phone()).isEqualTo(c.mobile());
 
-		dispatcher.dispatch(t.id(), "话务员", "XH-RLSB", java.util.List.of());
+		dispatcher.dispatch(t.id(), "话务员", "XH-RLSB", List.of());
 		handling.reply(t.id(), "XH-RLSB", "陈人社", "可登录浙江政务服务网，在“灵活就业人员参保登记”中在线办理。");
 		closing.close(t.id(), "话务员", "");
 		own.navigate(base() + "/account/tickets");

@@ -20,12 +20,12 @@ final class Open311Params {
 		return v == null ? "" : v.strip();
 	}
 
-	static BigDecimal decimal(String s, String name, List<Map<String, Object>> errors) {
-		if (s.isEmpty()) {
+	static BigDecimal decimal(String text, String name, List<Map<String, Object>> errors) {
+		if (text.isEmpty()) {
 			return null;
 		}
 		try {
-			return new BigDecimal(s);
+			return new BigDecimal(text);
 		}
 		catch (NumberFormatException e) {
 			errors.add(Open311Error.error(400, name + " 不是有效的数字"));
@@ -33,21 +33,21 @@ final class Open311Params {
 		}
 	}
 
-	static OffsetDateTime date(String s, String name) {
-		if (s.isEmpty()) {
+	static OffsetDateTime date(String text, String name) {
+		if (text.isEmpty()) {
 			return null;
 		}
 		try {
 			// an unencoded "+08:00" in a query string arrives as " 08:00"
-			return OffsetDateTime.parse(s.replace(' ', '+'), Open311Requests.W3C);
+			return OffsetDateTime.parse(text.replace(' ', '+'), Open311Requests.W3C);
 		}
 		catch (DateTimeParseException e) {
 			throw Open311Error.of(400, name + " 须为带时区的 W3C 日期时间，例如 2026-11-05T08:15:30+08:00");
 		}
 	}
 
-	static List<String> list(String s) {
-		return s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+	static List<String> list(String text) {
+		return text.isEmpty() ? List.of() : Arrays.stream(text.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
 	}
 
 	/** A parameter the spec lets a client declare several times, comma delimited: every value of every occurrence. */

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +52,7 @@ class AddressLimitsIT extends IntegrationTest {
 	/** Posts a form of the page at {@code path} with its CSRF token and these fields; answers the page that comes back. */
 	String post(String path, String fields) throws Exception {
 		String form = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
 		assertThat(m.find()).isTrue();
 		String body = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&" + fields;
 		return http.send(HttpRequest.newBuilder(URI.create(url(path)))

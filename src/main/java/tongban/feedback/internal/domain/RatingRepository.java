@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,7 +23,7 @@ import tongban.feedback.RatingView;
 import tongban.shared.DataKeys;
 
 /** The ratings' rows: one insert for every way a rating is given, and reading them with the comment decrypted. */
-@Repository
+@Component
 public class RatingRepository {
 
 	private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {

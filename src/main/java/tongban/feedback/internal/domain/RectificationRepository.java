@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import tongban.feedback.RectificationOutcome;
 import tongban.feedback.RectificationStatus;
@@ -25,7 +25,7 @@ import tongban.shared.StateGraph;
  * The rectification tasks' rows, and the one way a task's status changes: {@link #move}, a guarded update along an edge
  * of {@link RectificationStatus#GRAPH} that publishes the edge's event.
  */
-@Repository
+@Component
 public class RectificationRepository {
 
 	private static final String SELECT = """

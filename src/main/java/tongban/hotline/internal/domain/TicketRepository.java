@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import tongban.hotline.Satisfaction;
 import tongban.hotline.Ticket;
@@ -26,7 +26,7 @@ import tongban.shared.StateGraph;
  * The tickets' rows: reading them (personal data decrypted), their history, and the one way a status changes:
  * {@link #move}, a guarded update along an edge of {@link TicketStatus#GRAPH} that publishes the edge's event.
  */
-@Repository
+@Component
 public class TicketRepository {
 
 	static final String COLUMNS = """
