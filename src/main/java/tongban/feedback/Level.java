@@ -35,7 +35,7 @@ public enum Level {
 	}
 
 	/** By name (VERY_SATISFIED …); empty for anything else. */
-	public static Optional<Level> parse(String s) {
-		return s == null ? Optional.empty() : Arrays.stream(values()).filter(l -> l.name().equals(s.strip())).findFirst();
+	public static Optional<Level> parse(String name) {
+		return name == null ? Optional.empty() : Arrays.stream(values()).filter(l -> l.name().equals(name.strip())).findFirst();
 	}
 }

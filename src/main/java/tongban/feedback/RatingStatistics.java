@@ -1,17 +1,25 @@
 package tongban.feedback;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tongban.directory.DirectoryManagement;
+import tongban.directory.Region;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 
@@ -40,7 +48,7 @@ public class RatingStatistics {
 	}
 
 	/** The regions to filter by, by name: those of the departments and every enclosing province and city. */
-	public List<tongban.directory.Region> regions() {
+	public List<Region> regions() {
 		return directory.regionsOf(departmentNames().keySet());
 	}
 
@@ -73,7 +81,7 @@ public class RatingStatistics {
 	}
 
 	/** Bumped after each commit that changed the aggregate: cached answers of an older version are not used. */
-	private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+	private final AtomicLong version = new AtomicLong();
 
 	private record Key(String region, String department, String month) {
 	}
@@ -81,7 +89,7 @@ public class RatingStatistics {
 	private record Cached(long version, long at, Stats stats) {
 	}
 
-	private final java.util.concurrent.ConcurrentHashMap<Key, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+	private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * How long an answer may be reused while nothing changed on this node. A write on this node makes it stale at once
@@ -120,9 +128,9 @@ public class RatingStatistics {
 	}
 
 	private void changed() {
-		if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-			org.springframework.transaction.support.TransactionSynchronizationManager
-				.registerSynchronization(new org.springframework.transaction.support.TransactionSynchronization() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager
+				.registerSynchronization(new TransactionSynchronization() {
 					@Override
 					public void afterCompletion(int status) {
 						version.incrementAndGet();
@@ -145,7 +153,7 @@ public class RatingStatistics {
 		try {
 			m = month == null || month.isBlank() ? YearMonth.now(Clocks.ZONE) : YearMonth.parse(month.strip());
 		}
-		catch (java.time.format.DateTimeParseException e) {
+		catch (DateTimeParseException e) {
 			throw new DomainException(DomainException.Kind.INVALID, "ratings-filter", "month", "month");
 		}
 		String prefix = r == null ? "" : prefix(r);
@@ -182,7 +190,7 @@ public class RatingStatistics {
 			.forEach(row -> months.put(YearMonth.parse(row.key()).atDay(1), row));
 
 		Map<String, Long> tags = new LinkedHashMap<>();
-		for (String t : FeedbackManagement.BAD_TAGS) {
+		for (String t : RatingInput.BAD_TAGS) {
 			tags.put(t, 0L);
 		}
 		jdbc.sql("""
@@ -201,7 +209,7 @@ public class RatingStatistics {
 			  sum(rectify_done) as rectify_done, sum(rectify_on_time) as rectify_on_time
 			from feedback_monthly where (? = '' or region_code like ?) and (?::text is null or department_code = ?)""";
 
-	private static long[] read(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static long[] read(ResultSet rs) throws SQLException {
 		return new long[] { rs.getLong("ratings"), rs.getLong("active"), rs.getLong("good"), rs.getLong("active_good"), rs.getLong("neutral"),
 				rs.getLong("bad"), rs.getLong("defaulted"), rs.getLong("rectify_opened"), rs.getLong("rectify_done"), rs.getLong("rectify_on_time") };
 	}
@@ -238,29 +246,29 @@ public class RatingStatistics {
 				insert into feedback_monthly (month, department_code, region_code, rectify_opened, rectify_done, rectify_on_time)
 				select r.month, r.department_code, r.region_code, count(*), count(*) filter (where t.rectified_at is not null),
 				  count(*) filter (where t.on_time)
-				from feedback_rectification t join feedback_rating r on r.id = t.rating_id where t.status <> 'EXCLUDED'
+				from feedback_rectification t join feedback_rating r on r.id = t.rating_id where t.status <> ?
 				group by r.month, r.department_code, r.region_code
 				on conflict (month, department_code, region_code) do update set rectify_opened = excluded.rectify_opened,
-				  rectify_done = excluded.rectify_done, rectify_on_time = excluded.rectify_on_time""").update();
+				  rectify_done = excluded.rectify_done, rectify_on_time = excluded.rectify_on_time""").param(RectificationStatus.EXCLUDED.name()).update();
 		jdbc.sql("""
 				insert into feedback_monthly_tag (month, department_code, region_code, tag, bad)
 				select month, department_code, region_code, tag, count(*)
 				from feedback_rating, unnest(tags) as tag
 				where level <= 2 and not excluded and replaced_by is null and tag = any(?) group by month, department_code, region_code, tag""")
-			.param(FeedbackManagement.BAD_TAGS.toArray(String[]::new))
+			.param(RatingInput.BAD_TAGS.toArray(String[]::new))
 			.update();
 	}
 
 	// ---- writes, in the caller's transaction
 
 	/** What one rating adds to (sign 1) or takes from (sign -1) its month. */
-	void count(FeedbackManagement.RatingView r, int sign) {
+	void count(RatingView r, int sign) {
 		Level l = r.level();
 		bump(r.month(), r.departmentCode(), r.regionCode(), sign, r.active() ? sign : 0, l.good() ? sign : 0, l.good() && r.active() ? sign : 0,
 				l == Level.BASICALLY_SATISFIED ? sign : 0, l.bad() ? sign : 0, r.active() ? 0 : sign, 0, 0, 0);
 		if (l.bad()) {
 			for (String t : r.tags()) {
-				if (FeedbackManagement.BAD_TAGS.contains(t)) {
+				if (RatingInput.BAD_TAGS.contains(t)) {
 					jdbc.sql("""
 							insert into feedback_monthly_tag (month, department_code, region_code, tag, bad) values (?, ?, ?, ?, ?)
 							on conflict (month, department_code, region_code, tag) do update set bad = feedback_monthly_tag.bad + excluded.bad""")
@@ -272,7 +280,7 @@ public class RatingStatistics {
 	}
 
 	/** Rectification counts of the rating's month. */
-	void countRectification(FeedbackManagement.RatingView r, int opened, int done, int onTime) {
+	void countRectification(RatingView r, int opened, int done, int onTime) {
 		bump(r.month(), r.departmentCode(), r.regionCode(), 0, 0, 0, 0, 0, 0, 0, opened, done, onTime);
 	}
 

@@ -4,5 +4,7 @@
  * (verify, rectify or explain, revisit, one re-rating) within working-day deadlines, appeals decided by the region's
  * supervisors, and the public monthly statistics (国办发〔2019〕51号, GB/T 39734-2020, GB/T 39735-2020).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Feedback")
+@ApplicationModule(displayName = "Feedback")
 package tongban.feedback;
+
+import org.springframework.modulith.ApplicationModule;

@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.hotline.internal.domain.AttachmentRules;
 import tongban.shared.Clocks;
 import tongban.shared.FileStore;
+import tongban.shared.Upload;
 
 /**
  * Files chosen on the 12345 form that must outlive one page: the form is shown again to send the SMS code or to
@@ -47,16 +49,16 @@ public class HeldAttachments {
 
 	/** Keeps these uploads (at most as many as a ticket may carry) and removes files abandoned for a day. */
 	@Transactional
-	public List<Held> hold(List<HotlineManagement.Upload> uploads) {
+	public List<Held> hold(List<Upload> uploads) {
 		purge();
 		List<Held> held = new ArrayList<>();
-		for (HotlineManagement.Upload u : uploads) {
+		for (Upload u : uploads) {
 			// a file the ticket would refuse is not kept: its message says to choose another
-			Optional<String> type = u == null || u.bytes() == null ? Optional.empty() : HotlineManagement.attachmentType(u.bytes());
+			Optional<String> type = u == null || u.bytes() == null ? Optional.empty() : AttachmentRules.attachmentType(u.bytes());
 			if (type.isEmpty() || held.size() >= settings.maxAttachments() || u.bytes().length > settings.maxAttachmentBytes()) {
 				continue;
 			}
-			String name = HotlineManagement.safeName(u.name());
+			String name = AttachmentRules.safeName(u.name());
 			FileStore.Stored s = files.put(u.bytes(), type.get(), name);
 			byte[] token = new byte[16];
 			random.nextBytes(token);
@@ -75,11 +77,11 @@ public class HeldAttachments {
 	}
 
 	/** The kept files' contents, to submit with the ticket. */
-	public List<HotlineManagement.Upload> uploads(List<String> tokens) {
-		List<HotlineManagement.Upload> uploads = new ArrayList<>();
+	public List<Upload> uploads(List<String> tokens) {
+		List<Upload> uploads = new ArrayList<>();
 		for (Row r : rows(tokens)) {
 			try (InputStream in = files.open(r.fileId()).orElseThrow()) {
-				uploads.add(new HotlineManagement.Upload(r.name(), in.readAllBytes()));
+				uploads.add(new Upload(r.name(), in.readAllBytes()));
 			}
 			catch (IOException e) {
 				throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -49,7 +50,7 @@ public record HotlineSettings(Map<String, String> dispatchLimits, Map<String, St
 		Map<String, String> m = new LinkedHashMap<>(defaults);
 		if (configured != null) {
 			// environment variables arrive lower-cased (TONGBAN_HOTLINE_ANSWERLIMITS_GENERAL=5wd → "general")
-			configured.forEach((k, v) -> m.put(k.toUpperCase(java.util.Locale.ROOT), v));
+			configured.forEach((k, v) -> m.put(k.toUpperCase(Locale.ROOT), v));
 		}
 		return Map.copyOf(m);
 	}

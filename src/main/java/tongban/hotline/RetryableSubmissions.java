@@ -35,23 +35,25 @@ public class RetryableSubmissions {
 	}
 
 	/** {@code submitted} is the new or earlier ticket, or the problems; empty for {@link Kind#KEY_REUSED}. */
-	public record Outcome(Kind kind, HotlineManagement.Submitted submitted) {
+	public record Outcome(Kind kind, Submitted submitted) {
 	}
 
 	private final JdbcClient jdbc;
 	private final DataKeys keys;
-	private final HotlineManagement hotline;
+	private final TicketIntake intake;
+	private final Tickets tickets;
 	private final HotlineSettings settings;
 
-	RetryableSubmissions(JdbcClient jdbc, DataKeys keys, HotlineManagement hotline, HotlineSettings settings) {
+	RetryableSubmissions(JdbcClient jdbc, DataKeys keys, TicketIntake intake, Tickets tickets, HotlineSettings settings) {
 		this.jdbc = jdbc;
 		this.keys = keys;
-		this.hotline = hotline;
+		this.intake = intake;
+		this.tickets = tickets;
 		this.settings = settings;
 	}
 
 	@Transactional
-	public Outcome submit(HotlineManagement.NewTicket ticket, HotlineManagement.Source source, String idempotencyKey) {
+	public Outcome submit(NewTicket ticket, TicketSource source, String idempotencyKey) {
 		String client = source.apiClient();
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
 		String fingerprint = fingerprint(ticket);
@@ -65,7 +67,7 @@ public class RetryableSubmissions {
 				.optional();
 			if (earlier.isPresent()) {
 				return earlier.get().fingerprint().equals(fingerprint) ? replay(earlier.get().ticketId())
-						: new Outcome(Kind.KEY_REUSED, new HotlineManagement.Submitted(List.of(), null, null, null));
+						: new Outcome(Kind.KEY_REUSED, new Submitted(List.of(), null, null, null));
 			}
 		}
 		else if (ticket.phoneCode() != null && !ticket.phoneCode().isBlank()) {
@@ -80,18 +82,18 @@ public class RetryableSubmissions {
 				return replay(earlier.get());
 			}
 		}
-		HotlineManagement.Submitted s = hotline.submit(ticket, source);
+		Submitted s = intake.submit(ticket, source);
 		if (s.ok()) {
 			jdbc.sql("insert into hotline_submission (api_client, idempotency_key, fingerprint, ticket_id) values (?, ?, ?, ?)")
-				.params(client, key, fingerprint, s.id())
+				.params(client, key, fingerprint, s.id().value())
 				.update();
 		}
 		return new Outcome(Kind.SUBMITTED, s);
 	}
 
 	private Outcome replay(UUID ticketId) {
-		HotlineManagement.Ticket t = hotline.find(ticketId).orElseThrow();
-		return new Outcome(Kind.REPLAYED, new HotlineManagement.Submitted(List.of(), t.id(), t.number(), t.token()));
+		Ticket t = tickets.find(new TicketId(ticketId)).orElseThrow();
+		return new Outcome(Kind.REPLAYED, new Submitted(List.of(), t.id(), t.number(), t.token()));
 	}
 
 	private void lock(String what) {
@@ -99,7 +101,7 @@ public class RetryableSubmissions {
 	}
 
 	/** A keyed MAC of everything the request says (the phone and its code included), so nothing personal is stored. */
-	private String fingerprint(HotlineManagement.NewTicket t) {
+	private String fingerprint(NewTicket t) {
 		StringBuilder b = new StringBuilder("open311-request");
 		for (Object part : new Object[] { t.type(), t.categoryCode(), t.urgency(), t.regionCode(), t.address(), t.lat(), t.lon(),
 				t.description(), t.contactName(), t.phone(), t.phoneCode(), t.publishConsent() }) {

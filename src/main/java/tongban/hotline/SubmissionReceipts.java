@@ -6,6 +6,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tongban.notification.NotificationManagement;
+import tongban.shared.MobileNumber;
 
 /**
  * The text a submitter gets once a ticket is saved: its number and the link to follow it (with the number filled in, so
@@ -28,7 +29,7 @@ class SubmissionReceipts {
 	}
 
 	void send(String phone, String number) {
-		if (!HotlineManagement.MOBILE.matcher(phone).matches()) {
+		if (!MobileNumber.valid(phone)) {
 			return;
 		}
 		String message = text(number, publicUrl + "/hotline/follow?number=" + number);

@@ -3,5 +3,7 @@
  * catalogue with return and reassignment, merging, handling against time limits in hours or working days, supervision
  * when overdue, reply, close, revisit and satisfaction, and public replies published with consent.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Hotline")
+@ApplicationModule(displayName = "Hotline")
 package tongban.hotline;
+
+import org.springframework.modulith.ApplicationModule;

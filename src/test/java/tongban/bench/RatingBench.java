@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.feedback.FeedbackManagement;
+import tongban.feedback.VisitRatings;
+import tongban.feedback.RatingInput;
+import tongban.feedback.Clerk;
 import tongban.feedback.RatingStatistics;
 import tongban.support.IntegrationTest;
 
@@ -31,7 +33,7 @@ class RatingBench extends IntegrationTest {
 	RatingStatistics statistics;
 
 	@Autowired
-	FeedbackManagement feedback;
+	VisitRatings visitRatings;
 
 	@Test
 	void statistics() throws Exception {
@@ -76,14 +78,14 @@ class RatingBench extends IntegrationTest {
 		}
 
 		// writes: a counter visit rated through the service, the aggregate updated in the same transaction
-		var clerk = new FeedbackManagement.Clerk(UUID.randomUUID(), "压测窗口", "BENCH-007", "330108");
+		var clerk = new Clerk(UUID.randomUUID(), "压测窗口", "BENCH-007", "330108");
 		UUID window = jdbc.sql("select id from directory_window limit 1").query(UUID.class).single();
 		int n = 500;
 		long[] ns = new long[n];
 		for (int i = 0; i < n; i++) {
-			String token = feedback.openVisit(clerk, window).token();
+			String token = visitRatings.openVisit(clerk, window).token();
 			long s0 = System.nanoTime();
-			feedback.rateVisit(token, new FeedbackManagement.RatingInput(i % 10 == 0 ? "DISSATISFIED" : "SATISFIED", Map.of("overall", "4"),
+			visitRatings.rateVisit(token, new RatingInput(i % 10 == 0 ? "DISSATISFIED" : "SATISFIED", Map.of("overall", "4"),
 					i % 10 == 0 ? List.of("ATTITUDE") : List.of(), null));
 			ns[i] = System.nanoTime() - s0;
 		}
@@ -94,11 +96,11 @@ class RatingBench extends IntegrationTest {
 		long[] all = new long[200];
 		long[] one = new long[200];
 		for (int i = 0; i < all.length; i++) {
-			feedback.rateVisit(feedback.openVisit(clerk, window).token(), new FeedbackManagement.RatingInput("SATISFIED", Map.of(), List.of(), null));
+			visitRatings.rateVisit(visitRatings.openVisit(clerk, window).token(), new RatingInput("SATISFIED", Map.of(), List.of(), null));
 			long s0 = System.nanoTime();
 			statistics.stats(null, null, null);
 			all[i] = System.nanoTime() - s0;
-			feedback.rateVisit(feedback.openVisit(clerk, window).token(), new FeedbackManagement.RatingInput("SATISFIED", Map.of(), List.of(), null));
+			visitRatings.rateVisit(visitRatings.openVisit(clerk, window).token(), new RatingInput("SATISFIED", Map.of(), List.of(), null));
 			s0 = System.nanoTime();
 			statistics.stats("330107", "BENCH-006", null);
 			one[i] = System.nanoTime() - s0;

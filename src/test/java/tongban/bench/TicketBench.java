@@ -6,7 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.hotline.HotlineManagement;
+import tongban.hotline.Open311Clients;
 import tongban.support.IntegrationTest;
 
 /**
@@ -21,11 +21,11 @@ class TicketBench extends IntegrationTest {
 	static final int CLIENTS = Integer.getInteger("bench.clients", 8);
 
 	@Autowired
-	HotlineManagement hotline;
+	Open311Clients clients;
 
 	@Test
 	void intake() throws Exception {
-		String key = hotline.registerClient("bench-" + System.nanoTime(), true);
+		String key = clients.register("bench-" + System.nanoTime(), true);
 		Map<String, String> env = Map.of("TICKETS_KEY", key);
 		Path script = Path.of("bench/tickets.lua");
 		// warm-up of both

@@ -1,6 +1,7 @@
 package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -13,11 +14,12 @@ import org.springframework.web.client.RestClient;
 
 import com.microsoft.playwright.Page;
 
+import tongban.identity.StaffMember;
 import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
 import tongban.directory.DirectoryManagement;
-import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.identity.Role;
+import tongban.shared.DomainException;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
@@ -40,7 +42,13 @@ class AppealJourneyIT extends JourneyTest {
 	DirectoryManagement directory;
 
 	@Autowired
-	FeedbackManagement feedback;
+	CaseRatings caseRatings;
+
+	@Autowired
+	Rectifications rectifications;
+
+	@Autowired
+	Appeals appeals;
 
 	@SuppressWarnings("unchecked")
 	private Map<String, Object> total() {
@@ -57,17 +65,17 @@ class AppealJourneyIT extends JourneyTest {
 		Citizen c = newCitizen("恶意评价人", 2);
 		UUID id = Concluded.socialSecurityCard(cases, approval, c);
 		Map<String, Object> before = total();
-		var rating = feedback.rateCase(TestCases.actor(c), id, new RatingInput("VERY_DISSATISFIED", Map.of(), List.of("ATTITUDE"), "随便打个差评"));
+		var rating = caseRatings.rateCase(TestCases.actor(c), id, new RatingInput("VERY_DISSATISFIED", Map.of(), List.of("ATTITUDE"), "随便打个差评"));
 		assertThat(n(total(), "bad")).isEqualTo(n(before, "bad") + 1);
 
 		var dep = directory.departmentByCode(Concluded.DEPARTMENT).orElseThrow();
 		Staff admin = newStaff(dep.code(), Role.DEPT_ADMIN, "人社申诉员");
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
 		// another department's staff do not see the task
-		var other = new FeedbackManagement.Staff(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class, () -> feedback.task(other, task)).kind())
-			.isEqualTo(tongban.shared.DomainException.Kind.NOT_FOUND);
-		assertThat(feedback.tasks(other)).noneMatch(d -> d.task().id().equals(task));
+		var other = new StaffMember(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
+		assertThat(catchThrowableOfType(DomainException.class, () -> rectifications.task(other, task)).kind())
+			.isEqualTo(DomainException.Kind.NOT_FOUND);
+		assertThat(rectifications.tasks(other)).noneMatch(d -> d.task().id().equals(task));
 
 		// past both deadlines (as if opened a week ago), the task is marked overdue
 		jdbc.sql("update feedback_rectification set verify_due = current_date - 3, rectify_due = current_date - 1 where id = ?").param(task).update();
@@ -86,7 +94,7 @@ class AppealJourneyIT extends JourneyTest {
 		Accessibility.check(s);
 
 		Staff elsewhere = newStaff("XH-ZWFW", "330102", Role.SUPERVISOR, "外区监察");
-		assertThat(feedback.appeals(new FeedbackManagement.Staff(elsewhere.id(), "外区监察", "XH-ZWFW", "330102", EnumSet.of(Role.SUPERVISOR))))
+		assertThat(appeals.appeals(new StaffMember(elsewhere.id(), "外区监察", "XH-ZWFW", "330102", EnumSet.of(Role.SUPERVISOR))))
 			.noneMatch(a -> a.rating().id().equals(rating.id()));
 		Staff supervisor = newStaff("XH-ZWFW", "330106", Role.SUPERVISOR, "区监察");
 		Page v = staffPage(supervisor);

@@ -1,8 +1,12 @@
 package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +20,8 @@ import org.springframework.web.client.RestClient;
 
 import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
-import tongban.feedback.FeedbackManagement.RatingInput;
+import tongban.shared.Clocks;
+import tongban.shared.DomainException;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -36,7 +41,10 @@ class RatingApiIT extends IntegrationTest {
 	ApprovalManagement approval;
 
 	@Autowired
-	FeedbackManagement feedback;
+	CaseRatings caseRatings;
+
+	@Autowired
+	Ratings ratings;
 
 	private RestClient as(Object subject) {
 		String token = accessToken(subject, "cases.write");
@@ -114,18 +122,18 @@ class RatingApiIT extends IntegrationTest {
 
 		Citizen quiet = newCitizen("不评价的人", 2);
 		UUID id = Concluded.socialSecurityCard(cases, approval, quiet);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(id).query(Long.class).single() == 1);
-		Instant later = Instant.now().plus(java.time.Duration.ofDays(16));
-		String month = java.time.YearMonth.from(later.atZone(tongban.shared.Clocks.ZONE)).toString();
+		Instant later = Instant.now().plus(Duration.ofDays(16));
+		String month = YearMonth.from(later.atZone(Clocks.ZONE)).toString();
 		Map<String, Object> before = (Map<String, Object>) anonymous.get().uri("/api/ratings/stats?month=" + month + "&department=" + Concluded.DEPARTMENT).retrieve()
 			.body(Map.class).get("total");
 		// nothing is due yet; 16 days on, the unrated case gets the default rating
-		assertThat(feedback.applyDefaults(Instant.now(), 1000)).isZero();
-		while (feedback.applyDefaults(later, 1000) > 0) {
+		assertThat(caseRatings.applyDefaults(Instant.now(), 1000)).isZero();
+		while (caseRatings.applyDefaults(later, 1000) > 0) {
 			// other unrated cases of the run get theirs too
 		}
-		var r = feedback.ratingsOfCase(id);
+		var r = ratings.ofCase(id);
 		assertThat(r).singleElement().satisfies(x -> {
 			assertThat(x.active()).isFalse();
 			assertThat(x.level()).isEqualTo(Level.SATISFIED);
@@ -136,7 +144,7 @@ class RatingApiIT extends IntegrationTest {
 		assertThat(((Number) after.get("activeGood")).longValue()).isEqualTo(((Number) before.get("activeGood")).longValue());
 		assertThat(after.get("unratedRate")).isNotNull();
 		// and the person can no longer rate it
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class,
-				() -> feedback.rateCase(TestCases.actor(quiet), id, new RatingInput("VERY_SATISFIED", null, null, null))).code()).isEqualTo("rating-exists");
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> caseRatings.rateCase(TestCases.actor(quiet), id, new RatingInput("VERY_SATISFIED", null, null, null))).code()).isEqualTo("rating-exists");
 	}
 }

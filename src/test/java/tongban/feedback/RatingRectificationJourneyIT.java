@@ -23,6 +23,7 @@ import tongban.shared.WorkingCalendars;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
+import tongban.support.TestCases;
 
 /**
  * 一事一评 to 差评整改 in Chromium: a citizen's 社会保障卡 case is handled to its end and the citizen is invited to rate it;
@@ -162,7 +163,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 	@Test
 	void notConcludedAndNotOwnCasesOnThePages() {
 		Citizen owner = newCitizen("未办结申请人", 2);
-		UUID pending = tongban.support.TestCases.submittedSocialSecurityCard(cases, owner);
+		UUID pending = TestCases.submittedSocialSecurityCard(cases, owner);
 		Page p = citizenPage(owner);
 		p.navigate(base() + "/cases/" + pending + "/rating");
 		assertThat(p.getByTestId("not-concluded").isVisible()).isTrue();

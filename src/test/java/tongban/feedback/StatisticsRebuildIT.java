@@ -2,6 +2,7 @@ package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,9 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.identity.StaffMember;
 import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
-import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.identity.Role;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
@@ -30,7 +31,13 @@ class StatisticsRebuildIT extends IntegrationTest {
 	ApprovalManagement approval;
 
 	@Autowired
-	FeedbackManagement feedback;
+	CaseRatings caseRatings;
+
+	@Autowired
+	Rectifications rectifications;
+
+	@Autowired
+	Appeals appeals;
 
 	@Autowired
 	RatingStatistics statistics;
@@ -46,26 +53,26 @@ class StatisticsRebuildIT extends IntegrationTest {
 
 	@Test
 	void incrementalAggregateEqualsTheRebuiltOne() {
-		var dep = new FeedbackManagement.Staff(UUID.randomUUID(), "人社管理员", Concluded.DEPARTMENT, "330106",
-				java.util.EnumSet.of(Role.DEPT_ADMIN));
-		var sup = new FeedbackManagement.Staff(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", java.util.EnumSet.of(Role.SUPERVISOR));
+		var dep = new StaffMember(UUID.randomUUID(), "人社管理员", Concluded.DEPARTMENT, "330106",
+				EnumSet.of(Role.DEPT_ADMIN));
+		var sup = new StaffMember(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", EnumSet.of(Role.SUPERVISOR));
 
 		Citizen a = newCitizen("重评的人", 2);
 		UUID caseA = Concluded.socialSecurityCard(cases, approval, a);
-		var bad = feedback.rateCase(TestCases.actor(a), caseA, new RatingInput("DISSATISFIED", Map.of("efficiency", "2"), List.of("MULTIPLE_VISITS"), null));
+		var bad = caseRatings.rateCase(TestCases.actor(a), caseA, new RatingInput("DISSATISFIED", Map.of("efficiency", "2"), List.of("MULTIPLE_VISITS"), null));
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(bad.id()).query(UUID.class).single();
-		feedback.verify(dep, task, "属实");
-		feedback.rectify(dep, task, "EXPLAINED", "依法需要现场核验，已解释");
-		feedback.revisit(dep, task, "表示理解");
-		feedback.rateCase(TestCases.actor(a), caseA, new RatingInput("BASICALLY_SATISFIED", null, null, null));
+		rectifications.verify(dep, task, "属实");
+		rectifications.rectify(dep, task, RectificationOutcome.EXPLAINED, "依法需要现场核验，已解释");
+		rectifications.revisit(dep, task, "表示理解");
+		caseRatings.rateCase(TestCases.actor(a), caseA, new RatingInput("BASICALLY_SATISFIED", null, null, null));
 
 		Citizen b = newCitizen("被申诉的人", 2);
 		UUID caseB = Concluded.socialSecurityCard(cases, approval, b);
-		var appealed = feedback.rateCase(TestCases.actor(b), caseB, new RatingInput("VERY_DISSATISFIED", null, List.of("ATTITUDE", "FAST"), "差"));
+		var appealed = caseRatings.rateCase(TestCases.actor(b), caseB, new RatingInput("VERY_DISSATISFIED", null, List.of("ATTITUDE", "FAST"), "差"));
 		UUID taskB = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(appealed.id()).query(UUID.class).single();
-		feedback.verify(dep, taskB, "不属实");
-		var appeal = feedback.appeal(dep, appealed.id(), "MISTAKEN", "评价对象有误");
-		feedback.decide(sup, appeal.id(), true, "成立");
+		rectifications.verify(dep, taskB, "不属实");
+		var appeal = appeals.appeal(dep, appealed.id(), "MISTAKEN", "评价对象有误");
+		appeals.decide(sup, appeal.id(), true, "成立");
 
 		List<Map<String, Object>> incremental = aggregate();
 		assertThat(incremental).isNotEmpty();

@@ -2,19 +2,20 @@ package tongban.hotline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.hotline.HotlineManagement.NewTicket;
-import tongban.hotline.HotlineManagement.Problem;
-import tongban.hotline.HotlineManagement.Source;
-import tongban.hotline.HotlineManagement.Ticket;
-import tongban.hotline.HotlineManagement.Upload;
+import tongban.shared.Upload;
+import tongban.shared.FieldProblem;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.WorkingCalendars;
@@ -30,7 +31,25 @@ import tongban.support.TestPeople;
 class HotlineIT extends IntegrationTest {
 
 	@Autowired
-	HotlineManagement hotline;
+	TicketIntake intake;
+
+	@Autowired
+	Tickets reading;
+
+	@Autowired
+	TicketDispatch dispatcher;
+
+	@Autowired
+	TicketHandling handling;
+
+	@Autowired
+	TicketClosing closing;
+
+	@Autowired
+	PublicReplies replies;
+
+	@Autowired
+	PhoneConfirmation phones;
 
 	@Autowired
 	WorkingCalendars calendars;
@@ -47,9 +66,9 @@ class HotlineIT extends IntegrationTest {
 	}
 
 	Ticket submitted(NewTicket t) {
-		var s = hotline.submit(t, Source.operator("测试话务员"));
+		var s = intake.submit(t, TicketSource.operator("测试话务员"));
 		assertThat(s.problems()).isEmpty();
-		return hotline.find(s.id()).orElseThrow();
+		return reading.find(s.id()).orElseThrow();
 	}
 
 	@Test
@@ -58,28 +77,28 @@ class HotlineIT extends IntegrationTest {
 		String phone = TestPeople.mobile();
 
 		// anonymous without a confirmed phone
-		assertThat(hotline.submit(ticket("COMPLAINT", "CS0201", phone, null, List.of()), Source.anonymous()).problems())
-			.extracting(Problem::field, Problem::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("phoneCode", "hotline.error.phone.unconfirmed"));
+		assertThat(intake.submit(ticket("COMPLAINT", "CS0201", phone, null, List.of()), TicketSource.anonymous()).problems())
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("phoneCode", "hotline.error.phone.unconfirmed"));
 		// an unknown category, an unknown type, a bad phone
-		assertThat(hotline.submit(ticket("GRUMBLE", "XX9999", "12345", null, List.of()), Source.operator("话务员")).problems())
-			.extracting(Problem::field)
+		assertThat(intake.submit(ticket("GRUMBLE", "XX9999", "12345", null, List.of()), TicketSource.operator("话务员")).problems())
+			.extracting(FieldProblem::field)
 			.containsExactlyInAnyOrder("type", "categoryCode", "phone");
 		// an attachment of the wrong type, one too large, too many
 		byte[] big = new byte[10 * 1024 * 1024 + 1];
 		System.arraycopy(PDF, 0, big, 0, PDF.length);
-		assertThat(hotline.submit(ticket("COMPLAINT", "CS0201", phone, null, List.of(new Upload("a.exe", "MZ\u0090".getBytes()),
-				new Upload("big.pdf", big))), Source.operator("话务员")).problems())
-			.extracting(Problem::code)
+		assertThat(intake.submit(ticket("COMPLAINT", "CS0201", phone, null, List.of(new Upload("a.exe", "MZ\u0090".getBytes()),
+				new Upload("big.pdf", big))), TicketSource.operator("话务员")).problems())
+			.extracting(FieldProblem::code)
 			.containsExactly("hotline.error.attachment.type", "hotline.error.attachment.size");
-		assertThat(hotline.submit(ticket("COMPLAINT", "CS0201", phone, null, java.util.Collections.nCopies(6, new Upload("p.pdf", PDF))),
-				Source.operator("话务员")).problems())
-			.extracting(Problem::code)
+		assertThat(intake.submit(ticket("COMPLAINT", "CS0201", phone, null, Collections.nCopies(6, new Upload("p.pdf", PDF))),
+				TicketSource.operator("话务员")).problems())
+			.extracting(FieldProblem::code)
 			.containsExactly("hotline.error.attachment.count");
 		// coordinates out of range or only one of them
-		assertThat(hotline.submit(new NewTicket("HELP", "CS0101", null, "330106", "", new java.math.BigDecimal("91"), new java.math.BigDecimal("120"),
-				"路面有一个大坑，车辆经过很危险。", "", phone, null, false, List.of()), Source.operator("话务员")).problems())
-			.extracting(Problem::field)
+		assertThat(intake.submit(new NewTicket("HELP", "CS0101", null, "330106", "", new BigDecimal("91"), new BigDecimal("120"),
+				"路面有一个大坑，车辆经过很危险。", "", phone, null, false, List.of()), TicketSource.operator("话务员")).problems())
+			.extracting(FieldProblem::field)
 			.containsExactly("lat");
 		assertThat(count("hotline_ticket")).isEqualTo(tickets);
 		assertThat(count("hotline_attachment")).isEqualTo(files);
@@ -89,28 +108,28 @@ class HotlineIT extends IntegrationTest {
 	@Test
 	void anSmsCodeConfirmsThePhoneOnceAndFiveWrongTriesUseItUp() {
 		String phone = TestPeople.mobile();
-		assertThat(hotline.sendPhoneCode(phone)).isEmpty();
-		assertThat(hotline.sendPhoneCode(phone)).get().extracting(Problem::code).isEqualTo("hotline.error.code.tooSoon");
+		assertThat(phones.sendCode(phone)).isEmpty();
+		assertThat(phones.sendCode(phone)).get().extracting(FieldProblem::code).isEqualTo("hotline.error.code.tooSoon");
 		String code = lastSmsCode(phone);
 		String wrong = code.equals("000000") ? "111111" : "000000";
 		for (int i = 0; i < 5; i++) {
-			assertThat(hotline.submit(ticket("CONSULT", "JY0101", phone, wrong, List.of()), Source.anonymous()).problems())
-				.extracting(Problem::code)
+			assertThat(intake.submit(ticket("CONSULT", "JY0101", phone, wrong, List.of()), TicketSource.anonymous()).problems())
+				.extracting(FieldProblem::code)
 				.containsExactly("hotline.error.code.wrong");
 		}
-		assertThat(hotline.submit(ticket("CONSULT", "JY0101", phone, code, List.of()), Source.anonymous()).problems())
-			.extracting(Problem::code)
+		assertThat(intake.submit(ticket("CONSULT", "JY0101", phone, code, List.of()), TicketSource.anonymous()).problems())
+			.extracting(FieldProblem::code)
 			.containsExactly("hotline.error.code.tooMany");
 
 		String other = TestPeople.mobile();
-		hotline.sendPhoneCode(other);
+		phones.sendCode(other);
 		String good = lastSmsCode(other);
-		var ok = hotline.submit(ticket("CONSULT", "JY0101", other, good, List.of(new Upload("photo.pdf", PDF))), Source.anonymous());
+		var ok = intake.submit(ticket("CONSULT", "JY0101", other, good, List.of(new Upload("photo.pdf", PDF))), TicketSource.anonymous());
 		assertThat(ok.problems()).isEmpty();
-		assertThat(hotline.attachments(ok.id())).hasSize(1);
+		assertThat(reading.attachments(ok.id())).hasSize(1);
 		// the code is used up
-		assertThat(hotline.submit(ticket("CONSULT", "JY0101", other, good, List.of()), Source.anonymous()).problems())
-			.extracting(Problem::code)
+		assertThat(intake.submit(ticket("CONSULT", "JY0101", other, good, List.of()), TicketSource.anonymous()).problems())
+			.extracting(FieldProblem::code)
 			.containsExactly("hotline.error.phone.unconfirmed");
 	}
 
@@ -118,57 +137,57 @@ class HotlineIT extends IntegrationTest {
 	void timeLimitsFollowUrgencyInHoursAndWorkingDays() {
 		Ticket gas = submitted(ticket("HELP", "GY0201", TestPeople.mobile(), null, List.of()));
 		assertThat(gas.urgency()).isEqualTo("EMERGENCY");
-		assertThat(java.time.Duration.between(gas.createdAt(), gas.dispatchDue()).toMinutes()).isEqualTo(60);
+		assertThat(Duration.between(gas.createdAt(), gas.dispatchDue()).toMinutes()).isEqualTo(60);
 		Ticket rubbish = submitted(ticket("COMPLAINT", "CS0201", TestPeople.mobile(), null, List.of()));
-		assertThat(java.time.Duration.between(rubbish.createdAt(), rubbish.dispatchDue()).toHours()).isEqualTo(24);
+		assertThat(Duration.between(rubbish.createdAt(), rubbish.dispatchDue()).toHours()).isEqualTo(24);
 
-		hotline.dispatch(rubbish.id(), "话务员", "XH-ZJ", List.of("XH-GA"));
-		Ticket d = hotline.find(rubbish.id()).orElseThrow();
+		dispatcher.dispatch(rubbish.id(), "话务员", "XH-ZJ", List.of("XH-GA"));
+		Ticket d = reading.find(rubbish.id()).orElseThrow();
 		LocalDate from = d.dispatchedAt().atZoneSameInstant(Clocks.ZONE).toLocalDate();
 		assertThat(d.answerDue().atZoneSameInstant(Clocks.ZONE).toLocalDate()).isEqualTo(calendars.current().addWorkingDays(from, 7));
 		assertThat(d.assisting()).containsExactly("XH-GA");
 
 		// complex: 15 working days from dispatch
-		hotline.markComplex(d.id(), "XH-ZJ", "赵市政", "涉及多个小区物业，需联合核查");
-		assertThat(hotline.find(d.id()).orElseThrow().answerDue().atZoneSameInstant(Clocks.ZONE).toLocalDate())
+		handling.markComplex(d.id(), "XH-ZJ", "赵市政", "涉及多个小区物业，需联合核查");
+		assertThat(reading.find(d.id()).orElseThrow().answerDue().atZoneSameInstant(Clocks.ZONE).toLocalDate())
 			.isEqualTo(calendars.current().addWorkingDays(from, 15));
 		// only the lead department acts on it; others are told it does not exist
-		assertThatThrownBy(() -> hotline.reply(d.id(), "XH-GA", "协办人", "我们来答复吧")).isInstanceOf(DomainException.class)
+		assertThatThrownBy(() -> handling.reply(d.id(), "XH-GA", "协办人", "我们来答复吧")).isInstanceOf(DomainException.class)
 			.extracting(e -> ((DomainException) e).kind())
 			.isEqualTo(DomainException.Kind.NOT_FOUND);
-		hotline.assist(d.id(), "XH-GA", "公安协办", "已安排社区民警协助");
-		assertThat(hotline.events(d.id(), true)).extracting(HotlineManagement.Event::action).doesNotContain("ASSISTED");
-		assertThat(hotline.events(d.id(), false)).extracting(HotlineManagement.Event::action).contains("ASSISTED");
+		handling.assist(d.id(), "XH-GA", "公安协办", "已安排社区民警协助");
+		assertThat(reading.history(d.id(), true)).extracting(TicketLogEntry::action).doesNotContain("ASSISTED");
+		assertThat(reading.history(d.id(), false)).extracting(TicketLogEntry::action).contains("ASSISTED");
 	}
 
 	@Test
 	void duplicatesMergeAndAnUnsatisfiedRevisitSendsTheTicketBackOnce() {
 		Ticket first = submitted(ticket("COMPLAINT", "CS0201", TestPeople.mobile(), null, List.of()));
 		Ticket dup = submitted(ticket("COMPLAINT", "CS0201", TestPeople.mobile(), null, List.of()));
-		assertThatThrownBy(() -> hotline.merge(dup.id(), dup.number(), "话务员")).isInstanceOf(DomainException.class);
-		hotline.merge(dup.id(), first.number(), "话务员");
-		assertThat(hotline.find(dup.id()).orElseThrow().status()).isEqualTo("MERGED");
-		assertThat(hotline.find(dup.id()).orElseThrow().open()).isFalse();
+		assertThatThrownBy(() -> dispatcher.merge(dup.id(), dup.number(), "话务员")).isInstanceOf(DomainException.class);
+		dispatcher.merge(dup.id(), first.number(), "话务员");
+		assertThat(reading.find(dup.id()).orElseThrow().status()).isEqualTo(TicketStatus.MERGED);
+		assertThat(reading.find(dup.id()).orElseThrow().open()).isFalse();
 
-		hotline.dispatch(first.id(), "话务员", "XH-ZJ", List.of());
-		hotline.reply(first.id(), "XH-ZJ", "赵市政", "已通知环卫公司清运。");
-		assertThatThrownBy(() -> hotline.revisit(first.id(), "话务员", "SATISFIED", "", true)).isInstanceOf(DomainException.class);
-		hotline.close(first.id(), "话务员", "");
-		hotline.revisit(first.id(), "话务员", "UNSATISFIED", "垃圾仍未清运", true);
-		Ticket reopened = hotline.find(first.id()).orElseThrow();
-		assertThat(reopened.status()).isEqualTo("DISPATCHED");
+		dispatcher.dispatch(first.id(), "话务员", "XH-ZJ", List.of());
+		handling.reply(first.id(), "XH-ZJ", "赵市政", "已通知环卫公司清运。");
+		assertThatThrownBy(() -> closing.revisit(first.id(), "话务员", Satisfaction.SATISFIED, "", true)).isInstanceOf(DomainException.class);
+		closing.close(first.id(), "话务员", "");
+		closing.revisit(first.id(), "话务员", Satisfaction.UNSATISFIED, "垃圾仍未清运", true);
+		Ticket reopened = reading.find(first.id()).orElseThrow();
+		assertThat(reopened.status()).isEqualTo(TicketStatus.DISPATCHED);
 		assertThat(reopened.reopened()).isTrue();
 		assertThat(reopened.satisfaction()).isNull();
 		assertThat(reopened.answerDue()).isAfter(OffsetDateTime.now(Clocks.ZONE));
 
-		hotline.reply(first.id(), "XH-ZJ", "赵市政", "已再次清运并加派保洁员每日巡查。");
-		hotline.close(first.id(), "话务员", "");
-		hotline.revisit(first.id(), "话务员", "UNSATISFIED", "仍不满意", true);
-		Ticket done = hotline.find(first.id()).orElseThrow();
-		assertThat(done.status()).isEqualTo("CLOSED");
-		assertThat(done.satisfaction()).isEqualTo("UNSATISFIED");
-		assertThatThrownBy(() -> hotline.revisit(first.id(), "话务员", "SATISFIED", "", true)).isInstanceOf(DomainException.class);
-		assertThat(hotline.events(first.id(), true)).extracting(HotlineManagement.Event::action)
+		handling.reply(first.id(), "XH-ZJ", "赵市政", "已再次清运并加派保洁员每日巡查。");
+		closing.close(first.id(), "话务员", "");
+		closing.revisit(first.id(), "话务员", Satisfaction.UNSATISFIED, "仍不满意", true);
+		Ticket done = reading.find(first.id()).orElseThrow();
+		assertThat(done.status()).isEqualTo(TicketStatus.CLOSED);
+		assertThat(done.satisfaction()).isEqualTo(Satisfaction.UNSATISFIED);
+		assertThatThrownBy(() -> closing.revisit(first.id(), "话务员", Satisfaction.SATISFIED, "", true)).isInstanceOf(DomainException.class);
+		assertThat(reading.history(first.id(), true)).extracting(TicketLogEntry::action)
 			.containsSubsequence("SUBMITTED", "DISPATCHED", "REPLIED", "CLOSED", "REVISITED", "REOPENED", "REPLIED", "CLOSED", "REVISITED");
 	}
 
@@ -180,18 +199,18 @@ class HotlineIT extends IntegrationTest {
 		Ticket s = submitted(withConsent);
 		Ticket without = submitted(ticket("SUGGESTION", "ZW0102", TestPeople.mobile(), null, List.of()));
 		for (Ticket t : List.of(s, without)) {
-			hotline.dispatch(t.id(), "话务员", "XH-ZWFW", List.of());
-			hotline.reply(t.id(), "XH-ZWFW", "办事员", "已在一楼设置老年人绿色通道窗口。");
-			hotline.close(t.id(), "话务员", "");
+			dispatcher.dispatch(t.id(), "话务员", "XH-ZWFW", List.of());
+			handling.reply(t.id(), "XH-ZWFW", "办事员", "已在一楼设置老年人绿色通道窗口。");
+			closing.close(t.id(), "话务员", "");
 		}
-		assertThatThrownBy(() -> hotline.publish(without.id(), "话务员", "老年人窗口", "建议设老年人窗口", "已设置。")).isInstanceOf(DomainException.class);
-		assertThat(hotline.publish(s.id(), "话务员", "增设老年人窗口", s.description(), "已在一楼设置老年人绿色通道窗口。"))
-			.extracting(Problem::field, Problem::code)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("question", "hotline.error.publish.personal"));
-		String draft = HotlineManagement.anonymised(s.description());
+		assertThatThrownBy(() -> replies.publish(without.id(), "话务员", "老年人窗口", "建议设老年人窗口", "已设置。")).isInstanceOf(DomainException.class);
+		assertThat(replies.publish(s.id(), "话务员", "增设老年人窗口", s.description(), "已在一楼设置老年人绿色通道窗口。"))
+			.extracting(FieldProblem::field, FieldProblem::code)
+			.containsExactly(tuple("question", "hotline.error.publish.personal"));
+		String draft = PublicReplies.anonymised(s.description());
 		assertThat(draft).doesNotContain(phone).contains("***********");
-		assertThat(hotline.publish(s.id(), "话务员", "增设老年人窗口", draft, "已在一楼设置老年人绿色通道窗口。")).isEmpty();
-		assertThat(hotline.publicReplies(100)).anySatisfy(r -> {
+		assertThat(replies.publish(s.id(), "话务员", "增设老年人窗口", draft, "已在一楼设置老年人绿色通道窗口。")).isEmpty();
+		assertThat(replies.latest(100)).anySatisfy(r -> {
 			assertThat(r.number()).isEqualTo(s.number());
 			assertThat(r.question()).doesNotContain(phone);
 			assertThat(r.department()).isEqualTo("杭州市西湖区政务服务中心");
@@ -203,12 +222,12 @@ class HotlineIT extends IntegrationTest {
 		String phone = TestPeople.mobile();
 		Ticket t = submitted(ticket("COMPLAINT", "CS0201", phone, null, List.of()));
 		var raw = jdbc.sql("select phone, contact_name, address from hotline_ticket where id = ?")
-			.param(t.id())
+			.param(t.id().value())
 			.query((rs, n) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
 			.single();
 		assertThat(String.join(" ", raw)).doesNotContain(phone).doesNotContain("王女士").doesNotContain("学院路");
 		assertThat(t.phone()).isEqualTo(phone);
-		assertThat(hotline.follow(t.number(), phone)).isPresent();
-		assertThat(hotline.follow(t.number(), TestPeople.mobile())).isEmpty();
+		assertThat(reading.follow(t.number(), phone)).isPresent();
+		assertThat(reading.follow(t.number(), TestPeople.mobile())).isEmpty();
 	}
 }

@@ -27,7 +27,10 @@ class HotlinePagesIT extends IntegrationTest {
 	static final Pattern HELD = Pattern.compile("name=\"held\"[^>]*value=\"([0-9a-f]{32})\"");
 
 	@Autowired
-	HotlineManagement hotline;
+	TicketIntake intake;
+
+	@Autowired
+	Tickets reading;
 
 	private List<Map.Entry<String, String>> fields(String phone, String action, String code) {
 		List<Map.Entry<String, String>> f = new ArrayList<>(List.of(Map.entry("type", "COMPLAINT"), Map.entry("categoryCode", "CS0201"),
@@ -56,9 +59,9 @@ class HotlinePagesIT extends IntegrationTest {
 		HttpResponse<String> submitted = person.postMultipart("/hotline/new", "/hotline/new", submit, List.of());
 		assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
 
-		UUID ticket = jdbc.sql("select id from hotline_ticket where phone_index = ?").param(keys.blindIndex(phone)).query(UUID.class).single();
-		String number = hotline.find(ticket).orElseThrow().number();
-		assertThat(hotline.attachments(ticket)).extracting(HotlineManagement.Attachment::name).containsExactly("现场照片.pdf");
+		TicketId ticket = new TicketId(jdbc.sql("select id from hotline_ticket where phone_index = ?").param(keys.blindIndex(phone)).query(UUID.class).single());
+		String number = reading.find(ticket).orElseThrow().number();
+		assertThat(reading.attachments(ticket)).extracting(TicketAttachment::name).containsExactly("现场照片.pdf");
 		assertThat(jdbc.sql("select count(*) from hotline_held_attachment where token = ?").param(held.group(1)).query(Long.class).single())
 			.isZero();
 
@@ -90,8 +93,8 @@ class HotlinePagesIT extends IntegrationTest {
 
 	@Test
 	void anOperatorsCallerOnALandlineGetsNoText() {
-		var s = hotline.submit(new HotlineManagement.NewTicket("CONSULT", "CS0201", null, "330106", "", null, null,
-				"请问垃圾清运的时间是怎么安排的？", "", "0571-87001234", null, false, List.of()), HotlineManagement.Source.operator("话务员"));
+		var s = intake.submit(new NewTicket("CONSULT", "CS0201", null, "330106", "", null, null,
+				"请问垃圾清运的时间是怎么安排的？", "", "0571-87001234", null, false, List.of()), TicketSource.operator("话务员"));
 		assertThat(s.problems()).isEmpty();
 		assertThat(jdbc.sql("select count(*) from notification_sms_outbox where mobile_index = ?").param(keys.blindIndex("0571-87001234"))
 			.query(Long.class).single()).isZero();

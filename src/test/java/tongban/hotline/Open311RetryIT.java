@@ -33,7 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 class Open311RetryIT extends IntegrationTest {
 
 	@Autowired
-	HotlineManagement hotline;
+	Tickets reading;
+
+	@Autowired
+	Open311Clients clients;
 
 	@Autowired
 	HotlineCatalogue catalogue;
@@ -89,7 +92,7 @@ class Open311RetryIT extends IntegrationTest {
 
 	@Test
 	void aRetryWithTheSameKeyGetsTheTicketAlreadyCreatedEvenSentTwiceAtOnce() {
-		String apiKey = hotline.registerClient("o311-retry-" + UUID.randomUUID().toString().substring(0, 8), false);
+		String apiKey = clients.register("o311-retry-" + UUID.randomUUID().toString().substring(0, 8), false);
 		String phone = TestPeople.mobile();
 		Map<String, String> fields = request(phone, code(apiKey, phone), "路灯不亮已经三天了，晚上很危险。");
 		String key = UUID.randomUUID().toString();
@@ -118,7 +121,7 @@ class Open311RetryIT extends IntegrationTest {
 
 	@Test
 	void anIdenticalRetryWithTheSameCodeGetsTheSameTicketAndOtherContentDoesNot() {
-		String apiKey = hotline.registerClient("o311-retry-" + UUID.randomUUID().toString().substring(0, 8), false);
+		String apiKey = clients.register("o311-retry-" + UUID.randomUUID().toString().substring(0, 8), false);
 		String phone = TestPeople.mobile();
 		String code = code(apiKey, phone);
 		Map<String, String> fields = request(phone, code, "小区门口的垃圾已经三天没人清运了。");
@@ -138,15 +141,15 @@ class Open311RetryIT extends IntegrationTest {
 
 	@Test
 	void theDescriptionIsOptionalAndMayHoldFourThousandCharacters() {
-		String apiKey = hotline.registerClient("o311-desc-" + UUID.randomUUID().toString().substring(0, 8), true);
+		String apiKey = clients.register("o311-desc-" + UUID.randomUUID().toString().substring(0, 8), true);
 
 		String without = number(post(apiKey, request(TestPeople.mobile(), null, null), null));
-		assertThat(hotline.byNumber(without).orElseThrow().description()).contains("文三路学院路口")
+		assertThat(reading.byNumber(without).orElseThrow().description()).contains("文三路学院路口")
 			.contains(catalogue.category("CS0102").orElseThrow().name());
 
 		String full = "路灯".repeat(2_000);
 		String longOne = number(post(apiKey, request(TestPeople.mobile(), null, full), null));
-		assertThat(hotline.byNumber(longOne).orElseThrow().description()).isEqualTo(full);
+		assertThat(reading.byNumber(longOne).orElseThrow().description()).isEqualTo(full);
 
 		HttpResponse<String> tooLong = post(apiKey, request(TestPeople.mobile(), null, full + "灯"), null);
 		assertThat(tooLong.statusCode()).isEqualTo(400);

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,9 +33,21 @@ import tongban.support.TestPeople;
 class TicketJourneyIT extends JourneyTest {
 
 	@Autowired
-	HotlineManagement hotline;
+	Tickets reading;
 
-	static final byte[] PNG = java.util.Base64.getDecoder()
+	@Autowired
+	TicketDispatch dispatcher;
+
+	@Autowired
+	TicketHandling handling;
+
+	@Autowired
+	TicketClosing closing;
+
+	@Autowired
+	TicketSupervision supervision;
+
+	static final byte[] PNG = Base64.getDecoder()
 		.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
 	long tickets() {
@@ -88,10 +102,10 @@ class TicketJourneyIT extends JourneyTest {
 		String number = person.getByTestId("ticket-number").innerText().strip();
 		assertThat(number).matches("GD\\d{8}\\d{6,}");
 		assertThat(tickets()).isEqualTo(before + 1);
-		HotlineManagement.Ticket ticket = hotline.byNumber(number).orElseThrow();
+		Ticket ticket = reading.byNumber(number).orElseThrow();
 		assertThat(ticket.channel()).isEqualTo("WEB");
 		assertThat(ticket.accountId()).isNull();
-		assertThat(hotline.attachments(ticket.id())).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
+		assertThat(reading.attachments(ticket.id())).singleElement().satisfies(a -> assertThat(a.contentType()).isEqualTo("image/png"));
 
 		// the operator dispatches it, by mistake, to 市场监管
 		Staff operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "林话务");
@@ -128,13 +142,13 @@ class TicketJourneyIT extends JourneyTest {
 		desk.locator("#lead").selectOption("XH-ZJ");
 		desk.getByTestId("dispatch-submit").click();
 		assertThat(desk.getByTestId("ticket-lead").innerText()).isEqualTo("杭州市西湖区住房和城乡建设局");
-		HotlineManagement.Ticket dispatched = hotline.byNumber(number).orElseThrow();
+		Ticket dispatched = reading.byNumber(number).orElseThrow();
 		assertThat(dispatched.answerDue()).isAfter(dispatched.dispatchedAt().plusDays(6));
 
 		// the answer limit passes: supervision, and the region's supervisor urges
-		jdbc.sql("update hotline_ticket set answer_due = now() - interval '1 hour' where id = ?").param(ticket.id()).update();
-		hotline.superviseOverdue(OffsetDateTime.now(Clocks.ZONE)); // what the minute's job does (it may have been first)
-		assertThat(hotline.find(ticket.id()).orElseThrow().supervisedAt()).isNotNull();
+		jdbc.sql("update hotline_ticket set answer_due = now() - interval '1 hour' where id = ?").param(ticket.id().value()).update();
+		supervision.superviseOverdue(OffsetDateTime.now(Clocks.ZONE)); // what the minute's job does (it may have been first)
+		assertThat(reading.find(ticket.id()).orElseThrow().supervisedAt()).isNotNull();
 		Staff supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "钱督办");
 		Page watch = staffPage(supervisor);
 		watch.navigate(base() + "/workbench");
@@ -207,13 +221,13 @@ class TicketJourneyIT extends JourneyTest {
 		own.locator("#description").fill("请问灵活就业人员如何在网上办理养老保险参保？");
 		own.getByTestId("ticket-submit").click();
 		String number = own.getByTestId("ticket-number").innerText().strip();
-		HotlineManagement.Ticket t = hotline.byNumber(number).orElseThrow();
+		Ticket t = reading.byNumber(number).orElseThrow();
 		assertThat(t.accountId()).isEqualTo(c.id());
 		assertThat(t.phone()).isEqualTo(c.mobile());
 
-		hotline.dispatch(t.id(), "话务员", "XH-RLSB", java.util.List.of());
-		hotline.reply(t.id(), "XH-RLSB", "陈人社", "可登录浙江政务服务网，在“灵活就业人员参保登记”中在线办理。");
-		hotline.close(t.id(), "话务员", "");
+		dispatcher.dispatch(t.id(), "话务员", "XH-RLSB", List.of());
+		handling.reply(t.id(), "XH-RLSB", "陈人社", "可登录浙江政务服务网，在“灵活就业人员参保登记”中在线办理。");
+		closing.close(t.id(), "话务员", "");
 		own.navigate(base() + "/account/tickets");
 		own.locator("[data-testid=my-tickets] a", new Page.LocatorOptions().setHasText(number)).click();
 		assertThat(own.getByTestId("ticket-reply").innerText()).contains("灵活就业人员参保登记");
@@ -223,7 +237,7 @@ class TicketJourneyIT extends JourneyTest {
 		own.getByTestId("rate-submit").click();
 		assertThat(own.getByTestId("ticket-satisfaction").innerText()).contains("基本满意");
 		Accessibility.check(own);
-		assertThat(hotline.find(t.id()).orElseThrow().satisfaction()).isEqualTo("BASIC");
+		assertThat(reading.find(t.id()).orElseThrow().satisfaction()).isEqualTo(Satisfaction.BASIC);
 
 		// someone else's ticket does not exist for this citizen
 		Citizen stranger = newCitizen("冯路人", 2);

@@ -7,8 +7,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.hotline.HotlineManagement.NewTicket;
-import tongban.hotline.HotlineManagement.Source;
 import tongban.identity.Role;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
@@ -21,13 +19,16 @@ import tongban.support.TestPeople;
 class TicketPagesForStaffIT extends IntegrationTest {
 
 	@Autowired
-	HotlineManagement hotline;
+	TicketIntake intake;
+
+	@Autowired
+	TicketDispatch dispatcher;
 
 	@Test
 	void aTicketAnotherDepartmentHandlesIsNotFoundByNumberOrId() {
-		var s = hotline.submit(new NewTicket("COMPLAINT", "CS0201", null, "330106", "西湖区学院路 100 号", null, null,
-				"小区门口的垃圾已经三天没人清运了。", "王女士", TestPeople.mobile(), null, false, List.of()), Source.operator("测试话务员"));
-		hotline.dispatch(s.id(), "测试话务员", "XH-ZJ", List.of());
+		var s = intake.submit(new NewTicket("COMPLAINT", "CS0201", null, "330106", "西湖区学院路 100 号", null, null,
+				"小区门口的垃圾已经三天没人清运了。", "王女士", TestPeople.mobile(), null, false, List.of()), TicketSource.operator("测试话务员"));
+		dispatcher.dispatch(s.id(), "测试话务员", "XH-ZJ", List.of());
 		FormSession other = FormSession.staff(url(""), newStaff("XH-RLSB", Role.APPROVER, "人社审批"));
 		FormSession lead = FormSession.staff(url(""), newStaff("XH-ZJ", Role.APPROVER, "住建审批"));
 

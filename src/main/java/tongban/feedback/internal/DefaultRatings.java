@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import tongban.feedback.FeedbackManagement;
+import tongban.feedback.CaseRatings;
 
 /**
  * 默认好评: every hour, cases left unrated for {@code tongban.feedback.default-after-days} get the default rating, a
@@ -18,16 +18,16 @@ class DefaultRatings {
 
 	private static final Logger log = LoggerFactory.getLogger(DefaultRatings.class);
 
-	private final FeedbackManagement feedback;
+	private final CaseRatings ratings;
 
-	DefaultRatings(FeedbackManagement feedback) {
-		this.feedback = feedback;
+	DefaultRatings(CaseRatings ratings) {
+		this.ratings = ratings;
 	}
 
 	@Scheduled(cron = "0 7 * * * *", zone = "Asia/Shanghai")
 	void run() {
 		int total = 0;
-		for (int n = feedback.applyDefaults(Instant.now(), 1000); n > 0; n = feedback.applyDefaults(Instant.now(), 1000)) {
+		for (int n = ratings.applyDefaults(Instant.now(), 1000); n > 0; n = ratings.applyDefaults(Instant.now(), 1000)) {
 			total += n;
 		}
 		if (total > 0) {

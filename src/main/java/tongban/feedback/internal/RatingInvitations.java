@@ -4,7 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseEvents;
-import tongban.feedback.FeedbackManagement;
+import tongban.feedback.CaseRatings;
 
 /**
  * A case concluded (approved and delivered, denied, refused): its applicant is invited to rate it. A withdrawn case is
@@ -14,16 +14,16 @@ import tongban.feedback.FeedbackManagement;
 @Component
 class RatingInvitations {
 
-	private final FeedbackManagement feedback;
+	private final CaseRatings ratings;
 
-	RatingInvitations(FeedbackManagement feedback) {
-		this.feedback = feedback;
+	RatingInvitations(CaseRatings ratings) {
+		this.ratings = ratings;
 	}
 
 	@ApplicationModuleListener
 	void on(CaseEvents.CaseConcluded e) {
 		if (!"WITHDRAWN".equals(e.outcome())) {
-			feedback.invite(e.caseId(), e.caseNumber());
+			ratings.invite(e.caseId(), e.caseNumber());
 		}
 	}
 }

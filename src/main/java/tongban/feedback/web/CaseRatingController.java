@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,10 +14,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.feedback.FeedbackManagement;
-import tongban.feedback.FeedbackManagement.Channel;
+import tongban.feedback.CaseRatings;
+import tongban.feedback.Channel;
+import tongban.feedback.InvalidFeedback;
+import tongban.feedback.RatingInput;
+import tongban.feedback.internal.FeedbackProperties;
 import tongban.identity.Actor;
-import tongban.identity.IdentityManagement;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 
 /**
@@ -30,52 +31,47 @@ import tongban.shared.DomainException;
 @Controller
 class CaseRatingController {
 
-	private final FeedbackManagement feedback;
-	private final IdentityManagement identity;
+	private final CaseRatings ratings;
+	private final FeedbackProperties properties;
 
-	CaseRatingController(FeedbackManagement feedback, IdentityManagement identity) {
-		this.feedback = feedback;
-		this.identity = identity;
-	}
-
-	private Actor actor(Authentication auth, HttpServletRequest request) {
-		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("case"));
+	CaseRatingController(CaseRatings ratings, FeedbackProperties properties) {
+		this.ratings = ratings;
+		this.properties = properties;
 	}
 
 	@GetMapping("/cases/{id}/rating")
-	String page(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
-		return show(actor(auth, request), id, Forms.RatingForm.empty(), null, model);
+	String page(@PathVariable UUID id, @CurrentActor(missing = "case") Actor actor, Model model) {
+		return show(actor, id, Forms.RatingForm.empty(), null, model);
 	}
 
-	private String show(Actor a, UUID id, Forms.RatingForm form, Map<String, String> errors, Model model) {
-		model.addAttribute("r", feedback.caseRating(a, id));
+	private String show(Actor actor, UUID id, Forms.RatingForm form, Map<String, String> errors, Model model) {
+		model.addAttribute("r", ratings.caseRating(actor, id));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("channel", Channel.ONLINE);
-		model.addAttribute("days", feedback.properties().defaultAfterDays());
-		model.addAttribute("badTags", FeedbackManagement.BAD_TAGS);
-		model.addAttribute("goodTags", FeedbackManagement.GOOD_TAGS);
+		model.addAttribute("days", properties.defaultAfterDays());
+		model.addAttribute("badTags", RatingInput.BAD_TAGS);
+		model.addAttribute("goodTags", RatingInput.GOOD_TAGS);
 		return "feedback/case-rating";
 	}
 
 	@PostMapping("/cases/{id}/rating")
 	String rate(@PathVariable UUID id, @RequestParam Map<String, String> params, @RequestParam(required = false) List<String> tags,
-			Authentication auth, HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect) {
-		Actor a = actor(auth, request);
+			@CurrentActor(missing = "case") Actor actor, HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Forms.RatingForm form = Forms.RatingForm.of(Channel.ONLINE, params, tags);
 		try {
-			feedback.rateCase(a, id, form.input());
+			ratings.rateCase(actor, id, form.input());
 		}
-		catch (FeedbackManagement.Invalid e) {
+		catch (InvalidFeedback e) {
 			response.setStatus(422);
-			return show(a, id, form, e.problems(), model);
+			return show(actor, id, form, e.problems(), model);
 		}
 		catch (DomainException e) {
 			if (e.kind() != DomainException.Kind.CONFLICT) {
 				throw e;
 			}
 			response.setStatus(409);
-			return show(a, id, form, Map.of("level", "error." + e.code()), model);
+			return show(actor, id, form, Map.of("level", "error." + e.code()), model);
 		}
 		redirect.addFlashAttribute("banner", "feedback.rated");
 		return "redirect:/cases/" + id + "/rating";

@@ -3,27 +3,20 @@ package tongban.feedback.web;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
-import tongban.feedback.FeedbackManagement;
-import tongban.feedback.FeedbackManagement.Channel;
-import tongban.feedback.FeedbackManagement.RatingInput;
-import tongban.identity.StaffMember;
-import tongban.identity.IdentityManagement;
-import tongban.shared.DomainException;
+import tongban.feedback.Channel;
+import tongban.feedback.RatingInput;
+import tongban.feedback.RatingStatistics;
 
-/** What the feedback pages share: the rating form as posted, and the signed-in staff member. */
+/** What the feedback pages share: the rating form as posted, and the departments' names. */
 @Component
 class Forms {
 
-	private final IdentityManagement identity;
-	private final tongban.feedback.RatingStatistics statistics;
+	private final RatingStatistics statistics;
 
-	Forms(IdentityManagement identity, tongban.feedback.RatingStatistics statistics) {
-		this.identity = identity;
+	Forms(RatingStatistics statistics) {
 		this.statistics = statistics;
 	}
 
@@ -58,12 +51,6 @@ class Forms {
 		public boolean scored(String dimension, int value) {
 			return Integer.toString(value).equals(scores.get(dimension));
 		}
-	}
-
-	FeedbackManagement.Staff staff(Authentication auth) {
-		StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
-			.orElseThrow(() -> DomainException.notFound("account"));
-		return new FeedbackManagement.Staff(a.id(), a.name(), a.departmentCode(), a.regionScope(), a.roles());
 	}
 
 	Map<String, String> departmentNames() {

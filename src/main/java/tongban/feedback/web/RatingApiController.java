@@ -1,6 +1,7 @@
 package tongban.feedback.web;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,8 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,11 +26,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import tongban.feedback.FeedbackManagement;
+import tongban.feedback.CaseRatings;
+import tongban.feedback.InvalidFeedback;
+import tongban.feedback.RatingInput;
 import tongban.feedback.RatingStatistics;
+import tongban.feedback.VisitRatings;
 import tongban.identity.Actor;
-import tongban.identity.IdentityManagement;
-import tongban.identity.Party;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 import tongban.shared.web.Problems;
 
@@ -47,29 +48,29 @@ class RatingApiController {
 	/** A rating as sent: level VERY_SATISFIED … VERY_DISSATISFIED, scores 1–5 by dimension, tag codes, a comment. */
 	record NewRating(String level, Map<String, Object> scores, List<String> tags, String comment) {
 
-		FeedbackManagement.RatingInput input() {
-			Map<String, String> s = new java.util.LinkedHashMap<>();
+		RatingInput input() {
+			Map<String, String> s = new LinkedHashMap<>();
 			if (scores != null) {
 				scores.forEach((k, v) -> s.put(k, v == null ? null : v.toString()));
 			}
-			return new FeedbackManagement.RatingInput(level, s, tags, comment);
+			return new RatingInput(level, s, tags, comment);
 		}
 	}
 
 	record Rated(UUID id, String level, int round) {
 	}
 
-	private final FeedbackManagement feedback;
+	private final CaseRatings caseRatings;
+	private final VisitRatings visitRatings;
 	private final RatingStatistics statistics;
-	private final IdentityManagement identity;
 	private final Problems problems;
 	private final MessageSource messages;
 
-	RatingApiController(FeedbackManagement feedback, RatingStatistics statistics, IdentityManagement identity, Problems problems,
+	RatingApiController(CaseRatings caseRatings, VisitRatings visitRatings, RatingStatistics statistics, Problems problems,
 			MessageSource messages) {
-		this.feedback = feedback;
+		this.caseRatings = caseRatings;
+		this.visitRatings = visitRatings;
 		this.statistics = statistics;
-		this.identity = identity;
 		this.problems = problems;
 		this.messages = messages;
 	}
@@ -83,33 +84,20 @@ class RatingApiController {
 
 	@Operation(summary = "Rate my concluded case (once; once more after a rectified bad rating)", security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/api/cases/{id}/rating")
-	ResponseEntity<Rated> rateCase(@PathVariable UUID id, @RequestBody(required = false) NewRating body, @AuthenticationPrincipal Jwt jwt) {
-		var r = feedback.rateCase(actor(jwt), id, (body == null ? new NewRating(null, null, null, null) : body).input());
+	ResponseEntity<Rated> rateCase(@PathVariable UUID id, @RequestBody(required = false) NewRating body, @CurrentActor Actor actor) {
+		var r = caseRatings.rateCase(actor, id, (body == null ? new NewRating(null, null, null, null) : body).input());
 		return ResponseEntity.created(URI.create("/api/cases/" + id + "/rating")).body(new Rated(r.id(), r.level().name(), r.round()));
 	}
 
 	@Operation(summary = "Rate a counter visit by the token of its QR code (no account; once)")
 	@PostMapping("/api/visits/{token}/rating")
 	ResponseEntity<Rated> rateVisit(@PathVariable String token, @RequestBody(required = false) NewRating body) {
-		var r = feedback.rateVisit(token, (body == null ? new NewRating(null, null, null, null) : body).input());
+		var r = visitRatings.rateVisit(token, (body == null ? new NewRating(null, null, null, null) : body).input());
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Rated(r.id(), r.level().name(), r.round()));
 	}
 
-	private Actor actor(Jwt jwt) {
-		UUID id;
-		try {
-			id = UUID.fromString(jwt.getSubject());
-		}
-		catch (IllegalArgumentException | NullPointerException e) {
-			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "a citizen's token is needed");
-		}
-		return identity.account(id).filter(a -> !a.staff())
-			.map(a -> new Actor(a.id(), a.displayName(), new Party(Party.Kind.CITIZEN, a.id(), a.displayName())))
-			.orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "a citizen's token is needed"));
-	}
-
-	@ExceptionHandler(FeedbackManagement.Invalid.class)
-	ResponseEntity<ProblemDetail> invalid(FeedbackManagement.Invalid e, HttpServletRequest request, Locale locale) {
+	@ExceptionHandler(InvalidFeedback.class)
+	ResponseEntity<ProblemDetail> invalid(InvalidFeedback e, HttpServletRequest request, Locale locale) {
 		ProblemDetail p = problems.of(request, HttpStatus.UNPROCESSABLE_CONTENT, e.code(), null);
 		p.setProperty("errors", e.problems().entrySet().stream()
 			.map(x -> Map.of("field", x.getKey(), "code", x.getValue(), "message", messages.getMessage(x.getValue(), null, x.getValue(), locale)))

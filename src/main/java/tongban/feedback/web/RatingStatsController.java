@@ -1,11 +1,13 @@
 package tongban.feedback.web;
 
+import java.util.Map;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import tongban.feedback.FeedbackManagement;
+import tongban.feedback.RatingInput;
 import tongban.feedback.RatingStatistics;
 import tongban.shared.DomainException;
 
@@ -34,13 +36,13 @@ class RatingStatsController {
 			}
 			model.addAttribute("filterError", e.getMessage());
 			stats = statistics.stats(null, null, null);
-			model.addAttribute("input", java.util.Map.of("region", region == null ? "" : region, "department", department == null ? "" : department,
+			model.addAttribute("input", Map.of("region", region == null ? "" : region, "department", department == null ? "" : department,
 					"month", month == null ? "" : month));
 		}
 		model.addAttribute("s", stats);
 		model.addAttribute("departments", forms.departmentNames());
 		model.addAttribute("regions", statistics.regions());
-		model.addAttribute("badTags", FeedbackManagement.BAD_TAGS);
+		model.addAttribute("badTags", RatingInput.BAD_TAGS);
 		return "feedback/stats";
 	}
 }

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,8 +14,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.feedback.FeedbackManagement;
+import tongban.feedback.Appeals;
+import tongban.feedback.FeedbackRoles;
+import tongban.feedback.InvalidFeedback;
+import tongban.feedback.Ratings;
+import tongban.feedback.RectificationOutcome;
+import tongban.feedback.Rectifications;
+import tongban.feedback.TaskDetail;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 
@@ -28,46 +35,49 @@ import tongban.shared.DomainException;
 @Controller
 class RectificationController {
 
-	private final FeedbackManagement feedback;
+	private final Rectifications rectifications;
+	private final Appeals appeals;
+	private final Ratings ratings;
 	private final Forms forms;
 
-	RectificationController(FeedbackManagement feedback, Forms forms) {
-		this.feedback = feedback;
+	RectificationController(Rectifications rectifications, Appeals appeals, Ratings ratings, Forms forms) {
+		this.rectifications = rectifications;
+		this.appeals = appeals;
+		this.ratings = ratings;
 		this.forms = forms;
 	}
 
-	private FeedbackManagement.Staff department(Authentication auth) {
-		FeedbackManagement.Staff s = forms.staff(auth);
-		if (s.departmentCode() == null || !(s.roles().contains(Role.DEPT_ADMIN) || s.roles().contains(Role.APPROVER))) {
+	/** The member of staff if they work their department's tasks; for anyone else there are none. */
+	private static StaffMember department(StaffMember staff) {
+		if (!FeedbackRoles.worksOwnDepartment(staff)) {
 			throw DomainException.notFound("tasks");
 		}
-		return s;
+		return staff;
 	}
 
 	@GetMapping("/workbench/ratings")
-	String tasks(Authentication auth, Model model) {
-		FeedbackManagement.Staff s = department(auth);
-		model.addAttribute("tasks", feedback.tasks(s));
-		model.addAttribute("ratings", feedback.ratingsOfDepartment(s, 50));
+	String tasks(@CurrentStaff StaffMember staff, Model model) {
+		StaffMember s = department(staff);
+		model.addAttribute("tasks", rectifications.tasks(s));
+		model.addAttribute("ratings", ratings.ofDepartment(s, 50));
 		model.addAttribute("today", LocalDate.now(Clocks.ZONE));
 		model.addAttribute("department", forms.departmentNames().getOrDefault(s.departmentCode(), s.departmentCode()));
-		model.addAttribute("feedback", feedback);
 		return "feedback/tasks";
 	}
 
 	@GetMapping("/workbench/ratings/tasks/{id}")
-	String task(@PathVariable UUID id, Authentication auth, Model model) {
-		return show(department(auth), id, null, null, model);
+	String task(@PathVariable UUID id, @CurrentStaff StaffMember staff, Model model) {
+		return show(department(staff), id, null, null, model);
 	}
 
-	private String show(FeedbackManagement.Staff s, UUID id, Map<String, String> errors, Map<String, String> form, Model model) {
-		FeedbackManagement.TaskDetail d = feedback.task(s, id);
+	private String show(StaffMember s, UUID id, Map<String, String> errors, Map<String, String> form, Model model) {
+		TaskDetail d = rectifications.task(s, id);
 		model.addAttribute("d", d);
 		model.addAttribute("t", d.task());
 		model.addAttribute("rating", d.rating());
-		model.addAttribute("rater", feedback.raterName(d.rating()));
+		model.addAttribute("rater", ratings.raterName(d.rating()));
 		model.addAttribute("today", LocalDate.now(Clocks.ZONE));
-		model.addAttribute("mayAppeal", s.roles().contains(Role.DEPT_ADMIN) && d.appeal().isEmpty() && d.rating().counted());
+		model.addAttribute("mayAppeal", s.has(Role.DEPT_ADMIN) && d.appeal().isEmpty() && d.rating().counted());
 		model.addAttribute("errors", errors);
 		model.addAttribute("form", form == null ? Map.of() : form);
 		return "feedback/task";
@@ -76,19 +86,19 @@ class RectificationController {
 	@PostMapping("/workbench/ratings/tasks/{id}")
 	String step(@PathVariable UUID id, @RequestParam String step, @RequestParam(defaultValue = "") String note,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) String ground,
-			@RequestParam(defaultValue = "") String reason, Authentication auth, Model model, HttpServletResponse response,
+			@RequestParam(defaultValue = "") String reason, @CurrentStaff StaffMember staff, Model model, HttpServletResponse response,
 			RedirectAttributes redirect) {
-		FeedbackManagement.Staff s = department(auth);
+		StaffMember s = department(staff);
 		try {
 			switch (step) {
-				case "verify" -> feedback.verify(s, id, note);
-				case "rectify" -> feedback.rectify(s, id, outcome, note);
-				case "revisit" -> feedback.revisit(s, id, note);
-				case "appeal" -> feedback.appeal(s, feedback.task(s, id).rating().id(), ground, reason);
+				case "verify" -> rectifications.verify(s, id, note);
+				case "rectify" -> rectifications.rectify(s, id, RectificationOutcome.parse(outcome).orElse(null), note);
+				case "revisit" -> rectifications.revisit(s, id, note);
+				case "appeal" -> appeals.appeal(s, rectifications.task(s, id).rating().id(), ground, reason);
 				default -> throw DomainException.notFound("step");
 			}
 		}
-		catch (FeedbackManagement.Invalid e) {
+		catch (InvalidFeedback e) {
 			response.setStatus(422);
 			return show(s, id, e.problems(), Map.of("note", note, "outcome", outcome == null ? "" : outcome, "ground", ground == null ? "" : ground,
 					"reason", reason, "step", step), model);
@@ -106,22 +116,21 @@ class RectificationController {
 
 	// ---- supervisors
 
-	private FeedbackManagement.Staff supervisor(Authentication auth) {
-		FeedbackManagement.Staff s = forms.staff(auth);
-		if (!s.roles().contains(Role.SUPERVISOR) || s.regionScope() == null) {
+	private static StaffMember supervisor(StaffMember staff) {
+		if (!FeedbackRoles.supervisor(staff)) {
 			throw DomainException.notFound("appeals");
 		}
-		return s;
+		return staff;
 	}
 
 	@GetMapping("/workbench/ratings/appeals")
-	String appeals(Authentication auth, Model model) {
-		return appealsPage(supervisor(auth), null, null, model);
+	String appeals(@CurrentStaff StaffMember staff, Model model) {
+		return appealsPage(supervisor(staff), null, null, model);
 	}
 
-	private String appealsPage(FeedbackManagement.Staff s, UUID errorAppeal, String error, Model model) {
-		model.addAttribute("appeals", feedback.appeals(s));
-		model.addAttribute("ratings", feedback.ratingsSupervised(s, 100));
+	private String appealsPage(StaffMember s, UUID errorAppeal, String error, Model model) {
+		model.addAttribute("appeals", appeals.appeals(s));
+		model.addAttribute("ratings", ratings.supervised(s, 100));
 		model.addAttribute("departments", forms.departmentNames());
 		model.addAttribute("region", s.regionScope());
 		model.addAttribute("errorAppeal", errorAppeal);
@@ -131,15 +140,15 @@ class RectificationController {
 
 	@PostMapping("/workbench/ratings/appeals/{id}")
 	String decide(@PathVariable UUID id, @RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "") String note,
-			Authentication auth, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		FeedbackManagement.Staff s = supervisor(auth);
+			@CurrentStaff StaffMember staff, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		StaffMember s = supervisor(staff);
 		try {
 			if (!decision.equals("uphold") && !decision.equals("reject")) {
-				throw new FeedbackManagement.Invalid(Map.of("decision", "feedback.error.decision"));
+				throw new InvalidFeedback(Map.of("decision", "feedback.error.decision"));
 			}
-			feedback.decide(s, id, decision.equals("uphold"), note);
+			appeals.decide(s, id, decision.equals("uphold"), note);
 		}
-		catch (FeedbackManagement.Invalid e) {
+		catch (InvalidFeedback e) {
 			response.setStatus(422);
 			return appealsPage(s, id, e.problems().values().iterator().next(), model);
 		}

@@ -1,5 +1,6 @@
 package tongban.feedback.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -7,7 +8,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +17,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
-import tongban.feedback.FeedbackManagement;
-import tongban.feedback.FeedbackManagement.Channel;
+import tongban.feedback.Channel;
+import tongban.feedback.Clerk;
+import tongban.feedback.InvalidFeedback;
+import tongban.feedback.RatingInput;
+import tongban.feedback.Visit;
+import tongban.feedback.VisitRatings;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 import tongban.shared.QrCode;
 
@@ -29,59 +35,56 @@ import tongban.shared.QrCode;
 @Controller
 class VisitRatingController {
 
-	private final FeedbackManagement feedback;
+	private final VisitRatings visits;
 	private final DirectoryManagement directory;
-	private final Forms forms;
 	private final String baseUrl;
 
-	VisitRatingController(FeedbackManagement feedback, DirectoryManagement directory, Forms forms,
+	VisitRatingController(VisitRatings visits, DirectoryManagement directory,
 			@Value("${tongban.public-url:http://localhost:8080}") String baseUrl) {
-		this.feedback = feedback;
+		this.visits = visits;
 		this.directory = directory;
-		this.forms = forms;
 		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 	}
 
-	private FeedbackManagement.Clerk clerk(Authentication auth) {
-		FeedbackManagement.Staff s = forms.staff(auth);
+	private Clerk clerk(StaffMember s) {
 		String region = s.departmentCode() == null ? null
 				: directory.departmentByCode(s.departmentCode()).map(d -> d.regionCode()).orElse(null);
 		if (region == null) {
 			throw DomainException.notFound("department");
 		}
-		return new FeedbackManagement.Clerk(s.accountId(), s.name(), s.departmentCode(), region);
+		return new Clerk(s.id(), s.name(), s.departmentCode(), region);
 	}
 
 	// ---- the clerk's side
 
 	@GetMapping("/workbench/counter/rating")
-	String counter(Authentication auth, Model model) {
+	String counter(@CurrentStaff StaffMember staff, Model model) {
 		model.addAttribute("windows", directory.windows());
-		model.addAttribute("visits", feedback.visitsOfClerk(clerk(auth), 10));
+		model.addAttribute("visits", visits.visitsOfClerk(clerk(staff), 10));
 		return "feedback/counter";
 	}
 
 	@PostMapping("/workbench/counter/rating")
-	String open(@RequestParam(required = false) UUID window, Authentication auth, Model model, HttpServletResponse response) {
-		FeedbackManagement.Clerk clerk = clerk(auth);
+	String open(@RequestParam(required = false) UUID window, @CurrentStaff StaffMember staff, Model model, HttpServletResponse response) {
+		Clerk clerk = clerk(staff);
 		if (window == null) {
 			response.setStatus(422);
 			model.addAttribute("errors", Map.of("window", "feedback.error.window"));
-			return counter(auth, model);
+			return counter(staff, model);
 		}
 		try {
-			return "redirect:/workbench/counter/rating/" + feedback.openVisit(clerk, window).id();
+			return "redirect:/workbench/counter/rating/" + visits.openVisit(clerk, window).id();
 		}
-		catch (FeedbackManagement.Invalid e) {
+		catch (InvalidFeedback e) {
 			response.setStatus(422);
 			model.addAttribute("errors", e.problems());
-			return counter(auth, model);
+			return counter(staff, model);
 		}
 	}
 
 	@GetMapping("/workbench/counter/rating/{id}")
-	String visit(@PathVariable UUID id, Authentication auth, Model model) {
-		FeedbackManagement.Visit v = feedback.visitOfClerk(clerk(auth), id).orElseThrow(() -> DomainException.notFound("visit"));
+	String visit(@PathVariable UUID id, @CurrentStaff StaffMember staff, Model model) {
+		Visit v = visits.visitOfClerk(clerk(staff), id).orElseThrow(() -> DomainException.notFound("visit"));
 		String url = baseUrl + "/rate/" + v.token();
 		model.addAttribute("visit", v);
 		model.addAttribute("url", url);
@@ -97,15 +100,15 @@ class VisitRatingController {
 	}
 
 	private String show(String token, Forms.RatingForm form, Map<String, String> errors, Model model) {
-		FeedbackManagement.Visit v = feedback.visit(token).orElseThrow(() -> DomainException.notFound("visit"));
+		Visit v = visits.visit(token).orElseThrow(() -> DomainException.notFound("visit"));
 		model.addAttribute("visit", v);
 		model.addAttribute("token", token);
-		model.addAttribute("expired", v.expired(java.time.Instant.now()));
+		model.addAttribute("expired", v.expired(Instant.now()));
 		model.addAttribute("form", form);
 		model.addAttribute("errors", errors);
 		model.addAttribute("channel", Channel.COUNTER);
-		model.addAttribute("badTags", FeedbackManagement.BAD_TAGS);
-		model.addAttribute("goodTags", FeedbackManagement.GOOD_TAGS);
+		model.addAttribute("badTags", RatingInput.BAD_TAGS);
+		model.addAttribute("goodTags", RatingInput.GOOD_TAGS);
 		return "feedback/visit-rating";
 	}
 
@@ -114,9 +117,9 @@ class VisitRatingController {
 			HttpServletResponse response, Model model, RedirectAttributes redirect) {
 		Forms.RatingForm form = Forms.RatingForm.of(Channel.COUNTER, params, tags);
 		try {
-			feedback.rateVisit(token, form.input());
+			visits.rateVisit(token, form.input());
 		}
-		catch (FeedbackManagement.Invalid e) {
+		catch (InvalidFeedback e) {
 			response.setStatus(422);
 			return show(token, form, e.problems(), model);
 		}

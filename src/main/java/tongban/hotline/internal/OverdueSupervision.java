@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import tongban.hotline.HotlineManagement;
+import tongban.hotline.TicketSupervision;
 import tongban.shared.Clocks;
 
 /** Every minute: tickets past their dispatch or answer limit are put under supervision (督办), once each. */
@@ -16,15 +16,15 @@ class OverdueSupervision {
 
 	private static final Logger log = LoggerFactory.getLogger(OverdueSupervision.class);
 
-	private final HotlineManagement hotline;
+	private final TicketSupervision supervision;
 
-	OverdueSupervision(HotlineManagement hotline) {
-		this.hotline = hotline;
+	OverdueSupervision(TicketSupervision supervision) {
+		this.supervision = supervision;
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.hotline.supervision-interval:60s}", initialDelayString = "${tongban.hotline.supervision-interval:60s}")
 	void run() {
-		int n = hotline.superviseOverdue(OffsetDateTime.now(Clocks.ZONE));
+		int n = supervision.superviseOverdue(OffsetDateTime.now(Clocks.ZONE));
 		if (n > 0) {
 			log.info("hotline tickets put under supervision: {}", n);
 		}

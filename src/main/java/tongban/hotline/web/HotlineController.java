@@ -4,12 +4,11 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,12 +23,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.directory.DirectoryManagement;
 import tongban.hotline.HeldAttachments;
 import tongban.hotline.HotlineCatalogue;
-import tongban.hotline.HotlineManagement;
-import tongban.hotline.HotlineManagement.Ticket;
+import tongban.hotline.NewTicket;
+import tongban.hotline.PhoneConfirmation;
+import tongban.hotline.PublicReplies;
+import tongban.hotline.Satisfaction;
+import tongban.hotline.Submitted;
+import tongban.hotline.Ticket;
+import tongban.hotline.TicketClosing;
+import tongban.hotline.TicketId;
+import tongban.hotline.TicketIntake;
+import tongban.hotline.TicketLogEntry;
+import tongban.hotline.TicketSource;
+import tongban.hotline.Tickets;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
+import tongban.shared.FieldProblem;
 import tongban.shared.Masking;
+import tongban.shared.Upload;
 
 /**
  * The public side of 12345: submit (signed in, or anonymously with the phone confirmed by an SMS code), follow a ticket
@@ -40,18 +52,27 @@ class HotlineController {
 
 	private static final Pattern TICKET_NUMBER = Pattern.compile("GD\\d{14,}");
 
-	private final HotlineManagement hotline;
+	private final Tickets tickets;
+	private final TicketIntake intake;
+	private final PhoneConfirmation phones;
+	private final TicketClosing closing;
+	private final PublicReplies replies;
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
 	private final IdentityManagement identity;
 	private final AddressLimits limits;
 	private final HeldAttachments held;
 
-	HotlineController(HotlineManagement hotline, HotlineCatalogue catalogue, DirectoryManagement directory,
-			IdentityManagement identity, AddressLimits limits, HeldAttachments held) {
+	HotlineController(Tickets tickets, TicketIntake intake, PhoneConfirmation phones, TicketClosing closing, PublicReplies replies,
+			HotlineCatalogue catalogue, DirectoryManagement directory, IdentityManagement identity, AddressLimits limits,
+			HeldAttachments held) {
+		this.tickets = tickets;
+		this.intake = intake;
+		this.phones = phones;
+		this.closing = closing;
+		this.replies = replies;
 		this.limits = limits;
 		this.held = held;
-		this.hotline = hotline;
 		this.catalogue = catalogue;
 		this.directory = directory;
 		this.identity = identity;
@@ -63,25 +84,21 @@ class HotlineController {
 
 	@GetMapping("/hotline")
 	String index(Model model) {
-		model.addAttribute("replies", hotline.publicReplies(5));
+		model.addAttribute("replies", replies.latest(5));
 		return "hotline/index";
 	}
 
-	private Optional<Actor> citizen(Authentication auth, HttpServletRequest request) {
-		return identity.citizenActor(auth, request);
-	}
-
 	void formModel(Model model, Optional<Actor> citizen) {
-		model.addAttribute("types", HotlineManagement.TYPES);
+		model.addAttribute("types", NewTicket.TYPES);
 		model.addAttribute("categories", catalogue.categories());
 		model.addAttribute("regions", directory.children("330100"));
 		model.addAttribute("citizen", citizen.orElse(null));
 	}
 
 	@GetMapping("/hotline/new")
-	String form(Authentication auth, HttpServletRequest request, Model model) {
+	String form(@CurrentActor Optional<Actor> citizen, Model model) {
 		model.addAttribute("form", TicketForm.empty(DirectoryManagement.FORM_REGION));
-		formModel(model, citizen(auth, request));
+		formModel(model, citizen);
 		return "hotline/new";
 	}
 
@@ -89,18 +106,17 @@ class HotlineController {
 	String submit(@ModelAttribute("form") TicketForm form, BindingResult errors,
 			@RequestParam(name = "files", required = false) List<MultipartFile> files,
 			@RequestParam(name = "held", required = false) List<String> heldTokens,
-			@RequestParam(defaultValue = "submit") String action, Authentication auth, HttpServletRequest request,
+			@RequestParam(defaultValue = "submit") String action, @CurrentActor Optional<Actor> citizen, HttpServletRequest request,
 			Model model, RedirectAttributes redirect) {
-		Optional<Actor> citizen = citizen(auth, request);
 		formModel(model, citizen);
 		List<String> tokens = heldTokens == null ? List.of() : heldTokens;
-		List<HotlineManagement.Upload> chosen = TicketForms.uploads(files);
+		List<Upload> chosen = TicketForms.uploads(files);
 		if ("code".equals(action) && citizen.isEmpty()) {
 			if (limits.codes.blocked(request.getRemoteAddr())) {
 				errors.rejectValue("phone", "hotline.error.code.address");
 				return again(model, tokens, chosen, request.getRemoteAddr());
 			}
-			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(form.phone());
+			Optional<FieldProblem> p = phones.sendCode(form.phone());
 			if (p.isEmpty()) {
 				limits.codes.count(request.getRemoteAddr());
 			}
@@ -112,20 +128,20 @@ class HotlineController {
 			}
 			return again(model, tokens, chosen, request.getRemoteAddr());
 		}
-		List<HotlineManagement.Upload> uploads = new ArrayList<>(held.uploads(tokens));
+		List<Upload> uploads = new ArrayList<>(held.uploads(tokens));
 		uploads.addAll(chosen);
-		HotlineManagement.NewTicket command = TicketForms.commandWith(form, uploads, errors).withCategoryUrgency();
-		HotlineManagement.Source source = HotlineManagement.Source.anonymous();
+		NewTicket command = TicketForms.commandWith(form, uploads, errors).withCategoryUrgency();
+		TicketSource source = TicketSource.anonymous();
 		if (citizen.isPresent()) {
 			Actor a = citizen.get();
 			command = command.withContact(a.accountName(),
 					identity.contact(a.accountId()).map(IdentityManagement.Contact::mobile).orElse(""));
-			source = HotlineManagement.Source.account(a.accountId(), a.accountName());
+			source = TicketSource.account(a.accountId(), a.accountName());
 		}
 		if (errors.hasErrors()) {
 			return again(model, tokens, chosen, request.getRemoteAddr());
 		}
-		HotlineManagement.Submitted s = hotline.submit(command, source);
+		Submitted s = intake.submit(command, source);
 		if (!s.ok()) {
 			TicketForms.reject(s.problems(), errors);
 			return again(model, tokens, chosen, request.getRemoteAddr());
@@ -139,7 +155,7 @@ class HotlineController {
 	 * The form shown again: files chosen on it are kept and listed (ticked) with those kept before, since a browser
 	 * cannot carry a chosen file to the next page.
 	 */
-	private String again(Model model, List<String> tokens, List<HotlineManagement.Upload> chosen, String address) {
+	private String again(Model model, List<String> tokens, List<Upload> chosen, String address) {
 		List<HeldAttachments.Held> kept = new ArrayList<>(held.find(tokens));
 		boolean chose = chosen.stream().anyMatch(upload -> upload != null && upload.bytes() != null && upload.bytes().length > 0);
 		if (chose && limits.held.blocked(address)) {
@@ -180,7 +196,7 @@ class HotlineController {
 			model.addAttribute("notFound", "hotline.follow.tooMany");
 			return "hotline/follow";
 		}
-		Optional<Ticket> t = hotline.follow(number, phone);
+		Optional<Ticket> t = tickets.follow(number, phone);
 		if (t.isEmpty()) {
 			limits.follow.count(request.getRemoteAddr());
 			model.addAttribute("notFound", "hotline.follow.notFound");
@@ -197,17 +213,16 @@ class HotlineController {
 		if (limits.follow.blocked(request.getRemoteAddr())) {
 			throw DomainException.notFound("ticket");
 		}
-		Ticket t = hotline.follow(number, phone).orElseThrow(() -> {
+		Ticket t = tickets.follow(number, phone).orElseThrow(() -> {
 			limits.follow.count(request.getRemoteAddr());
 			return DomainException.notFound("ticket");
 		});
 		return rated(t, satisfaction, note, "群众", model, () -> follow(number, phone, request, model));
 	}
 
-	private String rated(Ticket t, String satisfaction, String note, String who, Model model,
-			java.util.function.Supplier<String> page) {
+	private String rated(Ticket t, String satisfaction, String note, String who, Model model, Supplier<String> page) {
 		try {
-			hotline.revisit(t.id(), who, satisfaction, note, false);
+			closing.revisit(t.id(), who, Satisfaction.of(satisfaction), note, false);
 			model.addAttribute("banner", "hotline.rated");
 		}
 		catch (DomainException e) {
@@ -220,58 +235,56 @@ class HotlineController {
 		model.addAttribute("ticket", t);
 		model.addAttribute("category", catalogue.category(t.categoryCode()).orElse(null));
 		model.addAttribute("regionName", directory.fullName(t.regionCode()));
-		model.addAttribute("lead", t.leadDepartment() == null ? null : hotline.departmentName(t.leadDepartment()));
-		model.addAttribute("mergedInto", hotline.numberOf(t.mergedInto()).orElse(null));
-		model.addAttribute("events", hotline.events(t.id(), true)
+		model.addAttribute("lead", t.leadDepartment() == null ? null : tickets.departmentName(t.leadDepartment()));
+		model.addAttribute("mergedInto", tickets.numberOf(t.mergedInto()).orElse(null));
+		model.addAttribute("events", tickets.history(t.id(), true)
 			.stream()
 			.map(e -> new PublicEvent(e.at(), e.action(), publicActor(e), e.note()))
 			.toList());
 	}
 
 	/** Who did a step, as the submitter sees it: a department by name, never a member of staff. */
-	private String publicActor(HotlineManagement.Event e) {
+	private String publicActor(TicketLogEntry e) {
 		return switch (e.action()) {
 			case "SUBMITTED", "RATED" -> "诉求人";
-			case "RETURNED", "REPLIED", "COMPLEX", "ASSISTED" -> hotline.departmentName(e.department());
+			case "RETURNED", "REPLIED", "COMPLEX", "ASSISTED" -> tickets.departmentName(e.department());
 			default -> "12345热线";
 		};
 	}
 
 	@GetMapping("/hotline/replies")
 	String replies(Model model) {
-		model.addAttribute("replies", hotline.publicReplies(100));
+		model.addAttribute("replies", replies.latest(100));
 		return "hotline/replies";
 	}
 
 	// ---- a signed-in citizen's own tickets
 
 	@GetMapping("/account/tickets")
-	String mine(Authentication auth, HttpServletRequest request, Model model) {
-		Actor a = citizen(auth, request).orElseThrow(() -> DomainException.notFound("account"));
-		model.addAttribute("tickets", hotline.ofAccount(a.accountId()));
+	String mine(@CurrentActor Actor citizen, Model model) {
+		model.addAttribute("tickets", tickets.ofAccount(citizen.accountId()));
 		return "hotline/mine";
 	}
 
-	private Ticket own(Authentication auth, HttpServletRequest request, String number) {
-		Actor a = citizen(auth, request).orElseThrow(() -> DomainException.notFound("account"));
-		return hotline.byNumber(number).filter(t -> a.accountId().equals(t.accountId()))
+	private Ticket own(Actor citizen, String number) {
+		return tickets.byNumber(number).filter(t -> citizen.accountId().equals(t.accountId()))
 			.orElseThrow(() -> DomainException.notFound("ticket"));
 	}
 
 	@GetMapping("/account/tickets/{number}")
-	String mineOne(@PathVariable String number, Authentication auth, HttpServletRequest request, Model model) {
-		show(own(auth, request, number), model);
+	String mineOne(@PathVariable String number, @CurrentActor Actor citizen, Model model) {
+		show(own(citizen, number), model);
 		model.addAttribute("signedIn", true);
 		return "hotline/follow";
 	}
 
 	@PostMapping("/account/tickets/{number}/rate")
 	String rateMine(@PathVariable String number, @RequestParam(defaultValue = "") String satisfaction,
-			@RequestParam(defaultValue = "") String note, Authentication auth, HttpServletRequest request, Model model) {
-		Ticket t = own(auth, request, number);
-		UUID id = t.id();
+			@RequestParam(defaultValue = "") String note, @CurrentActor Actor citizen, Model model) {
+		Ticket t = own(citizen, number);
+		TicketId id = t.id();
 		return rated(t, satisfaction, note, "诉求人", model, () -> {
-			show(hotline.find(id).orElseThrow(), model);
+			show(tickets.find(id).orElseThrow(), model);
 			model.addAttribute("signedIn", true);
 			return "hotline/follow";
 		});

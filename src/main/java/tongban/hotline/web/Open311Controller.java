@@ -1,36 +1,49 @@
 package tongban.hotline.web;
 
+import static tongban.hotline.web.Open311Params.date;
+import static tongban.hotline.web.Open311Params.decimal;
+import static tongban.hotline.web.Open311Params.param;
+import static tongban.hotline.web.Open311Params.values;
+
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartException;
 
 import tongban.directory.DirectoryManagement;
 import tongban.hotline.HotlineCatalogue;
-import tongban.hotline.HotlineManagement;
-import tongban.hotline.HotlineManagement.Ticket;
+import tongban.hotline.NewTicket;
+import tongban.hotline.Open311Clients;
+import tongban.hotline.PhoneConfirmation;
 import tongban.hotline.RetryableSubmissions;
-import tongban.shared.Clocks;
+import tongban.hotline.Submitted;
+import tongban.hotline.Ticket;
+import tongban.hotline.TicketQuery;
+import tongban.hotline.TicketSource;
+import tongban.hotline.Tickets;
+import tongban.shared.FieldProblem;
+import tongban.shared.Masking;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,12 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
 class Open311Controller {
 
 	static final String BASE = "/open311/v2";
-	static final MediaType XML = new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8);
+	static final MediaType XML = new MediaType("text", "xml", StandardCharsets.UTF_8);
 	/** GeoReport v2, Format Support: "Content-Type: application/json; charset=utf-8". */
-	static final MediaType JSON = new MediaType("application", "json", java.nio.charset.StandardCharsets.UTF_8);
+	static final MediaType JSON = new MediaType("application", "json", StandardCharsets.UTF_8);
 	/** GeoReport v2, GET Service Requests: a query may not span more than 90 days, and defaults to the last 90. */
-	static final java.time.Duration SPAN = java.time.Duration.ofDays(90);
-	static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+	static final Duration SPAN = Duration.ofDays(90);
 
 	/**
 	 * A client's name for one request (the IETF httpapi draft "The Idempotency-Key HTTP Header Field"): a retry with the
@@ -66,45 +78,25 @@ class Open311Controller {
 	static final String REPLAYED = "Idempotent-Replayed";
 	static final int MAX_KEY_LENGTH = 255;
 
-	private final HotlineManagement hotline;
+	private final Tickets tickets;
+	private final Open311Clients clients;
+	private final PhoneConfirmation phones;
 	private final RetryableSubmissions submissions;
+	private final Open311Requests requests;
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
-	private final MessageSource messages;
 	private final JsonMapper json;
 
-	Open311Controller(HotlineManagement hotline, RetryableSubmissions submissions, HotlineCatalogue catalogue,
-			DirectoryManagement directory, MessageSource messages, JsonMapper json) {
-		this.hotline = hotline;
+	Open311Controller(Tickets tickets, Open311Clients clients, PhoneConfirmation phones, RetryableSubmissions submissions,
+			Open311Requests requests, HotlineCatalogue catalogue, DirectoryManagement directory, JsonMapper json) {
+		this.tickets = tickets;
+		this.clients = clients;
+		this.phones = phones;
 		this.submissions = submissions;
+		this.requests = requests;
 		this.catalogue = catalogue;
 		this.directory = directory;
-		this.messages = messages;
 		this.json = json;
-	}
-
-	/** An Open311 failure: HTTP status and the array of errors the spec prescribes. */
-	static final class Open311Error extends RuntimeException {
-
-		final int status;
-		final List<Map<String, Object>> errors;
-
-		Open311Error(int status, List<Map<String, Object>> errors) {
-			super(null, null, false, false);
-			this.status = status;
-			this.errors = errors;
-		}
-
-		static Open311Error of(int status, String description) {
-			return new Open311Error(status, List.of(error(status, description)));
-		}
-	}
-
-	static Map<String, Object> error(int code, String description) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("code", code);
-		m.put("description", description);
-		return m;
 	}
 
 	private static String format(String f) {
@@ -126,7 +118,7 @@ class Open311Controller {
 		return answer(HttpStatus.valueOf(e.status), f, e.errors, "errors", "error");
 	}
 
-	private ResponseEntity<String> run(String format, java.util.function.Supplier<ResponseEntity<String>> body) {
+	private ResponseEntity<String> run(String format, Supplier<ResponseEntity<String>> body) {
 		try {
 			return body.get();
 		}
@@ -187,7 +179,7 @@ class Open311Controller {
 			HotlineCatalogue.Category c = catalogue.category(code).orElseThrow(() -> Open311Error.of(404, "服务不存在：" + code));
 			List<Map<String, Object>> attributes = new ArrayList<>();
 			attributes.add(attribute("type", "诉求类型", "singlevaluelist", false, 1,
-					"默认投诉", HotlineManagement.TYPES.stream().map(t -> value(t, msg("hotline.type." + t))).toList()));
+					"默认投诉", NewTicket.TYPES.stream().map(t -> value(t, requests.msg("hotline.type." + t))).toList()));
 			attributes.add(attribute("region", "所在区县", "singlevaluelist", true, 2, "行政区划代码（GB/T 2260）",
 					directory.children("330100").stream().map(r -> value(r.code(), r.name())).toList()));
 			attributes.add(attribute("phone_code", "短信验证码", "string", false, 3,
@@ -227,10 +219,6 @@ class Open311Controller {
 		return m;
 	}
 
-	private String msg(String key, Object... args) {
-		return messages.getMessage(key, args, key, java.util.Locale.SIMPLIFIED_CHINESE);
-	}
-
 	// ---- posting
 
 	@PostMapping(BASE + "/phone_codes.{format}")
@@ -239,24 +227,24 @@ class Open311Controller {
 		return run(format, () -> {
 			String f = format(format);
 			client(apiKey);
-			Optional<HotlineManagement.Problem> p = hotline.sendPhoneCode(phone);
+			Optional<FieldProblem> p = phones.sendCode(phone);
 			if (p.isPresent()) {
-				throw Open311Error.of(400, msg(p.get().code(), p.get().args()));
+				throw Open311Error.of(400, requests.msg(p.get().code(), p.get().argArray()));
 			}
-			return answer(HttpStatus.OK, f, List.of(Map.of("phone", tongban.shared.Masking.mobile(phone.strip()), "sent", true)),
+			return answer(HttpStatus.OK, f, List.of(Map.of("phone", Masking.mobile(phone.strip()), "sent", true)),
 					"phone_codes", "phone_code");
 		});
 	}
 
-	private HotlineManagement.ApiClient client(String apiKey) {
-		return hotline.client(apiKey).orElseThrow(() -> Open311Error.of(403, "api_key 无效或缺失"));
+	private Open311Clients.Client client(String apiKey) {
+		return clients.byKey(apiKey).orElseThrow(() -> Open311Error.of(403, "api_key 无效或缺失"));
 	}
 
 	@PostMapping(BASE + "/requests.{format}")
 	ResponseEntity<String> post(@PathVariable String format, HttpServletRequest request) {
 		return run(format, () -> {
 			String f = format(format);
-			HotlineManagement.ApiClient client = client(request.getParameter("api_key"));
+			Open311Clients.Client client = client(request.getParameter("api_key"));
 			String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
 			if (idempotencyKey != null && idempotencyKey.length() > MAX_KEY_LENGTH) {
 				throw Open311Error.of(400, IDEMPOTENCY_KEY + " 不能超过 " + MAX_KEY_LENGTH + " 个字符");
@@ -275,29 +263,29 @@ class Open311Controller {
 				address = param(request, "address_id");
 			}
 			if (lat == null && lon == null && address.isEmpty() && errors.isEmpty()) {
-				errors.add(error(400, "位置必填：lat 与 long，或 address_string，或 address_id"));
+				errors.add(Open311Error.error(400, "位置必填：lat 与 long，或 address_string，或 address_id"));
 			}
 			String type = param(request, "attribute[type]");
 			String publish = param(request, "attribute[publish]");
 			if (!publish.isEmpty() && !publish.equals("yes") && !publish.equals("no")) {
-				errors.add(error(400, "attribute[publish] 只能为 yes 或 no"));
+				errors.add(Open311Error.error(400, "attribute[publish] 只能为 yes 或 no"));
 			}
 			String name = (param(request, "last_name") + param(request, "first_name")).strip();
 			if (!errors.isEmpty()) {
 				throw new Open311Error(400, errors);
 			}
-			HotlineManagement.NewTicket t = new HotlineManagement.NewTicket(type.isEmpty() ? "COMPLAINT" : type, serviceCode, null,
+			NewTicket t = new NewTicket(type.isEmpty() ? "COMPLAINT" : type, serviceCode, null,
 					param(request, "attribute[region]"), address, lat, lon,
 					Open311Fields.content(param(request, "description"), catalogue.category(serviceCode).orElseThrow().name(), address, lat, lon), name,
 					param(request, "phone"), param(request, "attribute[phone_code]"), "yes".equals(publish), List.of());
 			RetryableSubmissions.Outcome outcome = submissions.submit(t,
-					HotlineManagement.Source.open311(client.name(), client.verifiesPhone()), request.getHeader(IDEMPOTENCY_KEY));
+					TicketSource.open311(client.name(), client.verifiesPhone()), request.getHeader(IDEMPOTENCY_KEY));
 			if (outcome.kind() == RetryableSubmissions.Kind.KEY_REUSED) {
 				throw Open311Error.of(422, IDEMPOTENCY_KEY + " 已用于另一份内容不同的诉求；每份诉求请使用新的 " + IDEMPOTENCY_KEY);
 			}
-			HotlineManagement.Submitted s = outcome.submitted();
+			Submitted s = outcome.submitted();
 			if (!s.ok()) {
-				throw new Open311Error(400, s.problems().stream().map(p -> error(400, Open311Fields.name(p.field()) + "：" + msg(p.code(), p.args()))).toList());
+				throw new Open311Error(400, s.problems().stream().map(p -> Open311Error.error(400, Open311Fields.name(p.field()) + "：" + requests.msg(p.code(), p.argArray()))).toList());
 			}
 			// services are "realtime": the response carries service_request_id and, as the spec requires, no token
 			Map<String, Object> m = new LinkedHashMap<>();
@@ -311,101 +299,7 @@ class Open311Controller {
 		});
 	}
 
-	private static String param(HttpServletRequest request, String name) {
-		String v = request.getParameter(name);
-		return v == null ? "" : v.strip();
-	}
-
-	private static BigDecimal decimal(String s, String name, List<Map<String, Object>> errors) {
-		if (s.isEmpty()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(s);
-		}
-		catch (NumberFormatException e) {
-			errors.add(error(400, name + " 不是有效的数字"));
-			return null;
-		}
-	}
-
 	// ---- reading requests
-
-	private Map<String, Object> request(Ticket t) {
-		boolean open = t.publishConsent() && !"REPORT".equals(t.type());
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("service_request_id", t.number());
-		m.put("status", t.open() ? "open" : "closed");
-		m.put("status_notes", statusNotes(t));
-		m.put("service_name", catalogue.category(t.categoryCode()).map(HotlineCatalogue.Category::name).orElse(t.categoryCode()));
-		m.put("service_code", t.categoryCode());
-		m.put("description", open ? masked(t.description(), t) : null);
-		m.put("agency_responsible", t.leadDepartment() == null ? "12345政务服务便民热线" : hotline.departmentName(t.leadDepartment()));
-		m.put("service_notice", null);
-		m.put("requested_datetime", w3c(t.createdAt()));
-		// "For requests with status=closed, this will be the date the request was closed."
-		m.put("updated_datetime", w3c(!t.open() && t.closedAt() != null ? t.closedAt() : t.updatedAt()));
-		m.put("expected_datetime", t.due() == null ? null : w3c(t.due()));
-		m.put("address", open && t.address() != null ? masked(t.address(), t) : directory.fullName(t.regionCode()));
-		m.put("address_id", null);
-		m.put("zipcode", null);
-		m.put("lat", open && t.lat() != null ? t.lat() : null);
-		m.put("long", open && t.lon() != null ? t.lon() : null);
-		m.put("media_url", null);
-		return m;
-	}
-
-	/**
-	 * Published text without the submitter: numbers that look like phones or ID numbers, and the submitter's name,
-	 * masked; consent covers the matter, never the person.
-	 */
-	private static String masked(String text, Ticket t) {
-		if (text == null) {
-			return null;
-		}
-		String m = HotlineManagement.anonymised(text);
-		String name = t.contactName() == null ? "" : t.contactName().strip();
-		return name.isEmpty() ? m : m.replace(name, "*".repeat(name.length()));
-	}
-
-	private String statusNotes(Ticket t) {
-		String base = msg("hotline.status." + t.status());
-		if ("MERGED".equals(t.status())) {
-			return base + "（并入 " + hotline.numberOf(t.mergedInto()).orElse("") + "）";
-		}
-		// the answer speaks to the description: public only where the description is
-		if (t.reply() != null && !t.open() && t.publishConsent() && !"REPORT".equals(t.type())) {
-			return base + "：" + masked(t.reply(), t);
-		}
-		return base;
-	}
-
-	private static String w3c(OffsetDateTime t) {
-		return t.atZoneSameInstant(Clocks.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS).format(W3C);
-	}
-
-	private static OffsetDateTime date(String s, String name) {
-		if (s.isEmpty()) {
-			return null;
-		}
-		try {
-			// an unencoded "+08:00" in a query string arrives as " 08:00"
-			return OffsetDateTime.parse(s.replace(' ', '+'), W3C);
-		}
-		catch (DateTimeParseException e) {
-			throw Open311Error.of(400, name + " 须为带时区的 W3C 日期时间，例如 2026-11-05T08:15:30+08:00");
-		}
-	}
-
-	private static List<String> list(String s) {
-		return s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-	}
-
-	/** A parameter the spec lets a client declare several times, comma delimited: every value of every occurrence. */
-	private static List<String> values(HttpServletRequest request, String name) {
-		String[] all = request.getParameterValues(name);
-		return all == null ? List.of() : Arrays.stream(all).flatMap(v -> list(v.strip()).stream()).distinct().toList();
-	}
 
 	@GetMapping(BASE + "/requests.{format}")
 	ResponseEntity<String> requests(@PathVariable String format, HttpServletRequest request) {
@@ -414,8 +308,8 @@ class Open311Controller {
 			List<String> ids = values(request, "service_request_id");
 			if (!ids.isEmpty()) {
 				// service_request_id "overrides all other arguments"
-				List<Ticket> found = hotline.search(new HotlineManagement.Query(ids, List.of(), null, null, List.of(), 1000));
-				return answer(HttpStatus.OK, f, found.stream().map(this::request).toList(), "service_requests", "request");
+				List<Ticket> found = tickets.search(new TicketQuery(ids, List.of(), null, null, List.of(), 1000));
+				return answer(HttpStatus.OK, f, found.stream().map(requests::request).toList(), "service_requests", "request");
 			}
 			OffsetDateTime start = date(param(request, "start_date"), "start_date");
 			OffsetDateTime end = date(param(request, "end_date"), "end_date");
@@ -442,9 +336,9 @@ class Open311Controller {
 			else if (end.isAfter(start.plus(SPAN))) {
 				throw Open311Error.of(400, "start_date 与 end_date 之间不得超过 90 天");
 			}
-			List<Ticket> found = hotline.search(new HotlineManagement.Query(List.of(), values(request, "service_code"), start, end,
+			List<Ticket> found = tickets.search(new TicketQuery(List.of(), values(request, "service_code"), start, end,
 					statuses, 1000));
-			return answer(HttpStatus.OK, f, found.stream().map(this::request).toList(), "service_requests", "request");
+			return answer(HttpStatus.OK, f, found.stream().map(requests::request).toList(), "service_requests", "request");
 		});
 	}
 
@@ -452,8 +346,8 @@ class Open311Controller {
 	ResponseEntity<String> one(@PathVariable String id, @PathVariable String format) {
 		return run(format, () -> {
 			String f = format(format);
-			Ticket t = hotline.byNumber(id).orElseThrow(() -> Open311Error.of(404, "诉求不存在：" + id));
-			return answer(HttpStatus.OK, f, List.of(request(t)), "service_requests", "request");
+			Ticket t = tickets.byNumber(id).orElseThrow(() -> Open311Error.of(404, "诉求不存在：" + id));
+			return answer(HttpStatus.OK, f, List.of(requests.request(t)), "service_requests", "request");
 		});
 	}
 
@@ -461,7 +355,7 @@ class Open311Controller {
 	ResponseEntity<String> token(@PathVariable String token, @PathVariable String format) {
 		return run(format, () -> {
 			String f = format(format);
-			Ticket t = hotline.byToken(token).orElseThrow(() -> Open311Error.of(404, "token 不存在"));
+			Ticket t = tickets.byToken(token).orElseThrow(() -> Open311Error.of(404, "token 不存在"));
 			Map<String, Object> m = new LinkedHashMap<>();
 			m.put("service_request_id", t.number());
 			m.put("token", t.token());
@@ -473,12 +367,12 @@ class Open311Controller {
 	 * Any other path under the endpoint: GeoReport v2, Errors: "The HTTP error codes should always be 404 for resources
 	 * that don't exist", with the error array (Spring's own error body is no Open311 answer).
 	 */
-	@org.springframework.web.bind.annotation.RequestMapping(BASE + "/**")
+	@RequestMapping(BASE + "/**")
 	ResponseEntity<String> unknown(HttpServletRequest request) {
 		return failure(Open311Error.of(404, "资源不存在：" + request.getRequestURI()), request.getRequestURI().endsWith(".xml") ? "xml" : "json");
 	}
 
-	@org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+	@ExceptionHandler(MultipartException.class)
 	ResponseEntity<String> badBody(HttpServletRequest request) {
 		return failure(Open311Error.of(400, "请求体无法解析"), request.getRequestURI().endsWith(".xml") ? "xml" : "json");
 	}

@@ -2,7 +2,7 @@ package tongban.hotline.web;
 
 import java.math.BigDecimal;
 
-import tongban.hotline.HotlineManagement;
+import tongban.hotline.NewTicket;
 
 /** How Open311 fields map to a ticket's: the names a client knows, and the content of a request without a description. */
 final class Open311Fields {
@@ -16,7 +16,7 @@ final class Open311Fields {
 	 * "路灯不亮（文三路学院路口）"; a longer one is taken as written.
 	 */
 	static String content(String description, String serviceName, String address, BigDecimal lat, BigDecimal lon) {
-		if (description.length() >= HotlineManagement.MIN_DESCRIPTION) {
+		if (description.length() >= NewTicket.MIN_DESCRIPTION) {
 			return description;
 		}
 		String where = !address.isEmpty() ? address : lat != null && lon != null ? "坐标 " + lat.toPlainString() + ", " + lon.toPlainString() : "";

@@ -30,7 +30,7 @@ class Open311RefusedInput implements RefusedInputAnswer {
 	@Override
 	public void write(HttpServletRequest request, HttpServletResponse response, String field, String message)
 			throws IOException {
-		List<?> errors = List.of(Open311Controller.error(400, field + "：" + message));
+		List<?> errors = List.of(Open311Error.error(400, field + "：" + message));
 		response.setStatus(400);
 		if (request.getRequestURI().endsWith(".xml")) {
 			response.setContentType(Open311Controller.XML.toString());

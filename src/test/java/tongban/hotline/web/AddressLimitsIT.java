@@ -10,13 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.hotline.HotlineManagement;
+import tongban.hotline.TicketSource;
+import tongban.hotline.TicketIntake;
+import tongban.hotline.NewTicket;
 import tongban.support.IntegrationTest;
 import tongban.support.TestPeople;
 
@@ -28,7 +31,7 @@ import tongban.support.TestPeople;
 class AddressLimitsIT extends IntegrationTest {
 
 	@Autowired
-	HotlineManagement hotline;
+	TicketIntake intake;
 
 	@Autowired
 	AddressLimits limits;
@@ -49,7 +52,7 @@ class AddressLimitsIT extends IntegrationTest {
 	/** Posts a form of the page at {@code path} with its CSRF token and these fields; answers the page that comes back. */
 	String post(String path, String fields) throws Exception {
 		String form = http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
-		var m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+		var m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
 		assertThat(m.find()).isTrue();
 		String body = "_csrf=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8) + "&" + fields;
 		return http.send(HttpRequest.newBuilder(URI.create(url(path)))
@@ -81,8 +84,8 @@ class AddressLimitsIT extends IntegrationTest {
 	@Test
 	void tenWrongLookupsBlockTheAddressForAWhile() throws Exception {
 		String phone = TestPeople.mobile();
-		var s = hotline.submit(new HotlineManagement.NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
-				"请问幼儿园报名什么时候开始？", "", phone, null, false, List.of()), HotlineManagement.Source.operator("话务员"));
+		var s = intake.submit(new NewTicket("CONSULT", "JY0101", null, "330106", "", null, null,
+				"请问幼儿园报名什么时候开始？", "", phone, null, false, List.of()), TicketSource.operator("话务员"));
 		assertThat(follow(s.number(), phone)).contains("data-testid=\"ticket-status\"").contains("请问幼儿园报名什么时候开始");
 		String other = TestPeople.mobile();
 		for (int i = 0; i < limits.follow.max; i++) {
