@@ -259,14 +259,15 @@ class ExchangeApiIT extends IntegrationTest {
 		var reader = new ExchangeManagement.Reader("XH-YB", "seal-order-test", null, null);
 		String run = "ORDER-" + UUID.randomUUID().toString().substring(0, 8);
 		var inserted = new java.util.concurrent.CountDownLatch(1);
+		var release = new java.util.concurrent.CountDownLatch(1);
 		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			// a read recorded inside a longer transaction (as a prefill is): its id is drawn, its commit comes a second later
+			// a read recorded inside a longer transaction (as a prefill is): its id is drawn, its commit comes later
 			var held = pool.submit(() -> {
 				new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
 					exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-A"), true);
 					inserted.countDown();
 					try {
-						Thread.sleep(1000);
+						release.await(10, java.util.concurrent.TimeUnit.SECONDS);
 					}
 					catch (InterruptedException e) {
 						throw new IllegalStateException(e);
@@ -277,7 +278,11 @@ class ExchangeApiIT extends IntegrationTest {
 			inserted.await();
 			// a later read, with a higher id, committed at once; then a sealing pass
 			exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-B"), true);
-			sealedRecords.forEach(SealedRecords::sealPending);
+			var pass = pool.submit(() -> sealedRecords.forEach(SealedRecords::sealPending));
+			// while the first read's transaction is open, the pass does not end
+			Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !pass.isDone());
+			release.countDown();
+			pass.get();
 			// seen from another connection as the pass returns: the first read is committed, so the pass waited for it
 			assertThat(jdbc.sql("select count(*) from exchange_access where case_number = ?").param(run + "-A").query(Long.class).single())
 				.as("the pass ended after the first read was committed").isEqualTo(1);
@@ -287,6 +292,30 @@ class ExchangeApiIT extends IntegrationTest {
 		assertThat(v.intact()).as(v.toString()).isTrue();
 		assertThat(jdbc.sql("select count(*) from exchange_access a where case_number like ? and (select count(*) from audit_entry e where " + SEALS
 				+ ") = 1").param(run + "%").query(Long.class).single()).as("both reads sealed by exactly one range").isEqualTo(2);
+	}
+
+	@Test
+	void aRangeWhoseRecordedFactsNoLongerGiveItsChainedDetailIsReportedAltered() throws Exception {
+		String token = client("XH-YB", 1000);
+		String caseNumber = "FACTS-" + UUID.randomUUID();
+		assertThat(get(token, "XH-GA-RK", WANG, "name", "核验", caseNumber).statusCode()).isEqualTo(200);
+		assertThat(audit.verify().intact()).isTrue();
+		long id = jdbc.sql("select id from exchange_access where case_number = ?").param(caseNumber).query(Long.class).single();
+		Map<String, Object> entry = jdbc.sql("select e.id, e.position, e.facts::text as facts from exchange_access a join audit_entry e on " + SEALS
+				+ " where a.id = ?").param(id).query().singleRow();
+		assertThat((String) entry.get("facts")).contains("\"first\": ", "\"seal\": ");
+
+		// the range moved off the read in the facts (the chained detail unchanged): that entry is named
+		jdbc.sql("update audit_entry set facts = jsonb_set(facts, '{first}', to_jsonb((facts->>'last')::bigint + 1)) where id = ?")
+			.param(entry.get("id"))
+			.update();
+		AuditTrail.Verification moved = audit.verify();
+		assertThat(moved.intact()).isFalse();
+		assertThat(moved.problem()).isEqualTo("ALTERED");
+		assertThat(moved.entryId()).isEqualTo(entry.get("id"));
+		assertThat(moved.position()).isEqualTo(entry.get("position"));
+		jdbc.sql("update audit_entry set facts = ?::jsonb where id = ?").params(entry.get("facts"), entry.get("id")).update();
+		assertThat(audit.verify().intact()).isTrue();
 	}
 
 	@Test
@@ -339,8 +368,8 @@ class ExchangeApiIT extends IntegrationTest {
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).isEqualTo(200);
 		// a grant past its date (set in the table here: lookups keep a department's grants for at most a second)
 		jdbc.sql("update exchange_grant set valid_until = current_date - 1 where id = ?").param(g.id()).update();
-		Thread.sleep(1100);
-		var expired = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
+		var expired = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+			.until(() -> get(wj, "XH-GA-RK", WANG, null, "核验", "C3"), r -> r.statusCode() != 200);
 		assertThat(expired.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(expired.body()).get("code").asString()).isEqualTo("exchange-grant-expired");
 		jdbc.sql("update exchange_grant set valid_until = current_date + 30 where id = ?").param(g.id()).update();

@@ -16,8 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -35,8 +33,9 @@ import tongban.shared.DataKeys;
  * Seals of read records. A record's seal is the HMAC (the platform's MAC key) of its fields, written with the record
  * ({@link ReadRecorder}). Every half second (and before each check of the trail) the records committed since the last
  * pass are sealed into the trail as a range of ids by one chained DATA_READ entry, whose detail holds the range and the
- * HMAC over the range's seals ({@code "reads 101-250: 150 reads (SERVED 149, REVEALED 1), seal <hex>"});
- * {@code exchange_seal_head} holds the last id sealed. A record is therefore tamper-evident by its seal at once, and by
+ * HMAC over the range's seals ({@code "reads 101-250: 150 reads (SERVED 149, REVEALED 1), seal <hex>"}), recorded with the
+ * same values as facts ({@link SealedRange}) that the check reads back from the trail; {@code exchange_seal_head} holds
+ * the last id sealed. The facts are not chained, the detail is: a range whose facts do not give its detail is ALTERED. A record is therefore tamper-evident by its seal at once, and by
  * the chain within a second, as entries of the trail are.
  * <p>
  * When the trail is verified, every sealed record is checked against its seal (a changed record: READ_ALTERED, naming
@@ -50,7 +49,8 @@ import tongban.shared.DataKeys;
 @Component
 class ReadSeals implements SealedRecords {
 
-	private static final Pattern DETAIL = Pattern.compile("^reads (\\d+)-(\\d+): (\\d+) reads \\(.*\\), seal ([0-9a-f]{64})$");
+	/** The actor of the trail's entries that seal ranges. */
+	private static final String ACTOR = "exchange";
 	/** Serialises sealing passes (on every node). */
 	private static final long SEALER = 7_204_411_003L;
 	private static final int PAGE = 500;
@@ -104,10 +104,18 @@ class ReadSeals implements SealedRecords {
 		return keys.mac("reads\u001f" + String.join(",", seals.stream().sorted().toList()));
 	}
 
-	static String detail(long first, long last, int count, Map<String, Integer> outcomes, String batchSeal) {
-		StringBuilder b = new StringBuilder().append("reads ").append(first).append('-').append(last).append(": ").append(count).append(" reads (");
-		outcomes.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(v));
-		return b.append("), seal ").append(batchSeal).toString();
+	/**
+	 * What the trail's entry of a range holds: the ids sealed, how many records, by outcome, and the MAC over their
+	 * seals ({@link #batchSeal}).
+	 */
+	record SealedRange(long first, long last, int count, Map<String, Integer> outcomes, String seal) {
+
+		/** The entry's detail, as people read it (outcomes in the order of their names). */
+		String detail() {
+			StringBuilder b = new StringBuilder().append("reads ").append(first).append('-').append(last).append(": ").append(count).append(" reads (");
+			new TreeMap<>(outcomes).forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(v));
+			return b.append("), seal ").append(seal).toString();
+		}
 	}
 
 	/**
@@ -170,14 +178,22 @@ class ReadSeals implements SealedRecords {
 		long upTo = rows.size() == MAX_RANGE ? rows.getLast().id() : highest;
 		Map<String, Integer> outcomes = new TreeMap<>();
 		rows.forEach(r -> outcomes.merge(r.outcome(), 1, Integer::sum));
-		String batch = batchSeal(rows.stream().map(Row::seal).toList());
-		audit.record(AuditTrail.DATA_READ, "exchange", "exchange_access " + (last + 1) + "-" + upTo, detail(last + 1, upTo, rows.size(), outcomes, batch));
+		SealedRange range = new SealedRange(last + 1, upTo, rows.size(), outcomes, batchSeal(rows.stream().map(Row::seal).toList()));
+		audit.record(AuditTrail.DATA_READ, ACTOR, "exchange_access " + range.first() + "-" + range.last(), range.detail(), range);
 		jdbc.sql("update exchange_seal_head set last_id = ? where id = 1").param(upTo).update();
 		return upTo < highest;
 	}
 
 	/** A range sealed by an entry. */
-	private record Range(long entryId, Instant at, long first, long last, int count, String seal) {
+	private record Range(long entryId, Instant at, SealedRange sealed) {
+
+		long first() {
+			return sealed.first();
+		}
+
+		long last() {
+			return sealed.last();
+		}
 	}
 
 	@Override
@@ -208,18 +224,17 @@ class ReadSeals implements SealedRecords {
 		long after = 0;
 		long checkedTo = -1;
 		while (true) {
-			List<Range> ranges = new ArrayList<>();
-			jdbc.sql("select id, at, detail from audit_entry where kind = ? and actor = 'exchange' and id > ? and detail like 'reads %' order by id limit ?")
-				.params(AuditTrail.DATA_READ, after, PAGE)
-				.query((ResultSet rs) -> {
-					Matcher m = DETAIL.matcher(rs.getString("detail"));
-					if (m.matches()) {
-						ranges.add(new Range(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), Long.parseLong(m.group(1)),
-								Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
-					}
-				});
-			if (ranges.isEmpty()) {
+			List<AuditTrail.Recorded<SealedRange>> entries = audit.entries(AuditTrail.DATA_READ, ACTOR, SealedRange.class, after, PAGE);
+			if (entries.isEmpty()) {
 				break;
+			}
+			List<Range> ranges = new ArrayList<>();
+			for (AuditTrail.Recorded<SealedRange> entry : entries) {
+				// the facts are not chained, the detail is: facts that do not give the detail were changed
+				if (!entry.facts().detail().equals(entry.detail())) {
+					return Optional.of(new Failure(entry.id(), "ALTERED", null));
+				}
+				ranges.add(new Range(entry.id(), entry.at(), entry.facts()));
 			}
 			long from = checkedTo < 0 ? ranges.getFirst().first() : checkedTo + 1;
 			long to = ranges.stream().mapToLong(Range::last).max().orElseThrow();
@@ -274,7 +289,7 @@ class ReadSeals implements SealedRecords {
 				continue;
 			}
 			List<String> found = rows.subList(from(rows, r.first()), from(rows, r.last() + 1)).stream().map(Sealed::seal).toList();
-			if (found.size() != r.count() || !batchSeal(found).equals(r.seal())) {
+			if (found.size() != r.sealed().count() || !batchSeal(found).equals(r.sealed().seal())) {
 				return Optional.of(new Failure(r.entryId(), "READS_MISSING", null));
 			}
 		}
