@@ -121,6 +121,17 @@ public class IdentityManagement {
 			.map(a -> new CitizenIdentity(a.displayName(), a.idNumber(), a.mobile(), a.assuranceLevel()));
 	}
 
+	/** A person of the population register (the demo stand-in for the public security register): ID number and name. */
+	public record RegisteredPerson(String idNumber, String name) {
+	}
+
+	/** Everyone in the population register, in the order of their blind index: what other registers' demo data is made of. */
+	public List<RegisteredPerson> populationRegister() {
+		return jdbc.sql("select id_number_enc, name from identity_population_register order by id_index")
+			.query((rs, n) -> new RegisteredPerson(keys.decrypt(rs.getString("id_number_enc")), rs.getString("name")))
+			.list();
+	}
+
 	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
 	public record Contact(UUID accountId, String name, String mobile, String email) {
 	}

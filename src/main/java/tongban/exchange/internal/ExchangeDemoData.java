@@ -11,7 +11,6 @@ import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
@@ -20,9 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 import tongban.exchange.ExchangeManagement;
 import tongban.exchange.ExchangeManagement.Field;
 import tongban.exchange.ExchangeManagement.Resource;
+import tongban.identity.IdentityManagement;
+import tongban.identity.IdentityManagement.RegisteredPerson;
 import tongban.shared.Clocks;
 import tongban.shared.DemoData;
 import tongban.shared.IdNumber;
+import tongban.shared.Uscc;
 
 /**
  * The demo resource catalogue (data/exchange/resources.json: population, marriage, social insurance, business and
@@ -40,23 +42,20 @@ class ExchangeDemoData implements ApplicationRunner {
 	static final String WANG = withCheck("33010619900101001");
 	static final String CHEN = withCheck("33010619780515003");
 	static final String LI = withCheck("33010619920808002");
-	static final String COMPANY_USCC = "91330106MA2CD7E8X" + tongban.shared.Uscc.checkCharacter("91330106MA2CD7E8X");
+	static final String COMPANY_USCC = "91330106MA2CD7E8X" + Uscc.checkCharacter("91330106MA2CD7E8X");
 
 	private static final String[] STREETS = { "文三路", "文二路", "天目山路", "学院路", "古墩路", "莫干山路", "教工路", "西溪路", "转塘街道象山", "留下街道屏峰" };
 
 	private final DemoData demo;
 	private final ExchangeManagement exchange;
 	private final JsonMapper json;
-	private final JdbcClient jdbc;
+	private final IdentityManagement identity;
 
-	private final tongban.shared.DataKeys keys;
-
-	ExchangeDemoData(DemoData demo, ExchangeManagement exchange, JsonMapper json, JdbcClient jdbc, tongban.shared.DataKeys keys) {
-		this.keys = keys;
+	ExchangeDemoData(DemoData demo, ExchangeManagement exchange, JsonMapper json, IdentityManagement identity) {
 		this.demo = demo;
 		this.exchange = exchange;
 		this.json = json;
-		this.jdbc = jdbc;
+		this.identity = identity;
 	}
 
 	private static String withCheck(String first17) {
@@ -86,12 +85,9 @@ class ExchangeDemoData implements ApplicationRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		List<String[]> people = jdbc.sql("select id_number_enc, name from identity_population_register order by id_index")
-			.query((rs, n) -> new String[] { keys.decrypt(rs.getString(1)), rs.getString(2) })
-			.list();
 		int n = 0;
-		for (String[] p : people) {
-			exchange.putRecord("XH-GA-RK", p[0], population(p[0], p[1], address(n++)));
+		for (RegisteredPerson person : identity.populationRegister()) {
+			exchange.putRecord("XH-GA-RK", person.idNumber(), population(person.idNumber(), person.name(), address(n++)));
 		}
 		exchange.putRecord("XH-MZ-HY", WANG, Map.of("name", "王小明", "maritalStatus", "已婚", "spouseName", "李娜", "registeredOn", "2019-05-20"));
 		exchange.putRecord("XH-MZ-HY", LI, Map.of("name", "李娜", "maritalStatus", "已婚", "spouseName", "王小明", "registeredOn", "2019-05-20"));
