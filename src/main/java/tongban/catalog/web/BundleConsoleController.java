@@ -2,7 +2,6 @@ package tongban.catalog.web;
 
 import java.util.List;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,7 +17,8 @@ import tongban.catalog.CatalogManagement;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.internal.BundleEditing;
 import tongban.catalog.internal.BundleEditing.BundleForm;
-import tongban.identity.IdentityManagement;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 
 /**
@@ -30,16 +30,10 @@ class BundleConsoleController {
 
 	private final BundleEditing editing;
 	private final CatalogManagement catalog;
-	private final IdentityManagement identity;
 
-	BundleConsoleController(BundleEditing editing, CatalogManagement catalog, IdentityManagement identity) {
+	BundleConsoleController(BundleEditing editing, CatalogManagement catalog) {
 		this.editing = editing;
 		this.catalog = catalog;
-		this.identity = identity;
-	}
-
-	private String actor(Authentication auth) {
-		return identity.account(java.util.UUID.fromString(auth.getName())).orElseThrow().displayName();
 	}
 
 	@GetMapping("/console/bundles")
@@ -55,9 +49,9 @@ class BundleConsoleController {
 	}
 
 	@PostMapping("/console/bundles")
-	String create(@ModelAttribute("form") BundleForm form, BindingResult errors, Authentication auth, Model model,
+	String create(@ModelAttribute("form") BundleForm form, BindingResult errors, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) {
-		return editing.save(null, form, errors, actor(auth)).map(code -> {
+		return editing.save(null, form, errors, staff.name()).map(code -> {
 			redirect.addFlashAttribute("banner", "bundle.console.saved");
 			return "redirect:/console/bundles/" + code;
 		}).orElseGet(() -> page(model, null));
@@ -71,10 +65,10 @@ class BundleConsoleController {
 	}
 
 	@PostMapping("/console/bundles/{code}")
-	String save(@PathVariable String code, @ModelAttribute("form") BundleForm form, BindingResult errors, Authentication auth,
+	String save(@PathVariable String code, @ModelAttribute("form") BundleForm form, BindingResult errors, @CurrentStaff StaffMember staff,
 			Model model, RedirectAttributes redirect) {
 		CatalogManagement.StoredBundle b = editing.find(code).orElseThrow(() -> DomainException.notFound("bundle"));
-		if (editing.save(code, form, errors, actor(auth)).isEmpty()) {
+		if (editing.save(code, form, errors, staff.name()).isEmpty()) {
 			return page(model, b);
 		}
 		redirect.addFlashAttribute("banner", "bundle.console.saved");
@@ -82,8 +76,8 @@ class BundleConsoleController {
 	}
 
 	@PostMapping("/console/bundles/{code}/status")
-	String status(@PathVariable String code, @RequestParam boolean active, Authentication auth, RedirectAttributes redirect) {
-		editing.setActive(code, active, actor(auth));
+	String status(@PathVariable String code, @RequestParam boolean active, @CurrentStaff StaffMember staff, RedirectAttributes redirect) {
+		editing.setActive(code, active, staff.name());
 		redirect.addFlashAttribute("banner", active ? "bundle.console.restored" : "bundle.console.retired");
 		return "redirect:/console/bundles/" + code;
 	}

@@ -22,4 +22,11 @@ public @interface CurrentActor {
 
 	/** The kind of thing that is "not found" for a visitor who is not a citizen (a stable error code). */
 	String missing() default "account";
+
+	/**
+	 * Whether only an actor with every right over the party qualifies: the citizen themself, a company's legal
+	 * representative, or an agent or proxy whose grant covers everything. What is the party's own (the wallet, the record
+	 * of reads of their data) is "not found" for a grant that names items.
+	 */
+	boolean fullScope() default false;
 }
