@@ -27,12 +27,18 @@ import tongban.support.JourneyTest;
 class DataAccessJourneyIT extends JourneyTest {
 
 	@Autowired
-	ExchangeManagement exchange;
+	ResourceCatalogue catalogue;
+
+	@Autowired
+	DataLookups lookups;
+
+	@Autowired
+	AccessRecords records;
 
 	@Test
 	void aStaffLookupIsOnTheCitizensPageAtOnceAndAReportReachesTheSupervisor() {
 		Citizen citizen = newCitizen("林晓雨", 2);
-		exchange.putRecord("XH-GA-RK", citizen.idNumber(), Map.of("name", "林晓雨", "idNumber", citizen.idNumber(), "gender", "女", "birthDate",
+		catalogue.putRecord("XH-GA-RK", citizen.idNumber(), Map.of("name", "林晓雨", "idNumber", citizen.idNumber(), "gender", "女", "birthDate",
 				"1990-01-01", "ethnicity", "汉族", "householdAddress", "浙江省杭州市西湖区文一路 18 号"));
 		Account clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "赵核验");
 		String caseNumber = "330106" + System.nanoTime() % 1_000_000_000L;
@@ -88,7 +94,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		assertThat(own.getByTestId("read-" + clerkRead).innerText()).contains("已报告");
 
 		Citizen stranger = newCitizen("路人甲", 2);
-		assertThat(catchThrowableOfType(DomainException.class, () -> exchange.report(clerkRead, stranger.idNumber(), stranger.id(), "查看")).kind())
+		assertThat(catchThrowableOfType(DomainException.class, () -> records.report(clerkRead, stranger.idNumber(), stranger.id(), "查看")).kind())
 			.as("another's read is not found").isEqualTo(DomainException.Kind.NOT_FOUND);
 
 		Account supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "孙监察");
@@ -115,8 +121,8 @@ class DataAccessJourneyIT extends JourneyTest {
 	void anAgentActingForTheCompanySeesTheCompanysReads() {
 		String uscc = "91330106MA2CD7E8X" + tongban.shared.Uscc.checkCharacter("91330106MA2CD7E8X");
 		String caseNumber = "C" + System.nanoTime();
-		var served = exchange.lookup(new ExchangeManagement.Reader("XH-YB", "yb-system-demo", "yb-operator-3", null),
-				new ExchangeManagement.Lookup("XH-SCJG-ZT", uscc, null, "单位参保登记核验主体资格", caseNumber), true);
+		var served = lookups.lookup(new Reader("XH-YB", "yb-system-demo", "yb-operator-3", null),
+				new Lookup("XH-SCJG-ZT", uscc, null, "单位参保登记核验主体资格", caseNumber), true);
 		assertThat(served.records()).hasSize(1);
 		login().open().signIn("330106199208080021", "Tongban@2026");
 		var account = new tongban.support.pages.AccountPage(page, base()).open();

@@ -38,7 +38,16 @@ class ExchangeApiIT extends IntegrationTest {
 	static final String WANG = "33010619900101001" + IdNumber.checkCharacter("33010619900101001");
 
 	@Autowired
-	ExchangeManagement exchange;
+	DataLookups lookups;
+
+	@Autowired
+	ExchangeClients exchangeClients;
+
+	@Autowired
+	SharingGrants grants;
+
+	@Autowired
+	AccessRecords records;
 
 	@Autowired
 	ClientRegistrations clients;
@@ -53,7 +62,7 @@ class ExchangeApiIT extends IntegrationTest {
 		String id = "ex-" + UUID.randomUUID().toString().substring(0, 8);
 		String token = clientToken(clients, id, "exchange");
 		if (department != null) {
-			exchange.bindClient(id, department, rate);
+			exchangeClients.bindClient(id, department, rate);
 		}
 		return token;
 	}
@@ -88,7 +97,7 @@ class ExchangeApiIT extends IntegrationTest {
 		var some = get(token, "XH-GA-RK", WANG, "name,birthDate", "核验", caseNumber);
 		assertThat(json.readTree(some.body()).get("records").get(0).propertyNames()).containsExactly("name", "birthDate");
 
-		var reads = exchange.readsOf(WANG, UUID.randomUUID(), 50);
+		var reads = records.readsOf(WANG, UUID.randomUUID(), 50);
 		assertThat(reads).anySatisfy(r -> {
 			assertThat(r.caseNumber()).isEqualTo(caseNumber);
 			assertThat(r.purpose()).isEqualTo("城乡居民医保参保登记核验户籍");
@@ -189,7 +198,7 @@ class ExchangeApiIT extends IntegrationTest {
 
 	@Test
 	void concurrentReadsAreEachCommittedBeforeTheirAnswerAndSealedWhileOthersAreUnderWay() throws Exception {
-		var reader = new ExchangeManagement.Reader("XH-YB", "batch-test", null, null);
+		var reader = new Reader("XH-YB", "batch-test", null, null);
 		String run = "BATCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
 		List<String> unrecordedAtAnswer = java.util.Collections.synchronizedList(new ArrayList<>());
 		var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
@@ -218,7 +227,7 @@ class ExchangeApiIT extends IntegrationTest {
 								.until(() -> passes.get() >= arrived + 2);
 						}
 						String caseNumber = run + thread + "-" + i;
-						exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
+						lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
 						if (jdbc.sql("select count(*) from exchange_access where case_number = ?").param(caseNumber).query(Long.class).single() != 1) {
 							unrecordedAtAnswer.add(caseNumber);
 						}
@@ -256,7 +265,7 @@ class ExchangeApiIT extends IntegrationTest {
 
 	@Test
 	void aSealingPassWaitsForAReadStillOnItsWayBeforeSealingPastIt() throws Exception {
-		var reader = new ExchangeManagement.Reader("XH-YB", "seal-order-test", null, null);
+		var reader = new Reader("XH-YB", "seal-order-test", null, null);
 		String run = "ORDER-" + UUID.randomUUID().toString().substring(0, 8);
 		var inserted = new java.util.concurrent.CountDownLatch(1);
 		var release = new java.util.concurrent.CountDownLatch(1);
@@ -264,7 +273,7 @@ class ExchangeApiIT extends IntegrationTest {
 			// a read recorded inside a longer transaction (as a prefill is): its id is drawn, its commit comes later
 			var held = pool.submit(() -> {
 				new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
-					exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-A"), true);
+					lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-A"), true);
 					inserted.countDown();
 					try {
 						release.await(10, java.util.concurrent.TimeUnit.SECONDS);
@@ -277,7 +286,7 @@ class ExchangeApiIT extends IntegrationTest {
 			});
 			inserted.await();
 			// a later read, with a higher id, committed at once; then a sealing pass
-			exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-B"), true);
+			lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-B"), true);
 			var pass = pool.submit(() -> sealedRecords.forEach(SealedRecords::sealPending));
 			// while the first read's transaction is open, the pass does not end
 			Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !pass.isDone());
@@ -360,11 +369,11 @@ class ExchangeApiIT extends IntegrationTest {
 	void expiredAndRevokedGrantsAreRefusedAtOnce() throws Exception {
 		String wj = client("XH-WJ", 1000);
 		assertThat(json.readTree(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").body()).get("code").asString()).isEqualTo("exchange-no-grant");
-		var g = (ExchangeManagement.Grant) exchange.requestGrant("XH-WJ", "XH-GA-RK", List.of("name", "birthDate"), "出生医学证明核验母亲身份",
+		var g = (Grant) grants.requestGrant("XH-WJ", "XH-GA-RK", List.of("name", "birthDate"), "出生医学证明核验母亲身份",
 				"《中华人民共和国母婴保健法》", LocalDate.now().plusMonths(6), "测试");
 		assertThat(g.status()).isEqualTo("REQUESTED");
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).as("a request is not a grant").isEqualTo(403);
-		exchange.decide(g.id(), "XH-GA", true, null, "测试");
+		grants.decide(g.id(), "XH-GA", true, null, "测试");
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).isEqualTo(200);
 		// a grant past its date (set in the table here: lookups keep a department's grants for at most a second)
 		jdbc.sql("update exchange_grant set valid_until = current_date - 1 where id = ?").param(g.id()).update();
@@ -374,7 +383,7 @@ class ExchangeApiIT extends IntegrationTest {
 		assertThat(json.readTree(expired.body()).get("code").asString()).isEqualTo("exchange-grant-expired");
 		jdbc.sql("update exchange_grant set valid_until = current_date + 30 where id = ?").param(g.id()).update();
 		// a revocation takes effect at once
-		exchange.revoke(g.id(), "XH-GA", "核验事项已停办", "测试");
+		grants.revoke(g.id(), "XH-GA", "核验事项已停办", "测试");
 		var revoked = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
 		assertThat(revoked.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(revoked.body()).get("code").asString()).isEqualTo("exchange-grant-revoked");
