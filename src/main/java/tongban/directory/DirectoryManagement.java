@@ -1,10 +1,16 @@
 package tongban.directory;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +44,7 @@ public class DirectoryManagement {
 
 	/** The choices of a region field in an application form: {@link #FORM_REGION} and the regions directly in it. */
 	public List<Region> formRegions() {
-		List<Region> out = new java.util.ArrayList<>();
+		List<Region> out = new ArrayList<>();
 		region(FORM_REGION).ifPresent(home -> {
 			out.add(home);
 			out.addAll(children(FORM_REGION));
@@ -76,11 +82,11 @@ public class DirectoryManagement {
 		return jdbc.sql("select count(*) from directory_region where level = ?").param(level.name()).query(Long.class).single();
 	}
 
-	/** Whether the first six digits of an ID number name a county-level (or higher) region we know. */
 	/** Divisions are reference data (GB/T 2260, loaded by migration): codes found are remembered, others asked again. */
-	private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
-	private final java.util.Map<String, String> fullNames = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Set<String> known = ConcurrentHashMap.newKeySet();
+	private final Map<String, String> fullNames = new ConcurrentHashMap<>();
 
+	/** Whether the first six digits of an ID number name a county-level (or higher) region we know. */
 	public boolean isKnownDivision(String sixDigits) {
 		if (known.contains(sixDigits)) {
 			return true;
@@ -110,21 +116,21 @@ public class DirectoryManagement {
 		return sb.toString();
 	}
 
-	private volatile java.util.Map<String, String> names = java.util.Map.of();
+	private volatile Map<String, String> names = Map.of();
 	private volatile long namesAt;
 
 	/**
 	 * Department names by code, read at most once a minute: lists, statistics and the Open311 answers name many
 	 * departments per request, and departments change only with the directory's data.
 	 */
-	public java.util.Map<String, String> departmentNames() {
+	public Map<String, String> departmentNames() {
 		long now = System.nanoTime();
 		if (names.isEmpty() || now - namesAt > 60_000_000_000L) {
-			java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+			Map<String, String> m = new LinkedHashMap<>();
 			for (DepartmentView v : departments()) {
 				m.put(v.code(), v.name());
 			}
-			names = java.util.Collections.unmodifiableMap(m);
+			names = Collections.unmodifiableMap(m);
 			namesAt = now;
 		}
 		return names;

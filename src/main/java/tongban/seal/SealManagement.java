@@ -1,7 +1,10 @@
 package tongban.seal;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -9,28 +12,41 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import javax.imageio.ImageIO;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tongban.audit.AuditTrail;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
+import tongban.identity.IdentityManagement;
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.seal.internal.LongTermValidation;
+import tongban.seal.internal.OfdCheck;
+import tongban.seal.internal.OfdSigner;
 import tongban.seal.internal.PadesSigner;
 import tongban.seal.internal.PlatformCa;
 import tongban.seal.internal.SealImage;
 import tongban.seal.internal.SigningKeys;
+import tongban.seal.internal.TimeStamps;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
+import tongban.shared.FileTypes;
+import tongban.shared.Hashes;
 
 /**
  * The seal registry and sealing. A seal belongs to a department, has a red round image drawn by the platform, a
@@ -75,13 +91,13 @@ public class SealManagement {
 	private final DirectoryManagement directory;
 	private final TransactionTemplate separate;
 
-	private final tongban.identity.IdentityManagement identity;
-	private final tongban.seal.internal.TimeStamps timeStamps;
+	private final IdentityManagement identity;
+	private final TimeStamps timeStamps;
 
-	private final tongban.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
-	SealManagement(tongban.audit.AuditTrail audit, JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx,
-			tongban.identity.IdentityManagement identity, tongban.seal.internal.TimeStamps timeStamps) {
+	SealManagement(AuditTrail audit, JdbcClient jdbc, SigningKeys keys, PlatformCa ca, DirectoryManagement directory, PlatformTransactionManager tx,
+			IdentityManagement identity, TimeStamps timeStamps) {
 		this.audit = audit;
 		this.identity = identity;
 		this.timeStamps = timeStamps;
@@ -99,11 +115,11 @@ public class SealManagement {
 	 */
 	@Transactional(readOnly = true)
 	public Sealer currentSealer() {
-		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		var auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || !auth.isAuthenticated()) {
 			return new Sealer(null, "", null, Set.of(), false);
 		}
-		Set<String> roles = new java.util.HashSet<>();
+		Set<String> roles = new HashSet<>();
 		boolean totp = false;
 		for (var a : auth.getAuthorities()) {
 			String name = a.getAuthority();
@@ -120,8 +136,17 @@ public class SealManagement {
 			return new Sealer(null, auth.getName(), null, Set.of(), false);
 		}
 		var staff = identity.staffMember(accountId);
-		return new Sealer(accountId, staff.map(tongban.identity.StaffMember::name).orElse(""),
-				staff.map(tongban.identity.StaffMember::departmentCode).orElse(null), roles, totp);
+		return new Sealer(accountId, staff.map(StaffMember::name).orElse(""),
+				staff.map(StaffMember::departmentCode).orElse(null), roles, totp);
+	}
+
+	/**
+	 * A member of staff as a sealer: their department and roles, and whether they confirmed their sign-in with TOTP
+	 * ({@link StaffMember#secondFactor()}). Reads no security context, so it serves outside the request that signed in.
+	 */
+	public Sealer sealer(StaffMember staff) {
+		return new Sealer(staff.id(), staff.name(), staff.departmentCode(), staff.roles().stream().map(Role::name).collect(Collectors.toSet()),
+				staff.secondFactor());
 	}
 
 	/** Makes a seal for a department: image, keys and certificates of both families. */
@@ -145,7 +170,7 @@ public class SealManagement {
 						from.plusDays(SEAL_VALIDITY.toDays() - 1), createdBy)
 				.update();
 		}
-		catch (java.security.cert.CertificateEncodingException e) {
+		catch (CertificateEncodingException e) {
 			throw new IllegalStateException(e);
 		}
 		return seal(id).orElseThrow();
@@ -199,7 +224,7 @@ public class SealManagement {
 			return problem;
 		}
 		jdbc.sql("update seal_seal set image = ? where id = ?").params(png, id).update();
-		String sha256 = tongban.shared.Hashes.sha256Hex(png);
+		String sha256 = Hashes.sha256Hex(png);
 		record(id, null, actorName, "image:" + sha256.substring(0, 16), sha256, "IMAGE", null);
 		return null;
 	}
@@ -212,14 +237,14 @@ public class SealManagement {
 		if (png.length > IMAGE_MAX_BYTES) {
 			return "seal.image.error.size";
 		}
-		if (!tongban.shared.FileTypes.detect(png).filter(tongban.shared.FileTypes.PNG::equals).isPresent()) {
+		if (!FileTypes.detect(png).filter(FileTypes.PNG::equals).isPresent()) {
 			return "seal.image.error.type";
 		}
-		java.awt.image.BufferedImage img;
+		BufferedImage img;
 		try {
-			img = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+			img = ImageIO.read(new ByteArrayInputStream(png));
 		}
-		catch (java.io.IOException | RuntimeException e) {
+		catch (IOException | RuntimeException e) {
 			img = null;
 		}
 		if (img == null) {
@@ -253,7 +278,7 @@ public class SealManagement {
 	 */
 	public byte[] sealPdf(UUID sealId, byte[] pdf, Sealer who, String documentRef, String reason) {
 		byte[] signed = padesLongTerm(authorise(sealId, who, documentRef), pdf, reason);
-		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
+		record(sealId, who.accountId(), who.name(), documentRef, Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
 	}
 
@@ -315,7 +340,7 @@ public class SealManagement {
 		SealView s = activeSeal(departmentCode, DOCUMENT_TYPES).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT,
 				"document-no-seal", "the department " + departmentCode + " has no active document seal"));
 		byte[] signed = padesLongTerm(s, pdf, reason);
-		record(s.id(), null, "自动签章（经办：" + staffName + "）", documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
+		record(s.id(), null, "自动签章（经办：" + staffName + "）", documentRef, Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
 	}
 
@@ -324,13 +349,13 @@ public class SealManagement {
 	 * issuing CA) and a signature over the whole document by the seal's SM2 key, the image at (x, y) mm on page 1.
 	 * Refused and recorded like {@link #sealPdf}.
 	 */
-	public byte[] sealOfd(UUID sealId, byte[] ofd, Sealer who, String documentRef, double x, double y) {
+	public byte[] sealOfd(UUID sealId, byte[] ofd, Sealer who, String documentRef, double xMillimetres, double yMillimetres) {
 		SealView s = authorise(sealId, who, documentRef);
 		String alias = jdbc.sql("select key_alias_sm2 from seal_seal where id = ?").param(sealId).query(String.class).single();
 		SigningKeys.Entry key = keys.get(alias).orElseThrow(() -> new IllegalStateException("no key " + alias));
-		byte[] signed = tongban.seal.internal.OfdSigner.sign(ofd, key, ca.issuingEntry(Family.SM2), sealId.toString(), s.name(),
-				image(sealId).orElseThrow(), s.validFrom(), s.validTo(), x, y);
-		record(sealId, who.accountId(), who.name(), documentRef, tongban.shared.Hashes.sha256Hex(signed), "SEALED", null);
+		byte[] signed = OfdSigner.sign(ofd, key, ca.issuingEntry(Family.SM2), sealId.toString(), s.name(),
+				image(sealId).orElseThrow(), s.validFrom(), s.validTo(), xMillimetres, yMillimetres);
+		record(sealId, who.accountId(), who.name(), documentRef, Hashes.sha256Hex(signed), "SEALED", null);
 		return signed;
 	}
 
@@ -359,7 +384,7 @@ public class SealManagement {
 		jdbc.sql("insert into seal_use (seal_id, account_id, actor_name, document_ref, document_sha256, outcome, reason) values (?, ?, ?, ?, ?, ?, ?)")
 			.params(sealId, accountId, actor == null ? "" : actor, ref, sha256, outcome, reason)
 			.update();
-		audit.record(tongban.audit.AuditTrail.SEAL_USE, actor, "seal:" + sealId,
+		audit.record(AuditTrail.SEAL_USE, actor, "seal:" + sealId,
 				outcome + " " + ref + (sha256 == null ? "" : " sha256=" + sha256) + (reason == null ? "" : " (" + reason + ")"));
 	}
 
@@ -373,7 +398,7 @@ public class SealManagement {
 
 	/** The platform's own check of the GB/T 38540 seals on an OFD against its SM2 CA. */
 	public PdfCheck checkOfd(byte[] ofd) {
-		return tongban.seal.internal.OfdCheck.check(ofd, ca.issuing(Family.SM2), ca.root(Family.SM2));
+		return OfdCheck.check(ofd, ca.issuing(Family.SM2), ca.root(Family.SM2));
 	}
 
 	/** The platform's own check of a signed PDF against its root (P-256 family). */
@@ -381,26 +406,26 @@ public class SealManagement {
 		return PadesSigner.check(pdf, ca.root(Family.P256));
 	}
 
-	public X509Certificate root(Family f) {
-		return ca.root(f);
+	public X509Certificate root(Family family) {
+		return ca.root(family);
 	}
 
-	public X509Certificate issuingCa(Family f) {
-		return ca.issuing(f);
+	public X509Certificate issuingCa(Family family) {
+		return ca.issuing(family);
 	}
 
 	/** The current CRL of the family's root (which revokes nothing so far) or issuing CA (listing revoked seals). */
 	@Transactional(readOnly = true)
-	public byte[] crl(Family f, boolean root) {
-		java.util.List<java.math.BigInteger> revoked = root ? List.of()
-				: jdbc.sql("select " + (f == Family.P256 ? "cert_p256" : "cert_sm2") + " from seal_seal where status = 'REVOKED'")
+	public byte[] crl(Family family, boolean root) {
+		List<BigInteger> revoked = root ? List.of()
+				: jdbc.sql("select " + (family == Family.P256 ? "cert_p256" : "cert_sm2") + " from seal_seal where status = 'REVOKED'")
 					.query(byte[].class)
 					.list()
 					.stream()
 					.map(SealManagement::parse)
 					.map(X509Certificate::getSerialNumber)
 					.toList();
-		return ca.crl(f, root, revoked);
+		return ca.crl(family, root, revoked);
 	}
 
 	private static X509Certificate parse(byte[] der) {

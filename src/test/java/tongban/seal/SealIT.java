@@ -2,6 +2,7 @@ package tongban.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -19,7 +20,10 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.shared.DomainException;
 import tongban.support.IntegrationTest;
 import tongban.support.Poppler;
@@ -93,6 +97,26 @@ class SealIT extends IntegrationTest {
 
 		assertThat(seals.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
 				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(tongban.shared.Hashes.sha256Hex(sealed)));
+	}
+
+	@Test
+	void aMemberOfStaffSealsAsTheStaffMemberSaysWithoutASecurityContext() throws Exception {
+		assertThat(SecurityContextHolder.getContext().getAuthentication()).as("nobody signed in on this thread").isNull();
+		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		StaffMember approver = new StaffMember(UUID.randomUUID(), "审批员乙", "XH-SCJG", "330106", Set.of(Role.APPROVER, Role.COUNTER_CLERK));
+
+		SealManagement.Sealer confirmed = seals.sealer(approver.withSecondFactor(true));
+		assertThat(confirmed).isEqualTo(new SealManagement.Sealer(approver.id(), "审批员乙", "XH-SCJG", Set.of("APPROVER", "COUNTER_CLERK"), true));
+		byte[] sealed = seals.sealPdf(seal.id(), document("Sealed by a StaffMember"), confirmed, "staff-member-1", "test");
+		assertThat(seals.checkPdf(sealed).valid()).isTrue();
+
+		SealManagement.Sealer unconfirmed = seals.sealer(approver);
+		assertThat(unconfirmed.totp()).isFalse();
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> seals.sealPdf(seal.id(), document("Not confirmed"), unconfirmed, "staff-member-2", "test")).code()).isEqualTo("seal-totp");
+		assertThat(seals.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("staff-member-"))
+			.extracting(SealManagement.Use::actorName, SealManagement.Use::outcome)
+			.containsExactlyInAnyOrder(tuple("审批员乙", "SEALED"), tuple("审批员乙", "REFUSED"));
 	}
 
 	@Test

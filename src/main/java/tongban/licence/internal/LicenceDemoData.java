@@ -2,6 +2,7 @@ package tongban.licence.internal;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -47,7 +48,7 @@ class LicenceDemoData implements ApplicationRunner {
 		});
 	}
 
-	private void issue(java.util.UUID holder, String item, String department, Map<String, Object> values) {
+	private void issue(UUID holder, String item, String department, Map<String, Object> values) {
 		var sealer = new SealManagement.Sealer(null, "演示数据", department, Set.of("APPROVER"), true);
 		licences.issue(new LicenceManagement.Issue(null, item, department, "330106", holder, values, holder), sealer);
 	}
