@@ -3,6 +3,7 @@ package tongban.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,7 @@ import tongban.exchange.Reader;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
+import tongban.shared.IdNumber;
 import tongban.support.JourneyTest;
 
 /**
@@ -52,7 +54,7 @@ class AuditConsoleJourneyIT extends JourneyTest {
 
 		// a read record written by hand after reads are sealed is named on the page
 		lookups.lookup(new Reader("XH-YB", "audit-console-test", null, null),
-				new Lookup("XH-GA-RK", "33010619900101001" + tongban.shared.IdNumber.checkCharacter("33010619900101001"), java.util.List.of("name"), "核验", "AUDIT-1"), true);
+				new Lookup("XH-GA-RK", "33010619900101001" + IdNumber.checkCharacter("33010619900101001"), List.of("name"), "核验", "AUDIT-1"), true);
 		long forged = jdbc.sql("""
 				insert into exchange_access (subject_index, resource_code, consumer_department_code, fields, purpose, case_number, outcome)
 				values ('forged', 'XH-GA-RK', 'XH-MZ', '{name}', '查看', 'FAKE-2', 'SERVED') returning id""").query(Long.class).single();

@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.microsoft.playwright.Page;
 
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.shared.DomainException;
 import tongban.shared.Masking;
+import tongban.shared.Uscc;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
+import tongban.support.pages.AccountPage;
 
 /**
  * 谁查询了我的数据, in Chromium: a counter clerk looks a citizen up in the population register for a case (an empty
@@ -119,13 +120,13 @@ class DataAccessJourneyIT extends JourneyTest {
 	/** A company's reads are on the page of its agent acting for it (the demo agent 李娜 for 杭州西湖示范餐饮有限公司). */
 	@Test
 	void anAgentActingForTheCompanySeesTheCompanysReads() {
-		String uscc = "91330106MA2CD7E8X" + tongban.shared.Uscc.checkCharacter("91330106MA2CD7E8X");
+		String uscc = "91330106MA2CD7E8X" + Uscc.checkCharacter("91330106MA2CD7E8X");
 		String caseNumber = "C" + System.nanoTime();
 		var served = lookups.lookup(new Reader("XH-YB", "yb-system-demo", "yb-operator-3", null),
 				new Lookup("XH-SCJG-ZT", uscc, null, "单位参保登记核验主体资格", caseNumber), true);
 		assertThat(served.records()).hasSize(1);
 		login().open().signIn("330106199208080021", "Tongban@2026");
-		var account = new tongban.support.pages.AccountPage(page, base()).open();
+		var account = new AccountPage(page, base()).open();
 		account.actFor("杭州西湖示范餐饮有限公司");
 		page.navigate(base() + "/account/data-access");
 		assertThat(page.getByTestId("reads").innerText()).contains("杭州市医疗保障局西湖分局").contains("系统（yb-system-demo）")

@@ -11,16 +11,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import tongban.audit.AuditTrail;
 import tongban.audit.SealedRecords;
@@ -200,10 +210,10 @@ class ExchangeApiIT extends IntegrationTest {
 	void concurrentReadsAreEachCommittedBeforeTheirAnswerAndSealedWhileOthersAreUnderWay() throws Exception {
 		var reader = new Reader("XH-YB", "batch-test", null, null);
 		String run = "BATCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-		List<String> unrecordedAtAnswer = java.util.Collections.synchronizedList(new ArrayList<>());
-		var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
-		var passes = new java.util.concurrent.atomic.AtomicInteger();
-		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+		List<String> unrecordedAtAnswer = Collections.synchronizedList(new ArrayList<>());
+		var reading = new AtomicBoolean(true);
+		var passes = new AtomicInteger();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			// sealing passes run one after another while the reads are under way: none may seal past a record still on its way
 			var sealing = pool.submit(() -> {
 				while (reading.get()) {
@@ -212,7 +222,7 @@ class ExchangeApiIT extends IntegrationTest {
 				}
 				return null;
 			});
-			List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+			List<Future<?>> all = new ArrayList<>();
 			for (int t = 0; t < 8; t++) {
 				int thread = t;
 				all.add(pool.submit(() -> {
@@ -261,22 +271,22 @@ class ExchangeApiIT extends IntegrationTest {
 	}
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aSealingPassWaitsForAReadStillOnItsWayBeforeSealingPastIt() throws Exception {
 		var reader = new Reader("XH-YB", "seal-order-test", null, null);
 		String run = "ORDER-" + UUID.randomUUID().toString().substring(0, 8);
-		var inserted = new java.util.concurrent.CountDownLatch(1);
-		var release = new java.util.concurrent.CountDownLatch(1);
-		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+		var inserted = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			// a read recorded inside a longer transaction (as a prefill is): its id is drawn, its commit comes later
 			var held = pool.submit(() -> {
-				new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+				new TransactionTemplate(transactions).executeWithoutResult(s -> {
 					lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-A"), true);
 					inserted.countDown();
 					try {
-						release.await(10, java.util.concurrent.TimeUnit.SECONDS);
+						release.await(10, TimeUnit.SECONDS);
 					}
 					catch (InterruptedException e) {
 						throw new IllegalStateException(e);
@@ -359,8 +369,8 @@ class ExchangeApiIT extends IntegrationTest {
 		notInRegister += IdNumber.checkCharacter(notInRegister);
 		var a = json.readTree(get(token, "XH-GA-RK", notInRegister, null, "核验", "C2").body());
 		var b = json.readTree(get(token, "XH-GA-RK", unregistered.idNumber(), null, "核验", "C2").body());
-		((tools.jackson.databind.node.ObjectNode) a).remove("servedAt");
-		((tools.jackson.databind.node.ObjectNode) b).remove("servedAt");
+		((ObjectNode) a).remove("servedAt");
+		((ObjectNode) b).remove("servedAt");
 		assertThat(a).isEqualTo(b);
 		assertThat(a.get("records").size()).isZero();
 	}

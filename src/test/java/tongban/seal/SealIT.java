@@ -7,12 +7,19 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,8 +31,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
+import tongban.licence.internal.LicenceOfd;
+import tongban.licence.internal.LicencePdf;
 import tongban.shared.DomainException;
+import tongban.shared.Hashes;
 import tongban.support.IntegrationTest;
+import tongban.support.Ofdrw;
 import tongban.support.Poppler;
 
 /**
@@ -57,7 +68,7 @@ class SealIT extends IntegrationTest {
 
 	/** The PDF with a page added in an incremental update, as someone would change a sealed file without breaking it. */
 	static byte[] appendPage(byte[] pdf) throws Exception {
-		try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			doc.addPage(new PDPage());
 			doc.getPages().getCOSObject().setNeedToBeUpdated(true);
 			doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
@@ -87,16 +98,16 @@ class SealIT extends IntegrationTest {
 		assertThat(seals.checkPdf(sealed).valid()).isTrue();
 
 		byte[] tampered = sealed.clone();
-		int at = new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Licence 0001");
+		int at = new String(sealed, StandardCharsets.ISO_8859_1).indexOf("Licence 0001");
 		tampered[at + 8] = '9';
 		assertThat(Poppler.signatures(tampered)).doesNotContain("Signature is Valid.");
 		assertThat(seals.checkPdf(tampered).problem()).isEqualTo("seal.check.signature");
-		byte[] appended = java.util.Arrays.copyOf(sealed, sealed.length + 10);
+		byte[] appended = Arrays.copyOf(sealed, sealed.length + 10);
 		assertThat(seals.checkPdf(appended).valid()).isFalse();
 		assertThat(seals.checkPdf(appendPage(sealed)).problem()).as("a page added after sealing").isEqualTo("seal.check.modified");
 
 		assertThat(seals.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
-				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(tongban.shared.Hashes.sha256Hex(sealed)));
+				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(Hashes.sha256Hex(sealed)));
 	}
 
 	@Test
@@ -139,35 +150,35 @@ class SealIT extends IntegrationTest {
 	@Test
 	void aSealedOfdVerifiesWithOfdrwAndAnAlteredOneDoesNot() throws Exception {
 		SealManagement.SealView seal = seals.activeSeal("XH-MZ", List.of("婚姻登记专用章")).orElseThrow();
-		byte[] ofd = tongban.licence.internal.LicenceOfd.render(new tongban.licence.internal.LicencePdf.Content("结婚证", "1.2.156.3005.2.x", "J0001",
-				java.util.Map.of("持证人", "周新娘", "男方", "吴新郎"), "杭州市西湖区民政局", java.time.LocalDate.of(2026, 11, 23), "http://localhost/verify/x",
+		byte[] ofd = LicenceOfd.render(new LicencePdf.Content("结婚证", "1.2.156.3005.2.x", "J0001",
+				Map.of("持证人", "周新娘", "男方", "吴新郎"), "杭州市西湖区民政局", LocalDate.of(2026, 11, 23), "http://localhost/verify/x",
 				new byte[0], ""));
 		var approver = new SealManagement.Sealer(UUID.randomUUID(), "婚登审批员", "XH-MZ", Set.of("APPROVER"), true);
 		byte[] sealed = seals.sealOfd(seal.id(), ofd, approver, "ofd-1", 130, 205);
-		assertThat(tongban.support.Ofdrw.verify(sealed)).as("ofdrw's validator").isEqualTo("VALID");
+		assertThat(Ofdrw.verify(sealed)).as("ofdrw's validator").isEqualTo("VALID");
 		assertThat(seals.checkOfd(sealed).valid()).as("the platform's own check").isTrue();
 		assertThat(seals.checkOfd(sealed).signer()).contains("婚姻登记专用章");
 
 		// the same document with one character of its page content changed, repackaged
-		java.io.ByteArrayOutputStream altered = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream altered = new ByteArrayOutputStream();
 		boolean changed = false;
-		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(sealed));
-				var out = new java.util.zip.ZipOutputStream(altered)) {
+		try (var in = new ZipInputStream(new ByteArrayInputStream(sealed));
+				var out = new ZipOutputStream(altered)) {
 			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
 				byte[] data = in.readAllBytes();
 				if (e.getName().endsWith("Content.xml") && e.getName().contains("Page")) {
-					String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+					String text = new String(data, StandardCharsets.UTF_8);
 					String replaced = text.replace("周新娘", "周新郎");
 					changed |= !replaced.equals(text);
-					data = replaced.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+					data = replaced.getBytes(StandardCharsets.UTF_8);
 				}
-				out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				out.putNextEntry(new ZipEntry(e.getName()));
 				out.write(data);
 				out.closeEntry();
 			}
 		}
 		assertThat(changed).as("the holder's name was in the page content").isTrue();
-		assertThat(tongban.support.Ofdrw.verify(altered.toByteArray())).startsWith("INVALID");
+		assertThat(Ofdrw.verify(altered.toByteArray())).startsWith("INVALID");
 		assertThat(seals.checkOfd(altered.toByteArray()).problem()).isEqualTo("seal.check.signature");
 		assertThat(seals.checkOfd("not an ofd".getBytes()).valid()).isFalse();
 	}
