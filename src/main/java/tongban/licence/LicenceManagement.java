@@ -33,6 +33,7 @@ import tongban.licence.internal.LicenceOfd;
 import tongban.licence.internal.LicencePdf;
 import tongban.notification.NotificationManagement;
 import tongban.seal.SealManagement;
+import tongban.seal.SealRegistry;
 import tongban.shared.Clocks;
 import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
@@ -101,6 +102,7 @@ public class LicenceManagement {
 	private final JsonMapper json;
 	private final DirectoryManagement directory;
 	private final SealManagement seals;
+	private final SealRegistry sealRegistry;
 	private final FileStore files;
 	private final ApplicationEventPublisher events;
 	private final String publicUrl;
@@ -112,10 +114,9 @@ public class LicenceManagement {
 	/** A licence row with its holder's code (an ID number or USCC, stored encrypted) decrypted. */
 	private final RowMapper<LicenceView> view;
 
-	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, FileStore files,
-			ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
-			IdentityManagement identity, NotificationManagement notifications,
-			DataKeys keys) {
+	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, SealRegistry sealRegistry,
+			FileStore files, ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
+			IdentityManagement identity, NotificationManagement notifications, DataKeys keys) {
 		this.keys = keys;
 		this.view = (rs, n) -> {
 			LicenceView l = VIEW.mapRow(rs, n);
@@ -127,6 +128,7 @@ public class LicenceManagement {
 		this.json = json;
 		this.directory = directory;
 		this.seals = seals;
+		this.sealRegistry = sealRegistry;
 		this.files = files;
 		this.events = events;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -183,7 +185,7 @@ public class LicenceManagement {
 		}
 		LicenceType t = type.get();
 		DepartmentView issuer = directory.departmentByCode(request.departmentCode()).orElseThrow(() -> DomainException.notFound("department"));
-		SealManagement.SealView seal = seals.activeSeal(request.departmentCode(), t.sealTypes())
+		SealRegistry.SealView seal = sealRegistry.activeSeal(request.departmentCode(), t.sealTypes())
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "licence-no-seal", "no active seal for " + t.name()));
 		long serial = jdbc.sql("select nextval('licence_serial')").query(Long.class).single();
 		LocalDate today = LocalDate.now(Clocks.ZONE);
@@ -210,7 +212,7 @@ public class LicenceManagement {
 		String codeType = "LEGAL_PERSON".equals(t.holderKind()) ? "001" : "111";
 		UUID id = UUID.randomUUID();
 		LicencePdf.Content content = new LicencePdf.Content(t.name(), identifier, number, printed, issuer.name(), today,
-				publicUrl + "/verify/" + identifier, seals.image(seal.id()).orElseThrow(),
+				publicUrl + "/verify/" + identifier, sealRegistry.image(seal.id()).orElseThrow(),
 				catalogueXml(t, identifier, number, holderName, holderCode, codeType, issuer, today, validTo, request.regionCode()));
 		byte[] pdf = seals.sealPdf(seal.id(), LicencePdf.render(content), sealer, identifier, "电子证照签发：" + t.name());
 		byte[] ofd = seals.sealOfd(seal.id(), LicenceOfd.render(content), sealer, identifier,

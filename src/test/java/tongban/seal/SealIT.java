@@ -49,6 +49,9 @@ class SealIT extends IntegrationTest {
 	@Autowired
 	SealManagement seals;
 
+	@Autowired
+	SealRegistry sealRegistry;
+
 	static byte[] document(String text) throws Exception {
 		try (PDDocument doc = new PDDocument()) {
 			PDPage page = new PDPage();
@@ -80,9 +83,9 @@ class SealIT extends IntegrationTest {
 
 	@Test
 	void aSealedPdfVerifiesIndependentlyAndATamperedOneDoesNot() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		assertThat(seal.name()).isEqualTo("杭州市西湖区市场监督管理局行政许可专用章");
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(seals.image(seal.id()).orElseThrow()));
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(sealRegistry.image(seal.id()).orElseThrow()));
 		assertThat(image.getWidth()).isEqualTo(image.getHeight());
 		int centre = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
 		assertThat((centre >> 16) & 0xFF).as("a red star in the middle").isGreaterThan(180);
@@ -106,14 +109,14 @@ class SealIT extends IntegrationTest {
 		assertThat(seals.checkPdf(appended).valid()).isFalse();
 		assertThat(seals.checkPdf(appendPage(sealed)).problem()).as("a page added after sealing").isEqualTo("seal.check.modified");
 
-		assertThat(seals.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
+		assertThat(sealRegistry.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
 				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(Hashes.sha256Hex(sealed)));
 	}
 
 	@Test
 	void aMemberOfStaffSealsAsTheStaffMemberSaysWithoutASecurityContext() throws Exception {
 		assertThat(SecurityContextHolder.getContext().getAuthentication()).as("nobody signed in on this thread").isNull();
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		StaffMember approver = new StaffMember(UUID.randomUUID(), "审批员乙", "XH-SCJG", "330106", Set.of(Role.APPROVER, Role.COUNTER_CLERK));
 
 		SealManagement.Sealer confirmed = seals.sealer(approver.withSecondFactor(true));
@@ -125,14 +128,14 @@ class SealIT extends IntegrationTest {
 		assertThat(unconfirmed.totp()).isFalse();
 		assertThat(catchThrowableOfType(DomainException.class,
 				() -> seals.sealPdf(seal.id(), document("Not confirmed"), unconfirmed, "staff-member-2", "test")).code()).isEqualTo("seal-totp");
-		assertThat(seals.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("staff-member-"))
-			.extracting(SealManagement.Use::actorName, SealManagement.Use::outcome)
+		assertThat(sealRegistry.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("staff-member-"))
+			.extracting(SealRegistry.Use::actorName, SealRegistry.Use::outcome)
 			.containsExactlyInAnyOrder(tuple("审批员乙", "SEALED"), tuple("审批员乙", "REFUSED"));
 	}
 
 	@Test
 	void sealingWithoutTheRightOrWithoutTotpIsRefusedAndRecorded() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		byte[] pdf = document("Refused");
 		var noTotp = new SealManagement.Sealer(UUID.randomUUID(), "未验证", "XH-SCJG", Set.of("APPROVER"), false);
 		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, noTotp, "refuse-1", "x")).code())
@@ -143,13 +146,13 @@ class SealIT extends IntegrationTest {
 		var clerk = new SealManagement.Sealer(UUID.randomUUID(), "窗口", "XH-SCJG", Set.of("COUNTER_CLERK"), true);
 		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, clerk, "refuse-3", "x")).code())
 			.isEqualTo("seal-forbidden");
-		assertThat(seals.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("refuse-"))
-			.extracting(SealManagement.Use::reason).containsExactlyInAnyOrder("seal-totp", "seal-forbidden", "seal-forbidden");
+		assertThat(sealRegistry.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("refuse-"))
+			.extracting(SealRegistry.Use::reason).containsExactlyInAnyOrder("seal-totp", "seal-forbidden", "seal-forbidden");
 	}
 
 	@Test
 	void aSealedOfdVerifiesWithOfdrwAndAnAlteredOneDoesNot() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-MZ", List.of("婚姻登记专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-MZ", List.of("婚姻登记专用章")).orElseThrow();
 		byte[] ofd = LicenceOfd.render(new LicencePdf.Content("结婚证", "1.2.156.3005.2.x", "J0001",
 				Map.of("持证人", "周新娘", "男方", "吴新郎"), "杭州市西湖区民政局", LocalDate.of(2026, 11, 23), "http://localhost/verify/x",
 				new byte[0], ""));

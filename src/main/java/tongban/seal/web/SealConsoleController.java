@@ -19,7 +19,7 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
-import tongban.seal.SealManagement;
+import tongban.seal.SealRegistry;
 import tongban.shared.DomainException;
 
 /**
@@ -33,10 +33,10 @@ class SealConsoleController {
 
 	static final List<String> ROLES = List.of(Role.APPROVER.name(), Role.DEPT_ADMIN.name(), Role.COUNTER_CLERK.name());
 
-	private final SealManagement seals;
+	private final SealRegistry seals;
 	private final DirectoryManagement directory;
 
-	SealConsoleController(SealManagement seals, DirectoryManagement directory) {
+	SealConsoleController(SealRegistry seals, DirectoryManagement directory) {
 		this.seals = seals;
 		this.directory = directory;
 	}
@@ -45,7 +45,7 @@ class SealConsoleController {
 	String list(Model model) {
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("seals", directory.departments().stream().flatMap(d -> seals.seals(d.code()).stream()).toList());
-		model.addAttribute("types", SealManagement.TYPES);
+		model.addAttribute("types", SealRegistry.TYPES);
 		model.addAttribute("roles", ROLES);
 		return "seal/console-seals";
 	}
@@ -53,11 +53,11 @@ class SealConsoleController {
 	@PostMapping("/console/seals")
 	String create(@RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String type,
 			@RequestParam(defaultValue = "") String role, @CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
-		if (directory.departmentByCode(department).isEmpty() || !SealManagement.TYPES.contains(type) || !ROLES.contains(role)) {
+		if (directory.departmentByCode(department).isEmpty() || !SealRegistry.TYPES.contains(type) || !ROLES.contains(role)) {
 			model.addAttribute("createError", "seal.console.error.create");
 			return list(model);
 		}
-		SealManagement.SealView s = seals.create(department, type, role, staff.name());
+		SealRegistry.SealView s = seals.create(department, type, role, staff.name());
 		redirect.addFlashAttribute("banner", "seal.console.created");
 		return "redirect:/console/seals/" + s.id();
 	}
@@ -82,7 +82,7 @@ class SealConsoleController {
 	String uploadImage(@PathVariable UUID id, @RequestParam(name = "image", required = false) MultipartFile image, @CurrentStaff StaffMember staff,
 			Model model, RedirectAttributes redirect) throws IOException {
 		String problem = image == null || image.isEmpty() ? "seal.image.error.empty"
-				: image.getSize() > SealManagement.IMAGE_MAX_BYTES ? "seal.image.error.size" : seals.replaceImage(id, image.getBytes(), staff.name());
+				: image.getSize() > SealRegistry.IMAGE_MAX_BYTES ? "seal.image.error.size" : seals.replaceImage(id, image.getBytes(), staff.name());
 		if (problem != null) {
 			model.addAttribute("imageError", problem);
 			return detail(id, model);
@@ -94,9 +94,9 @@ class SealConsoleController {
 	@PostMapping("/console/seals/{id}/status")
 	String status(@PathVariable UUID id, @RequestParam String status, @RequestParam(defaultValue = "") String reason,
 			@CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
-		SealManagement.Status target;
+		SealRegistry.Status target;
 		try {
-			target = SealManagement.Status.valueOf(status);
+			target = SealRegistry.Status.valueOf(status);
 		}
 		catch (IllegalArgumentException e) {
 			throw new DomainException(DomainException.Kind.INVALID, "seal-status", "unknown status");
