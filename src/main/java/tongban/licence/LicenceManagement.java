@@ -1,15 +1,7 @@
 package tongban.licence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.SecureRandom;
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +10,6 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.DataClassRowMapper;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +36,8 @@ import tongban.shared.Uscc;
 
 /**
  * The licence registry: types, issuance (a PDF sealed by the issuing department's seal, its data attached as XML and a
- * QR code to {@code /verify/{identifier}}), the holder's wallet, public status by identifier or by file, revocation
- * and cancellation by the issuing department.
+ * QR code to {@code /verify/{identifier}}), public status by identifier or by file, revocation and cancellation by the
+ * issuing department, reminders of expiry. The holder's side is {@link HeldLicences}.
  */
 @Service
 @Transactional
@@ -111,17 +102,13 @@ public class LicenceManagement {
 	private final NotificationManagement notifications;
 
 	private final DataKeys keys;
-	/** A licence row with its holder's code (an ID number or USCC, stored encrypted) decrypted. */
 	private final RowMapper<LicenceView> view;
 
 	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, SealRegistry sealRegistry,
 			FileStore files, ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
 			IdentityManagement identity, NotificationManagement notifications, DataKeys keys) {
 		this.keys = keys;
-		this.view = (rs, n) -> {
-			LicenceView l = VIEW.mapRow(rs, n);
-			return l.withHolderCode(keys.decrypt(l.holderCode()));
-		};
+		this.view = LicenceRows.view(keys);
 		this.identity = identity;
 		this.notifications = notifications;
 		this.jdbc = jdbc;
@@ -286,61 +273,16 @@ public class LicenceManagement {
 		return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
-	// ---- registry, wallet, verification ----
-
-	private static final String COLUMNS = """
-			id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id, issuer_name, issuer_code,
-			department_code, jurisdiction_code, issued_on, valid_from, valid_to, status, status_reason, status_changed_at, case_id, pdf_sha256""";
-
-	private static final RowMapper<LicenceView> VIEW =
-			new DataClassRowMapper<>(LicenceView.class);
+	// ---- registry, verification ----
 
 	@Transactional(readOnly = true)
 	public Optional<LicenceView> byIdentifier(String identifier) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(view).optional();
-	}
-
-	/** The licences in a party's wallet (a citizen's own, or a company's for its agents), newest first. */
-	@Transactional(readOnly = true)
-	public List<LicenceView> wallet(UUID partyId) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where holder_party_id = ? order by issued_on desc, created_at desc")
-			.param(partyId)
-			.query(view)
-			.list();
-	}
-
-	/** One licence of the party's wallet; another's is "not found". */
-	@Transactional(readOnly = true)
-	public Optional<LicenceView> held(UUID partyId, UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where id = ? and holder_party_id = ?").params(id, partyId)
-			.query(view)
-			.optional();
-	}
-
-	@Transactional(readOnly = true)
-	public byte[] pdf(LicenceView licence) {
-		return file(licence, "pdf_file_id");
-	}
-
-	/** The licence as sealed OFD (GB/T 33190 with a GB/T 38540 seal). */
-	@Transactional(readOnly = true)
-	public byte[] ofd(LicenceView licence) {
-		return file(licence, "ofd_file_id");
-	}
-
-	private byte[] file(LicenceView l, String column) {
-		String fileId = jdbc.sql("select " + column + " from licence_licence where id = ?").param(l.id()).query(String.class).single();
-		try (InputStream in = files.open(fileId).orElseThrow(() -> DomainException.notFound("file"))) {
-			return in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return jdbc.sql("select " + LicenceRows.COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(view).optional();
 	}
 
 	@Transactional(readOnly = true)
 	public List<LicenceView> issuedBy(String departmentCode, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where department_code = ? order by created_at desc limit ?")
+		return jdbc.sql("select " + LicenceRows.COLUMNS + " from licence_licence where department_code = ? order by created_at desc limit ?")
 			.params(departmentCode, limit)
 			.query(view)
 			.list();
@@ -382,7 +324,7 @@ public class LicenceManagement {
 	public int remindExpiring(LocalDate today) {
 		record Due(LicenceView licence, UUID applicant) {
 		}
-		List<Due> due = jdbc.sql("select " + COLUMNS + """
+		List<Due> due = jdbc.sql("select " + LicenceRows.COLUMNS + """
 				, applicant_account_id from licence_licence where status = 'VALID' and expiry_reminded_at is null and valid_to is not null
 				  and valid_to >= ? and valid_to <= ? for update skip locked""")
 			.params(today, today.plusDays(REMIND_DAYS))
@@ -393,50 +335,6 @@ public class LicenceManagement {
 			jdbc.sql("update licence_licence set expiry_reminded_at = now() where id = ?").param(d.licence().id()).update();
 		}
 		return due.size();
-	}
-
-	/** One use of a licence in a case (用证), as its holder sees it. */
-	public record Use(String itemName, String materialName, String departmentCode, String usedBy, OffsetDateTime usedAt) {
-	}
-
-	@Transactional(readOnly = true)
-	public List<Use> uses(UUID licenceId) {
-		return jdbc.sql("select item_name, material_name, department_code, used_by, used_at from licence_use where licence_id = ? order by id desc")
-			.param(licenceId)
-			.query(Use.class)
-			.list();
-	}
-
-	/** Longest life of a share link. */
-	public static final Duration MAX_SHARE = Duration.ofDays(7);
-
-	/** A link to the licence's verification page that works until it expires (at most {@link #MAX_SHARE}). */
-	public String share(UUID partyId, UUID licenceId, Duration life) {
-		held(partyId, licenceId).orElseThrow(() -> DomainException.notFound("licence"));
-		if (life.isNegative() || life.isZero() || life.compareTo(MAX_SHARE) > 0) {
-			throw new DomainException(DomainException.Kind.INVALID, "licence-share", "1 hour to 7 days");
-		}
-		byte[] random = new byte[24];
-		new SecureRandom().nextBytes(random);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		jdbc.sql("insert into licence_share (token, licence_id, expires_at) values (?, ?, ?)")
-			.params(token, licenceId, Timestamp.from(Instant.now().plus(life)))
-			.update();
-		return token;
-	}
-
-	/** The licence a share link opens, while the link has not expired. */
-	@Transactional(readOnly = true)
-	public Optional<LicenceView> shared(String token) {
-		if (token == null || token.length() > 64) {
-			return Optional.empty();
-		}
-		return jdbc.sql("select l.identifier from licence_share s join licence_licence l on l.id = s.licence_id "
-				+ "where s.token = ? and s.expires_at > now()")
-			.param(token)
-			.query(String.class)
-			.optional()
-			.flatMap(this::byIdentifier);
 	}
 
 	/** Revokes (撤销, e.g. obtained by fraud) or cancels (注销) a licence of the department, with the reason. */

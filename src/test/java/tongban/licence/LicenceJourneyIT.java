@@ -57,6 +57,9 @@ class LicenceJourneyIT extends JourneyTest {
 	LicenceManagement licences;
 
 	@Autowired
+	HeldLicences held;
+
+	@Autowired
 	SealManagement seals;
 
 	@Autowired
@@ -111,13 +114,13 @@ class LicenceJourneyIT extends JourneyTest {
 				() -> approval.complete(market, decide.taskId(), new ApprovalManagement.Decision("approve", "准予", Map.of()))).code())
 			.isEqualTo("seal-totp");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.IN_REVIEW);
-		assertThat(licences.wallet(filed.companyId())).isEmpty();
+		assertThat(held.wallet(filed.companyId())).isEmpty();
 
 		SecurityContextHolder.getContext().setAuthentication(AccountAuthenticationProvider.authenticated(marketApprover));
 		complete(market, id, "approve", "符合条件，准予许可");
 		SecurityContextHolder.clearContext();
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
-		LicenceManagement.LicenceView l = licences.wallet(filed.companyId()).getFirst();
+		LicenceManagement.LicenceView l = held.wallet(filed.companyId()).getFirst();
 		assertThat(l.name()).isEqualTo("食品经营许可证");
 		assertThat(l.holderName()).isEqualTo("西湖证照餐饮店");
 		assertThat(l.holderCode()).isEqualTo("91330106MA2H3L5Y4T");

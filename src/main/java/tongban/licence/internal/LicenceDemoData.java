@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import tongban.identity.IdentityManagement;
+import tongban.licence.HeldLicences;
 import tongban.licence.LicenceManagement;
 import tongban.seal.SealManagement;
 import tongban.shared.DemoData;
@@ -29,11 +30,13 @@ class LicenceDemoData implements ApplicationRunner {
 	private final DemoData demo;
 	private final IdentityManagement identity;
 	private final LicenceManagement licences;
+	private final HeldLicences held;
 
-	LicenceDemoData(DemoData demo, IdentityManagement identity, LicenceManagement licences) {
+	LicenceDemoData(DemoData demo, IdentityManagement identity, LicenceManagement licences, HeldLicences held) {
 		this.demo = demo;
 		this.identity = identity;
 		this.licences = licences;
+		this.held = held;
 	}
 
 	@Override
@@ -41,7 +44,7 @@ class LicenceDemoData implements ApplicationRunner {
 		if (!demo.enabled()) {
 			return;
 		}
-		identity.citizenByIdNumber(LI_NA).filter(a -> licences.wallet(a.id()).isEmpty()).ifPresent(a -> {
+		identity.citizenByIdNumber(LI_NA).filter(a -> held.wallet(a.id()).isEmpty()).ifPresent(a -> {
 			issue(a.id(), "330106-QR-0006-01", "XH-MZ", Map.of("femaleName", a.displayName(), "femaleId", LI_NA, "maleName", "王小明", "maleId",
 					WANG_XIAOMING));
 			issue(a.id(), "330106-QR-0001-01", "XH-GA", Map.of("motherName", a.displayName(), "motherId", LI_NA, "babyName", "", "birthDate", ""));

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
-import tongban.licence.LicenceManagement;
+import tongban.licence.HeldLicences;
 import tongban.licence.LicenceManagement.LicenceView;
 import tongban.shared.DomainException;
 import tongban.shared.QrCode;
@@ -34,10 +34,10 @@ import tongban.shared.QrCode;
 @Controller
 class WalletController {
 
-	private final LicenceManagement licences;
+	private final HeldLicences licences;
 	private final String publicUrl;
 
-	WalletController(LicenceManagement licences, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+	WalletController(HeldLicences licences, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
 		this.licences = licences;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
