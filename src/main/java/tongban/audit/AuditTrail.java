@@ -1,11 +1,14 @@
 package tongban.audit;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import tongban.audit.internal.AuditChain;
 
@@ -24,14 +27,23 @@ public class AuditTrail {
 	private final AuditChain chain;
 
 	private final List<SealedRecords> sealed;
+	private final JsonMapper json;
 
-	AuditTrail(JdbcClient jdbc, AuditChain chain, List<SealedRecords> sealed) {
+	AuditTrail(JdbcClient jdbc, AuditChain chain, List<SealedRecords> sealed, JsonMapper json) {
 		this.sealed = sealed;
+		this.json = json;
 		this.jdbc = jdbc;
 		this.chain = chain;
 	}
 
 	public record Entry(long id, Long position, Instant at, String kind, String actor, String subject, String detail) {
+	}
+
+	/**
+	 * An entry recorded with facts, read back as the type they were recorded as. The facts are not chained: a module
+	 * that relies on them checks them against the chained {@code detail} (as it would write it from the facts).
+	 */
+	public record Recorded<T>(long id, Instant at, String detail, T facts) {
 	}
 
 	/**
@@ -46,6 +58,31 @@ public class AuditTrail {
 		jdbc.sql("insert into audit_entry (kind, actor, subject, detail) values (?, ?, ?, ?)")
 			.params(kind, actor == null ? "" : actor, subject, detail)
 			.update();
+	}
+
+	/**
+	 * Records an entry with its facts (a record, kept as JSON beside the detail), so that the module can read them back
+	 * typed with {@link #entries} instead of parsing the detail.
+	 */
+	@Transactional
+	public void record(String kind, String actor, String subject, String detail, Object facts) {
+		jdbc.sql("insert into audit_entry (kind, actor, subject, detail, facts) values (?, ?, ?, ?, ?::jsonb)")
+			.params(kind, actor == null ? "" : actor, subject, detail, json.writeValueAsString(facts))
+			.update();
+	}
+
+	/**
+	 * The entries of this kind by this actor that were recorded with facts, after the entry {@code afterId}, in the
+	 * order of their ids, at most {@code limit}; their facts read as {@code factsType}.
+	 */
+	@Transactional(readOnly = true)
+	public <T> List<Recorded<T>> entries(String kind, String actor, Class<T> factsType, long afterId, int limit) {
+		return jdbc.sql("select id, at, detail, facts::text as facts from audit_entry where kind = ? and actor = ? and id > ? and facts is not null"
+				+ " order by id limit ?")
+			.params(kind, actor, afterId, limit)
+			.query((rs, n) -> new Recorded<>(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("detail"),
+					json.readValue(rs.getString("facts"), factsType)))
+			.list();
 	}
 
 	/**

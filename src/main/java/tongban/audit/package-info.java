@@ -3,5 +3,7 @@
  * appended as entries of one hash chain (each entry's HMAC covers the previous entry's), so that altering or deleting an
  * entry is found by {@code /api/admin/audit/verify} and the console's audit page, which name the first entry that fails.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@ApplicationModule(displayName = "Audit")
 package tongban.audit;
+
+import org.springframework.modulith.ApplicationModule;

@@ -130,14 +130,14 @@ public class CaseManagement {
 
 	private final tongban.identity.IdentityManagement identity;
 	private final tongban.shared.DataKeys keys;
-	private final tongban.exchange.ExchangeManagement exchange;
+	private final tongban.exchange.ConsentedPrefill exchange;
 	private final tongban.audit.AuditTrail audit;
 	private final ApplicantIdentity applicant;
 
 	CaseManagement(ApplicantIdentity applicant, JdbcClient jdbc, JsonMapper json, CatalogManagement catalog, FormValidation validation,
 			DirectoryManagement directory, WorkingCalendars calendars, FileStore files, ApplicationEventPublisher events,
 			tongban.identity.IdentityManagement identity, org.springframework.beans.factory.ObjectProvider<LicenceWallet> wallet,
-			tongban.shared.DataKeys keys, tongban.exchange.ExchangeManagement exchange, tongban.audit.AuditTrail audit) {
+			tongban.shared.DataKeys keys, tongban.exchange.ConsentedPrefill exchange, tongban.audit.AuditTrail audit) {
 		this.applicant = applicant;
 		this.keys = keys;
 		this.exchange = exchange;
@@ -1078,7 +1078,7 @@ public class CaseManagement {
 	 * themselves, and not once taken.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<tongban.exchange.ExchangeManagement.PrefillOffer> prefillOffer(Actor a, CaseView c) {
+	public Optional<tongban.exchange.PrefillOffer> prefillOffer(Actor a, CaseView c) {
 		if (c.status() != Status.DRAFT || !a.actingForSelf() || takenFromRegister(c.id())) {
 			return Optional.empty();
 		}

@@ -1,15 +1,15 @@
 package tongban.directory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.Collection;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -82,11 +82,11 @@ public class DirectoryManagement {
 		return jdbc.sql("select count(*) from directory_region where level = ?").param(level.name()).query(Long.class).single();
 	}
 
-	/** Whether the first six digits of an ID number name a county-level (or higher) region we know. */
 	/** Divisions are reference data (GB/T 2260, loaded by migration): codes found are remembered, others asked again. */
 	private final Set<String> known = ConcurrentHashMap.newKeySet();
 	private final Map<String, String> fullNames = new ConcurrentHashMap<>();
 
+	/** Whether the first six digits of an ID number name a county-level (or higher) region we know. */
 	public boolean isKnownDivision(String sixDigits) {
 		if (known.contains(sixDigits)) {
 			return true;

@@ -5,9 +5,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -44,14 +48,14 @@ public class DataQuality implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final DataKeys keys;
-	private final ExchangeManagement exchange;
+	private final ResourceCatalogue catalogue;
 	private final TransactionTemplate tx;
 
-	DataQuality(JdbcClient jdbc, JsonMapper json, DataKeys keys, ExchangeManagement exchange, TransactionTemplate tx) {
+	DataQuality(JdbcClient jdbc, JsonMapper json, DataKeys keys, ResourceCatalogue catalogue, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
-		this.exchange = exchange;
+		this.catalogue = catalogue;
 		this.tx = tx;
 	}
 
@@ -68,7 +72,7 @@ public class DataQuality implements ApplicationRunner {
 		try (InputStream in = getClass().getResourceAsStream("/data/exchange/quality.json")) {
 			for (Rule r : json.readValue(in, new TypeReference<List<Rule>>() {
 			})) {
-				if (exchange.resource(r.resource()).isPresent()) {
+				if (catalogue.resource(r.resource()).isPresent()) {
 					jdbc.sql("insert into exchange_quality_rule (id, resource_code, name, kind, field, other_resource, other_field) values (?, ?, ?, ?, ?, ?, ?)"
 							+ " on conflict (id) do nothing")
 						.params(r.id(), r.resource(), r.name(), r.kind(), r.field(), r.otherResource(), r.otherField())
@@ -101,8 +105,8 @@ public class DataQuality implements ApplicationRunner {
 	private void check(Rule r, Map<String, Map<String, Map<String, String>>> loaded) {
 		Map<String, Map<String, String>> records = loaded.computeIfAbsent(r.resource(), this::records);
 		Map<String, Map<String, String>> others = r.kind().equals("AGREEMENT") ? loaded.computeIfAbsent(r.otherResource(), this::records) : Map.of();
-		String type = exchange.resource(r.resource()).flatMap(x -> x.field(r.field())).map(ExchangeManagement.Field::type).orElse("string");
-		java.util.Set<String> failing = new java.util.HashSet<>();
+		String type = catalogue.resource(r.resource()).flatMap(x -> x.field(r.field())).map(Resource.Field::type).orElse("string");
+		Set<String> failing = new HashSet<>();
 		records.forEach((index, rec) -> {
 			String v = rec.get(r.field());
 			boolean bad = switch (r.kind()) {
@@ -146,7 +150,7 @@ public class DataQuality implements ApplicationRunner {
 					LocalDate.parse(v);
 					yield true;
 				}
-				catch (java.time.format.DateTimeParseException e) {
+				catch (DateTimeParseException e) {
 					yield false;
 				}
 			}
@@ -170,7 +174,7 @@ public class DataQuality implements ApplicationRunner {
 	}
 
 	private static String masked(Map<String, String> rec, Map<String, String> other, String index) {
-		for (Map<String, String> m : new java.util.ArrayList<>(java.util.Arrays.asList(rec, other))) {
+		for (Map<String, String> m : Arrays.asList(rec, other)) {
 			if (m == null) {
 				continue;
 			}

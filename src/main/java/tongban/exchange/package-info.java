@@ -5,5 +5,7 @@
  * to the region's supervisor. Records are kept encrypted (AES-GCM) and found by a keyed blind index of the subject's
  * ID number or USCC.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Data exchange")
+@ApplicationModule(displayName = "Data exchange")
 package tongban.exchange;
+
+import org.springframework.modulith.ApplicationModule;

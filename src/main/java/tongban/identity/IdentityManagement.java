@@ -6,19 +6,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.domain.AgentGrant;
 import tongban.identity.domain.AgentGrantRepository;
 import tongban.identity.domain.LegalPerson;
 import tongban.identity.domain.LegalPersonRepository;
+import tongban.identity.domain.ProxyGrantRepository;
 import tongban.shared.Clocks;
+import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
+import tongban.shared.IdNumber;
 import tongban.shared.Masking;
 
 /** The identity module's API: accounts, the parties a person may act for, and the activity record. */
@@ -26,18 +32,18 @@ import tongban.shared.Masking;
 @Transactional(readOnly = true)
 public class IdentityManagement {
 
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
 	private final AccountRepository accounts;
 	private final LegalPersonRepository legalPersons;
 	private final AgentGrantRepository agentGrants;
-	private final tongban.identity.domain.ProxyGrantRepository proxyGrants;
+	private final ProxyGrantRepository proxyGrants;
 	private final JdbcClient jdbc;
-	private final tongban.directory.DirectoryManagement directory;
+	private final DirectoryManagement directory;
 
 	IdentityManagement(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
-			tongban.identity.domain.ProxyGrantRepository proxyGrants, JdbcClient jdbc,
-			tongban.shared.DataKeys keys, tongban.directory.DirectoryManagement directory) {
+			ProxyGrantRepository proxyGrants, JdbcClient jdbc,
+			DataKeys keys, DirectoryManagement directory) {
 		this.keys = keys;
 		this.directory = directory;
 		this.accounts = accounts;
@@ -56,7 +62,7 @@ public class IdentityManagement {
 	public Optional<StaffMember> staffMember(UUID accountId) {
 		return account(accountId).filter(AccountSummary::staff)
 			.map(a -> new StaffMember(a.id(), a.displayName(), a.departmentId() == null ? null
-					: directory.department(a.departmentId()).map(tongban.directory.DepartmentView::code).orElse(null), a.regionScope(),
+					: directory.department(a.departmentId()).map(DepartmentView::code).orElse(null), a.regionScope(),
 					a.roles()));
 	}
 
@@ -75,10 +81,10 @@ public class IdentityManagement {
 	 */
 	@Transactional
 	public InPerson checkInPerson(UUID clerkId, String idNumber, String name) {
-		if (tongban.shared.IdNumber.check(idNumber).isPresent()) {
+		if (IdNumber.check(idNumber).isPresent()) {
 			return InPerson.INVALID;
 		}
-		Account citizen = accounts.findByIdNumberIndex(keys.blindIndex(tongban.shared.IdNumber.normalise(idNumber)))
+		Account citizen = accounts.findByIdNumberIndex(keys.blindIndex(IdNumber.normalise(idNumber)))
 			.filter(a -> !a.isStaff() && a.displayName().equals(name == null ? "" : name.strip()))
 			.orElse(null);
 		if (citizen == null) {
@@ -93,10 +99,10 @@ public class IdentityManagement {
 
 	/** The citizen account with this ID number, if any (for a clerk who has just checked the person). */
 	public Optional<AccountSummary> citizenByIdNumber(String idNumber) {
-		if (idNumber == null || tongban.shared.IdNumber.check(idNumber).isPresent()) {
+		if (idNumber == null || IdNumber.check(idNumber).isPresent()) {
 			return Optional.empty();
 		}
-		return accounts.findByIdNumberIndex(keys.blindIndex(tongban.shared.IdNumber.normalise(idNumber))).filter(a -> !a.isStaff()).map(IdentityManagement::summary);
+		return accounts.findByIdNumberIndex(keys.blindIndex(IdNumber.normalise(idNumber))).filter(a -> !a.isStaff()).map(IdentityManagement::summary);
 	}
 
 	/**
@@ -121,6 +127,17 @@ public class IdentityManagement {
 			.map(a -> new CitizenIdentity(a.displayName(), a.idNumber(), a.mobile(), a.assuranceLevel()));
 	}
 
+	/** A person of the population register (the demo stand-in for the public security register): ID number and name. */
+	public record RegisteredPerson(String idNumber, String name) {
+	}
+
+	/** Everyone in the population register, in the order of their blind index: what other registers' demo data is made of. */
+	public List<RegisteredPerson> populationRegister() {
+		return jdbc.sql("select id_number_enc, name from identity_population_register order by id_index")
+			.query((rs, n) -> new RegisteredPerson(keys.decrypt(rs.getString("id_number_enc")), rs.getString("name")))
+			.list();
+	}
+
 	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
 	public record Contact(UUID accountId, String name, String mobile, String email) {
 	}
@@ -129,7 +146,7 @@ public class IdentityManagement {
 		return accounts.findById(accountId).map(a -> new Contact(a.id(), a.displayName(), a.mobile(), a.email()));
 	}
 
-	public static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s.]{2,}");
+	public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,185}\\.[^@\\s.]{2,}");
 
 	/** Sets or (blank) removes the account's notification e-mail; false when the address is not valid. */
 	@Transactional

@@ -1,8 +1,5 @@
 package tongban.licence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -13,24 +10,34 @@ import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
+import tongban.identity.IdentityManagement;
+import tongban.licence.internal.LicenceOfd;
 import tongban.licence.internal.LicencePdf;
+import tongban.notification.NotificationManagement;
 import tongban.seal.SealManagement;
+import tongban.seal.SealRegistry;
 import tongban.shared.Clocks;
+import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
+import tongban.shared.FileTypes;
+import tongban.shared.Hashes;
 import tongban.shared.Masking;
-import tools.jackson.databind.json.JsonMapper;
+import tongban.shared.Uscc;
 
 /**
  * The licence registry: types, issuance (a PDF sealed by the issuing department's seal, its data attached as XML and a
- * QR code to {@code /verify/{identifier}}), the holder's wallet, public status by identifier or by file, revocation
- * and cancellation by the issuing department.
+ * QR code to {@code /verify/{identifier}}), public status by identifier or by file, revocation and cancellation by the
+ * issuing department, reminders of expiry. The holder's side is {@link HeldLicences}.
  */
 @Service
 @Transactional
@@ -86,32 +93,29 @@ public class LicenceManagement {
 	private final JsonMapper json;
 	private final DirectoryManagement directory;
 	private final SealManagement seals;
+	private final SealRegistry sealRegistry;
 	private final FileStore files;
 	private final ApplicationEventPublisher events;
 	private final String publicUrl;
 
-	private final tongban.identity.IdentityManagement identity;
-	private final tongban.notification.NotificationManagement notifications;
+	private final IdentityManagement identity;
+	private final NotificationManagement notifications;
 
-	private final tongban.shared.DataKeys keys;
-	/** A licence row with its holder's code (an ID number or USCC, stored encrypted) decrypted. */
-	private final org.springframework.jdbc.core.RowMapper<LicenceView> view;
+	private final DataKeys keys;
+	private final RowMapper<LicenceView> view;
 
-	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, FileStore files,
-			ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
-			tongban.identity.IdentityManagement identity, tongban.notification.NotificationManagement notifications,
-			tongban.shared.DataKeys keys) {
+	LicenceManagement(JdbcClient jdbc, JsonMapper json, DirectoryManagement directory, SealManagement seals, SealRegistry sealRegistry,
+			FileStore files, ApplicationEventPublisher events, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl,
+			IdentityManagement identity, NotificationManagement notifications, DataKeys keys) {
 		this.keys = keys;
-		this.view = (rs, n) -> {
-			LicenceView l = VIEW.mapRow(rs, n);
-			return l.withHolderCode(keys.decrypt(l.holderCode()));
-		};
+		this.view = LicenceRows.view(keys);
 		this.identity = identity;
 		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.directory = directory;
 		this.seals = seals;
+		this.sealRegistry = sealRegistry;
 		this.files = files;
 		this.events = events;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
@@ -120,8 +124,8 @@ public class LicenceManagement {
 	// ---- types ----
 
 	/** Saves a licence type; refused with its problems (e.g. a template without the holder) and nothing saved. */
-	public List<String> saveType(LicenceType t) {
-		List<String> problems = t.problems();
+	public List<String> saveType(LicenceType type) {
+		List<String> problems = type.problems();
 		if (!problems.isEmpty()) {
 			return problems;
 		}
@@ -131,8 +135,8 @@ public class LicenceManagement {
 				on conflict (code) do update set name = excluded.name, defining_authority = excluded.defining_authority,
 				  number_prefix = excluded.number_prefix, holder_kind = excluded.holder_kind, validity_years = excluded.validity_years,
 				  items = excluded.items, fields = excluded.fields, seal_types = excluded.seal_types, updated_at = now()""")
-			.params(t.code(), t.name(), t.definingAuthority(), t.numberPrefix(), t.holderKind(), t.validityYears(), json.writeValueAsString(t.items()),
-					json.writeValueAsString(t.fields()), json.writeValueAsString(t.sealTypes()))
+			.params(type.code(), type.name(), type.definingAuthority(), type.numberPrefix(), type.holderKind(), type.validityYears(),
+					json.writeValueAsString(type.items()), json.writeValueAsString(type.fields()), json.writeValueAsString(type.sealTypes()))
 			.update();
 		return problems;
 	}
@@ -161,26 +165,26 @@ public class LicenceManagement {
 	 * sealed with the issuing department's seal by the approving staff member (refused without the right or TOTP, and
 	 * then the approval does not happen either). Empty when the item issues no licence.
 	 */
-	public Optional<LicenceView> issue(Issue r, SealManagement.Sealer sealer) {
-		Optional<LicenceType> type = typeForItem(r.itemCode());
+	public Optional<LicenceView> issue(Issue request, SealManagement.Sealer sealer) {
+		Optional<LicenceType> type = typeForItem(request.itemCode());
 		if (type.isEmpty()) {
 			return Optional.empty();
 		}
 		LicenceType t = type.get();
-		DepartmentView issuer = directory.departmentByCode(r.departmentCode()).orElseThrow(() -> DomainException.notFound("department"));
-		SealManagement.SealView seal = seals.activeSeal(r.departmentCode(), t.sealTypes())
+		DepartmentView issuer = directory.departmentByCode(request.departmentCode()).orElseThrow(() -> DomainException.notFound("department"));
+		SealRegistry.SealView seal = sealRegistry.activeSeal(request.departmentCode(), t.sealTypes())
 			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "licence-no-seal", "no active seal for " + t.name()));
 		long serial = jdbc.sql("select nextval('licence_serial')").query(Long.class).single();
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		String serialText = today.getYear() + String.format("%08d", serial);
 		String identifier = LicenceIdentifier.of(t.code(), issuer.uscc(), serialText, VERSION);
-		String number = t.numberPrefix() + r.regionCode() + serialText;
+		String number = t.numberPrefix() + request.regionCode() + serialText;
 		LocalDate validTo = t.validityYears() == null ? null : today.plusYears(t.validityYears()).minusDays(1);
 		Map<String, String> printed = new LinkedHashMap<>();
 		String holderName = null;
 		String holderCode = null;
 		for (LicenceType.Field f : t.fields()) {
-			String value = value(f.source(), r.values(), number, issuer.name(), today, validTo, r.regionCode(), serial);
+			String value = value(f.source(), request.values(), number, issuer.name(), today, validTo, request.regionCode(), serial);
 			printed.put(f.label(), value);
 			if ("HOLDER_NAME".equals(f.role())) {
 				holderName = value;
@@ -195,11 +199,11 @@ public class LicenceManagement {
 		String codeType = "LEGAL_PERSON".equals(t.holderKind()) ? "001" : "111";
 		UUID id = UUID.randomUUID();
 		LicencePdf.Content content = new LicencePdf.Content(t.name(), identifier, number, printed, issuer.name(), today,
-				publicUrl + "/verify/" + identifier, seals.image(seal.id()).orElseThrow(),
-				catalogueXml(t, identifier, number, holderName, holderCode, codeType, issuer, today, validTo, r.regionCode()));
+				publicUrl + "/verify/" + identifier, sealRegistry.image(seal.id()).orElseThrow(),
+				catalogueXml(t, identifier, number, holderName, holderCode, codeType, issuer, today, validTo, request.regionCode()));
 		byte[] pdf = seals.sealPdf(seal.id(), LicencePdf.render(content), sealer, identifier, "电子证照签发：" + t.name());
-		byte[] ofd = seals.sealOfd(seal.id(), tongban.licence.internal.LicenceOfd.render(content), sealer, identifier,
-				tongban.licence.internal.LicenceOfd.SEAL_X, tongban.licence.internal.LicenceOfd.SEAL_Y);
+		byte[] ofd = seals.sealOfd(seal.id(), LicenceOfd.render(content), sealer, identifier,
+				LicenceOfd.SEAL_X, LicenceOfd.SEAL_Y);
 		FileStore.Stored stored = files.put(pdf, "application/pdf", identifier + ".pdf");
 		FileStore.Stored storedOfd = files.put(ofd, "application/ofd", identifier + ".ofd");
 		jdbc.sql("""
@@ -207,13 +211,13 @@ public class LicenceManagement {
 				  issuer_name, issuer_code, department_code, jurisdiction_code, issued_on, valid_from, valid_to, data, case_id, seal_id,
 				  pdf_file_id, pdf_sha256, status, applicant_account_id, ofd_file_id, ofd_sha256, pdf_size)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?, ?, ?)""")
-			.params(id, identifier, t.code(), t.name(), number, holderName, keys.encrypt(holderCode), codeType, r.holderPartyId(), issuer.name(),
-					issuer.uscc(), r.departmentCode(), r.regionCode(), today, today, validTo, keys.encrypt(json.writeValueAsString(printed)), r.caseId(), seal.id(), stored.id(),
-					stored.sha256(), r.applicantAccountId(), storedOfd.id(), storedOfd.sha256(), stored.size())
+			.params(id, identifier, t.code(), t.name(), number, holderName, keys.encrypt(holderCode), codeType, request.holderPartyId(), issuer.name(),
+					issuer.uscc(), request.departmentCode(), request.regionCode(), today, today, validTo, keys.encrypt(json.writeValueAsString(printed)),
+					request.caseId(), seal.id(), stored.id(), stored.sha256(), request.applicantAccountId(), storedOfd.id(), storedOfd.sha256(), stored.size())
 			.update();
 		LicenceView issued = byIdentifier(identifier).orElseThrow();
-		events.publishEvent(new LicenceIssued(issued.id(), identifier, t.name(), r.holderPartyId(), r.caseId()));
-		notify(r.applicantAccountId(), issued, "LICENCE_ISSUED");
+		events.publishEvent(new LicenceIssued(issued.id(), identifier, t.name(), request.holderPartyId(), request.caseId()));
+		notify(request.applicantAccountId(), issued, "LICENCE_ISSUED");
 		return Optional.of(issued);
 	}
 
@@ -239,7 +243,7 @@ public class LicenceManagement {
 	/** A USCC for a newly registered individual business (registration authority 9, type 2), GB 32100 check. */
 	static String newUscc(String region, long serial) {
 		String first17 = "92" + region + "MA" + String.format("%07d", serial % 10_000_000L);
-		return first17 + tongban.shared.Uscc.checkCharacter(first17);
+		return first17 + Uscc.checkCharacter(first17);
 	}
 
 	private static String catalogueXml(LicenceType t, String identifier, String number, String holder, String holderCode, String codeType,
@@ -269,61 +273,16 @@ public class LicenceManagement {
 		return v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
 	}
 
-	// ---- registry, wallet, verification ----
-
-	private static final String COLUMNS = """
-			id, identifier, type_code, name, number, holder_name, holder_code, holder_code_type, holder_party_id, issuer_name, issuer_code,
-			department_code, jurisdiction_code, issued_on, valid_from, valid_to, status, status_reason, status_changed_at, case_id, pdf_sha256""";
-
-	private static final org.springframework.jdbc.core.RowMapper<LicenceView> VIEW =
-			new org.springframework.jdbc.core.DataClassRowMapper<>(LicenceView.class);
+	// ---- registry, verification ----
 
 	@Transactional(readOnly = true)
 	public Optional<LicenceView> byIdentifier(String identifier) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(view).optional();
-	}
-
-	/** The licences in a party's wallet (a citizen's own, or a company's for its agents), newest first. */
-	@Transactional(readOnly = true)
-	public List<LicenceView> wallet(UUID partyId) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where holder_party_id = ? order by issued_on desc, created_at desc")
-			.param(partyId)
-			.query(view)
-			.list();
-	}
-
-	/** One licence of the party's wallet; another's is "not found". */
-	@Transactional(readOnly = true)
-	public Optional<LicenceView> held(UUID partyId, UUID id) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where id = ? and holder_party_id = ?").params(id, partyId)
-			.query(view)
-			.optional();
-	}
-
-	@Transactional(readOnly = true)
-	public byte[] pdf(LicenceView l) {
-		return file(l, "pdf_file_id");
-	}
-
-	/** The licence as sealed OFD (GB/T 33190 with a GB/T 38540 seal). */
-	@Transactional(readOnly = true)
-	public byte[] ofd(LicenceView l) {
-		return file(l, "ofd_file_id");
-	}
-
-	private byte[] file(LicenceView l, String column) {
-		String fileId = jdbc.sql("select " + column + " from licence_licence where id = ?").param(l.id()).query(String.class).single();
-		try (InputStream in = files.open(fileId).orElseThrow(() -> DomainException.notFound("file"))) {
-			return in.readAllBytes();
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
+		return jdbc.sql("select " + LicenceRows.COLUMNS + " from licence_licence where identifier = ?").param(identifier).query(view).optional();
 	}
 
 	@Transactional(readOnly = true)
 	public List<LicenceView> issuedBy(String departmentCode, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from licence_licence where department_code = ? order by created_at desc limit ?")
+		return jdbc.sql("select " + LicenceRows.COLUMNS + " from licence_licence where department_code = ? order by created_at desc limit ?")
 			.params(departmentCode, limit)
 			.query(view)
 			.list();
@@ -335,14 +294,14 @@ public class LicenceManagement {
 	 */
 	@Transactional(readOnly = true)
 	public FileCheck checkFile(byte[] file) {
-		boolean ofd = tongban.shared.FileTypes.detect(file).map(tongban.shared.FileTypes.OFD::equals).orElse(false);
+		boolean ofd = FileTypes.detect(file).map(FileTypes.OFD::equals).orElse(false);
 		SealManagement.PdfCheck seal = ofd ? seals.checkOfd(file) : seals.checkPdf(file);
-		String identifier = ofd ? tongban.licence.internal.LicenceOfd.identifierOf(file) : LicencePdf.identifierOf(file);
+		String identifier = ofd ? LicenceOfd.identifierOf(file) : LicencePdf.identifierOf(file);
 		LicenceView l = identifier == null || LicenceIdentifier.problem(identifier) != null ? null : byIdentifier(identifier).orElse(null);
 		String issued = l == null ? null
 				: jdbc.sql("select " + (ofd ? "ofd_sha256" : "pdf_sha256") + " from licence_licence where id = ?").param(l.id()).query(String.class)
 					.optional().orElse(null);
-		return new FileCheck(seal, l, tongban.shared.Hashes.sha256Hex(file).equals(issued));
+		return new FileCheck(seal, l, Hashes.sha256Hex(file).equals(issued));
 	}
 
 	private void notify(UUID accountId, LicenceView l, String event) {
@@ -350,7 +309,7 @@ public class LicenceManagement {
 			return;
 		}
 		identity.contact(accountId).ifPresent(c -> notifications.notify(
-				new tongban.notification.NotificationManagement.Recipient(c.accountId(), c.name(), c.mobile(), c.email()), event,
+				new NotificationManagement.Recipient(c.accountId(), c.name(), c.mobile(), c.email()), event,
 				Map.of("licenceName", l.name(), "number", l.number(), "validTo", l.validTo() == null ? "" : l.validTo().toString()),
 				publicUrl + "/account/licences/" + l.id(), l.caseId()));
 	}
@@ -365,7 +324,7 @@ public class LicenceManagement {
 	public int remindExpiring(LocalDate today) {
 		record Due(LicenceView licence, UUID applicant) {
 		}
-		List<Due> due = jdbc.sql("select " + COLUMNS + """
+		List<Due> due = jdbc.sql("select " + LicenceRows.COLUMNS + """
 				, applicant_account_id from licence_licence where status = 'VALID' and expiry_reminded_at is null and valid_to is not null
 				  and valid_to >= ? and valid_to <= ? for update skip locked""")
 			.params(today, today.plusDays(REMIND_DAYS))
@@ -376,50 +335,6 @@ public class LicenceManagement {
 			jdbc.sql("update licence_licence set expiry_reminded_at = now() where id = ?").param(d.licence().id()).update();
 		}
 		return due.size();
-	}
-
-	/** One use of a licence in a case (用证), as its holder sees it. */
-	public record Use(String itemName, String materialName, String departmentCode, String usedBy, OffsetDateTime usedAt) {
-	}
-
-	@Transactional(readOnly = true)
-	public List<Use> uses(UUID licenceId) {
-		return jdbc.sql("select item_name, material_name, department_code, used_by, used_at from licence_use where licence_id = ? order by id desc")
-			.param(licenceId)
-			.query(Use.class)
-			.list();
-	}
-
-	/** Longest life of a share link. */
-	public static final java.time.Duration MAX_SHARE = java.time.Duration.ofDays(7);
-
-	/** A link to the licence's verification page that works until it expires (at most {@link #MAX_SHARE}). */
-	public String share(UUID partyId, UUID licenceId, java.time.Duration life) {
-		held(partyId, licenceId).orElseThrow(() -> DomainException.notFound("licence"));
-		if (life.isNegative() || life.isZero() || life.compareTo(MAX_SHARE) > 0) {
-			throw new DomainException(DomainException.Kind.INVALID, "licence-share", "1 hour to 7 days");
-		}
-		byte[] random = new byte[24];
-		new java.security.SecureRandom().nextBytes(random);
-		String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		jdbc.sql("insert into licence_share (token, licence_id, expires_at) values (?, ?, ?)")
-			.params(token, licenceId, java.sql.Timestamp.from(java.time.Instant.now().plus(life)))
-			.update();
-		return token;
-	}
-
-	/** The licence a share link opens, while the link has not expired. */
-	@Transactional(readOnly = true)
-	public Optional<LicenceView> shared(String token) {
-		if (token == null || token.length() > 64) {
-			return Optional.empty();
-		}
-		return jdbc.sql("select l.identifier from licence_share s join licence_licence l on l.id = s.licence_id "
-				+ "where s.token = ? and s.expires_at > now()")
-			.param(token)
-			.query(String.class)
-			.optional()
-			.flatMap(this::byIdentifier);
 	}
 
 	/** Revokes (撤销, e.g. obtained by fraud) or cancels (注销) a licence of the department, with the reason. */

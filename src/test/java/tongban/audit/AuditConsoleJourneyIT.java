@@ -2,13 +2,20 @@ package tongban.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.directory.DirectoryManagement;
-import tongban.exchange.ExchangeManagement;
+import tongban.exchange.DataLookups;
+import tongban.exchange.Lookup;
+import tongban.exchange.Reader;
 import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.shared.IdNumber;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
 
@@ -22,7 +29,7 @@ class AuditConsoleJourneyIT extends JourneyTest {
 	DirectoryManagement directory;
 
 	@Autowired
-	ExchangeManagement exchange;
+	DataLookups lookups;
 
 	@Test
 	void platformAdminsCheckTheChainOnTheConsole() {
@@ -46,8 +53,8 @@ class AuditConsoleJourneyIT extends JourneyTest {
 		jdbc.sql("update audit_entry set detail = ? where position = ?").params(detail, position).update();
 
 		// a read record written by hand after reads are sealed is named on the page
-		exchange.lookup(new ExchangeManagement.Reader("XH-YB", "audit-console-test", null, null),
-				new ExchangeManagement.Lookup("XH-GA-RK", "33010619900101001" + tongban.shared.IdNumber.checkCharacter("33010619900101001"), java.util.List.of("name"), "核验", "AUDIT-1"), true);
+		lookups.lookup(new Reader("XH-YB", "audit-console-test", null, null),
+				new Lookup("XH-GA-RK", "33010619900101001" + IdNumber.checkCharacter("33010619900101001"), List.of("name"), "核验", "AUDIT-1"), true);
 		long forged = jdbc.sql("""
 				insert into exchange_access (subject_index, resource_code, consumer_department_code, fields, purpose, case_number, outcome)
 				values ('forged', 'XH-GA-RK', 'XH-MZ', '{name}', '查看', 'FAKE-2', 'SERVED') returning id""").query(Long.class).single();

@@ -32,6 +32,25 @@ class AuditTrailIT extends IntegrationTest {
 	@Autowired
 	ClientRegistrations clients;
 
+	record Counted(String what, long count) {
+	}
+
+	@Test
+	void entriesRecordedWithFactsAreReadBackTypedAndChainedAsBefore() {
+		String actor = "facts-" + UUID.randomUUID();
+		tx.executeWithoutResult(s -> {
+			audit.record(AuditTrail.PUBLISH, actor, "party:x", "no facts");
+			audit.record(AuditTrail.PUBLISH, actor, "party:x", "counted 3 apples", new Counted("apples", 3));
+			audit.record(AuditTrail.PUBLISH, actor, "party:x", "counted 5 pears", new Counted("pears", 5));
+		});
+		List<AuditTrail.Recorded<Counted>> read = audit.entries(AuditTrail.PUBLISH, actor, Counted.class, 0, 10);
+		assertThat(read).extracting(AuditTrail.Recorded::facts).containsExactly(new Counted("apples", 3), new Counted("pears", 5));
+		assertThat(read).extracting(AuditTrail.Recorded::detail).containsExactly("counted 3 apples", "counted 5 pears");
+		assertThat(audit.entries(AuditTrail.PUBLISH, actor, Counted.class, read.getFirst().id(), 10)).hasSize(1);
+		assertThat(audit.entries(AuditTrail.GRANT, actor, Counted.class, 0, 10)).isEmpty();
+		assertThat(audit.verify().intact()).isTrue();
+	}
+
 	@Test
 	void alteringOrDeletingOneEntryIsReportedAtThatEntry() {
 		String tag = UUID.randomUUID().toString();

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.exchange.ExchangeManagement;
+import tongban.exchange.DataLookups;
+import tongban.exchange.ExchangeClients;
+import tongban.exchange.Lookup;
+import tongban.exchange.Reader;
 import tongban.identity.internal.ClientRegistrations;
 import tongban.support.IntegrationTest;
 
@@ -26,7 +29,10 @@ class ExchangeBench extends IntegrationTest {
 	static final int CLIENTS = Integer.getInteger("bench.clients", 8);
 
 	@Autowired
-	ExchangeManagement exchange;
+	DataLookups lookups;
+
+	@Autowired
+	ExchangeClients exchangeClients;
 
 	@Autowired
 	ClientRegistrations clients;
@@ -35,17 +41,17 @@ class ExchangeBench extends IntegrationTest {
 	void lookups() throws Exception {
 		List<String> ids = jdbc.sql("select id_number_enc from identity_population_register").query(String.class).list().stream().map(keys::decrypt).toList();
 		String token = clientToken(clients, "bench-yb", "exchange");
-		exchange.bindClient("bench-yb", "XH-YB", 1_000_000);
+		exchangeClients.bindClient("bench-yb", "XH-YB", 1_000_000);
 		Path file = Files.createTempFile("exchange-ids", ".txt");
 		Files.write(file, ids);
 		Map<String, String> env = Map.of("EXCHANGE_IDS", file.toString(), "EXCHANGE_TOKEN", token);
-		var reader = new ExchangeManagement.Reader("XH-YB", "bench-yb", null, null);
+		var reader = new Reader("XH-YB", "bench-yb", null, null);
 		int threads = 2;
 		for (int round = 0; round < 2; round++) {
-			CaseBench.Figures on = CaseBench.load(threads, Math.max(5, SECONDS / 8), Integer.MAX_VALUE, i -> !exchange
-				.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", ids.get(i % ids.size()), null, "压测", "BENCH-0002"), true).fields().isEmpty());
-			CaseBench.Figures off = CaseBench.load(threads, Math.max(5, SECONDS / 8), Integer.MAX_VALUE, i -> !exchange
-				.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", ids.get(i % ids.size()), null, "压测", "BENCH-0002"), false).fields().isEmpty());
+			CaseBench.Figures on = CaseBench.load(threads, Math.max(5, SECONDS / 8), Integer.MAX_VALUE, i -> !lookups
+				.lookup(reader, new Lookup("XH-GA-RK", ids.get(i % ids.size()), null, "压测", "BENCH-0002"), true).fields().isEmpty());
+			CaseBench.Figures off = CaseBench.load(threads, Math.max(5, SECONDS / 8), Integer.MAX_VALUE, i -> !lookups
+				.lookup(reader, new Lookup("XH-GA-RK", ids.get(i % ids.size()), null, "压测", "BENCH-0002"), false).fields().isEmpty());
 			if (round == 1) {
 				System.out.println("BENCH " + on.line("service lookup, read recorded (" + threads + " threads)"));
 				System.out.println("BENCH " + off.line("service lookup, recording off (" + threads + " threads)"));

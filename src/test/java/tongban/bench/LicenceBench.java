@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.licence.LicenceManagement;
 import tongban.seal.SealManagement;
+import tongban.seal.SealRegistry;
 import tongban.support.IntegrationTest;
 
 /**
@@ -33,6 +34,9 @@ class LicenceBench extends IntegrationTest {
 
 	@Autowired
 	SealManagement seals;
+
+	@Autowired
+	SealRegistry sealRegistry;
 
 	@Test
 	void issuanceAndVerification() throws Exception {
@@ -57,10 +61,10 @@ class LicenceBench extends IntegrationTest {
 			return s.sign().length > 0;
 		});
 		System.out.println("BENCH " + bare.line("bare ECDSA P-256 signatures (" + threads + " threads)"));
-		var seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		var seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		var content = new tongban.licence.internal.LicencePdf.Content("食品经营许可证", "1.2.156.3005.2.bench", "JY330106000001",
 				java.util.Map.of("经营者名称", "西湖压测餐饮店", "统一社会信用代码", "91330106MA2H3L5Y4T", "经营场所", "杭州市西湖区文三路 1 号"),
-				"杭州市西湖区市场监督管理局", java.time.LocalDate.now(), "http://localhost/verify/x", seals.image(seal.id()).orElseThrow(), "<x/>");
+				"杭州市西湖区市场监督管理局", java.time.LocalDate.now(), "http://localhost/verify/x", sealRegistry.image(seal.id()).orElseThrow(), "<x/>");
 		CaseBench.Figures pdf = CaseBench.load(threads, SECONDS / 2, Integer.MAX_VALUE,
 				i -> seals.sealPdf(seal.id(), tongban.licence.internal.LicencePdf.render(content), sealer, "bench-pdf", "bench").length > 0);
 		System.out.println("BENCH " + pdf.line("PDF: render + PAdES seal (" + threads + " threads)"));

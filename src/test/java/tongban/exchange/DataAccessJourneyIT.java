@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.Map;
 
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.microsoft.playwright.Page;
 
 import tongban.identity.Role;
 import tongban.shared.DomainException;
 import tongban.shared.Masking;
+import tongban.shared.Uscc;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
+import tongban.support.pages.AccountPage;
 
 /**
  * 谁查询了我的数据, in Chromium: a counter clerk looks a citizen up in the population register for a case (an empty
@@ -27,12 +28,18 @@ import tongban.support.People.Staff;
 class DataAccessJourneyIT extends JourneyTest {
 
 	@Autowired
-	ExchangeManagement exchange;
+	ResourceCatalogue catalogue;
+
+	@Autowired
+	DataLookups lookups;
+
+	@Autowired
+	AccessRecords records;
 
 	@Test
 	void aStaffLookupIsOnTheCitizensPageAtOnceAndAReportReachesTheSupervisor() {
 		Citizen citizen = newCitizen("林晓雨", 2);
-		exchange.putRecord("XH-GA-RK", citizen.idNumber(), Map.of("name", "林晓雨", "idNumber", citizen.idNumber(), "gender", "女", "birthDate",
+		catalogue.putRecord("XH-GA-RK", citizen.idNumber(), Map.of("name", "林晓雨", "idNumber", citizen.idNumber(), "gender", "女", "birthDate",
 				"1990-01-01", "ethnicity", "汉族", "householdAddress", "浙江省杭州市西湖区文一路 18 号"));
 		Staff clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "赵核验");
 		String caseNumber = "330106" + System.nanoTime() % 1_000_000_000L;
@@ -88,7 +95,7 @@ class DataAccessJourneyIT extends JourneyTest {
 		assertThat(own.getByTestId("read-" + clerkRead).innerText()).contains("已报告");
 
 		Citizen stranger = newCitizen("路人甲", 2);
-		assertThat(catchThrowableOfType(DomainException.class, () -> exchange.report(clerkRead, stranger.idNumber(), stranger.id(), "查看")).kind())
+		assertThat(catchThrowableOfType(DomainException.class, () -> records.report(clerkRead, stranger.idNumber(), stranger.id(), "查看")).kind())
 			.as("another's read is not found").isEqualTo(DomainException.Kind.NOT_FOUND);
 
 		Staff supervisor = newStaff("XH-ZWFW", Role.SUPERVISOR, "孙监察");
@@ -113,13 +120,13 @@ class DataAccessJourneyIT extends JourneyTest {
 	/** A company's reads are on the page of its agent acting for it (the demo agent 李娜 for 杭州西湖示范餐饮有限公司). */
 	@Test
 	void anAgentActingForTheCompanySeesTheCompanysReads() {
-		String uscc = "91330106MA2CD7E8X" + tongban.shared.Uscc.checkCharacter("91330106MA2CD7E8X");
+		String uscc = "91330106MA2CD7E8X" + Uscc.checkCharacter("91330106MA2CD7E8X");
 		String caseNumber = "C" + System.nanoTime();
-		var served = exchange.lookup(new ExchangeManagement.Reader("XH-YB", "yb-system-demo", "yb-operator-3", null),
-				new ExchangeManagement.Lookup("XH-SCJG-ZT", uscc, null, "单位参保登记核验主体资格", caseNumber), true);
+		var served = lookups.lookup(new Reader("XH-YB", "yb-system-demo", "yb-operator-3", null),
+				new Lookup("XH-SCJG-ZT", uscc, null, "单位参保登记核验主体资格", caseNumber), true);
 		assertThat(served.records()).hasSize(1);
 		login().open().signIn("330106199208080021", "Tongban@2026");
-		var account = new tongban.support.pages.AccountPage(page, base()).open();
+		var account = new AccountPage(page, base()).open();
 		account.actFor("杭州西湖示范餐饮有限公司");
 		page.navigate(base() + "/account/data-access");
 		assertThat(page.getByTestId("reads").innerText()).contains("杭州市医疗保障局西湖分局").contains("系统（yb-system-demo）")

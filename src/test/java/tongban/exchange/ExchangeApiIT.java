@@ -11,16 +11,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import tongban.audit.AuditTrail;
 import tongban.audit.SealedRecords;
@@ -38,7 +48,16 @@ class ExchangeApiIT extends IntegrationTest {
 	static final String WANG = "33010619900101001" + IdNumber.checkCharacter("33010619900101001");
 
 	@Autowired
-	ExchangeManagement exchange;
+	DataLookups lookups;
+
+	@Autowired
+	ExchangeClients exchangeClients;
+
+	@Autowired
+	SharingGrants grants;
+
+	@Autowired
+	AccessRecords records;
 
 	@Autowired
 	ClientRegistrations clients;
@@ -53,7 +72,7 @@ class ExchangeApiIT extends IntegrationTest {
 		String id = "ex-" + UUID.randomUUID().toString().substring(0, 8);
 		String token = clientToken(clients, id, "exchange");
 		if (department != null) {
-			exchange.bindClient(id, department, rate);
+			exchangeClients.bindClient(id, department, rate);
 		}
 		return token;
 	}
@@ -88,7 +107,7 @@ class ExchangeApiIT extends IntegrationTest {
 		var some = get(token, "XH-GA-RK", WANG, "name,birthDate", "核验", caseNumber);
 		assertThat(json.readTree(some.body()).get("records").get(0).propertyNames()).containsExactly("name", "birthDate");
 
-		var reads = exchange.readsOf(WANG, UUID.randomUUID(), 50);
+		var reads = records.readsOf(WANG, UUID.randomUUID(), 50);
 		assertThat(reads).anySatisfy(r -> {
 			assertThat(r.caseNumber()).isEqualTo(caseNumber);
 			assertThat(r.purpose()).isEqualTo("城乡居民医保参保登记核验户籍");
@@ -189,12 +208,12 @@ class ExchangeApiIT extends IntegrationTest {
 
 	@Test
 	void concurrentReadsAreEachCommittedBeforeTheirAnswerAndSealedWhileOthersAreUnderWay() throws Exception {
-		var reader = new ExchangeManagement.Reader("XH-YB", "batch-test", null, null);
+		var reader = new Reader("XH-YB", "batch-test", null, null);
 		String run = "BATCH-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-		List<String> unrecordedAtAnswer = java.util.Collections.synchronizedList(new ArrayList<>());
-		var reading = new java.util.concurrent.atomic.AtomicBoolean(true);
-		var passes = new java.util.concurrent.atomic.AtomicInteger();
-		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+		List<String> unrecordedAtAnswer = Collections.synchronizedList(new ArrayList<>());
+		var reading = new AtomicBoolean(true);
+		var passes = new AtomicInteger();
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			// sealing passes run one after another while the reads are under way: none may seal past a record still on its way
 			var sealing = pool.submit(() -> {
 				while (reading.get()) {
@@ -203,7 +222,7 @@ class ExchangeApiIT extends IntegrationTest {
 				}
 				return null;
 			});
-			List<java.util.concurrent.Future<?>> all = new ArrayList<>();
+			List<Future<?>> all = new ArrayList<>();
 			for (int t = 0; t < 8; t++) {
 				int thread = t;
 				all.add(pool.submit(() -> {
@@ -218,7 +237,7 @@ class ExchangeApiIT extends IntegrationTest {
 								.until(() -> passes.get() >= arrived + 2);
 						}
 						String caseNumber = run + thread + "-" + i;
-						exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
+						lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", caseNumber), true);
 						if (jdbc.sql("select count(*) from exchange_access where case_number = ?").param(caseNumber).query(Long.class).single() != 1) {
 							unrecordedAtAnswer.add(caseNumber);
 						}
@@ -252,21 +271,22 @@ class ExchangeApiIT extends IntegrationTest {
 	}
 
 	@Autowired
-	org.springframework.transaction.PlatformTransactionManager transactions;
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aSealingPassWaitsForAReadStillOnItsWayBeforeSealingPastIt() throws Exception {
-		var reader = new ExchangeManagement.Reader("XH-YB", "seal-order-test", null, null);
+		var reader = new Reader("XH-YB", "seal-order-test", null, null);
 		String run = "ORDER-" + UUID.randomUUID().toString().substring(0, 8);
-		var inserted = new java.util.concurrent.CountDownLatch(1);
-		try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-			// a read recorded inside a longer transaction (as a prefill is): its id is drawn, its commit comes a second later
+		var inserted = new CountDownLatch(1);
+		var release = new CountDownLatch(1);
+		try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			// a read recorded inside a longer transaction (as a prefill is): its id is drawn, its commit comes later
 			var held = pool.submit(() -> {
-				new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
-					exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-A"), true);
+				new TransactionTemplate(transactions).executeWithoutResult(s -> {
+					lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-A"), true);
 					inserted.countDown();
 					try {
-						Thread.sleep(1000);
+						release.await(10, TimeUnit.SECONDS);
 					}
 					catch (InterruptedException e) {
 						throw new IllegalStateException(e);
@@ -276,8 +296,12 @@ class ExchangeApiIT extends IntegrationTest {
 			});
 			inserted.await();
 			// a later read, with a higher id, committed at once; then a sealing pass
-			exchange.lookup(reader, new ExchangeManagement.Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-B"), true);
-			sealedRecords.forEach(SealedRecords::sealPending);
+			lookups.lookup(reader, new Lookup("XH-GA-RK", WANG, List.of("name"), "核验", run + "-B"), true);
+			var pass = pool.submit(() -> sealedRecords.forEach(SealedRecords::sealPending));
+			// while the first read's transaction is open, the pass does not end
+			Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> !pass.isDone());
+			release.countDown();
+			pass.get();
 			// seen from another connection as the pass returns: the first read is committed, so the pass waited for it
 			assertThat(jdbc.sql("select count(*) from exchange_access where case_number = ?").param(run + "-A").query(Long.class).single())
 				.as("the pass ended after the first read was committed").isEqualTo(1);
@@ -287,6 +311,30 @@ class ExchangeApiIT extends IntegrationTest {
 		assertThat(v.intact()).as(v.toString()).isTrue();
 		assertThat(jdbc.sql("select count(*) from exchange_access a where case_number like ? and (select count(*) from audit_entry e where " + SEALS
 				+ ") = 1").param(run + "%").query(Long.class).single()).as("both reads sealed by exactly one range").isEqualTo(2);
+	}
+
+	@Test
+	void aRangeWhoseRecordedFactsNoLongerGiveItsChainedDetailIsReportedAltered() throws Exception {
+		String token = client("XH-YB", 1000);
+		String caseNumber = "FACTS-" + UUID.randomUUID();
+		assertThat(get(token, "XH-GA-RK", WANG, "name", "核验", caseNumber).statusCode()).isEqualTo(200);
+		assertThat(audit.verify().intact()).isTrue();
+		long id = jdbc.sql("select id from exchange_access where case_number = ?").param(caseNumber).query(Long.class).single();
+		Map<String, Object> entry = jdbc.sql("select e.id, e.position, e.facts::text as facts from exchange_access a join audit_entry e on " + SEALS
+				+ " where a.id = ?").param(id).query().singleRow();
+		assertThat((String) entry.get("facts")).contains("\"first\": ", "\"seal\": ");
+
+		// the range moved off the read in the facts (the chained detail unchanged): that entry is named
+		jdbc.sql("update audit_entry set facts = jsonb_set(facts, '{first}', to_jsonb((facts->>'last')::bigint + 1)) where id = ?")
+			.param(entry.get("id"))
+			.update();
+		AuditTrail.Verification moved = audit.verify();
+		assertThat(moved.intact()).isFalse();
+		assertThat(moved.problem()).isEqualTo("ALTERED");
+		assertThat(moved.entryId()).isEqualTo(entry.get("id"));
+		assertThat(moved.position()).isEqualTo(entry.get("position"));
+		jdbc.sql("update audit_entry set facts = ?::jsonb where id = ?").params(entry.get("facts"), entry.get("id")).update();
+		assertThat(audit.verify().intact()).isTrue();
 	}
 
 	@Test
@@ -321,8 +369,8 @@ class ExchangeApiIT extends IntegrationTest {
 		notInRegister += IdNumber.checkCharacter(notInRegister);
 		var a = json.readTree(get(token, "XH-GA-RK", notInRegister, null, "核验", "C2").body());
 		var b = json.readTree(get(token, "XH-GA-RK", unregistered.idNumber(), null, "核验", "C2").body());
-		((tools.jackson.databind.node.ObjectNode) a).remove("servedAt");
-		((tools.jackson.databind.node.ObjectNode) b).remove("servedAt");
+		((ObjectNode) a).remove("servedAt");
+		((ObjectNode) b).remove("servedAt");
 		assertThat(a).isEqualTo(b);
 		assertThat(a.get("records").size()).isZero();
 	}
@@ -331,21 +379,21 @@ class ExchangeApiIT extends IntegrationTest {
 	void expiredAndRevokedGrantsAreRefusedAtOnce() throws Exception {
 		String wj = client("XH-WJ", 1000);
 		assertThat(json.readTree(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").body()).get("code").asString()).isEqualTo("exchange-no-grant");
-		var g = (ExchangeManagement.Grant) exchange.requestGrant("XH-WJ", "XH-GA-RK", List.of("name", "birthDate"), "出生医学证明核验母亲身份",
+		var g = (Grant) grants.requestGrant("XH-WJ", "XH-GA-RK", List.of("name", "birthDate"), "出生医学证明核验母亲身份",
 				"《中华人民共和国母婴保健法》", LocalDate.now().plusMonths(6), "测试");
 		assertThat(g.status()).isEqualTo("REQUESTED");
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).as("a request is not a grant").isEqualTo(403);
-		exchange.decide(g.id(), "XH-GA", true, null, "测试");
+		grants.decide(g.id(), "XH-GA", true, null, "测试");
 		assertThat(get(wj, "XH-GA-RK", WANG, null, "核验", "C3").statusCode()).isEqualTo(200);
 		// a grant past its date (set in the table here: lookups keep a department's grants for at most a second)
 		jdbc.sql("update exchange_grant set valid_until = current_date - 1 where id = ?").param(g.id()).update();
-		Thread.sleep(1100);
-		var expired = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
+		var expired = Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+			.until(() -> get(wj, "XH-GA-RK", WANG, null, "核验", "C3"), r -> r.statusCode() != 200);
 		assertThat(expired.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(expired.body()).get("code").asString()).isEqualTo("exchange-grant-expired");
 		jdbc.sql("update exchange_grant set valid_until = current_date + 30 where id = ?").param(g.id()).update();
 		// a revocation takes effect at once
-		exchange.revoke(g.id(), "XH-GA", "核验事项已停办", "测试");
+		grants.revoke(g.id(), "XH-GA", "核验事项已停办", "测试");
 		var revoked = get(wj, "XH-GA-RK", WANG, null, "核验", "C3");
 		assertThat(revoked.statusCode()).isEqualTo(403);
 		assertThat(json.readTree(revoked.body()).get("code").asString()).isEqualTo("exchange-grant-revoked");

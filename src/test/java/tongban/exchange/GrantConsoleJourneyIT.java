@@ -26,7 +26,7 @@ class GrantConsoleJourneyIT extends JourneyTest {
 	DirectoryManagement directory;
 
 	@Autowired
-	ExchangeManagement exchange;
+	SharingGrants grants;
 
 	Staff admin(String department, Role role) {
 		var dep = directory.departmentByCode(department).orElseThrow();
@@ -55,7 +55,7 @@ class GrantConsoleJourneyIT extends JourneyTest {
 		page.getByTestId("request-grant").click();
 		assertThat(page.getByTestId("banner").innerText()).contains("等待提供部门审核");
 		assertThat(page.getByTestId("grants-held").innerText()).contains("人口基础信息（户籍）").contains("姓名、出生日期").contains("待审核");
-		var grant = exchange.grantsHeldBy("XH-WJ").stream().filter(g -> g.purpose().equals("出生医学证明签发核验母亲身份")).findFirst().orElseThrow();
+		var grant = grants.grantsHeldBy("XH-WJ").stream().filter(g -> g.purpose().equals("出生医学证明签发核验母亲身份")).findFirst().orElseThrow();
 
 		page.locator("#choose").selectOption("XH-SCJG-ZT");
 		page.getByTestId("choose-resource").click();

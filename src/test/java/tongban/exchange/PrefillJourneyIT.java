@@ -29,7 +29,7 @@ class PrefillJourneyIT extends JourneyTest {
 	static final String ITEM = "330106-GG-0008-01";
 
 	@Autowired
-	ExchangeManagement exchange;
+	ResourceCatalogue catalogue;
 
 	@Autowired
 	CaseManagement cases;
@@ -40,7 +40,7 @@ class PrefillJourneyIT extends JourneyTest {
 	@Test
 	void aConsentedPrefillIsLockedVerifiedAtSubmissionAndShownWithItsSource() {
 		Citizen me = newCitizen("周明远", 2);
-		exchange.putRecord("XH-GA-RK", me.idNumber(), Map.of("name", "周明远", "idNumber", me.idNumber(), "gender", "男", "birthDate", "1985-03-02",
+		catalogue.putRecord("XH-GA-RK", me.idNumber(), Map.of("name", "周明远", "idNumber", me.idNumber(), "gender", "男", "birthDate", "1985-03-02",
 				"householdAddress", "浙江省杭州市西湖区文三路 1 号"));
 		page.close();
 		page = citizenPage(me);

@@ -26,7 +26,7 @@ class QualityJourneyIT extends JourneyTest {
 	DataQuality quality;
 
 	@Autowired
-	ExchangeManagement exchange;
+	ResourceCatalogue catalogue;
 
 	@Autowired
 	DirectoryManagement directory;
@@ -35,7 +35,7 @@ class QualityJourneyIT extends JourneyTest {
 	void findingsAreSeenByTheProviderAndMarkedFixed() {
 		String wang = "33010619900101001" + IdNumber.checkCharacter("33010619900101001");
 		String broken = "330106198001010010".substring(0, 17) + (IdNumber.checkCharacter("33010619800101001") == 'X' ? '1' : 'X');
-		exchange.putRecord("XH-GA-RK", broken, Map.of("name", "格式错", "idNumber", broken, "householdAddress", "浙江省杭州市西湖区某路 1 号"));
+		catalogue.putRecord("XH-GA-RK", broken, Map.of("name", "格式错", "idNumber", broken, "householdAddress", "浙江省杭州市西湖区某路 1 号"));
 		quality.runAll();
 		assertThat(jdbc.sql("select count(*) from exchange_quality_finding where rule_id = 'GA-RK-ID-FORMAT' and status = 'OPEN' and subject_index = ?")
 			.param(keys.blindIndex(broken)).query(Long.class).single()).isEqualTo(1);
@@ -63,7 +63,7 @@ class QualityJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("finding-" + id).innerText()).contains("已更正（自然资源管理员）核实为户籍迁出前旧址");
 
 		String right = broken.substring(0, 17) + IdNumber.checkCharacter(broken.substring(0, 17));
-		exchange.putRecord("XH-GA-RK", broken, Map.of("name", "格式错", "idNumber", right, "householdAddress", "浙江省杭州市西湖区某路 1 号"));
+		catalogue.putRecord("XH-GA-RK", broken, Map.of("name", "格式错", "idNumber", right, "householdAddress", "浙江省杭州市西湖区某路 1 号"));
 		quality.runAll();
 		assertThat(jdbc.sql("select status from exchange_quality_finding where rule_id = 'GA-RK-ID-FORMAT' and subject_index = ?")
 			.param(keys.blindIndex(broken)).query(String.class).single()).isEqualTo("FIXED");

@@ -3,17 +3,19 @@ package tongban.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FilePayload;
 
 import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseManagement;
@@ -22,8 +24,17 @@ import tongban.identity.Role;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
+import tongban.identity.domain.Account;
+import tongban.identity.domain.LegalPersonRepository;
+import tongban.identity.internal.AccountAuthenticationProvider;
+import tongban.identity.internal.Totp;
+import tongban.seal.SealManagement;
+import tongban.seal.SealRegistry;
+import tongban.shared.Clocks;
+import tongban.support.Ofdrw;
 import tongban.support.Poppler;
 import tongban.support.TestCases;
+import tongban.support.pages.AccountPage;
 
 /**
  * 出证办结: a 食品经营许可 case approved by a market-regulation approver (signed in with TOTP) puts a sealed
@@ -47,7 +58,13 @@ class LicenceJourneyIT extends JourneyTest {
 	LicenceManagement licences;
 
 	@Autowired
-	tongban.seal.SealManagement seals;
+	HeldLicences held;
+
+	@Autowired
+	SealManagement seals;
+
+	@Autowired
+	SealRegistry sealRegistry;
 
 	@Autowired
 	DirectoryManagement directory;
@@ -97,19 +114,19 @@ class LicenceJourneyIT extends JourneyTest {
 				() -> approval.complete(market, decide.taskId(), new ApprovalManagement.Decision("approve", "准予", Map.of()))).code())
 			.isEqualTo("seal-totp");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.IN_REVIEW);
-		assertThat(licences.wallet(filed.companyId())).isEmpty();
+		assertThat(held.wallet(filed.companyId())).isEmpty();
 
 		SecurityContextHolder.getContext().setAuthentication(people.signedIn(marketApprover));
 		complete(market, id, "approve", "符合条件，准予许可");
 		SecurityContextHolder.clearContext();
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
-		LicenceManagement.LicenceView l = licences.wallet(filed.companyId()).getFirst();
+		LicenceManagement.LicenceView l = held.wallet(filed.companyId()).getFirst();
 		assertThat(l.name()).isEqualTo("食品经营许可证");
 		assertThat(l.holderName()).isEqualTo("西湖证照餐饮店");
 		assertThat(l.holderCode()).isEqualTo("91330106MA2H3L5Y4T");
 		assertThat(LicenceIdentifier.problem(l.identifier())).isNull();
 		assertThat(l.validTo()).isEqualTo(l.issuedOn().plusYears(5).minusDays(1));
-		var sealUses = seals.uses(seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow().id(), 50);
+		var sealUses = sealRegistry.uses(sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow().id(), 50);
 		assertThat(sealUses).anyMatch(u -> u.outcome().equals("REFUSED") && "seal-totp".equals(u.reason()));
 		assertThat(sealUses).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals(l.identifier()) && u.actorName().equals("证照审批员"));
 
@@ -118,7 +135,7 @@ class LicenceJourneyIT extends JourneyTest {
 
 		// the holder's wallet, in the browser
 		login().open().signIn(owner.idNumber(), PASSWORD);
-		new tongban.support.pages.AccountPage(page, base()).open().actFor("西湖证照餐饮店");
+		new AccountPage(page, base()).open().actFor("西湖证照餐饮店");
 		page.getByTestId("wallet-link").click();
 		assertThat(page.getByTestId("wallet").innerText()).contains("食品经营许可证").contains(l.number()).contains("有效");
 		accessible();
@@ -128,9 +145,9 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(Poppler.text(pdf)).contains("食品经营许可证").contains("西湖证照餐饮店").contains(l.number()).contains("扫码核验");
 		assertThat(Poppler.fonts(pdf)).contains("LXGW").contains("yes");
 		byte[] ofd = page.request().get(base() + "/account/licences/" + l.id() + "/ofd").body();
-		assertThat(tongban.support.Ofdrw.verify(ofd)).as("ofdrw's validator on the issued OFD").isEqualTo("VALID");
+		assertThat(Ofdrw.verify(ofd)).as("ofdrw's validator on the issued OFD").isEqualTo("VALID");
 		byte[] tampered = pdf.clone();
-		int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Author");
+		int at = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("/Author");
 		tampered[at + 9] ^= 1;
 		assertThat(Poppler.signatures(tampered)).doesNotContain("Signature is Valid.");
 
@@ -148,7 +165,7 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("share-link").innerText()).contains("24 小时内有效");
 
 		// 30 days before expiry the applicant is reminded, once
-		java.time.LocalDate today = java.time.LocalDate.now(tongban.shared.Clocks.ZONE);
+		LocalDate today = LocalDate.now(Clocks.ZONE);
 		jdbc.sql("update licence_licence set valid_to = ? where id = ?").params(today.plusDays(20), l.id()).update();
 		licences.remindExpiring(today);
 		licences.remindExpiring(today);

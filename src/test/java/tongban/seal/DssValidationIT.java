@@ -37,6 +37,9 @@ class DssValidationIT extends IntegrationTest {
 	@Autowired
 	SealManagement seals;
 
+	@Autowired
+	SealRegistry sealRegistry;
+
 	private Reports validate(byte[] pdf) {
 		return Dss.validate(pdf, seals.root(Family.P256));
 	}
@@ -55,7 +58,7 @@ class DssValidationIT extends IntegrationTest {
 
 	@Test
 	void dssPassesTheSealAndFailsATamperedCopy() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		var approver = new SealManagement.Sealer(UUID.randomUUID(), "审批员乙", "XH-SCJG", Set.of("APPROVER"), true);
 		byte[] sealed = seals.sealPdf(seal.id(), SealIT.document("Licence DSS"), approver, "dss-1", "电子证照签章");
 
@@ -90,8 +93,8 @@ class DssValidationIT extends IntegrationTest {
 
 	@Test
 	void everyIssuedCertificateSaysWhereItsIssuersCrlAndCertificateAre() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
-		X509Certificate sealCert = seals.certificate(seal.id());
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		X509Certificate sealCert = sealRegistry.certificate(seal.id());
 		assertThat(crlUrl(sealCert)).isEqualTo(publicUrl + "/ca/p256-issuing.crl");
 		assertThat(caIssuersUrl(sealCert)).isEqualTo(publicUrl + "/ca/p256-issuing.cer");
 		X509Certificate issuing = seals.issuingCa(Family.P256);

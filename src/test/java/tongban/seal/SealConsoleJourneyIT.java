@@ -34,6 +34,9 @@ class SealConsoleJourneyIT extends JourneyTest {
 	@Autowired
 	SealManagement seals;
 
+	@Autowired
+	SealRegistry sealRegistry;
+
 	@Test
 	void makeSuspendAndRevokeASeal() throws Exception {
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();
@@ -69,7 +72,7 @@ class SealConsoleJourneyIT extends JourneyTest {
 		page.getByTestId("upload-image").click();
 		assertThat(page.getByTestId("banner").innerText()).contains("印模已更换");
 		assertThat(sealImageWidth()).isEqualTo(300);
-		assertThat(seals.image(id).orElseThrow()).isEqualTo(scan);
+		assertThat(sealRegistry.image(id).orElseThrow()).isEqualTo(scan);
 		assertThat(page.getByTestId("seal-uses").innerText()).contains("更换印模");
 		accessible();
 
@@ -84,7 +87,7 @@ class SealConsoleJourneyIT extends JourneyTest {
 			.isEqualTo("seal-inactive");
 
 		var crlFactory = CertificateFactory.getInstance("X.509");
-		var cert = seals.certificate(id);
+		var cert = sealRegistry.certificate(id);
 		assertThat(((X509CRL) crlFactory.generateCRL(new ByteArrayInputStream(seals.crl(Family.P256, false)))).isRevoked(cert)).isFalse();
 		page.locator("#reason").fill("印章遗失");
 		page.locator("#status").selectOption("REVOKED");

@@ -2,16 +2,24 @@ package tongban.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import javax.imageio.ImageIO;
 
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -19,9 +27,16 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
 
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.licence.internal.LicenceOfd;
+import tongban.licence.internal.LicencePdf;
 import tongban.shared.DomainException;
+import tongban.shared.Hashes;
 import tongban.support.IntegrationTest;
+import tongban.support.Ofdrw;
 import tongban.support.Poppler;
 
 /**
@@ -33,6 +48,9 @@ class SealIT extends IntegrationTest {
 
 	@Autowired
 	SealManagement seals;
+
+	@Autowired
+	SealRegistry sealRegistry;
 
 	static byte[] document(String text) throws Exception {
 		try (PDDocument doc = new PDDocument()) {
@@ -53,7 +71,7 @@ class SealIT extends IntegrationTest {
 
 	/** The PDF with a page added in an incremental update, as someone would change a sealed file without breaking it. */
 	static byte[] appendPage(byte[] pdf) throws Exception {
-		try (PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+		try (PDDocument doc = Loader.loadPDF(pdf)) {
 			doc.addPage(new PDPage());
 			doc.getPages().getCOSObject().setNeedToBeUpdated(true);
 			doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
@@ -65,9 +83,9 @@ class SealIT extends IntegrationTest {
 
 	@Test
 	void aSealedPdfVerifiesIndependentlyAndATamperedOneDoesNot() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		assertThat(seal.name()).isEqualTo("杭州市西湖区市场监督管理局行政许可专用章");
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(seals.image(seal.id()).orElseThrow()));
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(sealRegistry.image(seal.id()).orElseThrow()));
 		assertThat(image.getWidth()).isEqualTo(image.getHeight());
 		int centre = image.getRGB(image.getWidth() / 2, image.getHeight() / 2);
 		assertThat((centre >> 16) & 0xFF).as("a red star in the middle").isGreaterThan(180);
@@ -83,21 +101,41 @@ class SealIT extends IntegrationTest {
 		assertThat(seals.checkPdf(sealed).valid()).isTrue();
 
 		byte[] tampered = sealed.clone();
-		int at = new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Licence 0001");
+		int at = new String(sealed, StandardCharsets.ISO_8859_1).indexOf("Licence 0001");
 		tampered[at + 8] = '9';
 		assertThat(Poppler.signatures(tampered)).doesNotContain("Signature is Valid.");
 		assertThat(seals.checkPdf(tampered).problem()).isEqualTo("seal.check.signature");
-		byte[] appended = java.util.Arrays.copyOf(sealed, sealed.length + 10);
+		byte[] appended = Arrays.copyOf(sealed, sealed.length + 10);
 		assertThat(seals.checkPdf(appended).valid()).isFalse();
 		assertThat(seals.checkPdf(appendPage(sealed)).problem()).as("a page added after sealing").isEqualTo("seal.check.modified");
 
-		assertThat(seals.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
-				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(tongban.shared.Hashes.sha256Hex(sealed)));
+		assertThat(sealRegistry.uses(seal.id(), 5)).anyMatch(u -> u.outcome().equals("SEALED") && u.documentRef().equals("test-1")
+				&& u.actorName().equals("审批员甲") && u.documentSha256().equals(Hashes.sha256Hex(sealed)));
+	}
+
+	@Test
+	void aMemberOfStaffSealsAsTheStaffMemberSaysWithoutASecurityContext() throws Exception {
+		assertThat(SecurityContextHolder.getContext().getAuthentication()).as("nobody signed in on this thread").isNull();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		StaffMember approver = new StaffMember(UUID.randomUUID(), "审批员乙", "XH-SCJG", "330106", Set.of(Role.APPROVER, Role.COUNTER_CLERK));
+
+		SealManagement.Sealer confirmed = seals.sealer(approver.withSecondFactor(true));
+		assertThat(confirmed).isEqualTo(new SealManagement.Sealer(approver.id(), "审批员乙", "XH-SCJG", Set.of("APPROVER", "COUNTER_CLERK"), true));
+		byte[] sealed = seals.sealPdf(seal.id(), document("Sealed by a StaffMember"), confirmed, "staff-member-1", "test");
+		assertThat(seals.checkPdf(sealed).valid()).isTrue();
+
+		SealManagement.Sealer unconfirmed = seals.sealer(approver);
+		assertThat(unconfirmed.totp()).isFalse();
+		assertThat(catchThrowableOfType(DomainException.class,
+				() -> seals.sealPdf(seal.id(), document("Not confirmed"), unconfirmed, "staff-member-2", "test")).code()).isEqualTo("seal-totp");
+		assertThat(sealRegistry.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("staff-member-"))
+			.extracting(SealRegistry.Use::actorName, SealRegistry.Use::outcome)
+			.containsExactlyInAnyOrder(tuple("审批员乙", "SEALED"), tuple("审批员乙", "REFUSED"));
 	}
 
 	@Test
 	void sealingWithoutTheRightOrWithoutTotpIsRefusedAndRecorded() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-SCJG", List.of("行政许可专用章")).orElseThrow();
 		byte[] pdf = document("Refused");
 		var noTotp = new SealManagement.Sealer(UUID.randomUUID(), "未验证", "XH-SCJG", Set.of("APPROVER"), false);
 		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, noTotp, "refuse-1", "x")).code())
@@ -108,42 +146,42 @@ class SealIT extends IntegrationTest {
 		var clerk = new SealManagement.Sealer(UUID.randomUUID(), "窗口", "XH-SCJG", Set.of("COUNTER_CLERK"), true);
 		assertThat(catchThrowableOfType(DomainException.class, () -> seals.sealPdf(seal.id(), pdf, clerk, "refuse-3", "x")).code())
 			.isEqualTo("seal-forbidden");
-		assertThat(seals.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("refuse-"))
-			.extracting(SealManagement.Use::reason).containsExactlyInAnyOrder("seal-totp", "seal-forbidden", "seal-forbidden");
+		assertThat(sealRegistry.uses(seal.id(), 20)).filteredOn(u -> u.documentRef().startsWith("refuse-"))
+			.extracting(SealRegistry.Use::reason).containsExactlyInAnyOrder("seal-totp", "seal-forbidden", "seal-forbidden");
 	}
 
 	@Test
 	void aSealedOfdVerifiesWithOfdrwAndAnAlteredOneDoesNot() throws Exception {
-		SealManagement.SealView seal = seals.activeSeal("XH-MZ", List.of("婚姻登记专用章")).orElseThrow();
-		byte[] ofd = tongban.licence.internal.LicenceOfd.render(new tongban.licence.internal.LicencePdf.Content("结婚证", "1.2.156.3005.2.x", "J0001",
-				java.util.Map.of("持证人", "周新娘", "男方", "吴新郎"), "杭州市西湖区民政局", java.time.LocalDate.of(2026, 11, 23), "http://localhost/verify/x",
+		SealRegistry.SealView seal = sealRegistry.activeSeal("XH-MZ", List.of("婚姻登记专用章")).orElseThrow();
+		byte[] ofd = LicenceOfd.render(new LicencePdf.Content("结婚证", "1.2.156.3005.2.x", "J0001",
+				Map.of("持证人", "周新娘", "男方", "吴新郎"), "杭州市西湖区民政局", LocalDate.of(2026, 11, 23), "http://localhost/verify/x",
 				new byte[0], ""));
 		var approver = new SealManagement.Sealer(UUID.randomUUID(), "婚登审批员", "XH-MZ", Set.of("APPROVER"), true);
 		byte[] sealed = seals.sealOfd(seal.id(), ofd, approver, "ofd-1", 130, 205);
-		assertThat(tongban.support.Ofdrw.verify(sealed)).as("ofdrw's validator").isEqualTo("VALID");
+		assertThat(Ofdrw.verify(sealed)).as("ofdrw's validator").isEqualTo("VALID");
 		assertThat(seals.checkOfd(sealed).valid()).as("the platform's own check").isTrue();
 		assertThat(seals.checkOfd(sealed).signer()).contains("婚姻登记专用章");
 
 		// the same document with one character of its page content changed, repackaged
-		java.io.ByteArrayOutputStream altered = new java.io.ByteArrayOutputStream();
+		ByteArrayOutputStream altered = new ByteArrayOutputStream();
 		boolean changed = false;
-		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(sealed));
-				var out = new java.util.zip.ZipOutputStream(altered)) {
+		try (var in = new ZipInputStream(new ByteArrayInputStream(sealed));
+				var out = new ZipOutputStream(altered)) {
 			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
 				byte[] data = in.readAllBytes();
 				if (e.getName().endsWith("Content.xml") && e.getName().contains("Page")) {
-					String text = new String(data, java.nio.charset.StandardCharsets.UTF_8);
+					String text = new String(data, StandardCharsets.UTF_8);
 					String replaced = text.replace("周新娘", "周新郎");
 					changed |= !replaced.equals(text);
-					data = replaced.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+					data = replaced.getBytes(StandardCharsets.UTF_8);
 				}
-				out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+				out.putNextEntry(new ZipEntry(e.getName()));
 				out.write(data);
 				out.closeEntry();
 			}
 		}
 		assertThat(changed).as("the holder's name was in the page content").isTrue();
-		assertThat(tongban.support.Ofdrw.verify(altered.toByteArray())).startsWith("INVALID");
+		assertThat(Ofdrw.verify(altered.toByteArray())).startsWith("INVALID");
 		assertThat(seals.checkOfd(altered.toByteArray()).problem()).isEqualTo("seal.check.signature");
 		assertThat(seals.checkOfd("not an ofd".getBytes()).valid()).isFalse();
 	}

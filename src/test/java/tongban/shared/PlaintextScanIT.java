@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.casework.CaseManagement;
-import tongban.exchange.ExchangeManagement;
+import tongban.exchange.DataLookups;
+import tongban.exchange.Lookup;
+import tongban.exchange.Reader;
+import tongban.exchange.ResourceCatalogue;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -28,7 +31,10 @@ class PlaintextScanIT extends IntegrationTest {
 	CaseManagement cases;
 
 	@Autowired
-	ExchangeManagement exchange;
+	ResourceCatalogue catalogue;
+
+	@Autowired
+	DataLookups lookups;
 
 	@Test
 	void noTableHoldsAnIdNumberOrPhoneNumberInPlaintext() {
@@ -37,8 +43,8 @@ class PlaintextScanIT extends IntegrationTest {
 		TestCases.submittedSocialSecurityCard(cases, c);
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> jdbc.sql("select count(*) from notification_sms_outbox").query(Long.class).single() > texts);
-		exchange.putRecord("XH-GA-RK", c.idNumber(), Map.of("name", c.name(), "idNumber", c.idNumber()));
-		exchange.lookup(new ExchangeManagement.Reader("XH-ZWFW", null, "t", "测试"), new ExchangeManagement.Lookup("XH-GA-RK", c.idNumber(), null,
+		catalogue.putRecord("XH-GA-RK", c.idNumber(), Map.of("name", c.name(), "idNumber", c.idNumber()));
+		lookups.lookup(new Reader("XH-ZWFW", null, "t", "测试"), new Lookup("XH-GA-RK", c.idNumber(), null,
 				"扫描", "C-SCAN"), true);
 
 		// and the demo people: 李娜 holds licences naming 王小明, both are in the population register and other registers

@@ -1,10 +1,7 @@
 package tongban.catalog.web;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,8 +17,10 @@ import tongban.catalog.CatalogManagement;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.internal.BundleEditing;
 import tongban.catalog.internal.BundleEditing.BundleForm;
-import tongban.identity.IdentityManagement;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
+import java.util.Optional;
 
 /**
  * 一件事一次办 bundles in the console (platform admins only, by the security rules for /console/**): the list, a new
@@ -32,16 +31,10 @@ class BundleConsoleController {
 
 	private final BundleEditing editing;
 	private final CatalogManagement catalog;
-	private final IdentityManagement identity;
 
-	BundleConsoleController(BundleEditing editing, CatalogManagement catalog, IdentityManagement identity) {
+	BundleConsoleController(BundleEditing editing, CatalogManagement catalog) {
 		this.editing = editing;
 		this.catalog = catalog;
-		this.identity = identity;
-	}
-
-	private String actor(Authentication auth) {
-		return identity.account(UUID.fromString(auth.getName())).orElseThrow().displayName();
 	}
 
 	@GetMapping("/console/bundles")
@@ -57,9 +50,9 @@ class BundleConsoleController {
 	}
 
 	@PostMapping("/console/bundles")
-	String create(@ModelAttribute("form") BundleForm form, BindingResult errors, Authentication auth, Model model,
+	String create(@ModelAttribute("form") BundleForm form, BindingResult errors, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) {
-		return editing.save(null, form, errors, actor(auth)).map(code -> {
+		return editing.save(null, form, errors, staff.name()).map(code -> {
 			redirect.addFlashAttribute("banner", "bundle.console.saved");
 			return "redirect:/console/bundles/" + code;
 		}).orElseGet(() -> page(model, null));
@@ -73,10 +66,10 @@ class BundleConsoleController {
 	}
 
 	@PostMapping("/console/bundles/{code}")
-	String save(@PathVariable String code, @ModelAttribute("form") BundleForm form, BindingResult errors, Authentication auth,
+	String save(@PathVariable String code, @ModelAttribute("form") BundleForm form, BindingResult errors, @CurrentStaff StaffMember staff,
 			Model model, RedirectAttributes redirect) {
 		CatalogManagement.StoredBundle b = editing.find(code).orElseThrow(() -> DomainException.notFound("bundle"));
-		if (editing.save(code, form, errors, actor(auth)).isEmpty()) {
+		if (editing.save(code, form, errors, staff.name()).isEmpty()) {
 			return page(model, b);
 		}
 		redirect.addFlashAttribute("banner", "bundle.console.saved");
@@ -84,8 +77,8 @@ class BundleConsoleController {
 	}
 
 	@PostMapping("/console/bundles/{code}/status")
-	String status(@PathVariable String code, @RequestParam boolean active, Authentication auth, RedirectAttributes redirect) {
-		editing.setActive(code, active, actor(auth));
+	String status(@PathVariable String code, @RequestParam boolean active, @CurrentStaff StaffMember staff, RedirectAttributes redirect) {
+		editing.setActive(code, active, staff.name());
 		redirect.addFlashAttribute("banner", active ? "bundle.console.restored" : "bundle.console.retired");
 		return "redirect:/console/bundles/" + code;
 	}

@@ -1,12 +1,9 @@
 package tongban.catalog.web;
 
 import java.util.List;
-import java.util.UUID;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -19,10 +16,10 @@ import tongban.catalog.CatalogManagement;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.internal.CatalogEditing;
 import tongban.catalog.internal.ItemForms;
-import tongban.directory.DirectoryManagement;
-import tongban.identity.AccountSummary;
-import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
+import org.springframework.validation.BeanPropertyBindingResult;
 
 /** The catalogue console: department admins edit and submit; platform admins review and publish. */
 @Controller
@@ -30,33 +27,21 @@ class CatalogConsoleController {
 
 	private final CatalogEditing editing;
 	private final CatalogManagement catalog;
-	private final IdentityManagement identity;
-	private final DirectoryManagement directory;
 
-	CatalogConsoleController(CatalogEditing editing, CatalogManagement catalog, IdentityManagement identity,
-			DirectoryManagement directory) {
+	CatalogConsoleController(CatalogEditing editing, CatalogManagement catalog) {
 		this.editing = editing;
 		this.catalog = catalog;
-		this.identity = identity;
-		this.directory = directory;
-	}
-
-	private CatalogEditing.Editor editor(Authentication auth) {
-		return editor(identity, directory, auth);
 	}
 
 	/** The signed-in staff member as a catalogue editor: department admin of their department, or platform admin. */
-	static CatalogEditing.Editor editor(IdentityManagement identity, DirectoryManagement directory, Authentication auth) {
-		AccountSummary me = identity.account(UUID.fromString(auth.getName())).orElseThrow();
-		boolean platform = me.roles().contains(Role.PLATFORM_ADMIN);
-		String department = me.roles().contains(Role.DEPT_ADMIN) && me.departmentId() != null
-				? directory.department(me.departmentId()).map(d -> d.code()).orElse(null) : null;
-		return new CatalogEditing.Editor(me.id(), me.displayName(), department, platform);
+	static CatalogEditing.Editor editor(StaffMember staff) {
+		String department = staff.has(Role.DEPT_ADMIN) ? staff.departmentCode() : null;
+		return new CatalogEditing.Editor(staff.id(), staff.name(), department, staff.has(Role.PLATFORM_ADMIN));
 	}
 
 	@GetMapping("/console/items")
-	String list(Authentication auth, Model model) {
-		CatalogEditing.Editor e = editor(auth);
+	String list(@CurrentStaff StaffMember staff, Model model) {
+		CatalogEditing.Editor e = editor(staff);
 		model.addAttribute("editor", e);
 		model.addAttribute("items", editing.list(e));
 		return "catalog/console-items";
@@ -69,31 +54,31 @@ class CatalogConsoleController {
 	}
 
 	@PostMapping("/console/items")
-	String create(@ModelAttribute("form") ItemForm form, BindingResult errors, Authentication auth, Model model,
+	String create(@ModelAttribute("form") ItemForm form, BindingResult errors, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) {
-		return editing.create(editor(auth), form, errors).map(code -> {
+		return editing.create(editor(staff), form, errors).map(code -> {
 			redirect.addFlashAttribute("banner", "item.saved");
 			return "redirect:/console/items/" + code;
 		}).orElseGet(() -> editPage(model, null));
 	}
 
 	@GetMapping("/console/items/{code}")
-	String detail(@PathVariable String code, Authentication auth, Model model) {
-		CatalogEditing.Detail d = editing.detail(editor(auth), code);
+	String detail(@PathVariable String code, @CurrentStaff StaffMember staff, Model model) {
+		CatalogEditing.Detail d = editing.detail(editor(staff), code);
 		if (d.openGuide() != null) {
 			model.addAttribute("form", ItemForms.form(d.openGuide(), d.open().lockVersion()));
 		}
-		return detailPage(d, auth, model);
+		return detailPage(d, staff, model);
 	}
 
 	@PostMapping("/console/items/{code}")
 	String save(@PathVariable String code, @RequestParam(defaultValue = "save") String action,
-			@ModelAttribute("form") ItemForm form, BindingResult errors, Authentication auth, Model model,
+			@ModelAttribute("form") ItemForm form, BindingResult errors, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) {
-		CatalogEditing.Editor e = editor(auth);
+		CatalogEditing.Editor e = editor(staff);
 		long saved = editing.save(e, code, form, errors);
 		if (saved < 0) {
-			return detailPage(editing.detail(e, code), auth, model);
+			return detailPage(editing.detail(e, code), staff, model);
 		}
 		if ("submit".equals(action) && !editing.submit(e, code, errors)) {
 			// saved but stopped by the gate: show the errors on a form that carries the new lock version
@@ -102,24 +87,24 @@ class CatalogConsoleController {
 			rebound.addAllErrors(errors);
 			model.addAttribute("form", current);
 			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", rebound);
-			return detailPage(editing.detail(e, code), auth, model);
+			return detailPage(editing.detail(e, code), staff, model);
 		}
 		redirect.addFlashAttribute("banner", "submit".equals(action) ? "item.submitted" : "item.saved");
 		return "redirect:/console/items/" + code;
 	}
 
 	@PostMapping("/console/items/{code}/edit")
-	String edit(@PathVariable String code, Authentication auth) {
-		editing.edit(editor(auth), code);
+	String edit(@PathVariable String code, @CurrentStaff StaffMember staff) {
+		editing.edit(editor(staff), code);
 		return "redirect:/console/items/" + code;
 	}
 
 	@PostMapping("/console/items/{code}/publish")
-	String publish(@PathVariable String code, Authentication auth, Model model, RedirectAttributes redirect) {
+	String publish(@PathVariable String code, @CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
 		var errors = new BeanPropertyBindingResult(ItemForm.empty(), "form");
-		if (!editing.publish(editor(auth), code, errors)) {
+		if (!editing.publish(editor(staff), code, errors)) {
 			model.addAttribute("gateErrors", errors.getFieldErrors().stream().map(f -> f.getCode()).toList());
-			return detailPage(editing.detail(editor(auth), code), auth, model);
+			return detailPage(editing.detail(editor(staff), code), staff, model);
 		}
 		redirect.addFlashAttribute("banner", "item.published");
 		return "redirect:/console/items/" + code;
@@ -131,27 +116,27 @@ class CatalogConsoleController {
 
 	@PostMapping("/console/items/{code}/withdraw")
 	String withdraw(@PathVariable String code, @ModelAttribute("withdrawForm") WithdrawForm form, BindingResult errors,
-			Authentication auth, Model model, RedirectAttributes redirect) {
-		if (!editing.withdraw(editor(auth), code, form.reason(), errors)) {
-			return detailPage(editing.detail(editor(auth), code), auth, model);
+			@CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
+		if (!editing.withdraw(editor(staff), code, form.reason(), errors)) {
+			return detailPage(editing.detail(editor(staff), code), staff, model);
 		}
 		redirect.addFlashAttribute("banner", "item.withdrawn");
 		return "redirect:/console/items/" + code;
 	}
 
 	@PostMapping("/console/items/{code}/return")
-	String returnToDepartment(@PathVariable String code, Authentication auth, RedirectAttributes redirect) {
-		editing.returnToDepartment(editor(auth), code);
+	String returnToDepartment(@PathVariable String code, @CurrentStaff StaffMember staff, RedirectAttributes redirect) {
+		editing.returnToDepartment(editor(staff), code);
 		redirect.addFlashAttribute("banner", "item.returned");
 		return "redirect:/console/items/" + code;
 	}
 
-	private String detailPage(CatalogEditing.Detail d, Authentication auth, Model model) {
+	private String detailPage(CatalogEditing.Detail d, @CurrentStaff StaffMember staff, Model model) {
 		if (!model.containsAttribute("withdrawForm")) {
 			model.addAttribute("withdrawForm", new WithdrawForm(""));
 		}
 		model.addAttribute("detail", d);
-		model.addAttribute("editor", editor(auth));
+		model.addAttribute("editor", editor(staff));
 		model.addAttribute("publishedGuide", d.published() == null ? null : catalog.guide(d.published()));
 		return editPage(model, d.code());
 	}

@@ -1,10 +1,11 @@
 package tongban.catalog.web;
 
+import java.util.UUID;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 import tongban.catalog.internal.CatalogEditing;
-import tongban.directory.DirectoryManagement;
 import tongban.identity.IdentityManagement;
 
 /** The signed-in staff member as a catalogue editor (for the catalogue's own API). */
@@ -12,14 +13,12 @@ import tongban.identity.IdentityManagement;
 public class ConsoleEditors {
 
 	private final IdentityManagement identity;
-	private final DirectoryManagement directory;
 
-	ConsoleEditors(IdentityManagement identity, DirectoryManagement directory) {
+	ConsoleEditors(IdentityManagement identity) {
 		this.identity = identity;
-		this.directory = directory;
 	}
 
 	public CatalogEditing.Editor editor(Authentication auth) {
-		return CatalogConsoleController.editor(identity, directory, auth);
+		return CatalogConsoleController.editor(identity.staffMember(UUID.fromString(auth.getName())).orElseThrow());
 	}
 }

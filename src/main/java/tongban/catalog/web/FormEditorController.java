@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +12,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,8 +32,10 @@ import tongban.catalog.FormView;
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.internal.CatalogEditing;
 import tongban.directory.DirectoryManagement;
-import tongban.identity.IdentityManagement;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
+import java.util.Objects;
 
 /**
  * The console's application-form editor: fields as rows (add, remove, move, save with the draft's lock version), a
@@ -49,18 +49,16 @@ class FormEditorController {
 
 	private final CatalogEditing editing;
 	private final CatalogManagement catalog;
-	private final IdentityManagement identity;
 	private final FormValidation validation;
 	private final DirectoryManagement directory;
 	private final MessageSource messages;
 	private final JsonMapper json;
 
 	FormEditorController(CatalogEditing editing, CatalogManagement catalog,
-			IdentityManagement identity, FormValidation validation, DirectoryManagement directory,
+			FormValidation validation, DirectoryManagement directory,
 			MessageSource messages, JsonMapper json) {
 		this.editing = editing;
 		this.catalog = catalog;
-		this.identity = identity;
 		this.validation = validation;
 		this.directory = directory;
 		this.messages = messages;
@@ -68,8 +66,8 @@ class FormEditorController {
 	}
 
 	@GetMapping("/console/items/{code}/form")
-	String page(@PathVariable String code, Authentication auth, Model model, Locale locale) {
-		CatalogEditing.Detail d = editing.detail(editor(auth), code);
+	String page(@PathVariable String code, @CurrentStaff StaffMember staff, Model model, Locale locale) {
+		CatalogEditing.Detail d = editing.detail(CatalogConsoleController.editor(staff), code);
 		ServiceGuide g = d.openGuide() != null ? d.openGuide() : d.published() == null ? null : catalog.guide(d.published());
 		FormDefinition def = g == null ? FormDefinition.EMPTY : g.form();
 		model.addAttribute("editorForm", FormEditorForm.of(def, d.open() == null ? 0 : d.open().lockVersion()));
@@ -79,8 +77,8 @@ class FormEditorController {
 	@PostMapping("/console/items/{code}/form")
 	String post(@PathVariable String code, @RequestParam(defaultValue = "save") String action,
 			@RequestParam(required = false) String newType, @ModelAttribute("editorForm") FormEditorForm form,
-			BindingResult errors, Authentication auth, Model model, Locale locale, RedirectAttributes redirect) {
-		CatalogEditing.Editor e = editor(auth);
+			BindingResult errors, @CurrentStaff StaffMember staff, Model model, Locale locale, RedirectAttributes redirect) {
+		CatalogEditing.Editor e = CatalogConsoleController.editor(staff);
 		CatalogEditing.Detail d = editing.detail(e, code);
 		List<FormEditorForm.Row> rows = form.getFields();
 		rows.removeIf(Objects::isNull);
@@ -119,8 +117,8 @@ class FormEditorController {
 	/** The live preview of the definition being edited (htmx). */
 	@PostMapping(value = "/console/items/{code}/form/preview", headers = "HX-Request")
 	String preview(@PathVariable String code, @ModelAttribute("editorForm") FormEditorForm form, BindingResult errors,
-			Authentication auth, Model model, Locale locale) {
-		editing.detail(editor(auth), code);
+			@CurrentStaff StaffMember staff, Model model, Locale locale) {
+		editing.detail(CatalogConsoleController.editor(staff), code);
 		form.getFields().removeIf(Objects::isNull);
 		preview(code, form.definition(errors), Map.of(), List.of(), null, model, locale);
 		return "catalog/console-form :: preview";
@@ -131,8 +129,8 @@ class FormEditorController {
 	String tryFill(@PathVariable String code, @RequestParam("_definition") String definition,
 			@RequestParam(name = "_addRow", required = false) String addRow,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
-			Authentication auth, Model model, Locale locale) {
-		CatalogEditing.Detail d = editing.detail(editor(auth), code);
+			@CurrentStaff StaffMember staff, Model model, Locale locale) {
+		CatalogEditing.Detail d = editing.detail(CatalogConsoleController.editor(staff), code);
 		FormDefinition def;
 		try {
 			def = json.readValue(definition, FormDefinition.class);
@@ -188,10 +186,6 @@ class FormEditorController {
 		model.addAttribute("view", FormView.of(shown, values, errors, VALUE_PREFIX, addRow, messages, locale));
 		model.addAttribute("definitionJson", json.writeValueAsString(shown));
 		model.addAttribute("regions", directory.formRegions());
-	}
-
-	private CatalogEditing.Editor editor(Authentication auth) {
-		return CatalogConsoleController.editor(identity, directory, auth);
 	}
 
 	private static FormValidation.FileRef ref(MultipartFile file) {

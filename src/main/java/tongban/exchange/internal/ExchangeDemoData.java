@@ -11,18 +11,23 @@ import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import tongban.exchange.ExchangeManagement;
-import tongban.exchange.ExchangeManagement.Field;
-import tongban.exchange.ExchangeManagement.Resource;
+import tongban.exchange.ExchangeClients;
+import tongban.exchange.Grant;
+import tongban.exchange.Resource;
+import tongban.exchange.Resource.Field;
+import tongban.exchange.ResourceCatalogue;
+import tongban.exchange.SharingGrants;
+import tongban.identity.IdentityManagement;
+import tongban.identity.IdentityManagement.RegisteredPerson;
 import tongban.shared.Clocks;
 import tongban.shared.DemoData;
 import tongban.shared.IdNumber;
+import tongban.shared.Uscc;
 
 /**
  * The demo resource catalogue (data/exchange/resources.json: population, marriage, social insurance, business and
@@ -40,23 +45,25 @@ class ExchangeDemoData implements ApplicationRunner {
 	static final String WANG = withCheck("33010619900101001");
 	static final String CHEN = withCheck("33010619780515003");
 	static final String LI = withCheck("33010619920808002");
-	static final String COMPANY_USCC = "91330106MA2CD7E8X" + tongban.shared.Uscc.checkCharacter("91330106MA2CD7E8X");
+	static final String COMPANY_USCC = "91330106MA2CD7E8X" + Uscc.checkCharacter("91330106MA2CD7E8X");
 
 	private static final String[] STREETS = { "文三路", "文二路", "天目山路", "学院路", "古墩路", "莫干山路", "教工路", "西溪路", "转塘街道象山", "留下街道屏峰" };
 
 	private final DemoData demo;
-	private final ExchangeManagement exchange;
+	private final ResourceCatalogue catalogue;
+	private final SharingGrants grants;
+	private final ExchangeClients clients;
 	private final JsonMapper json;
-	private final JdbcClient jdbc;
+	private final IdentityManagement identity;
 
-	private final tongban.shared.DataKeys keys;
-
-	ExchangeDemoData(DemoData demo, ExchangeManagement exchange, JsonMapper json, JdbcClient jdbc, tongban.shared.DataKeys keys) {
-		this.keys = keys;
+	ExchangeDemoData(DemoData demo, ResourceCatalogue catalogue, SharingGrants grants, ExchangeClients clients, JsonMapper json,
+			IdentityManagement identity) {
 		this.demo = demo;
-		this.exchange = exchange;
+		this.catalogue = catalogue;
+		this.grants = grants;
+		this.clients = clients;
 		this.json = json;
-		this.jdbc = jdbc;
+		this.identity = identity;
 	}
 
 	private static String withCheck(String first17) {
@@ -76,7 +83,7 @@ class ExchangeDemoData implements ApplicationRunner {
 		try (InputStream in = getClass().getResourceAsStream("/data/exchange/resources.json")) {
 			for (ResourceEntry e : json.readValue(in, new TypeReference<List<ResourceEntry>>() {
 			})) {
-				var problems = exchange.saveResource(new Resource(e.code(), e.name(), e.provider(), e.subjectKind(), e.sharingClass(), e.updateFrequency(),
+				var problems = catalogue.saveResource(new Resource(e.code(), e.name(), e.provider(), e.subjectKind(), e.sharingClass(), e.updateFrequency(),
 						e.legalBasis(), e.providingSystem(), e.fields()), "演示数据");
 				if (!problems.isEmpty()) {
 					throw new IllegalStateException("demo resource " + e.code() + ": " + problems);
@@ -86,37 +93,34 @@ class ExchangeDemoData implements ApplicationRunner {
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		List<String[]> people = jdbc.sql("select id_number_enc, name from identity_population_register order by id_index")
-			.query((rs, n) -> new String[] { keys.decrypt(rs.getString(1)), rs.getString(2) })
-			.list();
 		int n = 0;
-		for (String[] p : people) {
-			exchange.putRecord("XH-GA-RK", p[0], population(p[0], p[1], address(n++)));
+		for (RegisteredPerson person : identity.populationRegister()) {
+			catalogue.putRecord("XH-GA-RK", person.idNumber(), population(person.idNumber(), person.name(), address(n++)));
 		}
-		exchange.putRecord("XH-MZ-HY", WANG, Map.of("name", "王小明", "maritalStatus", "已婚", "spouseName", "李娜", "registeredOn", "2019-05-20"));
-		exchange.putRecord("XH-MZ-HY", LI, Map.of("name", "李娜", "maritalStatus", "已婚", "spouseName", "王小明", "registeredOn", "2019-05-20"));
-		exchange.putRecord("XH-MZ-HY", CHEN, Map.of("name", "陈建国", "maritalStatus", "已婚", "spouseName", "周雅琴", "registeredOn", "2004-10-01"));
-		exchange.putRecord("XH-RLSB-SB", WANG, Map.of("name", "王小明", "insuranceType", "职工基本养老保险", "status", "正常参保", "since", "2013-07-01",
+		catalogue.putRecord("XH-MZ-HY", WANG, Map.of("name", "王小明", "maritalStatus", "已婚", "spouseName", "李娜", "registeredOn", "2019-05-20"));
+		catalogue.putRecord("XH-MZ-HY", LI, Map.of("name", "李娜", "maritalStatus", "已婚", "spouseName", "王小明", "registeredOn", "2019-05-20"));
+		catalogue.putRecord("XH-MZ-HY", CHEN, Map.of("name", "陈建国", "maritalStatus", "已婚", "spouseName", "周雅琴", "registeredOn", "2004-10-01"));
+		catalogue.putRecord("XH-RLSB-SB", WANG, Map.of("name", "王小明", "insuranceType", "职工基本养老保险", "status", "正常参保", "since", "2013-07-01",
 				"employer", "杭州西湖示范餐饮有限公司"));
-		exchange.putRecord("XH-RLSB-SB", LI, Map.of("name", "李娜", "insuranceType", "职工基本养老保险", "status", "暂停缴费", "since", "2015-03-01",
+		catalogue.putRecord("XH-RLSB-SB", LI, Map.of("name", "李娜", "insuranceType", "职工基本养老保险", "status", "暂停缴费", "since", "2015-03-01",
 				"employer", "杭州西湖示范餐饮有限公司"));
-		exchange.putRecord("XH-GHZY-BDC", WANG, Map.of("name", "王小明", "certificateNumber", "浙(2020)杭州市不动产权第0123456号", "address",
+		catalogue.putRecord("XH-GHZY-BDC", WANG, Map.of("name", "王小明", "certificateNumber", "浙(2020)杭州市不动产权第0123456号", "address",
 				"浙江省杭州市西湖区古墩路 88 号 3 幢 1201 室", "area", "89.50", "use", "住宅"));
-		exchange.putRecord("XH-SCJG-ZT", COMPANY_USCC, Map.of("uscc", COMPANY_USCC, "name", "杭州西湖示范餐饮有限公司", "legalRepresentative", "陈建国",
+		catalogue.putRecord("XH-SCJG-ZT", COMPANY_USCC, Map.of("uscc", COMPANY_USCC, "name", "杭州西湖示范餐饮有限公司", "legalRepresentative", "陈建国",
 				"address", "浙江省杭州市西湖区文三路 90 号", "status", "存续", "establishedOn", "2018-06-18"));
 
 		LocalDate until = LocalDate.now(Clocks.ZONE).plusYears(1);
-		var yb = (ExchangeManagement.Grant) exchange.requestGrant("XH-YB", "XH-GA-RK", List.of("name", "idNumber", "gender", "birthDate", "householdAddress"),
+		var yb = (Grant) grants.requestGrant("XH-YB", "XH-GA-RK", List.of("name", "idNumber", "gender", "birthDate", "householdAddress"),
 				"城乡居民基本医疗保险参保登记核验身份和户籍", "《中华人民共和国社会保险法》第二十三条；《政务信息资源共享管理暂行办法》", until, "演示数据");
-		exchange.decide(yb.id(), "XH-GA", true, null, "演示数据");
-		var centre = (ExchangeManagement.Grant) exchange.requestGrant("XH-ZWFW", "XH-GA-RK", List.of("name", "gender", "birthDate"), "一窗受理核验申请人基本信息",
+		grants.decide(yb.id(), "XH-GA", true, null, "演示数据");
+		var centre = (Grant) grants.requestGrant("XH-ZWFW", "XH-GA-RK", List.of("name", "gender", "birthDate"), "一窗受理核验申请人基本信息",
 				"《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）", until, "演示数据");
-		exchange.decide(centre.id(), "XH-GA", true, null, "演示数据");
-		exchange.requestGrant("XH-RLSB", "XH-MZ-HY", List.of("name", "maritalStatus"), "遗属待遇申领核验婚姻关系", "《中华人民共和国社会保险法》第十七条", until,
+		grants.decide(centre.id(), "XH-GA", true, null, "演示数据");
+		grants.requestGrant("XH-RLSB", "XH-MZ-HY", List.of("name", "maritalStatus"), "遗属待遇申领核验婚姻关系", "《中华人民共和国社会保险法》第十七条", until,
 				"演示数据");
-		exchange.requestGrant("XH-YB", "XH-SCJG-ZT", List.of("uscc", "name", "status"), "单位参保登记核验主体资格", "《中华人民共和国社会保险法》第五十七条", until,
+		grants.requestGrant("XH-YB", "XH-SCJG-ZT", List.of("uscc", "name", "status"), "单位参保登记核验主体资格", "《中华人民共和国社会保险法》第五十七条", until,
 				"演示数据");
-		exchange.bindClient("yb-system-demo", "XH-YB", 1000);
+		clients.bindClient("yb-system-demo", "XH-YB", 1000);
 	}
 
 	private static String address(int n) {

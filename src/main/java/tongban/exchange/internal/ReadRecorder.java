@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
  * Records reads in the statement that reads the data: a lookup's query inserts the read's record and selects the
  * data at once, so the record is committed with the statement (on its own, or with the caller's transaction) and no
  * answer leaves without it, at the cost of one row, and without a second round trip, a second transaction or a thread
- * to hand it to. Each record carries its seal, the HMAC of its fields under the platform's MAC key; {@link ReadSeals}
- * seals the records committed since its last pass into the audit trail with one chained entry.
+ * to hand it to. Each record carries its seal ({@link ReadMacs}), the HMAC of its fields under the platform's MAC key;
+ * {@link ReadSeals} seals the records committed since its last pass into the audit trail with one chained entry.
  * <p>
  * The insert holds the advisory lock {@link #LOCK}, shared, until its transaction ends, taken before the row's id is
  * drawn: the sealer sees in {@code pg_locks} which inserts are under way, and waits for them before it seals a range.
@@ -47,11 +47,11 @@ public class ReadRecorder {
 	private static final String RECORDED_WITH = LOCKED + ", recorded as (" + INSERT + ") ";
 
 	private final JdbcClient jdbc;
-	private final ReadSeals seals;
+	private final ReadMacs macs;
 
-	ReadRecorder(JdbcClient jdbc, ReadSeals seals) {
+	ReadRecorder(JdbcClient jdbc, ReadMacs macs) {
 		this.jdbc = jdbc;
-		this.seals = seals;
+		this.macs = macs;
 	}
 
 	/**
@@ -72,8 +72,8 @@ public class ReadRecorder {
 	}
 
 	private Object[] params(Read r) {
-		Instant at = ReadSeals.now();
+		Instant at = ReadMacs.now();
 		return new Object[] { OffsetDateTime.ofInstant(at, ZoneOffset.UTC), r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(),
-				r.staffId(), r.staffName(), String.join(",", r.fields()), r.purpose(), r.caseNumber(), r.outcome(), seals.seal(at, r) };
+				r.staffId(), r.staffName(), String.join(",", r.fields()), r.purpose(), r.caseNumber(), r.outcome(), macs.seal(at, r) };
 	}
 }

@@ -1,25 +1,12 @@
 package tongban.exchange.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.Period;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,86 +15,52 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.audit.AuditTrail;
 import tongban.audit.SealedRecords;
-import tongban.shared.Clocks;
-import tongban.shared.DataKeys;
 
 /**
- * Seals of read records. A record's seal is the HMAC (the platform's MAC key) of its fields, written with the record
- * ({@link ReadRecorder}). Every half second (and before each check of the trail) the records committed since the last
- * pass are sealed into the trail as a range of ids by one chained DATA_READ entry, whose detail holds the range and the
- * HMAC over the range's seals ({@code "reads 101-250: 150 reads (SERVED 149, REVEALED 1), seal <hex>"});
- * {@code exchange_seal_head} holds the last id sealed. A record is therefore tamper-evident by its seal at once, and by
- * the chain within a second, as entries of the trail are.
- * <p>
- * When the trail is verified, every sealed record is checked against its seal (a changed record: READ_ALTERED, naming
- * it and the entry of its range) and every range against its entry (a record deleted or added: READS_MISSING, naming the
- * entry); a record with a seal that no range covers, though its id was sealed, or one without a seal written after the
- * first sealed one, is READ_UNSEALED; a second record with the seal of another (a copy under a new id) is READ_COPIED.
- * Ranges older than the retention period of read records are checked record by record only, since retention deletes
- * their unreported records. Records sealed before ranges (V41 batches, with {@code audit_id}) are checked record by
- * record.
+ * Seals of read records. A record's seal ({@link ReadMacs}) is written with the record ({@link ReadRecorder}). Every
+ * half second (and before each check of the trail) the records committed since the last pass are sealed into the trail
+ * as a range of ids by one chained DATA_READ entry, whose detail holds the range and the HMAC over the range's seals
+ * ({@code "reads 101-250: 150 reads (SERVED 149, REVEALED 1), seal <hex>"}), recorded with the same values as facts
+ * ({@link SealedRange}) that the check ({@link ReadSealCheck}) reads back from the trail; {@code exchange_seal_head}
+ * holds the last id sealed. A record is therefore tamper-evident by its seal at once, and by the chain within a second,
+ * as entries of the trail are.
  */
 @Component
 class ReadSeals implements SealedRecords {
 
-	private static final Pattern DETAIL = Pattern.compile("^reads (\\d+)-(\\d+): (\\d+) reads \\(.*\\), seal ([0-9a-f]{64})$");
+	/** The actor of the trail's entries that seal ranges. */
+	static final String ACTOR = "exchange";
 	/** Serialises sealing passes (on every node). */
 	private static final long SEALER = 7_204_411_003L;
-	private static final int PAGE = 500;
 	/** At most this many records are sealed by one entry. */
 	private static final int MAX_RANGE = 50_000;
 
-	private final DataKeys keys;
+	private final ReadMacs macs;
+	private final ReadSealCheck check;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
 	private final AuditTrail audit;
-	private final Period keep;
 
-	ReadSeals(DataKeys keys, JdbcClient jdbc, TransactionTemplate tx, @Lazy AuditTrail audit,
-			@Value("${tongban.retention.access-records:P3Y}") Period keep) {
-		this.keys = keys;
+	ReadSeals(ReadMacs macs, ReadSealCheck check, JdbcClient jdbc, TransactionTemplate tx, @Lazy AuditTrail audit) {
+		this.macs = macs;
+		this.check = check;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.audit = audit;
-		this.keep = keep;
 	}
-
-	/** The last time given to a read on this node, in microseconds: each read gets a later one, so no two seals are alike. */
-	private static final AtomicLong LAST = new AtomicLong();
 
 	/**
-	 * The time of a read as the database keeps it (microseconds), so that its seal can be computed again; later than the
-	 * last read's on this node.
+	 * What the trail's entry of a range holds: the ids sealed, how many records, by outcome, and the MAC over their
+	 * seals ({@link ReadMacs#batchSeal}).
 	 */
-	static Instant now() {
-		long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-		return Instant.EPOCH.plus(LAST.accumulateAndGet(micros, (last, now) -> Math.max(last + 1, now)), ChronoUnit.MICROS);
-	}
+	record SealedRange(long first, long last, int count, Map<String, Integer> outcomes, String seal) {
 
-	String seal(Instant at, ReadRecorder.Read r) {
-		return seal(at, r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(), r.staffId(), r.staffName(), r.fields(), r.purpose(),
-				r.caseNumber(), r.outcome());
-	}
-
-	private String seal(Instant at, String subjectIndex, String resourceCode, String departmentCode, String clientId, String staffId,
-			String staffName, List<String> fields, String purpose, String caseNumber, String outcome) {
-		StringBuilder b = new StringBuilder(256).append("read");
-		for (String s : new String[] { at.toString(), subjectIndex, resourceCode, departmentCode, clientId, staffId, staffName, String.join(",", fields),
-				purpose, caseNumber, outcome }) {
-			b.append('\u001f').append(s == null ? "\u0000" : s);
+		/** The entry's detail, as people read it (outcomes in the order of their names). */
+		String detail() {
+			StringBuilder b = new StringBuilder().append("reads ").append(first).append('-').append(last).append(": ").append(count).append(" reads (");
+			new TreeMap<>(outcomes).forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(v));
+			return b.append("), seal ").append(seal).toString();
 		}
-		return keys.mac(b.toString());
-	}
-
-	/** The MAC over a batch's seals, in sorted order: the order in which the database numbers the records does not matter. */
-	String batchSeal(List<String> seals) {
-		return keys.mac("reads\u001f" + String.join(",", seals.stream().sorted().toList()));
-	}
-
-	static String detail(long first, long last, int count, Map<String, Integer> outcomes, String batchSeal) {
-		StringBuilder b = new StringBuilder().append("reads ").append(first).append('-').append(last).append(": ").append(count).append(" reads (");
-		outcomes.forEach((k, v) -> b.append(b.charAt(b.length() - 1) == '(' ? "" : ", ").append(k).append(' ').append(v));
-		return b.append("), seal ").append(batchSeal).toString();
 	}
 
 	/**
@@ -170,147 +123,15 @@ class ReadSeals implements SealedRecords {
 		long upTo = rows.size() == MAX_RANGE ? rows.getLast().id() : highest;
 		Map<String, Integer> outcomes = new TreeMap<>();
 		rows.forEach(r -> outcomes.merge(r.outcome(), 1, Integer::sum));
-		String batch = batchSeal(rows.stream().map(Row::seal).toList());
-		audit.record(AuditTrail.DATA_READ, "exchange", "exchange_access " + (last + 1) + "-" + upTo, detail(last + 1, upTo, rows.size(), outcomes, batch));
+		SealedRange range = new SealedRange(last + 1, upTo, rows.size(), outcomes, macs.batchSeal(rows.stream().map(Row::seal).toList()));
+		audit.record(AuditTrail.DATA_READ, ACTOR, "exchange_access " + range.first() + "-" + range.last(), range.detail(), range);
 		jdbc.sql("update exchange_seal_head set last_id = ? where id = 1").param(upTo).update();
 		return upTo < highest;
 	}
 
-	/** A range sealed by an entry. */
-	private record Range(long entryId, Instant at, long first, long last, int count, String seal) {
-	}
-
+	/** Checks every sealed record and range ({@link ReadSealCheck}). */
 	@Override
 	public Optional<Failure> firstFailure() {
-		Instant purgedBefore = OffsetDateTime.now(Clocks.ZONE).minus(keep).minusDays(1).toInstant();
-		long head = jdbc.sql("select last_id from exchange_seal_head where id = 1").query(Long.class).single();
-		// a copy of a real read under another id (its seal is valid, and a second range would count it): no two reads of
-		// one node share a time, so two records with one seal are one record and its copy
-		Optional<Failure> copied = jdbc.sql("""
-				select id from (select id, row_number() over (partition by seal order by id) as nth from exchange_access where seal is not null) s
-				where nth > 1 order by id limit 1""")
-			.query((rs, n) -> new Failure(null, "READ_COPIED", "exchange_access " + rs.getLong("id")))
-			.optional();
-		if (copied.isPresent()) {
-			return copied;
-		}
-		// records sealed before ranges, by V41 batches: each against its seal
-		Optional<Failure> early = jdbc.sql(SEALED + " where audit_id is not null order by id")
-			.query((rs, n) -> sealed(rs))
-			.list()
-			.stream()
-			.filter(r -> !r.intact())
-			.findFirst()
-			.map(r -> new Failure(r.auditId(), "READ_ALTERED", "exchange_access " + r.id()));
-		if (early.isPresent()) {
-			return early;
-		}
-		long after = 0;
-		long checkedTo = -1;
-		while (true) {
-			List<Range> ranges = new ArrayList<>();
-			jdbc.sql("select id, at, detail from audit_entry where kind = ? and actor = 'exchange' and id > ? and detail like 'reads %' order by id limit ?")
-				.params(AuditTrail.DATA_READ, after, PAGE)
-				.query((ResultSet rs) -> {
-					Matcher m = DETAIL.matcher(rs.getString("detail"));
-					if (m.matches()) {
-						ranges.add(new Range(rs.getLong("id"), rs.getObject("at", OffsetDateTime.class).toInstant(), Long.parseLong(m.group(1)),
-								Long.parseLong(m.group(2)), Integer.parseInt(m.group(3)), m.group(4)));
-					}
-				});
-			if (ranges.isEmpty()) {
-				break;
-			}
-			long from = checkedTo < 0 ? ranges.getFirst().first() : checkedTo + 1;
-			long to = ranges.stream().mapToLong(Range::last).max().orElseThrow();
-			List<Sealed> rows = jdbc.sql(SEALED + " where id between ? and ? and audit_id is null and seal is not null order by id")
-				.params(from, to)
-				.query((rs, n) -> sealed(rs))
-				.list();
-			Optional<Failure> failure = check(ranges, rows, purgedBefore);
-			if (failure.isPresent()) {
-				return failure;
-			}
-			checkedTo = Math.max(checkedTo, to);
-			after = ranges.getLast().entryId();
-		}
-		// a record with a seal that no range covers, though the head says it was sealed
-		Optional<Failure> outside = jdbc.sql("select id from exchange_access where id > ? and id <= ? and audit_id is null and seal is not null order by id limit 1")
-			.params(checkedTo, head)
-			.query((rs, n) -> new Failure(null, "READ_UNSEALED", "exchange_access " + rs.getLong("id")))
-			.optional();
-		if (outside.isPresent()) {
-			return outside;
-		}
-		// a record written by hand since reads are sealed (a read made up, to accuse a department of it)
-		return jdbc.sql("""
-				select id from exchange_access where seal is null
-				  and id > (select min(id) from exchange_access where seal is not null) order by id limit 1""")
-			.query((rs, n) -> new Failure(null, "READ_UNSEALED", "exchange_access " + rs.getLong("id")))
-			.optional();
-	}
-
-	/** Checks a page of ranges against the records in their span (in id order): each record, each range, and the gaps. */
-	private Optional<Failure> check(List<Range> ranges, List<Sealed> rows, Instant purgedBefore) {
-		List<Range> byFirst = ranges.stream().sorted(Comparator.comparingLong(Range::first)).toList();
-		int next = 0;
-		Range covering = null;
-		for (Sealed row : rows) {
-			while (next < byFirst.size() && byFirst.get(next).first() <= row.id()) {
-				if (covering == null || byFirst.get(next).last() > covering.last()) {
-					covering = byFirst.get(next);
-				}
-				next++;
-			}
-			if (covering == null || row.id() > covering.last()) {
-				return Optional.of(new Failure(null, "READ_UNSEALED", "exchange_access " + row.id()));
-			}
-			if (!row.intact()) {
-				return Optional.of(new Failure(covering.entryId(), "READ_ALTERED", "exchange_access " + row.id()));
-			}
-		}
-		for (Range r : ranges) {
-			if (r.at().isBefore(purgedBefore)) {
-				continue;
-			}
-			List<String> found = rows.subList(from(rows, r.first()), from(rows, r.last() + 1)).stream().map(Sealed::seal).toList();
-			if (found.size() != r.count() || !batchSeal(found).equals(r.seal())) {
-				return Optional.of(new Failure(r.entryId(), "READS_MISSING", null));
-			}
-		}
-		return Optional.empty();
-	}
-
-	/** The index of the first record with an id of at least {@code id} (the records in id order). */
-	private static int from(List<Sealed> rows, long id) {
-		int lo = 0;
-		int hi = rows.size();
-		while (lo < hi) {
-			int mid = (lo + hi) >>> 1;
-			if (rows.get(mid).id() < id) {
-				lo = mid + 1;
-			}
-			else {
-				hi = mid;
-			}
-		}
-		return lo;
-	}
-
-	private record Sealed(long id, long auditId, boolean intact, String seal) {
-	}
-
-	/** Read records with every field their seal covers, for {@link #sealed(ResultSet)}; a where clause is appended. */
-	private static final String SEALED = """
-			select id, audit_id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
-			  case_number, outcome, seal from exchange_access""";
-
-	private Sealed sealed(ResultSet rs) throws SQLException {
-		String[] fields = (String[]) rs.getArray("fields").getArray();
-		String computed = seal(rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("subject_index"), rs.getString("resource_code"),
-				rs.getString("consumer_department_code"), rs.getString("client_id"), rs.getString("staff_id"), rs.getString("staff_name"),
-				Arrays.asList(fields), rs.getString("purpose"), rs.getString("case_number"), rs.getString("outcome"));
-		String stored = rs.getString("seal");
-		return new Sealed(rs.getLong("id"), rs.getLong("audit_id"), computed.equals(stored), stored);
+		return check.firstFailure();
 	}
 }

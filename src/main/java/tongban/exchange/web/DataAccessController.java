@@ -1,6 +1,5 @@
 package tongban.exchange.web;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,11 +8,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import tongban.exchange.ExchangeManagement;
+import tongban.exchange.AccessRecords;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 
 /**
@@ -24,37 +22,30 @@ import tongban.shared.DomainException;
 @Controller
 class DataAccessController {
 
-	private final ExchangeManagement exchange;
+	private final AccessRecords records;
 	private final IdentityManagement identity;
 
-	DataAccessController(ExchangeManagement exchange, IdentityManagement identity) {
-		this.exchange = exchange;
+	DataAccessController(AccessRecords records, IdentityManagement identity) {
+		this.records = records;
 		this.identity = identity;
 	}
 
-	private Actor actor(Authentication auth, HttpServletRequest request) {
-		// the record of reads is the party's own: a proxy or agent whose grant names items only does not see it
-		return identity.citizenActor(auth, request).filter(a -> a.scope().full()).orElseThrow(() -> DomainException.notFound("account"));
-	}
-
-	private String subject(Actor a) {
-		return identity.identifierOf(a.party()).orElseThrow(() -> DomainException.notFound("account"));
+	private String subject(Actor actor) {
+		return identity.identifierOf(actor.party()).orElseThrow(() -> DomainException.notFound("account"));
 	}
 
 	@GetMapping("/account/data-access")
-	String page(Authentication auth, HttpServletRequest request, Model model) {
-		Actor a = actor(auth, request);
-		model.addAttribute("party", a.party());
-		model.addAttribute("reads", exchange.readsOf(subject(a), a.accountId(), 200));
+	String page(@CurrentActor(fullScope = true) Actor actor, Model model) {
+		model.addAttribute("party", actor.party());
+		model.addAttribute("reads", records.readsOf(subject(actor), actor.accountId(), 200));
 		return "exchange/data-access";
 	}
 
 	@PostMapping("/account/data-access/{accessId}/report")
-	String report(@PathVariable long accessId, @RequestParam(defaultValue = "") String reason, Authentication auth, HttpServletRequest request,
-			Model model, RedirectAttributes redirect) {
-		Actor a = actor(auth, request);
+	String report(@PathVariable long accessId, @RequestParam(defaultValue = "") String reason,
+			@CurrentActor(fullScope = true) Actor actor, Model model, RedirectAttributes redirect) {
 		try {
-			exchange.report(accessId, subject(a), a.accountId(), reason);
+			records.report(accessId, subject(actor), actor.accountId(), reason);
 		}
 		catch (DomainException e) {
 			if (e.kind() == DomainException.Kind.NOT_FOUND) {
@@ -62,7 +53,7 @@ class DataAccessController {
 			}
 			model.addAttribute("reportError", "error." + e.code());
 			model.addAttribute("reportAccess", accessId);
-			return page(auth, request, model);
+			return page(actor, model);
 		}
 		redirect.addFlashAttribute("banner", "exchange.report.sent");
 		return "redirect:/account/data-access";

@@ -18,8 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import tongban.exchange.ExchangeManagement;
-import tongban.exchange.ExchangeManagement.Refusal;
+import tongban.exchange.DataLookups;
+import tongban.exchange.ExchangeClient;
+import tongban.exchange.ExchangeClients;
+import tongban.exchange.Lookup;
+import tongban.exchange.Reader;
+import tongban.exchange.Refusal;
+import tongban.exchange.Served;
 import tongban.exchange.internal.RateLimits;
 import tongban.shared.DomainException;
 import tongban.shared.web.HeaderValues;
@@ -35,12 +40,14 @@ import tongban.shared.web.Problems;
 @RestController
 class ExchangeApiController {
 
-	private final ExchangeManagement exchange;
+	private final DataLookups lookups;
+	private final ExchangeClients clients;
 	private final RateLimits limits;
 	private final Problems problems;
 
-	ExchangeApiController(ExchangeManagement exchange, RateLimits limits, Problems problems) {
-		this.exchange = exchange;
+	ExchangeApiController(DataLookups lookups, ExchangeClients clients, RateLimits limits, Problems problems) {
+		this.lookups = lookups;
+		this.clients = clients;
 		this.limits = limits;
 		this.problems = problems;
 	}
@@ -54,7 +61,7 @@ class ExchangeApiController {
 			@RequestHeader(name = "Tongban-Issue", required = false) String issue,
 			@RequestHeader(name = "Tongban-UserId", required = false) String userId, Authentication auth, HttpServletRequest request) {
 		String clientId = auth.getName();
-		ExchangeManagement.Client client = exchange.client(clientId)
+		ExchangeClient client = clients.client(clientId)
 			.orElseThrow(() -> new Refusal(DomainException.Kind.FORBIDDEN, "exchange-client-unbound", null, "client not bound to a department"));
 		long wait = limits.take(clientId, client.ratePerSecond());
 		if (wait > 0) {
@@ -63,8 +70,8 @@ class ExchangeApiController {
 		}
 		List<String> wanted = fields == null || fields.isBlank() ? List.of()
 				: Arrays.stream(fields.split(",")).map(String::strip).filter(f -> !f.isEmpty()).toList();
-		var served = exchange.lookup(new ExchangeManagement.Reader(client.departmentCode(), clientId, HeaderValues.decode(userId), null),
-				new ExchangeManagement.Lookup(resource, subject, wanted, HeaderValues.decode(purpose), HeaderValues.decode(issue)), true);
+		Served served = lookups.lookup(new Reader(client.departmentCode(), clientId, HeaderValues.decode(userId), null),
+				new Lookup(resource, subject, wanted, HeaderValues.decode(purpose), HeaderValues.decode(issue)), true);
 		return ResponseEntity.ok(new Records(served.resource().code(), served.resource().name(), served.resource().providerDepartmentCode(),
 				served.fields(), served.records(), served.at()));
 	}

@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import tongban.identity.Role;
+import tongban.shared.DataKeys;
+import tongban.shared.EncryptedText;
 import tongban.shared.IdNumber;
 
 /** A person's account: a citizen (signs in with ID number or mobile) or a staff member (username + TOTP). */
@@ -32,12 +34,12 @@ public class Account {
 	@Enumerated(EnumType.STRING)
 	private AccountKind kind;
 	private String displayName;
-	@Convert(converter = tongban.shared.EncryptedText.class)
+	@Convert(converter = EncryptedText.class)
 	@Column(name = "id_number_enc")
 	private String idNumber;
 	@Column(name = "id_number_index")
 	private String idNumberIndex;
-	@Convert(converter = tongban.shared.EncryptedText.class)
+	@Convert(converter = EncryptedText.class)
 	@Column(name = "mobile_enc")
 	private String mobile;
 	@Column(name = "mobile_index")
@@ -46,7 +48,7 @@ public class Account {
 	private String username;
 	private String passwordHash;
 	private int assuranceLevel;
-	@Convert(converter = tongban.shared.EncryptedText.class)
+	@Convert(converter = EncryptedText.class)
 	private String totpSecret;
 	private UUID departmentId;
 	private String regionScope;
@@ -150,7 +152,7 @@ public class Account {
 	}
 
 	/** The ID number and mobile are stored encrypted; rows are found by these keyed indexes of them. */
-	void index(tongban.shared.DataKeys keys) {
+	void index(DataKeys keys) {
 		idNumberIndex = idNumber == null ? null : keys.blindIndex(idNumber);
 		mobileIndex = mobile == null ? null : keys.blindIndex(mobile);
 	}

@@ -34,15 +34,15 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
 	}
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
-				e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
+				exception instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer");
 		problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
 		problems.write(request, response, HttpStatus.FORBIDDEN, "forbidden");
@@ -50,13 +50,13 @@ class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDen
 
 	/** Userinfo's own refusals: a token without scope openid (403), or one the store no longer holds as active (401). */
 	@Override
-	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
-		if (e instanceof OAuth2AuthenticationException refused
+		if (exception instanceof OAuth2AuthenticationException refused
 				&& OAuth2ErrorCodes.INSUFFICIENT_SCOPE.equals(refused.getError().getErrorCode())) {
 			handle(request, response, new AccessDeniedException(refused.getMessage(), refused));
 			return;
 		}
-		commence(request, response, e);
+		commence(request, response, exception);
 	}
 }

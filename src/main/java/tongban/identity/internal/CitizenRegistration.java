@@ -13,6 +13,7 @@ import org.springframework.validation.Errors;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.web.RegistrationForm;
+import tongban.shared.DataKeys;
 import tongban.shared.IdNumber;
 import tongban.shared.MobileNumber;
 
@@ -23,7 +24,7 @@ import tongban.shared.MobileNumber;
 @Service
 public class CitizenRegistration {
 
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
 	public static final String NAME_PATTERN = "[\\p{IsHan}·A-Za-z ]{2,30}";
 	private static final String PURPOSE = "注册";
@@ -36,7 +37,7 @@ public class CitizenRegistration {
 	private final Consents consents;
 
 	CitizenRegistration(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, JdbcClient jdbc,
-			tongban.shared.DataKeys keys, SmsChallenges codes, Consents consents) {
+			DataKeys keys, SmsChallenges codes, Consents consents) {
 		this.keys = keys;
 		this.accounts = accounts;
 		this.policy = policy;
@@ -123,17 +124,17 @@ public class CitizenRegistration {
 
 	/** Creates the account; refuses quietly (empty) if someone registered the same number meanwhile. */
 	@Transactional
-	public Optional<Account> complete(Pending p) {
-		if (accounts.existsByIdNumberIndex(keys.blindIndex(p.idNumber())) || accounts.existsByMobileIndex(keys.blindIndex(p.mobile()))) {
+	public Optional<Account> complete(Pending pending) {
+		if (accounts.existsByIdNumberIndex(keys.blindIndex(pending.idNumber())) || accounts.existsByMobileIndex(keys.blindIndex(pending.mobile()))) {
 			return Optional.empty();
 		}
 		boolean registered = jdbc.sql("select count(*) from identity_population_register where id_index = ? and name = ?")
-			.params(keys.blindIndex(p.idNumber()), p.name())
+			.params(keys.blindIndex(pending.idNumber()), pending.name())
 			.query(Long.class)
 			.single() > 0;
-		Account account = accounts.saveAndFlush(Account.citizen(p.name(), new IdNumber(p.idNumber()), p.mobile(), p.passwordHash(),
+		Account account = accounts.saveAndFlush(Account.citizen(pending.name(), new IdNumber(pending.idNumber()), pending.mobile(), pending.passwordHash(),
 				registered ? 2 : 1));
-		consents.record(account.id(), Consents.Purpose.REGISTRATION, p.noticeVersion(), p.consentedAt(), Consents.Channel.WEB);
+		consents.record(account.id(), Consents.Purpose.REGISTRATION, pending.noticeVersion(), pending.consentedAt(), Consents.Channel.WEB);
 		return Optional.of(account);
 	}
 

@@ -25,6 +25,7 @@ import tongban.identity.domain.AgentGrantRepository;
 import tongban.identity.domain.LegalPerson;
 import tongban.identity.domain.LegalPersonRepository;
 import tongban.shared.Clocks;
+import tongban.shared.DataKeys;
 import tongban.shared.DemoData;
 import tongban.shared.IdNumber;
 import tongban.shared.Uscc;
@@ -67,11 +68,11 @@ class IdentityDemoData implements ApplicationRunner {
 	private final PasswordEncoder encoder;
 	private final ClientRegistrations clients;
 	private final JdbcTemplate jdbc;
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
 	IdentityDemoData(DemoData demo, AccountRepository accounts, LegalPersonRepository legalPersons,
 			AgentGrantRepository agentGrants, DirectoryManagement directory, PasswordEncoder encoder,
-			ClientRegistrations clients, JdbcTemplate jdbc, tongban.shared.DataKeys keys) {
+			ClientRegistrations clients, JdbcTemplate jdbc, DataKeys keys) {
 		this.keys = keys;
 		this.demo = demo;
 		this.accounts = accounts;

@@ -1,10 +1,12 @@
 package tongban.identity.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
@@ -86,7 +88,7 @@ public class OidcClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		else if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			context.getJwsHeader().type(ACCESS_TOKEN_TYPE);
 			account(principal.getName()).ifPresent(a -> context.getClaims()
-				.claim("roles", a.roles().stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)))
+				.claim("roles", a.roles().stream().map(Enum::name).sorted().collect(Collectors.toCollection(ArrayList::new)))
 				.claim("acr", "L" + a.assuranceLevel()));
 		}
 	}

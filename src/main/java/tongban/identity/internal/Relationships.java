@@ -24,6 +24,7 @@ import tongban.identity.domain.ProxyGrantRepository;
 import tongban.identity.web.GrantForm;
 import tongban.identity.web.LegalPersonForm;
 import tongban.shared.Clocks;
+import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
 import tongban.shared.IdNumber;
 import tongban.shared.Uscc;
@@ -33,7 +34,7 @@ import tongban.shared.Uscc;
 @Transactional
 public class Relationships {
 
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
 	static final int MAX_YEARS = 5;
 
@@ -45,7 +46,7 @@ public class Relationships {
 
 	Relationships(AccountRepository accounts, LegalPersonRepository legalPersons, AgentGrantRepository agentGrants,
 			ProxyGrantRepository proxyGrants, IdentityManagement identity,
-			tongban.shared.DataKeys keys) {
+			DataKeys keys) {
 		this.keys = keys;
 		this.accounts = accounts;
 		this.legalPersons = legalPersons;

@@ -13,14 +13,15 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import tongban.identity.Role;
@@ -163,7 +164,7 @@ class SecurityConfiguration {
 			// a session signed in before its account's password was reset is signed out
 			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
 			// The CSRF token lives in a cookie, not the session, so anonymous portal visitors get no session.
-			.csrf(c -> c.csrfTokenRepository(new org.springframework.security.web.csrf.CookieCsrfTokenRepository())
+			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
 				// a forged request could only switch someone's elder mode; no token keeps anonymous pages cacheable
 				.ignoringRequestMatchers("/preferences/elder"))
 			.formLogin(f -> f.loginPage("/login").successHandler(handlers).failureHandler(handlers).permitAll())

@@ -3,6 +3,7 @@ package tongban.identity.internal;
 import java.io.IOException;
 import java.util.UUID;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,7 +44,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-			Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+			Authentication authentication) throws IOException, ServletException {
 		Account account = accounts.findById(UUID.fromString(authentication.getName())).orElseThrow();
 		request.getSession().removeAttribute(SessionKeys.LOGIN_TYPED);
 		SignedInSessions.stamp(request.getSession());
@@ -62,7 +63,7 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 
 	/** Completes a staff sign-in once the TOTP code is right. */
 	public void completeStaff(HttpServletRequest request, HttpServletResponse response, Account account)
-			throws IOException, jakarta.servlet.ServletException {
+			throws IOException, ServletException {
 		request.getSession().removeAttribute(SessionKeys.MFA_PENDING);
 		request.changeSessionId();
 		SignedInSessions.stamp(request.getSession());

@@ -13,10 +13,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.audit.AuditTrail;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
-import tongban.shared.IdNumber;
 import tongban.shared.AttemptLimits;
+import tongban.shared.DataKeys;
+import tongban.shared.IdNumber;
 import tongban.shared.TongbanProperties;
 
 /**
@@ -28,9 +30,9 @@ import tongban.shared.TongbanProperties;
 @Transactional(propagation = Propagation.REQUIRES_NEW)
 public class SignInService {
 
-	private final tongban.shared.DataKeys keys;
+	private final DataKeys keys;
 
-	private final tongban.audit.AuditTrail audit;
+	private final AuditTrail audit;
 
 	public enum Outcome { SUCCESS, FAILURE, LOCKED, MFA_FAILURE, MFA_PENDING, ADDRESS_LOCKED, PASSWORD_RESET }
 
@@ -40,8 +42,8 @@ public class SignInService {
 	private final AttemptLimits limits;
 	private final AttemptLimits.Limit addressFailures;
 
-	SignInService(AccountRepository accounts, JdbcClient jdbc, TongbanProperties properties, tongban.audit.AuditTrail audit,
-			tongban.shared.DataKeys keys, AttemptLimits limits,
+	SignInService(AccountRepository accounts, JdbcClient jdbc, TongbanProperties properties, AuditTrail audit,
+			DataKeys keys, AttemptLimits limits,
 			@Value("${tongban.sign-in.address-failures:10}") int addressFailures,
 			@Value("${tongban.sign-in.address-window-minutes:15}") int addressWindowMinutes) {
 		this.limits = limits;
@@ -119,7 +121,7 @@ public class SignInService {
 		jdbc.sql("insert into identity_sign_in_event (account_id, outcome, remote_addr) values (?, ?, ?)")
 			.params(accountId, outcome.name(), remoteAddr)
 			.update();
-		audit.record(tongban.audit.AuditTrail.SIGN_IN, accountId == null ? "" : accountId.toString(), accountId == null ? null : "account:" + accountId,
+		audit.record(AuditTrail.SIGN_IN, accountId == null ? "" : accountId.toString(), accountId == null ? null : "account:" + accountId,
 				outcome.name() + (remoteAddr == null ? "" : " from " + remoteAddr));
 	}
 

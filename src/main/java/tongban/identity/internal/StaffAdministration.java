@@ -3,8 +3,10 @@ package tongban.identity.internal;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import tongban.audit.AuditTrail;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
@@ -33,11 +36,11 @@ public class StaffAdministration {
 	private final PasswordEncoder encoder;
 	private final PasswordPolicy policy;
 	private final JdbcClient jdbc;
-	private final tongban.audit.AuditTrail audit;
+	private final AuditTrail audit;
 	private final SecureRandom random = new SecureRandom();
 
 	StaffAdministration(AccountRepository accounts, DirectoryManagement directory, PasswordEncoder encoder,
-			PasswordPolicy policy, JdbcClient jdbc, tongban.audit.AuditTrail audit) {
+			PasswordPolicy policy, JdbcClient jdbc, AuditTrail audit) {
 		this.audit = audit;
 		this.accounts = accounts;
 		this.directory = directory;
@@ -52,17 +55,26 @@ public class StaffAdministration {
 	public record Listed(String username, String displayName, String department, String roles) {
 	}
 
-	@Transactional(readOnly = true)
-	public List<Listed> list() {
-		return jdbc.sql("""
-				select a.username, a.display_name, coalesce(d.name, '') as department, a.roles
-				from identity_account a left join directory_department d on d.id = a.department_id
-				where a.kind = 'STAFF' order by a.created_at desc""").query(Listed.class).list();
+	private record Row(String username, String displayName, UUID departmentId, String roles) {
 	}
 
+	/** Every staff account, newest first, with its department's name (the directory asked once for all of them). */
+	@Transactional(readOnly = true)
+	public List<Listed> list() {
+		Map<UUID, String> departmentNames = directory.departments().stream().collect(Collectors.toMap(DepartmentView::id, DepartmentView::name));
+		return jdbc.sql("select username, display_name, department_id, roles from identity_account where kind = 'STAFF' order by created_at desc")
+			.query(Row.class)
+			.list()
+			.stream()
+			.map(row -> new Listed(row.username(), row.displayName(),
+					row.departmentId() == null ? "" : departmentNames.getOrDefault(row.departmentId(), ""), row.roles()))
+			.toList();
+	}
+
+	/** Creates a staff account; {@code createdBy} (the admin's account id) is named in the audit trail. */
 	@Transactional
-	public Created create(StaffForm form, Errors errors) {
-		return create(form, null, actorName(), errors);
+	public Created create(StaffForm form, Errors errors, String createdBy) {
+		return create(form, null, createdBy, errors);
 	}
 
 	/**
@@ -101,14 +113,8 @@ public class StaffAdministration {
 		String secret = Totp.newSecret();
 		Account account = accounts.save(Account.staff(username, name, encoder.encode(password), secret, department.id(),
 				regionScope == null ? department.regionCode() : regionScope, roles));
-		audit.record(tongban.audit.AuditTrail.ROLE_CHANGE, enrolledBy, "staff:" + username, "created in " + department.code() + " with " + roles);
+		audit.record(AuditTrail.ROLE_CHANGE, enrolledBy, "staff:" + username, "created in " + department.code() + " with " + roles);
 		return new Created(username, password, secret, Totp.uri("Tongban", username, secret), account.id());
-	}
-
-	/** The signed-in admin's account id, for the audit trail. */
-	private static String actorName() {
-		var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-		return auth == null ? "system" : auth.getName();
 	}
 
 	/** Changes the password after checking the current one; a wrong current password counts as a failure. */

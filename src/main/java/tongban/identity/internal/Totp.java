@@ -2,10 +2,10 @@ package tongban.identity.internal;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.OptionalLong;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -45,7 +45,7 @@ public final class Totp {
 		byte[] key = base32Decode(base32Secret);
 		long step = at.getEpochSecond() / STEP_SECONDS;
 		for (long candidate = step - 1; candidate <= step + 1; candidate++) {
-			if (java.security.MessageDigest.isEqual(hotp(key, candidate).getBytes(), code.strip().getBytes())) {
+			if (MessageDigest.isEqual(hotp(key, candidate).getBytes(), code.strip().getBytes())) {
 				return OptionalLong.of(candidate);
 			}
 		}

@@ -49,8 +49,10 @@ public class ActingResolver implements WebMvcConfigurer {
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(new Resolver<>(CurrentActor.class, Actor.class) {
 			@Override
-			Optional<Actor> find(Authentication auth, HttpServletRequest request) {
-				return accountId(auth).flatMap(id -> api(auth) ? identity.selfActor(id) : identity.citizenActor(id, chosenParty(request)));
+			Optional<Actor> find(Authentication auth, HttpServletRequest request, MethodParameter parameter) {
+				boolean fullScope = parameter.getParameterAnnotation(CurrentActor.class).fullScope();
+				return accountId(auth).flatMap(id -> api(auth) ? identity.selfActor(id) : identity.citizenActor(id, chosenParty(request)))
+					.filter(actor -> !fullScope || actor.scope().full());
 			}
 
 			@Override
@@ -65,7 +67,7 @@ public class ActingResolver implements WebMvcConfigurer {
 		});
 		resolvers.add(new Resolver<>(CurrentStaff.class, StaffMember.class) {
 			@Override
-			Optional<StaffMember> find(Authentication auth, HttpServletRequest request) {
+			Optional<StaffMember> find(Authentication auth, HttpServletRequest request, MethodParameter parameter) {
 				return accountId(auth).flatMap(identity::staffMember).map(staff -> staff.withSecondFactor(secondFactor(auth)));
 			}
 
@@ -119,7 +121,7 @@ public class ActingResolver implements WebMvcConfigurer {
 			this.type = type;
 		}
 
-		abstract Optional<T> find(Authentication auth, HttpServletRequest request);
+		abstract Optional<T> find(Authentication auth, HttpServletRequest request, MethodParameter parameter);
 
 		abstract String missing(MethodParameter parameter);
 
@@ -135,7 +137,7 @@ public class ActingResolver implements WebMvcConfigurer {
 		public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest webRequest,
 				WebDataBinderFactory binderFactory) {
 			Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-			Optional<T> found = find(auth, webRequest.getNativeRequest(HttpServletRequest.class));
+			Optional<T> found = find(auth, webRequest.getNativeRequest(HttpServletRequest.class), parameter);
 			if (parameter.getParameterType() == Optional.class) {
 				return found;
 			}

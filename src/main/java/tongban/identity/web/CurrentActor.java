@@ -16,6 +16,9 @@ import org.springframework.modulith.NamedInterface;
  * When nobody qualifies (staff, anonymous, a staff token): an {@code Optional} parameter is empty; otherwise a page
  * answers "not found" with {@link #missing()} as the code (what is asked for does not exist for them) and the API
  * answers 403 {@code forbidden}.
+ * <p>
+ * With {@link CurrentStaff}, identity's named interface {@code acting}: the one part of its web layer that other
+ * modules' handlers use.
  */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,4 +28,11 @@ public @interface CurrentActor {
 
 	/** The kind of thing that is "not found" for a visitor who is not a citizen (a stable error code). */
 	String missing() default "account";
+
+	/**
+	 * Whether only an actor with every right over the party qualifies: the citizen themself, a company's legal
+	 * representative, or an agent or proxy whose grant covers everything. What is the party's own (the wallet, the record
+	 * of reads of their data) is "not found" for a grant that names items.
+	 */
+	boolean fullScope() default false;
 }

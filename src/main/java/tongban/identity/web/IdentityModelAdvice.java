@@ -1,18 +1,19 @@
 package tongban.identity.web;
 
-import tongban.identity.GrantScope;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import tongban.identity.AccountSummary;
+import tongban.identity.GrantScope;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
 import tongban.identity.internal.SessionKeys;
@@ -31,7 +32,7 @@ class IdentityModelAdvice {
 	}
 
 	@ModelAttribute
-	void addAccount(org.springframework.ui.Model model, jakarta.servlet.http.HttpServletRequest request) {
+	void addAccount(Model model, HttpServletRequest request) {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
 				|| request.getRequestURI().startsWith("/api/")) {
@@ -61,9 +62,5 @@ class IdentityModelAdvice {
 
 	static UUID accountId(Authentication auth) {
 		return UUID.fromString(auth.getName());
-	}
-
-	static AccountSummary require(IdentityManagement identity, Authentication auth) {
-		return identity.account(accountId(auth)).orElseThrow();
 	}
 }

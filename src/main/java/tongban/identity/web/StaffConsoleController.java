@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
+import tongban.identity.StaffMember;
 import tongban.identity.internal.StaffAdministration;
 
 /** Staff accounts (platform admin) and changing one's own password (everyone signed in). */
@@ -31,8 +32,8 @@ class StaffConsoleController {
 	}
 
 	@PostMapping("/console/staff")
-	String create(@ModelAttribute("form") StaffForm form, BindingResult errors, Model model) {
-		StaffAdministration.Created created = staff.create(form, errors);
+	String create(@ModelAttribute("form") StaffForm form, BindingResult errors, @CurrentStaff StaffMember admin, Model model) {
+		StaffAdministration.Created created = staff.create(form, errors, admin.id().toString());
 		if (created != null) {
 			model.addAttribute("created", created);
 			model.addAttribute("form", StaffForm.empty());

@@ -1,6 +1,5 @@
 package tongban.identity.web;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,32 +8,28 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
-import tongban.identity.AccountSummary;
-import tongban.identity.IdentityManagement;
+import tongban.identity.StaffMember;
 import tongban.identity.internal.InPersonCheck;
 
 /** Staff landing page, and the counter clerk's in-person identity check that raises an account to L3. */
 @Controller
 class WorkbenchController {
 
-	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
 	private final InPersonCheck inPerson;
 
-	WorkbenchController(IdentityManagement identity, DirectoryManagement directory, InPersonCheck inPerson) {
-		this.identity = identity;
+	WorkbenchController(DirectoryManagement directory, InPersonCheck inPerson) {
 		this.directory = directory;
 		this.inPerson = inPerson;
 	}
 
 	@GetMapping("/workbench")
-	String workbench(Authentication auth, Model model) {
-		AccountSummary me = IdentityModelAdvice.require(identity, auth);
-		if (me.departmentId() != null) {
-			directory.department(me.departmentId()).ifPresent(d -> model.addAttribute("department", d));
+	String workbench(@CurrentStaff StaffMember staff, Model model) {
+		if (staff.departmentCode() != null) {
+			directory.departmentByCode(staff.departmentCode()).ifPresent(d -> model.addAttribute("department", d));
 		}
-		if (me.regionScope() != null) {
-			model.addAttribute("regionName", directory.fullName(me.regionScope()));
+		if (staff.regionScope() != null) {
+			model.addAttribute("regionName", directory.fullName(staff.regionScope()));
 		}
 		return "identity/workbench";
 	}
@@ -46,8 +41,8 @@ class WorkbenchController {
 
 	@PostMapping("/workbench/counter/verify")
 	String verify(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String name,
-			Authentication auth, Model model, RedirectAttributes redirect) {
-		InPersonCheck.Result result = inPerson.raiseToL3(IdentityModelAdvice.accountId(auth), idNumber, name);
+			@CurrentStaff StaffMember clerk, Model model, RedirectAttributes redirect) {
+		InPersonCheck.Result result = inPerson.raiseToL3(clerk.id(), idNumber, name);
 		if (result != InPersonCheck.Result.RAISED) {
 			model.addAttribute("verifyError", "counter.verify.error." + result.name());
 			model.addAttribute("idNumber", idNumber);

@@ -2,6 +2,7 @@ package tongban.licence.internal;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -9,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import tongban.identity.IdentityManagement;
+import tongban.licence.HeldLicences;
 import tongban.licence.LicenceManagement;
 import tongban.seal.SealManagement;
 import tongban.shared.DemoData;
@@ -28,11 +30,13 @@ class LicenceDemoData implements ApplicationRunner {
 	private final DemoData demo;
 	private final IdentityManagement identity;
 	private final LicenceManagement licences;
+	private final HeldLicences held;
 
-	LicenceDemoData(DemoData demo, IdentityManagement identity, LicenceManagement licences) {
+	LicenceDemoData(DemoData demo, IdentityManagement identity, LicenceManagement licences, HeldLicences held) {
 		this.demo = demo;
 		this.identity = identity;
 		this.licences = licences;
+		this.held = held;
 	}
 
 	@Override
@@ -40,14 +44,14 @@ class LicenceDemoData implements ApplicationRunner {
 		if (!demo.enabled()) {
 			return;
 		}
-		identity.citizenByIdNumber(LI_NA).filter(a -> licences.wallet(a.id()).isEmpty()).ifPresent(a -> {
+		identity.citizenByIdNumber(LI_NA).filter(a -> held.wallet(a.id()).isEmpty()).ifPresent(a -> {
 			issue(a.id(), "330106-QR-0006-01", "XH-MZ", Map.of("femaleName", a.displayName(), "femaleId", LI_NA, "maleName", "王小明", "maleId",
 					WANG_XIAOMING));
 			issue(a.id(), "330106-QR-0001-01", "XH-GA", Map.of("motherName", a.displayName(), "motherId", LI_NA, "babyName", "", "birthDate", ""));
 		});
 	}
 
-	private void issue(java.util.UUID holder, String item, String department, Map<String, Object> values) {
+	private void issue(UUID holder, String item, String department, Map<String, Object> values) {
 		var sealer = new SealManagement.Sealer(null, "演示数据", department, Set.of("APPROVER"), true);
 		licences.issue(new LicenceManagement.Issue(null, item, department, "330106", holder, values, holder), sealer);
 	}

@@ -1,9 +1,14 @@
 package tongban.licence.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.zip.ZipInputStream;
 
 import org.ofdrw.font.Font;
 import org.ofdrw.font.FontName;
@@ -24,20 +29,22 @@ public final class LicenceOfd {
 	private LicenceOfd() {
 	}
 
-	public static byte[] render(LicencePdf.Content c) {
+	public static byte[] render(LicencePdf.Content content) {
 		Font song = FontName.SimSun.font();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (OFDDoc doc = new OFDDoc(out)) {
-			doc.add(new Paragraph(c.title(), 9d, song).setTextAlign(TextAlign.center).setWidth(170d).setMarginTop(10d));
+			doc.add(new Paragraph(content.title(), 9d, song).setTextAlign(TextAlign.center).setWidth(170d).setMarginTop(10d));
 			doc.add(new Paragraph("（电子证照）", 4d, song).setTextAlign(TextAlign.center).setWidth(170d));
-			for (Map.Entry<String, String> e : c.fields().entrySet()) {
+			for (Map.Entry<String, String> e : content.fields().entrySet()) {
 				doc.add(new Paragraph(e.getKey() + "：" + (e.getValue() == null ? "" : e.getValue()), 4.5d, song).setWidth(170d).setMarginTop(2d));
 			}
-			doc.add(new Paragraph(c.issuer(), 5d, song).setTextAlign(TextAlign.right).setWidth(170d).setMarginTop(14d));
-			doc.add(new Paragraph(c.issuedOn().getYear() + "年" + c.issuedOn().getMonthValue() + "月" + c.issuedOn().getDayOfMonth() + "日", 5d,
-					song).setTextAlign(TextAlign.right).setWidth(170d));
-			doc.add(new Paragraph("证照标识 " + c.identifier(), 3d, song).setWidth(170d).setMarginTop(10d));
-			doc.add(new Paragraph("核验 " + c.verifyUrl(), 3d, song).setWidth(170d));
+			doc.add(new Paragraph(content.issuer(), 5d, song).setTextAlign(TextAlign.right).setWidth(170d).setMarginTop(14d));
+			LocalDate issuedOn = content.issuedOn();
+			doc.add(new Paragraph(issuedOn.getYear() + "年" + issuedOn.getMonthValue() + "月" + issuedOn.getDayOfMonth() + "日", 5d, song)
+				.setTextAlign(TextAlign.right)
+				.setWidth(170d));
+			doc.add(new Paragraph("证照标识 " + content.identifier(), 3d, song).setWidth(170d).setMarginTop(10d));
+			doc.add(new Paragraph("核验 " + content.verifyUrl(), 3d, song).setWidth(170d));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -45,17 +52,17 @@ public final class LicenceOfd {
 		return out.toByteArray();
 	}
 
-	private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("1\\.2\\.156\\.3005\\.2\\.[0-9A-Z.]+[0-9A-Z]");
+	private static final Pattern IDENTIFIER = Pattern.compile("1\\.2\\.156\\.3005\\.2\\.[0-9A-Z.]+[0-9A-Z]");
 
-	private static final java.util.regex.Pattern TEXT_CODE = java.util.regex.Pattern.compile("<ofd:TextCode[^>]*>([^<]*)</ofd:TextCode>");
+	private static final Pattern TEXT_CODE = Pattern.compile("<ofd:TextCode[^>]*>([^<]*)</ofd:TextCode>");
 
 	/** The licence identifier printed on an OFD's pages, or null when none is found or the file cannot be read. */
 	public static String identifierOf(byte[] ofd) {
-		try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ofd))) {
+		try (var in = new ZipInputStream(new ByteArrayInputStream(ofd))) {
 			for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
 				if (e.getName().endsWith("Content.xml")) {
 					// the printed lines in order, joined: a long identifier may be wrapped over two lines
-					String xml = new String(in.readNBytes(10 * 1024 * 1024), java.nio.charset.StandardCharsets.UTF_8);
+					String xml = new String(in.readNBytes(10 * 1024 * 1024), StandardCharsets.UTF_8);
 					StringBuilder text = new StringBuilder();
 					var code = TEXT_CODE.matcher(xml);
 					while (code.find()) {

@@ -1,7 +1,9 @@
 package tongban.licence.internal;
 
+import java.awt.Color;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,11 +11,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Calendar;
+import java.util.Collections;
 import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
@@ -29,17 +40,12 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-
+import tongban.shared.Hashes;
 import tongban.shared.PdfText;
 
 /**
@@ -53,7 +59,7 @@ public final class LicencePdf {
 	public static final String INFO_KEY = "TongbanLicence";
 	private static final float MARGIN = 64;
 	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
-	private static final java.awt.Color RED = new java.awt.Color(0xB0, 0x1E, 0x23);
+	private static final Color RED = new Color(0xB0, 0x1E, 0x23);
 
 	public record Content(String title, String identifier, String number, Map<String, String> fields, String issuer, LocalDate issuedOn,
 			String verifyUrl, byte[] sealPng, String xml) {
@@ -62,7 +68,7 @@ public final class LicencePdf {
 	private LicencePdf() {
 	}
 
-	public static byte[] render(Content c) {
+	public static byte[] render(Content content) {
 		return PdfText.document((doc, f) -> {
 			PDPage page = new PDPage(PDRectangle.A4);
 			doc.addPage(page);
@@ -75,12 +81,12 @@ public final class LicencePdf {
 				out.setLineWidth(0.8f);
 				out.addRect(MARGIN - 18, 46, WIDTH + 36, h - 92);
 				out.stroke();
-				out.setNonStrokingColor(java.awt.Color.BLACK);
+				out.setNonStrokingColor(Color.BLACK);
 				float y = h - 120;
-				y = PdfText.line(out, f, 30, c.title(), MARGIN + (WIDTH - PdfText.width(f, 30, c.title())) / 2, y) - 4;
+				y = PdfText.line(out, f, 30, content.title(), MARGIN + (WIDTH - PdfText.width(f, 30, content.title())) / 2, y) - 4;
 				String sub = "（电子证照）";
 				y = PdfText.line(out, f, 12, sub, MARGIN + (WIDTH - PdfText.width(f, 12, sub)) / 2, y) - 18;
-				for (Map.Entry<String, String> e : c.fields().entrySet()) {
+				for (Map.Entry<String, String> e : content.fields().entrySet()) {
 					String label = e.getKey() + "：";
 					float lw = 150;
 					List<String> lines = PdfText.wrap(f, 13, e.getValue() == null ? "" : e.getValue(), WIDTH - lw);
@@ -92,21 +98,21 @@ public final class LicencePdf {
 				}
 				// issuer and date at the lower right, the seal over them
 				float baseY = 190;
-				String date = c.issuedOn().getYear() + "年" + c.issuedOn().getMonthValue() + "月" + c.issuedOn().getDayOfMonth() + "日";
-				PdfText.line(out, f, 14, c.issuer(), MARGIN + WIDTH - PdfText.width(f, 14, c.issuer()), baseY);
+				String date = content.issuedOn().getYear() + "年" + content.issuedOn().getMonthValue() + "月" + content.issuedOn().getDayOfMonth() + "日";
+				PdfText.line(out, f, 14, content.issuer(), MARGIN + WIDTH - PdfText.width(f, 14, content.issuer()), baseY);
 				PdfText.line(out, f, 14, date, MARGIN + WIDTH - PdfText.width(f, 14, date), baseY - 24);
-				PDImageXObject seal = SealPicture.of(c.sealPng()).in(doc);
+				PDImageXObject seal = SealPicture.of(content.sealPng()).in(doc);
 				float size = 120;
 				out.drawImage(seal, MARGIN + WIDTH - size - 10, baseY - 70, size, size);
 				// QR code to the public verification at the lower left
-				qr(out, c.verifyUrl(), MARGIN, 80, 96);
+				qr(out, content.verifyUrl(), MARGIN, 80, 96);
 				PdfText.line(out, f, 9, "扫码核验", MARGIN + 24, 68);
-				String idLine = "证照标识 " + c.identifier();
+				String idLine = "证照标识 " + content.identifier();
 				PdfText.line(out, f, 8, idLine, MARGIN + 110, 84);
-				PdfText.line(out, f, 8, "核验地址 " + c.verifyUrl().replaceFirst("/verify/.*", "/verify"), MARGIN + 110, 72);
+				PdfText.line(out, f, 8, "核验地址 " + content.verifyUrl().replaceFirst("/verify/.*", "/verify"), MARGIN + 110, 72);
 			}
-			metadata(doc, c);
-			attach(doc, c.xml());
+			metadata(doc, content);
+			attach(doc, content.xml());
 		});
 	}
 
@@ -118,7 +124,7 @@ public final class LicencePdf {
 	record SealPicture(int width, int height, byte[] rgb, byte[] alpha) {
 
 		private static final int KEPT = 64;
-		private static final Map<String, SealPicture> RECENT = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(16, 0.75f, true) {
+		private static final Map<String, SealPicture> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
 			@Override
 			protected boolean removeEldestEntry(Map.Entry<String, SealPicture> eldest) {
 				return size() > KEPT;
@@ -126,7 +132,7 @@ public final class LicencePdf {
 		});
 
 		static SealPicture of(byte[] png) {
-			String key = tongban.shared.Hashes.sha256Hex(png);
+			String key = Hashes.sha256Hex(png);
 			SealPicture p = RECENT.get(key);
 			if (p == null) {
 				p = compress(png);
@@ -137,7 +143,7 @@ public final class LicencePdf {
 
 		private static SealPicture compress(byte[] png) {
 			try {
-				java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(new ByteArrayInputStream(png));
+				BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
 				int w = img.getWidth();
 				int h = img.getHeight();
 				byte[] rgb = new byte[w * h * 3];
@@ -159,7 +165,7 @@ public final class LicencePdf {
 		}
 
 		private static byte[] deflate(byte[] raw) {
-			java.util.zip.Deflater d = new java.util.zip.Deflater(java.util.zip.Deflater.BEST_COMPRESSION);
+			Deflater d = new Deflater(Deflater.BEST_COMPRESSION);
 			try {
 				d.setInput(raw);
 				d.finish();
@@ -188,7 +194,7 @@ public final class LicencePdf {
 		try {
 			BitMatrix m = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, Map.of(EncodeHintType.MARGIN, 0));
 			float cell = size / m.getWidth();
-			out.setNonStrokingColor(java.awt.Color.BLACK);
+			out.setNonStrokingColor(Color.BLACK);
 			for (int r = 0; r < m.getHeight(); r++) {
 				for (int col = 0; col < m.getWidth(); col++) {
 					if (m.get(col, r)) {

@@ -2,7 +2,9 @@ package tongban.licence.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -10,9 +12,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import tongban.licence.LicenceManagement;
 import tongban.licence.LicenceType;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The licence types shipped in data/licence/types.json, added at start when their code is missing (a type changed in
@@ -36,7 +39,7 @@ class LicenceTypes implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
 		try (InputStream in = new ClassPathResource("data/licence/types.json").getInputStream()) {
-			java.util.Set<String> present = new java.util.HashSet<>(licences.types().stream().map(LicenceType::code).toList());
+			Set<String> present = new HashSet<>(licences.types().stream().map(LicenceType::code).toList());
 			for (LicenceType t : json.readValue(in, TypeFile.class).types()) {
 				if (present.contains(t.code())) {
 					continue;

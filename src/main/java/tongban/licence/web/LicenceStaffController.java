@@ -1,8 +1,5 @@
 package tongban.licence.web;
 
-import java.util.UUID;
-
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,9 +7,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.identity.StaffMember;
-import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.licence.LicenceManagement;
 import tongban.shared.DomainException;
 
@@ -24,39 +21,32 @@ import tongban.shared.DomainException;
 class LicenceStaffController {
 
 	private final LicenceManagement licences;
-	private final IdentityManagement identity;
 
-	LicenceStaffController(LicenceManagement licences, IdentityManagement identity) {
+	LicenceStaffController(LicenceManagement licences) {
 		this.licences = licences;
-		this.identity = identity;
 	}
 
-	private record Staff(String name, String departmentCode) {
-	}
-
-	private Staff staff(Authentication auth) {
-		StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
-			.orElseThrow(() -> DomainException.notFound("licence"));
-		if (!a.roles().contains(Role.APPROVER) && !a.roles().contains(Role.DEPT_ADMIN) || a.departmentCode() == null) {
+	/** Only a department's approvers and admins see what it issued; for anyone else the licences are "not found". */
+	private static StaffMember issuing(StaffMember staff) {
+		if (!staff.hasAny(Role.APPROVER, Role.DEPT_ADMIN) || staff.departmentCode() == null) {
 			throw DomainException.notFound("licence");
 		}
-		return new Staff(a.name(), a.departmentCode());
+		return staff;
 	}
 
 	@GetMapping("/workbench/licences")
-	String list(Authentication auth, Model model) {
-		Staff s = staff(auth);
-		model.addAttribute("licences", licences.issuedBy(s.departmentCode(), 200));
+	String list(@CurrentStaff(missing = "licence") StaffMember staff, Model model) {
+		model.addAttribute("licences", licences.issuedBy(issuing(staff).departmentCode(), 200));
 		return "licence/staff";
 	}
 
 	@PostMapping("/workbench/licences/status")
 	String status(@RequestParam String identifier, @RequestParam String status, @RequestParam(defaultValue = "") String reason,
-			Authentication auth, Model model, RedirectAttributes redirect) {
-		Staff s = staff(auth);
+			@CurrentStaff(missing = "licence") StaffMember staff, Model model, RedirectAttributes redirect) {
+		issuing(staff);
 		LicenceManagement.Status target = "CANCELLED".equals(status) ? LicenceManagement.Status.CANCELLED : LicenceManagement.Status.REVOKED;
 		try {
-			licences.changeStatus(identifier, s.departmentCode(), target, reason, s.name());
+			licences.changeStatus(identifier, staff.departmentCode(), target, reason, staff.name());
 		}
 		catch (DomainException e) {
 			if (e.kind() != DomainException.Kind.INVALID) {
@@ -64,7 +54,7 @@ class LicenceStaffController {
 			}
 			model.addAttribute("statusError", "licence.error.reason");
 			model.addAttribute("errorIdentifier", identifier);
-			return list(auth, model);
+			return list(staff, model);
 		}
 		redirect.addFlashAttribute("banner", target == LicenceManagement.Status.REVOKED ? "licence.revoked" : "licence.cancelled");
 		return "redirect:/workbench/licences";

@@ -14,6 +14,7 @@ import org.springframework.web.multipart.MultipartFile;
 import jakarta.servlet.http.HttpServletResponse;
 
 import tongban.licence.LicenceIdentifier;
+import tongban.licence.HeldLicences;
 import tongban.licence.LicenceManagement;
 import tongban.shared.DomainException;
 import tongban.shared.FileTypes;
@@ -30,9 +31,11 @@ class VerifyController {
 	static final long MAX_FILE = 10L * 1024 * 1024;
 
 	private final LicenceManagement licences;
+	private final HeldLicences held;
 
-	VerifyController(LicenceManagement licences) {
+	VerifyController(LicenceManagement licences, HeldLicences held) {
 		this.licences = licences;
+		this.held = held;
 	}
 
 	@GetMapping("/verify")
@@ -56,7 +59,7 @@ class VerifyController {
 	/** A holder's share link: the verification page while the link lasts, "gone" after. */
 	@GetMapping("/verify/share/{token}")
 	String shared(@PathVariable String token, Model model, HttpServletResponse response) {
-		var l = licences.shared(token);
+		var l = held.shared(token);
 		if (l.isEmpty()) {
 			response.setStatus(HttpStatus.GONE.value());
 			model.addAttribute("problem", "licence.error.shareExpired");

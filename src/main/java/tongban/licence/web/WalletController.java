@@ -1,23 +1,26 @@
 package tongban.licence.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.identity.Actor;
-import tongban.identity.IdentityManagement;
-import tongban.licence.LicenceManagement;
+import tongban.identity.web.CurrentActor;
+import tongban.licence.HeldLicences;
 import tongban.licence.LicenceManagement.LicenceView;
 import tongban.shared.DomainException;
 import tongban.shared.QrCode;
@@ -31,32 +34,24 @@ import tongban.shared.QrCode;
 @Controller
 class WalletController {
 
-	private final LicenceManagement licences;
-	private final IdentityManagement identity;
+	private final HeldLicences licences;
 	private final String publicUrl;
 
-	WalletController(LicenceManagement licences, IdentityManagement identity, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+	WalletController(HeldLicences licences, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
 		this.licences = licences;
-		this.identity = identity;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
-	private Actor actor(Authentication auth, HttpServletRequest request) {
-		// the wallet is the party's own: a proxy or agent whose grant names items only does not see it
-		return identity.citizenActor(auth, request).filter(a -> a.scope().full()).orElseThrow(() -> DomainException.notFound("licence"));
-	}
-
 	@GetMapping("/account/licences")
-	String wallet(Authentication auth, HttpServletRequest request, Model model) {
-		Actor a = actor(auth, request);
-		model.addAttribute("party", a.party());
-		model.addAttribute("licences", licences.wallet(a.party().id()));
+	String wallet(@CurrentActor(missing = "licence", fullScope = true) Actor actor, Model model) {
+		model.addAttribute("party", actor.party());
+		model.addAttribute("licences", licences.wallet(actor.party().id()));
 		return "licence/wallet";
 	}
 
 	@GetMapping("/account/licences/{id}")
-	String show(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
-		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
+	String show(@PathVariable UUID id, @CurrentActor(missing = "licence", fullScope = true) Actor actor, Model model) {
+		LicenceView l = licences.held(actor.party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
 		String url = publicUrl + "/verify/" + l.identifier();
 		model.addAttribute("l", l);
 		model.addAttribute("uses", licences.uses(l.id()));
@@ -66,11 +61,11 @@ class WalletController {
 	}
 
 	/** A link to the licence's verification page that expires after 1 hour, 1 day or 7 days. */
-	@org.springframework.web.bind.annotation.PostMapping("/account/licences/{id}/share")
-	String share(@PathVariable UUID id, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "24") int hours,
-			Authentication auth, HttpServletRequest request, org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-		int allowed = java.util.List.of(1, 24, 168).contains(hours) ? hours : 24;
-		String token = licences.share(actor(auth, request).party().id(), id, java.time.Duration.ofHours(allowed));
+	@PostMapping("/account/licences/{id}/share")
+	String share(@PathVariable UUID id, @RequestParam(defaultValue = "24") int hours,
+			@CurrentActor(missing = "licence", fullScope = true) Actor actor, RedirectAttributes redirect) {
+		int allowed = List.of(1, 24, 168).contains(hours) ? hours : 24;
+		String token = licences.share(actor.party().id(), id, Duration.ofHours(allowed));
 		redirect.addFlashAttribute("shareUrl", publicUrl + "/verify/share/" + token);
 		redirect.addFlashAttribute("sharePath", "/verify/share/" + token);
 		redirect.addFlashAttribute("shareHours", allowed);
@@ -78,22 +73,22 @@ class WalletController {
 	}
 
 	@GetMapping("/account/licences/{id}/ofd")
-	ResponseEntity<byte[]> ofd(@PathVariable UUID id, Authentication auth, HttpServletRequest request) {
-		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
+	ResponseEntity<byte[]> ofd(@PathVariable UUID id, @CurrentActor(missing = "licence", fullScope = true) Actor actor) {
+		LicenceView l = licences.held(actor.party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/ofd"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(l.name() + "-" + l.number() + ".ofd",
-					java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					StandardCharsets.UTF_8).build().toString())
 			.body(licences.ofd(l));
 	}
 
 	@GetMapping("/account/licences/{id}/pdf")
-	ResponseEntity<byte[]> pdf(@PathVariable UUID id, Authentication auth, HttpServletRequest request) {
-		LicenceView l = licences.held(actor(auth, request).party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
+	ResponseEntity<byte[]> pdf(@PathVariable UUID id, @CurrentActor(missing = "licence", fullScope = true) Actor actor) {
+		LicenceView l = licences.held(actor.party().id(), id).orElseThrow(() -> DomainException.notFound("licence"));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(l.name() + "-" + l.number() + ".pdf",
-					java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					StandardCharsets.UTF_8).build().toString())
 			.body(licences.pdf(l));
 	}
 }

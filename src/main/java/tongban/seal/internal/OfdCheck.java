@@ -2,12 +2,14 @@ package tongban.seal.internal;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,7 +49,7 @@ public final class OfdCheck {
 			String signer = null;
 			for (String name : signatures) {
 				byte[] signatureXml = files.get(name);
-				String xml = new String(signatureXml, java.nio.charset.StandardCharsets.UTF_8);
+				String xml = new String(signatureXml, StandardCharsets.UTF_8);
 				Matcher refs = REFERENCE.matcher(xml);
 				int count = 0;
 				while (refs.find()) {
@@ -99,7 +101,7 @@ public final class OfdCheck {
 	/** The certificate is the platform's SM2 issuing CA, or one it issued, chained to the SM2 root. */
 	private static boolean trusted(X509Certificate cert, X509Certificate issuing, X509Certificate root) {
 		try {
-			return Crypto.chainsTo(cert, java.util.List.of(issuing), root);
+			return Crypto.chainsTo(cert, List.of(issuing), root);
 		}
 		catch (GeneralSecurityException e) {
 			return false;

@@ -44,7 +44,7 @@ public final class OfdSigner {
 	}
 
 	public static byte[] sign(byte[] ofd, SigningKeys.Entry sealKey, SigningKeys.Entry maker, String sealId, String sealName, byte[] png,
-			LocalDate validFrom, LocalDate validTo, double x, double y) {
+			LocalDate validFrom, LocalDate validTo, double xMillimetres, double yMillimetres) {
 		try {
 			SES_Header header = new SES_Header(new ASN1Integer(4), new DERIA5String("TONGBAN"));
 			CertInfoList certs = new CertInfoList();
@@ -63,7 +63,7 @@ public final class OfdSigner {
 			try (OFDReader reader = new OFDReader(new ByteArrayInputStream(ofd)); OFDSigner signer = new OFDSigner(reader, out)) {
 				signer.setSignMode(SignMode.WholeProtected);
 				signer.setSignContainer(new SESV4Container(sealKey.key(), seal, sealKey.certificate()));
-				signer.addApPos(new NormalStampPos(1, x, y, 40, 40));
+				signer.addApPos(new NormalStampPos(1, xMillimetres, yMillimetres, 40, 40));
 				signer.exeSign();
 			}
 			return out.toByteArray();

@@ -33,6 +33,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -40,6 +41,7 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -126,7 +128,7 @@ public final class PadesSigner {
 			unsigned.add(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
 					new DERSet(token.toCMSSignedData().toASN1Structure())));
 			SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signer, new AttributeTable(unsigned));
-			return CMSSignedData.replaceSigners(signed, new org.bouncycastle.cms.SignerInformationStore(stamped)).getEncoded();
+			return CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded();
 		}
 		catch (GeneralSecurityException | OperatorCreationException | CMSException | IOException e) {
 			throw new IllegalStateException("cannot sign", e);
@@ -167,7 +169,7 @@ public final class PadesSigner {
 				return PdfCheck.problem("seal.check.noCertificate", null);
 			}
 			X509CertificateHolder holder = (X509CertificateHolder) matches.iterator().next();
-			X509Certificate cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Crypto.PROVIDER).getCertificate(holder);
+			X509Certificate cert = new JcaX509CertificateConverter().setProvider(Crypto.PROVIDER).getCertificate(holder);
 			String signerName = Crypto.commonName(cert);
 			if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Crypto.PROVIDER).build(cert))) {
 				return PdfCheck.problem("seal.check.signature", signerName);
@@ -185,7 +187,7 @@ public final class PadesSigner {
 	/** The certificates the CMS structure carries: the pool the signer's chain is built from. */
 	private static List<X509Certificate> carried(CMSSignedData cms) throws GeneralSecurityException {
 		List<X509Certificate> pool = new ArrayList<>();
-		var converter = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().setProvider(Crypto.PROVIDER);
+		var converter = new JcaX509CertificateConverter().setProvider(Crypto.PROVIDER);
 		for (Object o : cms.getCertificates().getMatches(null)) {
 			pool.add(converter.getCertificate((X509CertificateHolder) o));
 		}

@@ -18,6 +18,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public class Pkcs12SigningKeys implements SigningKeys {
 		if (!Files.exists(generated)) {
 			byte[] random = new byte[24];
 			new SecureRandom().nextBytes(random);
-			Files.writeString(generated, java.util.HexFormat.of().formatHex(random));
+			Files.writeString(generated, HexFormat.of().formatHex(random));
 			try {
 				Files.setPosixFilePermissions(generated, PosixFilePermissions.fromString("rw-------"));
 			}

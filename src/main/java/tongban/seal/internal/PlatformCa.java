@@ -1,5 +1,6 @@
 package tongban.seal.internal;
 
+import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -10,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -20,6 +22,8 @@ import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -28,6 +32,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -82,60 +87,60 @@ public class PlatformCa {
 		return "issuing-" + f.name().toLowerCase();
 	}
 
-	public X509Certificate root(Family f) {
-		return keys.get(rootAlias(f)).orElseThrow().certificate();
+	public X509Certificate root(Family family) {
+		return keys.get(rootAlias(family)).orElseThrow().certificate();
 	}
 
 	/** The issuing CA's key: the maker (制章者) of GB/T 38540 seal structures. */
-	public SigningKeys.Entry issuingEntry(Family f) {
-		return keys.get(issuingAlias(f)).orElseThrow();
+	public SigningKeys.Entry issuingEntry(Family family) {
+		return keys.get(issuingAlias(family)).orElseThrow();
 	}
 
-	public X509Certificate issuing(Family f) {
-		return keys.get(issuingAlias(f)).orElseThrow().certificate();
+	public X509Certificate issuing(Family family) {
+		return keys.get(issuingAlias(family)).orElseThrow().certificate();
 	}
 
 	public enum Usage { CA, SEAL, TIMESTAMP }
 
 	/** Where the CA of a family and level publishes its CRL, e.g. {@code https://…/ca/p256-issuing.crl}. */
-	public String crlUrl(Family f, boolean root) {
-		return publicUrl + "/ca/" + f.name().toLowerCase() + (root ? "-root" : "-issuing") + ".crl";
+	public String crlUrl(Family family, boolean root) {
+		return publicUrl + "/ca/" + family.name().toLowerCase() + (root ? "-root" : "-issuing") + ".crl";
 	}
 
 	/** Where the CA of a family and level publishes its certificate. */
-	public String certificateUrl(Family f, boolean root) {
-		return publicUrl + "/ca/" + f.name().toLowerCase() + (root ? "-root" : "-issuing") + ".cer";
+	public String certificateUrl(Family family, boolean root) {
+		return publicUrl + "/ca/" + family.name().toLowerCase() + (root ? "-root" : "-issuing") + ".cer";
 	}
 
 	/**
 	 * A certificate revocation list of the family's root (listing issuing CAs) or issuing CA (listing seals), valid for a
 	 * day from now: what relying parties (and EU DSS in the tests) check a seal's chain against.
 	 */
-	public byte[] crl(Family f, boolean root, java.util.Collection<BigInteger> revoked) {
-		SigningKeys.Entry ca = keys.get(root ? rootAlias(f) : issuingAlias(f)).orElseThrow();
+	public byte[] crl(Family family, boolean root, Collection<BigInteger> revoked) {
+		SigningKeys.Entry ca = keys.get(root ? rootAlias(family) : issuingAlias(family)).orElseThrow();
 		try {
 			Instant now = Instant.now();
-			var b = new org.bouncycastle.cert.X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+			var b = new X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
 					Date.from(now.minus(Duration.ofMinutes(1))));
 			b.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
 			for (BigInteger serial : revoked) {
-				b.addCRLEntry(serial, Date.from(now), org.bouncycastle.asn1.x509.CRLReason.keyCompromise);
+				b.addCRLEntry(serial, Date.from(now), CRLReason.keyCompromise);
 			}
 			JcaX509ExtensionUtils u = new JcaX509ExtensionUtils();
 			b.addExtension(Extension.authorityKeyIdentifier, false, u.createAuthorityKeyIdentifier(ca.certificate()));
-			b.addExtension(Extension.cRLNumber, false, new org.bouncycastle.asn1.x509.CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
-			return b.build(new JcaContentSignerBuilder(f.signatureAlgorithm()).setProvider(Crypto.PROVIDER).build(ca.key())).getEncoded();
+			b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.toEpochMilli())));
+			return b.build(new JcaContentSignerBuilder(family.signatureAlgorithm()).setProvider(Crypto.PROVIDER).build(ca.key())).getEncoded();
 		}
-		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+		catch (GeneralSecurityException | OperatorCreationException | IOException e) {
 			throw new IllegalStateException("cannot issue a CRL", e);
 		}
 	}
 
 	/** A new key of the family under the alias, certified by the issuing CA for the given use. */
-	public SigningKeys.Entry issue(String alias, Family f, X500Name subject, Duration validity, Usage usage) {
-		SigningKeys.Entry issuer = keys.get(issuingAlias(f)).orElseThrow();
-		KeyPair pair = keys.generate(alias, f);
-		X509Certificate cert = sign(f, subject, pair.getPublic(), X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
+	public SigningKeys.Entry issue(String alias, Family family, X500Name subject, Duration validity, Usage usage) {
+		SigningKeys.Entry issuer = keys.get(issuingAlias(family)).orElseThrow();
+		KeyPair pair = keys.generate(alias, family);
+		X509Certificate cert = sign(family, subject, pair.getPublic(), X500Name.getInstance(issuer.certificate().getSubjectX500Principal().getEncoded()),
 				issuer.key(), issuer.certificate(), validity, usage);
 		List<X509Certificate> chain = new ArrayList<>();
 		chain.add(cert);
@@ -145,10 +150,10 @@ public class PlatformCa {
 	}
 
 	/** A seal's key of the family, certified for signing in the department's name (its USCC as serial number). */
-	public SigningKeys.Entry issueSeal(String alias, Family f, String department, String uscc, String sealType, Duration validity) {
+	public SigningKeys.Entry issueSeal(String alias, Family family, String department, String uscc, String sealType, Duration validity) {
 		X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "CN").addRDN(BCStyle.O, department)
 			.addRDN(BCStyle.OU, sealType).addRDN(BCStyle.SERIALNUMBER, uscc).addRDN(BCStyle.CN, department + sealType).build();
-		return issue(alias, f, subject, validity, Usage.SEAL);
+		return issue(alias, family, subject, validity, Usage.SEAL);
 	}
 
 	private static GeneralName uri(String url) {
@@ -198,7 +203,7 @@ public class PlatformCa {
 			return new JcaX509CertificateConverter().setProvider(Crypto.PROVIDER)
 				.getCertificate(b.build(new JcaContentSignerBuilder(f.signatureAlgorithm()).setProvider(Crypto.PROVIDER).build(issuerKey)));
 		}
-		catch (GeneralSecurityException | OperatorCreationException | java.io.IOException e) {
+		catch (GeneralSecurityException | OperatorCreationException | IOException e) {
 			throw new IllegalStateException("cannot certify " + subject, e);
 		}
 	}

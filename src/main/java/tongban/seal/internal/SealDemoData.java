@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.seal.SealManagement;
+import tongban.seal.SealRegistry;
 import tongban.shared.DemoData;
 
 /** Demo seals of the departments that issue the demo licences, applied by their approvers, and a 业务专用章 for every department. */
@@ -21,11 +22,11 @@ class SealDemoData implements ApplicationRunner {
 			"出生医学证明专用章");
 
 	private final DemoData demo;
-	private final SealManagement seals;
+	private final SealRegistry seals;
 
 	private final DirectoryManagement directory;
 
-	SealDemoData(DemoData demo, SealManagement seals, DirectoryManagement directory) {
+	SealDemoData(DemoData demo, SealRegistry seals, DirectoryManagement directory) {
 		this.directory = directory;
 		this.demo = demo;
 		this.seals = seals;

@@ -7,13 +7,13 @@ import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-
 import javax.imageio.ImageIO;
 
 /**
@@ -52,7 +52,7 @@ public final class SealImage {
 			double c = SIZE / 2.0;
 			double r = SIZE / 2.0 - 12;
 			g.setStroke(new BasicStroke(14f));
-			g.draw(new java.awt.geom.Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r));
+			g.draw(new Ellipse2D.Double(c - r, c - r, 2 * r, 2 * r));
 			g.fill(star(c, c, 62, 24));
 			arc(g, organisation, c, r - 52);
 			Font f = FONT.deriveFont(Font.PLAIN, 34f);

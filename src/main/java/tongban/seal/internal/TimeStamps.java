@@ -3,15 +3,16 @@ package tongban.seal.internal;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.security.cert.X509Certificate;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.DigestCalculator;
@@ -89,7 +90,7 @@ public class TimeStamps {
 			var request = new TimeStampRequestGenerator();
 			request.setCertReq(true);
 			DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().setProvider(Crypto.PROVIDER).build()
-				.get(new org.bouncycastle.asn1.x509.AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
+				.get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
 			var generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(Crypto.PROVIDER)
 				.build("SHA256withECDSA", unit.key(), unit.certificate()), sha256, POLICY);
 			generator.addCertificates(new JcaCertStore(unit.chain()));

@@ -1,11 +1,11 @@
 package tongban.seal.web;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +16,10 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
-import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
-import tongban.seal.SealManagement;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
+import tongban.seal.SealRegistry;
 import tongban.shared.DomainException;
 
 /**
@@ -32,37 +33,31 @@ class SealConsoleController {
 
 	static final List<String> ROLES = List.of(Role.APPROVER.name(), Role.DEPT_ADMIN.name(), Role.COUNTER_CLERK.name());
 
-	private final SealManagement seals;
+	private final SealRegistry seals;
 	private final DirectoryManagement directory;
-	private final IdentityManagement identity;
 
-	SealConsoleController(SealManagement seals, DirectoryManagement directory, IdentityManagement identity) {
+	SealConsoleController(SealRegistry seals, DirectoryManagement directory) {
 		this.seals = seals;
 		this.directory = directory;
-		this.identity = identity;
-	}
-
-	private String actor(Authentication auth) {
-		return identity.account(UUID.fromString(auth.getName())).orElseThrow().displayName();
 	}
 
 	@GetMapping("/console/seals")
 	String list(Model model) {
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("seals", directory.departments().stream().flatMap(d -> seals.seals(d.code()).stream()).toList());
-		model.addAttribute("types", SealManagement.TYPES);
+		model.addAttribute("types", SealRegistry.TYPES);
 		model.addAttribute("roles", ROLES);
 		return "seal/console-seals";
 	}
 
 	@PostMapping("/console/seals")
 	String create(@RequestParam(defaultValue = "") String department, @RequestParam(defaultValue = "") String type,
-			@RequestParam(defaultValue = "") String role, Authentication auth, Model model, RedirectAttributes redirect) {
-		if (directory.departmentByCode(department).isEmpty() || !SealManagement.TYPES.contains(type) || !ROLES.contains(role)) {
+			@RequestParam(defaultValue = "") String role, @CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
+		if (directory.departmentByCode(department).isEmpty() || !SealRegistry.TYPES.contains(type) || !ROLES.contains(role)) {
 			model.addAttribute("createError", "seal.console.error.create");
 			return list(model);
 		}
-		SealManagement.SealView s = seals.create(department, type, role, actor(auth));
+		SealRegistry.SealView s = seals.create(department, type, role, staff.name());
 		redirect.addFlashAttribute("banner", "seal.console.created");
 		return "redirect:/console/seals/" + s.id();
 	}
@@ -84,10 +79,10 @@ class SealConsoleController {
 
 	/** An uploaded seal image in place of the drawn one; a file that cannot serve is refused at the field. */
 	@PostMapping("/console/seals/{id}/image")
-	String uploadImage(@PathVariable UUID id, @RequestParam(name = "image", required = false) MultipartFile image, Authentication auth,
-			Model model, RedirectAttributes redirect) throws java.io.IOException {
+	String uploadImage(@PathVariable UUID id, @RequestParam(name = "image", required = false) MultipartFile image, @CurrentStaff StaffMember staff,
+			Model model, RedirectAttributes redirect) throws IOException {
 		String problem = image == null || image.isEmpty() ? "seal.image.error.empty"
-				: image.getSize() > SealManagement.IMAGE_MAX_BYTES ? "seal.image.error.size" : seals.replaceImage(id, image.getBytes(), actor(auth));
+				: image.getSize() > SealRegistry.IMAGE_MAX_BYTES ? "seal.image.error.size" : seals.replaceImage(id, image.getBytes(), staff.name());
 		if (problem != null) {
 			model.addAttribute("imageError", problem);
 			return detail(id, model);
@@ -98,10 +93,10 @@ class SealConsoleController {
 
 	@PostMapping("/console/seals/{id}/status")
 	String status(@PathVariable UUID id, @RequestParam String status, @RequestParam(defaultValue = "") String reason,
-			Authentication auth, Model model, RedirectAttributes redirect) {
-		SealManagement.Status target;
+			@CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
+		SealRegistry.Status target;
 		try {
-			target = SealManagement.Status.valueOf(status);
+			target = SealRegistry.Status.valueOf(status);
 		}
 		catch (IllegalArgumentException e) {
 			throw new DomainException(DomainException.Kind.INVALID, "seal-status", "unknown status");
@@ -110,7 +105,7 @@ class SealConsoleController {
 			model.addAttribute("statusError", "seal.console.error.reason");
 			return detail(id, model);
 		}
-		seals.setStatus(id, target, reason.strip(), actor(auth));
+		seals.setStatus(id, target, reason.strip(), staff.name());
 		redirect.addFlashAttribute("banner", "seal.console.status." + target.name());
 		return "redirect:/console/seals/" + id;
 	}
