@@ -52,9 +52,6 @@ public class IdentityManagement {
 	}
 
 	/** A member of staff with the code of their department (null when they belong to none). */
-	public record StaffMember(UUID id, String name, String departmentCode, String regionScope, java.util.Set<Role> roles) {
-	}
-
 	/** The staff account with this id, with its department's code; empty for citizens and unknown ids. */
 	public Optional<StaffMember> staffMember(UUID accountId) {
 		return account(accountId).filter(AccountSummary::staff)
@@ -212,28 +209,33 @@ public class IdentityManagement {
 	}
 
 	/**
-	 * The signed-in citizen as an actor: for the party chosen with the acting-as switch if they may still act for it
-	 * (a grant may have expired since), else for themself. Empty for staff and anonymous visitors.
+	 * A citizen's account as an actor: for the party they chose with the acting-as switch if they may still act for it
+	 * (a grant may have expired since), else for themself. Empty for staff and unknown accounts.
 	 */
-	public Optional<Actor> citizenActor(org.springframework.security.core.Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
-		if (auth == null || !auth.isAuthenticated() || auth instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
-			return Optional.empty();
-		}
-		UUID id;
-		try {
-			id = UUID.fromString(auth.getName());
-		}
-		catch (IllegalArgumentException e) {
-			return Optional.empty();
-		}
-		return account(id).filter(a -> !a.staff()).map(a -> {
-			jakarta.servlet.http.HttpSession session = request.getSession(false);
-			Party chosen = session != null && session.getAttribute(tongban.identity.internal.SessionKeys.ACTING_FOR) instanceof Party p ? p : null;
-			Party party = chosen == null ? new Party(Party.Kind.CITIZEN, a.id(), a.displayName())
-					: partyFor(a.id(), chosen.id()).orElse(new Party(Party.Kind.CITIZEN, a.id(), a.displayName()));
+	public Optional<Actor> citizenActor(UUID accountId, Party chosen) {
+		return account(accountId).filter(a -> !a.staff()).map(a -> {
+			Party self = new Party(Party.Kind.CITIZEN, a.id(), a.displayName());
+			Party party = chosen == null ? self : partyFor(a.id(), chosen.id()).orElse(self);
 			// a proxy or agent sees and does only what their grant covers
 			return new Actor(a.id(), a.displayName(), party, scopeOf(a.id(), party));
 		});
+	}
+
+	/**
+	 * The signed-in citizen as an actor.
+	 *
+	 * @deprecated web handlers take {@code @CurrentActor Actor}; this goes once the last caller has moved
+	 */
+	@Deprecated(forRemoval = true)
+	public Optional<Actor> citizenActor(org.springframework.security.core.Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
+		return tongban.identity.web.ActingResolver.accountId(auth)
+			.flatMap(id -> citizenActor(id, tongban.identity.web.ActingResolver.chosenParty(request)));
+	}
+
+	/** A citizen's account acting for themself, with every right (an API token's holder). Empty for staff. */
+	public Optional<Actor> selfActor(UUID accountId) {
+		return account(accountId).filter(a -> !a.staff())
+			.map(a -> new Actor(a.id(), a.displayName(), new Party(Party.Kind.CITIZEN, a.id(), a.displayName())));
 	}
 
 	/** Records an action with both the person who acted and the party acted for. */

@@ -120,8 +120,8 @@ public class SealManagement {
 			return new Sealer(null, auth.getName(), null, Set.of(), false);
 		}
 		var staff = identity.staffMember(accountId);
-		return new Sealer(accountId, staff.map(tongban.identity.IdentityManagement.StaffMember::name).orElse(""),
-				staff.map(tongban.identity.IdentityManagement.StaffMember::departmentCode).orElse(null), roles, totp);
+		return new Sealer(accountId, staff.map(tongban.identity.StaffMember::name).orElse(""),
+				staff.map(tongban.identity.StaffMember::departmentCode).orElse(null), roles, totp);
 	}
 
 	/** Makes a seal for a department: image, keys and certificates of both families. */

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.directory.DirectoryManagement;
 import tongban.exchange.ExchangeManagement;
 import tongban.exchange.ExchangeManagement.Refusal;
+import tongban.identity.StaffMember;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.shared.Clocks;
@@ -62,7 +63,7 @@ class ExchangeWorkbenchController {
 	}
 
 	private Staff staff(Authentication auth) {
-		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+		StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
 			.orElseThrow(() -> DomainException.notFound("account"));
 		if (a.departmentCode() == null) {
 			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "staff without a department");

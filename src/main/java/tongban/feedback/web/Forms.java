@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import tongban.feedback.FeedbackManagement;
 import tongban.feedback.FeedbackManagement.Channel;
 import tongban.feedback.FeedbackManagement.RatingInput;
+import tongban.identity.StaffMember;
 import tongban.identity.IdentityManagement;
 import tongban.shared.DomainException;
 
@@ -60,7 +61,7 @@ class Forms {
 	}
 
 	FeedbackManagement.Staff staff(Authentication auth) {
-		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+		StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
 			.orElseThrow(() -> DomainException.notFound("account"));
 		return new FeedbackManagement.Staff(a.id(), a.name(), a.departmentCode(), a.regionScope(), a.roles());
 	}

@@ -22,6 +22,7 @@ import tongban.directory.DirectoryManagement;
 import tongban.hotline.HotlineCatalogue;
 import tongban.hotline.HotlineManagement;
 import tongban.hotline.HotlineManagement.Ticket;
+import tongban.identity.StaffMember;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.shared.DomainException;
@@ -81,7 +82,7 @@ class HotlineWorkbenchController {
 	}
 
 	private Staff staff(Authentication auth) {
-		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+		StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
 			.orElseThrow(() -> DomainException.notFound("account"));
 		return new Staff(a.id(), a.name(), a.departmentCode(), a.regionScope(), a.roles());
 	}

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.identity.StaffMember;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.licence.LicenceManagement;
@@ -34,7 +35,7 @@ class LicenceStaffController {
 	}
 
 	private Staff staff(Authentication auth) {
-		IdentityManagement.StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
+		StaffMember a = identity.staffMember(UUID.fromString(auth.getName()))
 			.orElseThrow(() -> DomainException.notFound("licence"));
 		if (!a.roles().contains(Role.APPROVER) && !a.roles().contains(Role.DEPT_ADMIN) || a.departmentCode() == null) {
 			throw DomainException.notFound("licence");
