@@ -15,7 +15,7 @@ import tongban.identity.Party;
  * The applicant's own name, ID number and phone in a citizen's application come from the account of the citizen it is
  * filed for (the signed-in person, or the principal when a proxy applies within their grant), never from what was
  * typed: a self-registered account cannot apply under 王小明's ID number. Each such value is kept as a
- * {@link CaseManagement.Verified} of source {@link CaseManagement.Verified#ACCOUNT}, with the account's level of
+ * {@link Verified} of source {@link Verified#ACCOUNT}, with the account's level of
  * assurance, so the form shows it locked, a request that changes it is refused at the field, submission checks its
  * MAC, and the approver sees how it was obtained. A value already taken from a register (免提交) stays as served.
  */
@@ -23,10 +23,10 @@ import tongban.identity.Party;
 class ApplicantIdentity {
 
 	/** Something the account changed: the values and their provenance as they are now, and the fields refused. */
-	record Bound(Map<String, Object> values, Map<String, CaseManagement.Verified> provenance, List<String> refused) {
+	record Bound(Map<String, Object> values, Map<String, Verified> provenance, List<String> refused) {
 	}
 
-	/** The MAC of a value bound to its case and field, as {@link CaseManagement} makes it. */
+	/** The MAC of a value bound to its case and field, as {@link Applying} makes it. */
 	interface Mac {
 		String of(String field, Object value);
 	}
@@ -42,10 +42,10 @@ class ApplicantIdentity {
 	 * request (null when nothing was sent); a field sent with another value is named in {@link Bound#refused()}.
 	 * Companies' applications and forms without such fields come back as they were.
 	 */
-	Bound bind(Party party, FormDefinition form, Map<String, Object> values, Map<String, CaseManagement.Verified> provenance,
+	Bound bind(Party party, FormDefinition form, Map<String, Object> values, Map<String, Verified> provenance,
 			Map<String, ?> sent, Mac mac) {
 		Map<String, Object> out = new LinkedHashMap<>(values);
-		Map<String, CaseManagement.Verified> sources = new LinkedHashMap<>(provenance);
+		Map<String, Verified> sources = new LinkedHashMap<>(provenance);
 		List<String> refused = new ArrayList<>();
 		if (party.kind() != Party.Kind.CITIZEN) {
 			return new Bound(out, sources, refused);
@@ -58,7 +58,7 @@ class ApplicantIdentity {
 			if (f.applicant() == null) {
 				continue;
 			}
-			CaseManagement.Verified earlier = sources.get(f.key());
+			Verified earlier = sources.get(f.key());
 			if (earlier != null && !earlier.fromAccount()) {
 				continue; // taken from a register with consent: stays as served
 			}
@@ -76,7 +76,7 @@ class ApplicantIdentity {
 				refused.add(f.key());
 			}
 			out.put(f.key(), value);
-			sources.put(f.key(), new CaseManagement.Verified(CaseManagement.Verified.ACCOUNT, mac.of(f.key(), value), account.assuranceLevel()));
+			sources.put(f.key(), new Verified(Verified.ACCOUNT, mac.of(f.key(), value), account.assuranceLevel()));
 		}
 		return new Bound(out, sources, refused);
 	}

@@ -26,7 +26,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import tongban.audit.AuditTrail;
-import tongban.casework.CaseManagement;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
+import tongban.casework.Filing;
+import tongban.casework.Notice;
 import tongban.directory.DirectoryManagement;
 import tongban.feedback.internal.FeedbackProperties;
 import tongban.identity.Actor;
@@ -79,8 +84,8 @@ public class FeedbackManagement {
 	/** The level of a default rating: 满意, given by the platform, never counted as active. */
 	public static final Level DEFAULT_LEVEL = Level.SATISFIED;
 
-	static final Set<CaseManagement.Status> RATEABLE = EnumSet.of(CaseManagement.Status.CONCLUDED, CaseManagement.Status.DENIED,
-			CaseManagement.Status.REFUSED);
+	static final Set<CaseStatus> RATEABLE = EnumSet.of(CaseStatus.CONCLUDED, CaseStatus.DENIED,
+			CaseStatus.REFUSED);
 
 	private static final TypeReference<Map<String, Integer>> SCORES = new TypeReference<>() {
 	};
@@ -88,7 +93,7 @@ public class FeedbackManagement {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final DataKeys keys;
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
 	private final NotificationManagement notifications;
@@ -99,7 +104,7 @@ public class FeedbackManagement {
 	private final String baseUrl;
 	private final SecureRandom random = new SecureRandom();
 
-	FeedbackManagement(JdbcClient jdbc, JsonMapper json, DataKeys keys, CaseManagement cases, IdentityManagement identity,
+	FeedbackManagement(JdbcClient jdbc, JsonMapper json, DataKeys keys, Cases cases, IdentityManagement identity,
 			DirectoryManagement directory, NotificationManagement notifications, WorkingCalendars calendars, RatingStatistics statistics,
 			AuditTrail audit, FeedbackProperties properties, @Value("${tongban.public-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
@@ -212,14 +217,14 @@ public class FeedbackManagement {
 	// ---- 一事一评
 
 	/** A case as its rater sees it on the rating page. */
-	public record CaseRating(UUID caseId, String caseNumber, String itemName, CaseManagement.Status status, boolean concluded,
+	public record CaseRating(UUID caseId, String caseNumber, String itemName, CaseStatus status, boolean concluded,
 			List<RatingView> ratings, boolean mayRate, int round) {
 	}
 
 	/** The party's own case with its ratings and whether it may be rated now; another party's case is not found. */
 	@Transactional(readOnly = true)
 	public CaseRating caseRating(Actor a, UUID caseId) {
-		CaseManagement.CaseView c = cases.find(a, caseId).orElseThrow(() -> DomainException.notFound("case"));
+		CaseView c = cases.find(a, CaseId.of(caseId)).orElseThrow(() -> DomainException.notFound("case"));
 		List<RatingView> ratings = ratingsOfCase(caseId);
 		boolean concluded = RATEABLE.contains(c.status());
 		int round = nextRound(ratings);
@@ -247,7 +252,7 @@ public class FeedbackManagement {
 	 */
 	@Transactional
 	public RatingView rateCase(Actor a, UUID caseId, RatingInput in) {
-		CaseManagement.CaseView c = cases.find(a, caseId).orElseThrow(() -> DomainException.notFound("case"));
+		CaseView c = cases.find(a, CaseId.of(caseId)).orElseThrow(() -> DomainException.notFound("case"));
 		if (!RATEABLE.contains(c.status())) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "rating-not-concluded", "the case is " + c.status());
 		}
@@ -271,7 +276,7 @@ public class FeedbackManagement {
 			month = first.month();
 		}
 		else {
-			CaseManagement.Filing f = cases.filing(caseId).orElseThrow();
+			Filing f = cases.filing(CaseId.of(caseId)).orElseThrow();
 			department = f.departmentCode();
 			region = f.regionCode();
 			month = YearMonth.now(Clocks.ZONE).atDay(1);
@@ -340,8 +345,8 @@ public class FeedbackManagement {
 	 */
 	@Transactional
 	public void invite(UUID caseId, String caseNumber) {
-		CaseManagement.Filing f = cases.filing(caseId).orElseThrow();
-		CaseManagement.Notice notice = cases.notice(caseId).orElseThrow();
+		Filing f = cases.filing(CaseId.of(caseId)).orElseThrow();
+		Notice notice = cases.notice(CaseId.of(caseId)).orElseThrow();
 		int inserted = jdbc.sql("""
 				insert into feedback_invitation (case_id, case_number, item_name, department_code, region_code, party_id, applicant_account_id,
 				  default_after) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")

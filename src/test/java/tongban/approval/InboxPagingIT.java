@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.identity.Role;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
@@ -35,13 +36,13 @@ class InboxPagingIT extends IntegrationTest {
 	private static final Pattern TASK_ID = Pattern.compile("\"taskId\"\\s*:\\s*\"([^\"]+)\"");
 
 	@Autowired
-	CaseManagement caseManagement;
+	Applying applying;
 
 	@Test
 	void everyTaskOnceAcrossThePages() throws Exception {
 		Set<UUID> mine = new HashSet<>();
 		for (int i = 0; i < 3; i++) {
-			mine.add(TestCases.submittedSocialSecurityCard(caseManagement, newCitizen("分页" + i, 2)));
+			mine.add(TestCases.submittedSocialSecurityCard(applying, newCitizen("分页" + i, 2)).value());
 		}
 		var approver = newStaff("XH-RLSB", Role.APPROVER, "分页审批");
 		String token = accessToken(approver.id(), "tasks");

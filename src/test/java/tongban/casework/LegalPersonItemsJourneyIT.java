@@ -27,7 +27,10 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 	static final String FOOD = TestCases.FOOD_LICENCE;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	LegalPersonRepository companies;
@@ -49,7 +52,7 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 		var crafted = context.request().post(base() + "/apply/" + FOOD,
 				RequestOptions.create().setForm(FormData.create().set("_csrf", csrf)).setMaxRedirects(0));
 		assertThat(crafted.status()).isEqualTo(404);
-		assertThat(catchThrowableOfType(DomainException.class, () -> cases.startDraft(TestCases.actor(me), FOOD)).code())
+		assertThat(catchThrowableOfType(DomainException.class, () -> applying.startDraft(TestCases.actor(me), FOOD)).code())
 			.isEqualTo("served-party");
 		assertThat(cases.mine(TestCases.actor(me))).isEmpty();
 
@@ -57,6 +60,6 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 		String first17 = "91330106MA" + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000));
 		LegalPerson company = companies.save(new LegalPerson(new Uscc(first17 + Uscc.checkCharacter(first17)), "个人申请餐饮店", me.id()));
 		Actor forCompany = new Actor(me.id(), me.name(), new Party(Party.Kind.LEGAL_PERSON, company.id(), company.name()));
-		assertThat(cases.find(forCompany, cases.startDraft(forCompany, FOOD))).isPresent();
+		assertThat(cases.find(forCompany, applying.startDraft(forCompany, FOOD))).isPresent();
 	}
 }

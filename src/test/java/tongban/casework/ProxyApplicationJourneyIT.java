@@ -23,7 +23,10 @@ import tongban.support.pages.AccountPage;
 class ProxyApplicationJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	IdentityManagement identity;
@@ -40,7 +43,7 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 
 		Actor forPrincipal = new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
 		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
-				() -> cases.startDraft(forPrincipal, "330106-GG-0001-02")).code()).as("outside the grant's scope").isEqualTo("scope");
+				() -> applying.startDraft(forPrincipal, "330106-GG-0001-02")).code()).as("outside the grant's scope").isEqualTo("scope");
 
 		login().open().signIn(proxy.idNumber(), PASSWORD);
 		AccountPage account = new AccountPage(page, base()).open();
@@ -66,7 +69,7 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("start-application").count()).isZero();
 
 		Actor self = new Actor(principal.id(), principal.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
-		assertThat(cases.mine(self)).extracting(CaseManagement.CaseSummary::caseNumber).contains(number);
+		assertThat(cases.mine(self)).extracting(CaseSummary::caseNumber).contains(number);
 		assertThat(jdbc.sql("select applicant_name from casework_case where case_number = ?").param(number).query(String.class).single())
 			.isEqualTo(proxy.name());
 		assertThat(cases.mine(new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, proxy.id(), proxy.name()))))

@@ -14,7 +14,8 @@ import org.springframework.web.client.RestClient;
 import com.microsoft.playwright.Page;
 
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.identity.Role;
@@ -31,7 +32,10 @@ import tongban.support.TestCases;
 class AppealJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -55,7 +59,7 @@ class AppealJourneyIT extends JourneyTest {
 	@Test
 	void upheldAppealExcludesTheRatingFromStatisticsButNotFromSupervisors() {
 		Citizen c = newCitizen("恶意评价人", 2);
-		UUID id = Concluded.socialSecurityCard(cases, approval, c);
+		UUID id = Concluded.socialSecurityCard(applying, cases, approval, c);
 		Map<String, Object> before = total();
 		var rating = feedback.rateCase(TestCases.actor(c), id, new RatingInput("VERY_DISSATISFIED", Map.of(), List.of("ATTITUDE"), "随便打个差评"));
 		assertThat(n(total(), "bad")).isEqualTo(n(before, "bad") + 1);

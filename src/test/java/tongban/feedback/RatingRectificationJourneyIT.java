@@ -14,8 +14,11 @@ import org.springframework.web.client.RestClient;
 
 import com.microsoft.playwright.Page;
 
+import tongban.casework.CaseId;
+import tongban.support.TestCases;
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
@@ -35,7 +38,10 @@ import tongban.support.JourneyTest;
 class RatingRectificationJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -60,7 +66,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 	@Test
 	void badRatingIsRectifiedRevisitedAndRerated() {
 		Citizen citizen = newCitizen("好差评申请人", 2);
-		UUID id = Concluded.socialSecurityCard(cases, approval, citizen);
+		UUID id = Concluded.socialSecurityCard(applying, cases, approval, citizen);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(id).query(Long.class).single() == 1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from notification_message where account_id = ? and event = 'RATING_INVITED'")
@@ -162,7 +168,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 	@Test
 	void notConcludedAndNotOwnCasesOnThePages() {
 		Citizen owner = newCitizen("未办结申请人", 2);
-		UUID pending = tongban.support.TestCases.submittedSocialSecurityCard(cases, owner);
+		CaseId pending = TestCases.submittedSocialSecurityCard(applying, owner);
 		Page p = citizenPage(owner);
 		p.navigate(base() + "/cases/" + pending + "/rating");
 		assertThat(p.getByTestId("not-concluded").isVisible()).isTrue();

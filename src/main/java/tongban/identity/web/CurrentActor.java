@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Binds a handler parameter of type {@link tongban.identity.Actor} (or {@code Optional<Actor>}) to the citizen who is
  * acting. In a browser session: the signed-in account, for the party chosen with the acting-as switch while they may
@@ -18,6 +20,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@NamedInterface("acting")
 public @interface CurrentActor {
 
 	/** The kind of thing that is "not found" for a visitor who is not a citizen (a stable error code). */

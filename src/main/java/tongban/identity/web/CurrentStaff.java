@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.modulith.NamedInterface;
+
 /**
  * Binds a handler parameter of type {@link tongban.identity.StaffMember} (or {@code Optional<StaffMember>}) to the
  * signed-in member of staff, from the browser session or the API access token's subject.
@@ -16,6 +18,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@NamedInterface("acting")
 public @interface CurrentStaff {
 
 	/** The kind of thing that is "not found" for a visitor who is not staff (a stable error code). */
