@@ -47,7 +47,7 @@ public class CaseRecords {
 	}
 
 	/** One case in a list; the applicant's name masked (张*). */
-	public record Row(UUID id, String caseNumber, String itemCode, String itemName, String applicant, CaseStatus status, OffsetDateTime submittedAt,
+	public record Row(CaseId id, String caseNumber, String itemCode, String itemName, String applicant, CaseStatus status, OffsetDateTime submittedAt,
 			OffsetDateTime concludedAt) {
 	}
 
@@ -132,7 +132,7 @@ public class CaseRecords {
 	}
 
 	private static Row row(ResultSet rs) throws SQLException {
-		return new Row(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("item_code"), rs.getString("item_name"),
+		return new Row(CaseId.of(rs.getObject("id", UUID.class)), rs.getString("case_number"), rs.getString("item_code"), rs.getString("item_name"),
 				Masking.name(rs.getString("applicant_name")), CaseStatus.valueOf(rs.getString("status")), rs.getObject("submitted_at", OffsetDateTime.class),
 				rs.getObject("concluded_at", OffsetDateTime.class));
 	}

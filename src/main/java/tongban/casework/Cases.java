@@ -3,7 +3,6 @@ package tongban.casework;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +13,7 @@ import tongban.catalog.CatalogManagement;
 import tongban.catalog.ServiceGuide;
 import tongban.identity.Actor;
 import tongban.identity.Party;
+import tongban.identity.StaffMember;
 import tongban.shared.DomainException;
 
 /**
@@ -90,8 +90,8 @@ public class Cases {
 
 	/** A staff member saw the applicant's personal data of a case in full: an audit entry (DATA_REVEAL). */
 	@Transactional
-	public void recordReveal(CaseId caseId, UUID staffId, String staffName) {
-		audit.record(AuditTrail.DATA_REVEAL, "staff:" + staffId, "case:" + caseId, staffName + " saw the form's personal data in full");
+	public void recordReveal(CaseId caseId, StaffMember staff) {
+		audit.record(AuditTrail.DATA_REVEAL, "staff:" + staff.id(), "case:" + caseId, staff.name() + " saw the form's personal data in full");
 	}
 
 	/** Whether the party may be the applicant of the item: a company for 法人 items, a citizen for items of 自然人. */

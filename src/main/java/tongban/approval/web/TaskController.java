@@ -96,11 +96,11 @@ class TaskController {
 	@PostMapping("/workbench/tasks/{taskId}/reveal")
 	String reveal(@PathVariable String taskId, @CurrentStaff(missing = "task") StaffMember staff, Model model) {
 		CaseView c = approval.caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
-		cases.recordReveal(c.id(), staff.id(), staff.name());
+		cases.recordReveal(c.id(), staff);
 		return task(taskId, staff, model, true);
 	}
 
-	private String task(String taskId, @CurrentStaff(missing = "task") StaffMember staff, Model model, boolean revealed) {
+	private String task(String taskId, StaffMember staff, Model model, boolean revealed) {
 		var task = approval.task(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
 		CaseView c = approval.caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
 		ServiceGuide g = cases.guideOf(c);

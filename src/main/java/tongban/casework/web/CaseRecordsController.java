@@ -79,7 +79,7 @@ class CaseRecordsController {
 	String reveal(@PathVariable CaseId id, @CurrentStaff(missing = "case") StaffMember staff, Model model) {
 		CaseRecords.Scope scope = scope(staff);
 		records.open(scope, id).orElseThrow(() -> DomainException.notFound("case"));
-		cases.recordReveal(id, scope.staffId(), scope.staffName());
+		cases.recordReveal(id, staff);
 		return show(scope, id, model, true);
 	}
 
