@@ -21,6 +21,7 @@ import tongban.casework.domain.CaseRepository;
 import tongban.casework.domain.Columns;
 import tongban.casework.domain.StatusChange;
 import tongban.casework.domain.StoredFile;
+import tongban.casework.internal.ApplicantIdentity;
 import tongban.casework.internal.ApplicationForms;
 import tongban.casework.internal.PromisedDates;
 import tongban.catalog.CatalogManagement;

@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import tongban.casework.internal.DocumentWording;
 import tongban.directory.DirectoryManagement;
 import tongban.seal.SealManagement;
 import tongban.shared.Clocks;

@@ -1,4 +1,4 @@
-package tongban.casework;
+package tongban.casework.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import tongban.casework.Verified;
 import tongban.catalog.FormDefinition;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
@@ -20,14 +21,14 @@ import tongban.identity.Party;
  * MAC, and the approver sees how it was obtained. A value already taken from a register (免提交) stays as served.
  */
 @Component
-class ApplicantIdentity {
+public class ApplicantIdentity {
 
 	/** Something the account changed: the values and their provenance as they are now, and the fields refused. */
-	record Bound(Map<String, Object> values, Map<String, Verified> provenance, List<String> refused) {
+	public record Bound(Map<String, Object> values, Map<String, Verified> provenance, List<String> refused) {
 	}
 
-	/** The MAC of a value bound to its case and field, as {@link Applying} makes it. */
-	interface Mac {
+	/** The MAC of a value bound to its case and field, as {@link tongban.casework.Applying} makes it. */
+	public interface Mac {
 		String of(String field, Object value);
 	}
 
@@ -42,7 +43,7 @@ class ApplicantIdentity {
 	 * request (null when nothing was sent); a field sent with another value is named in {@link Bound#refused()}.
 	 * Companies' applications and forms without such fields come back as they were.
 	 */
-	Bound bind(Party party, FormDefinition form, Map<String, Object> values, Map<String, Verified> provenance,
+	public Bound bind(Party party, FormDefinition form, Map<String, Object> values, Map<String, Verified> provenance,
 			Map<String, ?> sent, Mac mac) {
 		Map<String, Object> out = new LinkedHashMap<>(values);
 		Map<String, Verified> sources = new LinkedHashMap<>(provenance);
