@@ -337,14 +337,16 @@ public class ApprovalManagement {
 		}
 	}
 
-	/** 特别程序, its end, or an extension, on the case of a task the staff member may work. */
-	public void clockAction(StaffMember staff, String taskId, String action, String kind, String text, Integer days, String approvedBy) {
+	/** 特别程序, its end, or an extension, on the case of a task the staff member may work; none named is refused. */
+	public void clockAction(StaffMember staff, String taskId, ClockAction action, String kind, String text, Integer days, String approvedBy) {
 		CaseView c = caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		if (action == null) {
+			throw invalid();
+		}
 		switch (action) {
-			case "special-start" -> clock.startSpecialProcedure(c.id(), staff.name(), kind, text);
-			case "special-end" -> clock.endSpecialProcedure(c.id(), staff.name(), text);
-			case "extend" -> clock.extend(c.id(), staff.name(), days == null ? 0 : days, text, approvedBy);
-			default -> throw invalid();
+			case SPECIAL_START -> clock.startSpecialProcedure(c.id(), staff.name(), kind, text);
+			case SPECIAL_END -> clock.endSpecialProcedure(c.id(), staff.name(), text);
+			case EXTEND -> clock.extend(c.id(), staff.name(), days == null ? 0 : days, text, approvedBy);
 		}
 		refreshDue(c.id());
 	}

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.approval.ApprovalManagement;
+import tongban.approval.ClockAction;
 import tongban.approval.ProcessStep;
 import tongban.casework.CaseAnswers;
 import tongban.casework.CaseClock;
@@ -181,7 +182,7 @@ class TaskController {
 			n = -1;
 		}
 		try {
-			approval.clockAction(staff, taskId, action, kind, text, n, approvedBy);
+			approval.clockAction(staff, taskId, ClockAction.of(action).orElse(null), kind, text, n, approvedBy);
 		}
 		catch (DomainException e) {
 			if (e.kind() == DomainException.Kind.NOT_FOUND) {
