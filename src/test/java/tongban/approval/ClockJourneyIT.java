@@ -32,6 +32,7 @@ import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.JourneyTest;
+import org.assertj.core.api.Assertions;
 
 /**
  * The clock of an accepted case in the running product: a special procedure stops it (the applicant is told, the
@@ -116,7 +117,7 @@ class ClockJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("banner").innerText()).contains("期限已延长");
 		assertThat(promised(id)).isEqualTo(cal.addWorkingDays(accepted, 20 + cal.workingDaysBetween(stopped, today)));
 		assertThat(page.getByTestId("extend").count()).as("one extension only").isZero();
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> caseClock.extend(id, "x", 1, "再延", "张局长")))
+		assertThat(Assertions.catchThrowable(() -> caseClock.extend(id, "x", 1, "再延", "张局长")))
 			.hasMessageContaining("extended already");
 		assertThat(cases.forStaff(id).orElseThrow().events()).extracting(EventView::action)
 			.containsSubsequence("ACCEPTED", "SPECIAL_STARTED", "SPECIAL_ENDED", "EXTENDED");

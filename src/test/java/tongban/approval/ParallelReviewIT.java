@@ -25,6 +25,8 @@ import tongban.identity.Party;
 import tongban.identity.StaffMember;
 import tongban.identity.Role;
 import tongban.support.IntegrationTest;
+import tongban.identity.domain.LegalPersonRepository;
+import org.assertj.core.api.Assertions;
 
 /**
  * 并联审批: 食品经营许可（新办） is reviewed by 市场监管 and 卫健 at the same time; the decision waits for both, a decision
@@ -33,7 +35,7 @@ import tongban.support.IntegrationTest;
 class ParallelReviewIT extends IntegrationTest {
 
 	@Autowired
-	tongban.identity.domain.LegalPersonRepository companies;
+	LegalPersonRepository companies;
 
 	static final String ITEM = "330106-XK-0001-01";
 	static final String USCC = "91330106MA2H3L5Y4T";
@@ -68,7 +70,7 @@ class ParallelReviewIT extends IntegrationTest {
 		assertThat(tasksOf(health, id)).as("卫健 has nothing before acceptance").isEmpty();
 
 		var wrong = ApprovalManagement.Decision.of("approve", "", Map.of());
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> approval.complete(market, accept.taskId(), wrong)))
+		assertThat(Assertions.catchThrowable(() -> approval.complete(market, accept.taskId(), wrong)))
 			.hasMessageContaining("not a decision");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.SUBMITTED);
 
@@ -86,7 +88,7 @@ class ParallelReviewIT extends IntegrationTest {
 		approval.complete(market, marketReview.getFirst().taskId(), ApprovalManagement.Decision.of("", "场所布局合理", Map.of()));
 		var decide = tasksOf(market, id);
 		assertThat(decide).extracting(ApprovalManagement.TaskView::taskKey).containsExactly("decide");
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> approval.complete(market, decide.getFirst().taskId(),
+		assertThat(Assertions.catchThrowable(() -> approval.complete(market, decide.getFirst().taskId(),
 				ApprovalManagement.Decision.of("deny", " ", Map.of())))).as("a denial needs its reasons").hasMessageContaining("reasons");
 		approval.complete(market, decide.getFirst().taskId(), ApprovalManagement.Decision.of("deny", "经营场所与住宅距离不符合要求", Map.of()));
 		var concluded = cases.forStaff(id).orElseThrow();

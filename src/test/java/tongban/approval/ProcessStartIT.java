@@ -25,6 +25,7 @@ import tongban.shared.DomainException;
 import tongban.shared.WorkingCalendars;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
+import java.util.List;
 
 /**
  * A case and its process commit together: when the item's process cannot start (here it is not deployed), the
@@ -60,7 +61,7 @@ class ProcessStartIT extends IntegrationTest {
 		String code = "330106-GG-R" + System.nanoTime() % 100000 + "-01";
 		String key = "custom-start-" + System.nanoTime();
 		catalog.importPublished(PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "流程启动测试事项", "type", "GG",
-				"faq", java.util.List.of(), "process", key), null, "测试");
+				"faq", List.of(), "process", key), null, "测试");
 		Citizen me = newCitizen("启动测试", 2);
 		var a = TestCases.actor(me);
 		CaseId id = applying.startDraft(a, code);

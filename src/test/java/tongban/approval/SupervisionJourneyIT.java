@@ -29,6 +29,7 @@ import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.identity.StaffMember;
 import tongban.support.JourneyTest;
+import tongban.shared.WorkingCalendar;
 
 /** 督办: an overdue case shows red to the supervisor of its region, and not to a supervisor of another region. */
 class SupervisionJourneyIT extends JourneyTest {
@@ -56,7 +57,7 @@ class SupervisionJourneyIT extends JourneyTest {
 		// accepted 40 days ago: the promised date (10 working days from then), which supervision reads, is long past
 		LocalDate accepted = LocalDate.now(Clocks.ZONE).minusDays(40);
 		jdbc.sql("update casework_case set accepted_at = ?::date, promised_date = ? where id = ?")
-			.params(accepted, tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(accepted, 10), id.value()).update();
+			.params(accepted, WorkingCalendar.ofShipped().addWorkingDays(accepted, 10), id.value()).update();
 		String number = cases.forStaff(id).orElseThrow().caseNumber();
 
 		var dep = directory.departmentByCode("XH-ZWFW").orElseThrow();

@@ -21,6 +21,9 @@ import tongban.shared.DomainException;
 import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
 import tongban.support.SamplePdfs;
+import tongban.identity.internal.AccountAuthenticationProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.assertj.core.api.Assertions;
 
 /**
  * 容缺后补 at the counter: 结婚登记 is accepted without the couple's photo (a deferrable material) on their promise to
@@ -82,7 +85,7 @@ class CounterDeferralJourneyIT extends JourneyTest {
 
 		// the department accepts; granting waits for the promised photo
 		handling.accept(id, "婚登受理员");
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class, () -> handling.decide(id, "婚登审批员", true, null)))
+		assertThat(Assertions.catchThrowableOfType(DomainException.class, () -> handling.decide(id, "婚登审批员", true, null)))
 			.extracting(DomainException::code).isEqualTo("deferred-pending");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.ACCEPTED);
 
@@ -108,13 +111,13 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		var mz = directory.departmentByCode("XH-MZ").orElseThrow();
 		Account approver = accounts.save(Account.staff("mzappr" + System.nanoTime(), "婚登审批员", passwordEncoder.encode(PASSWORD),
 				Totp.newSecret(), mz.id(), mz.regionCode(), EnumSet.of(Role.APPROVER)));
-		org.springframework.security.core.context.SecurityContextHolder.getContext()
-			.setAuthentication(tongban.identity.internal.AccountAuthenticationProvider.authenticated(approver));
+		SecurityContextHolder.getContext()
+			.setAuthentication(AccountAuthenticationProvider.authenticated(approver));
 		try {
 			handling.decide(id, "婚登审批员", true, null);
 		}
 		finally {
-			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+			SecurityContextHolder.clearContext();
 		}
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
 	}

@@ -15,6 +15,8 @@ import tongban.identity.domain.ProxyGrantRepository;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
 import tongban.support.pages.AccountPage;
+import org.assertj.core.api.Assertions;
+import com.microsoft.playwright.options.FilePayload;
 
 /**
  * 代办: a citizen's proxy switches to act for the principal, files a case within the grant's scope (another item is
@@ -42,7 +44,7 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		assertThat(identity.partiesOf(proxy.id())).extracting(Party::name).contains(principal.name());
 
 		Actor forPrincipal = new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
+		assertThat(Assertions.catchThrowableOfType(DomainException.class,
 				() -> applying.startDraft(forPrincipal, "330106-GG-0001-02")).code()).as("outside the grant's scope").isEqualTo("scope");
 
 		login().open().signIn(proxy.idNumber(), PASSWORD);
@@ -58,7 +60,7 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		page.locator("#v-region").selectOption("330106");
 		page.locator("#v-bank").selectOption("中国银行");
 		page.locator("#v-delivery").selectOption("窗口领取");
-		page.locator("#m-1").setInputFiles(new com.microsoft.playwright.options.FilePayload("p.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		page.locator("#m-1").setInputFiles(new FilePayload("p.png", "image/png", ApplyOnlineJourneyIT.PNG));
 		page.getByTestId("continue").click();
 		page.getByTestId("submit-case").click();
 		String number = page.getByTestId("case-number").innerText().strip();

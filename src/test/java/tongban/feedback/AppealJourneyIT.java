@@ -23,6 +23,8 @@ import tongban.identity.domain.Account;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;
+import tongban.shared.DomainException;
+import org.assertj.core.api.Assertions;
 
 /**
  * 申诉: a malicious 非常不满意 of a 社会保障卡 case; the department admin appeals it from the task page (a reason is
@@ -69,8 +71,8 @@ class AppealJourneyIT extends JourneyTest {
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
 		// another department's staff do not see the task
 		var other = new FeedbackManagement.Staff(UUID.randomUUID(), "别的部门", "XH-ZWFW", "330106", EnumSet.of(Role.DEPT_ADMIN));
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class, () -> feedback.task(other, task)).kind())
-			.isEqualTo(tongban.shared.DomainException.Kind.NOT_FOUND);
+		assertThat(Assertions.catchThrowableOfType(DomainException.class, () -> feedback.task(other, task)).kind())
+			.isEqualTo(DomainException.Kind.NOT_FOUND);
 		assertThat(feedback.tasks(other)).noneMatch(d -> d.task().id().equals(task));
 
 		// past both deadlines (as if opened a week ago), the task is marked overdue

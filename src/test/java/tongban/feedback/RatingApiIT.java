@@ -21,6 +21,12 @@ import tongban.casework.Cases;
 import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
+import tongban.shared.DomainException;
+import tongban.shared.Clocks;
+import org.awaitility.Awaitility;
+import org.assertj.core.api.Assertions;
+import java.time.YearMonth;
+import java.time.Duration;
 
 /**
  * Rating a case through the API (a citizen's access token), every refusal as problem+json and nothing half-saved:
@@ -119,10 +125,10 @@ class RatingApiIT extends IntegrationTest {
 
 		Citizen quiet = newCitizen("不评价的人", 2);
 		UUID id = Concluded.socialSecurityCard(applying, cases, approval, quiet);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+		Awaitility.await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(id).query(Long.class).single() == 1);
-		Instant later = Instant.now().plus(java.time.Duration.ofDays(16));
-		String month = java.time.YearMonth.from(later.atZone(tongban.shared.Clocks.ZONE)).toString();
+		Instant later = Instant.now().plus(Duration.ofDays(16));
+		String month = YearMonth.from(later.atZone(Clocks.ZONE)).toString();
 		Map<String, Object> before = (Map<String, Object>) anonymous.get().uri("/api/ratings/stats?month=" + month + "&department=" + Concluded.DEPARTMENT).retrieve()
 			.body(Map.class).get("total");
 		// nothing is due yet; 16 days on, the unrated case gets the default rating
@@ -141,7 +147,7 @@ class RatingApiIT extends IntegrationTest {
 		assertThat(((Number) after.get("activeGood")).longValue()).isEqualTo(((Number) before.get("activeGood")).longValue());
 		assertThat(after.get("unratedRate")).isNotNull();
 		// and the person can no longer rate it
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(tongban.shared.DomainException.class,
+		assertThat(Assertions.catchThrowableOfType(DomainException.class,
 				() -> feedback.rateCase(TestCases.actor(quiet), id, new RatingInput("VERY_SATISFIED", null, null, null))).code()).isEqualTo("rating-exists");
 	}
 }

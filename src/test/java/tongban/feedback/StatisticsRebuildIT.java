@@ -16,6 +16,7 @@ import tongban.feedback.FeedbackManagement.RatingInput;
 import tongban.identity.Role;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
+import java.util.EnumSet;
 
 /**
  * The monthly aggregate kept up to date on every write equals the one recomputed from the ratings and tasks: after a bad
@@ -51,8 +52,8 @@ class StatisticsRebuildIT extends IntegrationTest {
 	@Test
 	void incrementalAggregateEqualsTheRebuiltOne() {
 		var dep = new FeedbackManagement.Staff(UUID.randomUUID(), "人社管理员", Concluded.DEPARTMENT, "330106",
-				java.util.EnumSet.of(Role.DEPT_ADMIN));
-		var sup = new FeedbackManagement.Staff(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", java.util.EnumSet.of(Role.SUPERVISOR));
+				EnumSet.of(Role.DEPT_ADMIN));
+		var sup = new FeedbackManagement.Staff(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", EnumSet.of(Role.SUPERVISOR));
 
 		Citizen a = newCitizen("重评的人", 2);
 		UUID caseA = Concluded.socialSecurityCard(applying, cases, approval, a);

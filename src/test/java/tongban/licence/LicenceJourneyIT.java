@@ -32,6 +32,13 @@ import tongban.identity.StaffMember;
 import tongban.support.JourneyTest;
 import tongban.support.Poppler;
 import tongban.support.TestCases;
+import tongban.support.pages.AccountPage;
+import tongban.support.Ofdrw;
+import tongban.shared.Clocks;
+import tongban.seal.SealManagement;
+import tongban.identity.domain.LegalPersonRepository;
+import java.time.LocalDate;
+import java.nio.charset.StandardCharsets;
 
 /**
  * 出证办结: a 食品经营许可 case approved by a market-regulation approver (signed in with TOTP) puts a sealed
@@ -43,7 +50,7 @@ import tongban.support.TestCases;
 class LicenceJourneyIT extends JourneyTest {
 
 	@Autowired
-	tongban.identity.domain.LegalPersonRepository companies;
+	LegalPersonRepository companies;
 
 	@Autowired
 	Cases cases;
@@ -58,7 +65,7 @@ class LicenceJourneyIT extends JourneyTest {
 	LicenceManagement licences;
 
 	@Autowired
-	tongban.seal.SealManagement seals;
+	SealManagement seals;
 
 	@Autowired
 	DirectoryManagement directory;
@@ -130,7 +137,7 @@ class LicenceJourneyIT extends JourneyTest {
 
 		// the holder's wallet, in the browser
 		login().open().signIn(owner.idNumber(), PASSWORD);
-		new tongban.support.pages.AccountPage(page, base()).open().actFor("西湖证照餐饮店");
+		new AccountPage(page, base()).open().actFor("西湖证照餐饮店");
 		page.getByTestId("wallet-link").click();
 		assertThat(page.getByTestId("wallet").innerText()).contains("食品经营许可证").contains(l.number()).contains("有效");
 		accessible();
@@ -140,9 +147,9 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(Poppler.text(pdf)).contains("食品经营许可证").contains("西湖证照餐饮店").contains(l.number()).contains("扫码核验");
 		assertThat(Poppler.fonts(pdf)).contains("LXGW").contains("yes");
 		byte[] ofd = page.request().get(base() + "/account/licences/" + l.id() + "/ofd").body();
-		assertThat(tongban.support.Ofdrw.verify(ofd)).as("ofdrw's validator on the issued OFD").isEqualTo("VALID");
+		assertThat(Ofdrw.verify(ofd)).as("ofdrw's validator on the issued OFD").isEqualTo("VALID");
 		byte[] tampered = pdf.clone();
-		int at = new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("/Author");
+		int at = new String(pdf, StandardCharsets.ISO_8859_1).indexOf("/Author");
 		tampered[at + 9] ^= 1;
 		assertThat(Poppler.signatures(tampered)).doesNotContain("Signature is Valid.");
 
@@ -160,7 +167,7 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("share-link").innerText()).contains("24 小时内有效");
 
 		// 30 days before expiry the applicant is reminded, once
-		java.time.LocalDate today = java.time.LocalDate.now(tongban.shared.Clocks.ZONE);
+		LocalDate today = LocalDate.now(Clocks.ZONE);
 		jdbc.sql("update licence_licence set valid_to = ? where id = ?").params(today.plusDays(20), l.id()).update();
 		licences.remindExpiring(today);
 		licences.remindExpiring(today);

@@ -15,6 +15,8 @@ import tongban.casework.internal.MaterialRetention;
 import tongban.exchange.internal.AccessRetention;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
+import tongban.casework.ApplyOnlineJourneyIT;
+import java.util.Map;
 
 /**
  * Retention: read records older than the period are deleted (a reported one is kept), newer ones stay; the material
@@ -62,8 +64,8 @@ class RetentionIT extends IntegrationTest {
 		Citizen c = newCitizen("保留期", 2);
 		var a = TestCases.actor(c);
 		CaseId abandoned = applying.startDraft(a, "330106-GG-0001-01");
-		applying.saveDraft(a, abandoned, cases.find(a, abandoned).orElseThrow().lockVersion(), java.util.Map.of("name", c.name()),
-				java.util.Map.of(1, new Upload("p.png", tongban.casework.ApplyOnlineJourneyIT.PNG)), java.util.Map.of());
+		applying.saveDraft(a, abandoned, cases.find(a, abandoned).orElseThrow().lockVersion(), Map.of("name", c.name()),
+				Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
 		String file = jdbc.sql("select file_id from casework_material where case_id = ?").param(abandoned.value()).query(String.class).single();
 		assertThat(files.open(file)).isPresent();
 		jdbc.sql("update casework_case set updated_at = now() - interval '200 days' where id = ?").param(abandoned.value()).update();
