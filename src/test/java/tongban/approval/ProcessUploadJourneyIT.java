@@ -19,6 +19,8 @@ import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
+import tongban.catalog.PublishingGateTest;
+import java.util.List;
 
 /**
  * A department admin attaches the item's own BPMN file: text that is not XML is refused with the parser's reason, a
@@ -38,8 +40,8 @@ class ProcessUploadJourneyIT extends JourneyTest {
 	@Test
 	void uploadChecksAndDeploys() throws Exception {
 		String code = "330106-GG-P" + System.nanoTime() % 100000 + "-01";
-		catalog.importPublished(tongban.catalog.PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "自定义流程事项",
-				"type", "GG", "faq", java.util.List.of()), null, "测试");
+		catalog.importPublished(PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "自定义流程事项",
+				"type", "GG", "faq", List.of()), null, "测试");
 		var dep = directory.departmentByCode("XH-MZ").orElseThrow();
 		Account admin = accounts.save(Account.staff("bpmn" + System.nanoTime(), "流程管理员", passwordEncoder.encode(PASSWORD),
 				Totp.newSecret(), dep.id(), dep.regionCode(), EnumSet.of(Role.DEPT_ADMIN)));

@@ -22,6 +22,9 @@ import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.support.IntegrationTest;
 import tongban.support.SamplePdfs;
+import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Arrays;
 
 /**
  * The REST API for mini-programs and department systems, with access tokens of the platform's authorization server:
@@ -94,7 +97,7 @@ class CaseApiIT extends IntegrationTest {
 
 		Map<String, Object> draft = api.get().uri("/api/cases/{id}", id).retrieve().body(Map.class);
 		assertThat(api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("token", java.util.UUID.randomUUID().toString())).retrieve().toEntity(String.class).getStatusCode().value())
+			.body(Map.of("token", UUID.randomUUID().toString())).retrieve().toEntity(String.class).getStatusCode().value())
 			.as("a wrong token").isEqualTo(409);
 		var first = api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("token", draft.get("submitToken"))).retrieve().toEntity(Map.class);
@@ -175,9 +178,9 @@ class CaseApiIT extends IntegrationTest {
 		assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
 		String id = (String) started.getBody().get("id");
 		byte[] blank = SamplePdfs.blank();
-		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put("脚本.pdf", SamplePdfs.withJavaScript());
-		files.put("截断.pdf", java.util.Arrays.copyOf(blank, blank.length / 2));
+		files.put("截断.pdf", Arrays.copyOf(blank, blank.length / 2));
 		for (var file : files.entrySet()) {
 			var body = new LinkedMultiValueMap<String, Object>();
 			body.add("file", new ByteArrayResource(file.getValue()) {
