@@ -6,33 +6,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.EventView;
-import tongban.casework.CaseId;
-import tongban.support.TestCases;
-import tongban.casework.ApplyOnlineJourneyIT;
-import tongban.casework.CaseClock;
 import tongban.casework.Applying;
+import tongban.casework.CaseClock;
+import tongban.casework.CaseId;
 import tongban.casework.Cases;
-import tongban.shared.Upload;
+import tongban.casework.EventView;
 import tongban.directory.DirectoryManagement;
-import tongban.identity.Actor;
-import tongban.identity.Party;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.JourneyTest;
-import org.assertj.core.api.Assertions;
+import tongban.support.TestCases;
 
 /**
  * The clock of an accepted case in the running product: a special procedure stops it (the applicant is told, the

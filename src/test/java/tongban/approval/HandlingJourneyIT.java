@@ -2,28 +2,28 @@ package tongban.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.EnumSet;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
-import tongban.support.JourneyTest;
-import tongban.support.Poppler;
-import tongban.support.Mail;
-import tongban.shared.WorkingCalendar;
-import tongban.shared.Masking;
 import tongban.shared.Clocks;
-import org.awaitility.Awaitility;
-import java.time.LocalDate;
-import java.time.Duration;
+import tongban.shared.Masking;
+import tongban.shared.WorkingCalendar;
+import tongban.support.JourneyTest;
+import tongban.support.Mail;
+import tongban.support.Poppler;
 
 /**
  * A submitted case runs its item's process: the department's approver finds it in the inbox, asks for a supplement

@@ -8,25 +8,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.EventView;
-import tongban.casework.CaseStatus;
-import tongban.casework.CaseId;
-import tongban.support.TestCases;
 import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
 import tongban.casework.Cases;
-import tongban.shared.Upload;
-import tongban.casework.ApplyOnlineJourneyIT;
-import tongban.identity.Actor;
-import tongban.identity.Party;
-import tongban.identity.StaffMember;
+import tongban.casework.EventView;
 import tongban.identity.Role;
-import tongban.support.IntegrationTest;
+import tongban.identity.StaffMember;
 import tongban.identity.domain.LegalPersonRepository;
-import org.assertj.core.api.Assertions;
+import tongban.support.IntegrationTest;
+import tongban.support.TestCases;
 
 /**
  * 并联审批: 食品经营许可（新办） is reviewed by 市场监管 and 卫健 at the same time; the decision waits for both, a decision

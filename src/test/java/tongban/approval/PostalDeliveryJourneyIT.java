@@ -6,23 +6,22 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-
-import com.microsoft.playwright.Page;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseStatus;
-import tongban.casework.CaseId;
+import com.microsoft.playwright.Page;
+
 import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
 import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
-import tongban.identity.StaffMember;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;

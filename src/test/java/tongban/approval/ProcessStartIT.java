@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,9 +16,9 @@ import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseStatus;
-import tongban.casework.CaseId;
 import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
 import tongban.casework.Cases;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.PublishingGateTest;
@@ -25,7 +26,6 @@ import tongban.shared.DomainException;
 import tongban.shared.WorkingCalendars;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
-import java.util.List;
 
 /**
  * A case and its process commit together: when the item's process cannot start (here it is not deployed), the

@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
-
-import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
 
 import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.options.FilePayload;
+
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemProcesses;
+import tongban.catalog.PublishingGateTest;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
-import tongban.catalog.PublishingGateTest;
-import java.util.List;
 
 /**
  * A department admin attaches the item's own BPMN file: text that is not XML is refused with the parser's reason, a

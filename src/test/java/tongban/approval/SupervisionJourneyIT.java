@@ -14,22 +14,18 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseId;
-import tongban.support.TestCases;
-import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.casework.Applying;
+import tongban.casework.CaseId;
 import tongban.casework.Cases;
-import tongban.shared.Upload;
 import tongban.directory.DirectoryManagement;
-import tongban.identity.Actor;
-import tongban.identity.Party;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
-import tongban.identity.StaffMember;
-import tongban.support.JourneyTest;
 import tongban.shared.WorkingCalendar;
+import tongban.support.JourneyTest;
+import tongban.support.TestCases;
 
 /** 督办: an overdue case shows red to the supervisor of its region, and not to a supervisor of another region. */
 class SupervisionJourneyIT extends JourneyTest {

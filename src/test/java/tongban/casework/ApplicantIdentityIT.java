@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
-import tongban.shared.Upload;
 import tongban.identity.Actor;
+import tongban.shared.Upload;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 

@@ -5,21 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-
-import com.microsoft.playwright.Page;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
-import tongban.support.JourneyTest;
 import tongban.support.Browser;
-import java.time.format.DateTimeFormatter;
-import com.microsoft.playwright.options.RequestOptions;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.FilePayload;
+import tongban.support.JourneyTest;
 
 /**
  * A citizen applies online for 社会保障卡申领: bad input first (a phone number too short, a "photo" that is not an

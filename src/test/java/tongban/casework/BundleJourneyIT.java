@@ -3,26 +3,26 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-
-import com.microsoft.playwright.options.FilePayload;
 
 import org.awaitility.Awaitility;
 import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.support.JourneyTest;
-import tongban.seal.SealManagement;
-import tongban.licence.LicenceManagement;
-import tongban.identity.internal.Totp;
-import tongban.identity.domain.Account;
-import tongban.identity.Role;
-import tongban.directory.DirectoryManagement;
-import java.util.Set;
-import java.util.Map;
-import java.util.EnumSet;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.identity.domain.Account;
+import tongban.identity.internal.Totp;
+import tongban.licence.LicenceManagement;
+import tongban.seal.SealManagement;
+import tongban.support.JourneyTest;
 
 /**
  * 新生儿出生一件事: one combined form that asks the shared fields once, one set of materials, one submission that

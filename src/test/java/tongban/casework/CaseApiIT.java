@@ -3,10 +3,12 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,6 @@ import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.support.IntegrationTest;
 import tongban.support.SamplePdfs;
-import java.util.UUID;
-import java.util.LinkedHashMap;
-import java.util.Arrays;
 
 /**
  * The REST API for mini-programs and department systems, with access tokens of the platform's authorization server:

@@ -7,23 +7,23 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.UUID;
 
-import com.microsoft.playwright.options.FilePayload;
-
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
+import tongban.identity.internal.AccountAuthenticationProvider;
 import tongban.identity.internal.Totp;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
-import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
 import tongban.support.SamplePdfs;
-import tongban.identity.internal.AccountAuthenticationProvider;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.assertj.core.api.Assertions;
 
 /**
  * 容缺后补 at the counter: 结婚登记 is accepted without the couple's photo (a deferrable material) on their promise to

@@ -2,25 +2,25 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FilePayload;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.domain.Account;
 import tongban.identity.internal.Totp;
 import tongban.support.JourneyTest;
-import java.util.Locale;
-import java.text.Collator;
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
 
 /**
  * 一窗受理 continued online: a clerk checks the visitor in person (L3), starts 社会保障卡申领 with them and saves it;

@@ -4,17 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.shared.Upload;
 import tongban.seal.Family;
-import tongban.support.Dss;
 import tongban.seal.SealManagement;
 import tongban.shared.Clocks;
 import tongban.shared.Hashes;
+import tongban.shared.Upload;
+import tongban.support.Dss;
 import tongban.support.IntegrationTest;
 import tongban.support.Poppler;
 import tongban.support.TestCases;

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.flowable.engine.TaskService;
@@ -16,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.approval.ApprovalManagement;
 import tongban.identity.Actor;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
-import tongban.identity.StaffMember;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 

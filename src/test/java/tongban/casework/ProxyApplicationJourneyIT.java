@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
@@ -15,8 +18,6 @@ import tongban.identity.domain.ProxyGrantRepository;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
 import tongban.support.pages.AccountPage;
-import org.assertj.core.api.Assertions;
-import com.microsoft.playwright.options.FilePayload;
 
 /**
  * 代办: a citizen's proxy switches to act for the principal, files a case within the grant's scope (another item is

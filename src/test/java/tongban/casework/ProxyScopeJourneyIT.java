@@ -3,19 +3,19 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.casework.internal.ApplicationForms;
-import tongban.shared.Upload;
 import tongban.catalog.CatalogManagement;
 import tongban.identity.Actor;
 import tongban.identity.GrantScope;
@@ -27,6 +27,7 @@ import tongban.identity.domain.LegalPerson;
 import tongban.identity.domain.LegalPersonRepository;
 import tongban.identity.domain.ProxyGrant;
 import tongban.identity.domain.ProxyGrantRepository;
+import tongban.shared.Upload;
 import tongban.shared.Uscc;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;

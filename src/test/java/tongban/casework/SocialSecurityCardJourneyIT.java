@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FilePayload;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.identity.Role;
 import tongban.shared.Clocks;

@@ -1,18 +1,13 @@
 package tongban.approval.web;
 
-import tongban.identity.Party;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.MessageSource;
-import java.util.Locale;
-import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +28,7 @@ import tongban.casework.MaterialView;
 import tongban.casework.PostalDelivery;
 import tongban.catalog.ServiceGuide;
 import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;

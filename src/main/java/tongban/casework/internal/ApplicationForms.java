@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseView;
 import tongban.casework.Problem;
-import tongban.shared.Upload;
 import tongban.casework.domain.StoredFile;
 import tongban.catalog.FormDefinition;
 import tongban.catalog.FormValidation;
@@ -19,6 +18,7 @@ import tongban.catalog.ServiceGuide;
 import tongban.shared.DataKeys;
 import tongban.shared.FileStore;
 import tongban.shared.FileTypes;
+import tongban.shared.Upload;
 import tongban.shared.UploadCheck;
 
 /**

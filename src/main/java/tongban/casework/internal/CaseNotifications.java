@@ -10,10 +10,9 @@ import org.springframework.stereotype.Component;
 import tongban.casework.CaseEvents;
 import tongban.casework.CaseId;
 import tongban.casework.CaseOutcome;
+import tongban.casework.CaseSubmitted;
 import tongban.casework.Cases;
 import tongban.casework.Notice;
-import tongban.casework.CaseView;
-import tongban.casework.CaseSubmitted;
 import tongban.identity.IdentityManagement;
 import tongban.notification.NotificationManagement;
 

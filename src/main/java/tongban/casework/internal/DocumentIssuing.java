@@ -1,14 +1,13 @@
 package tongban.casework.internal;
 
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseDocuments;
 import tongban.casework.CaseEvents;
 import tongban.casework.CaseId;
-import tongban.casework.Cases;
 import tongban.casework.CaseView;
+import tongban.casework.Cases;
 
 /**
  * Issues the written documents of a case when the step that makes them is taken, in the step's transaction: the

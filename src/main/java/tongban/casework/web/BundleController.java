@@ -19,12 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.casework.CaseAnswers;
 import tongban.casework.Applying;
 import tongban.casework.Bundles;
+import tongban.casework.CaseAnswers;
 import tongban.casework.CaseStatus;
-import tongban.casework.Cases;
 import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.casework.LicenceWallet;
 import tongban.casework.Problem;
 import tongban.casework.Verified;

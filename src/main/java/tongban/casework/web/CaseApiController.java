@@ -8,10 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
@@ -28,11 +24,15 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import tongban.casework.Applying;
 import tongban.casework.CaseId;
-import tongban.casework.Cases;
 import tongban.casework.CaseSummary;
 import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.casework.Problem;
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;

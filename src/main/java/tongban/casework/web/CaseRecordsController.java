@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import tongban.casework.CaseAnswers;
 import tongban.casework.CaseId;
-import tongban.casework.Cases;
-import tongban.casework.CaseView;
 import tongban.casework.CaseRecords;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.data.domain.Pageable;
 import org.springframework.core.io.InputStreamResource;
+import org.springframework.data.domain.Pageable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.casework.CaseAnswers;
 import tongban.casework.Applying;
+import tongban.casework.CaseAnswers;
 import tongban.casework.CaseId;
 import tongban.casework.Cases;
 import tongban.catalog.CatalogManagement;
@@ -35,9 +35,9 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.AccountSummary;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
-import tongban.identity.Party;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 

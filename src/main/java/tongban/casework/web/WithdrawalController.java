@@ -12,8 +12,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.casework.Applying;
 import tongban.casework.CaseId;
-import tongban.casework.Cases;
 import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
