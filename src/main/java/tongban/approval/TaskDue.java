@@ -2,6 +2,8 @@ package tongban.approval;
 
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 
 import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEntityEvent;
@@ -31,7 +33,7 @@ class TaskDue implements FlowableEventListener, EngineConfigurationConfigurer<Sp
 
 	@Override
 	public void configure(SpringProcessEngineConfiguration engine) {
-		engine.setTypedEventListeners(java.util.Map.of(FlowableEngineEventType.TASK_CREATED.name(), java.util.List.of(this)));
+		engine.setTypedEventListeners(Map.of(FlowableEngineEventType.TASK_CREATED.name(), List.of(this)));
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package tongban.casework;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import tongban.catalog.FormDefinition;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
+import tongban.shared.Masking;
 
 /** How a case's answers and files are shown, the same to the applicant and to staff. */
 public final class CaseAnswers {
@@ -76,20 +78,20 @@ public final class CaseAnswers {
 
 	private static String mask(FormDefinition.FieldType type, String v) {
 		return switch (type) {
-			case ID_NUMBER -> tongban.shared.Masking.idNumber(v);
-			case PHONE -> tongban.shared.Masking.mobile(v);
-			case ADDRESS -> tongban.shared.Masking.address(v);
+			case ID_NUMBER -> Masking.idNumber(v);
+			case PHONE -> Masking.mobile(v);
+			case ADDRESS -> Masking.address(v);
 			default -> v;
 		};
 	}
 
 	/** A material file inline, with its detected type; never sniffed by the browser. */
-	public static ResponseEntity<InputStreamResource> download(FileStore files, CaseManagement.MaterialView m) {
-		InputStream in = files.open(m.fileId()).orElseThrow(() -> DomainException.notFound("file"));
+	public static ResponseEntity<InputStreamResource> download(FileStore files, MaterialView material) {
+		InputStream in = files.open(material.fileId()).orElseThrow(() -> DomainException.notFound("file"));
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(m.contentType()))
+			.contentType(MediaType.parseMediaType(material.contentType()))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.inline().filename(m.originalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+					ContentDisposition.inline().filename(material.originalName(), StandardCharsets.UTF_8).build().toString())
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new InputStreamResource(in));
 	}

@@ -7,10 +7,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.internal.DocumentWording;
 import tongban.directory.DirectoryManagement;
 import tongban.seal.SealManagement;
 import tongban.shared.Clocks;
@@ -49,9 +49,9 @@ public class CaseDocuments {
 	private final FileStore files;
 	private final JdbcClient jdbc;
 
-	private final CaseManagement cases;
+	private final Cases cases;
 
-	CaseDocuments(CaseManagement cases, DirectoryManagement directory, SealManagement seals, FileStore files, JdbcClient jdbc) {
+	CaseDocuments(Cases cases, DirectoryManagement directory, SealManagement seals, FileStore files, JdbcClient jdbc) {
 		this.cases = cases;
 		this.directory = directory;
 		this.seals = seals;
@@ -66,16 +66,16 @@ public class CaseDocuments {
 	 * The sealed document of the kind as issued last; one not issued yet (a case from before documents were sealed) is
 	 * issued now. Empty when the case has no such document.
 	 */
-	public Optional<byte[]> pdf(CaseView c, Kind kind) {
-		if (!available(c).contains(kind)) {
+	public Optional<byte[]> pdf(CaseView caseView, Kind kind) {
+		if (!available(caseView).contains(kind)) {
 			return Optional.empty();
 		}
 		Optional<String> fileId = jdbc.sql("select file_id from casework_document where case_id = ? and kind = ? order by id desc limit 1")
-			.params(c.id(), kind.name())
+			.params(caseView.id().value(), kind.name())
 			.query(String.class)
 			.optional();
 		if (fileId.isEmpty()) {
-			return Optional.of(issue(c, kind, "系统补发"));
+			return Optional.of(issue(caseView, kind, "系统补发"));
 		}
 		try (InputStream in = files.open(fileId.get()).orElseThrow(() -> new IllegalStateException("no file " + fileId.get()))) {
 			return Optional.of(in.readAllBytes());
@@ -86,27 +86,27 @@ public class CaseDocuments {
 	}
 
 	/** Renders the document of the kind, seals it with the department's document seal and keeps it. */
-	public byte[] issue(CaseView c, Kind kind, String staffName) {
-		Rendered r = render(c, kind).orElseThrow(() -> DomainException.notFound("document"));
-		byte[] sealed = seals.sealIssuedDocument(c.departmentCode(), r.pdf(), "case:" + c.caseNumber() + ":" + kind.name().toLowerCase(),
+	public byte[] issue(CaseView caseView, Kind kind, String staffName) {
+		Rendered r = render(caseView, kind).orElseThrow(() -> DomainException.notFound("document"));
+		byte[] sealed = seals.sealIssuedDocument(caseView.departmentCode(), r.pdf(), "case:" + caseView.caseNumber() + ":" + kind.name().toLowerCase(),
 				r.title() + " " + r.number(), staffName);
 		FileStore.Stored stored = files.put(sealed, "application/pdf", r.number() + ".pdf");
 		jdbc.sql("insert into casework_document (case_id, kind, number, file_id, sha256) values (?, ?, ?, ?, ?)")
-			.params(c.id(), kind.name(), r.number(), stored.id(), stored.sha256())
+			.params(caseView.id().value(), kind.name(), r.number(), stored.id(), stored.sha256())
 			.update();
 		return sealed;
 	}
 
 	/** The kinds that exist for the case now. */
-	public List<Kind> available(CaseView c) {
+	public List<Kind> available(CaseView caseView) {
 		List<Kind> out = new ArrayList<>();
-		if (c.acceptanceNo() != null) {
+		if (caseView.acceptanceNo() != null) {
 			out.add(Kind.ACCEPTANCE);
 		}
-		if (!c.supplements().isEmpty()) {
+		if (!caseView.supplements().isEmpty()) {
 			out.add(Kind.SUPPLEMENT);
 		}
-		if (decision(c).isPresent()) {
+		if (decision(caseView).isPresent()) {
 			out.add(Kind.DECISION);
 		}
 		return out;
@@ -142,8 +142,8 @@ public class CaseDocuments {
 				body.add(c.partyName() + "：");
 				body.add("　　你（单位）提出的“" + c.itemName() + "”申请（办件编号 " + c.caseNumber()
 						+ "），申请材料不齐全或者不符合法定形式。" + wording.supplementBasis() + "现一次性告知需要补正的全部内容：");
-				var latest = c.supplements().stream().map(CaseManagement.SupplementView::requestedAt)
-					.max(java.util.Comparator.naturalOrder()).orElseThrow();
+				var latest = c.supplements().stream().map(SupplementView::requestedAt)
+					.max(Comparator.naturalOrder()).orElseThrow();
 				issued = latest;
 				int n = 1;
 				for (var s : c.supplements()) {
@@ -154,7 +154,7 @@ public class CaseDocuments {
 				body.add("　　请补正后在通办“我的办件”中上传，补正的材料齐全后本机关予以受理。");
 			}
 			default -> {
-				CaseManagement.EventView d = decision(c).orElseThrow();
+				EventView d = decision(c).orElseThrow();
 				issued = d.at();
 				boolean approved = d.action().equals("APPROVED");
 				title = wording.decisionTitle(approved);
@@ -177,11 +177,11 @@ public class CaseDocuments {
 		return Optional.of(new Rendered(title, number, render(title, number, body, department, day)));
 	}
 
-	private static Optional<CaseManagement.EventView> decision(CaseView c) {
+	private static Optional<EventView> decision(CaseView c) {
 		return c.events().stream().filter(e -> e.action().equals("APPROVED") || e.action().equals("DENIED")).reduce((a, b) -> b);
 	}
 
-	private static String day(java.time.OffsetDateTime t) {
+	private static String day(OffsetDateTime t) {
 		return t == null ? "" : DATE.format(t.atZoneSameInstant(Clocks.ZONE));
 	}
 

@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.audit.AuditTrail;
 import tongban.catalog.ItemFilter;
-import tongban.casework.CaseManagement.CaseView;
-import tongban.casework.CaseManagement.Status;
 import tongban.shared.Masking;
 
 /**
@@ -25,7 +23,7 @@ import tongban.shared.Masking;
  * case number, applicant name or item, and one case opened from them; always within the staff member's department and
  * region scope, whatever else is asked. Applicants' names are shown masked. A search by a person's name reads personal
  * data (which cases that person has): each case it finds is recorded in the audit trail (DATA_READ), as a staff member
- * seeing a case's personal data in full is (DATA_REVEAL, {@link CaseManagement#recordReveal}).
+ * seeing a case's personal data in full is (DATA_REVEAL, {@link Cases#recordReveal}).
  */
 @Service
 @Transactional
@@ -49,7 +47,7 @@ public class CaseRecords {
 	}
 
 	/** One case in a list; the applicant's name masked (张*). */
-	public record Row(UUID id, String caseNumber, String itemCode, String itemName, String applicant, Status status, OffsetDateTime submittedAt,
+	public record Row(CaseId id, String caseNumber, String itemCode, String itemName, String applicant, CaseStatus status, OffsetDateTime submittedAt,
 			OffsetDateTime concludedAt) {
 	}
 
@@ -58,10 +56,10 @@ public class CaseRecords {
 	private static final String IN_SCOPE = "department_code = ? and region_code like ?";
 
 	private final JdbcClient jdbc;
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final AuditTrail audit;
 
-	CaseRecords(JdbcClient jdbc, CaseManagement cases, AuditTrail audit) {
+	CaseRecords(JdbcClient jdbc, Cases cases, AuditTrail audit) {
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.audit = audit;
@@ -97,7 +95,7 @@ public class CaseRecords {
 		List<Found> found = jdbc.sql("select " + COLUMNS + " from casework_case where " + IN_SCOPE + " and status <> ? and (case_number = ?"
 				+ " or (? and case_number like ?) or applicant_name = ? or item_name like ? or item_code = ?)"
 				+ " order by submitted_at desc nulls last, id limit ?")
-			.params(scope.departmentCode(), scope.regionPattern(), Status.DRAFT.name(), words, words.matches("\\d{6,}"), like + "%", words,
+			.params(scope.departmentCode(), scope.regionPattern(), CaseStatus.DRAFT.name(), words, words.matches("\\d{6,}"), like + "%", words,
 					"%" + like + "%", words, SEARCH_LIMIT)
 			.query((rs, rowNumber) -> new Found(row(rs), rs.getString("applicant_name")))
 			.list();
@@ -112,12 +110,13 @@ public class CaseRecords {
 
 	/** One submitted case of the department, for its staff. */
 	@Transactional(readOnly = true)
-	public Optional<CaseView> open(Scope scope, UUID id) {
+	public Optional<CaseView> open(Scope scope, CaseId caseId) {
+		UUID id = caseId.value();
 		boolean inScope = jdbc.sql("select count(*) from casework_case where id = ? and " + IN_SCOPE + " and status <> ?")
-			.params(id, scope.departmentCode(), scope.regionPattern(), Status.DRAFT.name())
+			.params(id, scope.departmentCode(), scope.regionPattern(), CaseStatus.DRAFT.name())
 			.query(Long.class)
 			.single() > 0;
-		return inScope ? cases.forStaff(id) : Optional.empty();
+		return inScope ? cases.forStaff(caseId) : Optional.empty();
 	}
 
 	/** What a search looks for: control characters dropped, spaces trimmed, at most {@link #MAX_QUERY} characters. */
@@ -133,8 +132,8 @@ public class CaseRecords {
 	}
 
 	private static Row row(ResultSet rs) throws SQLException {
-		return new Row(rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("item_code"), rs.getString("item_name"),
-				Masking.name(rs.getString("applicant_name")), Status.valueOf(rs.getString("status")), rs.getObject("submitted_at", OffsetDateTime.class),
+		return new Row(CaseId.of(rs.getObject("id", UUID.class)), rs.getString("case_number"), rs.getString("item_code"), rs.getString("item_name"),
+				Masking.name(rs.getString("applicant_name")), CaseStatus.valueOf(rs.getString("status")), rs.getObject("submitted_at", OffsetDateTime.class),
 				rs.getObject("concluded_at", OffsetDateTime.class));
 	}
 }

@@ -16,7 +16,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
+import tongban.casework.Filing;
+import tongban.casework.Notice;
 import tongban.feedback.internal.FeedbackProperties;
 import tongban.feedback.internal.domain.RatingRepository;
 import tongban.feedback.internal.domain.RatingRepository.NewRating;
@@ -39,21 +44,21 @@ public class CaseRatings {
 	/** The level of a default rating: 满意, given by the platform, never counted as active. */
 	public static final Level DEFAULT_LEVEL = Level.SATISFIED;
 
-	static final Set<CaseManagement.Status> RATEABLE = Set.of(CaseManagement.Status.CONCLUDED, CaseManagement.Status.DENIED,
-			CaseManagement.Status.REFUSED);
+	static final Set<CaseStatus> RATEABLE = Set.of(CaseStatus.CONCLUDED, CaseStatus.DENIED,
+			CaseStatus.REFUSED);
 
 	private final JdbcClient jdbc;
 	private final RatingRepository ratings;
 	private final RectificationRepository tasks;
 	private final Rectifications rectifications;
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final IdentityManagement identity;
 	private final NotificationManagement notifications;
 	private final RatingStatistics statistics;
 	private final FeedbackProperties properties;
 	private final String baseUrl;
 
-	CaseRatings(JdbcClient jdbc, RatingRepository ratings, RectificationRepository tasks, Rectifications rectifications, CaseManagement cases,
+	CaseRatings(JdbcClient jdbc, RatingRepository ratings, RectificationRepository tasks, Rectifications rectifications, Cases cases,
 			IdentityManagement identity, NotificationManagement notifications, RatingStatistics statistics, FeedbackProperties properties,
 			@Value("${tongban.public-url:http://localhost:8080}") String baseUrl) {
 		this.jdbc = jdbc;
@@ -71,7 +76,7 @@ public class CaseRatings {
 	/** The party's own case with its ratings and whether it may be rated now; another party's case is not found. */
 	@Transactional(readOnly = true)
 	public CaseRating caseRating(Actor actor, UUID caseId) {
-		CaseManagement.CaseView c = cases.find(actor, caseId).orElseThrow(() -> DomainException.notFound("case"));
+		CaseView c = cases.find(actor, CaseId.of(caseId)).orElseThrow(() -> DomainException.notFound("case"));
 		List<RatingView> earlier = ofCase(caseId);
 		boolean concluded = RATEABLE.contains(c.status());
 		int round = nextRound(earlier);
@@ -104,7 +109,7 @@ public class CaseRatings {
 	 */
 	@Transactional
 	public RatingView rateCase(Actor actor, UUID caseId, RatingInput input) {
-		CaseManagement.CaseView c = cases.find(actor, caseId).orElseThrow(() -> DomainException.notFound("case"));
+		CaseView c = cases.find(actor, CaseId.of(caseId)).orElseThrow(() -> DomainException.notFound("case"));
 		if (!RATEABLE.contains(c.status())) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "rating-not-concluded", "the case is " + c.status());
 		}
@@ -128,7 +133,7 @@ public class CaseRatings {
 			month = first.month();
 		}
 		else {
-			CaseManagement.Filing filing = cases.filing(caseId).orElseThrow();
+			Filing filing = cases.filing(CaseId.of(caseId)).orElseThrow();
 			department = filing.departmentCode();
 			region = filing.regionCode();
 			month = YearMonth.now(Clocks.ZONE).atDay(1);
@@ -166,8 +171,8 @@ public class CaseRatings {
 	 */
 	@Transactional
 	public void invite(UUID caseId, String caseNumber) {
-		CaseManagement.Filing filing = cases.filing(caseId).orElseThrow();
-		CaseManagement.Notice notice = cases.notice(caseId).orElseThrow();
+		Filing filing = cases.filing(CaseId.of(caseId)).orElseThrow();
+		Notice notice = cases.notice(CaseId.of(caseId)).orElseThrow();
 		int inserted = jdbc.sql("""
 				insert into feedback_invitation (case_id, case_number, item_name, department_code, region_code, party_id, applicant_account_id,
 				  default_after) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (case_id) do nothing""")

@@ -238,17 +238,6 @@ public class IdentityManagement {
 		});
 	}
 
-	/**
-	 * The signed-in citizen as an actor.
-	 *
-	 * @deprecated web handlers take {@code @CurrentActor Actor}; this goes once the last caller has moved
-	 */
-	@Deprecated(forRemoval = true)
-	public Optional<Actor> citizenActor(org.springframework.security.core.Authentication auth, jakarta.servlet.http.HttpServletRequest request) {
-		return tongban.identity.web.ActingResolver.accountId(auth)
-			.flatMap(id -> citizenActor(id, tongban.identity.web.ActingResolver.chosenParty(request)));
-	}
-
 	/** A citizen's account acting for themself, with every right (an API token's holder). Empty for staff. */
 	public Optional<Actor> selfActor(UUID accountId) {
 		return account(accountId).filter(a -> !a.staff())

@@ -4,25 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
+import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.ApplyOnlineJourneyIT;
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.Upload;
+import tongban.casework.Applying;
+import tongban.casework.CaseClock;
+import tongban.casework.CaseId;
+import tongban.casework.Cases;
+import tongban.casework.EventView;
 import tongban.directory.DirectoryManagement;
-import tongban.identity.Actor;
-import tongban.identity.Party;
 import tongban.identity.Role;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
+import tongban.support.TestCases;
 
 /**
  * The clock of an accepted case in the running product: a special procedure stops it (the applicant is told, the
@@ -32,7 +30,13 @@ import tongban.support.People.Staff;
 class ClockJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	CaseClock caseClock;
 
 	@Autowired
 	WorkingCalendars calendars;
@@ -43,7 +47,7 @@ class ClockJourneyIT extends JourneyTest {
 	@Test
 	void specialProcedureAndExtension() {
 		Citizen me = newCitizen("计时测试", 2);
-		UUID id = tongban.support.TestCases.submittedSocialSecurityCard(cases, me);
+		CaseId id = TestCases.submittedSocialSecurityCard(applying, me);
 
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
 		Staff staff = newStaff(dep.code(), Role.APPROVER, "计时审批员");
@@ -60,9 +64,9 @@ class ClockJourneyIT extends JourneyTest {
 		// accepted 12 working days ago, so the stop and the extension have something to move
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		LocalDate accepted = today.minusDays(18);
-		jdbc.sql("update casework_case set accepted_at = ?::date where id = ?").params(accepted, id).update();
+		jdbc.sql("update casework_case set accepted_at = ?::date where id = ?").params(accepted, id.value()).update();
 		var cal = calendars.current();
-		assertThat(cases.clock(cases.forStaff(id).orElseThrow()).orElseThrow().due(cal, today)).isEqualTo(cal.addWorkingDays(accepted, 10));
+		assertThat(caseClock.clock(cases.forStaff(id).orElseThrow()).orElseThrow().due(cal, today)).isEqualTo(cal.addWorkingDays(accepted, 10));
 
 		page.navigate(base() + "/workbench/tasks");
 		page.locator("tr[data-case='" + number + "'] a").click();
@@ -80,7 +84,7 @@ class ClockJourneyIT extends JourneyTest {
 			.query(Long.class).single() == 1);
 
 		LocalDate stopped = today.minusDays(7);
-		jdbc.sql("update casework_pause set started_on = ? where case_id = ?").params(stopped, id).update();
+		jdbc.sql("update casework_pause set started_on = ? where case_id = ?").params(stopped, id.value()).update();
 		page.locator("tr[data-case='" + number + "'] a").click();
 		page.locator("#special-result").fill("专家评审通过");
 		page.getByTestId("special-end").click();
@@ -100,9 +104,9 @@ class ClockJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("banner").innerText()).contains("期限已延长");
 		assertThat(promised(id)).isEqualTo(cal.addWorkingDays(accepted, 20 + cal.workingDaysBetween(stopped, today)));
 		assertThat(page.getByTestId("extend").count()).as("one extension only").isZero();
-		assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> cases.extend(id, "x", 1, "再延", "张局长")))
+		assertThat(Assertions.catchThrowable(() -> caseClock.extend(id, "x", 1, "再延", "张局长")))
 			.hasMessageContaining("extended already");
-		assertThat(cases.forStaff(id).orElseThrow().events()).extracting(CaseManagement.EventView::action)
+		assertThat(cases.forStaff(id).orElseThrow().events()).extracting(EventView::action)
 			.containsSubsequence("ACCEPTED", "SPECIAL_STARTED", "SPECIAL_ENDED", "EXTENDED");
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
 				"select count(*) from notification_message where account_id = ? and event = 'CASE_EXTENDED'").param(me.id())
@@ -112,8 +116,8 @@ class ClockJourneyIT extends JourneyTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastSms(mobile)).contains("延长10个工作日"));
 	}
 
-	private LocalDate promised(UUID id) {
-		return jdbc.sql("select promised_date from casework_case where id = ?").param(id).query(LocalDate.class).single();
+	private LocalDate promised(CaseId id) {
+		return jdbc.sql("select promised_date from casework_case where id = ?").param(id.value()).query(LocalDate.class).single();
 	}
 
 }

@@ -2,18 +2,26 @@ package tongban.approval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
+import tongban.shared.Clocks;
+import tongban.shared.Masking;
+import tongban.shared.WorkingCalendar;
+import tongban.support.Mail;
+import tongban.support.Poppler;
 
 /**
  * A submitted case runs its item's process: the department's approver finds it in the inbox, asks for a supplement
@@ -73,8 +81,8 @@ class HandlingJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("banner").innerText()).contains("通知邮箱已保存");
 		header().signOut();
 		String number = submit(me);
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("申请已提交") && m.contains(number)));
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> Mail.to(email).stream().anyMatch(m -> m.contains("申请已提交") && m.contains(number)));
 		String caseUrl = page.url().replace("?submitted", "");
 
 		Staff other = approver("XH-MZ");
@@ -87,7 +95,7 @@ class HandlingJourneyIT extends JourneyTest {
 		openTask(staff, number, "受理");
 		String taskUrl = staff.url();
 		// the applicant's phone and ID number are masked until the staff member asks, which is recorded
-		assertThat(staff.getByTestId("task-answers").innerText()).contains(tongban.shared.Masking.mobile(me.mobile())).doesNotContain(me.mobile())
+		assertThat(staff.getByTestId("task-answers").innerText()).contains(Masking.mobile(me.mobile())).doesNotContain(me.mobile())
 			.contains("中国银行");
 		// and how the applicant's own identity was obtained, with the account's level of assurance
 		assertThat(staff.getByTestId("task-answers").innerText()).contains("申请人账号，L2 已与人口库比对");
@@ -98,7 +106,7 @@ class HandlingJourneyIT extends JourneyTest {
 			.single()).isEqualTo(1);
 		staff.navigate(taskUrl);
 		// before acceptance the task page shows the same date as the inbox and the applicant: the promised date
-		var promised = tongban.shared.WorkingCalendar.ofShipped().addWorkingDays(java.time.LocalDate.now(tongban.shared.Clocks.ZONE), 10);
+		var promised = WorkingCalendar.ofShipped().addWorkingDays(LocalDate.now(Clocks.ZONE), 10);
 		assertThat(staff.content()).contains("剩 10 个工作日（" + promised + " 到期）");
 		assertThat(stranger.navigate(taskUrl).status()).as("another department's approver").isEqualTo(404);
 		accessible();
@@ -119,8 +127,8 @@ class HandlingJourneyIT extends JourneyTest {
 		staff.getByTestId("complete-task").click();
 		assertThat(staff.getByTestId("banner").innerText()).contains("已办理");
 
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("请补正材料") && m.contains("本人近期免冠彩色证件照")));
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> Mail.to(email).stream().anyMatch(m -> m.contains("请补正材料") && m.contains("本人近期免冠彩色证件照")));
 		page.navigate(caseUrl);
 		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("待补正");
 		assertThat(page.getByTestId("supplement").innerText()).contains("本人近期免冠彩色证件照").contains("照片模糊");
@@ -152,14 +160,14 @@ class HandlingJourneyIT extends JourneyTest {
 
 		page.navigate(caseUrl);
 		assertThat(page.getByTestId("case-status").innerText()).isEqualTo("已办结");
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-			.until(() -> tongban.support.Mail.to(email).stream().anyMatch(m -> m.contains("已办结")));
-		assertThat(tongban.support.Mail.to(email)).as("one e-mail per status change, in order")
+		Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> Mail.to(email).stream().anyMatch(m -> m.contains("已办结")));
+		assertThat(Mail.to(email)).as("one e-mail per status change, in order")
 			.extracting(m -> m.lines().findFirst().orElse(""))
 			.containsExactly("【通办】申请已提交：社会保障卡申领", "【通办】请补正材料：社会保障卡申领", "【通办】已受理：社会保障卡申领",
 					"【通办】已准予：社会保障卡申领", "【通办】已办结：社会保障卡申领");
 		String mobile = me.mobile();
-		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+		Awaitility.await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(lastSms(mobile)).contains("已办结"));
 		page.navigate(base() + "/account/messages");
 		assertThat(page.getByTestId("messages").innerText()).contains("已受理").contains("受理通知书编号").contains("请补正材料");
@@ -168,16 +176,16 @@ class HandlingJourneyIT extends JourneyTest {
 		var decision = page.request().get(base() + page.getByTestId("document-decision").getAttribute("href"));
 		assertThat(decision.status()).isEqualTo(200);
 		assertThat(decision.headers().get("content-type")).isEqualTo("application/pdf");
-		String letter = tongban.support.Poppler.text(decision.body()).replaceAll("\\s+", "");
+		String letter = Poppler.text(decision.body()).replaceAll("\\s+", "");
 		// 社会保障卡申领 is a 公共服务: a notice of the result, not a licensing decision (issue 16 point 5)
 		assertThat(letter).contains("办理结果通知书").contains(me.name()).contains(number).contains("社会保障卡申领")
 			.doesNotContain("行政许可");
-		assertThat(tongban.support.Poppler.fonts(decision.body())).as("the CJK font is embedded").containsPattern("LXGWWenKai.*yes");
-		String notice = tongban.support.Poppler.text(page.request().get(base() + page.getByTestId("document-acceptance").getAttribute("href"))
+		assertThat(Poppler.fonts(decision.body())).as("the CJK font is embedded").containsPattern("LXGWWenKai.*yes");
+		String notice = Poppler.text(page.request().get(base() + page.getByTestId("document-acceptance").getAttribute("href"))
 			.body()).replaceAll("\\s+", "");
 		assertThat(notice).contains("受理通知书").contains(jdbc.sql("select acceptance_no from casework_case where case_number = ?")
 			.param(number).query(String.class).single());
-		String supplementNotice = tongban.support.Poppler.text(page.request()
+		String supplementNotice = Poppler.text(page.request()
 			.get(base() + page.getByTestId("document-supplement").getAttribute("href")).body()).replaceAll("\\s+", "");
 		assertThat(supplementNotice).contains("补正材料通知书").contains("本人近期免冠彩色证件照").contains("照片模糊");
 		assertThat(page.request().get(caseUrl + "/documents/nonsense").status()).isEqualTo(404);

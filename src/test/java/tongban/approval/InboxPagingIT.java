@@ -14,11 +14,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
 import tongban.identity.Role;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
@@ -35,13 +34,13 @@ class InboxPagingIT extends IntegrationTest {
 	private static final Pattern TASK_ID = Pattern.compile("\"taskId\"\\s*:\\s*\"([^\"]+)\"");
 
 	@Autowired
-	CaseManagement caseManagement;
+	Applying applying;
 
 	@Test
 	void everyTaskOnceAcrossThePages() throws Exception {
 		Set<UUID> mine = new HashSet<>();
 		for (int i = 0; i < 3; i++) {
-			mine.add(TestCases.submittedSocialSecurityCard(caseManagement, newCitizen("分页" + "甲乙丙".charAt(i), 2)));
+			mine.add(TestCases.submittedSocialSecurityCard(applying, newCitizen("分页" + "甲乙丙".charAt(i), 2)).value());
 		}
 		var approver = newStaff("XH-RLSB", Role.APPROVER, "分页审批");
 		String token = accessToken(approver.id(), "tasks");

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-
-import com.microsoft.playwright.Page;
+import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseManagement;
+import com.microsoft.playwright.Page;
+
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
@@ -28,7 +32,10 @@ import tongban.support.TestCases;
 class PostalDeliveryJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -36,7 +43,7 @@ class PostalDeliveryJourneyIT extends JourneyTest {
 	@Autowired
 	DirectoryManagement directory;
 
-	private ApprovalManagement.TaskView task(ApprovalManagement.Staff staff, UUID caseId, String key) {
+	private ApprovalManagement.TaskView task(StaffMember staff, CaseId caseId, String key) {
 		return Awaitility.await().atMost(Duration.ofSeconds(20)).until(
 				() -> approval.inbox(staff).stream().filter(t -> t.caseId().equals(caseId) && t.taskKey().equals(key)).findFirst().orElse(null),
 				t -> t != null);
@@ -46,13 +53,13 @@ class PostalDeliveryJourneyIT extends JourneyTest {
 	void theDeliveryTaskAsksForTheTrackingNumber() {
 		Citizen me = newCitizen("邮寄送达", 2);
 		var a = TestCases.actor(me);
-		UUID id = TestCases.submittedSocialSecurityCardByPost(cases, me);
+		CaseId id = TestCases.submittedSocialSecurityCardByPost(applying, me);
 		var dep = directory.departmentByCode("XH-RLSB").orElseThrow();
 		Staff account = newStaff(dep.code(), Role.APPROVER, "送达员");
-		var staff = new ApprovalManagement.Staff(account.id(), account.displayName(), "XH-RLSB", true);
-		approval.complete(staff, task(staff, id, "accept").taskId(), new ApprovalManagement.Decision("accept", "", Map.of()));
-		approval.complete(staff, task(staff, id, "review").taskId(), new ApprovalManagement.Decision("", "符合条件", Map.of()));
-		approval.complete(staff, task(staff, id, "decide").taskId(), new ApprovalManagement.Decision("approve", "", Map.of()));
+		var staff = new StaffMember(account.id(), account.displayName(), "XH-RLSB", null, Set.of(Role.APPROVER));
+		approval.complete(staff, task(staff, id, "accept").taskId(), ApprovalManagement.Decision.of("accept", "", Map.of()));
+		approval.complete(staff, task(staff, id, "review").taskId(), ApprovalManagement.Decision.of("", "符合条件", Map.of()));
+		approval.complete(staff, task(staff, id, "decide").taskId(), ApprovalManagement.Decision.of("approve", "", Map.of()));
 		String deliver = task(staff, id, "deliver").taskId();
 
 		Page p = staffPage(account);
@@ -65,11 +72,11 @@ class PostalDeliveryJourneyIT extends JourneyTest {
 		p.locator("#trackingNumber").fill("EA1234CN");
 		p.getByTestId("complete-task").click();
 		assertThat(p.locator("#trackingNumber-error").innerText()).contains("运单号格式不正确");
-		assertThat(cases.find(a, id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
+		assertThat(cases.find(a, id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
 		Accessibility.check(p);
 		p.locator("#trackingNumber").fill("EA 123456789 CN");
 		p.getByTestId("complete-task").click();
-		assertThat(cases.find(a, id).orElseThrow().status()).isEqualTo(CaseManagement.Status.CONCLUDED);
+		assertThat(cases.find(a, id).orElseThrow().status()).isEqualTo(CaseStatus.CONCLUDED);
 
 		login().open().signIn(me.idNumber(), PASSWORD);
 		page.navigate(base() + "/cases/" + id);

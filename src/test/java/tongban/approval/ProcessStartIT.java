@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,7 +16,10 @@ import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
+import tongban.casework.Cases;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.PublishingGateTest;
 import tongban.shared.DomainException;
@@ -35,7 +39,10 @@ class ProcessStartIT extends IntegrationTest {
 	CatalogManagement catalog;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	RuntimeService runtime;
@@ -54,18 +61,18 @@ class ProcessStartIT extends IntegrationTest {
 		String code = "330106-GG-R" + System.nanoTime() % 100000 + "-01";
 		String key = "custom-start-" + System.nanoTime();
 		catalog.importPublished(PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "流程启动测试事项", "type", "GG",
-				"faq", java.util.List.of(), "process", key), null, "测试");
+				"faq", List.of(), "process", key), null, "测试");
 		Citizen me = newCitizen("启动测试", 2);
 		var a = TestCases.actor(me);
-		UUID id = cases.startDraft(a, code);
-		assertThat(cases.saveDraft(a, id, 0, Map.of("applicantName", me.name(), "contactName", me.name(), "phone", "13800012388",
+		CaseId id = applying.startDraft(a, code);
+		assertThat(applying.saveDraft(a, id, 0, Map.of("applicantName", me.name(), "contactName", me.name(), "phone", "13800012388",
 				"request", "测试流程启动"), Map.of(), Map.of())).isEmpty();
 		UUID token = cases.find(a, id).orElseThrow().submitToken();
 
-		assertThatThrownBy(() -> cases.submit(a, id, token)).isInstanceOf(DomainException.class)
+		assertThatThrownBy(() -> applying.submit(a, id, token)).isInstanceOf(DomainException.class)
 			.extracting(e -> ((DomainException) e).code()).isEqualTo("process-unavailable");
 		var draft = cases.find(a, id).orElseThrow();
-		assertThat(draft.status()).isEqualTo(CaseManagement.Status.DRAFT);
+		assertThat(draft.status()).isEqualTo(CaseStatus.DRAFT);
 		assertThat(draft.caseNumber()).isNull();
 		assertThat(draft.events()).noneMatch(e -> e.action().equals("SUBMITTED"));
 		assertThat(draft.values()).containsEntry("request", "测试流程启动");
@@ -74,7 +81,7 @@ class ProcessStartIT extends IntegrationTest {
 
 		String template = new String(getClass().getResourceAsStream("/processes/case-committed.bpmn20.xml").readAllBytes(), StandardCharsets.UTF_8);
 		repository.createDeployment().addString(key + ".bpmn20.xml", template.replace("id=\"case-committed\"", "id=\"" + key + "\"")).deploy();
-		assertThat(cases.submit(a, id, token)).isEmpty();
+		assertThat(applying.submit(a, id, token)).isEmpty();
 
 		var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id.toString()).singleResult();
 		assertThat(instance).as("started with the submission, in its transaction").isNotNull();

@@ -3,15 +3,17 @@ package tongban.approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
 import com.microsoft.playwright.options.FilePayload;
+import java.util.List;
 
 import org.flowable.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemProcesses;
+import tongban.catalog.PublishingGateTest;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.support.JourneyTest;
@@ -35,8 +37,8 @@ class ProcessUploadJourneyIT extends JourneyTest {
 	@Test
 	void uploadChecksAndDeploys() throws Exception {
 		String code = "330106-GG-P" + System.nanoTime() % 100000 + "-01";
-		catalog.importPublished(tongban.catalog.PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "自定义流程事项",
-				"type", "GG", "faq", java.util.List.of()), null, "测试");
+		catalog.importPublished(PublishingGateTest.with("code", code, "department", "XH-MZ", "name", "自定义流程事项",
+				"type", "GG", "faq", List.of()), null, "测试");
 		var dep = directory.departmentByCode("XH-MZ").orElseThrow();
 		Staff admin = newStaff(dep.code(), Role.DEPT_ADMIN, "流程管理员");
 		login().open().signIn(admin.username(), admin.password()).totp(admin.totpCode());

@@ -2,7 +2,6 @@ package tongban.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,6 @@ import tongban.exchange.DataLookups;
 import tongban.exchange.Lookup;
 import tongban.exchange.Reader;
 import tongban.identity.Role;
-import tongban.identity.domain.Account;
-import tongban.identity.internal.Totp;
 import tongban.shared.IdNumber;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;

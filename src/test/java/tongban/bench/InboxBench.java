@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.approval.ApprovalManagement;
 import tongban.shared.Clocks;
+import tongban.identity.StaffMember;
+import tongban.identity.Role;
 import tongban.support.IntegrationTest;
 
 /**
@@ -63,7 +66,7 @@ class InboxBench extends IntegrationTest {
 			}
 		}
 		System.out.printf("BENCH open tasks=%d created in %.1fs%n", made.get(), (System.nanoTime() - t0) / 1e9);
-		var staff = new ApprovalManagement.Staff(UUID.randomUUID(), "压测", DEPARTMENT, true);
+		var staff = new StaffMember(UUID.randomUUID(), "压测", DEPARTMENT, null, Set.of(Role.APPROVER));
 		for (int i = 0; i < 20; i++) {
 			approval.inbox(staff);
 			tasks.createTaskQuery().taskCandidateGroup(DEPARTMENT + ":APPROVER").listPage(0, 100);

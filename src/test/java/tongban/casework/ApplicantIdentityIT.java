@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import tongban.identity.Actor;
+import tongban.shared.Upload;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -24,32 +24,35 @@ import tongban.support.TestCases;
 class ApplicantIdentityIT extends IntegrationTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Test
 	void aSelfRegisteredAccountCannotApplyUnderAnotherPersonsIdNumber() {
 		Citizen me = newCitizen("自行注册", 1);
 		Citizen wang = newCitizen("王某甲", 2);
 		Actor a = TestCases.actor(me);
-		UUID id = cases.startDraft(a, ApplyOnlineJourneyIT.ITEM);
+		CaseId id = applying.startDraft(a, ApplyOnlineJourneyIT.ITEM);
 		var draft = cases.find(a, id).orElseThrow();
 		assertThat(draft.values()).as("filled from the account").containsEntry("name", me.name()).containsEntry("idNumber", me.idNumber())
 			.containsEntry("phone", me.mobile());
 
 		// a crafted request with 王某甲's identity is refused at each field, and the account's values stay
-		var problems = cases.saveDraft(a, id, draft.lockVersion(), Map.of("name", wang.name(), "idNumber", wang.idNumber(), "phone", wang.mobile(),
-				"region", "330106", "bank", "中国银行", "delivery", "窗口领取"), Map.of(1, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG)),
+		var problems = applying.saveDraft(a, id, draft.lockVersion(), Map.of("name", wang.name(), "idNumber", wang.idNumber(), "phone", wang.mobile(),
+				"region", "330106", "bank", "中国银行", "delivery", "窗口领取"), Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)),
 				Map.of());
-		assertThat(problems).extracting(CaseManagement.Problem::path, CaseManagement.Problem::code).containsExactlyInAnyOrder(
+		assertThat(problems).extracting(Problem::path, Problem::code).containsExactlyInAnyOrder(
 				tuple("name", "case.error.fromAccount"), tuple("idNumber", "case.error.fromAccount"), tuple("phone", "case.error.fromAccount"));
 		assertThat(cases.find(a, id).orElseThrow().values()).containsEntry("idNumber", me.idNumber()).containsEntry("name", me.name());
 
 		// changed behind the form's back, or saved before the form marked these fields: filed as the account has it
-		String stored = jdbc.sql("select form_values from casework_case where id = ?").param(id).query(String.class).single();
+		String stored = jdbc.sql("select form_values from casework_case where id = ?").param(id.value()).query(String.class).single();
 		jdbc.sql("update casework_case set form_values = ?, provenance = '{}'::jsonb where id = ?")
-			.params(keys.encrypt(keys.decrypt(stored).replace(me.idNumber(), wang.idNumber())), id)
+			.params(keys.encrypt(keys.decrypt(stored).replace(me.idNumber(), wang.idNumber())), id.value())
 			.update();
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		assertThat(applying.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
 		var filed = cases.forStaff(id).orElseThrow();
 		assertThat(filed.values()).containsEntry("idNumber", me.idNumber()).doesNotContainValue(wang.idNumber());
 		var source = cases.provenance(id).get("idNumber");

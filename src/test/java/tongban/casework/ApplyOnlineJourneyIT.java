@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-
-import com.microsoft.playwright.Page;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
+import tongban.support.Browser;
 import tongban.support.JourneyTest;
 
 /**
@@ -81,7 +86,7 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		String draftUrl = page.url();
 
 		// the same draft on another device
-		var phone = tongban.support.Browser.newContext(390, 844);
+		var phone = Browser.newContext(390, 844);
 		Page other = phone.newPage();
 		signIn(other, me);
 		other.navigate(base() + "/apply/" + ITEM);
@@ -90,7 +95,7 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		assertThat(other.url()).isEqualTo(draftUrl);
 		assertThat(other.locator("#v-bank").inputValue()).isEqualTo("杭州银行");
 		other.locator("#v-mailAddress").fill("杭州市西湖区文三路 100 号 2 单元 301 室");
-		other.locator("#m-1").setInputFiles(new com.microsoft.playwright.options.FilePayload("photo.png", "image/png", PNG));
+		other.locator("#m-1").setInputFiles(new FilePayload("photo.png", "image/png", PNG));
 		other.getByTestId("continue").click();
 		assertThat(other.getByTestId("answers").innerText()).contains(me.mobile()).contains("文三路 100 号").contains("杭州银行");
 		assertThat(other.getByTestId("review-materials").innerText()).contains("photo.png").as("the file's hash is for staff").doesNotContain("SHA-256");
@@ -104,7 +109,7 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("confirmation").innerText()).contains("申请已提交");
 		String number = page.getByTestId("case-number").innerText().strip();
 		LocalDate today = LocalDate.now(Clocks.ZONE);
-		assertThat(number).matches("330106" + today.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "\\d{6}");
+		assertThat(number).matches("330106" + today.format(DateTimeFormatter.BASIC_ISO_DATE) + "\\d{6}");
 		assertThat(page.getByTestId("promised").innerText())
 			.isEqualTo(calendars.current().addWorkingDays(today, 10).toString());
 		assertThat(page.getByTestId("timeline").innerText()).contains("提交申请");
@@ -112,8 +117,8 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 		String caseUrl = page.url().replace("?submitted", "");
 
 		// a second submission with the same token (double click, retry) makes no second case
-		var again = page.request().post(submitUrl, com.microsoft.playwright.options.RequestOptions.create()
-			.setForm(com.microsoft.playwright.options.FormData.create().set("token", token).set("_csrf", csrf)));
+		var again = page.request().post(submitUrl, RequestOptions.create()
+			.setForm(FormData.create().set("token", token).set("_csrf", csrf)));
 		assertThat(again.status()).as("the retry lands on the same case").isEqualTo(200);
 		assertThat(again.url()).startsWith(caseUrl);
 		assertThat(jdbc.sql("select count(*) from casework_case where party_id = ? and item_code = ? and status <> 'DRAFT'")
@@ -124,7 +129,7 @@ public class ApplyOnlineJourneyIT extends JourneyTest {
 
 		// another citizen guessing the address
 		Citizen stranger = newCitizen("旁人", 2);
-		var ctx2 = tongban.support.Browser.newContext(1280, 900);
+		var ctx2 = Browser.newContext(1280, 900);
 		Page p2 = ctx2.newPage();
 		signIn(p2, stranger);
 		assertThat(p2.navigate(caseUrl).status()).isEqualTo(404);

@@ -3,15 +3,22 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-
-import com.microsoft.playwright.options.FilePayload;
 
 import org.awaitility.Awaitility;
 import org.flowable.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.FilePayload;
+
+import tongban.directory.DirectoryManagement;
+import tongban.identity.Role;
+import tongban.licence.LicenceManagement;
+import tongban.seal.SealManagement;
 import tongban.support.JourneyTest;
 
 /**
@@ -26,24 +33,24 @@ class BundleJourneyIT extends JourneyTest {
 	RuntimeService runtime;
 
 	@Autowired
-	tongban.licence.LicenceManagement licences;
+	LicenceManagement licences;
 
 	@Autowired
-	tongban.directory.DirectoryManagement directory;
+	DirectoryManagement directory;
 
 	/** A licence issued into the citizen's wallet by the department's demo seal, sealed by an approver with TOTP. */
-	private tongban.licence.LicenceManagement.LicenceView issue(Citizen c, String item, String department, java.util.Map<String, Object> values) {
-		var sealer = new tongban.seal.SealManagement.Sealer(UUID.randomUUID(), "发证审批员", department, java.util.Set.of("APPROVER"), true);
-		return licences.issue(new tongban.licence.LicenceManagement.Issue(null, item, department, "330106", c.id(), values, c.id()), sealer)
+	private LicenceManagement.LicenceView issue(Citizen c, String item, String department, Map<String, Object> values) {
+		var sealer = new SealManagement.Sealer(UUID.randomUUID(), "发证审批员", department, Set.of("APPROVER"), true);
+		return licences.issue(new LicenceManagement.Issue(null, item, department, "330106", c.id(), values, c.id()), sealer)
 			.orElseThrow();
 	}
 
 	@Test
 	void newbornBundle() {
 		Citizen mother = newCitizen("李母亲", 2);
-		var marriage = issue(mother, "330106-QR-0006-01", "XH-MZ", java.util.Map.of("femaleName", mother.name(), "femaleId", mother.idNumber(),
+		var marriage = issue(mother, "330106-QR-0006-01", "XH-MZ", Map.of("femaleName", mother.name(), "femaleId", mother.idNumber(),
 				"maleName", "王父亲", "maleId", "11010519491231002X"));
-		var household = issue(mother, "330106-QR-0001-01", "XH-GA", java.util.Map.of("motherName", mother.name(), "motherId", mother.idNumber(),
+		var household = issue(mother, "330106-QR-0001-01", "XH-GA", Map.of("motherName", mother.name(), "motherId", mother.idNumber(),
 				"babyName", "", "birthDate", ""));
 		login().open().signIn(mother.idNumber(), PASSWORD);
 		page.navigate(base() + "/");
@@ -79,9 +86,9 @@ class BundleJourneyIT extends JourneyTest {
 		page.locator("#v-bank").selectOption("杭州银行");
 		page.locator("#v-delivery").selectOption("窗口领取");
 		// 用证: the two licences from the wallet instead of uploads
-		var marriageChoice = page.locator("select[name^='lic.']").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("结婚证"));
+		var marriageChoice = page.locator("select[name^='lic.']").filter(new Locator.FilterOptions().setHasText("结婚证"));
 		marriageChoice.selectOption(marriage.identifier());
-		var householdChoice = page.locator("select[name^='lic.']").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("居民户口簿"));
+		var householdChoice = page.locator("select[name^='lic.']").filter(new Locator.FilterOptions().setHasText("居民户口簿"));
 		householdChoice.selectOption(household.identifier());
 		var png = new FilePayload("file.png", "image/png", ApplyOnlineJourneyIT.PNG);
 		var inputs = page.locator("input[type=file][name^='m.']");
@@ -115,7 +122,7 @@ class BundleJourneyIT extends JourneyTest {
 		assertThat(jdbc.sql("select size from casework_material where case_id = ? and trust_level = 'A'").param(hukou).query(Long.class).list())
 			.as("each kept at the sealed licence's real size").allMatch(size -> size > 1000);
 		var ga = directory.departmentByCode("XH-GA").orElseThrow();
-		var approver = newStaff(ga.code(), tongban.identity.Role.APPROVER, "户籍审批员");
+		var approver = newStaff(ga.code(), Role.APPROVER, "户籍审批员");
 		var office = staffPage(approver);
 		String number = jdbc.sql("select case_number from casework_case where id = ?").param(hukou).query(String.class).single();
 		office.navigate(base() + "/workbench/tasks");

@@ -3,9 +3,11 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
+import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,7 @@ class CaseApiIT extends IntegrationTest {
 
 		Map<String, Object> draft = api.get().uri("/api/cases/{id}", id).retrieve().body(Map.class);
 		assertThat(api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
-			.body(Map.of("token", java.util.UUID.randomUUID().toString())).retrieve().toEntity(String.class).getStatusCode().value())
+			.body(Map.of("token", UUID.randomUUID().toString())).retrieve().toEntity(String.class).getStatusCode().value())
 			.as("a wrong token").isEqualTo(409);
 		var first = api.post().uri("/api/cases/{id}/submission", id).contentType(MediaType.APPLICATION_JSON)
 			.body(Map.of("token", draft.get("submitToken"))).retrieve().toEntity(Map.class);
@@ -172,9 +174,9 @@ class CaseApiIT extends IntegrationTest {
 		assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
 		String id = (String) started.getBody().get("id");
 		byte[] blank = SamplePdfs.blank();
-		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		Map<String, byte[]> files = new LinkedHashMap<>();
 		files.put("脚本.pdf", SamplePdfs.withJavaScript());
-		files.put("截断.pdf", java.util.Arrays.copyOf(blank, blank.length / 2));
+		files.put("截断.pdf", Arrays.copyOf(blank, blank.length / 2));
 		for (var file : files.entrySet()) {
 			var body = new LinkedMultiValueMap<String, Object>();
 			body.add("file", new ByteArrayResource(file.getValue()) {

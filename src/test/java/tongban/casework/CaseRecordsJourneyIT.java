@@ -2,12 +2,11 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
-
 import com.microsoft.playwright.Page;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
 
 import tongban.identity.Role;
 import tongban.identity.Representation;
@@ -25,7 +24,13 @@ import tongban.support.TestCases;
 class CaseRecordsJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Handling handling;
 
 	@Autowired
 	Representation companies;
@@ -33,12 +38,12 @@ class CaseRecordsJourneyIT extends JourneyTest {
 	@Test
 	void finishedCasesAndSearchWithinTheDepartmentAndRegion() {
 		Citizen applicant = newCitizen("查询" + "甲乙丙丁戊己庚辛".charAt((int) (System.nanoTime() % 8)) + "办", 2);
-		UUID older = TestCases.submittedSocialSecurityCard(cases, applicant);
-		cases.refuse(older, "审批人", "材料不齐");
-		UUID newer = TestCases.submittedSocialSecurityCard(cases, applicant);
-		cases.refuse(newer, "审批人", "不属于本部门职权");
-		UUID elsewhere = TestCases.submittedFoodLicence(cases, companies, applicant, "91330106MA2CD7E8X7", "别的部门的饭店").caseId();
-		cases.refuse(elsewhere, "审批人", "材料不齐");
+		CaseId older = TestCases.submittedSocialSecurityCard(applying, applicant);
+		handling.refuse(older, "审批人", "材料不齐");
+		CaseId newer = TestCases.submittedSocialSecurityCard(applying, applicant);
+		handling.refuse(newer, "审批人", "不属于本部门职权");
+		CaseId elsewhere = TestCases.submittedFoodLicence(applying, companies, applicant, "91330106MA2CD7E8X7", "别的部门的饭店").caseId();
+		handling.refuse(elsewhere, "审批人", "材料不齐");
 		String olderNumber = number(older), newerNumber = number(newer), elsewhereNumber = number(elsewhere);
 
 		Staff approver = newStaff("XH-RLSB", Role.APPROVER, "查询审批");
@@ -86,11 +91,11 @@ class CaseRecordsJourneyIT extends JourneyTest {
 		on.getByTestId("records-search-go").click();
 	}
 
-	private String number(UUID id) {
-		return jdbc.sql("select case_number from casework_case where id = ?").param(id).query(String.class).single();
+	private String number(CaseId id) {
+		return jdbc.sql("select case_number from casework_case where id = ?").param(id.value()).query(String.class).single();
 	}
 
-	private long reads(UUID id) {
+	private long reads(CaseId id) {
 		return jdbc.sql("select count(*) from audit_entry where kind = 'DATA_READ' and subject = ?").param("case:" + id).query(Long.class).single();
 	}
 }

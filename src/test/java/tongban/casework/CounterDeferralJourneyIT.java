@@ -3,17 +3,20 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.UUID;
 
-import com.microsoft.playwright.options.FilePayload;
-
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
-import com.microsoft.playwright.Page;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
 import tongban.support.SamplePdfs;
@@ -30,7 +33,10 @@ class CounterDeferralJourneyIT extends JourneyTest {
 	DirectoryManagement directory;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Handling handling;
 
 	@Test
 	void aDeferrableMaterialIsPromisedForLater() {
@@ -69,14 +75,14 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("timeline").innerText()).contains("容缺受理，承诺后补");
 		assertThat(jdbc.sql("select count(*) from casework_deferred d join casework_case c on c.id = d.case_id where c.party_id = ?")
 			.param(bride.id()).query(Long.class).single()).isEqualTo(1);
-		java.util.UUID id = jdbc.sql("select id from casework_case where party_id = ? and item_code = '330106-QR-0006-01'")
-			.param(bride.id()).query(java.util.UUID.class).single();
+		CaseId id = CaseId.of(jdbc.sql("select id from casework_case where party_id = ? and item_code = '330106-QR-0006-01'")
+			.param(bride.id()).query(UUID.class).single());
 
 		// the department accepts; granting waits for the promised photo
-		cases.accept(id, "婚登受理员");
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class, () -> cases.decide(id, "婚登审批员", true, null)))
+		handling.accept(id, "婚登受理员");
+		assertThat(Assertions.catchThrowableOfType(DomainException.class, () -> handling.decide(id, "婚登审批员", true, null)))
 			.extracting(DomainException::code).isEqualTo("deferred-pending");
-		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.ACCEPTED);
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.ACCEPTED);
 
 		// at home, the bride sends the photo online: a file that only claims to be a picture is refused at its field
 		Page home = citizenPage(bride);
@@ -85,7 +91,7 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		home.locator("#d-2").setInputFiles(new FilePayload("合影.jpg", "image/jpeg", "not a picture at all".getBytes()));
 		home.getByTestId("send-deferred").click();
 		assertThat(home.getByTestId("deferred-error-summary").innerText()).contains("不是 PDF、JPG、PNG 或 OFD 文件");
-		assertThat(cases.deferred(id)).allMatch(CaseManagement.Deferred::pending);
+		assertThat(cases.deferred(id)).allMatch(Deferred::pending);
 		home.locator("#d-2").setInputFiles(new FilePayload("合影.png", "image/png", ApplyOnlineJourneyIT.PNG));
 		home.getByTestId("send-deferred").click();
 		assertThat(home.getByTestId("banner").innerText()).contains("容缺材料已补交");
@@ -99,14 +105,14 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		// the grant issues the 结婚证, sealed by a civil-affairs approver signed in with TOTP
 		var mz = directory.departmentByCode("XH-MZ").orElseThrow();
 		Staff approver = newStaff(mz.code(), Role.APPROVER, "婚登审批员");
-		org.springframework.security.core.context.SecurityContextHolder.getContext()
+		SecurityContextHolder.getContext()
 			.setAuthentication(people.signedIn(approver));
 		try {
-			cases.decide(id, "婚登审批员", true, null);
+			handling.decide(id, "婚登审批员", true, null);
 		}
 		finally {
-			org.springframework.security.core.context.SecurityContextHolder.clearContext();
+			SecurityContextHolder.clearContext();
 		}
-		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
 	}
 }

@@ -2,13 +2,17 @@ package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Collator;
 import java.util.List;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FilePayload;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
@@ -49,7 +53,7 @@ class CounterIntakeJourneyIT extends JourneyTest {
 		assertThat(groups.count()).isGreaterThan(5);
 		@SuppressWarnings("unchecked")
 		List<String> labels = (List<String>) groups.evaluateAll("groups => groups.map(group => group.label)");
-		assertThat(labels).isSortedAccordingTo(java.text.Collator.getInstance(java.util.Locale.CHINA)::compare);
+		assertThat(labels).isSortedAccordingTo(Collator.getInstance(Locale.CHINA)::compare);
 		assertThat(page.locator("#code optgroup[label='区人力社保局'] option[value='" + ApplyOnlineJourneyIT.ITEM + "']").count()).isEqualTo(1);
 		// typing narrows the list at once (script), the search step does without it: pinyin initials find 社会保障卡
 		page.locator("#item-query").fill("社会保障卡");
@@ -57,7 +61,7 @@ class CounterIntakeJourneyIT extends JourneyTest {
 		page.navigate(base() + "/workbench/counter/intake?q=sbk");
 		assertThat(page.locator("#code option").allInnerTexts()).isNotEmpty().anyMatch(name -> name.contains("社会保障卡"))
 			.hasSizeLessThan(20);
-		page.navigate(base() + "/workbench/counter/intake?q=" + java.net.URLEncoder.encode("没有这种事项xyz", java.nio.charset.StandardCharsets.UTF_8));
+		page.navigate(base() + "/workbench/counter/intake?q=" + URLEncoder.encode("没有这种事项xyz", StandardCharsets.UTF_8));
 		assertThat(page.getByTestId("item-none").innerText()).contains("没有找到");
 		page.getByTestId("item-search-clear").click();
 		page.locator("#code").selectOption(ApplyOnlineJourneyIT.ITEM);

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.seal.Family;
-import tongban.support.Dss;
 import tongban.seal.SealManagement;
 import tongban.shared.Clocks;
 import tongban.shared.Hashes;
+import tongban.shared.Upload;
+import tongban.support.Dss;
 import tongban.support.IntegrationTest;
 import tongban.support.Poppler;
 import tongban.support.TestCases;
@@ -28,7 +28,13 @@ import tongban.support.VerifyPage;
 class IssuedDocumentsIT extends IntegrationTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Handling handling;
 
 	@Autowired
 	CaseDocuments documents;
@@ -39,14 +45,14 @@ class IssuedDocumentsIT extends IntegrationTest {
 	@Test
 	void everyDocumentOfACaseIsSealedByTheDepartmentAndVerifies() throws Exception {
 		Citizen me = newCitizen("盖章文书", 2);
-		UUID id = TestCases.submittedSocialSecurityCard(cases, me);
-		cases.requestSupplements(id, "受理员甲", Map.of(1, "照片模糊"));
+		CaseId id = TestCases.submittedSocialSecurityCard(applying, me);
+		handling.requestSupplements(id, "受理员甲", Map.of(1, "照片模糊"));
 		var a = TestCases.actor(me);
-		assertThat(cases.resubmit(a, id, Map.of(1, new CaseManagement.Upload("p2.png", ApplyOnlineJourneyIT.PNG)))).isEmpty();
-		cases.accept(id, "受理员甲");
-		cases.decide(id, "审批员乙", true, null);
+		assertThat(applying.resubmit(a, id, Map.of(1, new Upload("p2.png", ApplyOnlineJourneyIT.PNG)))).isEmpty();
+		handling.accept(id, "受理员甲");
+		handling.decide(id, "审批员乙", true, null);
 
-		CaseManagement.CaseView c = cases.find(a, id).orElseThrow();
+		CaseView c = cases.find(a, id).orElseThrow();
 		assertThat(documents.available(c)).containsExactly(CaseDocuments.Kind.ACCEPTANCE, CaseDocuments.Kind.SUPPLEMENT,
 				CaseDocuments.Kind.DECISION);
 		String department = "杭州市西湖区人力资源和社会保障局";

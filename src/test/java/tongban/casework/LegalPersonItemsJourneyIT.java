@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.UUID;
-
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
 
 import tongban.identity.Actor;
 import tongban.identity.Party;
@@ -28,7 +28,10 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 	static final String FOOD = TestCases.FOOD_LICENCE;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	Representation companies;
@@ -50,7 +53,7 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 		var crafted = context.request().post(base() + "/apply/" + FOOD,
 				RequestOptions.create().setForm(FormData.create().set("_csrf", csrf)).setMaxRedirects(0));
 		assertThat(crafted.status()).isEqualTo(404);
-		assertThat(catchThrowableOfType(DomainException.class, () -> cases.startDraft(TestCases.actor(me), FOOD)).code())
+		assertThat(catchThrowableOfType(DomainException.class, () -> applying.startDraft(TestCases.actor(me), FOOD)).code())
 			.isEqualTo("served-party");
 		assertThat(cases.mine(TestCases.actor(me))).isEmpty();
 
@@ -58,6 +61,6 @@ class LegalPersonItemsJourneyIT extends JourneyTest {
 		String first17 = "91330106MA" + String.format("%07d", Math.floorMod(System.nanoTime(), 10_000_000));
 		UUID company = companies.registerLegalPerson(me.id(), first17 + Uscc.checkCharacter(first17), "个人申请餐饮店");
 		Actor forCompany = new Actor(me.id(), me.name(), new Party(Party.Kind.LEGAL_PERSON, company, "个人申请餐饮店"));
-		assertThat(cases.find(forCompany, cases.startDraft(forCompany, FOOD))).isPresent();
+		assertThat(cases.find(forCompany, applying.startDraft(forCompany, FOOD))).isPresent();
 	}
 }

@@ -3,8 +3,6 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,36 +17,42 @@ import tongban.support.TestCases;
 class PostalDeliveryIT extends IntegrationTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Handling handling;
 
 	@Test
 	void aPostalDeliveryIsDeliveredOnlyWithItsTrackingNumber() {
 		Citizen me = newCitizen("邮寄领卡", 2);
 		var a = TestCases.actor(me);
-		UUID id = TestCases.submittedSocialSecurityCardByPost(cases, me);
-		cases.accept(id, "受理员");
-		cases.decide(id, "审批员", true, null);
+		CaseId id = TestCases.submittedSocialSecurityCardByPost(applying, me);
+		handling.accept(id, "受理员");
+		handling.decide(id, "审批员", true, null);
 
-		assertThat(catchThrowableOfType(DomainException.class, () -> cases.deliver(id, "送达员", "已寄出")).code())
+		assertThat(catchThrowableOfType(DomainException.class, () -> handling.deliver(id, "送达员", "已寄出")).code())
 			.as("one click is not enough").isEqualTo("delivery-tracking");
 		assertThat(catchThrowableOfType(DomainException.class,
-				() -> cases.deliver(id, "送达员", null, PostalDelivery.of("中国邮政 EMS", "EA12345CN").orElseThrow())).code())
+				() -> handling.deliver(id, "送达员", null, PostalDelivery.of("中国邮政 EMS", "EA12345CN").orElseThrow())).code())
 			.isEqualTo("delivery-tracking-format");
-		assertThat(cases.find(a, id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
+		assertThat(cases.find(a, id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
 
-		cases.deliver(id, "送达员", null, PostalDelivery.of("中国邮政 EMS", "ea123456789cn").orElseThrow());
+		handling.deliver(id, "送达员", null, PostalDelivery.of("中国邮政 EMS", "ea123456789cn").orElseThrow());
 		var c = cases.find(a, id).orElseThrow();
-		assertThat(c.status()).isEqualTo(CaseManagement.Status.CONCLUDED);
+		assertThat(c.status()).isEqualTo(CaseStatus.CONCLUDED);
 		assertThat(c.events().getLast().note()).isEqualTo("邮寄送达：中国邮政 EMS，运单号 EA123456789CN");
 	}
 
 	@Test
 	void aResultCollectedAtTheCounterIsDeliveredAsBefore() {
 		Citizen me = newCitizen("窗口领卡", 2);
-		UUID id = TestCases.submittedSocialSecurityCard(cases, me);
-		cases.accept(id, "受理员");
-		cases.decide(id, "审批员", true, null);
-		cases.deliver(id, "送达员", "已领取");
-		assertThat(cases.find(TestCases.actor(me), id).orElseThrow().status()).isEqualTo(CaseManagement.Status.CONCLUDED);
+		CaseId id = TestCases.submittedSocialSecurityCard(applying, me);
+		handling.accept(id, "受理员");
+		handling.decide(id, "审批员", true, null);
+		handling.deliver(id, "送达员", "已领取");
+		assertThat(cases.find(TestCases.actor(me), id).orElseThrow().status()).isEqualTo(CaseStatus.CONCLUDED);
 	}
 }

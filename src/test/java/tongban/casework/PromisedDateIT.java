@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 import org.awaitility.Awaitility;
 import org.flowable.engine.TaskService;
@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.approval.ApprovalManagement;
 import tongban.identity.Actor;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.IntegrationTest;
@@ -31,7 +32,10 @@ class PromisedDateIT extends IntegrationTest {
 	static final String CARD_REPLACEMENT = "330106-GG-0001-02";
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -46,10 +50,10 @@ class PromisedDateIT extends IntegrationTest {
 	void theSameWorkingDayOnEveryPageAndMessage() {
 		Citizen me = newCitizen("承诺日期", 2);
 		Actor a = TestCases.actor(me);
-		UUID id = cases.startDraft(a, CARD_REPLACEMENT);
-		assertThat(cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", me.name(), "idNumber", me.idNumber(),
+		CaseId id = applying.startDraft(a, CARD_REPLACEMENT);
+		assertThat(applying.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(), Map.of("name", me.name(), "idNumber", me.idNumber(),
 				"phone", me.mobile(), "reason", "遗失", "lostDate", "2026-12-01", "delivery", "窗口领取"), Map.of(), Map.of())).isEmpty();
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		assertThat(applying.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
 
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		LocalDate promised = cases.find(a, id).orElseThrow().promisedDate();
@@ -57,12 +61,12 @@ class PromisedDateIT extends IntegrationTest {
 		assertThat(promised).as("handled on the day, or the next working day").isEqualTo(calendars.current().onOrAfter(today));
 
 		assertThat(cases.mine(a)).filteredOn(k -> k.id().equals(id)).singleElement()
-			.extracting(CaseManagement.CaseSummary::promisedDate).isEqualTo(promised);
+			.extracting(CaseSummary::promisedDate).isEqualTo(promised);
 		Awaitility.await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
 			.untilAsserted(() -> assertThat(lastSms(me.mobile())).contains(promised.toString()));
 
 		var staffAccount = newStaff("XH-RLSB", Role.APPROVER, "日期审批");
-		var staff = new ApprovalManagement.Staff(staffAccount.id(), staffAccount.displayName(), "XH-RLSB", true);
+		var staff = new StaffMember(staffAccount.id(), staffAccount.displayName(), "XH-RLSB", null, Set.of(Role.APPROVER));
 		var task = tasks.createTaskQuery().processInstanceBusinessKey(id.toString()).singleResult();
 		assertThat(task.getDueDate().toInstant()).as("the inbox sorts and shows by this date")
 			.isEqualTo(promised.atStartOfDay(Clocks.ZONE).toInstant());

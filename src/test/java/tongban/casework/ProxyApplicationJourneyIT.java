@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
@@ -22,7 +25,10 @@ import tongban.support.pages.AccountPage;
 class ProxyApplicationJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	IdentityManagement identity;
@@ -38,8 +44,8 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		assertThat(identity.partiesOf(proxy.id())).extracting(Party::name).contains(principal.name());
 
 		Actor forPrincipal = new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
-		assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DomainException.class,
-				() -> cases.startDraft(forPrincipal, "330106-GG-0001-02")).code()).as("outside the grant's scope").isEqualTo("scope");
+		assertThat(Assertions.catchThrowableOfType(DomainException.class,
+				() -> applying.startDraft(forPrincipal, "330106-GG-0001-02")).code()).as("outside the grant's scope").isEqualTo("scope");
 
 		login().open().signIn(proxy.idNumber(), PASSWORD);
 		AccountPage account = new AccountPage(page, base()).open();
@@ -54,7 +60,7 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		page.locator("#v-region").selectOption("330106");
 		page.locator("#v-bank").selectOption("中国银行");
 		page.locator("#v-delivery").selectOption("窗口领取");
-		page.locator("#m-1").setInputFiles(new com.microsoft.playwright.options.FilePayload("p.png", "image/png", ApplyOnlineJourneyIT.PNG));
+		page.locator("#m-1").setInputFiles(new FilePayload("p.png", "image/png", ApplyOnlineJourneyIT.PNG));
 		page.getByTestId("continue").click();
 		page.getByTestId("submit-case").click();
 		String number = page.getByTestId("case-number").innerText().strip();
@@ -65,7 +71,7 @@ class ProxyApplicationJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("start-application").count()).isZero();
 
 		Actor self = new Actor(principal.id(), principal.name(), new Party(Party.Kind.CITIZEN, principal.id(), principal.name()));
-		assertThat(cases.mine(self)).extracting(CaseManagement.CaseSummary::caseNumber).contains(number);
+		assertThat(cases.mine(self)).extracting(CaseSummary::caseNumber).contains(number);
 		assertThat(jdbc.sql("select applicant_name from casework_case where case_number = ?").param(number).query(String.class).single())
 			.isEqualTo(proxy.name());
 		assertThat(cases.mine(new Actor(proxy.id(), proxy.name(), new Party(Party.Kind.CITIZEN, proxy.id(), proxy.name()))))

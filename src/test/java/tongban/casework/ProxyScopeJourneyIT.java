@@ -3,22 +3,26 @@ package tongban.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
+import tongban.casework.internal.ApplicationForms;
 import tongban.catalog.CatalogManagement;
 import tongban.identity.Actor;
 import tongban.identity.GrantScope;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
 import tongban.identity.Representation;
+import tongban.shared.Upload;
 import tongban.shared.Uscc;
 import tongban.support.JourneyTest;
 import tongban.support.TestCases;
@@ -36,7 +40,10 @@ class ProxyScopeJourneyIT extends JourneyTest {
 	static final String OTHER = "330106-GG-0001-02"; // 社会保障卡挂失与补领
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	CatalogManagement catalog;
@@ -48,20 +55,20 @@ class ProxyScopeJourneyIT extends JourneyTest {
 	Representation representation;
 
 	/** A submitted case of another item of the citizen's: the form filled, every material uploaded. */
-	private UUID submittedReplacement(Citizen c) {
+	private CaseId submittedReplacement(Citizen c) {
 		Actor a = TestCases.actor(c);
-		UUID id = cases.startDraft(a, OTHER);
+		CaseId id = applying.startDraft(a, OTHER);
 		var guide = catalog.published(OTHER).orElseThrow().guide();
-		Map<Integer, CaseManagement.Upload> uploads = new java.util.LinkedHashMap<>();
+		Map<Integer, Upload> uploads = new LinkedHashMap<>();
 		for (int i = 0; i < guide.materials().size(); i++) {
-			if (CaseManagement.needsUpload(guide.materials().get(i))) {
-				uploads.put(i, new CaseManagement.Upload("p.png", ApplyOnlineJourneyIT.PNG));
+			if (ApplicationForms.needsUpload(guide.materials().get(i))) {
+				uploads.put(i, new Upload("p.png", ApplyOnlineJourneyIT.PNG));
 			}
 		}
-		var problems = cases.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(),
+		var problems = applying.saveDraft(a, id, cases.find(a, id).orElseThrow().lockVersion(),
 				Map.of("reason", "遗失", "lostDate", "2026-11-01", "delivery", "窗口领取"), uploads, Map.of());
 		assertThat(problems).isEmpty();
-		assertThat(cases.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
+		assertThat(applying.submit(a, id, cases.find(a, id).orElseThrow().submitToken())).isEmpty();
 		return id;
 	}
 
@@ -77,8 +84,8 @@ class ProxyScopeJourneyIT extends JourneyTest {
 	void aProxySeesAndDoesOnlyWhatTheGrantCovers() {
 		Citizen principal = newCitizen("王范围", 2);
 		Citizen proxy = newCitizen("陈范围", 2);
-		UUID covered = TestCases.submittedSocialSecurityCard(cases, principal);
-		UUID other = submittedReplacement(principal);
+		CaseId covered = TestCases.submittedSocialSecurityCard(applying, principal);
+		CaseId other = submittedReplacement(principal);
 		String otherNumber = cases.forStaff(other).orElseThrow().caseNumber();
 		String coveredNumber = cases.forStaff(covered).orElseThrow().caseNumber();
 		representation.grantProxy(principal.id(), proxy.name(), proxy.idNumber(), "社会保障卡申领", LocalDate.now().plusMonths(3));
@@ -107,7 +114,7 @@ class ProxyScopeJourneyIT extends JourneyTest {
 				"/cases/" + other + "/rating", "/apply/" + OTHER)) {
 			assertThat(post(path, csrf).status()).as(path).isEqualTo(404);
 		}
-		assertThat(cases.forStaff(other).orElseThrow().status()).as("not withdrawn").isEqualTo(CaseManagement.Status.SUBMITTED);
+		assertThat(cases.forStaff(other).orElseThrow().status()).as("not withdrawn").isEqualTo(CaseStatus.SUBMITTED);
 
 		page.navigate(base() + "/account/messages");
 		assertThat(page.content()).as("the principal's messages are his").doesNotContain(otherNumber).doesNotContain(coveredNumber);
@@ -120,7 +127,7 @@ class ProxyScopeJourneyIT extends JourneyTest {
 
 		// the principal himself sees both
 		Actor self = TestCases.actor(principal);
-		assertThat(cases.mine(self)).extracting(CaseManagement.CaseSummary::id).contains(covered, other);
+		assertThat(cases.mine(self)).extracting(CaseSummary::id).contains(covered, other);
 	}
 
 	@Test

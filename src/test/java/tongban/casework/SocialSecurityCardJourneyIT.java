@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.FilePayload;
-
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 
 import tongban.identity.Role;
 import tongban.shared.Clocks;
@@ -36,7 +36,10 @@ class SocialSecurityCardJourneyIT extends JourneyTest {
 	WorkingCalendars calendars;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Handling handling;
 
 	@Test
 	void applyForAReplacementCardOnAPhone() {
@@ -110,9 +113,9 @@ class SocialSecurityCardJourneyIT extends JourneyTest {
 		accessible();
 
 		// the department decides; the applicant downloads the decision on the phone and checks its seal on /verify
-		UUID id = jdbc.sql("select id from casework_case where case_number = ?").param(number).query(UUID.class).single();
-		cases.accept(id, "补卡受理");
-		cases.decide(id, "补卡审批", true, null);
+		CaseId id = CaseId.of(jdbc.sql("select id from casework_case where case_number = ?").param(number).query(UUID.class).single());
+		handling.accept(id, "补卡受理");
+		handling.decide(id, "补卡审批", true, null);
 		page.navigate(caseUrl);
 		String href = page.getByTestId("document-decision").getAttribute("href");
 		byte[] letter = context.request().get(base() + href).body();

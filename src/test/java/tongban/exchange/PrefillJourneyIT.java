@@ -10,7 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.support.JourneyTest;
@@ -32,7 +34,10 @@ class PrefillJourneyIT extends JourneyTest {
 	ResourceCatalogue catalogue;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	DirectoryManagement directory;
@@ -73,7 +78,7 @@ class PrefillJourneyIT extends JourneyTest {
 		String stored = jdbc.sql("select form_values from casework_case where id = ?").param(caseId).query(String.class).single();
 		jdbc.sql("update casework_case set form_values = ? where id = ?").params(keys.encrypt(keys.decrypt(stored).replace("周明远", "周明达")), caseId).update();
 		var actor = TestCases.actor(me);
-		var problems = cases.submit(actor, caseId, cases.find(actor, caseId).orElseThrow().submitToken());
+		var problems = applying.submit(actor, CaseId.of(caseId), cases.find(actor, CaseId.of(caseId)).orElseThrow().submitToken());
 		assertThat(problems).anySatisfy(p -> assertThat(p.code()).isEqualTo("case.error.verified"));
 		jdbc.sql("update casework_case set form_values = ? where id = ?").params(stored, caseId).update();
 

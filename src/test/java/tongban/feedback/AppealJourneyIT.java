@@ -16,7 +16,8 @@ import com.microsoft.playwright.Page;
 
 import tongban.identity.StaffMember;
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.shared.DomainException;
@@ -33,7 +34,10 @@ import tongban.support.TestCases;
 class AppealJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -63,7 +67,7 @@ class AppealJourneyIT extends JourneyTest {
 	@Test
 	void upheldAppealExcludesTheRatingFromStatisticsButNotFromSupervisors() {
 		Citizen c = newCitizen("恶意评价人", 2);
-		UUID id = Concluded.socialSecurityCard(cases, approval, c);
+		UUID id = Concluded.socialSecurityCard(applying, cases, approval, c);
 		Map<String, Object> before = total();
 		var rating = caseRatings.rateCase(TestCases.actor(c), id, new RatingInput("VERY_DISSATISFIED", Map.of(), List.of("ATTITUDE"), "随便打个差评"));
 		assertThat(n(total(), "bad")).isEqualTo(n(before, "bad") + 1);

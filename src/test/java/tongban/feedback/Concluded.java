@@ -1,10 +1,20 @@
 package tongban.feedback;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
+
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
+import tongban.casework.Cases;
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -16,23 +26,23 @@ final class Concluded {
 	private Concluded() {
 	}
 
-	static UUID socialSecurityCard(CaseManagement cases, ApprovalManagement approval, IntegrationTest.Citizen c) {
-		UUID id = TestCases.submittedSocialSecurityCard(cases, c);
-		var staff = new ApprovalManagement.Staff(UUID.randomUUID(), "人社审批员", DEPARTMENT, true);
-		for (int step = 0; step < 10 && cases.forStaff(id).orElseThrow().status() != CaseManagement.Status.CONCLUDED; step++) {
-			var task = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-				.until(() -> approval.inbox(staff).stream().filter(t -> t.caseId().equals(id)).findFirst(), java.util.Optional::isPresent)
+	static UUID socialSecurityCard(Applying applying, Cases cases, ApprovalManagement approval, IntegrationTest.Citizen c) {
+		CaseId id = TestCases.submittedSocialSecurityCard(applying, c);
+		var staff = new StaffMember(UUID.randomUUID(), "人社审批员", DEPARTMENT, null, Set.of(Role.APPROVER));
+		for (int step = 0; step < 10 && cases.forStaff(id).orElseThrow().status() != CaseStatus.CONCLUDED; step++) {
+			var task = Awaitility.await().atMost(Duration.ofSeconds(20))
+				.until(() -> approval.inbox(staff).stream().filter(t -> t.caseId().equals(id)).findFirst(), Optional::isPresent)
 				.orElseThrow();
 			String decision = switch (task.taskKey()) {
 				case "accept" -> "accept";
 				case "handle", "decide" -> "approve";
 				default -> "";
 			};
-			approval.complete(staff, task.taskId(), new ApprovalManagement.Decision(decision, "符合条件", Map.of()));
+			approval.complete(staff, task.taskId(), ApprovalManagement.Decision.of(decision, "符合条件", Map.of()));
 		}
-		if (cases.forStaff(id).orElseThrow().status() != CaseManagement.Status.CONCLUDED) {
+		if (cases.forStaff(id).orElseThrow().status() != CaseStatus.CONCLUDED) {
 			throw new AssertionError("not concluded: " + cases.forStaff(id).orElseThrow().status());
 		}
-		return id;
+		return id.value();
 	}
 }

@@ -19,9 +19,11 @@ import org.springframework.web.client.RestClient;
 
 
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
+import tongban.casework.CaseId;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -35,7 +37,10 @@ import tongban.support.TestCases;
 class RatingApiIT extends IntegrationTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -67,13 +72,13 @@ class RatingApiIT extends IntegrationTest {
 		Citizen me = newCitizen("接口评价人", 2);
 		Citizen other = newCitizen("别人", 2);
 		RestClient api = as(me.id());
-		UUID pending = TestCases.submittedSocialSecurityCard(cases, me);
-		var notConcluded = post(api, pending, Map.of("level", "SATISFIED"));
+		CaseId pending = TestCases.submittedSocialSecurityCard(applying, me);
+		var notConcluded = post(api, pending.value(), Map.of("level", "SATISFIED"));
 		assertThat(notConcluded.getStatusCode().value()).isEqualTo(409);
 		assertThat(notConcluded.getBody().get("code")).isEqualTo("rating-not-concluded");
 		assertThat(notConcluded.getBody().get("title")).isEqualTo("办件尚未办结，办结后才能评价");
 
-		UUID id = Concluded.socialSecurityCard(cases, approval, me);
+		UUID id = Concluded.socialSecurityCard(applying, cases, approval, me);
 		var notMine = post(as(other.id()), id, Map.of("level", "SATISFIED"));
 		assertThat(notMine.getStatusCode().value()).isEqualTo(404);
 		assertThat(post(api, UUID.randomUUID(), Map.of("level", "SATISFIED")).getStatusCode().value()).isEqualTo(404);
@@ -121,7 +126,7 @@ class RatingApiIT extends IntegrationTest {
 		assertThat((List<Object>) ok.getBody().get("byMonth")).hasSize(12);
 
 		Citizen quiet = newCitizen("不评价的人", 2);
-		UUID id = Concluded.socialSecurityCard(cases, approval, quiet);
+		UUID id = Concluded.socialSecurityCard(applying, cases, approval, quiet);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(id).query(Long.class).single() == 1);
 		Instant later = Instant.now().plus(Duration.ofDays(16));

@@ -11,7 +11,9 @@ import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 
 import tongban.casework.CaseEvents;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseOutcome;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -27,7 +29,7 @@ class RatingInvitationsIT extends IntegrationTest {
 	static final Duration AT_MOST = Duration.ofSeconds(20);
 
 	@Autowired
-	CaseManagement cases;
+	Applying applying;
 
 	long invitations(UUID caseId) {
 		return jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(caseId).query(Long.class).single();
@@ -48,10 +50,10 @@ class RatingInvitationsIT extends IntegrationTest {
 	@Test
 	void aConcludedCaseInvitesItsApplicantToRateIt(Scenario scenario) {
 		Citizen applicant = newCitizen("受邀评价人", 2);
-		UUID caseId = TestCases.submittedSocialSecurityCard(cases, applicant);
+		UUID caseId = TestCases.submittedSocialSecurityCard(applying, applicant).value();
 		assertThat(invitations(caseId)).isZero();
 
-		scenario.publish(concluded(caseId, "APPROVED"))
+		scenario.publish(concluded(caseId, CaseOutcome.APPROVED))
 			.andWaitAtMost(AT_MOST)
 			.andWaitForStateChange(() -> invitedInApp(applicant.id(), caseId), sent -> sent > 0)
 			.andVerify(sent -> {
@@ -59,7 +61,7 @@ class RatingInvitationsIT extends IntegrationTest {
 				assertThat(invitations(caseId)).isEqualTo(1);
 			});
 		// once per case: the same fact again changes nothing
-		scenario.publish(concluded(caseId, "APPROVED"))
+		scenario.publish(concluded(caseId, CaseOutcome.APPROVED))
 			.andWaitAtMost(AT_MOST)
 			.andWaitForStateChange(() -> undelivered(caseId), left -> left == 0)
 			.andVerify(left -> {
@@ -71,9 +73,9 @@ class RatingInvitationsIT extends IntegrationTest {
 	@Test
 	void aWithdrawnCaseIsNotRated(Scenario scenario) {
 		Citizen applicant = newCitizen("撤回的人", 2);
-		UUID caseId = TestCases.submittedSocialSecurityCard(cases, applicant);
+		UUID caseId = TestCases.submittedSocialSecurityCard(applying, applicant).value();
 
-		scenario.publish(concluded(caseId, "WITHDRAWN"))
+		scenario.publish(concluded(caseId, CaseOutcome.WITHDRAWN))
 			.andWaitAtMost(AT_MOST)
 			.andWaitForStateChange(() -> undelivered(caseId), left -> left == 0)
 			.andVerify(left -> {
@@ -82,8 +84,8 @@ class RatingInvitationsIT extends IntegrationTest {
 			});
 	}
 
-	/** The fact casework publishes (its outcome's type is casework's: one line to follow it). */
-	static CaseEvents.CaseConcluded concluded(UUID caseId, String outcome) {
-		return new CaseEvents.CaseConcluded(caseId, "TEST-" + caseId.toString().substring(0, 8), outcome);
+	/** The fact casework publishes. */
+	static CaseEvents.CaseConcluded concluded(UUID caseId, CaseOutcome outcome) {
+		return new CaseEvents.CaseConcluded(CaseId.of(caseId), "TEST-" + caseId.toString().substring(0, 8), outcome);
 	}
 }

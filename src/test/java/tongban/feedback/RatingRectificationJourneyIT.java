@@ -14,8 +14,11 @@ import org.springframework.web.client.RestClient;
 
 import com.microsoft.playwright.Page;
 
+import tongban.casework.CaseId;
+import tongban.support.TestCases;
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.shared.Clocks;
@@ -23,7 +26,6 @@ import tongban.shared.WorkingCalendars;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
-import tongban.support.TestCases;
 
 /**
  * 一事一评 to 差评整改 in Chromium: a citizen's 社会保障卡 case is handled to its end and the citizen is invited to rate it;
@@ -36,7 +38,10 @@ import tongban.support.TestCases;
 class RatingRectificationJourneyIT extends JourneyTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -61,7 +66,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 	@Test
 	void badRatingIsRectifiedRevisitedAndRerated() {
 		Citizen citizen = newCitizen("好差评申请人", 2);
-		UUID id = Concluded.socialSecurityCard(cases, approval, citizen);
+		UUID id = Concluded.socialSecurityCard(applying, cases, approval, citizen);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(id).query(Long.class).single() == 1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from notification_message where account_id = ? and event = 'RATING_INVITED'")
@@ -163,7 +168,7 @@ class RatingRectificationJourneyIT extends JourneyTest {
 	@Test
 	void notConcludedAndNotOwnCasesOnThePages() {
 		Citizen owner = newCitizen("未办结申请人", 2);
-		UUID pending = TestCases.submittedSocialSecurityCard(cases, owner);
+		CaseId pending = TestCases.submittedSocialSecurityCard(applying, owner);
 		Page p = citizenPage(owner);
 		p.navigate(base() + "/cases/" + pending + "/rating");
 		assertThat(p.getByTestId("not-concluded").isVisible()).isTrue();

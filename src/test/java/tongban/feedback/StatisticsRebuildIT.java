@@ -12,7 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.identity.StaffMember;
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.identity.Role;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
@@ -25,7 +26,10 @@ import tongban.support.TestCases;
 class StatisticsRebuildIT extends IntegrationTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -58,7 +62,7 @@ class StatisticsRebuildIT extends IntegrationTest {
 		var sup = new StaffMember(UUID.randomUUID(), "监察", "XH-ZWFW", "330106", EnumSet.of(Role.SUPERVISOR));
 
 		Citizen a = newCitizen("重评的人", 2);
-		UUID caseA = Concluded.socialSecurityCard(cases, approval, a);
+		UUID caseA = Concluded.socialSecurityCard(applying, cases, approval, a);
 		var bad = caseRatings.rateCase(TestCases.actor(a), caseA, new RatingInput("DISSATISFIED", Map.of("efficiency", "2"), List.of("MULTIPLE_VISITS"), null));
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(bad.id()).query(UUID.class).single();
 		rectifications.verify(dep, task, "属实");
@@ -67,7 +71,7 @@ class StatisticsRebuildIT extends IntegrationTest {
 		caseRatings.rateCase(TestCases.actor(a), caseA, new RatingInput("BASICALLY_SATISFIED", null, null, null));
 
 		Citizen b = newCitizen("被申诉的人", 2);
-		UUID caseB = Concluded.socialSecurityCard(cases, approval, b);
+		UUID caseB = Concluded.socialSecurityCard(applying, cases, approval, b);
 		var appealed = caseRatings.rateCase(TestCases.actor(b), caseB, new RatingInput("VERY_DISSATISFIED", null, List.of("ATTITUDE", "FAST"), "差"));
 		UUID taskB = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(appealed.id()).query(UUID.class).single();
 		rectifications.verify(dep, taskB, "不属实");

@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.CaseId;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.identity.internal.ClientRegistrations;
 import tongban.support.IntegrationTest;
 import tongban.support.OidcFlow;
@@ -37,7 +39,10 @@ class ApiTokensIT extends IntegrationTest {
 	ClientRegistrations clients;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -56,7 +61,7 @@ class ApiTokensIT extends IntegrationTest {
 	@Test
 	void onlyAccessTokensWithTheScopeOfEachApi() throws Exception {
 		Citizen me = newCitizen("范围检查", 2);
-		UUID caseId = TestCases.submittedSocialSecurityCard(cases, me);
+		CaseId caseId = TestCases.submittedSocialSecurityCard(applying, me);
 		OidcFlow rp = new OidcFlow(url(""), clients, "profile", "cases.read");
 
 		OidcFlow.Tokens openidOnly = rp.signIn(me.idNumber(), PASSWORD, null);
@@ -80,7 +85,7 @@ class ApiTokensIT extends IntegrationTest {
 	@Test
 	void anIdTokenIsNeverABearer() throws Exception {
 		Citizen me = newCitizen("身份令牌", 2);
-		UUID caseId = TestCases.submittedSocialSecurityCard(cases, me);
+		CaseId caseId = TestCases.submittedSocialSecurityCard(applying, me);
 		OidcFlow.Tokens tokens = new OidcFlow(url(""), clients, "cases.read").signIn(me.idNumber(), PASSWORD, null, "cases.read");
 		assertThat(get("/api/cases/" + caseId, "Bearer " + tokens.access()).statusCode()).as("its access token reads").isEqualTo(200);
 		for (String path : new String[] { "/api/me", "/api/cases/" + caseId, "/userinfo" }) {

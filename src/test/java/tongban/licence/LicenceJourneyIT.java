@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
@@ -17,17 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import tongban.casework.CaseStatus;
 import tongban.approval.ApprovalManagement;
-import tongban.casework.CaseManagement;
+import tongban.casework.CaseId;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.directory.DirectoryManagement;
+import tongban.identity.Representation;
 import tongban.identity.Role;
 import tongban.shared.DomainException;
+import tongban.identity.StaffMember;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
-import tongban.identity.domain.Account;
-import tongban.identity.domain.LegalPersonRepository;
-import tongban.identity.internal.AccountAuthenticationProvider;
-import tongban.identity.internal.Totp;
 import tongban.seal.SealManagement;
 import tongban.seal.SealRegistry;
 import tongban.shared.Clocks;
@@ -46,10 +47,13 @@ import tongban.support.pages.AccountPage;
 class LicenceJourneyIT extends JourneyTest {
 
 	@Autowired
-	tongban.identity.Representation companies;
+	Representation companies;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ApprovalManagement approval;
@@ -79,31 +83,31 @@ class LicenceJourneyIT extends JourneyTest {
 		return newStaff(dep.code(), Role.APPROVER, "证照审批员");
 	}
 
-	private static ApprovalManagement.Staff staff(Staff a, String department) {
-		return new ApprovalManagement.Staff(a.id(), a.displayName(), department, true);
+	private static StaffMember staff(Staff a, String department) {
+		return new StaffMember(a.id(), a.displayName(), department, null, Set.of(Role.APPROVER));
 	}
 
 	/** Accept, both parallel reviews, and the decision to grant, as the market approver. */
-	private void approve(UUID id, ApprovalManagement.Staff market, ApprovalManagement.Staff health) {
+	private void approve(CaseId id, StaffMember market, StaffMember health) {
 		complete(market, id, "accept", "");
 		complete(health, id, "", "从业人员健康证明齐全");
 		complete(market, id, "", "场所布局合理");
 		complete(market, id, "approve", "符合条件，准予许可");
 	}
 
-	private void complete(ApprovalManagement.Staff s, UUID id, String decision, String opinion) {
+	private void complete(StaffMember s, CaseId id, String decision, String opinion) {
 		var task = approval.inbox(s).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
-		approval.complete(s, task.taskId(), new ApprovalManagement.Decision(decision, opinion, Map.of()));
+		approval.complete(s, task.taskId(), ApprovalManagement.Decision.of(decision, opinion, Map.of()));
 	}
 
 	@Test
 	void approvedFoodLicenceIsSealedHeldVerifiedAndRevoked() throws Exception {
 		Citizen owner = newCitizen("证照店主", 2);
-		var filed = TestCases.submittedFoodLicence(cases, companies, owner, "91330106MA2H3L5Y4T", "西湖证照餐饮店");
-		UUID id = filed.caseId();
+		var filed = TestCases.submittedFoodLicence(applying, companies, owner, "91330106MA2H3L5Y4T", "西湖证照餐饮店");
+		CaseId id = filed.caseId();
 		Staff marketApprover = approver("XH-SCJG");
 		var market = staff(marketApprover, "XH-SCJG");
-		var health = new ApprovalManagement.Staff(UUID.randomUUID(), "卫健审批员", "XH-WJ", true);
+		var health = new StaffMember(UUID.randomUUID(), "卫健审批员", "XH-WJ", null, Set.of(Role.APPROVER));
 
 		// without a TOTP-confirmed session the grant cannot be sealed: refused, recorded, nothing changed
 		complete(market, id, "accept", "");
@@ -111,15 +115,15 @@ class LicenceJourneyIT extends JourneyTest {
 		complete(market, id, "", "场所布局合理");
 		var decide = approval.inbox(market).stream().filter(t -> t.caseId().equals(id)).findFirst().orElseThrow();
 		assertThat(catchThrowableOfType(DomainException.class,
-				() -> approval.complete(market, decide.taskId(), new ApprovalManagement.Decision("approve", "准予", Map.of()))).code())
+				() -> approval.complete(market, decide.taskId(), ApprovalManagement.Decision.of("approve", "准予", Map.of()))).code())
 			.isEqualTo("seal-totp");
-		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.IN_REVIEW);
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.IN_REVIEW);
 		assertThat(held.wallet(filed.companyId())).isEmpty();
 
 		SecurityContextHolder.getContext().setAuthentication(people.signedIn(marketApprover));
 		complete(market, id, "approve", "符合条件，准予许可");
 		SecurityContextHolder.clearContext();
-		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseManagement.Status.APPROVED);
+		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
 		LicenceManagement.LicenceView l = held.wallet(filed.companyId()).getFirst();
 		assertThat(l.name()).isEqualTo("食品经营许可证");
 		assertThat(l.holderName()).isEqualTo("西湖证照餐饮店");

@@ -11,7 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.exchange.DataLookups;
 import tongban.exchange.Lookup;
 import tongban.exchange.Reader;
@@ -28,7 +29,10 @@ import tongban.support.TestCases;
 class PlaintextScanIT extends IntegrationTest {
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	ResourceCatalogue catalogue;
@@ -40,7 +44,7 @@ class PlaintextScanIT extends IntegrationTest {
 	void noTableHoldsAnIdNumberOrPhoneNumberInPlaintext() {
 		Citizen c = newCitizen("明文扫描", 2);
 		long texts = jdbc.sql("select count(*) from notification_sms_outbox").query(Long.class).single();
-		TestCases.submittedSocialSecurityCard(cases, c);
+		TestCases.submittedSocialSecurityCard(applying, c);
 		await().atMost(Duration.ofSeconds(15))
 			.until(() -> jdbc.sql("select count(*) from notification_sms_outbox").query(Long.class).single() > texts);
 		catalogue.putRecord("XH-GA-RK", c.idNumber(), Map.of("name", c.name(), "idNumber", c.idNumber()));

@@ -7,11 +7,16 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import tongban.casework.CaseManagement;
+import tongban.shared.Upload;
+import tongban.casework.CaseId;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.casework.internal.MaterialRetention;
 import tongban.exchange.internal.AccessRetention;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
+import tongban.casework.ApplyOnlineJourneyIT;
+import java.util.Map;
 
 /**
  * Retention: read records older than the period are deleted (a reported one is kept), newer ones stay; the material
@@ -27,7 +32,10 @@ class RetentionIT extends IntegrationTest {
 	MaterialRetention materials;
 
 	@Autowired
-	CaseManagement cases;
+	Cases cases;
+
+	@Autowired
+	Applying applying;
 
 	@Autowired
 	FileStore files;
@@ -55,18 +63,18 @@ class RetentionIT extends IntegrationTest {
 
 		Citizen c = newCitizen("保留期", 2);
 		var a = TestCases.actor(c);
-		UUID abandoned = cases.startDraft(a, "330106-GG-0001-01");
-		cases.saveDraft(a, abandoned, cases.find(a, abandoned).orElseThrow().lockVersion(), java.util.Map.of("name", c.name()),
-				java.util.Map.of(1, new CaseManagement.Upload("p.png", tongban.casework.ApplyOnlineJourneyIT.PNG)), java.util.Map.of());
-		String file = jdbc.sql("select file_id from casework_material where case_id = ?").param(abandoned).query(String.class).single();
+		CaseId abandoned = applying.startDraft(a, "330106-GG-0001-01");
+		applying.saveDraft(a, abandoned, cases.find(a, abandoned).orElseThrow().lockVersion(), Map.of("name", c.name()),
+				Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)), Map.of());
+		String file = jdbc.sql("select file_id from casework_material where case_id = ?").param(abandoned.value()).query(String.class).single();
 		assertThat(files.open(file)).isPresent();
-		jdbc.sql("update casework_case set updated_at = now() - interval '200 days' where id = ?").param(abandoned).update();
+		jdbc.sql("update casework_case set updated_at = now() - interval '200 days' where id = ?").param(abandoned.value()).update();
 		Citizen d = newCitizen("保留期二", 2);
-		UUID fresh = TestCases.submittedSocialSecurityCard(cases, d);
+		CaseId fresh = TestCases.submittedSocialSecurityCard(applying, d);
 		assertThat(materials.purge()).isPositive();
-		assertThat(jdbc.sql("select count(*) from casework_material where case_id = ?").param(abandoned).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select count(*) from casework_material where case_id = ?").param(abandoned.value()).query(Long.class).single()).isZero();
 		assertThat(files.open(file)).isEmpty();
-		assertThat(jdbc.sql("select count(*) from casework_material where case_id = ?").param(fresh).query(Long.class).single()).isPositive();
+		assertThat(jdbc.sql("select count(*) from casework_material where case_id = ?").param(fresh.value()).query(Long.class).single()).isPositive();
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'PURGE' and subject = 'casework_material'").query(Long.class).single()).isPositive();
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'PURGE' and subject = 'exchange_access'").query(Long.class).single()).isPositive();
 		// the reads above were written by hand, unsealed: removed, so that the audit trail of later tests is whole

@@ -1,6 +1,7 @@
 package tongban.approval.web;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.approval.ProcessStep;
 import tongban.catalog.ItemProcesses;
 import tongban.shared.DomainException;
 
@@ -38,7 +40,7 @@ import tongban.shared.DomainException;
 class ProcessUploadController {
 
 	static final long MAX_BYTES = 512 * 1024;
-	static final Set<String> TASKS = Set.copyOf(tongban.approval.ProcessSteps.KNOWN);
+	static final Set<String> TASKS = Set.copyOf(ProcessStep.KNOWN);
 
 	private final ItemProcesses items;
 	private final RepositoryService repository;
@@ -57,7 +59,7 @@ class ProcessUploadController {
 
 	@PostMapping("/console/items/{code}/process")
 	String upload(@PathVariable String code, @RequestParam(required = false) MultipartFile file, Authentication auth, Model model,
-			RedirectAttributes redirect) throws java.io.IOException {
+			RedirectAttributes redirect) throws IOException {
 		if (!items.editable(auth, code)) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "not-a-draft", "no draft to change");
 		}

@@ -1,9 +1,18 @@
 package tongban.approval.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.ArrayList;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -13,23 +22,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import tongban.approval.ApprovalManagement;
-import tongban.approval.ApprovalManagement.Staff;
 import tongban.approval.ApprovalManagement.TaskView;
-import tongban.directory.DirectoryManagement;
-import tongban.identity.IdentityManagement;
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 
 /**
@@ -46,25 +43,17 @@ class TaskApiController {
 	}
 
 	private final ApprovalManagement approval;
-	private final IdentityManagement identity;
-	private final DirectoryManagement directory;
 
-	TaskApiController(ApprovalManagement approval, IdentityManagement identity, DirectoryManagement directory) {
+	TaskApiController(ApprovalManagement approval) {
 		this.approval = approval;
-		this.identity = identity;
-		this.directory = directory;
 	}
 
-	private Staff staff(Jwt jwt) {
-		UUID id;
-		try {
-			id = UUID.fromString(jwt.getSubject());
+	/** The token's holder, who must be an approver. */
+	private static StaffMember approver(StaffMember staff) {
+		if (!staff.has(Role.APPROVER)) {
+			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "an approver's token is needed");
 		}
-		catch (IllegalArgumentException e) {
-			id = null;
-		}
-		return (id == null ? java.util.Optional.<Staff>empty() : TaskController.staffOf(identity, directory, id)).filter(Staff::approver)
-			.orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "an approver's token is needed"));
+		return staff;
 	}
 
 	/** The largest page the inbox API serves. */
@@ -80,11 +69,11 @@ class TaskApiController {
 					@Header(name = "Link", description = "first, prev, next and last pages (RFC 8288)", schema = @Schema(type = "string")) }))
 	@GetMapping
 	ResponseEntity<List<TaskView>> inbox(@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") int page,
-			@Parameter(description = "tasks a page, 1 to 100") @RequestParam(defaultValue = "100") int size, @AuthenticationPrincipal Jwt jwt) {
+			@Parameter(description = "tasks a page, 1 to 100") @RequestParam(defaultValue = "100") int size, @CurrentStaff StaffMember staff) {
 		if (page < 0 || size < 1 || size > MAX_SIZE) {
 			throw new DomainException(DomainException.Kind.INVALID, "page-invalid", "page from 0, size from 1 to " + MAX_SIZE);
 		}
-		Staff s = staff(jwt);
+		StaffMember s = approver(staff);
 		long total = approval.inboxSize(s, ApprovalManagement.InboxFilter.ALL);
 		List<TaskView> tasks = approval.inbox(s, ApprovalManagement.InboxFilter.ALL, page, size);
 		long last = Math.max(0, (total - 1) / size);
@@ -108,11 +97,11 @@ class TaskApiController {
 	@Operation(summary = "Complete a task: accept | supplement | refuse | approve | deny, with the opinion and, for supplements, "
 			+ "each material's index and reason", security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/{taskId}/completion")
-	ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Completion body, @AuthenticationPrincipal Jwt jwt) {
+	ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody Completion body, @CurrentStaff StaffMember staff) {
 		if (body == null) {
 			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "a decision is required");
 		}
-		approval.complete(staff(jwt), taskId, new ApprovalManagement.Decision(body.decision(), body.opinion(),
+		approval.complete(approver(staff), taskId, ApprovalManagement.Decision.of(body.decision(), body.opinion(),
 				body.supplements() == null ? Map.of() : body.supplements(), body.carrier(), body.trackingNumber()));
 		return ResponseEntity.noContent().build();
 	}

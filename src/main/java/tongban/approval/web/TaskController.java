@@ -1,20 +1,14 @@
 package tongban.approval.web;
 
-import tongban.identity.Party;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.MessageSource;
-import java.util.Locale;
-import java.io.InputStream;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,15 +18,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.approval.ApprovalManagement;
-import tongban.approval.ApprovalManagement.Staff;
-import tongban.casework.CaseManagement;
+import tongban.approval.ClockAction;
+import tongban.approval.ProcessStep;
+import tongban.casework.CaseAnswers;
+import tongban.casework.CaseClock;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
+import tongban.casework.MaterialView;
 import tongban.casework.PostalDelivery;
-import tongban.casework.CaseManagement.CaseView;
 import tongban.catalog.ServiceGuide;
-import tongban.directory.DirectoryManagement;
-import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
-import tongban.identity.Role;
+import tongban.identity.Party;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 
@@ -41,19 +39,16 @@ import tongban.shared.FileStore;
 class TaskController {
 
 	private final ApprovalManagement approval;
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final IdentityManagement identity;
-	private final DirectoryManagement directory;
 	private final FileStore files;
 	private final MessageSource messages;
 
-	TaskController(ApprovalManagement approval, CaseManagement cases, IdentityManagement identity, DirectoryManagement directory,
-			FileStore files, MessageSource messages) {
+	TaskController(ApprovalManagement approval, Cases cases, IdentityManagement identity, FileStore files, MessageSource messages) {
 		this.messages = messages;
 		this.approval = approval;
 		this.cases = cases;
 		this.identity = identity;
-		this.directory = directory;
 		this.files = files;
 	}
 
@@ -74,35 +69,21 @@ class TaskController {
 				level(filer.assuranceLevel(), locale) }, locale);
 	}
 
-	private Staff staff(Authentication auth) {
-		return staffOf(identity, directory, UUID.fromString(auth.getName())).orElseThrow(() -> DomainException.notFound("task"));
-	}
-
-	/** A staff account as the workbench sees it: name, department code, whether it may decide (the approver role). */
-	static java.util.Optional<Staff> staffOf(IdentityManagement identity, DirectoryManagement directory, UUID accountId) {
-		return identity.account(accountId).filter(AccountSummary::staff).map(me -> new Staff(me.id(), me.displayName(),
-				me.departmentId() == null ? null : directory.department(me.departmentId()).map(d -> d.code()).orElse(null),
-				me.roles().contains(Role.APPROVER)));
-	}
-
 	@GetMapping("/workbench/tasks")
-	String inbox(@org.springframework.web.bind.annotation.RequestParam(required = false) String mine,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) String step,
-			@org.springframework.web.bind.annotation.RequestParam(required = false) String urgent,
-			@org.springframework.web.bind.annotation.RequestParam(defaultValue = "0") int page, Authentication auth, Model model) {
-		Staff s = staff(auth);
+	String inbox(@RequestParam(required = false) String mine, @RequestParam(required = false) String step,
+			@RequestParam(required = false) String urgent, @RequestParam(defaultValue = "0") int page, @CurrentStaff(missing = "task") StaffMember staff, Model model) {
 		var filter = new ApprovalManagement.InboxFilter(mine != null, step == null || step.isBlank() ? null : step, urgent != null);
-		model.addAttribute("staff", s);
+		model.addAttribute("staff", staff);
 		model.addAttribute("filter", filter);
-		model.addAttribute("steps", tongban.approval.ProcessSteps.KNOWN);
+		model.addAttribute("steps", ProcessStep.KNOWN);
 		model.addAttribute("page", Math.max(0, page));
-		model.addAttribute("tasks", approval.inbox(s, filter, page, ApprovalManagement.INBOX_PAGE));
+		model.addAttribute("tasks", approval.inbox(staff, filter, page, ApprovalManagement.INBOX_PAGE));
 		return "approval/inbox";
 	}
 
 	@GetMapping("/workbench/tasks/{taskId}")
-	String task(@PathVariable String taskId, Authentication auth, Model model) {
-		return task(taskId, auth, model, false);
+	String task(@PathVariable String taskId, @CurrentStaff(missing = "task") StaffMember staff, Model model) {
+		return task(taskId, staff, model, false);
 	}
 
 	/**
@@ -110,48 +91,46 @@ class TaskController {
 	 * recorded in the audit trail (DATA_REVEAL) before they are shown.
 	 */
 	@PostMapping("/workbench/tasks/{taskId}/reveal")
-	String reveal(@PathVariable String taskId, Authentication auth, Model model) {
-		Staff s = staff(auth);
-		CaseView c = approval.caseOf(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
-		cases.recordReveal(c.id(), s.accountId(), s.name());
-		return task(taskId, auth, model, true);
+	String reveal(@PathVariable String taskId, @CurrentStaff(missing = "task") StaffMember staff, Model model) {
+		CaseView c = approval.caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		cases.recordReveal(c.id(), staff);
+		return task(taskId, staff, model, true);
 	}
 
-	private String task(String taskId, Authentication auth, Model model, boolean revealed) {
-		Staff s = staff(auth);
-		var task = approval.task(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
-		CaseView c = approval.caseOf(s, taskId).orElseThrow(() -> DomainException.notFound("task"));
+	private String task(String taskId, StaffMember staff, Model model, boolean revealed) {
+		var task = approval.task(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
+		CaseView c = approval.caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
 		ServiceGuide g = cases.guideOf(c);
-		model.addAttribute("staff", s);
+		model.addAttribute("staff", staff);
 		model.addAttribute("task", task);
 		model.addAttribute("c", c);
-		model.addAttribute("byPost", CaseManagement.byPost(c));
+		model.addAttribute("byPost", c.byPost());
 		model.addAttribute("carriers", PostalDelivery.CARRIERS.keySet());
 		model.addAttribute("g", g);
-		Map<String, String> sources = new java.util.HashMap<>();
+		Map<String, String> sources = new HashMap<>();
 		Locale locale = LocaleContextHolder.getLocale();
 		// how each value not typed was obtained: the applicant's account (with its level of assurance) or a register
 		cases.provenance(c.id()).forEach((k, v) -> sources.put(k, v.fromAccount()
 				? messages.getMessage("task.fromAccount", new Object[] { level(v.assuranceLevel() == null ? 1 : v.assuranceLevel(), locale) }, locale)
 				: v.source()));
 		model.addAttribute("assurance", assurance(c, locale));
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values(), sources, !revealed));
+		model.addAttribute("answers", CaseAnswers.rows(g.applicationForm(), c.values(), sources, !revealed));
 		model.addAttribute("revealed", revealed);
-		model.addAttribute("personal", tongban.casework.CaseAnswers.hasPersonalData(g.applicationForm()));
+		model.addAttribute("personal", CaseAnswers.hasPersonalData(g.applicationForm()));
 		model.addAttribute("anyVerified", !sources.isEmpty());
-		model.addAttribute("specialKinds", CaseManagement.SPECIAL_PROCEDURES);
-		model.addAttribute("specialRunning", c.pauses().stream().anyMatch(p -> p.endedOn() == null));
+		model.addAttribute("specialKinds", CaseClock.SPECIAL_PROCEDURES);
+		model.addAttribute("specialRunning", c.paused());
 		model.addAttribute("deferred", cases.deferred(c.id()));
 		return "approval/task";
 	}
 
 	@PostMapping("/workbench/tasks/{taskId}/claim")
-	String claim(@PathVariable String taskId, @RequestParam(defaultValue = "claim") String action, Authentication auth) {
+	String claim(@PathVariable String taskId, @RequestParam(defaultValue = "claim") String action, @CurrentStaff(missing = "task") StaffMember staff) {
 		if (action.equals("unclaim")) {
-			approval.unclaim(staff(auth), taskId);
+			approval.unclaim(staff, taskId);
 		}
 		else {
-			approval.claim(staff(auth), taskId);
+			approval.claim(staff, taskId);
 		}
 		return "redirect:/workbench/tasks/" + taskId;
 	}
@@ -159,9 +138,8 @@ class TaskController {
 	@PostMapping("/workbench/tasks/{taskId}")
 	String decide(@PathVariable String taskId, @RequestParam(required = false) String decision,
 			@RequestParam(required = false) String opinion, @RequestParam(required = false) String carrier,
-			@RequestParam(required = false) String trackingNumber, @RequestParam Map<String, String> params, Authentication auth,
+			@RequestParam(required = false) String trackingNumber, @RequestParam Map<String, String> params, @CurrentStaff(missing = "task") StaffMember staff,
 			Model model, RedirectAttributes redirect) {
-		Staff s = staff(auth);
 		Map<Integer, String> supplements = new LinkedHashMap<>();
 		params.forEach((k, v) -> {
 			if (k.matches("supplement\\.\\d{1,3}") && "on".equals(v)) {
@@ -170,7 +148,7 @@ class TaskController {
 			}
 		});
 		try {
-			approval.complete(s, taskId, new ApprovalManagement.Decision(decision, opinion, supplements, carrier, trackingNumber));
+			approval.complete(staff, taskId, ApprovalManagement.Decision.of(decision, opinion, supplements, carrier, trackingNumber));
 		}
 		catch (DomainException e) {
 			// a missing input, or a grant while promised materials are missing: said on the task page, nothing changed
@@ -181,7 +159,7 @@ class TaskController {
 			model.addAttribute("opinion", opinion);
 			model.addAttribute("carrier", carrier);
 			model.addAttribute("trackingNumber", trackingNumber);
-			return task(taskId, auth, model);
+			return task(taskId, staff, model);
 		}
 		redirect.addFlashAttribute("banner", "task.done");
 		return "redirect:/workbench/tasks";
@@ -191,7 +169,7 @@ class TaskController {
 	@PostMapping("/workbench/tasks/{taskId}/clock")
 	String clock(@PathVariable String taskId, @RequestParam String action, @RequestParam(required = false) String kind,
 			@RequestParam(required = false) String text, @RequestParam(required = false) String days,
-			@RequestParam(required = false) String approvedBy, Authentication auth, Model model, RedirectAttributes redirect) {
+			@RequestParam(required = false) String approvedBy, @CurrentStaff(missing = "task") StaffMember staff, Model model, RedirectAttributes redirect) {
 		Integer n = null;
 		try {
 			n = days == null || days.isBlank() ? null : Integer.valueOf(days.strip());
@@ -200,24 +178,24 @@ class TaskController {
 			n = -1;
 		}
 		try {
-			approval.clockAction(staff(auth), taskId, action, kind, text, n, approvedBy);
+			approval.clockAction(staff, taskId, ClockAction.of(action).orElse(null), kind, text, n, approvedBy);
 		}
 		catch (DomainException e) {
 			if (e.kind() == DomainException.Kind.NOT_FOUND) {
 				throw e;
 			}
 			model.addAttribute("clockError", "task.error." + e.code());
-			return task(taskId, auth, model);
+			return task(taskId, staff, model);
 		}
 		redirect.addFlashAttribute("banner", "task.clock." + action);
 		return "redirect:/workbench/tasks/" + taskId;
 	}
 
 	@GetMapping("/workbench/tasks/{taskId}/materials/{index}")
-	ResponseEntity<InputStreamResource> material(@PathVariable String taskId, @PathVariable int index, Authentication auth) {
-		CaseView c = approval.caseOf(staff(auth), taskId).orElseThrow(() -> DomainException.notFound("material"));
-		CaseManagement.MaterialView m = c.materials().stream().filter(x -> x.index() == index).findFirst()
+	ResponseEntity<InputStreamResource> material(@PathVariable String taskId, @PathVariable int index, @CurrentStaff(missing = "task") StaffMember staff) {
+		CaseView c = approval.caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("material"));
+		MaterialView m = c.materials().stream().filter(x -> x.index() == index).findFirst()
 			.orElseThrow(() -> DomainException.notFound("material"));
-		return tongban.casework.CaseAnswers.download(files, m);
+		return CaseAnswers.download(files, m);
 	}
 }

@@ -1,18 +1,18 @@
 package tongban.casework.internal;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseEvents;
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseId;
+import tongban.casework.CaseOutcome;
 import tongban.casework.CaseSubmitted;
+import tongban.casework.Cases;
+import tongban.casework.Notice;
 import tongban.identity.IdentityManagement;
 import tongban.notification.NotificationManagement;
 
@@ -24,12 +24,12 @@ import tongban.notification.NotificationManagement;
 @Component
 class CaseNotifications {
 
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final IdentityManagement identity;
 	private final NotificationManagement notifications;
 	private final String baseUrl;
 
-	CaseNotifications(CaseManagement cases, IdentityManagement identity, NotificationManagement notifications,
+	CaseNotifications(Cases cases, IdentityManagement identity, NotificationManagement notifications,
 			@Value("${tongban.public-url:http://localhost:8080}") String baseUrl) {
 		this.cases = cases;
 		this.identity = identity;
@@ -40,7 +40,7 @@ class CaseNotifications {
 	@EventListener
 	void on(CaseSubmitted e) {
 		// the event names all the notice needs: no read of the case
-		send(e.caseId(), new CaseManagement.Notice(e.applicantAccountId(), e.itemName(), e.caseNumber(), e.promisedDate()), "CASE_SUBMITTED",
+		send(e.caseId(), new Notice(e.applicantAccountId(), e.itemName(), e.caseNumber(), e.promisedDate()), "CASE_SUBMITTED",
 				Map.of());
 	}
 
@@ -76,22 +76,22 @@ class CaseNotifications {
 
 	@EventListener
 	void on(CaseEvents.CaseConcluded e) {
-		if (List.of("APPROVED", "REFUSED").contains(e.outcome())) {
+		if (e.outcome() == CaseOutcome.APPROVED || e.outcome() == CaseOutcome.REFUSED) {
 			send(e.caseId(), "CASE_CONCLUDED", Map.of());
 		}
 	}
 
-	private void send(UUID caseId, String event, Map<String, String> extra) {
+	private void send(CaseId caseId, String event, Map<String, String> extra) {
 		send(caseId, cases.notice(caseId).orElseThrow(), event, extra);
 	}
 
-	private void send(UUID caseId, CaseManagement.Notice c, String event, Map<String, String> extra) {
+	private void send(CaseId caseId, Notice c, String event, Map<String, String> extra) {
 		var contact = identity.contact(c.applicantAccountId()).orElseThrow();
 		Map<String, String> vars = new HashMap<>(extra);
 		vars.put("itemName", c.itemName());
 		vars.put("caseNumber", c.caseNumber() == null ? "" : c.caseNumber());
 		vars.put("promisedDate", c.promisedDate() == null ? "" : c.promisedDate().toString());
 		notifications.notify(new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()),
-				event, vars, baseUrl + "/cases/" + caseId, caseId);
+				event, vars, baseUrl + "/cases/" + caseId, caseId.value());
 	}
 }

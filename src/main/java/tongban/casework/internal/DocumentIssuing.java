@@ -1,14 +1,13 @@
 package tongban.casework.internal;
 
-import java.util.UUID;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseDocuments;
 import tongban.casework.CaseEvents;
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseId;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
 
 /**
  * Issues the written documents of a case when the step that makes them is taken, in the step's transaction: the
@@ -19,10 +18,10 @@ import tongban.casework.CaseManagement.CaseView;
 @Component
 class DocumentIssuing {
 
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final CaseDocuments documents;
 
-	DocumentIssuing(CaseManagement cases, CaseDocuments documents) {
+	DocumentIssuing(Cases cases, CaseDocuments documents) {
 		this.cases = cases;
 		this.documents = documents;
 	}
@@ -47,7 +46,7 @@ class DocumentIssuing {
 		issue(e.caseId(), CaseDocuments.Kind.DECISION);
 	}
 
-	private void issue(UUID caseId, CaseDocuments.Kind kind) {
+	private void issue(CaseId caseId, CaseDocuments.Kind kind) {
 		CaseView c = cases.forStaff(caseId).orElseThrow();
 		// the member of staff who took the step: the newest event's
 		String staff = c.events().isEmpty() ? "" : c.events().getLast().actorName();

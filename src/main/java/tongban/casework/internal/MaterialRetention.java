@@ -2,7 +2,9 @@ package tongban.casework.internal;
 
 import java.time.OffsetDateTime;
 import java.time.Period;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.audit.AuditTrail;
+import tongban.casework.CaseStatus;
 import tongban.shared.Clocks;
 import tongban.shared.FileStore;
 
@@ -43,16 +46,17 @@ public class MaterialRetention {
 	@Transactional
 	public int purge() {
 		OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);
-		int n = purge("c.status in ('DRAFT', 'WITHDRAWN')", now.minus(drafts), "drafts and withdrawn cases untouched since");
-		n += purge("c.status in ('CONCLUDED', 'DENIED', 'REFUSED')", now.minus(closed), "closed cases last changed before");
+		int n = purge(EnumSet.of(CaseStatus.DRAFT, CaseStatus.WITHDRAWN), now.minus(drafts), "drafts and withdrawn cases untouched since");
+		n += purge(EnumSet.of(CaseStatus.CONCLUDED, CaseStatus.DENIED, CaseStatus.REFUSED), now.minus(closed), "closed cases last changed before");
 		return n;
 	}
 
-	private int purge(String which, OffsetDateTime before, String what) {
+	private int purge(Set<CaseStatus> which, OffsetDateTime before, String what) {
+		String[] statuses = which.stream().map(CaseStatus::name).toArray(String[]::new);
 		// a material taken from a licence (用证) is the licence's file, kept by the licence registry
-		List<String[]> rows = jdbc.sql("select m.id::text, m.file_id from casework_material m join casework_case c on c.id = m.case_id where " + which
-				+ " and c.updated_at < ? and m.licence_identifier is null")
-			.param(before)
+		List<String[]> rows = jdbc.sql("select m.id::text, m.file_id from casework_material m join casework_case c on c.id = m.case_id "
+				+ "where c.status = any(?) and c.updated_at < ? and m.licence_identifier is null")
+			.params(statuses, before)
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
 		for (String[] r : rows) {

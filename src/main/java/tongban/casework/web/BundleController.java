@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,10 +19,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.casework.Applying;
+import tongban.casework.Bundles;
 import tongban.casework.CaseAnswers;
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseView;
-import tongban.casework.CaseManagement.Problem;
+import tongban.casework.CaseStatus;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
+import tongban.casework.LicenceWallet;
+import tongban.casework.Problem;
+import tongban.casework.Verified;
+import tongban.casework.internal.LicenceUse;
 import tongban.catalog.Bundle;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormDefinition;
@@ -32,8 +37,9 @@ import tongban.catalog.FormView;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Actor;
-import tongban.identity.IdentityManagement;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
+import tongban.shared.Upload;
 
 /**
  * 一件事一次办: the bundles, one combined form (each shared field once) and one set of materials for all the items,
@@ -42,23 +48,23 @@ import tongban.shared.DomainException;
 @Controller
 class BundleController {
 
-	private final CaseManagement cases;
+	private final Cases cases;
+	private final Applying applying;
+	private final Bundles bundles;
+	private final LicenceUse licences;
 	private final CatalogManagement catalog;
-	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
 	private final MessageSource messages;
 
-	BundleController(CaseManagement cases, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory,
-			MessageSource messages) {
+	BundleController(Cases cases, Applying applying, Bundles bundles, LicenceUse licences, CatalogManagement catalog,
+			DirectoryManagement directory, MessageSource messages) {
 		this.cases = cases;
+		this.applying = applying;
+		this.bundles = bundles;
+		this.licences = licences;
 		this.catalog = catalog;
-		this.identity = identity;
 		this.directory = directory;
 		this.messages = messages;
-	}
-
-	private Actor actor(Authentication auth, HttpServletRequest request) {
-		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("bundle"));
 	}
 
 	private List<ServiceGuide> guides(Bundle b) {
@@ -82,29 +88,27 @@ class BundleController {
 	}
 
 	@PostMapping("/bundles/{code}")
-	String begin(@PathVariable String code, Authentication auth, HttpServletRequest request) {
+	String begin(@PathVariable String code, @CurrentActor(missing = "bundle") Actor a) {
 		Bundle b = catalog.bundle(code).orElseThrow(() -> DomainException.notFound("bundle"));
-		return "redirect:/bundle-cases/" + cases.startBundle(actor(auth, request), b) + "/edit";
+		return "redirect:/bundle-cases/" + bundles.startBundle(a, b) + "/edit";
 	}
 
 	@GetMapping("/bundle-cases/{id}/edit")
-	String edit(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, Locale locale) {
-		Actor a = actor(auth, request);
-		List<CaseView> all = cases.bundleCases(a, id);
+	String edit(@PathVariable UUID id, @CurrentActor(missing = "bundle") Actor a, Model model, Locale locale) {
+		List<CaseView> all = bundles.bundleCases(a, id);
 		if (all.isEmpty()) {
 			throw DomainException.notFound("bundle");
 		}
-		if (all.stream().noneMatch(c -> c.status() == CaseManagement.Status.DRAFT)) {
+		if (all.stream().noneMatch(c -> c.status() == CaseStatus.DRAFT)) {
 			return "redirect:/bundle-cases/" + id;
 		}
 		return editPage(a, id, all, merged(all), List.of(), model, locale);
 	}
 
 	@PostMapping("/bundle-cases/{id}/edit")
-	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, Authentication auth,
+	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, @CurrentActor(missing = "bundle") Actor a,
 			HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) throws IOException {
-		Actor a = actor(auth, request);
-		List<CaseView> all = cases.bundleCases(a, id);
+		List<CaseView> all = bundles.bundleCases(a, id);
 		if (all.isEmpty()) {
 			throw DomainException.notFound("bundle");
 		}
@@ -113,20 +117,20 @@ class BundleController {
 		FormDefinition def = Bundle.combinedForm(guides);
 		Map<String, Object> values = FormValidation.fromParameters(def, request.getParameterMap(), Map.of(), CaseController.PREFIX);
 		CaseController.Uploads files = CaseController.uploads(request);
-		Map<Integer, CaseManagement.Upload> uploads = files.materials();
-		Map<String, CaseManagement.Upload> formFiles = files.formFiles();
+		Map<Integer, Upload> uploads = files.materials();
+		Map<String, Upload> formFiles = files.formFiles();
 		List<Problem> problems = new ArrayList<>();
 		Map<Integer, String> chosen = CaseController.licencePicks(request);
 		for (int k = 0; k < all.size(); k++) {
 			CaseView c = all.get(k);
-			Map<Integer, CaseManagement.Upload> mine = new LinkedHashMap<>();
+			Map<Integer, Upload> mine = new LinkedHashMap<>();
 			uploads.forEach((i, u) -> {
 				Integer at = i < shared.size() ? shared.get(i).positions().get(c.itemCode()) : null;
 				if (at != null) {
 					mine.put(at, u);
 				}
 			});
-			for (Problem p : cases.saveDraft(a, c.id(), c.lockVersion(), values, mine, formFiles)) {
+			for (Problem p : applying.saveDraft(a, c.id(), c.lockVersion(), values, mine, formFiles)) {
 				if (p.aboutFile()) {
 					problems.add(p);
 				}
@@ -139,16 +143,16 @@ class BundleController {
 					picks.put(at, identifier);
 				}
 			});
-			for (Problem p : picks.isEmpty() ? List.<Problem>of() : cases.useLicences(a, c.id(), picks)) {
+			for (Problem p : picks.isEmpty() ? List.<Problem>of() : licences.useLicences(a, c.id(), picks)) {
 				problems.add(new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()));
 			}
 		}
-		List<CaseView> saved = cases.bundleCases(a, id);
+		List<CaseView> saved = bundles.bundleCases(a, id);
 		if (action.equals("continue") || !problems.isEmpty()) {
 			List<Problem> all2 = new ArrayList<>(problems);
 			if (action.equals("continue")) {
 				for (CaseView c : saved) {
-					for (Problem p : cases.check(c)) {
+					for (Problem p : applying.check(c)) {
 						all2.add(p.path().startsWith("material.") ? new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()) : p);
 					}
 				}
@@ -163,10 +167,9 @@ class BundleController {
 	}
 
 	@GetMapping("/bundle-cases/{id}/review")
-	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
-		Actor a = actor(auth, request);
-		var view = cases.bundle(a, id).orElseThrow(() -> DomainException.notFound("bundle"));
-		List<CaseView> all = cases.bundleCases(a, id);
+	String review(@PathVariable UUID id, @CurrentActor(missing = "bundle") Actor a, Model model) {
+		var view = bundles.bundle(a, id).orElseThrow(() -> DomainException.notFound("bundle"));
+		List<CaseView> all = bundles.bundleCases(a, id);
 		List<ServiceGuide> guides = all.stream().map(cases::guideOf).toList();
 		model.addAttribute("bundle", view);
 		model.addAttribute("answers", CaseAnswers.rows(Bundle.combinedForm(guides), merged(all)));
@@ -175,20 +178,19 @@ class BundleController {
 	}
 
 	@PostMapping("/bundle-cases/{id}/submit")
-	String submit(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, Locale locale) {
-		Actor a = actor(auth, request);
-		List<Problem> problems = cases.submitBundle(a, id);
+	String submit(@PathVariable UUID id, @CurrentActor(missing = "bundle") Actor a, Model model, Locale locale) {
+		List<Problem> problems = bundles.submitBundle(a, id);
 		if (!problems.isEmpty()) {
-			List<CaseView> all = cases.bundleCases(a, id);
+			List<CaseView> all = bundles.bundleCases(a, id);
 			return editPage(a, id, all, merged(all), problems, model, locale);
 		}
 		return "redirect:/bundle-cases/" + id + "?submitted";
 	}
 
 	@GetMapping("/bundle-cases/{id}")
-	String track(@PathVariable UUID id, @RequestParam(required = false) String submitted, Authentication auth,
-			HttpServletRequest request, Model model) {
-		model.addAttribute("bundle", cases.bundle(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("bundle")));
+	String track(@PathVariable UUID id, @RequestParam(required = false) String submitted, @CurrentActor(missing = "bundle") Actor a,
+			Model model) {
+		model.addAttribute("bundle", bundles.bundle(a, id).orElseThrow(() -> DomainException.notFound("bundle")));
 		model.addAttribute("justSubmitted", submitted != null);
 		return "casework/bundle";
 	}
@@ -239,10 +241,10 @@ class BundleController {
 				}
 			}
 		}
-		Map<Integer, List<tongban.casework.LicenceWallet.Held>> wallet = new LinkedHashMap<>();
+		Map<Integer, List<LicenceWallet.Held>> wallet = new LinkedHashMap<>();
 		Map<Integer, String> licenceChoice = new LinkedHashMap<>();
 		for (int i = 0; i < shared.size(); i++) {
-			var held = cases.heldLicences(a.party().id(), shared.get(i).material().licenceType());
+			var held = licences.heldLicences(a.party().id(), shared.get(i).material().licenceType());
 			if (!held.isEmpty()) {
 				wallet.put(i, held);
 			}
@@ -256,10 +258,10 @@ class BundleController {
 		model.addAttribute("wallet", wallet);
 		model.addAttribute("licenceChoice", licenceChoice);
 		// the applicant's own identity, from the account in every case of the bundle, is shown locked
-		Map<String, CaseManagement.Verified> locked = new LinkedHashMap<>();
+		Map<String, Verified> locked = new LinkedHashMap<>();
 		all.forEach(c -> cases.provenance(c.id()).forEach(locked::putIfAbsent));
 		model.addAttribute("verified", LockedFields.labels(locked, a, messages, locale));
-		model.addAttribute("bundle", cases.bundle(a, id).orElseThrow());
+		model.addAttribute("bundle", bundles.bundle(a, id).orElseThrow());
 		model.addAttribute("view", new FormView(view.items(), errors));
 		model.addAttribute("materials", shared);
 		model.addAttribute("materialErrors", materialErrors);

@@ -1,14 +1,12 @@
 package tongban.casework.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,8 +14,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,14 +24,20 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseSummary;
-import tongban.casework.CaseManagement.CaseView;
-import tongban.casework.CaseManagement.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseSummary;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
+import tongban.casework.Problem;
 import tongban.identity.Actor;
-import tongban.identity.IdentityManagement;
-import tongban.identity.Party;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
+import tongban.shared.Upload;
 import tongban.shared.web.Problems;
 
 /**
@@ -60,65 +62,52 @@ class CaseApiController {
 	record Submission(UUID token) {
 	}
 
-	record Submitted(String caseNumber, java.time.LocalDate promisedDate) {
+	record Submitted(String caseNumber, LocalDate promisedDate) {
 	}
 
-	private final CaseManagement cases;
-	private final IdentityManagement identity;
+	private final Cases cases;
+	private final Applying applying;
 	private final Problems problems;
 	private final MessageSource messages;
 
-	CaseApiController(CaseManagement cases, IdentityManagement identity, Problems problems, MessageSource messages) {
+	CaseApiController(Cases cases, Applying applying, Problems problems, MessageSource messages) {
 		this.cases = cases;
-		this.identity = identity;
+		this.applying = applying;
 		this.problems = problems;
 		this.messages = messages;
 	}
 
-	private Actor actor(Jwt jwt) {
-		UUID id;
-		try {
-			id = UUID.fromString(jwt.getSubject());
-		}
-		catch (IllegalArgumentException e) {
-			throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "a citizen's token is needed");
-		}
-		return identity.account(id).filter(a -> !a.staff())
-			.map(a -> new Actor(a.id(), a.displayName(), new Party(Party.Kind.CITIZEN, a.id(), a.displayName())))
-			.orElseThrow(() -> new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "a citizen's token is needed"));
-	}
-
 	@Operation(summary = "My cases, newest first", security = @SecurityRequirement(name = "bearer"))
 	@GetMapping
-	List<CaseSummary> mine(@AuthenticationPrincipal Jwt jwt) {
-		return cases.mine(actor(jwt));
+	List<CaseSummary> mine(@CurrentActor Actor actor) {
+		return cases.mine(actor);
 	}
 
 	@Operation(summary = "One of my cases with its form values, materials, history and supplements", security = @SecurityRequirement(name = "bearer"))
 	@GetMapping("/{id}")
-	CaseView one(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-		return cases.find(actor(jwt), id).orElseThrow(() -> DomainException.notFound("case"));
+	CaseView one(@PathVariable CaseId id, @CurrentActor Actor actor) {
+		return cases.find(actor, id).orElseThrow(() -> DomainException.notFound("case"));
 	}
 
 	@Operation(summary = "Start (or resume) a draft for a published item", security = @SecurityRequirement(name = "bearer"))
 	@PostMapping
-	ResponseEntity<Created> start(@RequestBody NewCase body, @AuthenticationPrincipal Jwt jwt) {
+	ResponseEntity<Created> start(@RequestBody NewCase body, @CurrentActor Actor actor) {
 		if (body == null || body.itemCode() == null) {
 			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "itemCode is required");
 		}
-		UUID id = cases.startDraft(actor(jwt), body.itemCode());
-		return ResponseEntity.created(URI.create("/api/cases/" + id)).body(new Created(id));
+		CaseId id = applying.startDraft(actor, body.itemCode());
+		return ResponseEntity.created(URI.create("/api/cases/" + id)).body(new Created(id.value()));
 	}
 
 	@Operation(summary = "Save the draft's form values (kept even when invalid; the problems come back)",
 			security = @SecurityRequirement(name = "bearer"))
 	@PutMapping("/{id}/form")
-	ResponseEntity<?> form(@PathVariable UUID id, @RequestBody FormUpdate body, @AuthenticationPrincipal Jwt jwt,
+	ResponseEntity<?> form(@PathVariable CaseId id, @RequestBody FormUpdate body, @CurrentActor Actor actor,
 			HttpServletRequest request, Locale locale) {
 		if (body == null || body.lockVersion() == null) {
 			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "lockVersion and values are required");
 		}
-		List<Problem> found = cases.saveDraft(actor(jwt), id, body.lockVersion(), body.values() == null ? Map.of() : body.values(),
+		List<Problem> found = applying.saveDraft(actor, id, body.lockVersion(), body.values() == null ? Map.of() : body.values(),
 				Map.of(), Map.of());
 		if (found.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
@@ -128,12 +117,11 @@ class CaseApiController {
 
 	@Operation(summary = "Upload one material of the draft (PDF, JPG, PNG or OFD, up to 10 MB)", security = @SecurityRequirement(name = "bearer"))
 	@PostMapping(value = "/{id}/materials/{index}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	ResponseEntity<?> material(@PathVariable UUID id, @PathVariable int index, @RequestPart("file") MultipartFile file,
-			@AuthenticationPrincipal Jwt jwt, HttpServletRequest request, Locale locale) throws java.io.IOException {
-		Actor a = actor(jwt);
+	ResponseEntity<?> material(@PathVariable CaseId id, @PathVariable int index, @RequestPart("file") MultipartFile file,
+			@CurrentActor Actor a, HttpServletRequest request, Locale locale) throws IOException {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		List<Problem> found = cases.saveDraft(a, id, c.lockVersion(), c.values(),
-				Map.of(index, new CaseManagement.Upload(file.getOriginalFilename(), file.getBytes())), Map.of())
+		List<Problem> found = applying.saveDraft(a, id, c.lockVersion(), c.values(),
+				Map.of(index, new Upload(file.getOriginalFilename(), file.getBytes())), Map.of())
 			.stream().filter(p -> p.path().equals("material." + index))
 			.toList();
 		return found.isEmpty() ? ResponseEntity.noContent().build() : problem(found, request, locale);
@@ -141,10 +129,9 @@ class CaseApiController {
 
 	@Operation(summary = "Submit the draft with its token; the same token again returns the same case", security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/{id}/submission")
-	ResponseEntity<?> submit(@PathVariable UUID id, @RequestBody Submission body, @AuthenticationPrincipal Jwt jwt,
+	ResponseEntity<?> submit(@PathVariable CaseId id, @RequestBody Submission body, @CurrentActor Actor a,
 			HttpServletRequest request, Locale locale) {
-		Actor a = actor(jwt);
-		CaseManagement.Submission s = cases.submitNumbered(a, id, body == null ? null : body.token());
+		var s = applying.submitNumbered(a, id, body == null ? null : body.token());
 		if (!s.problems().isEmpty()) {
 			return problem(s.problems(), request, locale);
 		}
@@ -153,8 +140,8 @@ class CaseApiController {
 
 	@Operation(summary = "Withdraw a case not yet decided", security = @SecurityRequirement(name = "bearer"))
 	@PostMapping("/{id}/withdrawal")
-	ResponseEntity<Void> withdraw(@PathVariable UUID id, @AuthenticationPrincipal Jwt jwt) {
-		cases.withdraw(actor(jwt), id, null);
+	ResponseEntity<Void> withdraw(@PathVariable CaseId id, @CurrentActor Actor actor) {
+		applying.withdraw(actor, id, null);
 		return ResponseEntity.noContent().build();
 	}
 

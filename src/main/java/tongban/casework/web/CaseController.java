@@ -1,13 +1,16 @@
 package tongban.casework.web;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,7 +20,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,10 +30,19 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.casework.Applying;
+import tongban.casework.CaseAnswers;
 import tongban.casework.CaseDocuments;
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseView;
-import tongban.casework.CaseManagement.Problem;
+import tongban.casework.CaseId;
+import tongban.casework.CaseStatus;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
+import tongban.casework.CounterIntake;
+import tongban.casework.Deferred;
+import tongban.casework.MaterialView;
+import tongban.casework.Problem;
+import tongban.casework.internal.LicenceUse;
+import tongban.casework.internal.Prefilling;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormDefinition;
 import tongban.catalog.FormValidation;
@@ -41,8 +52,10 @@ import tongban.catalog.ServiceGuide;
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
+import tongban.shared.Upload;
 
 /**
  * 一网通办 for applicants: a start page, the form and materials (saved as a draft at every step, resumable anywhere),
@@ -53,7 +66,11 @@ class CaseController {
 
 	static final String PREFIX = "v.";
 
-	private final CaseManagement cases;
+	private final Cases cases;
+	private final Applying applying;
+	private final CounterIntake intake;
+	private final LicenceUse licences;
+	private final Prefilling prefilling;
 	private final CatalogManagement catalog;
 	private final IdentityManagement identity;
 	private final DirectoryManagement directory;
@@ -61,9 +78,14 @@ class CaseController {
 	private final MessageSource messages;
 	private final CaseDocuments documents;
 
-	CaseController(CaseDocuments documents, CaseManagement cases, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory,
-			FileStore files, MessageSource messages) {
+	CaseController(CaseDocuments documents, Cases cases, Applying applying, CounterIntake intake, LicenceUse licences,
+			Prefilling prefilling, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory, FileStore files,
+			MessageSource messages) {
 		this.cases = cases;
+		this.applying = applying;
+		this.intake = intake;
+		this.licences = licences;
+		this.prefilling = prefilling;
 		this.catalog = catalog;
 		this.identity = identity;
 		this.directory = directory;
@@ -72,117 +94,112 @@ class CaseController {
 		this.documents = documents;
 	}
 
-	private Actor actor(Authentication auth, HttpServletRequest request) {
-		return identity.citizenActor(auth, request).orElseThrow(() -> DomainException.notFound("case"));
-	}
-
 	@GetMapping("/apply/{code}")
-	String start(@PathVariable String code, Authentication auth, HttpServletRequest request, Model model) {
+	String start(@PathVariable String code, @CurrentActor(missing = "case") Actor a, Model model) {
 		PublishedItem item = catalog.published(code).filter(i -> i.guide().appliesOnline()).orElseThrow(() -> DomainException.notFound("item"));
-		Actor a = actor(auth, request);
 		model.addAttribute("item", item);
 		model.addAttribute("g", item.guide());
 		model.addAttribute("actor", a);
-		boolean served = CaseManagement.serves(item.guide(), a.party());
+		boolean served = Cases.serves(item.guide(), a.party());
 		model.addAttribute("served", served);
 		model.addAttribute("allowed", served && identity.mayApply(a.accountId(), a.party(), item.guide().name()));
 		model.addAttribute("draft", cases.mine(a).stream()
-			.filter(c -> c.status().equals("DRAFT") && c.itemName().equals(item.guide().name())).findFirst().orElse(null));
+			.filter(c -> c.draft() && c.itemName().equals(item.guide().name())).findFirst().orElse(null));
 		return "casework/start";
 	}
 
 	@PostMapping("/apply/{code}")
-	String begin(@PathVariable String code, Authentication auth, HttpServletRequest request) {
+	String begin(@PathVariable String code, @CurrentActor(missing = "case") Actor actor) {
 		catalog.published(code).filter(i -> i.guide().appliesOnline()).orElseThrow(() -> DomainException.notFound("item"));
-		return "redirect:/cases/" + cases.startDraft(actor(auth, request), code) + "/edit";
+		return "redirect:/cases/" + applying.startDraft(actor, code) + "/edit";
 	}
 
 	@GetMapping("/cases/{id}/edit")
-	String edit(@PathVariable UUID id, @RequestParam(required = false) String check, Authentication auth,
-			HttpServletRequest request, Model model, Locale locale) {
-		return editFor(actor(auth, request), id, check != null, "/cases/" + id, model, locale);
+	String edit(@PathVariable CaseId id, @RequestParam(required = false) String check, @CurrentActor(missing = "case") Actor actor,
+			Model model, Locale locale) {
+		return editFor(actor, id, check != null, "/cases/" + id, model, locale);
 	}
 
 	@PostMapping("/cases/{id}/edit")
-	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
-			@RequestParam(name = "_addRow", required = false) String addRow, Authentication auth, HttpServletRequest request,
+	String save(@PathVariable CaseId id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
+			@RequestParam(name = "_addRow", required = false) String addRow, @CurrentActor(missing = "case") Actor actor, HttpServletRequest request,
 			Model model, Locale locale, RedirectAttributes redirect) throws IOException {
-		return saveFor(actor(auth, request), id, action, lockVersion, addRow, "/cases/" + id, request, model, locale, redirect);
+		return saveFor(actor, id, action, lockVersion, addRow, "/cases/" + id, request, model, locale, redirect);
 	}
 
 	/** The applicant consented to take the values the government holds for this form (免提交). */
 	@PostMapping("/cases/{id}/prefill")
-	String prefill(@PathVariable UUID id, @RequestParam long lockVersion, Authentication auth, HttpServletRequest request,
+	String prefill(@PathVariable CaseId id, @RequestParam long lockVersion, @CurrentActor(missing = "case") Actor actor,
 			RedirectAttributes redirect) {
-		int filled = cases.prefill(actor(auth, request), id, lockVersion);
+		int filled = prefilling.prefill(actor, id, lockVersion);
 		redirect.addFlashAttribute(filled > 0 ? "banner" : "bannerError", filled > 0 ? "case.prefill.done" : "case.prefill.nothing");
 		return "redirect:/cases/" + id + "/edit";
 	}
 
 	@GetMapping("/cases/{id}/review")
-	String review(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model) {
-		return reviewFor(actor(auth, request), id, "/cases/" + id, model);
+	String review(@PathVariable CaseId id, @CurrentActor(missing = "case") Actor actor, Model model) {
+		return reviewFor(actor, id, "/cases/" + id, model);
 	}
 
 	@PostMapping("/cases/{id}/submit")
-	String submit(@PathVariable UUID id, @RequestParam UUID token, Authentication auth, HttpServletRequest request,
+	String submit(@PathVariable CaseId id, @RequestParam UUID token, @CurrentActor(missing = "case") Actor actor,
 			Model model, Locale locale) {
-		return submitFor(actor(auth, request), id, token, "/cases/" + id, model, locale);
+		return submitFor(actor, id, token, "/cases/" + id, model, locale);
 	}
 
 	@GetMapping("/cases/{id}")
-	String view(@PathVariable UUID id, @RequestParam(required = false) String submitted, Authentication auth,
-			HttpServletRequest request, Model model) {
-		return viewFor(actor(auth, request), id, submitted != null, "/cases/" + id, model);
+	String view(@PathVariable CaseId id, @RequestParam(required = false) String submitted, @CurrentActor(missing = "case") Actor actor,
+			Model model) {
+		return viewFor(actor, id, submitted != null, "/cases/" + id, model);
 	}
 
 	// The steps of applying, for the applicant online ("/cases/{id}") and for a counter clerk serving them at a
 	// window ("/workbench/counter/cases/{id}"): the same pages and rules, the base path differs.
 
-	String editFor(Actor a, UUID id, boolean check, String base, Model model, Locale locale) {
+	String editFor(Actor a, CaseId id, boolean check, String base, Model model, Locale locale) {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		if (c.status() != CaseManagement.Status.DRAFT) {
+		if (c.status() != CaseStatus.DRAFT) {
 			return "redirect:" + base;
 		}
-		return editPage(a, c, c.values(), check ? cases.check(c) : List.of(), null, base, model, locale);
+		return editPage(a, c, c.values(), check ? applying.check(c) : List.of(), null, base, model, locale);
 	}
 
-	String saveFor(Actor a, UUID id, String action, long lockVersion, String addRow, String base, HttpServletRequest request,
+	String saveFor(Actor a, CaseId id, String action, long lockVersion, String addRow, String base, HttpServletRequest request,
 			Model model, Locale locale, RedirectAttributes redirect) throws IOException {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		if (c.status() != CaseManagement.Status.DRAFT) {
+		if (c.status() != CaseStatus.DRAFT) {
 			return "redirect:" + base;
 		}
 		ServiceGuide g = cases.guideOf(c);
 		Uploads uploads = uploads(request);
-		Map<Integer, CaseManagement.Upload> materials = uploads.materials();
-		Map<String, CaseManagement.Upload> formFiles = uploads.formFiles();
+		Map<Integer, Upload> materials = uploads.materials();
+		Map<String, Upload> formFiles = uploads.formFiles();
 		Map<String, Object> values = FormValidation.fromParameters(g.applicationForm(), request.getParameterMap(), Map.of(), PREFIX);
-		List<Problem> problems = new ArrayList<>(cases.saveDraft(a, id, lockVersion, values, materials, formFiles));
+		List<Problem> problems = new ArrayList<>(applying.saveDraft(a, id, lockVersion, values, materials, formFiles));
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			return editPage(a, c, values, problems, null, base, model, locale);
 		}
 		Map<Integer, String> picks = licencePicks(request);
 		if (!picks.isEmpty()) {
-			problems.addAll(cases.useLicences(a, id, picks));
+			problems.addAll(licences.useLicences(a, id, picks));
 		}
 		if (counter(base)) {
-			Map<Integer, java.time.LocalDate> promises = new LinkedHashMap<>();
+			Map<Integer, LocalDate> promises = new LinkedHashMap<>();
 			for (var e : request.getParameterMap().entrySet()) {
 				if (e.getKey().matches("defer\\.\\d{1,3}")) {
 					int i = Integer.parseInt(e.getKey().substring("defer.".length()));
 					String by = request.getParameter("deferUntil." + i);
-					java.time.LocalDate date = null;
+					LocalDate date = null;
 					try {
-						date = by == null || by.isBlank() ? null : java.time.LocalDate.parse(by.strip());
+						date = by == null || by.isBlank() ? null : LocalDate.parse(by.strip());
 					}
-					catch (java.time.format.DateTimeParseException ex) {
+					catch (DateTimeParseException ex) {
 						// reported as a date problem
 					}
 					promises.put(i, date);
 				}
 			}
-			problems.addAll(cases.defer(a, id, promises, a.accountName()));
+			problems.addAll(intake.defer(a, id, promises, a.accountName()));
 		}
 		CaseView saved = cases.find(a, id).orElseThrow();
 		if (addRow != null) {
@@ -193,7 +210,7 @@ class CaseController {
 			.toList();
 		if (action.equals("continue")) {
 			List<Problem> all = new ArrayList<>(fileProblems);
-			all.addAll(cases.check(saved));
+			all.addAll(applying.check(saved));
 			if (all.isEmpty()) {
 				return "redirect:" + base + "/review";
 			}
@@ -206,24 +223,24 @@ class CaseController {
 		return "redirect:" + base + "/edit";
 	}
 
-	String reviewFor(Actor a, UUID id, String base, Model model) {
+	String reviewFor(Actor a, CaseId id, String base, Model model) {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		if (c.status() != CaseManagement.Status.DRAFT) {
+		if (c.status() != CaseStatus.DRAFT) {
 			return "redirect:" + base;
 		}
-		if (!cases.check(c).isEmpty()) {
+		if (!applying.check(c).isEmpty()) {
 			return "redirect:" + base + "/edit?check";
 		}
 		ServiceGuide g = cases.guideOf(c);
 		model.addAttribute("c", c);
 		model.addAttribute("g", g);
 		model.addAttribute("base", base);
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), cases.cleaned(g, c.values())));
+		model.addAttribute("answers", CaseAnswers.rows(g.applicationForm(), applying.cleaned(g, c.values())));
 		return "casework/review";
 	}
 
-	String submitFor(Actor a, UUID id, UUID token, String base, Model model, Locale locale) {
-		List<Problem> problems = cases.submit(a, id, token);
+	String submitFor(Actor a, CaseId id, UUID token, String base, Model model, Locale locale) {
+		List<Problem> problems = applying.submit(a, id, token);
 		if (!problems.isEmpty()) {
 			CaseView c = cases.find(a, id).orElseThrow();
 			return editPage(a, c, c.values(), problems, null, base, model, locale);
@@ -231,9 +248,9 @@ class CaseController {
 		return "redirect:" + base + "?submitted";
 	}
 
-	String viewFor(Actor a, UUID id, boolean submitted, String base, Model model) {
+	String viewFor(Actor a, CaseId id, boolean submitted, String base, Model model) {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		if (c.status() == CaseManagement.Status.DRAFT) {
+		if (c.status() == CaseStatus.DRAFT) {
 			return "redirect:" + base + "/edit";
 		}
 		ServiceGuide g = cases.guideOf(c);
@@ -244,16 +261,15 @@ class CaseController {
 		model.addAttribute("deferred", cases.deferred(c.id()));
 		model.addAttribute("justSubmitted", submitted);
 		model.addAttribute("documents", documents.available(c));
-		model.addAttribute("answers", tongban.casework.CaseAnswers.rows(g.applicationForm(), c.values()));
+		model.addAttribute("answers", CaseAnswers.rows(g.applicationForm(), c.values()));
 		return "casework/case";
 	}
 
 	/** 补正: the applicant uploads just the materials asked for. */
 	@PostMapping("/cases/{id}/supplement")
-	String supplement(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model,
+	String supplement(@PathVariable CaseId id, @CurrentActor(missing = "case") Actor a, HttpServletRequest request, Model model,
 			RedirectAttributes redirect, Locale locale) throws IOException {
-		Actor a = actor(auth, request);
-		List<Problem> problems = cases.resubmit(a, id, uploads(request).materials());
+		List<Problem> problems = applying.resubmit(a, id, uploads(request).materials());
 		if (problems.isEmpty()) {
 			redirect.addFlashAttribute("banner", "case.supplement.sent");
 			return "redirect:/cases/" + id;
@@ -264,14 +280,14 @@ class CaseController {
 
 	/** 容缺后补: the materials promised at acceptance, delivered online. */
 	@PostMapping("/cases/{id}/deferred")
-	String deliverDeferred(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model,
-			RedirectAttributes redirect, Locale locale) throws IOException {
-		return deferredFor(actor(auth, request), id, "/cases/" + id, request, model, redirect, locale);
+	String deliverDeferred(@PathVariable CaseId id, @CurrentActor(missing = "case") Actor actor, HttpServletRequest request,
+			Model model, RedirectAttributes redirect, Locale locale) throws IOException {
+		return deferredFor(actor, id, "/cases/" + id, request, model, redirect, locale);
 	}
 
-	String deferredFor(Actor a, UUID id, String base, HttpServletRequest request, Model model, RedirectAttributes redirect,
+	String deferredFor(Actor a, CaseId id, String base, HttpServletRequest request, Model model, RedirectAttributes redirect,
 			Locale locale) throws IOException {
-		List<Problem> problems = cases.deliverDeferred(a, id, uploads(request).materials());
+		List<Problem> problems = intake.deliverDeferred(a, id, uploads(request).materials());
 		if (problems.isEmpty()) {
 			redirect.addFlashAttribute("banner", "case.defer.delivered");
 			return "redirect:" + base;
@@ -288,18 +304,17 @@ class CaseController {
 	}
 
 	@GetMapping("/cases/{id}/materials/{index}")
-	ResponseEntity<InputStreamResource> material(@PathVariable UUID id, @PathVariable int index, Authentication auth,
-			HttpServletRequest request) {
-		CaseManagement.MaterialView m = cases.material(actor(auth, request), id, index)
+	ResponseEntity<InputStreamResource> material(@PathVariable CaseId id, @PathVariable int index, @CurrentActor(missing = "case") Actor actor) {
+		MaterialView m = cases.material(actor, id, index)
 			.orElseThrow(() -> DomainException.notFound("material"));
-		return tongban.casework.CaseAnswers.download(files, m);
+		return CaseAnswers.download(files, m);
 	}
 
 	/** 受理通知书, 补正材料通知书 and the decision letter of one's own case, as PDF. */
 	@GetMapping("/cases/{id}/documents/{kind}")
-	ResponseEntity<byte[]> document(@PathVariable UUID id, @PathVariable String kind, Authentication auth, HttpServletRequest request) {
-		CaseView c = cases.find(actor(auth, request), id).orElseThrow(() -> DomainException.notFound("case"));
-		CaseDocuments.Kind k = java.util.Arrays.stream(CaseDocuments.Kind.values()).filter(x -> x.name().equalsIgnoreCase(kind))
+	ResponseEntity<byte[]> document(@PathVariable CaseId id, @PathVariable String kind, @CurrentActor(missing = "case") Actor actor) {
+		CaseView c = cases.find(actor, id).orElseThrow(() -> DomainException.notFound("case"));
+		CaseDocuments.Kind k = Arrays.stream(CaseDocuments.Kind.values()).filter(x -> x.name().equalsIgnoreCase(kind))
 			.findFirst().orElseThrow(() -> DomainException.notFound("document"));
 		byte[] pdf = documents.pdf(c, k).orElseThrow(() -> DomainException.notFound("document"));
 		return ResponseEntity.ok()
@@ -310,25 +325,25 @@ class CaseController {
 	}
 
 	@GetMapping("/account/cases")
-	String mine(Authentication auth, HttpServletRequest request, Model model) {
-		model.addAttribute("cases", cases.mine(actor(auth, request)));
+	String mine(@CurrentActor(missing = "case") Actor actor, Model model) {
+		model.addAttribute("cases", cases.mine(actor));
 		return "casework/mine";
 	}
 
 	/** The files of an application form post: materials ({@code m.<index>}) and form file fields ({@code v.<key>}). */
-	record Uploads(Map<Integer, CaseManagement.Upload> materials, Map<String, CaseManagement.Upload> formFiles) {
+	record Uploads(Map<Integer, Upload> materials, Map<String, Upload> formFiles) {
 	}
 
 	static Uploads uploads(HttpServletRequest request) throws IOException {
-		Map<Integer, CaseManagement.Upload> materials = new LinkedHashMap<>();
-		Map<String, CaseManagement.Upload> formFiles = new LinkedHashMap<>();
+		Map<Integer, Upload> materials = new LinkedHashMap<>();
+		Map<String, Upload> formFiles = new LinkedHashMap<>();
 		if (request instanceof MultipartHttpServletRequest multipart) {
 			for (Map.Entry<String, MultipartFile> e : multipart.getFileMap().entrySet()) {
 				MultipartFile f = e.getValue();
 				if (f.isEmpty()) {
 					continue;
 				}
-				CaseManagement.Upload u = new CaseManagement.Upload(f.getOriginalFilename(), f.getBytes());
+				Upload u = new Upload(f.getOriginalFilename(), f.getBytes());
 				if (e.getKey().matches("m\\.\\d{1,3}")) {
 					materials.put(Integer.parseInt(e.getKey().substring(2)), u);
 				}
@@ -361,7 +376,7 @@ class CaseController {
 		// the applicant's own identity (from the account) and values taken from registers are shown locked with their source
 		model.addAttribute("verified", LockedFields.labels(cases.provenance(c.id()), a, messages, locale));
 		// once taken from a register there is nothing more to offer
-		var offer = counter(base) || cases.takenFromRegister(c.id()) ? null : cases.prefillOffer(a, c).orElse(null);
+		var offer = counter(base) || cases.takenFromRegister(c.id()) ? null : prefilling.prefillOffer(a, c).orElse(null);
 		model.addAttribute("prefill", offer);
 		if (offer != null) {
 			ServiceGuide guide = cases.guideOf(c);
@@ -394,15 +409,15 @@ class CaseController {
 		model.addAttribute("g", g);
 		model.addAttribute("view", new FormView(view.items(), all));
 		model.addAttribute("materialErrors", materialErrors);
-		model.addAttribute("uploaded", c.materials().stream().collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, m -> m)));
+		model.addAttribute("uploaded", c.materials().stream().collect(Collectors.toMap(MaterialView::index, m -> m)));
 		model.addAttribute("regions", directory.formRegions());
 		model.addAttribute("base", base);
 		model.addAttribute("counter", counter(base));
-		model.addAttribute("wallet", cases.walletFor(cases.filing(c.id()).orElseThrow().party().id(), g));
-		model.addAttribute("licenceChoice", c.materials().stream().filter(CaseManagement.MaterialView::fromLicence)
-			.collect(java.util.stream.Collectors.toMap(CaseManagement.MaterialView::index, CaseManagement.MaterialView::licenceIdentifier)));
+		model.addAttribute("wallet", licences.walletFor(cases.filing(c.id()).orElseThrow().party().id(), g));
+		model.addAttribute("licenceChoice", c.materials().stream().filter(MaterialView::fromLicence)
+			.collect(Collectors.toMap(MaterialView::index, MaterialView::licenceIdentifier)));
 		model.addAttribute("deferred", cases.deferred(c.id()).stream()
-			.collect(java.util.stream.Collectors.toMap(CaseManagement.Deferred::materialIndex, d -> d.promisedBy().toString())));
+			.collect(Collectors.toMap(Deferred::materialIndex, d -> d.promisedBy().toString())));
 		return "casework/edit";
 	}
 

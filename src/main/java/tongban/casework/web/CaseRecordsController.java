@@ -3,9 +3,7 @@ package tongban.casework.web;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +12,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import tongban.casework.CaseAnswers;
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.CaseId;
 import tongban.casework.CaseRecords;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
-import tongban.identity.AccountSummary;
-import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 import tongban.shared.Masking;
 
@@ -35,32 +34,29 @@ import tongban.shared.Masking;
 class CaseRecordsController {
 
 	private final CaseRecords records;
-	private final CaseManagement cases;
-	private final IdentityManagement identity;
+	private final Cases cases;
 	private final DirectoryManagement directory;
 
-	CaseRecordsController(CaseRecords records, CaseManagement cases, IdentityManagement identity, DirectoryManagement directory) {
+	CaseRecordsController(CaseRecords records, Cases cases, DirectoryManagement directory) {
 		this.records = records;
 		this.cases = cases;
-		this.identity = identity;
 		this.directory = directory;
 	}
 
 	/** The signed-in approver's or department admin's scope; anyone else finds nothing here. */
-	private CaseRecords.Scope scope(Authentication auth) {
-		AccountSummary me = identity.account(UUID.fromString(auth.getName()))
-			.filter(AccountSummary::staff)
-			.filter(account -> account.roles().contains(Role.APPROVER) || account.roles().contains(Role.DEPT_ADMIN))
+	private CaseRecords.Scope scope(StaffMember me) {
+		if (!me.hasAny(Role.APPROVER, Role.DEPT_ADMIN)) {
+			throw DomainException.notFound("case");
+		}
+		DepartmentView department = Optional.ofNullable(me.departmentCode()).flatMap(directory::departmentByCode)
 			.orElseThrow(() -> DomainException.notFound("case"));
-		DepartmentView department = Optional.ofNullable(me.departmentId()).flatMap(directory::department)
-			.orElseThrow(() -> DomainException.notFound("case"));
-		return new CaseRecords.Scope(me.id(), me.displayName(), department.code(), me.regionScope() == null ? department.regionCode() : me.regionScope());
+		return new CaseRecords.Scope(me.id(), me.name(), department.code(), me.regionScope() == null ? department.regionCode() : me.regionScope());
 	}
 
 	@GetMapping("/workbench/cases")
-	String list(@RequestParam(name = "q", required = false) String query, @RequestParam(defaultValue = "0") int page, Authentication auth,
+	String list(@RequestParam(name = "q", required = false) String query, @RequestParam(defaultValue = "0") int page, @CurrentStaff(missing = "case") StaffMember staff,
 			Model model) {
-		CaseRecords.Scope scope = scope(auth);
+		CaseRecords.Scope scope = scope(staff);
 		String words = CaseRecords.words(query);
 		model.addAttribute("query", words);
 		if (words.isEmpty()) {
@@ -74,20 +70,20 @@ class CaseRecordsController {
 	}
 
 	@GetMapping("/workbench/cases/{id}")
-	String open(@PathVariable UUID id, Authentication auth, Model model) {
-		return show(scope(auth), id, model, false);
+	String open(@PathVariable CaseId id, @CurrentStaff(missing = "case") StaffMember staff, Model model) {
+		return show(scope(staff), id, model, false);
 	}
 
 	/** The staff member asks to see the applicant's name, ID numbers, phone numbers and addresses in full: recorded first. */
 	@PostMapping("/workbench/cases/{id}/reveal")
-	String reveal(@PathVariable UUID id, Authentication auth, Model model) {
-		CaseRecords.Scope scope = scope(auth);
+	String reveal(@PathVariable CaseId id, @CurrentStaff(missing = "case") StaffMember staff, Model model) {
+		CaseRecords.Scope scope = scope(staff);
 		records.open(scope, id).orElseThrow(() -> DomainException.notFound("case"));
-		cases.recordReveal(id, scope.staffId(), scope.staffName());
+		cases.recordReveal(id, staff);
 		return show(scope, id, model, true);
 	}
 
-	private String show(CaseRecords.Scope scope, UUID id, Model model, boolean revealed) {
+	private String show(CaseRecords.Scope scope, CaseId id, Model model, boolean revealed) {
 		CaseView found = records.open(scope, id).orElseThrow(() -> DomainException.notFound("case"));
 		ServiceGuide guide = cases.guideOf(found);
 		Map<String, String> sources = new HashMap<>();

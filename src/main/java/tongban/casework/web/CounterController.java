@@ -11,8 +11,9 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.core.Authentication;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,8 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.casework.Applying;
 import tongban.casework.CaseAnswers;
-import tongban.casework.CaseManagement;
+import tongban.casework.CaseId;
+import tongban.casework.Cases;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.CatalogSearch;
 import tongban.catalog.ItemFilter;
@@ -33,6 +36,8 @@ import tongban.identity.AccountSummary;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 
@@ -51,37 +56,39 @@ class CounterController {
 	}
 
 	private final CaseController flow;
-	private final CaseManagement cases;
+	private final Cases cases;
+	private final Applying applying;
 	private final CatalogManagement catalog;
 	private final IdentityManagement identity;
 	private final FileStore files;
 	private final CatalogSearch search;
 	private final DirectoryManagement directory;
 
-	CounterController(CaseController flow, CaseManagement cases, CatalogManagement catalog, IdentityManagement identity,
+	CounterController(CaseController flow, Cases cases, Applying applying, CatalogManagement catalog, IdentityManagement identity,
 			FileStore files, CatalogSearch search, DirectoryManagement directory) {
 		this.search = search;
 		this.directory = directory;
 		this.flow = flow;
 		this.cases = cases;
+		this.applying = applying;
 		this.catalog = catalog;
 		this.identity = identity;
 		this.files = files;
 	}
 
-	private Actor visitor(Authentication auth, HttpSession session) {
+	/** The visitor as the actor of what the clerk does for them at the window. */
+	private static Actor visitor(StaffMember clerk, HttpSession session) {
 		if (!(session.getAttribute(VISITOR) instanceof Visitor v)) {
 			throw DomainException.notFound("case");
 		}
-		String clerk = identity.account(UUID.fromString(auth.getName())).map(AccountSummary::displayName).orElse("");
-		return new Actor(v.id(), "窗口：" + clerk, new Party(Party.Kind.CITIZEN, v.id(), v.name()));
+		return new Actor(v.id(), "窗口：" + clerk.name(), new Party(Party.Kind.CITIZEN, v.id(), v.name()));
 	}
 
 	@GetMapping("/workbench/counter/intake")
-	String intake(@RequestParam(name = "q", required = false) String query, HttpSession session, Authentication auth, Model model) {
+	String intake(@RequestParam(name = "q", required = false) String query, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk, Model model) {
 		if (session.getAttribute(VISITOR) instanceof Visitor v) {
 			model.addAttribute("visitor", v);
-			model.addAttribute("cases", cases.mine(visitor(auth, session)));
+			model.addAttribute("cases", cases.mine(visitor(clerk, session)));
 			model.addAttribute("choices", choices(query));
 		}
 		return "casework/counter";
@@ -107,13 +114,13 @@ class CounterController {
 
 	@PostMapping("/workbench/counter/intake")
 	String identify(@RequestParam(defaultValue = "") String idNumber, @RequestParam(defaultValue = "") String name,
-			HttpSession session, Authentication auth, Model model) {
-		IdentityManagement.InPerson result = identity.checkInPerson(UUID.fromString(auth.getName()), idNumber, name);
+			HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk, Model model) {
+		IdentityManagement.InPerson result = identity.checkInPerson(clerk.id(), idNumber, name);
 		if (result != IdentityManagement.InPerson.RAISED) {
 			model.addAttribute("identifyError", "counter.verify.error." + result.name());
 			model.addAttribute("idNumber", idNumber);
 			model.addAttribute("name", name);
-			return intake(null, session, auth, model);
+			return intake(null, session, clerk, model);
 		}
 		AccountSummary a = identity.citizenByIdNumber(idNumber).orElseThrow();
 		session.setAttribute(VISITOR, new Visitor(a.id(), a.displayName()));
@@ -127,56 +134,56 @@ class CounterController {
 	}
 
 	@PostMapping("/workbench/counter/apply")
-	String apply(@RequestParam String code, HttpSession session, Authentication auth) {
+	String apply(@RequestParam String code, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk) {
 		catalog.published(code).orElseThrow(() -> DomainException.notFound("item"));
-		return "redirect:/workbench/counter/cases/" + cases.startDraft(visitor(auth, session), code, "COUNTER") + "/edit";
+		return "redirect:/workbench/counter/cases/" + applying.startDraft(visitor(clerk, session), code, Applying.COUNTER) + "/edit";
 	}
 
-	private static String base(UUID id) {
+	private static String base(CaseId id) {
 		return "/workbench/counter/cases/" + id;
 	}
 
 	@GetMapping("/workbench/counter/cases/{id}/edit")
-	String edit(@PathVariable UUID id, @RequestParam(required = false) String check, HttpSession session, Authentication auth,
+	String edit(@PathVariable CaseId id, @RequestParam(required = false) String check, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk,
 			Model model, Locale locale) {
-		return flow.editFor(visitor(auth, session), id, check != null, base(id), model, locale);
+		return flow.editFor(visitor(clerk, session), id, check != null, base(id), model, locale);
 	}
 
 	@PostMapping("/workbench/counter/cases/{id}/edit")
-	String save(@PathVariable UUID id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
-			@RequestParam(name = "_addRow", required = false) String addRow, HttpSession session, Authentication auth,
+	String save(@PathVariable CaseId id, @RequestParam(defaultValue = "save") String action, @RequestParam long lockVersion,
+			@RequestParam(name = "_addRow", required = false) String addRow, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk,
 			HttpServletRequest request, Model model, Locale locale, RedirectAttributes redirect) throws IOException {
-		return flow.saveFor(visitor(auth, session), id, action, lockVersion, addRow, base(id), request, model, locale, redirect);
+		return flow.saveFor(visitor(clerk, session), id, action, lockVersion, addRow, base(id), request, model, locale, redirect);
 	}
 
 	@GetMapping("/workbench/counter/cases/{id}/review")
-	String review(@PathVariable UUID id, HttpSession session, Authentication auth, Model model) {
-		return flow.reviewFor(visitor(auth, session), id, base(id), model);
+	String review(@PathVariable CaseId id, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk, Model model) {
+		return flow.reviewFor(visitor(clerk, session), id, base(id), model);
 	}
 
 	@PostMapping("/workbench/counter/cases/{id}/submit")
-	String submit(@PathVariable UUID id, @RequestParam UUID token, HttpSession session, Authentication auth, Model model,
+	String submit(@PathVariable CaseId id, @RequestParam UUID token, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk, Model model,
 			Locale locale) {
-		return flow.submitFor(visitor(auth, session), id, token, base(id), model, locale);
+		return flow.submitFor(visitor(clerk, session), id, token, base(id), model, locale);
 	}
 
 	@GetMapping("/workbench/counter/cases/{id}")
-	String view(@PathVariable UUID id, @RequestParam(required = false) String submitted, HttpSession session,
-			Authentication auth, Model model) {
-		return flow.viewFor(visitor(auth, session), id, submitted != null, base(id), model);
+	String view(@PathVariable CaseId id, @RequestParam(required = false) String submitted, HttpSession session,
+			@CurrentStaff(missing = "case") StaffMember clerk, Model model) {
+		return flow.viewFor(visitor(clerk, session), id, submitted != null, base(id), model);
 	}
 
 	/** 容缺后补 at a counter: the visitor brings the promised material and the clerk scans it in. */
 	@PostMapping("/workbench/counter/cases/{id}/deferred")
-	String deliverDeferred(@PathVariable UUID id, HttpSession session, Authentication auth, HttpServletRequest request, Model model,
+	String deliverDeferred(@PathVariable CaseId id, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk, HttpServletRequest request, Model model,
 			RedirectAttributes redirect, Locale locale) throws IOException {
-		return flow.deferredFor(visitor(auth, session), id, base(id), request, model, redirect, locale);
+		return flow.deferredFor(visitor(clerk, session), id, base(id), request, model, redirect, locale);
 	}
 
 	@GetMapping("/workbench/counter/cases/{id}/materials/{index}")
-	org.springframework.http.ResponseEntity<org.springframework.core.io.InputStreamResource> material(@PathVariable UUID id,
-			@PathVariable int index, HttpSession session, Authentication auth) {
-		return CaseAnswers.download(files, cases.material(visitor(auth, session), id, index)
+	ResponseEntity<InputStreamResource> material(@PathVariable CaseId id,
+			@PathVariable int index, HttpSession session, @CurrentStaff(missing = "case") StaffMember clerk) {
+		return CaseAnswers.download(files, cases.material(visitor(clerk, session), id, index)
 			.orElseThrow(() -> DomainException.notFound("material")));
 	}
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 
-import tongban.casework.CaseManagement;
+import tongban.casework.Verified;
 import tongban.identity.Actor;
 
 /**
@@ -18,7 +18,7 @@ final class LockedFields {
 	private LockedFields() {
 	}
 
-	static Map<String, String> labels(Map<String, CaseManagement.Verified> provenance, Actor a, MessageSource messages, Locale locale) {
+	static Map<String, String> labels(Map<String, Verified> provenance, Actor a, MessageSource messages, Locale locale) {
 		Map<String, String> out = new LinkedHashMap<>();
 		provenance.forEach((field, v) -> out.put(field, !v.fromAccount()
 				? messages.getMessage("case.prefill.verified", new Object[] { v.source() }, locale)

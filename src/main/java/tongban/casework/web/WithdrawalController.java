@@ -1,11 +1,7 @@
 package tongban.casework.web;
 
 import java.util.Optional;
-import java.util.UUID;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,10 +10,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.casework.CaseManagement;
-import tongban.casework.CaseManagement.CaseView;
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.identity.Actor;
-import tongban.identity.IdentityManagement;
+import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 
 /**
@@ -31,29 +29,28 @@ class WithdrawalController {
 	/** The longest reason kept with the withdrawal. */
 	static final int MAX_REASON = 200;
 
-	private final CaseManagement cases;
-	private final IdentityManagement identity;
+	private final Cases cases;
+	private final Applying applying;
 
-	WithdrawalController(CaseManagement cases, IdentityManagement identity) {
+	WithdrawalController(Cases cases, Applying applying) {
 		this.cases = cases;
-		this.identity = identity;
+		this.applying = applying;
 	}
 
 	@GetMapping("/cases/{id}/withdraw")
-	String page(@PathVariable UUID id, Authentication auth, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		return show(identity.citizenActor(auth, request), id, null, "", model, redirect);
+	String page(@PathVariable CaseId id, @CurrentActor Optional<Actor> actor, Model model, RedirectAttributes redirect) {
+		return show(actor, id, null, "", model, redirect);
 	}
 
 	@PostMapping("/cases/{id}/withdraw")
-	String withdraw(@PathVariable UUID id, @RequestParam(required = false) String reason, @RequestParam(required = false) String confirm,
-			Authentication auth, HttpServletRequest request, Model model, RedirectAttributes redirect) {
-		Optional<Actor> a = identity.citizenActor(auth, request);
+	String withdraw(@PathVariable CaseId id, @RequestParam(required = false) String reason, @RequestParam(required = false) String confirm,
+			@CurrentActor Optional<Actor> a, Model model, RedirectAttributes redirect) {
 		String error = !"yes".equals(confirm) ? "confirm" : reason != null && reason.strip().length() > MAX_REASON ? "reason" : null;
 		String page = show(a, id, error, reason == null ? "" : reason, model, redirect);
 		if (error != null || !page.equals(PAGE)) {
 			return page;
 		}
-		cases.withdraw(a.orElseThrow(), id, reason);
+		applying.withdraw(a.orElseThrow(), id, reason);
 		redirect.addFlashAttribute("banner", "case.withdrawn");
 		return "redirect:/cases/" + id;
 	}
@@ -61,7 +58,7 @@ class WithdrawalController {
 	private static final String PAGE = "casework/withdraw";
 
 	/** The page for one's own case that can still be withdrawn; else back to the case with a notice. */
-	private String show(Optional<Actor> a, UUID id, String error, String reason, Model model, RedirectAttributes redirect) {
+	private String show(Optional<Actor> a, CaseId id, String error, String reason, Model model, RedirectAttributes redirect) {
 		CaseView c = a.flatMap(actor -> cases.find(actor, id)).orElseThrow(() -> DomainException.notFound("case"));
 		if (!c.status().withdrawable()) {
 			redirect.addFlashAttribute("bannerError", "case.withdraw.notPossible");

@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseEvents;
+import tongban.casework.CaseOutcome;
 import tongban.feedback.CaseRatings;
 
 /**
@@ -22,8 +23,8 @@ class RatingInvitations {
 
 	@ApplicationModuleListener
 	void on(CaseEvents.CaseConcluded e) {
-		if (!"WITHDRAWN".equals(e.outcome())) {
-			ratings.invite(e.caseId(), e.caseNumber());
+		if (e.outcome() != CaseOutcome.WITHDRAWN) {
+			ratings.invite(e.caseId().value(), e.caseNumber());
 		}
 	}
 }

@@ -4,7 +4,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseEvents;
-import tongban.casework.CaseManagement;
+import tongban.casework.Cases;
+import tongban.casework.Filing;
 import tongban.licence.LicenceManagement;
 import tongban.seal.SealManagement;
 
@@ -15,11 +16,11 @@ import tongban.seal.SealManagement;
 @Component
 class LicenceIssuing {
 
-	private final CaseManagement cases;
+	private final Cases cases;
 	private final LicenceManagement licences;
 	private final SealManagement seals;
 
-	LicenceIssuing(CaseManagement cases, LicenceManagement licences, SealManagement seals) {
+	LicenceIssuing(Cases cases, LicenceManagement licences, SealManagement seals) {
 		this.cases = cases;
 		this.licences = licences;
 		this.seals = seals;
@@ -27,11 +28,11 @@ class LicenceIssuing {
 
 	@EventListener
 	void on(CaseEvents.CaseApproved e) {
-		CaseManagement.Filing f = cases.filing(e.caseId()).orElseThrow();
+		Filing f = cases.filing(e.caseId()).orElseThrow();
 		if (licences.typeForItem(f.itemCode()).isEmpty()) {
 			return;
 		}
-		licences.issue(new LicenceManagement.Issue(f.id(), f.itemCode(), f.departmentCode(), f.regionCode(), f.party().id(), f.values(),
+		licences.issue(new LicenceManagement.Issue(f.id().value(), f.itemCode(), f.departmentCode(), f.regionCode(), f.party().id(), f.values(),
 				f.applicantAccountId()),
 				seals.currentSealer());
 	}

@@ -1,4 +1,4 @@
-package tongban.casework;
+package tongban.casework.internal;
 
 import tongban.catalog.ServiceGuide;
 import tongban.catalog.ServiceGuide.ItemType;
@@ -9,17 +9,17 @@ import tongban.catalog.ServiceGuide.ItemType;
  * administrative act (确认, 给付, 奖励, 裁决 …) cites the item's own legal basis and keeps the remedies of review and
  * suit; a 公共服务 is no administrative decision at all, so its result is a notice without either.
  */
-record DocumentWording(ItemType type, String legalBasis) {
+public record DocumentWording(ItemType type, String legalBasis) {
 
-	static DocumentWording of(ServiceGuide g) {
-		return new DocumentWording(g.type(), g.legalBasis() == null ? "" : g.legalBasis().strip());
+	public static DocumentWording of(ServiceGuide guide) {
+		return new DocumentWording(guide.type(), guide.legalBasis() == null ? "" : guide.legalBasis().strip());
 	}
 
-	boolean licensing() {
+	public boolean licensing() {
 		return type == ItemType.XK;
 	}
 
-	boolean administrativeAct() {
+	public boolean administrativeAct() {
 		return type != ItemType.GG;
 	}
 
@@ -35,7 +35,7 @@ record DocumentWording(ItemType type, String legalBasis) {
 		};
 	}
 
-	String decisionTitle(boolean approved) {
+	public String decisionTitle(boolean approved) {
 		if (!administrativeAct()) {
 			return approved ? "办理结果通知书" : "不予办理通知书";
 		}
@@ -43,16 +43,16 @@ record DocumentWording(ItemType type, String legalBasis) {
 	}
 
 	/** "根据《…》…，" before the acceptance; empty for items that are not 行政许可. */
-	String acceptanceBasis() {
+	public String acceptanceBasis() {
 		return licensing() ? "根据《中华人民共和国行政许可法》第三十二条，" : "";
 	}
 
-	String supplementBasis() {
+	public String supplementBasis() {
 		return licensing() ? "根据《中华人民共和国行政许可法》第三十二条，" : "";
 	}
 
 	/** The legal ground of the decision: Art. 38 for a licence, else the item's own basis (its first provision). */
-	String decisionBasis(boolean approved) {
+	public String decisionBasis(boolean approved) {
 		if (licensing()) {
 			return "根据《中华人民共和国行政许可法》第三十八条" + (approved ? "第一款" : "第二款") + "，";
 		}
@@ -64,7 +64,7 @@ record DocumentWording(ItemType type, String legalBasis) {
 	}
 
 	/** What the applicant may do against a refusal: review and suit for an administrative act, else objection. */
-	String remedies() {
+	public String remedies() {
 		if (administrativeAct()) {
 			return "如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。";
 		}

@@ -1,12 +1,13 @@
-package tongban.casework;
+package tongban.casework.internal;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import tongban.casework.Verified;
 import tongban.catalog.FormDefinition;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
@@ -15,19 +16,19 @@ import tongban.identity.Party;
  * The applicant's own name, ID number and phone in a citizen's application come from the account of the citizen it is
  * filed for (the signed-in person, or the principal when a proxy applies within their grant), never from what was
  * typed: a self-registered account cannot apply under 王小明's ID number. Each such value is kept as a
- * {@link CaseManagement.Verified} of source {@link CaseManagement.Verified#ACCOUNT}, with the account's level of
+ * {@link Verified} of source {@link Verified#ACCOUNT}, with the account's level of
  * assurance, so the form shows it locked, a request that changes it is refused at the field, submission checks its
  * MAC, and the approver sees how it was obtained. A value already taken from a register (免提交) stays as served.
  */
 @Component
-class ApplicantIdentity {
+public class ApplicantIdentity {
 
 	/** Something the account changed: the values and their provenance as they are now, and the fields refused. */
-	record Bound(Map<String, Object> values, Map<String, CaseManagement.Verified> provenance, List<String> refused) {
+	public record Bound(Map<String, Object> values, Map<String, Verified> provenance, List<String> refused) {
 	}
 
-	/** The MAC of a value bound to its case and field, as {@link CaseManagement} makes it. */
-	interface Mac {
+	/** The MAC of a value bound to its case and field, as {@link tongban.casework.Applying} makes it. */
+	public interface Mac {
 		String of(String field, Object value);
 	}
 
@@ -42,10 +43,10 @@ class ApplicantIdentity {
 	 * request (null when nothing was sent); a field sent with another value is named in {@link Bound#refused()}.
 	 * Companies' applications and forms without such fields come back as they were.
 	 */
-	Bound bind(Party party, FormDefinition form, Map<String, Object> values, Map<String, CaseManagement.Verified> provenance,
+	public Bound bind(Party party, FormDefinition form, Map<String, Object> values, Map<String, Verified> provenance,
 			Map<String, ?> sent, Mac mac) {
 		Map<String, Object> out = new LinkedHashMap<>(values);
-		Map<String, CaseManagement.Verified> sources = new LinkedHashMap<>(provenance);
+		Map<String, Verified> sources = new LinkedHashMap<>(provenance);
 		List<String> refused = new ArrayList<>();
 		if (party.kind() != Party.Kind.CITIZEN) {
 			return new Bound(out, sources, refused);
@@ -58,7 +59,7 @@ class ApplicantIdentity {
 			if (f.applicant() == null) {
 				continue;
 			}
-			CaseManagement.Verified earlier = sources.get(f.key());
+			Verified earlier = sources.get(f.key());
 			if (earlier != null && !earlier.fromAccount()) {
 				continue; // taken from a register with consent: stays as served
 			}
@@ -76,7 +77,7 @@ class ApplicantIdentity {
 				refused.add(f.key());
 			}
 			out.put(f.key(), value);
-			sources.put(f.key(), new CaseManagement.Verified(CaseManagement.Verified.ACCOUNT, mac.of(f.key(), value), account.assuranceLevel()));
+			sources.put(f.key(), new Verified(Verified.ACCOUNT, mac.of(f.key(), value), account.assuranceLevel()));
 		}
 		return new Bound(out, sources, refused);
 	}

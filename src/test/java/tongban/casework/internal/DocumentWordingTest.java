@@ -1,4 +1,4 @@
-package tongban.casework;
+package tongban.casework.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
