@@ -313,7 +313,7 @@ public class ApprovalManagement {
 						}
 						boolean approve = chosen == TaskDecision.APPROVE;
 						handling.accept(caseId, name);
-						handling.decide(caseId, name, approve, approve ? opinion : required(opinion));
+						handling.decide(caseId, staff, approve, approve ? opinion : required(opinion));
 						if (approve) {
 							handling.deliver(caseId, name, opinion, decision.postal());
 						}
@@ -326,7 +326,7 @@ public class ApprovalManagement {
 					throw invalid();
 				}
 				boolean approve = chosen == TaskDecision.APPROVE;
-				handling.decide(caseId, name, approve, approve ? opinion : required(opinion));
+				handling.decide(caseId, staff, approve, approve ? opinion : required(opinion));
 			}
 			case DELIVER -> handling.deliver(caseId, name, opinion, decision.postal());
 		}

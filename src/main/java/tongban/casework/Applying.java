@@ -36,6 +36,7 @@ import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
 import tongban.shared.WorkingCalendars;
+import tongban.shared.FieldProblem;
 
 /**
  * Applying for a published item: a draft keeps whatever was typed (valid or not) and can be resumed on any device by
@@ -146,15 +147,15 @@ public class Applying {
 	 * Saves a draft as typed. Files are checked by content and size and stored; everything else is kept even when
 	 * invalid. Returns the problems (form errors, refused files); a stale lock version saves nothing.
 	 */
-	public List<Problem> saveDraft(Actor actor, CaseId caseId, long lockVersion, Map<String, Object> values, Map<Integer, Upload> materials,
+	public List<FieldProblem> saveDraft(Actor actor, CaseId caseId, long lockVersion, Map<String, Object> values, Map<Integer, Upload> materials,
 			Map<String, Upload> formFiles) {
 		CaseView c = draft(actor, caseId);
 		UUID id = caseId.value();
 		if (c.lockVersion() != lockVersion) {
-			return List.of(new Problem("", "case.error.concurrent", List.of()));
+			return List.of(new FieldProblem("", "case.error.concurrent", List.of()));
 		}
 		ServiceGuide g = cases.guideOf(c);
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		Map<String, Object> kept = new LinkedHashMap<>(values);
 		// form files already uploaded stay unless replaced
 		for (FormDefinition.Field f : g.applicationForm().fields()) {
@@ -189,19 +190,19 @@ public class Applying {
 		});
 		// the applicant's own identity (a draft from before its form marked it gets it now): another value is refused
 		var bound = applicant.bind(actor.party(), g.applicationForm(), kept, provenance, values, (field, value) -> forms.verifiedMac(id, field, value));
-		bound.refused().stream().filter(field -> !provenance.containsKey(field)).forEach(field -> problems.add(new Problem(field,
+		bound.refused().stream().filter(field -> !provenance.containsKey(field)).forEach(field -> problems.add(new FieldProblem(field,
 				"case.error.fromAccount", List.of())));
 		kept.putAll(bound.values());
 		repository.writeForm(id, lockVersion, kept, bound.provenance().equals(provenance) ? null : bound.provenance());
 		for (FormValidation.FieldError fe : forms.validate(g, kept).errors()) {
-			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
+			problems.add(new FieldProblem(fe.path(), fe.code(), fe.args()));
 		}
 		return problems;
 	}
 
 	/** What submission would refuse: form errors and required materials missing (容缺后补 ones may follow later). */
 	@Transactional(readOnly = true)
-	public List<Problem> check(CaseView caseView) {
+	public List<FieldProblem> check(CaseView caseView) {
 		return forms.check(caseView, cases.guideOf(caseView));
 	}
 
@@ -214,7 +215,7 @@ public class Applying {
 	 * Submits the draft. The token is the draft's: a second submission with it (double click, retry) returns the same
 	 * case. Problems stop the submission and change nothing.
 	 */
-	public List<Problem> submit(Actor actor, CaseId caseId, UUID token) {
+	public List<FieldProblem> submit(Actor actor, CaseId caseId, UUID token) {
 		return submitNumbered(actor, caseId, token).problems();
 	}
 
@@ -235,7 +236,7 @@ public class Applying {
 		var bound = applicant.bind(actor.party(), g.applicationForm(), c.values(), before, null, (field, value) -> forms.verifiedMac(id, field, value));
 		Map<String, Object> values = bound.values();
 		FormValidation.Result validated = forms.validate(g, values);
-		List<Problem> problems = new ArrayList<>(ApplicationForms.check(c, g, validated));
+		List<FieldProblem> problems = new ArrayList<>(ApplicationForms.check(c, g, validated));
 		bound.provenance().forEach((field, v) -> {
 			if (!v.mac().equals(forms.verifiedMac(id, field, values.get(field)))) {
 				problems.add(v.refusal(field));
@@ -260,16 +261,16 @@ public class Applying {
 	 * The applicant resubmits just the requested materials; all of them must come, each a valid file. Then the case
 	 * waits for acceptance again.
 	 */
-	public List<Problem> resubmit(Actor actor, CaseId caseId, Map<Integer, Upload> uploads) {
+	public List<FieldProblem> resubmit(Actor actor, CaseId caseId, Map<Integer, Upload> uploads) {
 		CaseView c = cases.find(actor, caseId).orElseThrow(() -> DomainException.notFound("case"));
 		StatusChange change = Case.of(c).move(CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.SUBMITTED);
 		UUID id = caseId.value();
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		Map<Integer, StoredFile> stored = new LinkedHashMap<>();
 		for (SupplementView s : c.openSupplements()) {
 			Upload u = uploads.get(s.materialIndex());
 			if (u == null || u.bytes().length == 0) {
-				problems.add(new Problem("material." + s.materialIndex(), "case.error.material.required", List.of(s.materialName())));
+				problems.add(new FieldProblem("material." + s.materialIndex(), "case.error.material.required", List.of(s.materialName())));
 				continue;
 			}
 			forms.store(u, "material." + s.materialIndex(), problems).ifPresent(x -> stored.put(s.materialIndex(), x));

@@ -13,6 +13,7 @@ import tongban.casework.domain.CaseRepository;
 import tongban.catalog.Bundle;
 import tongban.identity.Actor;
 import tongban.shared.DomainException;
+import tongban.shared.FieldProblem;
 
 /**
  * 一件事一次办: one application for several items, a draft per item linked to the bundle, submitted together in one
@@ -69,7 +70,7 @@ public class Bundles {
 	}
 
 	/** Submits every case of the bundle in one transaction: all of them, or none when any has a problem. */
-	public List<Problem> submitBundle(Actor actor, UUID bundleId) {
+	public List<FieldProblem> submitBundle(Actor actor, UUID bundleId) {
 		List<CaseView> all = bundleCases(actor, bundleId);
 		if (all.isEmpty()) {
 			throw DomainException.notFound("bundle");
@@ -77,11 +78,11 @@ public class Bundles {
 		if (all.stream().allMatch(c -> c.status() != CaseStatus.DRAFT)) {
 			return List.of(); // submitted already (a second click)
 		}
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		for (CaseView c : all) {
-			for (Problem p : applying.check(c)) {
-				if (problems.stream().noneMatch(x -> x.path().equals(p.path()) && x.code().equals(p.code()))) {
-					problems.add(p.path().startsWith("material.") ? new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()) : p);
+			for (FieldProblem p : applying.check(c)) {
+				if (problems.stream().noneMatch(x -> x.field().equals(p.field()) && x.code().equals(p.code()))) {
+					problems.add(p.field().startsWith("material.") ? new FieldProblem(c.itemCode() + ":" + p.field(), p.code(), p.args()) : p);
 				}
 			}
 		}
@@ -89,7 +90,7 @@ public class Bundles {
 			return problems;
 		}
 		for (CaseView c : all) {
-			List<Problem> p = applying.submit(actor, c.id(), c.submitToken());
+			List<FieldProblem> p = applying.submit(actor, c.id(), c.submitToken());
 			if (!p.isEmpty()) {
 				throw new IllegalStateException("checked, yet refused: " + p);
 			}

@@ -2,6 +2,8 @@ package tongban.casework;
 
 import java.util.List;
 
+import tongban.identity.StaffMember;
+
 /**
  * Facts about cases, published through the Modulith event registry (so none is lost between modules). Which status
  * move publishes which of them is written in the status graph ({@code domain/CaseTransitions}).
@@ -25,7 +27,11 @@ public final class CaseEvents {
 	public record CaseReviewed(CaseId caseId, String caseNumber, String department) {
 	}
 
-	public record CaseApproved(CaseId caseId, String caseNumber) {
+	/**
+	 * The grant (准予) was decided by {@code approver}, as they were signed in (their second factor included): a licence
+	 * is issued after the commit, sealed in their name.
+	 */
+	public record CaseApproved(CaseId caseId, String caseNumber, StaffMember approver) {
 	}
 
 	/** A special procedure started: the clock stops; the applicant is told in writing. */

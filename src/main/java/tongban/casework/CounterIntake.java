@@ -20,6 +20,7 @@ import tongban.identity.Actor;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
+import tongban.shared.FieldProblem;
 
 /**
  * 容缺后补 (一窗受理): at a counter the clerk records the deferrable materials the applicant will bring later, each with
@@ -50,17 +51,17 @@ public class CounterIntake {
 	 * The deferrable materials the applicant will bring later, each with the promised date (after today, within
 	 * {@link #MAX_DEFER_DAYS} days). Replaces the earlier promises of the draft.
 	 */
-	public List<Problem> defer(Actor actor, CaseId caseId, Map<Integer, LocalDate> promises, String clerkName) {
+	public List<FieldProblem> defer(Actor actor, CaseId caseId, Map<Integer, LocalDate> promises, String clerkName) {
 		CaseView c = applying.draft(actor, caseId);
 		ServiceGuide g = cases.guideOf(c);
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		promises.forEach((i, by) -> {
 			if (i < 0 || i >= g.materials().size() || !"DEFERRABLE".equals(g.materials().get(i).necessity())) {
-				problems.add(new Problem("material." + i, "case.error.defer.notDeferrable", List.of()));
+				problems.add(new FieldProblem("material." + i, "case.error.defer.notDeferrable", List.of()));
 			}
 			else if (by == null || !by.isAfter(today) || by.isAfter(today.plusDays(MAX_DEFER_DAYS))) {
-				problems.add(new Problem("material." + i, "case.error.defer.date", List.of(MAX_DEFER_DAYS)));
+				problems.add(new FieldProblem("material." + i, "case.error.defer.date", List.of(MAX_DEFER_DAYS)));
 			}
 		});
 		if (!problems.isEmpty()) {
@@ -82,7 +83,7 @@ public class CounterIntake {
 	 * any or all of them at once, until the case is concluded. Each upload is checked like any material (type by content,
 	 * size) and replaces nothing else; a wrong file is refused at its material and nothing is recorded.
 	 */
-	public List<Problem> deliverDeferred(Actor actor, CaseId caseId, Map<Integer, Upload> uploads) {
+	public List<FieldProblem> deliverDeferred(Actor actor, CaseId caseId, Map<Integer, Upload> uploads) {
 		CaseView c = cases.find(actor, caseId).orElseThrow(() -> DomainException.notFound("case"));
 		Case.of(c).requireUndecided();
 		UUID id = caseId.value();
@@ -90,7 +91,7 @@ public class CounterIntake {
 		if (pending.isEmpty()) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "deferred-none", "nothing is awaited");
 		}
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		Map<Integer, StoredFile> stored = new LinkedHashMap<>();
 		for (Deferred d : pending) {
 			Upload u = uploads.get(d.materialIndex());
@@ -100,7 +101,7 @@ public class CounterIntake {
 		}
 		if (stored.isEmpty() && problems.isEmpty()) {
 			Deferred first = pending.getFirst();
-			problems.add(new Problem("material." + first.materialIndex(), "case.error.material.required", List.of(first.materialName())));
+			problems.add(new FieldProblem("material." + first.materialIndex(), "case.error.material.required", List.of(first.materialName())));
 		}
 		if (!problems.isEmpty()) {
 			return problems;

@@ -15,6 +15,7 @@ import tongban.casework.domain.Columns;
 import tongban.casework.domain.StatusChange;
 import tongban.casework.internal.PromisedDates;
 import tongban.catalog.ServiceGuide;
+import tongban.identity.StaffMember;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.WorkingCalendars;
@@ -90,8 +91,12 @@ public class Handling {
 		events.publishEvent(new CaseEvents.CaseReviewed(caseId, c.state().caseNumber(), department));
 	}
 
-	/** 准予 or 不予 with the reasons. A denial concludes the case; an approval waits for delivery. */
-	public void decide(CaseId caseId, String staffName, boolean approve, String reason) {
+	/**
+	 * 准予 or 不予 with the reasons, by {@code staff} as signed in. A denial concludes the case; an approval waits for
+	 * delivery.
+	 */
+	public void decide(CaseId caseId, StaffMember staff, boolean approve, String reason) {
+		String staffName = staff.name();
 		Case c = load(caseId);
 		StatusChange change = c.moveTo(approve ? CaseStatus.APPROVED : CaseStatus.DENIED);
 		String caseNumber = c.state().caseNumber();
@@ -102,7 +107,7 @@ public class Handling {
 		if (approve) {
 			repository.move(change, Columns.none().set("outcome", CaseOutcome.APPROVED.name()));
 			record(caseId, staffName, "APPROVED", reason);
-			events.publishEvent(new CaseEvents.CaseApproved(caseId, caseNumber));
+			events.publishEvent(new CaseEvents.CaseApproved(caseId, caseNumber, staff));
 		}
 		else {
 			conclude(change, staffName, "DENIED", reason);

@@ -1,6 +1,7 @@
 package tongban.casework;
 
 import java.util.List;
+import tongban.shared.FieldProblem;
 
 /**
  * A form value not typed by the applicant: taken from a government register with their consent (the register's name
@@ -20,7 +21,7 @@ public record Verified(String source, String mac, Integer assuranceLevel) {
 	}
 
 	/** The problem a request that changes this value meets. */
-	public Problem refusal(String field) {
-		return fromAccount() ? new Problem(field, "case.error.fromAccount", List.of()) : new Problem(field, "case.error.verified", List.of(source));
+	public FieldProblem refusal(String field) {
+		return fromAccount() ? new FieldProblem(field, "case.error.fromAccount", List.of()) : new FieldProblem(field, "case.error.verified", List.of(source));
 	}
 }

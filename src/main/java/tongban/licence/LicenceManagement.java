@@ -161,9 +161,29 @@ public class LicenceManagement {
 	// ---- issuance ----
 
 	/**
+	 * Whether the licence of this case could be issued and sealed by this sealer: refused as issuance would be (no
+	 * active seal of the type's kinds, the sealer not allowed to apply it; the refusal recorded), so that an approval
+	 * whose licence is issued after it commits is refused at once instead. Nothing to check when the item issues no
+	 * licence.
+	 */
+	public void checkIssuable(String itemCode, String departmentCode, SealManagement.Sealer sealer, String reference) {
+		Optional<LicenceType> type = typeForItem(itemCode);
+		if (type.isEmpty()) {
+			return;
+		}
+		SealRegistry.SealView seal = activeSeal(departmentCode, type.get());
+		seals.checkMayApply(seal.id(), sealer, reference);
+	}
+
+	private SealRegistry.SealView activeSeal(String departmentCode, LicenceType type) {
+		return sealRegistry.activeSeal(departmentCode, type.sealTypes())
+			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "licence-no-seal", "no active seal for " + type.name()));
+	}
+
+	/**
 	 * Issues the licence of an approved case: identifier, number, data from the form by the type's template, a PDF
-	 * sealed with the issuing department's seal by the approving staff member (refused without the right or TOTP, and
-	 * then the approval does not happen either). Empty when the item issues no licence.
+	 * sealed with the issuing department's seal by the approving staff member (refused without the right or TOTP; the
+	 * approval asked {@link #checkIssuable} first). Empty when the item issues no licence.
 	 */
 	public Optional<LicenceView> issue(Issue request, SealManagement.Sealer sealer) {
 		Optional<LicenceType> type = typeForItem(request.itemCode());
@@ -172,8 +192,7 @@ public class LicenceManagement {
 		}
 		LicenceType t = type.get();
 		DepartmentView issuer = directory.departmentByCode(request.departmentCode()).orElseThrow(() -> DomainException.notFound("department"));
-		SealRegistry.SealView seal = sealRegistry.activeSeal(request.departmentCode(), t.sealTypes())
-			.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "licence-no-seal", "no active seal for " + t.name()));
+		SealRegistry.SealView seal = activeSeal(request.departmentCode(), t);
 		long serial = jdbc.sql("select nextval('licence_serial')").query(Long.class).single();
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		String serialText = today.getYear() + String.format("%08d", serial);

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +12,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
 import tongban.seal.internal.LongTermValidation;
@@ -63,12 +60,10 @@ public class SealManagement {
 	private final SealRegistry registry;
 	private final SealUses uses;
 	private final TransactionTemplate separate;
-	private final IdentityManagement identity;
 	private final TimeStamps timeStamps;
 
 	SealManagement(JdbcClient jdbc, SigningKeys keys, PlatformCa ca, SealRegistry registry, SealUses uses, PlatformTransactionManager tx,
-			IdentityManagement identity, TimeStamps timeStamps) {
-		this.identity = identity;
+			TimeStamps timeStamps) {
 		this.timeStamps = timeStamps;
 		this.jdbc = jdbc;
 		this.keys = keys;
@@ -80,43 +75,21 @@ public class SealManagement {
 	}
 
 	/**
-	 * The signed-in staff member as a sealer: roles and TOTP confirmation from the session's authorities, department
-	 * from the account. Nobody signed in (or a token without TOTP) makes a sealer every seal refuses.
-	 */
-	@Transactional(readOnly = true)
-	public Sealer currentSealer() {
-		var auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || !auth.isAuthenticated()) {
-			return new Sealer(null, "", null, Set.of(), false);
-		}
-		Set<String> roles = new HashSet<>();
-		boolean totp = false;
-		for (var a : auth.getAuthorities()) {
-			String name = a.getAuthority();
-			if (name.startsWith("ROLE_")) {
-				roles.add(name.substring(5));
-			}
-			totp |= "FACTOR_TOTP".equals(name);
-		}
-		UUID accountId;
-		try {
-			accountId = UUID.fromString(auth.getName());
-		}
-		catch (IllegalArgumentException e) {
-			return new Sealer(null, auth.getName(), null, Set.of(), false);
-		}
-		var staff = identity.staffMember(accountId);
-		return new Sealer(accountId, staff.map(StaffMember::name).orElse(""),
-				staff.map(StaffMember::departmentCode).orElse(null), roles, totp);
-	}
-
-	/**
 	 * A member of staff as a sealer: their department and roles, and whether they confirmed their sign-in with TOTP
 	 * ({@link StaffMember#secondFactor()}). Reads no security context, so it serves outside the request that signed in.
 	 */
 	public Sealer sealer(StaffMember staff) {
 		return new Sealer(staff.id(), staff.name(), staff.departmentCode(), staff.roles().stream().map(Role::name).collect(Collectors.toSet()),
 				staff.secondFactor());
+	}
+
+	/**
+	 * Whether this sealer may apply this seal now, asked before work that will seal later (a licence is sealed after the
+	 * approval commits): refused as sealing would be, and the refusal recorded, when the seal is not active or the
+	 * sealer is not of its department, lacks its role or did not confirm the sign-in with TOTP.
+	 */
+	public void checkMayApply(UUID sealId, Sealer who, String documentRef) {
+		authorise(sealId, who, documentRef);
 	}
 
 	/**

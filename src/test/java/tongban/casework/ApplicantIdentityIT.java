@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import tongban.identity.Actor;
+import tongban.shared.FieldProblem;
 import tongban.shared.Upload;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
@@ -43,7 +44,7 @@ class ApplicantIdentityIT extends IntegrationTest {
 		var problems = applying.saveDraft(a, id, draft.lockVersion(), Map.of("name", wang.name(), "idNumber", wang.idNumber(), "phone", wang.mobile(),
 				"region", "330106", "bank", "中国银行", "delivery", "窗口领取"), Map.of(1, new Upload("p.png", ApplyOnlineJourneyIT.PNG)),
 				Map.of());
-		assertThat(problems).extracting(Problem::path, Problem::code).containsExactlyInAnyOrder(
+		assertThat(problems).extracting(FieldProblem::field, FieldProblem::code).containsExactlyInAnyOrder(
 				tuple("name", "case.error.fromAccount"), tuple("idNumber", "case.error.fromAccount"), tuple("phone", "case.error.fromAccount"));
 		assertThat(cases.find(a, id).orElseThrow().values()).containsEntry("idNumber", me.idNumber()).containsEntry("name", me.name());
 

@@ -1,20 +1,22 @@
 package tongban.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.UUID;
 
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 
 import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.support.JourneyTest;
@@ -80,7 +82,9 @@ class CounterDeferralJourneyIT extends JourneyTest {
 
 		// the department accepts; granting waits for the promised photo
 		handling.accept(id, "婚登受理员");
-		assertThat(Assertions.catchThrowableOfType(DomainException.class, () -> handling.decide(id, "婚登审批员", true, null)))
+		var mz = directory.departmentByCode("XH-MZ").orElseThrow();
+		StaffMember approver = people.signedIn(newStaff(mz.code(), Role.APPROVER, "婚登审批员"));
+		assertThat(Assertions.catchThrowableOfType(DomainException.class, () -> handling.decide(id, approver, true, null)))
 			.extracting(DomainException::code).isEqualTo("deferred-pending");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.ACCEPTED);
 
@@ -103,16 +107,9 @@ class CounterDeferralJourneyIT extends JourneyTest {
 
 		assertThat(cases.forStaff(id).orElseThrow().materials()).anyMatch(m -> m.index() == 2 && m.originalName().equals("合影.png"));
 		// the grant issues the 结婚证, sealed by a civil-affairs approver signed in with TOTP
-		var mz = directory.departmentByCode("XH-MZ").orElseThrow();
-		Staff approver = newStaff(mz.code(), Role.APPROVER, "婚登审批员");
-		SecurityContextHolder.getContext()
-			.setAuthentication(people.signedIn(approver));
-		try {
-			handling.decide(id, "婚登审批员", true, null);
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		handling.decide(id, approver, true, null);
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from licence_licence where case_id = ?")
+			.param(id.value()).query(Long.class).single()).as("the 结婚证, issued after the approval commits").isEqualTo(1));
 	}
 }

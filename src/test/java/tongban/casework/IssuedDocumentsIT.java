@@ -50,7 +50,7 @@ class IssuedDocumentsIT extends IntegrationTest {
 		var a = TestCases.actor(me);
 		assertThat(applying.resubmit(a, id, Map.of(1, new Upload("p2.png", ApplyOnlineJourneyIT.PNG)))).isEmpty();
 		handling.accept(id, "受理员甲");
-		handling.decide(id, "审批员乙", true, null);
+		handling.decide(id, TestCases.approver("审批员乙"), true, null);
 
 		CaseView c = cases.find(a, id).orElseThrow();
 		assertThat(documents.available(c)).containsExactly(CaseDocuments.Kind.ACCEPTANCE, CaseDocuments.Kind.SUPPLEMENT,

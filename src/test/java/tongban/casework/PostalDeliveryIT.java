@@ -31,7 +31,7 @@ class PostalDeliveryIT extends IntegrationTest {
 		var a = TestCases.actor(me);
 		CaseId id = TestCases.submittedSocialSecurityCardByPost(applying, me);
 		handling.accept(id, "受理员");
-		handling.decide(id, "审批员", true, null);
+		handling.decide(id, TestCases.approver("审批员"), true, null);
 
 		assertThat(catchThrowableOfType(DomainException.class, () -> handling.deliver(id, "送达员", "已寄出")).code())
 			.as("one click is not enough").isEqualTo("delivery-tracking");
@@ -51,7 +51,7 @@ class PostalDeliveryIT extends IntegrationTest {
 		Citizen me = newCitizen("窗口领卡", 2);
 		CaseId id = TestCases.submittedSocialSecurityCard(applying, me);
 		handling.accept(id, "受理员");
-		handling.decide(id, "审批员", true, null);
+		handling.decide(id, TestCases.approver("审批员"), true, null);
 		handling.deliver(id, "送达员", "已领取");
 		assertThat(cases.find(TestCases.actor(me), id).orElseThrow().status()).isEqualTo(CaseStatus.CONCLUDED);
 	}

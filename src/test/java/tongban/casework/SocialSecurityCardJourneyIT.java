@@ -20,6 +20,7 @@ import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 import tongban.support.Browser;
 import tongban.support.JourneyTest;
+import tongban.support.TestCases;
 
 /**
  * The first journey a citizen walks, on a 360 px phone: applying for 社保卡补领 (社会保障卡挂失与补领, a 即办件). One promised
@@ -115,7 +116,7 @@ class SocialSecurityCardJourneyIT extends JourneyTest {
 		// the department decides; the applicant downloads the decision on the phone and checks its seal on /verify
 		CaseId id = CaseId.of(jdbc.sql("select id from casework_case where case_number = ?").param(number).query(UUID.class).single());
 		handling.accept(id, "补卡受理");
-		handling.decide(id, "补卡审批", true, null);
+		handling.decide(id, TestCases.approver("补卡审批"), true, null);
 		page.navigate(caseUrl);
 		String href = page.getByTestId("document-decision").getAttribute("href");
 		byte[] letter = context.request().get(base() + href).body();

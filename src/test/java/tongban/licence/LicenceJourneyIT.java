@@ -2,8 +2,10 @@ package tongban.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +14,8 @@ import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import tongban.casework.CaseStatus;
 import tongban.approval.ApprovalManagement;
@@ -73,10 +73,6 @@ class LicenceJourneyIT extends JourneyTest {
 	@Autowired
 	DirectoryManagement directory;
 
-	@AfterEach
-	void signOut() {
-		SecurityContextHolder.clearContext();
-	}
 
 	private Staff approver(String department) {
 		var dep = directory.departmentByCode(department).orElseThrow();
@@ -120,10 +116,10 @@ class LicenceJourneyIT extends JourneyTest {
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.IN_REVIEW);
 		assertThat(held.wallet(filed.companyId())).isEmpty();
 
-		SecurityContextHolder.getContext().setAuthentication(people.signedIn(marketApprover));
-		complete(market, id, "approve", "符合条件，准予许可");
-		SecurityContextHolder.clearContext();
+		complete(people.signedIn(marketApprover), id, "approve", "符合条件，准予许可");
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
+		// sealed and stored after the approval commits
+		await().atMost(Duration.ofSeconds(30)).until(() -> !held.wallet(filed.companyId()).isEmpty());
 		LicenceManagement.LicenceView l = held.wallet(filed.companyId()).getFirst();
 		assertThat(l.name()).isEqualTo("食品经营许可证");
 		assertThat(l.holderName()).isEqualTo("西湖证照餐饮店");

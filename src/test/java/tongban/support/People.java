@@ -10,14 +10,12 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 import tongban.identity.AccountEnrolment;
 import tongban.identity.IdentityManagement;
+import tongban.identity.StaffMember;
 import tongban.identity.Role;
-import tongban.identity.domain.AccountRepository;
-import tongban.identity.internal.AccountAuthenticationProvider;
 import tongban.shared.IdNumber;
 
 /**
@@ -84,11 +82,11 @@ public final class People implements BeforeAllCallback, BeforeEachCallback {
 	}
 
 	/**
-	 * The authentication a member of staff has after password and TOTP, for code that still reads the security context
-	 * instead of being told who acts (sealing a licence, #22 point 3); goes when that code does.
+	 * The member of staff as they act after signing in with their password and TOTP code (what {@code @CurrentStaff}
+	 * gives a page): the identity module's view of them with the second factor confirmed.
 	 */
-	public Authentication signedIn(Staff member) {
-		return AccountAuthenticationProvider.authenticated(bean(AccountRepository.class).findById(member.id()).orElseThrow());
+	public StaffMember signedIn(Staff member) {
+		return bean(IdentityManagement.class).staffMember(member.id()).orElseThrow().withSecondFactor(true);
 	}
 
 	private <T> T bean(Class<T> type) {

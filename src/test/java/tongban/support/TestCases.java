@@ -3,6 +3,7 @@ package tongban.support;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import tongban.shared.Upload;
@@ -12,12 +13,22 @@ import tongban.casework.CaseId;
 import tongban.identity.Actor;
 import tongban.identity.Party;
 import tongban.identity.Representation;
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.shared.Uscc;
 
 /** Cases made through the service, for tests about what happens after submission. */
 public final class TestCases {
 
 	private TestCases() {
+	}
+
+	/**
+	 * An approver of 区人力社保局 by this name, as a step that seals nothing needs them (items without a licence): no
+	 * account behind them and no second factor.
+	 */
+	public static StaffMember approver(String name) {
+		return new StaffMember(UUID.randomUUID(), name, "XH-RLSB", null, Set.of(Role.APPROVER));
 	}
 
 	public static Actor actor(IntegrationTest.Citizen c) {

@@ -10,7 +10,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 import tongban.casework.CaseView;
-import tongban.casework.Problem;
 import tongban.casework.domain.StoredFile;
 import tongban.catalog.FormDefinition;
 import tongban.catalog.FormValidation;
@@ -20,6 +19,7 @@ import tongban.shared.FileStore;
 import tongban.shared.FileTypes;
 import tongban.shared.Upload;
 import tongban.shared.UploadCheck;
+import tongban.shared.FieldProblem;
 
 /**
  * What an application's form and files must be: the item's form validated with {@link FormValidation}, the required
@@ -69,21 +69,21 @@ public class ApplicationForms {
 	}
 
 	/** What submission would refuse: form errors and required materials missing (容缺后补 ones may follow later). */
-	public List<Problem> check(CaseView caseView, ServiceGuide guide) {
+	public List<FieldProblem> check(CaseView caseView, ServiceGuide guide) {
 		return check(caseView, guide, validate(guide, caseView.values()));
 	}
 
-	public static List<Problem> check(CaseView caseView, ServiceGuide guide, FormValidation.Result validated) {
-		List<Problem> problems = new ArrayList<>();
+	public static List<FieldProblem> check(CaseView caseView, ServiceGuide guide, FormValidation.Result validated) {
+		List<FieldProblem> problems = new ArrayList<>();
 		for (FormValidation.FieldError fe : validated.errors()) {
-			problems.add(new Problem(fe.path(), fe.code(), fe.args()));
+			problems.add(new FieldProblem(fe.path(), fe.code(), fe.args()));
 		}
 		for (int i = 0; i < guide.materials().size(); i++) {
 			ServiceGuide.Material m = guide.materials().get(i);
 			int index = i;
 			boolean uploaded = caseView.materials().stream().anyMatch(x -> x.index() == index);
 			if (needsUpload(m) && "REQUIRED".equals(m.necessity()) && !uploaded) {
-				problems.add(new Problem("material." + i, "case.error.material.required", List.of(m.name())));
+				problems.add(new FieldProblem("material." + i, "case.error.material.required", List.of(m.name())));
 			}
 		}
 		return problems;
@@ -95,20 +95,20 @@ public class ApplicationForms {
 	}
 
 	/** Checks an uploaded file by size, type (by content) and safety and stores it; else a problem at {@code path}. */
-	public Optional<StoredFile> store(Upload upload, String path, List<Problem> problems) {
+	public Optional<StoredFile> store(Upload upload, String path, List<FieldProblem> problems) {
 		String name = upload.name() == null ? "" : upload.name();
 		if (upload.bytes().length > MAX_FILE) {
-			problems.add(new Problem(path, "case.error.file.size", List.of(MAX_FILE / 1024 / 1024)));
+			problems.add(new FieldProblem(path, "case.error.file.size", List.of(MAX_FILE / 1024 / 1024)));
 			return Optional.empty();
 		}
 		Optional<String> type = FileTypes.detect(upload.bytes());
 		if (type.isEmpty()) {
-			problems.add(new Problem(path, "case.error.file.type", List.of(name)));
+			problems.add(new FieldProblem(path, "case.error.file.type", List.of(name)));
 			return Optional.empty();
 		}
 		Optional<UploadCheck.Problem> unsafe = UploadCheck.problem(upload.bytes(), type.get());
 		if (unsafe.isPresent()) {
-			problems.add(new Problem(path, unsafe.get().messageKey(), List.of(name)));
+			problems.add(new FieldProblem(path, unsafe.get().messageKey(), List.of(name)));
 			return Optional.empty();
 		}
 		FileStore.Stored s = files.put(upload.bytes(), type.get(), upload.name());

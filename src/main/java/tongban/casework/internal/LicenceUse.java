@@ -16,11 +16,11 @@ import tongban.casework.CaseId;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
 import tongban.casework.LicenceWallet;
-import tongban.casework.Problem;
 import tongban.casework.domain.CaseRepository;
 import tongban.casework.domain.StoredFile;
 import tongban.catalog.ServiceGuide;
 import tongban.identity.Actor;
+import tongban.shared.FieldProblem;
 
 /**
  * 用证: materials a licence in the applicant's wallet stands for are taken from it instead of uploaded, through the
@@ -67,16 +67,16 @@ public class LicenceUse {
 	 * earlier choice). Each must be a material a licence stands for and a valid licence of that kind the party holds;
 	 * it is kept as the sealed licence file with trust level A, and the use is recorded for the holder.
 	 */
-	public List<Problem> useLicences(Actor actor, CaseId caseId, Map<Integer, String> picks) {
+	public List<FieldProblem> useLicences(Actor actor, CaseId caseId, Map<Integer, String> picks) {
 		CaseView c = applying.draft(actor, caseId);
 		UUID id = caseId.value();
 		ServiceGuide g = cases.guideOf(c);
 		LicenceWallet w = wallet.getIfAvailable();
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		for (Map.Entry<Integer, String> p : picks.entrySet()) {
 			int i = p.getKey();
 			if (i < 0 || i >= g.materials().size() || g.materials().get(i).licenceType() == null || w == null) {
-				problems.add(new Problem("material." + i, "case.error.licence.notAllowed", List.of()));
+				problems.add(new FieldProblem("material." + i, "case.error.licence.notAllowed", List.of()));
 				continue;
 			}
 			ServiceGuide.Material m = g.materials().get(i);
@@ -91,7 +91,7 @@ public class LicenceUse {
 			}
 			var used = w.use(actor.party().id(), identifier, m.licenceType(), id, c.itemName(), m.name(), c.departmentCode(), actor.accountName());
 			if (used.isEmpty()) {
-				problems.add(new Problem("material." + i, "case.error.licence.notHeld", List.of(m.licenceType())));
+				problems.add(new FieldProblem("material." + i, "case.error.licence.notHeld", List.of(m.licenceType())));
 				continue;
 			}
 			var h = used.get();

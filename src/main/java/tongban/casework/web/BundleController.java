@@ -26,7 +26,6 @@ import tongban.casework.CaseStatus;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
 import tongban.casework.LicenceWallet;
-import tongban.casework.Problem;
 import tongban.casework.Verified;
 import tongban.casework.internal.LicenceUse;
 import tongban.catalog.Bundle;
@@ -40,6 +39,8 @@ import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
+import tongban.shared.FieldProblem;
+import tongban.casework.ApplicationProblems;
 
 /**
  * 一件事一次办: the bundles, one combined form (each shared field once) and one set of materials for all the items,
@@ -119,7 +120,7 @@ class BundleController {
 		CaseController.Uploads files = CaseController.uploads(request);
 		Map<Integer, Upload> uploads = files.materials();
 		Map<String, Upload> formFiles = files.formFiles();
-		List<Problem> problems = new ArrayList<>();
+		List<FieldProblem> problems = new ArrayList<>();
 		Map<Integer, String> chosen = CaseController.licencePicks(request);
 		for (int k = 0; k < all.size(); k++) {
 			CaseView c = all.get(k);
@@ -130,8 +131,8 @@ class BundleController {
 					mine.put(at, u);
 				}
 			});
-			for (Problem p : applying.saveDraft(a, c.id(), c.lockVersion(), values, mine, formFiles)) {
-				if (p.aboutFile()) {
+			for (FieldProblem p : applying.saveDraft(a, c.id(), c.lockVersion(), values, mine, formFiles)) {
+				if (ApplicationProblems.aboutFile(p)) {
 					problems.add(p);
 				}
 			}
@@ -143,17 +144,17 @@ class BundleController {
 					picks.put(at, identifier);
 				}
 			});
-			for (Problem p : picks.isEmpty() ? List.<Problem>of() : licences.useLicences(a, c.id(), picks)) {
-				problems.add(new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()));
+			for (FieldProblem p : picks.isEmpty() ? List.<FieldProblem>of() : licences.useLicences(a, c.id(), picks)) {
+				problems.add(new FieldProblem(c.itemCode() + ":" + p.field(), p.code(), p.args()));
 			}
 		}
 		List<CaseView> saved = bundles.bundleCases(a, id);
 		if (action.equals("continue") || !problems.isEmpty()) {
-			List<Problem> all2 = new ArrayList<>(problems);
+			List<FieldProblem> all2 = new ArrayList<>(problems);
 			if (action.equals("continue")) {
 				for (CaseView c : saved) {
-					for (Problem p : applying.check(c)) {
-						all2.add(p.path().startsWith("material.") ? new Problem(c.itemCode() + ":" + p.path(), p.code(), p.args()) : p);
+					for (FieldProblem p : applying.check(c)) {
+						all2.add(p.field().startsWith("material.") ? new FieldProblem(c.itemCode() + ":" + p.field(), p.code(), p.args()) : p);
 					}
 				}
 			}
@@ -179,7 +180,7 @@ class BundleController {
 
 	@PostMapping("/bundle-cases/{id}/submit")
 	String submit(@PathVariable UUID id, @CurrentActor(missing = "bundle") Actor a, Model model, Locale locale) {
-		List<Problem> problems = bundles.submitBundle(a, id);
+		List<FieldProblem> problems = bundles.submitBundle(a, id);
 		if (!problems.isEmpty()) {
 			List<CaseView> all = bundles.bundleCases(a, id);
 			return editPage(a, id, all, merged(all), problems, model, locale);
@@ -202,21 +203,21 @@ class BundleController {
 		return out;
 	}
 
-	private String editPage(Actor a, UUID id, List<CaseView> all, Map<String, Object> values, List<Problem> problems, Model model,
+	private String editPage(Actor a, UUID id, List<CaseView> all, Map<String, Object> values, List<FieldProblem> problems, Model model,
 			Locale locale) {
 		List<ServiceGuide> guides = all.stream().map(cases::guideOf).toList();
 		List<Bundle.SharedMaterial> shared = Bundle.combinedMaterials(guides);
 		FormDefinition def = Bundle.combinedForm(guides);
-		List<FormValidation.FieldError> formErrors = problems.stream().filter(p -> !p.path().contains("material."))
-			.map(p -> new FormValidation.FieldError(p.path(), p.code(), p.args())).toList();
+		List<FormValidation.FieldError> formErrors = problems.stream().filter(p -> !p.field().contains("material."))
+			.map(p -> new FormValidation.FieldError(p.field(), p.code(), p.args())).toList();
 		Map<Integer, String> materialErrors = new LinkedHashMap<>();
 		List<FormView.ErrorLink> links = new ArrayList<>();
-		for (Problem p : problems) {
-			if (!p.path().contains("material.")) {
+		for (FieldProblem p : problems) {
+			if (!p.field().contains("material.")) {
 				continue;
 			}
-			String item = p.path().contains(":") ? p.path().substring(0, p.path().indexOf(':')) : all.getFirst().itemCode();
-			int index = Integer.parseInt(p.path().substring(p.path().lastIndexOf('.') + 1));
+			String item = p.field().contains(":") ? p.field().substring(0, p.field().indexOf(':')) : all.getFirst().itemCode();
+			int index = Integer.parseInt(p.field().substring(p.field().lastIndexOf('.') + 1));
 			for (int i = 0; i < shared.size(); i++) {
 				if (Integer.valueOf(index).equals(shared.get(i).positions().get(item)) && !materialErrors.containsKey(i)) {
 					String text = messages.getMessage(p.code(), p.args().toArray(), p.code(), locale);

@@ -33,12 +33,12 @@ import tongban.casework.CaseId;
 import tongban.casework.CaseSummary;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
-import tongban.casework.Problem;
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
 import tongban.shared.web.Problems;
+import tongban.shared.FieldProblem;
 
 /**
  * Applying through the API (mini-programs, apps): the same drafts, validation, submission and ownership as the web
@@ -107,7 +107,7 @@ class CaseApiController {
 		if (body == null || body.lockVersion() == null) {
 			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "lockVersion and values are required");
 		}
-		List<Problem> found = applying.saveDraft(actor, id, body.lockVersion(), body.values() == null ? Map.of() : body.values(),
+		List<FieldProblem> found = applying.saveDraft(actor, id, body.lockVersion(), body.values() == null ? Map.of() : body.values(),
 				Map.of(), Map.of());
 		if (found.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "case-concurrent", "saved by someone else");
@@ -120,9 +120,9 @@ class CaseApiController {
 	ResponseEntity<?> material(@PathVariable CaseId id, @PathVariable int index, @RequestPart("file") MultipartFile file,
 			@CurrentActor Actor a, HttpServletRequest request, Locale locale) throws IOException {
 		CaseView c = cases.find(a, id).orElseThrow(() -> DomainException.notFound("case"));
-		List<Problem> found = applying.saveDraft(a, id, c.lockVersion(), c.values(),
+		List<FieldProblem> found = applying.saveDraft(a, id, c.lockVersion(), c.values(),
 				Map.of(index, new Upload(file.getOriginalFilename(), file.getBytes())), Map.of())
-			.stream().filter(p -> p.path().equals("material." + index))
+			.stream().filter(p -> p.field().equals("material." + index))
 			.toList();
 		return found.isEmpty() ? ResponseEntity.noContent().build() : problem(found, request, locale);
 	}
@@ -145,10 +145,10 @@ class CaseApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private ResponseEntity<?> problem(List<Problem> found, HttpServletRequest request, Locale locale) {
+	private ResponseEntity<?> problem(List<FieldProblem> found, HttpServletRequest request, Locale locale) {
 		var p = problems.of(request, HttpStatus.UNPROCESSABLE_CONTENT, "case-invalid", null);
 		p.setProperty("errors", found.stream()
-			.map(x -> Map.of("path", x.path(), "code", x.code(), "message", messages.getMessage(x.code(), x.args().toArray(), x.code(), locale)))
+			.map(x -> Map.of("path", x.field(), "code", x.code(), "message", messages.getMessage(x.code(), x.args().toArray(), x.code(), locale)))
 			.toList());
 		return ResponseEntity.unprocessableContent().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
 	}

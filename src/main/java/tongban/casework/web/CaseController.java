@@ -40,7 +40,6 @@ import tongban.casework.Cases;
 import tongban.casework.CounterIntake;
 import tongban.casework.Deferred;
 import tongban.casework.MaterialView;
-import tongban.casework.Problem;
 import tongban.casework.internal.LicenceUse;
 import tongban.casework.internal.Prefilling;
 import tongban.catalog.CatalogManagement;
@@ -56,6 +55,8 @@ import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 import tongban.shared.Upload;
+import tongban.shared.FieldProblem;
+import tongban.casework.ApplicationProblems;
 
 /**
  * 一网通办 for applicants: a start page, the form and materials (saved as a draft at every step, resumable anywhere),
@@ -175,7 +176,7 @@ class CaseController {
 		Map<Integer, Upload> materials = uploads.materials();
 		Map<String, Upload> formFiles = uploads.formFiles();
 		Map<String, Object> values = FormValidation.fromParameters(g.applicationForm(), request.getParameterMap(), Map.of(), PREFIX);
-		List<Problem> problems = new ArrayList<>(applying.saveDraft(a, id, lockVersion, values, materials, formFiles));
+		List<FieldProblem> problems = new ArrayList<>(applying.saveDraft(a, id, lockVersion, values, materials, formFiles));
 		if (problems.stream().anyMatch(p -> p.code().equals("case.error.concurrent"))) {
 			return editPage(a, c, values, problems, null, base, model, locale);
 		}
@@ -205,11 +206,11 @@ class CaseController {
 		if (addRow != null) {
 			return editPage(a, saved, saved.values(), List.of(), addRow, base, model, locale);
 		}
-		List<Problem> fileProblems = problems.stream()
-			.filter(p -> p.aboutFile() || p.aboutLockedValue() || p.code().startsWith("case.error.defer"))
+		List<FieldProblem> fileProblems = problems.stream()
+			.filter(p -> ApplicationProblems.aboutFile(p) || ApplicationProblems.aboutLockedValue(p) || p.code().startsWith("case.error.defer"))
 			.toList();
 		if (action.equals("continue")) {
-			List<Problem> all = new ArrayList<>(fileProblems);
+			List<FieldProblem> all = new ArrayList<>(fileProblems);
 			all.addAll(applying.check(saved));
 			if (all.isEmpty()) {
 				return "redirect:" + base + "/review";
@@ -240,7 +241,7 @@ class CaseController {
 	}
 
 	String submitFor(Actor a, CaseId id, UUID token, String base, Model model, Locale locale) {
-		List<Problem> problems = applying.submit(a, id, token);
+		List<FieldProblem> problems = applying.submit(a, id, token);
 		if (!problems.isEmpty()) {
 			CaseView c = cases.find(a, id).orElseThrow();
 			return editPage(a, c, c.values(), problems, null, base, model, locale);
@@ -269,7 +270,7 @@ class CaseController {
 	@PostMapping("/cases/{id}/supplement")
 	String supplement(@PathVariable CaseId id, @CurrentActor(missing = "case") Actor a, HttpServletRequest request, Model model,
 			RedirectAttributes redirect, Locale locale) throws IOException {
-		List<Problem> problems = applying.resubmit(a, id, uploads(request).materials());
+		List<FieldProblem> problems = applying.resubmit(a, id, uploads(request).materials());
 		if (problems.isEmpty()) {
 			redirect.addFlashAttribute("banner", "case.supplement.sent");
 			return "redirect:/cases/" + id;
@@ -287,7 +288,7 @@ class CaseController {
 
 	String deferredFor(Actor a, CaseId id, String base, HttpServletRequest request, Model model, RedirectAttributes redirect,
 			Locale locale) throws IOException {
-		List<Problem> problems = intake.deliverDeferred(a, id, uploads(request).materials());
+		List<FieldProblem> problems = intake.deliverDeferred(a, id, uploads(request).materials());
 		if (problems.isEmpty()) {
 			redirect.addFlashAttribute("banner", "case.defer.delivered");
 			return "redirect:" + base;
@@ -296,9 +297,9 @@ class CaseController {
 		return viewFor(a, id, false, base, model);
 	}
 
-	private Map<Integer, String> materialErrors(List<Problem> problems, Locale locale) {
+	private Map<Integer, String> materialErrors(List<FieldProblem> problems, Locale locale) {
 		Map<Integer, String> errors = new LinkedHashMap<>();
-		problems.forEach(p -> errors.putIfAbsent(Integer.parseInt(p.path().substring("material.".length())),
+		problems.forEach(p -> errors.putIfAbsent(Integer.parseInt(p.field().substring("material.".length())),
 				messages.getMessage(p.code(), p.args().toArray(), p.code(), locale)));
 		return errors;
 	}
@@ -370,7 +371,7 @@ class CaseController {
 		return base.startsWith("/workbench/counter/");
 	}
 
-	private String editPage(Actor a, CaseView c, Map<String, ?> values, List<Problem> problems, String addRow, String base, Model model,
+	private String editPage(Actor a, CaseView c, Map<String, ?> values, List<FieldProblem> problems, String addRow, String base, Model model,
 			Locale locale) {
 		// 免提交: values taken from a register with consent are shown locked with their source; an offer while there are none
 		// the applicant's own identity (from the account) and values taken from registers are shown locked with their source
@@ -386,19 +387,19 @@ class CaseController {
 		}
 		ServiceGuide g = cases.guideOf(c);
 		List<FormValidation.FieldError> formErrors = problems.stream()
-			.filter(p -> !p.path().startsWith("material.") && !p.path().isEmpty())
-			.map(p -> new FormValidation.FieldError(p.path(), p.code(), p.args()))
+			.filter(p -> !p.field().startsWith("material.") && !p.field().isEmpty())
+			.map(p -> new FormValidation.FieldError(p.field(), p.code(), p.args()))
 			.toList();
 		Map<Integer, String> materialErrors = new LinkedHashMap<>();
 		List<FormView.ErrorLink> links = new ArrayList<>();
-		for (Problem p : problems) {
+		for (FieldProblem p : problems) {
 			String text = messages.getMessage(p.code(), p.args().toArray(), p.code(), locale);
-			if (p.path().startsWith("material.")) {
-				int i = Integer.parseInt(p.path().substring("material.".length()));
+			if (p.field().startsWith("material.")) {
+				int i = Integer.parseInt(p.field().substring("material.".length()));
 				materialErrors.putIfAbsent(i, text);
 				links.add(new FormView.ErrorLink("m-" + i, text));
 			}
-			else if (p.path().isEmpty()) {
+			else if (p.field().isEmpty()) {
 				links.add(new FormView.ErrorLink("form-top", text));
 			}
 		}

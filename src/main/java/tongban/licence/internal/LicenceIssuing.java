@@ -1,17 +1,25 @@
 package tongban.licence.internal;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-import tongban.casework.CaseEvents;
+import tongban.casework.CaseEvents.CaseApproved;
 import tongban.casework.Cases;
 import tongban.casework.Filing;
 import tongban.licence.LicenceManagement;
 import tongban.seal.SealManagement;
 
 /**
- * 出证办结: when a case of an item that issues a licence is approved, the licence is issued in the same transaction,
- * sealed by the approving staff member; if the seal refuses them (no right, no TOTP), the approval fails with it.
+ * 出证办结: when a case of an item that issues a licence is approved, the licence is issued and sealed in the name of
+ * the approver who decided, as they were signed in ({@link CaseApproved#approver()}).
+ * <ul>
+ * <li>In the approval's transaction, the approver is checked as sealing would check them (seal active, their
+ * department and role, TOTP): if the seal refuses them, the approval fails with it, and the refusal is recorded.</li>
+ * <li>After the approval commits, in its own transaction through the event publication registry, the licence is
+ * rendered, sealed and stored: the approver's request does not wait for the signature and time-stamp, and an issuance
+ * cut off by a restart is delivered again on the next start.</li>
+ * </ul>
  */
 @Component
 class LicenceIssuing {
@@ -27,13 +35,15 @@ class LicenceIssuing {
 	}
 
 	@EventListener
-	void on(CaseEvents.CaseApproved e) {
-		Filing f = cases.filing(e.caseId()).orElseThrow();
-		if (licences.typeForItem(f.itemCode()).isEmpty()) {
-			return;
-		}
-		licences.issue(new LicenceManagement.Issue(f.id().value(), f.itemCode(), f.departmentCode(), f.regionCode(), f.party().id(), f.values(),
-				f.applicantAccountId()),
-				seals.currentSealer());
+	void checkTheApproverMaySeal(CaseApproved approved) {
+		Filing filing = cases.filing(approved.caseId()).orElseThrow();
+		licences.checkIssuable(filing.itemCode(), filing.departmentCode(), seals.sealer(approved.approver()), "case:" + approved.caseNumber());
+	}
+
+	@ApplicationModuleListener
+	void issue(CaseApproved approved) {
+		Filing filing = cases.filing(approved.caseId()).orElseThrow();
+		licences.issue(new LicenceManagement.Issue(filing.id().value(), filing.itemCode(), filing.departmentCode(), filing.regionCode(),
+				filing.party().id(), filing.values(), filing.applicantAccountId()), seals.sealer(approved.approver()));
 	}
 }

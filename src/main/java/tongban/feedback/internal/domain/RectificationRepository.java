@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -18,8 +16,7 @@ import tongban.feedback.RectificationOutcome;
 import tongban.feedback.RectificationStatus;
 import tongban.feedback.RectificationTask;
 import tongban.shared.DataKeys;
-import tongban.shared.DomainException;
-import tongban.shared.StateGraph;
+import tongban.shared.GuardedMoves;
 
 /**
  * The rectification tasks' rows, and the one way a task's status changes: {@link #move}, a guarded update along an edge
@@ -35,12 +32,12 @@ public class RectificationRepository {
 
 	private final JdbcClient jdbc;
 	private final DataKeys keys;
-	private final ApplicationEventPublisher events;
+	private final GuardedMoves<RectificationStatus> moves;
 
 	RectificationRepository(JdbcClient jdbc, DataKeys keys, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.keys = keys;
-		this.events = events;
+		this.moves = new GuardedMoves<>(jdbc, events, RectificationStatus.GRAPH, "feedback_rectification");
 	}
 
 	/** Opens a task at its first status, {@link RectificationStatus#VERIFYING}. */
@@ -84,23 +81,7 @@ public class RectificationRepository {
 	 * ({@link RectificationStatus#CONFLICT}).
 	 */
 	public void move(UUID id, RectificationStatus from, RectificationStatus to, Object event, String changes, Object... changeParams) {
-		StateGraph.Edge<RectificationStatus> edge = RectificationStatus.GRAPH.require(from, to);
-		if (!edge.event().equals(event.getClass().getSimpleName())) {
-			throw new IllegalStateException("the move " + from + " → " + to + " publishes " + edge.event() + ", not " + event);
-		}
-		List<Object> params = new ArrayList<>();
-		params.add(to.name());
-		params.addAll(Arrays.asList(changeParams));
-		params.add(id);
-		params.add(from.name());
-		int updated = jdbc.sql("update feedback_rectification set status = ?" + (changes.isEmpty() ? "" : ", " + changes)
-				+ " where id = ? and status = ?")
-			.params(params)
-			.update();
-		if (updated == 0) {
-			throw new DomainException(DomainException.Kind.CONFLICT, RectificationStatus.CONFLICT, "not at this step");
-		}
-		events.publishEvent(event);
+		moves.move(id, from, to, event, RectificationStatus.CONFLICT, changes, changeParams);
 	}
 
 	private RectificationTask row(ResultSet rs, int row) throws SQLException {

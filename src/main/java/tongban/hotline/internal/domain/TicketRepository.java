@@ -19,8 +19,8 @@ import tongban.hotline.TicketId;
 import tongban.hotline.TicketLogEntry;
 import tongban.hotline.TicketStatus;
 import tongban.shared.DataKeys;
+import tongban.shared.GuardedMoves;
 import tongban.shared.DomainException;
-import tongban.shared.StateGraph;
 
 /**
  * The tickets' rows: reading them (personal data decrypted), their history, and the one way a status changes:
@@ -37,12 +37,12 @@ public class TicketRepository {
 
 	private final JdbcClient jdbc;
 	private final DataKeys keys;
-	private final ApplicationEventPublisher events;
+	private final GuardedMoves<TicketStatus> moves;
 
 	TicketRepository(JdbcClient jdbc, DataKeys keys, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.keys = keys;
-		this.events = events;
+		this.moves = new GuardedMoves<>(jdbc, events, TicketStatus.GRAPH, "hotline_ticket");
 	}
 
 	/** Tickets by a condition on their columns, e.g. {@code "where number = ?"}, with its parameters. */
@@ -100,22 +100,7 @@ public class TicketRepository {
 	 */
 	public void move(TicketId id, TicketStatus from, TicketStatus to, Object event, String conflictCode, String changes,
 			Object... changeParams) {
-		StateGraph.Edge<TicketStatus> edge = TicketStatus.GRAPH.edge(from, to).orElseThrow(() -> conflict(conflictCode));
-		if (!edge.event().equals(event.getClass().getSimpleName())) {
-			throw new IllegalStateException("the move " + from + " → " + to + " publishes " + edge.event() + ", not " + event);
-		}
-		List<Object> params = new ArrayList<>();
-		params.add(to.name());
-		params.addAll(Arrays.asList(changeParams));
-		params.add(id.value());
-		params.add(from.name());
-		int updated = jdbc.sql("update hotline_ticket set status = ?, " + changes + ", updated_at = now() where id = ? and status = ?")
-			.params(params)
-			.update();
-		if (updated == 0) {
-			throw conflict(conflictCode);
-		}
-		events.publishEvent(event);
+		moves.move(id.value(), from, to, event, conflictCode, changes + ", updated_at = now()", changeParams);
 	}
 
 	/** A line of the ticket's history. */
