@@ -1,10 +1,9 @@
 package tongban.catalog;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import tongban.catalog.internal.CatalogEditing;
-import tongban.catalog.web.ConsoleEditors;
+import tongban.identity.StaffMember;
 
 /**
  * Lets the approval module attach an uploaded BPMN process to an item's draft, with the catalogue's own rules on who
@@ -14,20 +13,18 @@ import tongban.catalog.web.ConsoleEditors;
 public class ItemProcesses {
 
 	private final CatalogEditing editing;
-	private final ConsoleEditors editors;
 
-	ItemProcesses(CatalogEditing editing, ConsoleEditors editors) {
+	ItemProcesses(CatalogEditing editing) {
 		this.editing = editing;
-		this.editors = editors;
 	}
 
-	/** Whether the signed-in staff member may change the item now (their department's item, with a draft). */
-	public boolean editable(Authentication auth, String code) {
-		return editing.editable(editors.editor(auth), code);
+	/** Whether this member of staff may change the item now (their department's item, with a draft). */
+	public boolean editable(StaffMember staff, String code) {
+		return editing.editable(CatalogEditing.Editor.of(staff), code);
 	}
 
-	public void use(Authentication auth, String code, String processKey) {
-		editing.useProcess(editors.editor(auth), code, processKey);
+	public void use(StaffMember staff, String code, String processKey) {
+		editing.useProcess(CatalogEditing.Editor.of(staff), code, processKey);
 	}
 
 	/** The key an item's uploaded process is deployed under. */

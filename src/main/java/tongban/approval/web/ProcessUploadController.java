@@ -16,7 +16,6 @@ import org.flowable.common.engine.impl.util.io.InputStreamSource;
 import org.flowable.engine.RepositoryService;
 import org.flowable.validation.ProcessValidatorFactory;
 import org.flowable.validation.ValidationError;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +27,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.approval.ProcessStep;
 import tongban.catalog.ItemProcesses;
+import tongban.identity.StaffMember;
+import tongban.identity.web.CurrentStaff;
 import tongban.shared.DomainException;
 
 /**
@@ -51,16 +52,16 @@ class ProcessUploadController {
 	}
 
 	@GetMapping("/console/items/{code}/process")
-	String page(@PathVariable String code, Authentication auth, Model model) {
+	String page(@PathVariable String code, @CurrentStaff StaffMember staff, Model model) {
 		model.addAttribute("code", code);
-		model.addAttribute("editable", items.editable(auth, code));
+		model.addAttribute("editable", items.editable(staff, code));
 		return "approval/process-upload";
 	}
 
 	@PostMapping("/console/items/{code}/process")
-	String upload(@PathVariable String code, @RequestParam(required = false) MultipartFile file, Authentication auth, Model model,
+	String upload(@PathVariable String code, @RequestParam(required = false) MultipartFile file, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) throws IOException {
-		if (!items.editable(auth, code)) {
+		if (!items.editable(staff, code)) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "not-a-draft", "no draft to change");
 		}
 		List<String> problems = new ArrayList<>();
@@ -94,13 +95,13 @@ class ProcessUploadController {
 		}
 		if (!problems.isEmpty()) {
 			model.addAttribute("problems", problems);
-			return page(code, auth, model);
+			return page(code, staff, model);
 		}
 		String key = ItemProcesses.keyFor(code);
 		Process process = bpmn.getProcesses().getFirst();
 		process.setId(key);
 		repository.createDeployment().name(code).addBpmnModel(key + ".bpmn20.xml", bpmn).deploy();
-		items.use(auth, code, key);
+		items.use(staff, code, key);
 		redirect.addFlashAttribute("banner", "process.uploaded");
 		return "redirect:/console/items/" + code;
 	}

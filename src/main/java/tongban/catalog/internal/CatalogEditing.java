@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.audit.AuditTrail;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormDefinition;
@@ -44,6 +46,12 @@ public class CatalogEditing {
 
 	/** Who edits: a department admin (their department's code) or a platform admin (null department). */
 	public record Editor(UUID accountId, String name, String departmentCode, boolean platformAdmin) {
+
+		/** A member of staff as an editor: a department admin edits their department's items, a platform admin all. */
+		public static Editor of(StaffMember staff) {
+			String department = staff.has(Role.DEPT_ADMIN) ? staff.departmentCode() : null;
+			return new Editor(staff.id(), staff.name(), department, staff.has(Role.PLATFORM_ADMIN));
+		}
 	}
 
 	public record Overview(String code, String name, String departmentCode, Integer publishedVersion, String openStatus,

@@ -35,8 +35,7 @@ class CatalogConsoleController {
 
 	/** The signed-in staff member as a catalogue editor: department admin of their department, or platform admin. */
 	static CatalogEditing.Editor editor(StaffMember staff) {
-		String department = staff.has(Role.DEPT_ADMIN) ? staff.departmentCode() : null;
-		return new CatalogEditing.Editor(staff.id(), staff.name(), department, staff.has(Role.PLATFORM_ADMIN));
+		return CatalogEditing.Editor.of(staff);
 	}
 
 	@GetMapping("/console/items")
