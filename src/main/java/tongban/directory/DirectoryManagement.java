@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +27,12 @@ public class DirectoryManagement {
 
 	private final JdbcClient jdbc;
 	private final DepartmentRepository departments;
+	private final String homeRegion;
 
-	DirectoryManagement(JdbcClient jdbc, DepartmentRepository departments) {
+	DirectoryManagement(JdbcClient jdbc, DepartmentRepository departments, @Value("${tongban.home-region}") String homeRegion) {
 		this.jdbc = jdbc;
 		this.departments = departments;
+		this.homeRegion = homeRegion;
 	}
 
 	public Optional<Region> region(String code) {
@@ -39,15 +42,25 @@ public class DirectoryManagement {
 			.optional();
 	}
 
-	/** The region that region fields of application forms offer, with its townships (the demo county, 西湖区). */
-	public static final String FORM_REGION = "330106";
+	/**
+	 * The county this installation serves ({@code tongban.home-region}, a GB/T 2260 code; the demo serves 西湖区): region
+	 * fields of application forms offer it with its townships, and 12345 offers the districts of its city.
+	 */
+	public String homeRegion() {
+		return homeRegion;
+	}
 
-	/** The choices of a region field in an application form: {@link #FORM_REGION} and the regions directly in it. */
+	/** The districts of the home region's city (the region one level up), for 12345's region choices. */
+	public List<Region> homeCityDistricts() {
+		return region(homeRegion).map(home -> children(home.parentCode())).orElse(List.of());
+	}
+
+	/** The choices of a region field in an application form: {@link #homeRegion()} and the regions directly in it. */
 	public List<Region> formRegions() {
 		List<Region> out = new ArrayList<>();
-		region(FORM_REGION).ifPresent(home -> {
+		region(homeRegion).ifPresent(home -> {
 			out.add(home);
-			out.addAll(children(FORM_REGION));
+			out.addAll(children(homeRegion));
 		});
 		return out;
 	}

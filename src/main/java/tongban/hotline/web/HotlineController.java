@@ -91,13 +91,13 @@ class HotlineController {
 	void formModel(Model model, Optional<Actor> citizen) {
 		model.addAttribute("types", NewTicket.TYPES);
 		model.addAttribute("categories", catalogue.categories());
-		model.addAttribute("regions", directory.children("330100"));
+		model.addAttribute("regions", directory.homeCityDistricts());
 		model.addAttribute("citizen", citizen.orElse(null));
 	}
 
 	@GetMapping("/hotline/new")
 	String form(@CurrentActor Optional<Actor> citizen, Model model) {
-		model.addAttribute("form", TicketForm.empty(DirectoryManagement.FORM_REGION));
+		model.addAttribute("form", TicketForm.empty(directory.homeRegion()));
 		formModel(model, citizen);
 		return "hotline/new";
 	}

@@ -92,7 +92,7 @@ class HotlineWorkbenchController {
 	@GetMapping("/workbench/hotline/new")
 	String intake(@CurrentStaff StaffMember staff, Model model) {
 		HotlineRoles.operator(staff);
-		model.addAttribute("form", TicketForm.empty(DirectoryManagement.FORM_REGION));
+		model.addAttribute("form", TicketForm.empty(directory.homeRegion()));
 		intakeModel(model);
 		return "hotline/new";
 	}

@@ -181,7 +181,7 @@ class Open311Controller {
 			attributes.add(attribute("type", "诉求类型", "singlevaluelist", false, 1,
 					"默认投诉", NewTicket.TYPES.stream().map(t -> value(t, requests.msg("hotline.type." + t))).toList()));
 			attributes.add(attribute("region", "所在区县", "singlevaluelist", true, 2, "行政区划代码（GB/T 2260）",
-					directory.children("330100").stream().map(r -> value(r.code(), r.name())).toList()));
+					directory.homeCityDistricts().stream().map(r -> value(r.code(), r.name())).toList()));
 			attributes.add(attribute("phone_code", "短信验证码", "string", false, 3,
 					"匿名提交时必填：先调用 phone_codes 向 phone 发送验证码", null));
 			attributes.add(attribute("publish", "同意匿名公开", "singlevaluelist", false, 4, "默认不公开",
