@@ -34,13 +34,9 @@ class CatalogConsoleController {
 	}
 
 	/** The signed-in staff member as a catalogue editor: department admin of their department, or platform admin. */
-	static CatalogEditing.Editor editor(StaffMember staff) {
-		return CatalogEditing.Editor.of(staff);
-	}
-
 	@GetMapping("/console/items")
 	String list(@CurrentStaff StaffMember staff, Model model) {
-		CatalogEditing.Editor e = editor(staff);
+		CatalogEditing.Editor e = CatalogEditing.Editor.of(staff);
 		model.addAttribute("editor", e);
 		model.addAttribute("items", editing.list(e));
 		return "catalog/console-items";
@@ -55,7 +51,7 @@ class CatalogConsoleController {
 	@PostMapping("/console/items")
 	String create(@ModelAttribute("form") ItemForm form, BindingResult errors, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) {
-		return editing.create(editor(staff), form, errors).map(code -> {
+		return editing.create(CatalogEditing.Editor.of(staff), form, errors).map(code -> {
 			redirect.addFlashAttribute("banner", "item.saved");
 			return "redirect:/console/items/" + code;
 		}).orElseGet(() -> editPage(model, null));
@@ -63,7 +59,7 @@ class CatalogConsoleController {
 
 	@GetMapping("/console/items/{code}")
 	String detail(@PathVariable String code, @CurrentStaff StaffMember staff, Model model) {
-		CatalogEditing.Detail d = editing.detail(editor(staff), code);
+		CatalogEditing.Detail d = editing.detail(CatalogEditing.Editor.of(staff), code);
 		if (d.openGuide() != null) {
 			model.addAttribute("form", ItemForms.form(d.openGuide(), d.open().lockVersion()));
 		}
@@ -74,7 +70,7 @@ class CatalogConsoleController {
 	String save(@PathVariable String code, @RequestParam(defaultValue = "save") String action,
 			@ModelAttribute("form") ItemForm form, BindingResult errors, @CurrentStaff StaffMember staff, Model model,
 			RedirectAttributes redirect) {
-		CatalogEditing.Editor e = editor(staff);
+		CatalogEditing.Editor e = CatalogEditing.Editor.of(staff);
 		long saved = editing.save(e, code, form, errors);
 		if (saved < 0) {
 			return detailPage(editing.detail(e, code), staff, model);
@@ -94,16 +90,16 @@ class CatalogConsoleController {
 
 	@PostMapping("/console/items/{code}/edit")
 	String edit(@PathVariable String code, @CurrentStaff StaffMember staff) {
-		editing.edit(editor(staff), code);
+		editing.edit(CatalogEditing.Editor.of(staff), code);
 		return "redirect:/console/items/" + code;
 	}
 
 	@PostMapping("/console/items/{code}/publish")
 	String publish(@PathVariable String code, @CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
 		var errors = new BeanPropertyBindingResult(ItemForm.empty(), "form");
-		if (!editing.publish(editor(staff), code, errors)) {
+		if (!editing.publish(CatalogEditing.Editor.of(staff), code, errors)) {
 			model.addAttribute("gateErrors", errors.getFieldErrors().stream().map(f -> f.getCode()).toList());
-			return detailPage(editing.detail(editor(staff), code), staff, model);
+			return detailPage(editing.detail(CatalogEditing.Editor.of(staff), code), staff, model);
 		}
 		redirect.addFlashAttribute("banner", "item.published");
 		return "redirect:/console/items/" + code;
@@ -116,8 +112,8 @@ class CatalogConsoleController {
 	@PostMapping("/console/items/{code}/withdraw")
 	String withdraw(@PathVariable String code, @ModelAttribute("withdrawForm") WithdrawForm form, BindingResult errors,
 			@CurrentStaff StaffMember staff, Model model, RedirectAttributes redirect) {
-		if (!editing.withdraw(editor(staff), code, form.reason(), errors)) {
-			return detailPage(editing.detail(editor(staff), code), staff, model);
+		if (!editing.withdraw(CatalogEditing.Editor.of(staff), code, form.reason(), errors)) {
+			return detailPage(editing.detail(CatalogEditing.Editor.of(staff), code), staff, model);
 		}
 		redirect.addFlashAttribute("banner", "item.withdrawn");
 		return "redirect:/console/items/" + code;
@@ -125,7 +121,7 @@ class CatalogConsoleController {
 
 	@PostMapping("/console/items/{code}/return")
 	String returnToDepartment(@PathVariable String code, @CurrentStaff StaffMember staff, RedirectAttributes redirect) {
-		editing.returnToDepartment(editor(staff), code);
+		editing.returnToDepartment(CatalogEditing.Editor.of(staff), code);
 		redirect.addFlashAttribute("banner", "item.returned");
 		return "redirect:/console/items/" + code;
 	}
@@ -135,7 +131,7 @@ class CatalogConsoleController {
 			model.addAttribute("withdrawForm", new WithdrawForm(""));
 		}
 		model.addAttribute("detail", d);
-		model.addAttribute("editor", editor(staff));
+		model.addAttribute("editor", CatalogEditing.Editor.of(staff));
 		model.addAttribute("publishedGuide", d.published() == null ? null : catalog.guide(d.published()));
 		return editPage(model, d.code());
 	}

@@ -67,7 +67,7 @@ class FormEditorController {
 
 	@GetMapping("/console/items/{code}/form")
 	String page(@PathVariable String code, @CurrentStaff StaffMember staff, Model model, Locale locale) {
-		CatalogEditing.Detail d = editing.detail(CatalogConsoleController.editor(staff), code);
+		CatalogEditing.Detail d = editing.detail(CatalogEditing.Editor.of(staff), code);
 		ServiceGuide g = d.openGuide() != null ? d.openGuide() : d.published() == null ? null : catalog.guide(d.published());
 		FormDefinition def = g == null ? FormDefinition.EMPTY : g.form();
 		model.addAttribute("editorForm", FormEditorForm.of(def, d.open() == null ? 0 : d.open().lockVersion()));
@@ -78,7 +78,7 @@ class FormEditorController {
 	String post(@PathVariable String code, @RequestParam(defaultValue = "save") String action,
 			@RequestParam(required = false) String newType, @ModelAttribute("editorForm") FormEditorForm form,
 			BindingResult errors, @CurrentStaff StaffMember staff, Model model, Locale locale, RedirectAttributes redirect) {
-		CatalogEditing.Editor e = CatalogConsoleController.editor(staff);
+		CatalogEditing.Editor e = CatalogEditing.Editor.of(staff);
 		CatalogEditing.Detail d = editing.detail(e, code);
 		List<FormEditorForm.Row> rows = form.getFields();
 		rows.removeIf(Objects::isNull);
@@ -118,7 +118,7 @@ class FormEditorController {
 	@PostMapping(value = "/console/items/{code}/form/preview", headers = "HX-Request")
 	String preview(@PathVariable String code, @ModelAttribute("editorForm") FormEditorForm form, BindingResult errors,
 			@CurrentStaff StaffMember staff, Model model, Locale locale) {
-		editing.detail(CatalogConsoleController.editor(staff), code);
+		editing.detail(CatalogEditing.Editor.of(staff), code);
 		form.getFields().removeIf(Objects::isNull);
 		preview(code, form.definition(errors), Map.of(), List.of(), null, model, locale);
 		return "catalog/console-form :: preview";
@@ -130,7 +130,7 @@ class FormEditorController {
 			@RequestParam(name = "_addRow", required = false) String addRow,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, HttpServletRequest request,
 			@CurrentStaff StaffMember staff, Model model, Locale locale) {
-		CatalogEditing.Detail d = editing.detail(CatalogConsoleController.editor(staff), code);
+		CatalogEditing.Detail d = editing.detail(CatalogEditing.Editor.of(staff), code);
 		FormDefinition def;
 		try {
 			def = json.readValue(definition, FormDefinition.class);

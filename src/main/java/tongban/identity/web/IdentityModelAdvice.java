@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
@@ -16,7 +14,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import tongban.identity.GrantScope;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
-import tongban.identity.internal.SessionKeys;
 
 /**
  * Puts the signed-in person and the party they act for on every page, for the header's account menu. Never creates a
@@ -33,24 +30,14 @@ class IdentityModelAdvice {
 
 	@ModelAttribute
 	void addAccount(Model model, HttpServletRequest request) {
-		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-		if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()
-				|| request.getRequestURI().startsWith("/api/")) {
+		if (request.getRequestURI().startsWith("/api/")) {
 			return; // pages only: the API answers with data, not with a page header
 		}
-		UUID id;
-		try {
-			id = UUID.fromString(auth.getName());
-		}
-		catch (IllegalArgumentException e) {
-			return;
-		}
-		identity.account(id).ifPresent(me -> {
+		ActingResolver.accountId(SecurityContextHolder.getContext().getAuthentication()).flatMap(identity::account).ifPresent(me -> {
 			model.addAttribute("me", me);
 			if (!me.staff()) {
-				HttpSession session = request.getSession(false);
-				Party acting = session != null && session.getAttribute(SessionKeys.ACTING_FOR) instanceof Party p ? p
-						: new Party(Party.Kind.CITIZEN, me.id(), me.displayName());
+				Party chosen = ActingResolver.chosenParty(request);
+				Party acting = chosen != null ? chosen : new Party(Party.Kind.CITIZEN, me.id(), me.displayName());
 				model.addAttribute("actingFor", acting);
 				// what a proxy's or agent's grant covers: the page offers only that (the wallet and reads need a full grant)
 				model.addAttribute("actingScope", acting.id().equals(me.id()) ? GrantScope.FULL : identity.scopeOf(me.id(), acting));
