@@ -28,6 +28,8 @@ public class DirectoryManagement {
 	private final JdbcClient jdbc;
 	private final DepartmentRepository departments;
 	private final String homeRegion;
+	/** The code of the home region's city, once looked up ({@link #homeCityDistricts()}). */
+	private volatile String homeCity;
 
 	DirectoryManagement(JdbcClient jdbc, DepartmentRepository departments, @Value("${tongban.home-region}") String homeRegion) {
 		this.jdbc = jdbc;
@@ -52,7 +54,13 @@ public class DirectoryManagement {
 
 	/** The districts of the home region's city (the region one level up), for 12345's region choices. */
 	public List<Region> homeCityDistricts() {
-		return region(homeRegion).map(home -> children(home.parentCode())).orElse(List.of());
+		String city = homeCity;
+		if (city == null) {
+			// regions are reference data, loaded once by migration: the city of the home region never changes while running
+			city = region(homeRegion).map(Region::parentCode).orElse("");
+			homeCity = city;
+		}
+		return city.isEmpty() ? List.of() : children(city);
 	}
 
 	/** The choices of a region field in an application form: {@link #homeRegion()} and the regions directly in it. */
