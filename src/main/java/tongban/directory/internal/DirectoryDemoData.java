@@ -40,7 +40,8 @@ class DirectoryDemoData implements ApplicationRunner {
 			new String[] { "XH-SW", "国家税务总局杭州市西湖区税务局", "区税务局" },
 			new String[] { "XH-ZWFW", "杭州市西湖区政务服务中心", "区政务服务中心" },
 			new String[] { "XH-GHZY", "杭州市规划和自然资源局西湖分局", "规划资源西湖分局" },
-			new String[] { "XH-SF", "杭州市西湖区司法局", "区司法局" });
+			new String[] { "XH-SF", "杭州市西湖区司法局", "区司法局" },
+			new String[] { "XH-ZFB", "杭州市西湖区人民政府办公室", "区政府办公室" });
 
 	private final DemoData demo;
 	private final DepartmentRepository departments;

@@ -37,7 +37,8 @@ class SecurityConfiguration {
 	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
 
 	private static final String[] STAFF = { Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name(),
-			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name(), Role.HOTLINE_OPERATOR.name() };
+			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name(), Role.HOTLINE_OPERATOR.name(), Role.INFO_EDITOR.name(),
+			Role.INFO_REVIEWER.name(), Role.DISCLOSURE_OFFICER.name() };
 
 	/** argon2id (RFC 9106) for passwords and client secrets; the {id} prefix lets the algorithm change later. */
 	@Bean
