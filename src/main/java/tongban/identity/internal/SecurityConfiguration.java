@@ -86,6 +86,10 @@ class SecurityConfiguration {
 			a.requestMatchers(HttpMethod.GET, "/api/regions/**", "/api/departments/**", "/api/items", "/api/items/**", "/api/themes",
 					"/api/search")
 				.permitAll()
+				// 政务公开: publications, policies and the knowledge base are public
+				.requestMatchers(HttpMethod.GET, "/api/publications", "/api/publications/**", "/api/policies", "/api/policies/**",
+						"/api/knowledge", "/api/knowledge/**")
+				.permitAll()
 				// checking values against a published form has no side effects and needs no account
 				.requestMatchers(HttpMethod.POST, "/api/items/*/form/validation")
 				.permitAll()
@@ -137,6 +141,19 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/verify", "/verify/**")
 			.permitAll()
+			// 政务公开: public pages, feeds and the sitemap; consultations take anonymous comments with a confirmed phone
+			.requestMatchers("/policies", "/policies/**", "/articles", "/articles/**", "/interpretations", "/interpretations/**",
+					"/openness", "/openness/**", "/feeds/**", "/sitemap.xml", "/consultations", "/consultations/**", "/mailbox",
+					"/mailbox/**", "/knowledge", "/knowledge/**")
+			.permitAll()
+			.requestMatchers("/disclosure", "/disclosure/**")
+			.hasRole(Role.CITIZEN.name())
+			.requestMatchers("/workbench/publications/**", "/workbench/consultations/**")
+			.hasAnyRole(Role.INFO_EDITOR.name(), Role.INFO_REVIEWER.name(), Role.DEPT_ADMIN.name())
+			.requestMatchers("/workbench/disclosure/**")
+			.hasAnyRole(Role.DISCLOSURE_OFFICER.name(), Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name())
+			.requestMatchers("/workbench/knowledge/**")
+			.hasAnyRole(Role.INFO_EDITOR.name(), Role.HOTLINE_OPERATOR.name(), Role.DEPT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/ca/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/ratings")
