@@ -1,0 +1,205 @@
+package tongban.openness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import tongban.identity.Role;
+import tongban.identity.StaffMember;
+import tongban.openness.domain.PolicyTerms.Disclosure;
+import tongban.openness.domain.PolicyTerms.DocType;
+import tongban.openness.domain.PublicationContent;
+import tongban.openness.domain.Validity;
+import tongban.openness.internal.PublicationEditing;
+import tongban.support.FormSession;
+import tongban.support.IntegrationTest;
+import tongban.support.People;
+import tongban.support.SamplePdfs;
+
+/**
+ * The editorial workflow's edges and refusals through the module's service and the real HTTP port: nothing is public
+ * before the 保密审查, the author never reviews their own revision, 已修订 needs its successor, files are checked by
+ * content, withdrawn and unknown publications are 404 and leave the feeds at once; the feeds, sitemap and API answer.
+ */
+class PublicationWorkflowIT extends IntegrationTest {
+
+	private static final String ITEM = "330106-XK-0001-01";
+
+	@Autowired
+	PublicationEditing editing;
+
+	@Autowired
+	ProactiveDisclosureCounts counts;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private StaffMember member(People.Staff staff, Role role) {
+		return new StaffMember(staff.id(), staff.displayName(), staff.departmentCode(), null, Set.of(role));
+	}
+
+	private static PublicationContent policy(String title, String docNumber, LocalDate on) {
+		return new PublicationContent(title, "摘要", "第一条 正文。", on, docNumber, List.of("XH-SCJG"), DocType.NORMATIVE, on.minusDays(3), on,
+				"市场监管、安全生产监管", Disclosure.PROACTIVE, null, List.of(ITEM), List.of(), null, null, List.of(), List.of(), null, null, null,
+				null, null);
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	@Test
+	void nothingIsPublicBeforeTheReviewAndTheAuthorNeverReviewsTheirOwn() throws Exception {
+		StaffMember editor = member(newStaff("XH-SCJG", Role.INFO_EDITOR, "测试编辑"), Role.INFO_EDITOR);
+		People.Staff reviewerStaff = newStaff("XH-SCJG", Role.INFO_REVIEWER, "测试审查");
+		StaffMember reviewer = member(reviewerStaff, Role.INFO_REVIEWER);
+		String title = "测试政策" + UUID.randomUUID();
+		UUID id = editing.create(editor, PublicationKind.POLICY, policy(title, "西市监〔2026〕" + System.nanoTime() % 1000 + "号",
+				LocalDate.of(2026, 3, 2)), null).id();
+
+		assertThat(get("/policies/" + id).statusCode()).isEqualTo(404);
+		// publishing without passing the review: there is nothing in review to pass
+		assertThatThrownBy(() -> editing.approve(reviewer, id, null)).hasMessageContaining("nothing in review");
+		editing.submit(editor, id);
+		// the editor who wrote it cannot pass it, even holding the reviewer's role
+		StaffMember authorAsReviewer = new StaffMember(editor.id(), editor.name(), "XH-SCJG", null, Set.of(Role.INFO_EDITOR, Role.INFO_REVIEWER));
+		assertThatThrownBy(() -> editing.approve(authorAsReviewer, id, null)).hasMessageContaining("own revision");
+		// a reviewer of another department does not see it at all
+		StaffMember other = member(newStaff("XH-RLSB", Role.INFO_REVIEWER, "他部门审查"), Role.INFO_REVIEWER);
+		assertThatThrownBy(() -> editing.approve(other, id, null)).hasMessageContaining("not found");
+		assertThat(get("/policies/" + id).statusCode()).isEqualTo(404);
+
+		editing.approve(reviewer, id, "无涉密内容");
+		var page = get("/policies/" + id);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains(title).contains("/items/" + ITEM);
+		assertThat(get("/items/" + ITEM).body()).contains(title);
+		assertThat(get("/openness/XH-SCJG").body()).contains(title);
+		assertThat(get("/feeds/departments/XH-SCJG.rss").body()).contains(title);
+		assertThat(get("/feeds/departments/XH-SCJG/policies.atom").body()).contains(title);
+		assertThat(get("/sitemap.xml").body()).contains("/policies/" + id).contains("/items/" + ITEM);
+		var api = get("/api/policies/" + id);
+		assertThat(api.statusCode()).isEqualTo(200);
+		assertThat(api.body()).contains(title).contains(ITEM);
+		assertThat(get("/api/policies?department=XH-SCJG&size=100").body()).contains(id.toString());
+
+		// a new version goes through the review again; the public page keeps the old one meanwhile
+		PublicationContent changed = policy(title + "（修订）", "西市监〔2026〕99号", LocalDate.of(2026, 3, 2));
+		assertThat(editing.update(editor, id, changed).ok()).isTrue();
+		editing.submit(editor, id);
+		assertThat(get("/policies/" + id).body()).doesNotContain(title + "（修订）");
+		editing.approve(reviewer, id, null);
+		assertThat(get("/policies/" + id).body()).contains(title + "（修订）");
+
+		// withdrawal: 404 and gone from the feeds and the guide page at once
+		assertThat(editing.withdraw(editor, id, "误发").ok()).isTrue();
+		assertThat(get("/policies/" + id).statusCode()).isEqualTo(404);
+		assertThat(get("/api/policies/" + id).statusCode()).isEqualTo(404);
+		assertThat(get("/feeds/departments/XH-SCJG.rss").body()).doesNotContain(title);
+		assertThat(get("/items/" + ITEM).body()).doesNotContain(title);
+		assertThat(jdbc.sql("select count(*) from audit_entry where subject = ?").param("publication:" + id).query(Long.class).single())
+			.isGreaterThanOrEqualTo(7);
+	}
+
+	@Test
+	void amendedNeedsItsSuccessorAndRepealChangesTheCounts() throws Exception {
+		StaffMember editor = member(newStaff("XH-SCJG", Role.INFO_EDITOR, "测试编辑"), Role.INFO_EDITOR);
+		StaffMember reviewer = member(newStaff("XH-SCJG", Role.INFO_REVIEWER, "测试审查"), Role.INFO_REVIEWER);
+		var before = counts.normativeDocuments("XH-SCJG", 2024);
+		UUID id = editing.create(editor, PublicationKind.POLICY, policy("时效测试" + UUID.randomUUID(), "", LocalDate.of(2024, 5, 6)), null).id();
+		editing.submit(editor, id);
+		editing.approve(reviewer, id, null);
+		assertThat(counts.normativeDocuments("XH-SCJG", 2024)).isEqualTo(new ProactiveDisclosureCounts.Row(before.issued() + 1,
+				before.repealed(), before.inForce() + 1));
+
+		var refused = editing.proposeValidity(editor, id, Validity.AMENDED, null, LocalDate.of(2024, 9, 1), null);
+		assertThat(refused.problems()).extracting(p -> p.field() + ":" + p.code()).containsExactly("replacedBy:openness.pub.error.replaced-by-required");
+		assertThat(editing.proposeValidity(editor, id, Validity.REPEALED, null, LocalDate.of(2024, 9, 1), "上位法修改").ok()).isTrue();
+		assertThat(get("/policies/" + id).body()).doesNotContain("本文件已废止");
+		editing.approve(reviewer, id, null);
+		assertThat(get("/policies/" + id).body()).contains("本文件已废止");
+		assertThat(counts.normativeDocuments("XH-SCJG", 2024)).isEqualTo(new ProactiveDisclosureCounts.Row(before.issued() + 1,
+				before.repealed() + 1, before.inForce()));
+	}
+
+	@Test
+	void theEditorsFormRefusesBadFilesAndControlCharactersAtTheField() {
+		People.Staff editor = newStaff("XH-SCJG", Role.INFO_EDITOR, "表单编辑");
+		FormSession session = FormSession.staff(url(""), editor);
+		List<Map.Entry<String, String>> fields = List.of(Map.entry("kind", "POLICY"), Map.entry("title", "附件测试"),
+				Map.entry("issuers", "XH-SCJG"), Map.entry("docType", "NORMATIVE"), Map.entry("writtenOn", "2026-01-02"),
+				Map.entry("publishedOn", "2026-01-05"), Map.entry("topic", "综合政务"), Map.entry("disclosure", "PROACTIVE"),
+				Map.entry("body", "正文"), Map.entry("items", ITEM));
+		var exe = session.postMultipart("/workbench/publications/new?kind=POLICY", "/workbench/publications/new", fields,
+				List.of(new FormSession.FilePart("attachmentFiles", "通知.pdf", "MZ\u0090 not a pdf".getBytes())));
+		assertThat(exe.statusCode()).isEqualTo(200);
+		assertThat(exe.body()).contains("error-summary").contains("不是 PDF、OFD 或 DOCX 文件");
+		var script = session.postMultipart("/workbench/publications/new?kind=POLICY", "/workbench/publications/new", fields,
+				List.of(new FormSession.FilePart("attachmentFiles", "a.pdf", SamplePdfs.withJavaScript())));
+		assertThat(script.body()).contains("error-summary").contains("含有脚本");
+		var unknownItem = session.postMultipart("/workbench/publications/new?kind=POLICY", "/workbench/publications/new",
+				List.of(Map.entry("kind", "POLICY"), Map.entry("title", "事项测试"), Map.entry("items", "330106-XX-9999-99")), List.of());
+		assertThat(unknownItem.body()).contains("找不到已发布的事项 330106-XX-9999-99").contains("请填写此项");
+		var nul = session.post("/workbench/publications/new", "kind", "POLICY", "title", "坏\u0000字符");
+		assertThat(nul.statusCode()).isEqualTo(400);
+		var good = session.postMultipart("/workbench/publications/new?kind=POLICY", "/workbench/publications/new", fields,
+				List.of(new FormSession.FilePart("attachmentFiles", "通知.pdf", SamplePdfs.blank())));
+		assertThat(good.statusCode()).isEqualTo(302);
+		assertThat(good.headers().firstValue("Location").orElseThrow()).contains("/workbench/publications/");
+		// another department's staff find nothing there
+		String path = URI.create(good.headers().firstValue("Location").orElseThrow()).getPath();
+		FormSession other = FormSession.staff(url(""), newStaff("XH-RLSB", Role.INFO_EDITOR, "他部门编辑"));
+		assertThat(other.get(path).statusCode()).isEqualTo(404);
+		assertThat(session.get(path).body()).contains("附件测试").contains("通知.pdf");
+	}
+
+	@Test
+	void unknownIdsAre404AndBadApiParametersAreProblems() throws Exception {
+		assertThat(get("/policies/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(get("/policies/not-an-id").statusCode()).isEqualTo(404);
+		assertThat(get("/interpretations/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(get("/articles/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(get("/openness/NO-SUCH").statusCode()).isEqualTo(404);
+		assertThat(get("/feeds/nothing.rss").statusCode()).isEqualTo(404);
+		var badValidity = get("/api/policies?validity=MAYBE");
+		assertThat(badValidity.statusCode()).isEqualTo(400);
+		assertThat(badValidity.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+		var badYear = get("/api/publications?year=3000");
+		assertThat(badYear.statusCode()).isBetween(400, 499);
+		assertThat(badYear.headers().firstValue("Content-Type").orElseThrow()).contains("application/problem+json");
+		assertThat(get("/api/publications?size=1000").statusCode()).isBetween(400, 499);
+		assertThat(get("/api/publications/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
+		assertThat(get("/v3/api-docs").body()).contains("/api/policies/{id}").contains("/api/publications");
+		assertThat(get("/policies?year=abc&validity=x&page=-1").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theDemoContentIsPublishedAsReviewedWithItsLinks() throws Exception {
+		UUID old = jdbc.sql("select id from openness_publication where demo_key = 'policy:fx-old'").query(UUID.class).single();
+		UUID current = jdbc.sql("select id from openness_publication where demo_key = 'policy:fx-new'").query(UUID.class).single();
+		var page = get("/policies/" + old).body();
+		assertThat(page).contains("本文件已修订").contains("/policies/" + current);
+		assertThat(get("/policies/" + current).body()).contains("一图读懂食品小作坊登记").contains("/openness/XH-ZFB");
+		UUID graphic = jdbc.sql("select id from openness_publication where demo_key = 'interpretation:fx-new-qa'").query(UUID.class).single();
+		var interpretation = get("/interpretations/" + graphic).body();
+		assertThat(interpretation).contains("图示：申请人线上提交材料").contains("哪些作坊需要登记？");
+		var figure = get("/interpretations/" + graphic + "/figures/0");
+		assertThat(figure.statusCode()).isEqualTo(200);
+		assertThat(figure.body()).startsWith("<svg");
+		assertThat(jdbc.sql("select reviewer_name from openness_publication_revision where publication_id = ? and status = 'APPROVED'")
+			.param(current).query(String.class).single()).isEqualTo("演示保密审查员");
+		assertThat(get("/articles").body()).contains("关于开展食品安全宣传周活动的通知");
+		assertThat(get("/policies?validity=AMENDED").body()).contains("西湖区食品小作坊登记管理办法（试行）");
+	}
+}
