@@ -35,14 +35,15 @@ class PublicationJourneyIT extends JourneyTest {
 		ed.locator("#title").fill(title);
 		ed.locator("#docNumber").fill("西市监〔2026〕7号");
 		ed.locator("#writtenOn").fill("2026-11-20");
-		ed.locator("#publishedOn").fill("2026-11-25");
+		ed.locator("#publishedOn").fill("2026-11-10");
 		ed.locator("#topic").selectOption("市场监管、安全生产监管");
 		ed.locator("#items").fill(ITEM);
 		ed.locator("#body").fill("第一条 为推进食品经营许可告知承诺制，制定本办法。\n\n第二条 本办法自发布之日起施行。");
 		ed.getByTestId("save").click();
-		assertThat(ed.getByTestId("error-summary")).containsText("请填写此项");
+		assertThat(ed.getByTestId("error-summary")).containsText("发布日期不能早于成文日期");
+		assertThat(ed.locator("#title")).hasValue(title);
+		ed.locator("#publishedOn").fill("2026-11-25");
 		ed.locator("#summary").fill("申请人书面承诺符合条件的，当场发证。");
-		ed.locator("#title").fill(title);
 		ed.getByTestId("save").click();
 		assertThat(ed.getByTestId("banner")).containsText("草稿已保存");
 		String policyPath = ed.url().replace(base() + "/workbench/publications/", "/policies/");

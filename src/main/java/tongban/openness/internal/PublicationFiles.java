@@ -80,7 +80,7 @@ public class PublicationFiles {
 	}
 
 	/** PDF or OFD (by their signatures), or DOCX: an OOXML package (a ZIP) holding a WordprocessingML document part. */
-	static Optional<String> attachmentType(byte[] bytes) {
+	public static Optional<String> attachmentType(byte[] bytes) {
 		Optional<String> detected = FileTypes.detect(bytes);
 		if (detected.isPresent()) {
 			return detected.filter(t -> t.equals(FileTypes.PDF) || t.equals(FileTypes.OFD));

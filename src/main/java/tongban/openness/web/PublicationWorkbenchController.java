@@ -62,7 +62,7 @@ class PublicationWorkbenchController {
 	/** A publication on the workbench with its revision being drafted or reviewed, if any. */
 	record WorkRow(PublicationRow row, RevisionRow open) {
 
-		boolean inReview() {
+		public boolean inReview() {
 			return open != null && open.status() == RevisionStatus.IN_REVIEW;
 		}
 	}
