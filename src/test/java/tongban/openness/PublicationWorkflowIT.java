@@ -15,6 +15,10 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
@@ -42,6 +46,9 @@ class PublicationWorkflowIT extends IntegrationTest {
 
 	@Autowired
 	ProactiveDisclosureCounts counts;
+
+	@Autowired
+	JsonMapper json;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -186,20 +193,50 @@ class PublicationWorkflowIT extends IntegrationTest {
 
 	@Test
 	void theDemoContentIsPublishedAsReviewedWithItsLinks() throws Exception {
-		UUID old = jdbc.sql("select id from openness_publication where demo_key = 'policy:fx-old'").query(UUID.class).single();
-		UUID current = jdbc.sql("select id from openness_publication where demo_key = 'policy:fx-new'").query(UUID.class).single();
-		var page = get("/policies/" + old).body();
-		assertThat(page).contains("本文件已修订").contains("/policies/" + current);
-		assertThat(get("/policies/" + current).body()).contains("一图读懂食品小作坊登记").contains("/openness/XH-ZFB");
-		UUID graphic = jdbc.sql("select id from openness_publication where demo_key = 'interpretation:fx-new-qa'").query(UUID.class).single();
-		var interpretation = get("/interpretations/" + graphic).body();
-		assertThat(interpretation).contains("图示：申请人线上提交材料").contains("哪些作坊需要登记？");
-		var figure = get("/interpretations/" + graphic + "/figures/0");
-		assertThat(figure.statusCode()).isEqualTo(200);
-		assertThat(figure.body()).startsWith("<svg");
+		JsonNode policies = json.readTree(new ClassPathResource("data/openness/policies.json").getInputStream()).get("policies");
+		JsonNode interpretations = json.readTree(new ClassPathResource("data/openness/interpretations.json").getInputStream()).get("interpretations");
+		JsonNode articles = json.readTree(new ClassPathResource("data/openness/articles.json").getInputStream()).get("articles");
+		assertThat(demoCount("policy:%")).isEqualTo(policies.size());
+		assertThat(demoCount("interpretation:%")).isEqualTo(interpretations.size());
+		assertThat(demoCount("article:%")).isEqualTo(articles.size());
+		for (JsonNode p : policies) {
+			UUID id = demoId("policy:" + p.get("key").asString());
+			var page = get("/policies/" + id);
+			if (!p.get("disclosure").asString().equals("PROACTIVE")) {
+				assertThat(page.statusCode()).as(p.get("key").asString()).isEqualTo(404);
+				continue;
+			}
+			assertThat(page.statusCode()).as(p.get("key").asString()).isEqualTo(200);
+			switch (p.get("validity").asString()) {
+				case "AMENDED" -> assertThat(page.body()).contains("本文件已修订")
+					.contains("/policies/" + demoId("policy:" + p.get("replacedBy").asString()));
+				case "REPEALED" -> assertThat(page.body()).contains("本文件已废止");
+				case "EXPIRED" -> assertThat(page.body()).contains("本文件已失效");
+				default -> assertThat(page.body()).doesNotContain("validity-banner");
+			}
+		}
+		for (JsonNode i : interpretations) {
+			UUID id = demoId("interpretation:" + i.get("key").asString());
+			UUID policy = demoId("policy:" + i.get("policy").asString());
+			var page = get("/interpretations/" + id).body();
+			assertThat(page).contains("/policies/" + policy);
+			if (i.has("figures") && i.get("figures").size() > 0) {
+				assertThat(page).contains(i.get("figures").get(0).get("alt").asString());
+				assertThat(get("/interpretations/" + id + "/figures/0").body()).startsWith("<svg");
+			}
+		}
+		UUID anyPolicy = demoId("policy:" + policies.get(0).get("key").asString());
 		assertThat(jdbc.sql("select reviewer_name from openness_publication_revision where publication_id = ? and status = 'APPROVED'")
-			.param(current).query(String.class).single()).isEqualTo("演示保密审查员");
-		assertThat(get("/articles").body()).contains("关于开展食品安全宣传周活动的通知");
-		assertThat(get("/policies?validity=AMENDED").body()).contains("西湖区食品小作坊登记管理办法（试行）");
+			.param(anyPolicy).query(String.class).single()).isEqualTo("演示保密审查员");
+		assertThat(get("/articles").body()).contains("publication-list");
+		assertThat(get("/policies?validity=AMENDED").body()).contains("已修订");
+	}
+
+	private long demoCount(String pattern) {
+		return jdbc.sql("select count(*) from openness_publication where demo_key like ?").param(pattern).query(Long.class).single();
+	}
+
+	private UUID demoId(String key) {
+		return jdbc.sql("select id from openness_publication where demo_key = ?").param(key).query(UUID.class).single();
 	}
 }
