@@ -53,7 +53,8 @@ class PublicationJourneyIT extends JourneyTest {
 		assertThat(ed.getByTestId("review")).hasCount(0);
 
 		Page rv = staffPage(reviewer);
-		rv.navigate(base() + "/workbench/publications");
+		rv.navigate(base() + "/workbench");
+		rv.getByTestId("publications-link").click();
 		rv.getByTestId("review-queue").getByText(title).click();
 		rv.getByTestId("approve").click();
 		assertThat(rv.getByTestId("banner")).containsText("已发布");

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -189,6 +191,15 @@ class PublicationWorkflowIT extends IntegrationTest {
 		assertThat(get("/api/publications/" + UUID.randomUUID()).statusCode()).isEqualTo(404);
 		assertThat(get("/v3/api-docs").body()).contains("/api/policies/{id}").contains("/api/publications");
 		assertThat(get("/policies?year=abc&validity=x&page=-1").statusCode()).isEqualTo(200);
+		// the feeds and the sitemap are well-formed XML of their kinds
+		var parser = DocumentBuilderFactory.newInstance();
+		parser.setNamespaceAware(true);
+		for (String feed : List.of("/feeds/all.atom", "/feeds/policies.rss", "/feeds/departments/XH-SCJG/articles.atom", "/sitemap.xml")) {
+			var response = http.send(HttpRequest.newBuilder(URI.create(url(feed))).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+			assertThat(response.statusCode()).as(feed).isEqualTo(200);
+			var root = parser.newDocumentBuilder().parse(response.body()).getDocumentElement();
+			assertThat(root.getLocalName()).as(feed).isIn("feed", "rss", "urlset");
+		}
 	}
 
 	@Test
