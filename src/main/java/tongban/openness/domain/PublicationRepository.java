@@ -95,21 +95,21 @@ public class PublicationRepository {
 	}
 
 	/** Copies the facts of the revision that went live onto the publication, with its issuers and governed items. */
-	public void goLive(UUID id, int versionNo, PublicationContent c) {
+	public void goLive(UUID id, int versionNo, PublicationContent content) {
 		jdbc.sql("""
 				update openness_publication set live_version = ?, title = ?, doc_number = ?, doc_type = ?, topic = ?, category = ?,
 				disclosure = ?, published_on = ?, written_on = ?, effective_on = ?, policy_id = ?, updated_at = now() where id = ?""")
-			.params(versionNo, c.title(), blankToNull(c.docNumber()), name(c.docType()), blankToNull(c.topic()), name(c.category()),
-					name(c.disclosure()), c.publishedOn(), c.writtenOn(), c.effectiveOn(), c.policyId(), id)
+			.params(versionNo, content.title(), blankToNull(content.docNumber()), name(content.docType()), blankToNull(content.topic()), name(content.category()),
+					name(content.disclosure()), content.publishedOn(), content.writtenOn(), content.effectiveOn(), content.policyId(), id)
 			.update();
 		jdbc.sql("delete from openness_publication_issuer where publication_id = ?").param(id).update();
-		for (String issuer : c.issuers()) {
+		for (String issuer : content.issuers()) {
 			jdbc.sql("insert into openness_publication_issuer (publication_id, department_code) values (?, ?) on conflict do nothing")
 				.params(id, issuer)
 				.update();
 		}
 		jdbc.sql("delete from openness_publication_item where publication_id = ?").param(id).update();
-		for (String item : c.items()) {
+		for (String item : content.items()) {
 			jdbc.sql("insert into openness_publication_item (publication_id, item_code) values (?, ?) on conflict do nothing")
 				.params(id, item)
 				.update();

@@ -33,20 +33,20 @@ public final class PublicationRules {
 	private PublicationRules() {
 	}
 
-	public static List<FieldProblem> check(PublicationKind kind, PublicationContent c, Lookups lookups) {
+	public static List<FieldProblem> check(PublicationKind kind, PublicationContent content, Lookups lookups) {
 		List<FieldProblem> out = new ArrayList<>();
-		text(out, "title", c.title(), TITLE_MAX, true);
-		text(out, "summary", c.summary(), SHORT_MAX, false);
-		boolean qa = kind == PublicationKind.INTERPRETATION && c.form() == InterpretationForm.QA;
-		text(out, "body", c.body(), BODY_MAX, !qa);
-		if (c.publishedOn() == null) {
+		text(out, "title", content.title(), TITLE_MAX, true);
+		text(out, "summary", content.summary(), SHORT_MAX, false);
+		boolean qa = kind == PublicationKind.INTERPRETATION && content.form() == InterpretationForm.QA;
+		text(out, "body", content.body(), BODY_MAX, !qa);
+		if (content.publishedOn() == null) {
 			out.add(FieldProblem.of("publishedOn", "openness.pub.error.required"));
 		}
 		switch (kind) {
-			case POLICY -> policy(out, c, lookups);
-			case INTERPRETATION -> interpretation(out, c, lookups);
+			case POLICY -> policy(out, content, lookups);
+			case INTERPRETATION -> interpretation(out, content, lookups);
 			case ARTICLE -> {
-				if (c.category() == null) {
+				if (content.category() == null) {
 					out.add(FieldProblem.of("category", "openness.pub.error.required"));
 				}
 			}
@@ -54,54 +54,54 @@ public final class PublicationRules {
 		return out;
 	}
 
-	private static void policy(List<FieldProblem> out, PublicationContent c, Lookups lookups) {
-		text(out, "docNumber", c.docNumber(), 60, false);
-		if (c.issuers().isEmpty()) {
+	private static void policy(List<FieldProblem> out, PublicationContent content, Lookups lookups) {
+		text(out, "docNumber", content.docNumber(), 60, false);
+		if (content.issuers().isEmpty()) {
 			out.add(FieldProblem.of("issuers", "openness.pub.error.issuers"));
 		}
-		c.issuers().stream().filter(code -> !lookups.department(code)).findFirst()
+		content.issuers().stream().filter(code -> !lookups.department(code)).findFirst()
 			.ifPresent(code -> out.add(FieldProblem.of("issuers", "openness.pub.error.department", code)));
-		if (c.docType() == null) {
+		if (content.docType() == null) {
 			out.add(FieldProblem.of("docType", "openness.pub.error.required"));
 		}
-		if (c.writtenOn() == null) {
+		if (content.writtenOn() == null) {
 			out.add(FieldProblem.of("writtenOn", "openness.pub.error.required"));
 		}
-		else if (c.publishedOn() != null && c.publishedOn().isBefore(c.writtenOn())) {
+		else if (content.publishedOn() != null && content.publishedOn().isBefore(content.writtenOn())) {
 			out.add(FieldProblem.of("publishedOn", "openness.pub.error.published-before-written"));
 		}
-		text(out, "topic", c.topic(), 40, true);
-		if (c.disclosure() == null) {
+		text(out, "topic", content.topic(), 40, true);
+		if (content.disclosure() == null) {
 			out.add(FieldProblem.of("disclosure", "openness.pub.error.required"));
 		}
-		else if (c.disclosure() != Disclosure.PROACTIVE) {
-			text(out, "disclosureReason", c.disclosureReason(), SHORT_MAX, true);
+		else if (content.disclosure() != Disclosure.PROACTIVE) {
+			text(out, "disclosureReason", content.disclosureReason(), SHORT_MAX, true);
 		}
-		if (c.items().size() > 50) {
+		if (content.items().size() > 50) {
 			out.add(FieldProblem.of("items", "openness.pub.error.too-many-items"));
 		}
-		c.items().stream().filter(code -> !lookups.item(code)).findFirst()
+		content.items().stream().filter(code -> !lookups.item(code)).findFirst()
 			.ifPresent(code -> out.add(FieldProblem.of("items", "openness.pub.error.item", code)));
 	}
 
-	private static void interpretation(List<FieldProblem> out, PublicationContent c, Lookups lookups) {
-		if (c.policyId() == null) {
+	private static void interpretation(List<FieldProblem> out, PublicationContent content, Lookups lookups) {
+		if (content.policyId() == null) {
 			out.add(FieldProblem.of("policyId", "openness.pub.error.required"));
 		}
-		else if (lookups.publication(c.policyId()).filter(p -> p.kind() == PublicationKind.POLICY && p.status() != PublicationStatus.WITHDRAWN)
+		else if (lookups.publication(content.policyId()).filter(p -> p.kind() == PublicationKind.POLICY && p.status() != PublicationStatus.WITHDRAWN)
 			.isEmpty()) {
 			out.add(FieldProblem.of("policyId", "openness.pub.error.policy"));
 		}
-		if (c.form() == null) {
+		if (content.form() == null) {
 			out.add(FieldProblem.of("form", "openness.pub.error.required"));
 		}
-		if (c.form() == InterpretationForm.GRAPHIC && c.figures().isEmpty()) {
+		if (content.form() == InterpretationForm.GRAPHIC && content.figures().isEmpty()) {
 			out.add(FieldProblem.of("figure", "openness.pub.error.figures"));
 		}
-		if (c.figures().stream().anyMatch(f -> f.alt() == null || f.alt().isBlank())) {
+		if (content.figures().stream().anyMatch(f -> f.alt() == null || f.alt().isBlank())) {
 			out.add(FieldProblem.of("figure", "openness.pub.error.figure-alt"));
 		}
-		if (c.form() == InterpretationForm.QA && c.questions().isEmpty()) {
+		if (content.form() == InterpretationForm.QA && content.questions().isEmpty()) {
 			out.add(FieldProblem.of("questions", "openness.pub.error.questions"));
 		}
 	}

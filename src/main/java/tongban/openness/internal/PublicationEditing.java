@@ -295,16 +295,16 @@ public class PublicationEditing {
 	}
 
 	/** What search and the knowledge base take of a publication that became public: plain text, no markup. */
-	static PublicationPublished published(PublicationRow live, PublicationContent c) {
+	static PublicationPublished published(PublicationRow live, PublicationContent content) {
 		StringBuilder text = new StringBuilder();
-		append(text, c.docNumber());
-		append(text, c.summary());
-		append(text, c.body());
-		c.figures().forEach(f -> append(text, f.caption() + " " + f.alt()));
-		c.questions().forEach(q -> append(text, q.question() + " " + q.answer()));
-		List<String> departments = c.issuers().isEmpty() ? List.of(live.departmentCode()) : c.issuers();
-		return new PublicationPublished(live.id(), live.kind(), c.title(), text.toString().strip(), departments, live.path(), c.publishedOn(),
-				c.questions().stream().map(q -> new PublicationPublished.QuestionAnswer(q.question(), q.answer())).toList());
+		append(text, content.docNumber());
+		append(text, content.summary());
+		append(text, content.body());
+		content.figures().forEach(f -> append(text, f.caption() + " " + f.alt()));
+		content.questions().forEach(q -> append(text, q.question() + " " + q.answer()));
+		List<String> departments = content.issuers().isEmpty() ? List.of(live.departmentCode()) : content.issuers();
+		return new PublicationPublished(live.id(), live.kind(), content.title(), text.toString().strip(), departments, live.path(), content.publishedOn(),
+				content.questions().stream().map(q -> new PublicationPublished.QuestionAnswer(q.question(), q.answer())).toList());
 	}
 
 	private static void append(StringBuilder text, String part) {

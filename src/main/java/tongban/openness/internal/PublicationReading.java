@@ -88,34 +88,34 @@ public class PublicationReading {
 		return publicRow(id).flatMap(r -> repository.liveRevision(id)).map(RevisionRow::content);
 	}
 
-	public Page<PublicationRow> list(Filter f, Pageable page) {
+	public Page<PublicationRow> list(Filter filter, Pageable page) {
 		StringBuilder where = new StringBuilder("where " + PUBLIC);
 		List<Object> params = new ArrayList<>();
-		if (f.kind() != null) {
+		if (filter.kind() != null) {
 			where.append(" and kind = ?");
-			params.add(f.kind().name());
+			params.add(filter.kind().name());
 		}
-		if (f.department() != null) {
+		if (filter.department() != null) {
 			where.append(" and (department_code = ? or id in (select publication_id from openness_publication_issuer where department_code = ?))");
-			params.add(f.department());
-			params.add(f.department());
+			params.add(filter.department());
+			params.add(filter.department());
 		}
-		if (f.topic() != null) {
+		if (filter.topic() != null) {
 			where.append(" and topic = ?");
-			params.add(f.topic());
+			params.add(filter.topic());
 		}
-		if (f.validity() != null) {
+		if (filter.validity() != null) {
 			where.append(" and validity = ?");
-			params.add(f.validity().name());
+			params.add(filter.validity().name());
 		}
-		if (f.year() != null) {
+		if (filter.year() != null) {
 			where.append(" and published_on >= ? and published_on < ?");
-			params.add(LocalDate.of(f.year(), 1, 1));
-			params.add(LocalDate.of(f.year() + 1, 1, 1));
+			params.add(LocalDate.of(filter.year(), 1, 1));
+			params.add(LocalDate.of(filter.year() + 1, 1, 1));
 		}
-		if (f.category() != null) {
+		if (filter.category() != null) {
 			where.append(" and category = ?");
-			params.add(f.category());
+			params.add(filter.category());
 		}
 		return repository.page(where.toString(), params, page);
 	}

@@ -34,34 +34,34 @@ final class PublicationForms {
 				"TEXT", "", "NOTICE", null, List.of(), "", "", List.of());
 	}
 
-	static PublicationForm of(PublicationKind kind, PublicationContent c) {
+	static PublicationForm of(PublicationKind kind, PublicationContent content) {
 		StringBuilder questions = new StringBuilder();
-		c.questions().forEach(q -> questions.append(q.question()).append('\n').append(q.answer()).append("\n\n"));
-		return new PublicationForm(kind.name(), c.title(), c.summary(), c.body(), text(c.publishedOn()), c.docNumber(), c.issuers(),
-				name(c.docType()), text(c.writtenOn()), text(c.effectiveOn()), c.topic(), name(c.disclosure()), c.disclosureReason(),
-				String.join(" ", c.items()), c.policyId() == null ? "" : c.policyId().toString(), name(c.form()), questions.toString().strip(),
-				name(c.category()), null, List.of(), "", "", List.of());
+		content.questions().forEach(q -> questions.append(q.question()).append('\n').append(q.answer()).append("\n\n"));
+		return new PublicationForm(kind.name(), content.title(), content.summary(), content.body(), text(content.publishedOn()), content.docNumber(), content.issuers(),
+				name(content.docType()), text(content.writtenOn()), text(content.effectiveOn()), content.topic(), name(content.disclosure()), content.disclosureReason(),
+				String.join(" ", content.items()), content.policyId() == null ? "" : content.policyId().toString(), name(content.form()), questions.toString().strip(),
+				name(content.category()), null, List.of(), "", "", List.of());
 	}
 
 	/**
 	 * The content the form describes, over the attachments and figures the draft already has (less those ticked for
 	 * removal); what cannot be parsed is rejected at its field.
 	 */
-	static PublicationContent content(PublicationKind kind, PublicationForm f, PublicationContent base, BindingResult errors) {
+	static PublicationContent content(PublicationKind kind, PublicationForm form, PublicationContent base, BindingResult errors) {
 		List<Attachment> attachments = new ArrayList<>(base == null ? List.of() : base.attachments());
 		List<Figure> figures = new ArrayList<>(base == null ? List.of() : base.figures());
-		remove(attachments, f.removeAttachments());
-		remove(figures, f.removeFigures());
+		remove(attachments, form.removeAttachments());
+		remove(figures, form.removeFigures());
 		boolean policy = kind == PublicationKind.POLICY, interpretation = kind == PublicationKind.INTERPRETATION;
-		return new PublicationContent(f.title(), f.summary(), f.body(), date(f.publishedOn(), "publishedOn", errors),
-				policy ? f.docNumber() : null, policy ? f.issuers().stream().filter(s -> !s.isBlank()).distinct().toList() : List.of(),
-				policy ? choice(DocType.class, f.docType(), "docType", errors) : null, policy ? date(f.writtenOn(), "writtenOn", errors) : null,
-				policy ? date(f.effectiveOn(), "effectiveOn", errors) : null, policy ? f.topic() : null,
-				policy ? choice(Disclosure.class, f.disclosure(), "disclosure", errors) : null, policy ? f.disclosureReason() : null,
-				policy ? codes(f.items()) : List.of(), policy ? attachments : List.of(), interpretation ? uuid(f.policyId(), "policyId", errors) : null,
-				interpretation ? choice(InterpretationForm.class, f.form(), "form", errors) : null, interpretation ? figures : List.of(),
-				interpretation ? questions(f.questions()) : List.of(),
-				kind == PublicationKind.ARTICLE ? choice(ArticleCategory.class, f.category(), "category", errors) : null, null, null, null, null);
+		return new PublicationContent(form.title(), form.summary(), form.body(), date(form.publishedOn(), "publishedOn", errors),
+				policy ? form.docNumber() : null, policy ? form.issuers().stream().filter(s -> !s.isBlank()).distinct().toList() : List.of(),
+				policy ? choice(DocType.class, form.docType(), "docType", errors) : null, policy ? date(form.writtenOn(), "writtenOn", errors) : null,
+				policy ? date(form.effectiveOn(), "effectiveOn", errors) : null, policy ? form.topic() : null,
+				policy ? choice(Disclosure.class, form.disclosure(), "disclosure", errors) : null, policy ? form.disclosureReason() : null,
+				policy ? codes(form.items()) : List.of(), policy ? attachments : List.of(), interpretation ? uuid(form.policyId(), "policyId", errors) : null,
+				interpretation ? choice(InterpretationForm.class, form.form(), "form", errors) : null, interpretation ? figures : List.of(),
+				interpretation ? questions(form.questions()) : List.of(),
+				kind == PublicationKind.ARTICLE ? choice(ArticleCategory.class, form.category(), "category", errors) : null, null, null, null, null);
 	}
 
 	static List<String> codes(String text) {

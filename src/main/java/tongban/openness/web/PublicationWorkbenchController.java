@@ -282,11 +282,11 @@ class PublicationWorkbenchController {
 		return "redirect:" + BASE + "/" + id;
 	}
 
-	private static String conflict(DomainException e, UUID id, RedirectAttributes redirect) {
-		if (e.kind() == DomainException.Kind.NOT_FOUND || e.kind() == DomainException.Kind.FORBIDDEN) {
-			throw e;
+	private static String conflict(DomainException refusal, UUID id, RedirectAttributes redirect) {
+		if (refusal.kind() == DomainException.Kind.NOT_FOUND || refusal.kind() == DomainException.Kind.FORBIDDEN) {
+			throw refusal;
 		}
-		redirect.addFlashAttribute("bannerError", "openness.pub.conflict." + e.code());
+		redirect.addFlashAttribute("bannerError", "openness.pub.conflict." + refusal.code());
 		return "redirect:" + BASE + "/" + id;
 	}
 
