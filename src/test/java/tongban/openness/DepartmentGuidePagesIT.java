@@ -102,6 +102,26 @@ class DepartmentGuidePagesIT extends IntegrationTest {
 	}
 
 	@Test
+	void badInputIsRefusedBesideTheFieldOrAsStaleNeverWithA500() {
+		People.Staff editor = people.staff("XH-WJ", Role.INFO_EDITOR, "卫健编辑");
+		FormSession session = FormSession.staff(url(""), editor);
+		session.get("/workbench/publications/guide");
+		DepartmentGuide before = guides.find("XH-WJ").orElseThrow();
+
+		HttpResponse<String> overlong = session.post("/workbench/publications/guide",
+				fields(before, 0, "长".repeat(4001)).toArray(String[]::new));
+		assertThat(overlong.statusCode()).isEqualTo(200);
+		assertThat(overlong.body()).contains("“一、说明”不能超过4000个字", "id=\"sections[0]-error\"");
+
+		List<String> tampered = fields(before, 0, "改动");
+		tampered.set(1, "abc");
+		tampered.addAll(List.of("sections[9999]", "x", "descriptions", "多出来的一项"));
+		HttpResponse<String> refused = session.post("/workbench/publications/guide", tampered.toArray(String[]::new));
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(guides.find("XH-WJ").orElseThrow()).as("nothing saved").isEqualTo(before);
+	}
+
+	@Test
 	void aReviewerCannotEditTheGuide() {
 		People.Staff reviewer = people.staff("XH-SF", Role.INFO_REVIEWER, "司法审查");
 		FormSession session = FormSession.staff(url(""), reviewer);
