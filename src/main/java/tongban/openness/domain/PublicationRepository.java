@@ -187,12 +187,20 @@ public class PublicationRepository {
 
 	/** The revision being drafted or reviewed, if any (at most one). */
 	public Optional<RevisionRow> openRevision(UUID publicationId) {
-		return revisions(publicationId).stream().filter(r -> r.status().open()).findFirst();
+		return revisionIn(publicationId, RevisionStatus.DRAFT, RevisionStatus.IN_REVIEW);
 	}
 
 	/** The approved revision the public sees, if any. */
 	public Optional<RevisionRow> liveRevision(UUID publicationId) {
-		return revisions(publicationId).stream().filter(r -> r.status() == RevisionStatus.APPROVED).findFirst();
+		return revisionIn(publicationId, RevisionStatus.APPROVED);
+	}
+
+	private Optional<RevisionRow> revisionIn(UUID publicationId, RevisionStatus... statuses) {
+		return jdbc.sql("select " + REVISION_COLUMNS + " from openness_publication_revision where publication_id = ? and status = any(?)"
+				+ " order by version_no desc limit 1")
+			.params(publicationId, Arrays.stream(statuses).map(Enum::name).toArray(String[]::new))
+			.query(this::mapRevision)
+			.optional();
 	}
 
 	private RevisionRow mapRevision(ResultSet rs, int row) throws SQLException {
