@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -171,6 +173,40 @@ class PublicationWorkflowIT extends IntegrationTest {
 		FormSession other = FormSession.staff(url(""), newStaff("XH-RLSB", Role.INFO_EDITOR, "他部门编辑"));
 		assertThat(other.get(path).statusCode()).isEqualTo(404);
 		assertThat(session.get(path).body()).contains("附件测试").contains("通知.pdf");
+	}
+
+	@Test
+	void aGraphicInterpretationTakesPicturesWithTheirTextOnly() throws Exception {
+		People.Staff editorStaff = newStaff("XH-SCJG", Role.INFO_EDITOR, "图解编辑");
+		StaffMember reviewer = member(newStaff("XH-SCJG", Role.INFO_REVIEWER, "图解审查"), Role.INFO_REVIEWER);
+		StaffMember editor = member(editorStaff, Role.INFO_EDITOR);
+		UUID policy = editing.create(editor, PublicationKind.POLICY, policy("图解所依据的文件" + UUID.randomUUID(), "", LocalDate.of(2026, 2, 2)),
+				null).id();
+		editing.submit(editor, policy);
+		editing.approve(reviewer, policy, null);
+		byte[] png = Base64.getDecoder()
+			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+		FormSession session = FormSession.staff(url(""), editorStaff);
+		List<Map.Entry<String, String>> fields = List.of(Map.entry("kind", "INTERPRETATION"), Map.entry("title", "一图读懂测试"),
+				Map.entry("publishedOn", "2026-02-03"), Map.entry("policyId", policy.toString()), Map.entry("form", "GRAPHIC"),
+				Map.entry("body", "要点"), Map.entry("figureCaption", "办理流程"));
+		String form = "/workbench/publications/new?kind=INTERPRETATION";
+		var noAlt = session.postMultipart(form, "/workbench/publications/new", fields, List.of(new FormSession.FilePart("figureFile", "a.png", png)));
+		assertThat(noAlt.body()).contains("error-summary").contains("请填写图片的文字描述");
+		List<Map.Entry<String, String>> withAlt = new ArrayList<>(fields);
+		withAlt.add(Map.entry("figureAlt", "流程图：网上申请、审核、发证三步"));
+		var notImage = session.postMultipart(form, "/workbench/publications/new", withAlt,
+				List.of(new FormSession.FilePart("figureFile", "a.png", SamplePdfs.blank())));
+		assertThat(notImage.body()).contains("不是 PNG 或 JPG 图片");
+		var saved = session.postMultipart(form, "/workbench/publications/new", withAlt, List.of(new FormSession.FilePart("figureFile", "a.png", png)));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		UUID id = UUID.fromString(saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/", ""));
+		editing.submit(editor, id);
+		editing.approve(reviewer, id, null);
+		assertThat(get("/interpretations/" + id).body()).contains("alt=\"流程图：网上申请、审核、发证三步\"").contains("/policies/" + policy);
+		var picture = get("/interpretations/" + id + "/figures/0");
+		assertThat(picture.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/png");
+		assertThat(get("/policies/" + policy).body()).contains("/interpretations/" + id);
 	}
 
 	@Test
