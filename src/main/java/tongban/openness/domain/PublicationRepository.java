@@ -89,6 +89,21 @@ public class PublicationRepository {
 		return new PageImpl<>(rows, page, total);
 	}
 
+	/** The distinct topics of publications matching {@code condition}, sorted. */
+	public List<String> topics(String condition) {
+		return jdbc.sql("select distinct topic from openness_publication " + condition + " and topic is not null order by topic")
+			.query(String.class)
+			.list();
+	}
+
+	/** The distinct years published of publications matching {@code condition}, newest first. */
+	public List<Integer> years(String condition) {
+		return jdbc.sql("select distinct extract(year from published_on)::int as y from openness_publication " + condition
+				+ " and published_on is not null order by y desc")
+			.query(Integer.class)
+			.list();
+	}
+
 	public void movePublication(UUID id, PublicationStatus from, PublicationStatus to, Object event, String changes, Object... params) {
 		publicationMoves.move(id, from, to, event, PublicationStatus.CONFLICT, changes + (changes.isEmpty() ? "" : ", ") + "updated_at = now()",
 				params);

@@ -2,7 +2,6 @@ package tongban.openness.internal;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -122,13 +121,11 @@ public class PublicationReading {
 
 	/** The topics and years that public policies have, for the filters. */
 	public List<String> topics() {
-		return repository.where("where kind = 'POLICY' and " + PUBLIC).stream().map(PublicationRow::topic).filter(t -> t != null)
-			.distinct().sorted().toList();
+		return repository.topics("where kind = 'POLICY' and " + PUBLIC);
 	}
 
 	public List<Integer> years() {
-		return repository.where("where " + PUBLIC).stream().map(PublicationRow::publishedOn).filter(d -> d != null).map(LocalDate::getYear)
-			.distinct().sorted(Comparator.reverseOrder()).toList();
+		return repository.years("where kind = 'POLICY' and " + PUBLIC);
 	}
 
 	/** Public policies that govern a catalogue item: valid ones first, then by date, newest first. */

@@ -340,8 +340,10 @@ class PublicationWorkbenchController {
 		model.addAttribute("forms", PolicyTerms.InterpretationForm.values());
 		model.addAttribute("categories", PolicyTerms.ArticleCategory.values());
 		model.addAttribute("topics", PolicyTerms.TOPICS);
-		model.addAttribute("policies", repository.where("where kind = 'POLICY' and status = 'PUBLISHED' and department_code = ? order by published_on desc",
-				department(staff)));
+		// the department's published policies, and the one an interpretation already explains (maybe another department's)
+		UUID explained = current == null ? null : current.policyId();
+		model.addAttribute("policies", repository.where("where kind = 'POLICY' and status = 'PUBLISHED' and (department_code = ? or id = ?)"
+				+ " order by published_on desc", department(staff), explained));
 		return "openness/publications/edit";
 	}
 
