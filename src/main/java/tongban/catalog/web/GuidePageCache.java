@@ -1,6 +1,7 @@
 package tongban.catalog.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.RelatedPolicies;
 import tongban.catalog.internal.ViewCounter;
 import tongban.shared.web.AnonymousPageCache;
 
@@ -32,7 +34,8 @@ class GuidePageCache {
 	private static final Pattern GUIDE = Pattern.compile("(/api)?/items/([^/]{1,60})");
 
 	@Bean
-	FilterRegistrationBean<OncePerRequestFilter> guidePageCacheFilter(CatalogManagement catalog, ViewCounter views) {
+	FilterRegistrationBean<OncePerRequestFilter> guidePageCacheFilter(CatalogManagement catalog, ViewCounter views,
+			List<RelatedPolicies> relatedPolicies) {
 		AnonymousPageCache cache = new AnonymousPageCache(MAX_ENTRIES, Long.MAX_VALUE, true);
 		OncePerRequestFilter filter = new OncePerRequestFilter() {
 			@Override
@@ -45,7 +48,8 @@ class GuidePageCache {
 					return;
 				}
 				String key = request.getRequestURI() + "?" + query + "|" + AnonymousPageCache.variant(request);
-				long generation = catalog.generation();
+				// both only grow: the sum changes when either does (a policy governing the item changed its 相关政策)
+				long generation = catalog.generation() + relatedPolicies.stream().mapToLong(RelatedPolicies::version).sum();
 				if (cache.serve(key, generation, response)) {
 					if (m.group(1) == null) {
 						views.viewed(m.group(2));

@@ -22,6 +22,7 @@ import tongban.catalog.FormView;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
 import tongban.catalog.PublishedItem;
+import tongban.catalog.RelatedPolicies;
 import tongban.catalog.Theme;
 import tongban.catalog.internal.ViewCounter;
 import tongban.directory.DepartmentView;
@@ -38,9 +39,11 @@ class ItemPageController {
 	private final Capabilities capabilities;
 
 	private final MessageSource messages;
+	private final List<RelatedPolicies> relatedPolicies;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			MessageSource messages, Capabilities capabilities) {
+			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies) {
+		this.relatedPolicies = List.copyOf(relatedPolicies);
 		this.capabilities = capabilities;
 		this.messages = messages;
 		this.catalog = catalog;
@@ -59,6 +62,7 @@ class ItemPageController {
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
 		model.addAttribute("capabilities", capabilities.offered(item.guide()));
+		model.addAttribute("relatedPolicies", relatedPolicies.stream().flatMap(r -> r.governing(code).stream()).toList());
 		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}

@@ -1,10 +1,7 @@
 package tongban.hotline.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.validation.BindingResult;
@@ -13,6 +10,7 @@ import org.springframework.web.multipart.MultipartFile;
 import tongban.hotline.NewTicket;
 import tongban.shared.FieldProblem;
 import tongban.shared.Upload;
+import tongban.shared.web.Uploads;
 
 /** Turns the form into the module's command and the module's problems into field errors; shared by both intakes. */
 final class TicketForms {
@@ -35,20 +33,7 @@ final class TicketForms {
 
 	/** The files chosen on the form (empty file fields left out). */
 	static List<Upload> uploads(List<MultipartFile> files) {
-		List<Upload> uploads = new ArrayList<>();
-		if (files != null) {
-			for (MultipartFile m : files) {
-				if (m != null && !m.isEmpty()) {
-					try {
-						uploads.add(new Upload(m.getOriginalFilename(), m.getBytes()));
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-				}
-			}
-		}
-		return uploads;
+		return Uploads.of(files);
 	}
 
 	static void reject(List<FieldProblem> problems, BindingResult errors) {
