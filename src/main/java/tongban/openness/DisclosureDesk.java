@@ -85,10 +85,10 @@ public class DisclosureDesk {
 		return out;
 	}
 
-	/** A request of the staff member's department; empty for any other. */
+	/** A request of the staff member's department (or, for a supervisor, of their region); empty for any other. */
 	@Transactional(readOnly = true)
 	public Optional<DisclosureView> find(StaffMember staff, String number) {
-		return ofDepartment(staff, number).map(views::full);
+		return readable(staff, number).map(views::full);
 	}
 
 	/** 补正 (Art. 30): once, within 7 working days of receipt, with what to make clear and the period to answer in. */
@@ -263,7 +263,15 @@ public class DisclosureDesk {
 	/** A file of a request of the staff member's department. */
 	@Transactional(readOnly = true)
 	public Optional<DisclosureRequests.Download> download(StaffMember staff, String number, long fileId) {
-		return ofDepartment(staff, number).flatMap(r -> repository.storedFile(r.id(), fileId)).map(requests::read);
+		return readable(staff, number).flatMap(r -> repository.storedFile(r.id(), fileId)).map(requests::read);
+	}
+
+	private Optional<DisclosureRepository.Row> readable(StaffMember staff, String number) {
+		Optional<DisclosureRepository.Row> own = ofDepartment(staff, number);
+		if (own.isPresent() || !staff.has(Role.SUPERVISOR) || number == null) {
+			return own;
+		}
+		return repository.byNumber(number).filter(r -> views.inRegion(staff.regionScope()).contains(r.departmentCode()));
 	}
 
 	private Optional<DisclosureRepository.Row> ofDepartment(StaffMember staff, String number) {

@@ -68,4 +68,17 @@ public class DisclosureViews {
 				r.outcomeNote(), r.concludedOn(), clock(r), full ? repository.steps(r.id()) : List.of(),
 				full ? repository.files(r.id()) : List.of(), full ? repository.remedies(r.id()) : List.of());
 	}
+
+	/** The codes of the departments in a region (a six-digit code; 330100 covers the whole city); empty for anything else. */
+	public List<String> inRegion(String region) {
+		if (region == null || !region.matches("\\d{6}")) {
+			return List.of();
+		}
+		String prefix = region;
+		while (prefix.length() > 2 && prefix.endsWith("00")) {
+			prefix = prefix.substring(0, prefix.length() - 2);
+		}
+		String within = prefix;
+		return directory.departments().stream().filter(d -> d.regionCode() != null && d.regionCode().startsWith(within)).map(d -> d.code()).toList();
+	}
 }
