@@ -76,7 +76,7 @@ class DisclosureDemoData implements ApplicationRunner {
 		answer(officer, n2, "2025-05-09", Disclosure.Outcome.PARTLY_DISCLOSED, "评定结果中其他经营者的联系人和联系电话属于个人信息，已作区分处理。", true);
 		at("2025-06-03", () -> desk.recordRemedy(officer, n2, Disclosure.RemedyKind.REVIEW, Disclosure.RemedyResult.UPHELD, LocalDate.parse("2025-06-01")));
 
-		String n3 = apply(citizen, "2025-05-19", "关于市场的那个文件", "DOWNLOAD", "");
+		String n3 = apply(citizen, "2025-05-19", "关于集贸市场管理的那个文件", "DOWNLOAD", "");
 		at("2025-05-21", () -> desk.requestSupplement(officer, n3, "请写明所需文件的名称、文号或者发布时间，以及“市场”指哪一个集贸市场", 10));
 		at("2025-06-10", () -> withdrawal.run());
 
