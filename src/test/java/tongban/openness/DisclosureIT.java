@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.identity.Actor;
+import tongban.identity.Party;
+import tongban.identity.Representation;
 import tongban.identity.Role;
 import tongban.notification.NotificationManagement;
 import tongban.openness.domain.DisclosureTime;
@@ -19,6 +22,7 @@ import tongban.openness.internal.DeemedWithdrawal;
 import tongban.shared.Clocks;
 import tongban.shared.PdfText;
 import tongban.shared.Upload;
+import tongban.shared.Uscc;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.People;
@@ -240,5 +244,41 @@ class DisclosureIT extends IntegrationTest {
 		assertThat(page.body()).contains("依申请公开超期").contains("data-number=\"" + number + "\"");
 		assertThat(browser.get("/workbench/disclosure/" + number).statusCode()).as("the supervisor reads it")
 			.isEqualTo(200);
+	}
+
+	@Autowired
+	Representation representation;
+
+	@Test
+	void aCompanyAppliesThroughItsAgentAndAnotherCompanySeesNothing() {
+		Citizen rep = newCitizen("公开法人", 2);
+		Citizen agent = newCitizen("公开经办人", 2);
+		String first17 = "91330106MA3" + String.format("%06d", System.nanoTime() % 1_000_000);
+		UUID company = representation.registerLegalPerson(rep.id(), first17 + Uscc.checkCharacter(first17), "公开测试律师事务所");
+		representation.grantAgent(company, rep.id(), agent.name(), agent.idNumber(), DisclosureRequests.SCOPE, LocalDate.now().plusMonths(3));
+		FormSession browser = citizenSession(agent);
+		browser.postFrom("/account", "/account/acting-as", "partyId", company.toString());
+		var noKind = browser.postFrom("/disclosure/new", "/disclosure/new", "departmentCode", DEPARTMENT, "description", "本所代理案件涉及的2025年行政处罚决定书", "form",
+				"DOWNLOAD");
+		assertThat(noKind.statusCode()).isEqualTo(400);
+		assertThat(noKind.body()).contains("请选择单位类型").contains("公开测试律师事务所");
+		var filed = browser.postFrom("/disclosure/new", "/disclosure/new", "departmentCode", DEPARTMENT, "description", "本所代理案件涉及的2025年行政处罚决定书",
+				"form", "DOWNLOAD", "applicant", "LEGAL_SERVICE");
+		assertThat(filed.statusCode()).isEqualTo(302);
+		String number = filed.headers().firstValue("Location").orElseThrow().replaceAll(".*/disclosure/(YSQ\\d+).*", "$1");
+		var view = requests.find(new Actor(rep.id(), rep.name(), new Party(Party.Kind.LEGAL_PERSON, company, "公开测试律师事务所")), number)
+			.orElseThrow();
+		assertThat(view.applicant()).isEqualTo(Disclosure.Applicant.LEGAL_SERVICE);
+		assertThat(view.partyName()).isEqualTo("公开测试律师事务所");
+		assertThat(view.applicantName()).as("who acted is kept").isEqualTo(agent.name());
+		// the agent as themself, and the representative of another company, find nothing
+		assertThat(requests.find(TestCases.actor(agent), number)).isEmpty();
+		Citizen otherRep = newCitizen("他司法人", 2);
+		String other17 = "91330106MA4" + String.format("%06d", System.nanoTime() % 1_000_000);
+		UUID otherCompany = representation.registerLegalPerson(otherRep.id(), other17 + Uscc.checkCharacter(other17), "其他测试有限公司");
+		FormSession otherBrowser = citizenSession(otherRep);
+		otherBrowser.postFrom("/account", "/account/acting-as", "partyId", otherCompany.toString());
+		assertThat(otherBrowser.get("/disclosure/" + number).statusCode()).isEqualTo(404);
+		assertThat(otherBrowser.get("/disclosure").body()).doesNotContain(number);
 	}
 }
