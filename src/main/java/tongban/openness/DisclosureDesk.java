@@ -192,6 +192,9 @@ public class DisclosureDesk {
 	 */
 	public void answer(StaffMember staff, String number, Disclosure.Outcome outcome, String note, List<Upload> uploads) {
 		DisclosureRepository.Row r = officer(staff, number);
+		if (r.status() != Disclosure.Status.RECEIVED) {
+			throw conflict(DisclosureTransitions.CONFLICT_CODE);
+		}
 		if (outcome == null || !outcome.chosenByStaff()) {
 			throw invalid("disclosure-outcome-invalid");
 		}

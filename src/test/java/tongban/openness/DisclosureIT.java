@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.casework.Applying;
+import tongban.casework.Handling;
 import tongban.identity.Actor;
 import tongban.identity.Party;
 import tongban.identity.Representation;
 import tongban.identity.Role;
+import tongban.identity.StaffMember;
 import tongban.notification.NotificationManagement;
 import tongban.openness.domain.DisclosureTime;
 import tongban.openness.internal.DeemedWithdrawal;
@@ -280,5 +284,55 @@ class DisclosureIT extends IntegrationTest {
 		otherBrowser.postFrom("/account", "/account/acting-as", "partyId", otherCompany.toString());
 		assertThat(otherBrowser.get("/disclosure/" + number).statusCode()).isEqualTo(404);
 		assertThat(otherBrowser.get("/disclosure").body()).doesNotContain(number);
+	}
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Handling handling;
+
+	@Test
+	void theReportCountsTheYearsLicensingDecisionsFromCasework() {
+		int year = LocalDate.now(Clocks.ZONE).getYear();
+		long before = reports.report(DEPARTMENT, year).orElseThrow().licensingDecisions();
+		Citizen owner = newCitizen("许可计数", 2);
+		var filed = TestCases.submittedFoodLicence(applying, representation, owner, "91330106MA2CD7E8X7", "年报计数餐饮店");
+		handling.accept(filed.caseId(), "受理员");
+		handling.decide(filed.caseId(), new StaffMember(UUID.randomUUID(), "审批员", DEPARTMENT, null, Set.of(Role.APPROVER)), false, "经营场所不符合要求");
+		assertThat(reports.report(DEPARTMENT, year).orElseThrow().licensingDecisions()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void theOfficerConsultsAnswersAndRecordsASuitOnTheWorkbench() {
+		Citizen me = newCitizen("工作台办理", 2);
+		String number = requests.apply(TestCases.actor(me), asking("某药店2026年药品经营许可变更登记材料")).number();
+		People.Staff officer = newStaff(DEPARTMENT, Role.DISCLOSURE_OFFICER, "台面经办");
+		FormSession desk = FormSession.staff(url(""), officer);
+		String page = "/workbench/disclosure/" + number;
+		assertThat(desk.get("/workbench/disclosure").body()).contains("data-number=\"" + number + "\"");
+		var noParty = desk.postFrom(page, page + "/consultation", "party", " ");
+		assertThat(noParty.statusCode()).isEqualTo(400);
+		assertThat(noParty.body()).contains("请填写征求意见的第三方名称").contains("id=\"party-error\"");
+		assertThat(desk.postFrom(page, page + "/consultation", "party", "杭州某连锁药房有限公司").statusCode()).isEqualTo(302);
+		var consulting = desk.get(page);
+		assertThat(consulting.statusCode()).isEqualTo(200);
+		assertThat(consulting.body()).contains("征求第三方意见中").contains("data-testid=\"consulted-form\"").doesNotContain("data-testid=\"answer-form\"");
+		assertThat(desk.postFrom(page, page + "/answer", "outcome", "DISCLOSED").statusCode()).as("no answer while consulting").isEqualTo(409);
+		assertThat(desk.postFrom(page, page + "/consultation/end", "result", "第三方不同意公开").statusCode()).isEqualTo(302);
+		var answered = desk.postFrom(page, page + "/answer", "outcome", "WITHHELD_THIRD_PARTY", "note", "涉及第三方商业秘密，第三方不同意公开。");
+		assertThat(answered.statusCode()).isEqualTo(302);
+		var badDate = desk.postFrom(page, page + "/remedy", "kind", "SUIT_AFTER_REVIEW", "result", "PENDING", "filedOn", "2020-01-01");
+		assertThat(badDate.statusCode()).isEqualTo(400);
+		assertThat(badDate.body()).contains("请选择类型和结果，并填写答复之后、今天之前的提起日期");
+		assertThat(desk.postFrom(page, page + "/remedy", "kind", "SUIT_AFTER_REVIEW", "result", "PENDING", "filedOn",
+				LocalDate.now(Clocks.ZONE).toString()).statusCode()).isEqualTo(302);
+		var remedy = requests.find(TestCases.actor(me), number).orElseThrow().remedies().getFirst();
+		assertThat(desk.postFrom(page, page + "/remedy/" + remedy.id(), "result", "CORRECTED").statusCode()).isEqualTo(302);
+		assertThat(requests.find(TestCases.actor(me), number).orElseThrow().remedies().getFirst().result()).isEqualTo(Disclosure.RemedyResult.CORRECTED);
+		assertThat(desk.get("/workbench/disclosure?done=1").body()).contains("data-number=\"" + number + "\"");
+		assertThat(desk.get(page + "?lang=en").statusCode()).isEqualTo(200);
+		var citizenPage = citizenSession(me).get("/disclosure/" + number);
+		assertThat(citizenPage.body()).contains("不予公开（保护第三方合法权益）").contains("政府信息公开申请答复告知书").doesNotContain("台面经办");
 	}
 }
