@@ -54,7 +54,8 @@ class DisclosureJourneyIT extends JourneyTest {
 		// the citizen files, first forgetting the department
 		Citizen me = newCitizen("公开申请人", 2);
 		Page person = citizenPage(me);
-		person.navigate(base() + "/disclosure");
+		person.navigate(base() + "/account");
+		person.getByTestId("my-disclosure-link").click();
 		person.getByTestId("new-disclosure").click();
 		person.locator("#description").fill("2026年西湖区小餐饮店食品安全检查结果（文三路街道）");
 		person.locator("#form-DOWNLOAD").check();
