@@ -112,7 +112,7 @@ public class DisclosureRequests {
 		String departmentCode = request.departmentCode().strip();
 		DisclosureRepository.Row row = new DisclosureRepository.Row(id, number, departmentCode, actor.accountId(), actor.accountName(),
 				actor.party().kind().name(), actor.party().id(), actor.party().name(), applicant(actor, request.applicant()).orElseThrow(),
-				strip(request.description()), form, form == Disclosure.Form.DOWNLOAD ? "" : strip(request.delivery()), emptyToNull(request.purpose()),
+				strip(request.description()), form, form == Disclosure.Form.DOWNLOAD ? null : strip(request.delivery()), emptyToNull(request.purpose()),
 				Disclosure.Status.RECEIVED, now, today, due, null, null, null, null, null, null, null, null, null, Disclosure.Extension.NONE, 0,
 				null, null, null, null, null, null);
 		repository.insert(row);

@@ -15,7 +15,7 @@ CREATE TABLE openness_disclosure_request (
   applicant_category       text NOT NULL,
   description              text NOT NULL,
   preferred_form           text NOT NULL,
-  delivery                 text NOT NULL,
+  delivery                 text,            -- postal address or e-mail, encrypted (DataKeys); null for 在线下载
   purpose                  text,
   status                   text NOT NULL,
   received_at              timestamptz NOT NULL,

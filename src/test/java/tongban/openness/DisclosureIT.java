@@ -104,7 +104,7 @@ class DisclosureIT extends IntegrationTest {
 			.single()).isZero();
 
 		var filed = browser.post("/disclosure/new", "departmentCode", DEPARTMENT, "description", "2025年度西湖区食品安全监督抽检结果汇总表", "form",
-				"DOWNLOAD", "purpose", "了解所在小区周边餐饮安全");
+				"EMAIL", "delivery", "wxm-disclosure@example.com", "purpose", "了解所在小区周边餐饮安全");
 		assertThat(filed.statusCode()).isEqualTo(302);
 		String location = filed.headers().firstValue("Location").orElseThrow();
 		assertThat(location).matches(".*/disclosure/YSQ\\d{12}\\?filed");
@@ -112,6 +112,9 @@ class DisclosureIT extends IntegrationTest {
 		assertThat(number).startsWith("YSQ" + LocalDate.now(Clocks.ZONE).toString().replace("-", ""));
 		var page = browser.get("/disclosure/" + number + "?filed");
 		assertThat(page.body()).contains(number).contains("data-testid=\"disclosure-filed\"").contains("区市场监督管理局");
+		assertThat(page.body()).contains("wxm-disclosure@example.com");
+		assertThat(jdbc.sql("select delivery from openness_disclosure_request where number = ?").param(number).query(String.class).single())
+			.as("the e-mail is kept encrypted").doesNotContain("example.com");
 		assertThat(browser.get("/disclosure").body()).contains(number);
 		assertThat(notifications.messages(me.id(), 5)).anyMatch(m -> m.event().equals("DISCLOSURE_RECEIVED") && m.body().contains(number));
 	}

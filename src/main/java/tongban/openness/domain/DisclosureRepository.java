@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import tongban.openness.Disclosure;
 import tongban.openness.DisclosureView;
+import tongban.shared.DataKeys;
 import tongban.shared.GuardedMoves;
 
 /** The rows of requests for government information, their steps, files and remedies (JdbcClient, ADR 0017). */
@@ -43,10 +44,26 @@ public class DisclosureRepository {
 
 	private final JdbcClient jdbc;
 	private final GuardedMoves<Disclosure.Status> moves;
+	private final DataKeys keys;
 
-	DisclosureRepository(JdbcClient jdbc, ApplicationEventPublisher events) {
+	DisclosureRepository(JdbcClient jdbc, ApplicationEventPublisher events, DataKeys keys) {
 		this.jdbc = jdbc;
+		this.keys = keys;
 		this.moves = new GuardedMoves<>(jdbc, events, DisclosureTransitions.GRAPH, TABLE);
+	}
+
+	/** The row with its delivery address decrypted. */
+	private Row open(Row r) {
+		return r.delivery() == null ? r : new Row(r.id(), r.number(), r.departmentCode(), r.applicantAccountId(), r.applicantName(), r.partyKind(),
+				r.partyId(), r.partyName(), r.applicantCategory(), r.description(), r.preferredForm(), keys.decrypt(r.delivery()), r.purpose(),
+				r.status(), r.receivedAt(), r.receivedOn(), r.dueOn(), r.supplementRequestedOn(), r.supplementNote(), r.supplementDue(),
+				r.supplementAnsweredOn(), r.supplementAnswer(), r.consultationParty(), r.consultationStartedOn(), r.consultationEndedOn(),
+				r.consultationResult(), r.extensionState(), r.extensionDays(), r.extensionReason(), r.extensionRequestedBy(), r.extensionDecidedBy(),
+				r.outcome(), r.outcomeNote(), r.concludedOn());
+	}
+
+	private List<Row> open(List<Row> rows) {
+		return rows.stream().map(this::open).toList();
 	}
 
 	/** The next number of the day: YSQ, the date, and a four-digit sequence (e.g. YSQ202610120001). */
@@ -61,7 +78,8 @@ public class DisclosureRepository {
 				  party_name, applicant_category, description, preferred_form, delivery, purpose, status, received_at, received_on, due_on)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(r.id(), r.number(), r.departmentCode(), r.applicantAccountId(), r.applicantName(), r.partyKind(), r.partyId(), r.partyName(),
-					r.applicantCategory().name(), r.description(), r.preferredForm().name(), r.delivery(), r.purpose(), r.status().name(),
+					r.applicantCategory().name(), r.description(), r.preferredForm().name(), r.delivery() == null || r.delivery().isEmpty() ? null
+							: keys.encrypt(r.delivery()), r.purpose(), r.status().name(),
 					r.receivedAt(), r.receivedOn(), r.dueOn())
 			.update();
 	}
@@ -69,25 +87,25 @@ public class DisclosureRepository {
 	private static final String SELECT = "select * from " + TABLE + " ";
 
 	public Optional<Row> byNumber(String number) {
-		return jdbc.sql(SELECT + "where number = ?").param(number).query(Row.class).optional();
+		return jdbc.sql(SELECT + "where number = ?").param(number).query(Row.class).optional().map(this::open);
 	}
 
 	public Optional<Row> byId(UUID id) {
-		return jdbc.sql(SELECT + "where id = ?").param(id).query(Row.class).optional();
+		return jdbc.sql(SELECT + "where id = ?").param(id).query(Row.class).optional().map(this::open);
 	}
 
 	/** A party's requests, the newest first. */
 	public List<Row> ofParty(UUID partyId) {
-		return jdbc.sql(SELECT + "where party_id = ? order by received_at desc limit 200").param(partyId).query(Row.class).list();
+		return open(jdbc.sql(SELECT + "where party_id = ? order by received_at desc limit 200").param(partyId).query(Row.class).list());
 	}
 
 	/** A department's requests: the open ones when {@code open}, else the concluded ones (newest first, at most 200). */
 	public List<Row> ofDepartment(String departmentCode, boolean open) {
-		return jdbc.sql(SELECT + "where department_code = ? and status " + (open ? "" : "not ") + "in ('RECEIVED', 'SUPPLEMENT_REQUESTED', 'CONSULTING') "
+		return open(jdbc.sql(SELECT + "where department_code = ? and status " + (open ? "" : "not ") + "in ('RECEIVED', 'SUPPLEMENT_REQUESTED', 'CONSULTING') "
 				+ "order by " + (open ? "due_on, received_at" : "concluded_on desc nulls last, received_at desc") + " limit 200")
 			.param(departmentCode)
 			.query(Row.class)
-			.list();
+			.list());
 	}
 
 	/** Open requests of these departments. */
@@ -95,23 +113,23 @@ public class DisclosureRepository {
 		if (departmentCodes.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql(SELECT + "where department_code in (:codes) and status in ('RECEIVED', 'SUPPLEMENT_REQUESTED', 'CONSULTING') order by due_on")
+		return open(jdbc.sql(SELECT + "where department_code in (:codes) and status in ('RECEIVED', 'SUPPLEMENT_REQUESTED', 'CONSULTING') order by due_on")
 			.param("codes", departmentCodes)
 			.query(Row.class)
-			.list();
+			.list());
 	}
 
 	/** Requests waiting for a 补正 whose period ended before {@code today}. */
 	public List<Row> supplementsOverdue(LocalDate today) {
-		return jdbc.sql(SELECT + "where status = 'SUPPLEMENT_REQUESTED' and supplement_due < ?").param(today).query(Row.class).list();
+		return open(jdbc.sql(SELECT + "where status = 'SUPPLEMENT_REQUESTED' and supplement_due < ?").param(today).query(Row.class).list());
 	}
 
 	/** A department's requests received up to {@code until} that were not concluded before {@code from} (the annual report). */
 	public List<Row> forYear(String departmentCode, LocalDate from, LocalDate until) {
-		return jdbc.sql(SELECT + "where department_code = ? and received_on <= ? and (concluded_on is null or concluded_on >= ?)")
+		return open(jdbc.sql(SELECT + "where department_code = ? and received_on <= ? and (concluded_on is null or concluded_on >= ?)")
 			.params(departmentCode, until, from)
 			.query(Row.class)
-			.list();
+			.list());
 	}
 
 	/** The years in which a department received or concluded requests. */
