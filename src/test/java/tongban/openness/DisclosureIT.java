@@ -144,6 +144,7 @@ class DisclosureIT extends IntegrationTest {
 		People.Staff head = newStaff(DEPARTMENT, Role.DEPT_ADMIN, "公开负责");
 		FormSession officerBrowser = FormSession.staff(url(""), officer);
 		String page = "/workbench/disclosure/" + number;
+		assertThat(officerBrowser.get(page).body()).as("no 补正 offered after the 7 working days").doesNotContain("data-testid=\"supplement-form\"");
 		var late = officerBrowser.postFrom(page, page + "/supplement", "note", "请写明抽查批次", "period", "10");
 		assertThat(late.statusCode()).isEqualTo(409);
 		assertThat(late.body()).contains("补正须在收到申请之日起 7 个工作日内（2026-11-25 前）告知").contains("id=\"note-error\"");
@@ -234,7 +235,7 @@ class DisclosureIT extends IntegrationTest {
 		assertThat(demo2025.remedies().getFirst().counts().get(0)).as("a review upheld").isGreaterThanOrEqualTo(1);
 		var publicPage = new FormSession(url("")).get("/openness/" + DEPARTMENT + "/annual-report/" + year);
 		assertThat(publicPage.statusCode()).isEqualTo(200);
-		assertThat(publicPage.body()).contains("data-row=\"PARTLY_DISCLOSED\"").contains("（二）部分公开").contains("4.保护第三方合法权益");
+		assertThat(publicPage.body()).contains(" " + year + " 年政府信息公开工作年度报告").contains("data-row=\"PARTLY_DISCLOSED\"").contains("（二）部分公开").contains("4.保护第三方合法权益");
 		assertThat(new FormSession(url("")).get("/openness/" + DEPARTMENT + "/annual-report").body()).contains("/annual-report/2025");
 		assertThat(new FormSession(url("")).get("/openness/NO-SUCH/annual-report/2025").statusCode()).isEqualTo(404);
 		assertThat(new FormSession(url("")).get("/openness/" + DEPARTMENT + "/annual-report/2999").statusCode()).isEqualTo(404);

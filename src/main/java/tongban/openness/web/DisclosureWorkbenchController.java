@@ -28,6 +28,7 @@ import tongban.identity.web.CurrentStaff;
 import tongban.openness.Disclosure;
 import tongban.openness.DisclosureDesk;
 import tongban.openness.DisclosureView;
+import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
 
@@ -156,6 +157,7 @@ class DisclosureWorkbenchController {
 	private String page(StaffMember staff, String number, Model model) {
 		DisclosureView request = desk.find(staff, number).orElseThrow(() -> DomainException.notFound("disclosure"));
 		model.addAttribute("request", request);
+		model.addAttribute("today", LocalDate.now(Clocks.ZONE));
 		model.addAttribute("officer", staff.has(Role.DISCLOSURE_OFFICER) && request.departmentCode().equals(staff.departmentCode()));
 		model.addAttribute("head", staff.has(Role.DEPT_ADMIN) && request.departmentCode().equals(staff.departmentCode()));
 		model.addAttribute("outcomes", List.of(Disclosure.Outcome.values()).stream().filter(Disclosure.Outcome::chosenByStaff).toList());
