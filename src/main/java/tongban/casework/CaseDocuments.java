@@ -11,11 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -39,10 +34,7 @@ public class CaseDocuments {
 
 	public enum Kind { ACCEPTANCE, SUPPLEMENT, DECISION }
 
-	static final String FONT = PdfText.FONT;
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
-	private static final float MARGIN = 72;
-	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
 
 	private final DirectoryManagement directory;
 	private final SealManagement seals;
@@ -186,45 +178,6 @@ public class CaseDocuments {
 	}
 
 	private static byte[] render(String title, String number, List<String> paragraphs, String department, LocalDate day) {
-		return PdfText.document((doc, f) -> {
-			PDPage page = new PDPage(PDRectangle.A4);
-			doc.addPage(page);
-			PDDocumentInformation info = doc.getDocumentInformation();
-			info.setTitle(title + " " + number);
-			info.setAuthor(department);
-			info.setCreator("通办 Tongban");
-			try (PDPageContentStream out = new PDPageContentStream(doc, page)) {
-				float y = PDRectangle.A4.getHeight() - MARGIN;
-				y = line(out, f, 22, title, centre(f, 22, title), y) - 10;
-				y = line(out, f, 11, number, centre(f, 11, number), y) - 16;
-				for (String p : paragraphs) {
-					for (String l : wrap(f, 13, p)) {
-						y = line(out, f, 13, l, MARGIN, y);
-					}
-					y -= 6;
-				}
-				y -= 30;
-				String sign = department;
-				String date = DATE.format(day);
-				y = line(out, f, 13, sign, MARGIN + WIDTH - width(f, 13, sign), y);
-				line(out, f, 13, date, MARGIN + WIDTH - width(f, 13, date), y);
-			}
-		});
-	}
-
-	private static float line(PDPageContentStream out, PDType0Font f, float size, String text, float x, float y) throws IOException {
-		return PdfText.line(out, f, size, text, x, y);
-	}
-
-	private static float width(PDType0Font f, float size, String text) throws IOException {
-		return PdfText.width(f, size, text);
-	}
-
-	private static float centre(PDType0Font f, float size, String text) throws IOException {
-		return MARGIN + (WIDTH - width(f, size, text)) / 2;
-	}
-
-	static List<String> wrap(PDType0Font f, float size, String text) throws IOException {
-		return PdfText.wrap(f, size, text, WIDTH);
+		return PdfText.letter(title, number, paragraphs, department, DATE.format(day));
 	}
 }

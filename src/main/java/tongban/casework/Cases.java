@@ -1,5 +1,7 @@
 package tongban.casework;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import tongban.catalog.ServiceGuide;
 import tongban.identity.Actor;
 import tongban.identity.Party;
 import tongban.identity.StaffMember;
+import tongban.shared.Clocks;
 import tongban.shared.DomainException;
 
 /**
@@ -66,6 +69,18 @@ public class Cases {
 	/** The guide of the version the case was filed under. */
 	public ServiceGuide guideOf(CaseView caseView) {
 		return catalog.version(caseView.itemCode(), caseView.itemVersion()).orElseThrow(() -> DomainException.notFound("item version"));
+	}
+
+	/**
+	 * The 行政许可 decisions (准予 or 不予) a department took in a year: the "本年处理决定数量" of 行政许可 in section 二 of
+	 * the 政府信息公开工作年度报告 (国办公开办函〔2021〕30号), counted from the cases' decision events.
+	 */
+	public long licensingDecisions(String departmentCode, int year) {
+		OffsetDateTime from = LocalDate.of(year, 1, 1).atStartOfDay(Clocks.ZONE).toOffsetDateTime();
+		return repository.decisions(departmentCode, from, from.plusYears(1)).stream()
+			.filter(d -> catalog.version(d.itemCode(), d.itemVersion()).map(g -> g.type() == ServiceGuide.ItemType.XK).orElse(false))
+			.mapToLong(CaseRepository.DecisionCount::decisions)
+			.sum();
 	}
 
 	/** Accepted cases not yet concluded of departments in a region (code prefix), for supervision. */

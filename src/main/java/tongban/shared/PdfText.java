@@ -11,7 +11,10 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -119,5 +122,50 @@ public final class PdfText {
 			lines.add(current.toString());
 		}
 		return lines;
+	}
+
+	private static final float MARGIN = 72;
+	private static final float WIDTH = PDRectangle.A4.getWidth() - 2 * MARGIN;
+
+	/**
+	 * A letter an authority issues on A4 (通知书, 告知书): the title and its number centred, the paragraphs wrapped (a new
+	 * page when one is full), then the issuing authority and the date on the right, where its seal goes.
+	 */
+	public static byte[] letter(String title, String number, List<String> paragraphs, String authority, String date) {
+		return document((doc, f) -> {
+			PDDocumentInformation info = doc.getDocumentInformation();
+			info.setTitle(title + " " + number);
+			info.setAuthor(authority);
+			info.setCreator("通办 Tongban");
+			PDPage page = new PDPage(PDRectangle.A4);
+			doc.addPage(page);
+			PDPageContentStream out = new PDPageContentStream(doc, page);
+			try {
+				float y = PDRectangle.A4.getHeight() - MARGIN;
+				y = line(out, f, 22, title, MARGIN + (WIDTH - width(f, 22, title)) / 2, y) - 10;
+				y = line(out, f, 11, number, MARGIN + (WIDTH - width(f, 11, number)) / 2, y) - 16;
+				List<String> lines = new ArrayList<>();
+				for (String p : paragraphs) {
+					lines.addAll(wrap(f, 13, p, WIDTH));
+					lines.add(null);
+				}
+				for (String l : lines) {
+					if (y < MARGIN + 60) {
+						out.close();
+						page = new PDPage(PDRectangle.A4);
+						doc.addPage(page);
+						out = new PDPageContentStream(doc, page);
+						y = PDRectangle.A4.getHeight() - MARGIN;
+					}
+					y = l == null ? y - 6 : line(out, f, 13, l, MARGIN, y);
+				}
+				y -= 30;
+				y = line(out, f, 13, authority, MARGIN + WIDTH - width(f, 13, authority), y);
+				line(out, f, 13, date, MARGIN + WIDTH - width(f, 13, date), y);
+			}
+			finally {
+				out.close();
+			}
+		});
 	}
 }

@@ -139,6 +139,18 @@ public class CaseRepository {
 			.list();
 	}
 
+	/** Decisions (准予 or 不予) a department took between two days, counted per item version: the annual report's reads. */
+	public record DecisionCount(String itemCode, int itemVersion, long decisions) {
+	}
+
+	public List<DecisionCount> decisions(String departmentCode, OffsetDateTime from, OffsetDateTime until) {
+		return jdbc.sql("select c.item_code, c.item_version, count(*) as decisions from casework_event e join casework_case c on c.id = e.case_id "
+				+ "where c.department_code = ? and e.action in ('APPROVED', 'DENIED') and e.at >= ? and e.at < ? group by 1, 2")
+			.params(departmentCode, from, until)
+			.query(DecisionCount.class)
+			.list();
+	}
+
 	/** The materials promised at a counter (容缺后补) of a case, by material index. */
 	public List<Deferred> deferred(UUID id) {
 		return jdbc.sql("select material_index, material_name, promised_by, recorded_by, delivered_at, delivered_by from casework_deferred "
