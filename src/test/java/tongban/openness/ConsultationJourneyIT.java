@@ -35,7 +35,8 @@ class ConsultationJourneyIT extends JourneyTest {
 
 		// the editor drafts it: a ten-day period is allowed, with a warning
 		Page desk = staffPage(editor);
-		desk.navigate(base() + "/workbench/consultations");
+		desk.navigate(base() + "/workbench");
+		desk.getByTestId("consultations-link").click();
 		desk.getByTestId("consultation-new").click();
 		desk.locator("#title").fill(title);
 		desk.locator("#docKind").selectOption("NORMATIVE");

@@ -24,6 +24,7 @@ import tongban.openness.internal.MailboxLetters;
 import tongban.openness.internal.MailboxLetters.Letter;
 import tongban.openness.internal.MailboxLetters.Mailbox;
 import tongban.openness.internal.MailboxLetters.Writer;
+import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.TestPeople;
 
@@ -107,6 +108,26 @@ class MailboxIT extends IntegrationTest {
 		// a 举报 is not a letter type; an unknown type is refused at the field
 		assertThat(letters.write(scjg, new Letter("REPORT", letter.description(), "", mobile, "", false), Optional.empty()).problems())
 			.extracting(p -> p.field()).containsExactly("type");
+	}
+
+	@Test
+	void theWriteFormSendsTheCodeAndTakesTheLetterWithTheFieldsKeptOnError() throws Exception {
+		String mobile = TestPeople.mobile();
+		FormSession browser = new FormSession(url(""));
+		browser.get("/mailbox/XH-ZFB");
+		HttpResponse<String> empty = browser.post("/mailbox/XH-ZFB", "action", "submit", "type", "SUGGESTION", "description", "",
+				"phone", mobile, "phoneCode", "");
+		assertThat(empty.statusCode()).isEqualTo(200);
+		assertThat(empty.body()).contains("错误：").contains("data-testid=\"error-summary\"").contains(mobile);
+		HttpResponse<String> sent = browser.post("/mailbox/XH-ZFB", "action", "code", "type", "SUGGESTION",
+				"description", "建议在西溪湿地周边增加公共自行车点位。", "phone", mobile);
+		assertThat(sent.body()).contains("data-testid=\"code-sent\"").contains("建议在西溪湿地周边增加公共自行车点位");
+		HttpResponse<String> done = browser.post("/mailbox/XH-ZFB", "action", "submit", "type", "SUGGESTION",
+				"description", "建议在西溪湿地周边增加公共自行车点位。", "phone", mobile, "phoneCode", lastSmsCode(mobile));
+		assertThat(done.statusCode()).isEqualTo(302);
+		assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/mailbox/XH-ZFB/sent");
+		assertThat(jdbc.sql("select count(*) from hotline_ticket where channel = 'MAILBOX' and addressee = 'XH-ZFB' and status = 'DISPATCHED' "
+				+ "and description = ?").param("建议在西溪湿地周边增加公共自行车点位。").query(Long.class).single()).isEqualTo(1L);
 	}
 
 	@Test
