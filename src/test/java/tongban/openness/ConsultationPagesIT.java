@@ -1,0 +1,110 @@
+package tongban.openness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import tongban.identity.Role;
+import tongban.shared.Clocks;
+import tongban.support.FormSession;
+import tongban.support.FormSession.FilePart;
+import tongban.support.IntegrationTest;
+import tongban.support.People.Staff;
+import tongban.support.SamplePdfs;
+
+/**
+ * The consultation pages over HTTP as a browser posts them: the draft's attachment checked by its content (a text file
+ * and a PDF with JavaScript refused at the field, a plain PDF kept and downloadable once published), the review, another
+ * department's staff not finding it, a signed-in citizen seeing their comment pending and then held with the reason,
+ * and every staff step in the audit trail.
+ */
+class ConsultationPagesIT extends IntegrationTest {
+
+	static final String BASE = "/workbench/consultations";
+
+	List<Map.Entry<String, String>> fields(String title) {
+		LocalDate today = LocalDate.now(Clocks.ZONE);
+		return List.of(Map.entry("title", title), Map.entry("docKind", "POLICY"),
+				Map.entry("background", "为规范公共场所控烟工作，起草本通知。"), Map.entry("draft", "一、各单位应当在室内公共场所设置禁烟标识。\n\n二、本通知自发布之日起施行。"),
+				Map.entry("startsOn", today.toString()), Map.entry("endsOn", today.plusDays(30).toString()), Map.entry("themes", "禁烟标识"),
+				Map.entry("questions", "禁烟标识的设置要求是否明确？"));
+	}
+
+	@Test
+	void theAttachmentIsCheckedByContentAndTheConsultationIsOnlyTheDepartments() throws Exception {
+		Staff editor = newStaff("XH-SCJG", Role.INFO_EDITOR, "页编辑");
+		Staff reviewer = newStaff("XH-SCJG", Role.INFO_REVIEWER, "页审核");
+		FormSession desk = FormSession.staff(url(""), editor);
+		String title = "关于公共场所控烟的通知（征求意见稿）" + UUID.randomUUID().toString().substring(0, 4);
+		long before = jdbc.sql("select count(*) from openness_consultation").query(Long.class).single();
+
+		HttpResponse<String> text = desk.postMultipart(BASE + "/new", BASE + "/new", fields(title),
+				List.of(new FilePart("upload", "说明.txt", "not a pdf".getBytes())));
+		assertThat(text.statusCode()).isEqualTo(200);
+		assertThat(text.body()).contains("附件“说明.txt”不是 PDF 或 OFD 文件").contains(title);
+		HttpResponse<String> script = desk.postMultipart(BASE + "/new", BASE + "/new", fields(title),
+				List.of(new FilePart("upload", "征求意见稿.pdf", SamplePdfs.withJavaScript())));
+		assertThat(script.body()).contains("含有脚本");
+		assertThat(jdbc.sql("select count(*) from openness_consultation").query(Long.class).single()).isEqualTo(before);
+
+		HttpResponse<String> saved = desk.postMultipart(BASE + "/new", BASE + "/new", fields(title),
+				List.of(new FilePart("upload", "征求意见稿.pdf", SamplePdfs.blank())));
+		assertThat(saved.statusCode()).isEqualTo(302);
+		String page = saved.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+		assertThat(desk.get(page).body()).contains("征求意见稿.pdf");
+		// not public before review
+		assertThat(new FormSession(url("")).get("/consultations/" + id + "/file").statusCode()).isEqualTo(404);
+		desk.postFrom(page, page + "/submit");
+		// another department's reviewer does not find it
+		FormSession other = FormSession.staff(url(""), newStaff("XH-JY", Role.INFO_REVIEWER, "外审核"));
+		assertThat(other.get(page).statusCode()).isEqualTo(404);
+		assertThat(other.postFrom(BASE, page + "/approve").statusCode()).isEqualTo(404);
+		FormSession review = FormSession.staff(url(""), reviewer);
+		assertThat(review.postFrom(page, page + "/approve").statusCode()).isEqualTo(302);
+
+		HttpResponse<String> file = new FormSession(url("")).get("/consultations/" + id + "/file");
+		assertThat(file.statusCode()).isEqualTo(200);
+		assertThat(file.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+		assertThat(jdbc.sql("select detail from audit_entry where kind = 'OPENNESS_CONSULTATION' and subject = ? order by id")
+			.param("consultation:" + id).query(String.class).list())
+			.hasSize(3)
+			.satisfies(details -> assertThat(details.get(0)).startsWith("DRAFTED"))
+			.satisfies(details -> assertThat(details.get(2)).startsWith("REVIEWED and PUBLISHED"));
+	}
+
+	@Test
+	void aSignedInCitizenSeesTheirCommentPendingThenHeldWithTheReason() throws Exception {
+		Staff editor = newStaff("XH-SCJG", Role.INFO_EDITOR, "页编辑");
+		Staff reviewer = newStaff("XH-SCJG", Role.INFO_REVIEWER, "页审核");
+		FormSession desk = FormSession.staff(url(""), editor);
+		HttpResponse<String> saved = desk.postMultipart(BASE + "/new", BASE + "/new", fields("关于公共场所控烟的通知（征求意见稿）"), List.of());
+		String page = saved.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		String id = page.substring(page.lastIndexOf('/') + 1);
+		desk.postFrom(page, page + "/submit");
+		FormSession.staff(url(""), reviewer).postFrom(page, page + "/approve");
+		long question = jdbc.sql("select id from openness_consultation_question where consultation_id = ?::uuid").param(id)
+			.query(Long.class).single();
+
+		Citizen citizen = newCitizen("评论市民", 2);
+		FormSession person = new FormSession(url(""));
+		person.signIn(citizen.idNumber(), PASSWORD);
+		person.get("/consultations/" + id);
+		HttpResponse<String> sent = person.post("/consultations/" + id + "/comments", "questionId", Long.toString(question), "body",
+				"建议在电梯口也设置禁烟标识。");
+		assertThat(sent.statusCode()).isEqualTo(302);
+		assertThat(person.get("/consultations/" + id).body()).contains("我的意见").contains("建议在电梯口也设置禁烟标识").contains("待审核");
+		assertThat(new FormSession(url("")).get("/consultations/" + id).body()).doesNotContain("建议在电梯口也设置禁烟标识");
+
+		String commentId = jdbc.sql("select id::text from openness_consultation_comment where consultation_id = ?::uuid").param(id)
+			.query(String.class).single();
+		desk.postFrom(page, page + "/comments/" + commentId + "/hold", "reason", "内容与已公开意见重复");
+		assertThat(person.get("/consultations/" + id).body()).contains("未公开").contains("内容与已公开意见重复");
+	}
+}
