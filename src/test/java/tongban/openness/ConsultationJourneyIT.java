@@ -14,6 +14,7 @@ import com.microsoft.playwright.Page;
 import tongban.identity.Role;
 import tongban.shared.Clocks;
 import tongban.support.Accessibility;
+import tongban.support.Browser;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
 import tongban.support.TestPeople;
@@ -65,16 +66,19 @@ class ConsultationJourneyIT extends JourneyTest {
 		review.getByTestId("consultation-approve").click();
 		assertThat(review.getByTestId("consultation-status").innerText()).isEqualTo("已发布");
 
-		// an anonymous person finds it open and comments with the phone confirmed by SMS
+		// an anonymous person finds it open on a phone and comments with the phone confirmed by SMS
 		String mobile = TestPeople.mobile();
-		page.navigate(base() + "/consultations");
-		page.locator("[data-testid=consultations-open] a", new Page.LocatorOptions().setHasText(title)).click();
-		assertThat(page.getByTestId("consultation-phase").innerText()).isEqualTo("正在征集");
-		Accessibility.check(page);
-		page.locator("#body").fill("阳光厨房改造要几千元，建议给老店一年过渡期。");
-		page.locator("#phone").fill(mobile);
-		page.getByTestId("send-code").click();
-		assertThat(page.getByTestId("code-sent").innerText()).doesNotContain(mobile);
+		Page person = Browser.newContext(360, 740).newPage();
+		person.setDefaultTimeout(15_000);
+		person.navigate(base() + "/consultations");
+		person.locator("[data-testid=consultations-open] a", new Page.LocatorOptions().setHasText(title)).click();
+		assertThat(person.getByTestId("consultation-phase").innerText()).isEqualTo("正在征集");
+		assertThat(person.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("fits a 360 px phone").isEqualTo(true);
+		Accessibility.check(person);
+		person.locator("#body").fill("阳光厨房改造要几千元，建议给老店一年过渡期。");
+		person.locator("#phone").fill(mobile);
+		person.getByTestId("send-code").click();
+		assertThat(person.getByTestId("code-sent").innerText()).doesNotContain(mobile);
 		String code = await().atMost(Duration.ofSeconds(20)).until(() -> {
 			try {
 				return lastSms(mobile).contains("意见征集") ? lastSmsCode(mobile) : null;
@@ -83,28 +87,28 @@ class ConsultationJourneyIT extends JourneyTest {
 				return null;
 			}
 		}, c -> c != null);
-		assertThat(page.locator("#body").inputValue()).contains("一年过渡期");
-		page.locator("#phoneCode").fill(code);
-		page.getByTestId("comment-submit").click();
-		assertThat(page.getByTestId("commented-status").innerText()).isEqualTo("待审核");
-		page.getByTestId("back-to-consultation").click();
-		assertThat(page.getByTestId("consultation-counts").innerText()).contains("共收到意见 1 条，已公开 0 条");
-		assertThat(page.locator("[data-testid=published-comment]").count()).isZero();
+		assertThat(person.locator("#body").inputValue()).contains("一年过渡期");
+		person.locator("#phoneCode").fill(code);
+		person.getByTestId("comment-submit").click();
+		assertThat(person.getByTestId("commented-status").innerText()).isEqualTo("待审核");
+		person.getByTestId("back-to-consultation").click();
+		assertThat(person.getByTestId("consultation-counts").innerText()).contains("共收到意见 1 条，已公开 0 条");
+		assertThat(person.locator("[data-testid=published-comment]").count()).isZero();
 
 		// the editor publishes the comment
 		desk.navigate(workbenchUrl);
 		desk.getByTestId("comment-publish").click();
 		assertThat(desk.getByTestId("moderated-status").innerText()).isEqualTo("已公开");
-		page.reload();
-		assertThat(page.getByTestId("published-comment").innerText()).contains("一年过渡期");
+		person.reload();
+		assertThat(person.getByTestId("published-comment").innerText()).contains("一年过渡期");
 
 		// the period ends (the project has no test clock: the consultation's days move instead of today)
 		jdbc.sql("update openness_consultation set starts_on = ?, ends_on = ? where title = ?")
 			.params(today.minusDays(10), today.minusDays(1), title)
 			.update();
-		page.reload();
-		assertThat(page.getByTestId("consultation-phase").innerText()).isEqualTo("已结束");
-		assertThat(page.getByTestId("comment-closed").innerText()).contains("意见征集已于").contains("截止");
+		person.reload();
+		assertThat(person.getByTestId("consultation-phase").innerText()).isEqualTo("已结束");
+		assertThat(person.getByTestId("comment-closed").innerText()).contains("意见征集已于").contains("截止");
 
 		// the department decides on the comment and publishes its feedback report
 		desk.navigate(workbenchUrl);
@@ -117,12 +121,13 @@ class ConsultationJourneyIT extends JourneyTest {
 		desk.getByTestId("report-publish").click();
 		assertThat(desk.getByTestId("consultation-status").innerText()).isEqualTo("已公布采纳情况");
 
-		page.reload();
-		assertThat(page.getByTestId("feedback-report").innerText()).contains("意见采纳情况").contains("感谢参与");
-		assertThat(page.getByTestId("report-row").innerText()).contains("阳光厨房").containsPattern("1\\s+0\\s+1\\s+0\\s+0");
-		assertThat(page.getByTestId("comment-adoption").innerText()).contains("部分采纳").contains("过渡期定为六个月");
-		Accessibility.check(page);
-		page.navigate(base() + "/consultations");
-		assertThat(page.getByTestId("consultations-closed").innerText()).contains(title).contains("已公布意见采纳情况");
+		person.reload();
+		assertThat(person.getByTestId("feedback-report").innerText()).contains("意见采纳情况").contains("感谢参与");
+		assertThat(person.getByTestId("report-row").innerText()).contains("阳光厨房").containsPattern("1\\s+0\\s+1\\s+0\\s+0");
+		assertThat(person.getByTestId("comment-adoption").innerText()).contains("部分采纳").contains("过渡期定为六个月");
+		Accessibility.check(person);
+		assertThat(person.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as("the report fits a phone").isEqualTo(true);
+		person.navigate(base() + "/consultations");
+		assertThat(person.getByTestId("consultations-closed").innerText()).contains(title).contains("已公布意见采纳情况");
 	}
 }
