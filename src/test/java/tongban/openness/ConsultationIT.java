@@ -153,6 +153,8 @@ class ConsultationIT extends IntegrationTest {
 		// and the page says so in words, with the date
 		String page = get("/consultations/" + late.id()).body();
 		assertThat(page).contains("意见征集已于" + today().minusDays(1).getYear() + "年");
+		// and no code is sent for a closed consultation
+		assertThat(comments.sendCode(late.id(), TestPeople.mobile())).hasValueSatisfying(p -> assertThat(p.code()).isEqualTo("openness.consult.error.closed"));
 
 		Published upcoming = published(today().plusDays(3), today().plusDays(40));
 		Commented early = comments.comment(upcoming.id(), new NewComment(Long.toString(question(upcoming.id(), 1)), "提前的意见，请考虑。", null, null),
@@ -167,7 +169,7 @@ class ConsultationIT extends IntegrationTest {
 		NewComment comment = new NewComment(Long.toString(question(open.id(), 2)), "阳光厨房改造费用较高，建议给老店过渡期。", mobile, "000000");
 		// no code sent yet
 		assertThat(fields(comments.comment(open.id(), comment, null).problems())).contains("phoneCode:hotline.error.phone.unconfirmed");
-		assertThat(comments.sendCode(mobile)).isEmpty();
+		assertThat(comments.sendCode(open.id(), mobile)).isEmpty();
 		assertThat(lastSms(mobile)).contains("您正在参与意见征集");
 		String code = lastSmsCode(mobile);
 		String wrong = code.equals("123456") ? "654321" : "123456";

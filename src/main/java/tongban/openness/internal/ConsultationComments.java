@@ -67,9 +67,21 @@ public class ConsultationComments {
 		return consultations.find(id).filter(c -> c.status().isPublic()).orElseThrow(ConsultationRepository::notFound);
 	}
 
-	/** Sends the SMS code that confirms an anonymous commenter's phone. */
-	public Optional<FieldProblem> sendCode(String phone) {
-		return phones.sendCode(phone, PhoneConfirmation.Purpose.CONSULTATION);
+	/** Sends the SMS code that confirms an anonymous commenter's phone, only while the consultation takes comments. */
+	public Optional<FieldProblem> sendCode(UUID consultationId, String phone) {
+		Optional<FieldProblem> closed = notOpen(publicConsultation(consultationId));
+		return closed.isPresent() ? closed : phones.sendCode(phone, PhoneConfirmation.Purpose.CONSULTATION);
+	}
+
+	/** Why a consultation takes no comment today (with the date), or empty while it is open. */
+	private static Optional<FieldProblem> notOpen(Consultation c) {
+		ConsultationPhase phase = c.status() == ConsultationStatus.REPORTED ? ConsultationPhase.CLOSED
+				: c.phase(ConsultationDrafting.today());
+		return switch (phase) {
+			case CLOSED -> Optional.of(FieldProblem.of("body", "openness.consult.error.closed", ConsultationRules.chineseDate(c.endsOn())));
+			case UPCOMING -> Optional.of(FieldProblem.of("body", "openness.consult.error.notYet", ConsultationRules.chineseDate(c.startsOn())));
+			case OPEN -> Optional.empty();
+		};
 	}
 
 	/**
@@ -79,15 +91,11 @@ public class ConsultationComments {
 	@Transactional
 	public Commented comment(UUID consultationId, NewComment comment, UUID accountId) {
 		Consultation c = publicConsultation(consultationId);
+		Optional<FieldProblem> closed = notOpen(c);
+		if (closed.isPresent()) {
+			return refused(closed.get());
+		}
 		List<FieldProblem> problems = new ArrayList<>();
-		ConsultationPhase phase = c.status() == ConsultationStatus.REPORTED ? ConsultationPhase.CLOSED
-				: c.phase(ConsultationDrafting.today());
-		if (phase == ConsultationPhase.CLOSED) {
-			return refused(FieldProblem.of("body", "openness.consult.error.closed", ConsultationRules.chineseDate(c.endsOn())));
-		}
-		if (phase == ConsultationPhase.UPCOMING) {
-			return refused(FieldProblem.of("body", "openness.consult.error.notYet", ConsultationRules.chineseDate(c.startsOn())));
-		}
 		Optional<ConsultationQuestion> question = consultations.questions(consultationId)
 			.stream()
 			.filter(q -> Long.toString(q.id()).equals(trim(comment.questionId())))

@@ -111,7 +111,7 @@ class ConsultationController {
 				errors.rejectValue("phone", "hotline.error.code.address");
 				return page(id, citizen, model);
 			}
-			Optional<FieldProblem> problem = comments.sendCode(form.phone());
+			Optional<FieldProblem> problem = comments.sendCode(id, form.phone());
 			if (problem.isPresent()) {
 				ConsultationPages.reject(List.of(problem.get()), errors);
 			}
