@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -77,6 +78,31 @@ class ConsultationPagesIT extends IntegrationTest {
 			.hasSize(3)
 			.satisfies(details -> assertThat(details.get(0)).startsWith("DRAFTED"))
 			.satisfies(details -> assertThat(details.get(2)).startsWith("REVIEWED and PUBLISHED"));
+	}
+
+	@Test
+	void theReviewerReturnsWithAReasonAndTheEditorCorrectsTheDraft() throws Exception {
+		Staff editor = newStaff("XH-SCJG", Role.INFO_EDITOR, "页编辑");
+		FormSession desk = FormSession.staff(url(""), editor);
+		HttpResponse<String> saved = desk.postMultipart(BASE + "/new", BASE + "/new", fields("退回后修改的征求意见稿"),
+				List.of(new FilePart("upload", "初稿.pdf", SamplePdfs.blank())));
+		String page = saved.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		desk.postFrom(page, page + "/submit");
+		FormSession review = FormSession.staff(url(""), newStaff("XH-SCJG", Role.INFO_REVIEWER, "页审核"));
+		// a return needs a reason
+		review.postFrom(page, page + "/return", "reason", "");
+		assertThat(review.get(page).body()).contains("请填写退回理由").contains("待审核");
+		review.postFrom(page, page + "/return", "reason", "征集期应不少于三十日，请补充起草依据");
+		assertThat(desk.get(page).body()).contains("审核退回：征集期应不少于三十日").contains("草稿");
+
+		List<Map.Entry<String, String>> corrected = new ArrayList<>(fields("退回后修改的征求意见稿（修改稿）"));
+		corrected.add(Map.entry("removeFile", "true"));
+		HttpResponse<String> edited = desk.postMultipart(page + "/edit", page + "/edit", corrected, List.of());
+		assertThat(edited.statusCode()).isEqualTo(302);
+		String body = desk.get(page).body();
+		assertThat(body).contains("退回后修改的征求意见稿（修改稿）").doesNotContain("初稿.pdf");
+		assertThat(desk.postFrom(page, page + "/submit").statusCode()).isEqualTo(302);
+		assertThat(desk.get(page).body()).contains("待审核");
 	}
 
 	@Test
