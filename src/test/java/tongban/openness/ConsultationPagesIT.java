@@ -106,6 +106,39 @@ class ConsultationPagesIT extends IntegrationTest {
 	}
 
 	@Test
+	void noFormOfConsultationsOrMailboxesAnswersAServerError() throws Exception {
+		Staff editor = newStaff("XH-SCJG", Role.INFO_EDITOR, "模糊编辑");
+		FormSession desk = FormSession.staff(url(""), editor);
+		String page = desk.postMultipart(BASE + "/new", BASE + "/new", fields("经得起任意输入的征求意见稿"), List.of())
+			.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+		desk.postFrom(page, page + "/submit");
+		FormSession.staff(url(""), newStaff("XH-SCJG", Role.INFO_REVIEWER, "模糊审核")).postFrom(page, page + "/approve");
+		String id = page.substring(page.lastIndexOf('/') + 1);
+		List<String> values = List.of("a\u0000b", "\u0001\u001b[31m", "x".repeat(5_000), "", "-1", "99999999999999999999", "NOT_A_VALUE",
+				"2026-02-30", "<script>alert(1)</script>");
+		FormSession visitor = new FormSession(url(""));
+		int posts = 0;
+		for (String value : values) {
+			List<HttpResponse<String>> answers = List.of(
+					visitor.postFrom("/consultations/" + id, "/consultations/" + id + "/comments", "questionId", value, "body", value, "phone",
+							value, "phoneCode", value),
+					visitor.postFrom("/consultations/" + id, "/consultations/" + id + "/comments", "action", "code", "phone", value),
+					visitor.postFrom("/mailbox/XH-ZFB", "/mailbox/XH-ZFB", "type", value, "description", value, "contactName", value,
+							"phone", value, "phoneCode", value, "publishConsent", value),
+					desk.postFrom(BASE + "/new", BASE + "/new", "title", value, "docKind", value, "draft", value, "background", value,
+							"startsOn", value, "endsOn", value, "themes", value, "questions", value),
+					desk.postFrom(page, page + "/return", "reason", value),
+					desk.postFrom(page, page + "/report", "note", value));
+			for (HttpResponse<String> answer : answers) {
+				assertThat(answer.statusCode()).as(answer.request().uri() + " with " + value.substring(0, Math.min(10, value.length())))
+					.isLessThan(500);
+				posts++;
+			}
+		}
+		assertThat(posts).isEqualTo(values.size() * 6);
+	}
+
+	@Test
 	void aSignedInCitizenSeesTheirCommentPendingThenHeldWithTheReason() throws Exception {
 		Staff editor = newStaff("XH-SCJG", Role.INFO_EDITOR, "页编辑");
 		Staff reviewer = newStaff("XH-SCJG", Role.INFO_REVIEWER, "页审核");
