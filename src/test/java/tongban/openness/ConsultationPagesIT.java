@@ -103,6 +103,8 @@ class ConsultationPagesIT extends IntegrationTest {
 		assertThat(body).contains("退回后修改的征求意见稿（修改稿）").doesNotContain("初稿.pdf");
 		assertThat(desk.postFrom(page, page + "/submit").statusCode()).isEqualTo(302);
 		assertThat(desk.get(page).body()).contains("待审核");
+		// in review it is no longer edited: the edit page goes back to the consultation
+		assertThat(desk.get(page + "/edit").headers().firstValue("Location").orElseThrow()).endsWith(page);
 	}
 
 	@Test

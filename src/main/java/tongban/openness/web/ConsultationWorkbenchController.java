@@ -88,7 +88,7 @@ class ConsultationWorkbenchController {
 
 	@PostMapping(BASE + "/new")
 	String create(@ModelAttribute("form") ConsultationInput form, BindingResult errors,
-			@RequestParam(name = "upload", required = false) MultipartFile upload, @CurrentStaff StaffMember staff, Model model,
+			@RequestParam(name = "upload", required = false) MultipartFile upload, @CurrentStaff StaffMember staff,
 			RedirectAttributes redirect) {
 		Saved saved = drafting.create(staff, form, upload(upload));
 		return saved(saved, errors, redirect);
@@ -98,6 +98,10 @@ class ConsultationWorkbenchController {
 	String editForm(@PathVariable UUID id, @CurrentStaff StaffMember staff, Model model) {
 		ConsultationRules.require(staff, Role.INFO_EDITOR);
 		Consultation c = ConsultationRules.own(consultations, staff, id);
+		if (c.status() != ConsultationStatus.DRAFT) {
+			// only a draft is edited; a page left open after sending it to review goes back to the consultation
+			return "redirect:" + BASE + "/" + id;
+		}
 		List<ConsultationQuestion> questions = consultations.questions(id);
 		model.addAttribute("form", new ConsultationInput(c.title(), c.docKind(), c.draft(), c.background(), c.startsOn().toString(),
 				c.endsOn().toString(), questions.stream().map(ConsultationQuestion::theme).toList(), questions.stream().map(ConsultationQuestion::question).toList(),
