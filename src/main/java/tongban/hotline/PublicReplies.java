@@ -81,9 +81,20 @@ public class PublicReplies {
 
 	/** The latest published replies. */
 	public List<PublicReply> latest(int limit) {
+		return published("", limit);
+	}
+
+	/** The latest published letters of one 领导信箱 (letters of the mailbox channel addressed to the department's head). */
+	public List<PublicReply> ofMailbox(String departmentCode, int limit) {
+		return published("where t.channel = '" + TicketSource.MAILBOX + "' and t.addressee = ? ", limit, departmentCode);
+	}
+
+	private List<PublicReply> published(String condition, int limit, Object... params) {
+		List<Object> all = new ArrayList<>(List.of(params));
+		all.add(limit);
 		return jdbc.sql("select t.number, r.title, r.question, r.answer, r.department, r.published_at from hotline_public_reply r "
-				+ "join hotline_ticket t on t.id = r.ticket_id order by r.published_at desc limit ?")
-			.param(limit)
+				+ "join hotline_ticket t on t.id = r.ticket_id " + condition + "order by r.published_at desc limit ?")
+			.params(all)
 			.query((rs, row) -> new PublicReply(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
 					rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
 			.list();

@@ -127,7 +127,7 @@ public class TicketIntake {
 		}
 		// the phone is checked last: a wrong code counts as an attempt only for an otherwise complete ticket
 		if (!source.phoneConfirmed()) {
-			Optional<FieldProblem> code = phones.consume(phone, ticket.phoneCode());
+			Optional<FieldProblem> code = phones.confirm(phone, ticket.phoneCode(), source.codePurpose());
 			if (code.isPresent()) {
 				return Submitted.refused(List.of(code.get()));
 			}
@@ -145,13 +145,14 @@ public class TicketIntake {
 			number = jdbc.sql("""
 					insert into hotline_ticket (id, number, token, type, category_code, urgency, channel, region_code, address,
 					  lat, lon, description, account_id, contact_name, phone, phone_index, publish_consent, api_client, status,
-					  dispatch_due, created_at, updated_at)
-					values (?, ? || (select case when length(v) < 6 then lpad(v, 6, '0') else v end from (select nextval('hotline_ticket_seq')::text v) n), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					  dispatch_due, created_at, updated_at, addressee)
+					values (?, ? || (select case when length(v) < 6 then lpad(v, 6, '0') else v end from (select nextval('hotline_ticket_seq')::text v) n), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					returning number""")
 				.params(id.value(), "GD" + now.format(DAY), token, type, category.get().code(), urgency, source.channel(), region,
 						address.isEmpty() ? null : keys.encrypt(address), ticket.lat(), ticket.lon(), description, source.accountId(),
 						name.isEmpty() ? null : keys.encrypt(name), keys.encrypt(phone), keys.blindIndex(phone),
-						ticket.publishConsent() && !"REPORT".equals(type), source.apiClient(), TicketStatus.NEW.name(), dispatchDue, now, now)
+						ticket.publishConsent() && !"REPORT".equals(type), source.apiClient(), TicketStatus.NEW.name(), dispatchDue, now, now,
+						source.addressee())
 				.query(String.class)
 				.single();
 			for (int i = 0; i < uploads.size(); i++) {
