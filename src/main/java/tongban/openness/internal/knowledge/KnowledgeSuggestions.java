@@ -1,0 +1,36 @@
+package tongban.openness.internal.knowledge;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import tongban.hotline.AnswerSuggestions;
+
+/** The knowledge base answering the hotline's port: entries ranked by the ticket's text, each linking its page. */
+@Component
+class KnowledgeSuggestions implements AnswerSuggestions {
+
+	private final KnowledgeBase base;
+	private final KnowledgeFeeds feeds;
+
+	KnowledgeSuggestions(KnowledgeBase base, KnowledgeFeeds feeds) {
+		this.base = base;
+		this.feeds = feeds;
+	}
+
+	@Override
+	public List<SuggestedAnswer> suggest(String ticketText, int limit) {
+		feeds.guidesIfChanged();
+		return base.answers(ticketText, limit).stream().map(KnowledgeSuggestions::answer).toList();
+	}
+
+	@Override
+	public Optional<SuggestedAnswer> find(String ref) {
+		return KnowledgeBase.id(ref).flatMap(base::find).filter(KnowledgeEntry::active).map(KnowledgeSuggestions::answer);
+	}
+
+	private static SuggestedAnswer answer(KnowledgeEntry e) {
+		return new SuggestedAnswer(e.id().toString(), e.question(), e.answer(), e.question(), e.path());
+	}
+}
