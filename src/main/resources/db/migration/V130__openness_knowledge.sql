@@ -30,6 +30,7 @@ CREATE TABLE openness_search_document (
   ref             uuid          NOT NULL,             -- the publication or knowledge entry
   name            varchar(300)  NOT NULL,
   aliases         text          NOT NULL DEFAULT '',
+  keywords        text          NOT NULL DEFAULT '',  -- matched like an item's keywords
   body            text          NOT NULL DEFAULT '',
   pinyin          text          NOT NULL DEFAULT '',
   initials        text          NOT NULL DEFAULT '',

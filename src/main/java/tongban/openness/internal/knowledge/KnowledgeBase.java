@@ -90,7 +90,7 @@ public class KnowledgeBase {
 			return;
 		}
 		List<String> aliases = new ArrayList<>(e.variants());
-		index.put(new SiteSearchIndex.Content(SiteSearchIndex.KNOWLEDGE, e.id(), e.question(), aliases, e.answer(),
+		index.put(new SiteSearchIndex.Content(SiteSearchIndex.KNOWLEDGE, e.id(), e.question(), aliases, List.of(), e.answer(),
 				e.departmentCode(), e.path(), e.updatedAt() == null ? null : e.updatedAt().toLocalDate()));
 	}
 

@@ -123,7 +123,7 @@ class KnowledgeFeeds implements ApplicationRunner {
 	void on(PublicationPublished p) {
 		UUID id = p.publicationId();
 		String department = p.departmentCodes() == null || p.departmentCodes().isEmpty() ? null : p.departmentCodes().getFirst();
-		index.put(new SiteSearchIndex.Content(p.kind().name(), id, p.title(), List.of(), p.text(), department, p.path(),
+		index.put(new SiteSearchIndex.Content(p.kind().name(), id, p.title(), List.of(), List.of(), p.text(), department, p.path(),
 				p.publishedOn()));
 		Set<String> keys = new HashSet<>();
 		List<PublicationPublished.QuestionAnswer> questions = p.questions() == null ? List.of() : p.questions();

@@ -11,23 +11,20 @@ import tongban.hotline.AnswerSuggestions;
 @Component
 class KnowledgeSuggestions implements AnswerSuggestions {
 
-	private final KnowledgeBase base;
-	private final KnowledgeFeeds feeds;
+	private final KnowledgeReading reading;
 
-	KnowledgeSuggestions(KnowledgeBase base, KnowledgeFeeds feeds) {
-		this.base = base;
-		this.feeds = feeds;
+	KnowledgeSuggestions(KnowledgeReading reading) {
+		this.reading = reading;
 	}
 
 	@Override
 	public List<SuggestedAnswer> suggest(String ticketText, int limit) {
-		feeds.guidesIfChanged();
-		return base.answers(ticketText, limit).stream().map(KnowledgeSuggestions::answer).toList();
+		return reading.answers(ticketText, limit).stream().map(KnowledgeSuggestions::answer).toList();
 	}
 
 	@Override
 	public Optional<SuggestedAnswer> find(String ref) {
-		return KnowledgeBase.id(ref).flatMap(base::find).filter(KnowledgeEntry::active).map(KnowledgeSuggestions::answer);
+		return KnowledgeBase.id(ref).flatMap(reading::find).filter(KnowledgeEntry::active).map(KnowledgeSuggestions::answer);
 	}
 
 	private static SuggestedAnswer answer(KnowledgeEntry e) {

@@ -40,6 +40,8 @@ public class SiteSearchDocument {
 	@FullTextField(analyzer = SearchLanguage.CHINESE)
 	private String aliases;
 	@FullTextField(analyzer = SearchLanguage.CHINESE)
+	private String keywords;
+	@FullTextField(analyzer = SearchLanguage.CHINESE)
 	private String body;
 	@FullTextField(analyzer = SearchLanguage.LATIN)
 	private String pinyin;
@@ -57,13 +59,14 @@ public class SiteSearchDocument {
 	protected SiteSearchDocument() {
 	}
 
-	SiteSearchDocument(String kind, UUID ref, String name, String aliases, String body, String pinyin, String initials,
+	SiteSearchDocument(String kind, UUID ref, String name, String aliases, String keywords, String body, String pinyin, String initials,
 			String departmentCode, String path, String snippet, LocalDate publishedOn) {
 		this.id = id(kind, ref);
 		this.kind = kind;
 		this.ref = ref;
 		this.name = name;
 		this.aliases = aliases;
+		this.keywords = keywords;
 		this.body = body;
 		this.pinyin = pinyin;
 		this.initials = initials;

@@ -54,9 +54,12 @@ public class SiteSearchIndex implements ApplicationRunner {
 		this.tx = tx;
 	}
 
-	/** What one document says; {@code aliases} are other names (variants, 文号), {@code body} the text matched. */
-	public record Content(String kind, UUID ref, String title, List<String> aliases, String body, String departmentCode,
-			String path, LocalDate date) {
+	/**
+	 * What one document says: {@code aliases} are other names (a question's variants), {@code keywords} further words
+	 * (none yet; the field items also match), {@code body} the text matched.
+	 */
+	public record Content(String kind, UUID ref, String title, List<String> aliases, List<String> keywords, String body,
+			String departmentCode, String path, LocalDate date) {
 	}
 
 	/** Saves (or replaces) the document; it enters the index when the transaction commits. */
@@ -80,7 +83,8 @@ public class SiteSearchIndex implements ApplicationRunner {
 		String body = c.body() == null ? "" : c.body();
 		String snippet = body.strip().replaceAll("\\s+", " ");
 		snippet = snippet.length() > SNIPPET ? snippet.substring(0, SNIPPET) + "…" : snippet;
-		documents.save(new SiteSearchDocument(c.kind(), c.ref(), cut(c.title(), 300), String.join("\n", c.aliases()), body,
+		documents.save(new SiteSearchDocument(c.kind(), c.ref(), cut(c.title(), 300), String.join("\n", c.aliases()),
+				String.join(" ", c.keywords()), body,
 				String.join(" ", pinyin), String.join(" ", initials), c.departmentCode(), c.path(), snippet, c.date()));
 	}
 
