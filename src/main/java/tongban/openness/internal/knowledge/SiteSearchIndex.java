@@ -103,11 +103,15 @@ public class SiteSearchIndex implements ApplicationRunner {
 		return KINDS;
 	}
 
-	/** Hits for a cleaned query and its variants (see {@link SiteSearchSource#search}). */
+	/**
+	 * Hits for a cleaned query and its variants (see {@link SiteSearchSource#search}). Two passes over the index: the
+	 * best hits, scored, where Lucene may stop early instead of scoring every match; and the counts by content type,
+	 * where the same clauses only filter (no scores), which is what a common word across 100,000 publications costs.
+	 */
 	@Transactional(readOnly = true)
 	public Hits search(String query, List<String> variants, String contentType, int limit) {
-		var result = Search.session(em)
-			.search(SiteSearchDocument.class)
+		var session = Search.session(em);
+		List<Hit> hits = session.search(SiteSearchDocument.class)
 			.select(f -> f.composite()
 				.from(f.field("kind", String.class), f.field("name", String.class), f.field("snippet", String.class),
 						f.field("path", String.class), f.field("departmentCode", String.class),
@@ -124,9 +128,18 @@ public class SiteSearchIndex implements ApplicationRunner {
 				}
 				return bool;
 			})
+			.totalHitCountThreshold(Math.clamp(limit, 1, 100))
+			.fetchHits(Math.clamp(limit, 1, 100));
+		Map<String, Long> counts = session.search(SiteSearchDocument.class)
+			.where(f -> {
+				var should = f.bool();
+				SearchLanguage.matchText(f, should, query, variants);
+				return f.bool().filter(should);
+			})
 			.aggregation(BY_KIND, f -> f.terms().field("kind", String.class))
-			.fetch(Math.clamp(limit, 1, 100));
-		return new Hits(result.hits(), result.aggregation(BY_KIND));
+			.fetch(0)
+			.aggregation(BY_KIND);
+		return new Hits(hits, counts);
 	}
 
 	/**
