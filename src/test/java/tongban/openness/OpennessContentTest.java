@@ -204,6 +204,32 @@ class OpennessContentTest {
 	}
 
 	@Test
+	void theFilesHoldWhatTheIssueAsksFor() {
+		List<JsonNode> all = list(policies, "policies");
+		assertThat(all).hasSizeGreaterThanOrEqualTo(30);
+		assertThat(list(interpretations, "interpretations")).hasSizeGreaterThanOrEqualTo(15);
+		assertThat(list(articles, "articles")).hasSizeGreaterThanOrEqualTo(20);
+		assertThat(list(knowledge, "entries")).hasSizeGreaterThanOrEqualTo(100);
+		assertThat(all.stream().map(policy -> policy.get("validity").asString()))
+			.as("a mix of validities")
+			.contains("VALID", "REPEALED", "EXPIRED", "AMENDED");
+		assertThat(all.stream().filter(policy -> policy.get("issuers").size() > 1)).as("joint documents")
+			.hasSizeGreaterThanOrEqualTo(3);
+		assertThat(all.stream().filter(policy -> policy.get("docType").asString().equals("NORMATIVE")))
+			.hasSizeGreaterThanOrEqualTo(5);
+		assertThat(all.stream().filter(policy -> strings(policy, "items").contains("330106-XK-0001-01")))
+			.as("policies governing 食品经营许可（新办）")
+			.hasSizeGreaterThanOrEqualTo(2);
+		assertThat(all.stream().filter(policy -> strings(policy, "items").contains("330106-GG-0001-02")))
+			.as("policies governing 社会保障卡挂失与补领")
+			.isNotEmpty();
+		assertThat(list(interpretations, "interpretations").stream().map(interpretation -> interpretation.get("form").asString()))
+			.contains("TEXT", "GRAPHIC", "QA");
+		assertThat(list(articles, "articles").stream().map(article -> article.get("category").asString()))
+			.contains("NOTICE", "NEWS");
+	}
+
+	@Test
 	void interpretationsExplainPoliciesOfTheFile() {
 		Map<String, JsonNode> policyByKey = byKey(list(policies, "policies"), "policy");
 		for (JsonNode interpretation : byKey(list(interpretations, "interpretations"), "interpretation").values()) {
