@@ -25,6 +25,8 @@ public class SearchLanguage {
 	public static final String CHINESE = SearchAnalysis.CHINESE;
 	/** Whitespace and lower-case, for pinyin tokens. */
 	public static final String LATIN = SearchAnalysis.LATIN;
+	/** Han characters and character pairs (CJK bigrams with unigrams), for matching colloquial questions. */
+	public static final String GRAMS = SearchAnalysis.GRAMS;
 
 	private final Synonyms synonyms;
 

@@ -32,6 +32,7 @@ CREATE TABLE openness_search_document (
   aliases         text          NOT NULL DEFAULT '',
   keywords        text          NOT NULL DEFAULT '',  -- matched like an item's keywords
   body            text          NOT NULL DEFAULT '',
+  grams           text          NOT NULL DEFAULT '',  -- a knowledge entry's question and variants, by characters and pairs
   pinyin          text          NOT NULL DEFAULT '',
   initials        text          NOT NULL DEFAULT '',
   department_code varchar(40)   NOT NULL DEFAULT '',

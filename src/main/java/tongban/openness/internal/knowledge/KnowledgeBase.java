@@ -60,7 +60,10 @@ public class KnowledgeBase {
 	/** Active entries answering the text, best first. */
 	@Transactional(readOnly = true)
 	public List<KnowledgeEntry> answers(String text, int limit) {
-		List<SiteSearchIndex.Scored> scored = index.answers(queryTexts(text), limit);
+		List<String> texts = queryTexts(text);
+		Set<String> words = new LinkedHashSet<>();
+		texts.forEach(t -> words.addAll(List.of(t.split(" "))));
+		List<SiteSearchIndex.Scored> scored = index.answers(String.join(" ", words), texts, limit);
 		return entries.all(scored.stream().map(SiteSearchIndex.Scored::ref).toList()).stream().filter(KnowledgeEntry::active).toList();
 	}
 

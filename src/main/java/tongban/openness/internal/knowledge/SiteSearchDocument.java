@@ -43,6 +43,8 @@ public class SiteSearchDocument {
 	private String keywords;
 	@FullTextField(analyzer = SearchLanguage.CHINESE)
 	private String body;
+	@FullTextField(analyzer = SearchLanguage.GRAMS)
+	private String grams;
 	@FullTextField(analyzer = SearchLanguage.LATIN)
 	private String pinyin;
 	@FullTextField(analyzer = SearchLanguage.LATIN)
@@ -59,7 +61,7 @@ public class SiteSearchDocument {
 	protected SiteSearchDocument() {
 	}
 
-	SiteSearchDocument(String kind, UUID ref, String name, String aliases, String keywords, String body, String pinyin, String initials,
+	SiteSearchDocument(String kind, UUID ref, String name, String aliases, String keywords, String body, String grams, String pinyin, String initials,
 			String departmentCode, String path, String snippet, LocalDate publishedOn) {
 		this.id = id(kind, ref);
 		this.kind = kind;
@@ -68,6 +70,7 @@ public class SiteSearchDocument {
 		this.aliases = aliases;
 		this.keywords = keywords;
 		this.body = body;
+		this.grams = grams;
 		this.pinyin = pinyin;
 		this.initials = initials;
 		this.departmentCode = departmentCode == null ? "" : departmentCode;

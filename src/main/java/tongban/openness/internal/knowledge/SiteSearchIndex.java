@@ -84,7 +84,7 @@ public class SiteSearchIndex implements ApplicationRunner {
 		String snippet = body.strip().replaceAll("\\s+", " ");
 		snippet = snippet.length() > SNIPPET ? snippet.substring(0, SNIPPET) + "…" : snippet;
 		documents.save(new SiteSearchDocument(c.kind(), c.ref(), cut(c.title(), 300), String.join("\n", c.aliases()),
-				String.join(" ", c.keywords()), body,
+				String.join(" ", c.keywords()), body, KNOWLEDGE.equals(c.kind()) ? String.join("\n", names) : "",
 				String.join(" ", pinyin), String.join(" ", initials), c.departmentCode(), c.path(), snippet, c.date()));
 	}
 
@@ -143,13 +143,15 @@ public class SiteSearchIndex implements ApplicationRunner {
 	}
 
 	/**
-	 * Knowledge entries for a question or a ticket's text, best first: the text's words (its synonym variants too) in
-	 * the question and its variants (weighted) and in the answer; no word needs to match everywhere, so a long ticket
-	 * text still finds the entry whose question shares its key words. Ids of entries (refs) with their scores.
+	 * Knowledge entries for a question or a ticket's text, best first. {@code words} are the text's meaningful words
+	 * with those of its synonym variants, each once (so a word common to every variant does not count several times);
+	 * they are matched, none required, in the question and its variants (weighted), by characters and pairs in the
+	 * same (for words smartcn segments differently), and in the answer; {@code phrases} (the variants) score when they
+	 * occur nearly as written. Ids of entries (refs) with their scores.
 	 */
 	@Transactional(readOnly = true)
-	public List<Scored> answers(List<String> texts, int limit) {
-		if (texts.isEmpty()) {
+	public List<Scored> answers(String words, List<String> phrases, int limit) {
+		if (words.isBlank()) {
 			return List.of();
 		}
 		return Search.session(em)
@@ -158,10 +160,11 @@ public class SiteSearchIndex implements ApplicationRunner {
 			.where(f -> {
 				var bool = f.bool();
 				var should = f.bool();
-				for (String t : texts) {
-					should.should(f.match().field("name").boost(3f).field("aliases").boost(3f).matching(t));
-					should.should(f.match().field("body").matching(t));
-					should.should(f.phrase().field("name").boost(2f).field("aliases").boost(2f).matching(t).slop(2));
+				should.should(f.match().field("name").boost(3f).field("aliases").boost(3f).matching(words));
+				should.should(f.match().field("grams").matching(words));
+				should.should(f.match().field("body").matching(words));
+				for (String p : phrases) {
+					should.should(f.phrase().field("name").boost(2f).field("aliases").boost(2f).matching(p).slop(2));
 				}
 				bool.must(should);
 				bool.filter(f.match().field("kind").matching(KNOWLEDGE));

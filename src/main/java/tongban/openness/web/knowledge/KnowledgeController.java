@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import tongban.catalog.CatalogManagement;
 import tongban.catalog.SearchLanguage;
 import tongban.directory.DirectoryManagement;
 import tongban.openness.internal.knowledge.KnowledgeBase;
@@ -29,10 +30,16 @@ class KnowledgeController {
 
 	private final KnowledgeReading reading;
 	private final DirectoryManagement directory;
+	private final CatalogManagement catalog;
 
-	KnowledgeController(KnowledgeReading reading, DirectoryManagement directory) {
+	KnowledgeController(KnowledgeReading reading, DirectoryManagement directory, CatalogManagement catalog) {
 		this.reading = reading;
 		this.directory = directory;
+		this.catalog = catalog;
+	}
+
+	/** A related item that is published, by its name. */
+	record RelatedItem(String code, String name) {
 	}
 
 	@GetMapping("/knowledge")
@@ -67,6 +74,10 @@ class KnowledgeController {
 		KnowledgeEntry e = KnowledgeBase.id(id).flatMap(reading::find).filter(KnowledgeEntry::active)
 			.orElseThrow(() -> DomainException.notFound("knowledge-entry"));
 		model.addAttribute("entry", e);
+		// only published items are linked: a withdrawn one has no page
+		model.addAttribute("items", e.items().stream()
+			.flatMap(code -> catalog.published(code).stream().map(p -> new RelatedItem(code, p.guide().name())))
+			.toList());
 		model.addAttribute("departmentNames", directory.departmentNames());
 		model.addAttribute("metaKey", "openness.knowledge.meta");
 		model.addAttribute("metaArg", e.question());
