@@ -203,6 +203,21 @@ class OpennessContentTest {
 		}
 	}
 
+	/** An outside page, or one of the product's pages that exist: a service guide, 12345, a department's guide or catalogue. */
+	static boolean linksToAPageThatExists(String url) {
+		if (url.startsWith("https://") || url.startsWith("http://")) {
+			return true;
+		}
+		if (url.startsWith("/items/")) {
+			return itemCodes.contains(url.substring("/items/".length()));
+		}
+		if (url.startsWith("/openness/")) {
+			String[] parts = url.split("/");
+			return parts.length == 4 && DEPARTMENTS.contains(parts[2]) && Set.of("guide", "catalogue").contains(parts[3]);
+		}
+		return url.equals("/hotline");
+	}
+
 	@Test
 	void theFilesHoldWhatTheIssueAsksFor() {
 		List<JsonNode> all = list(policies, "policies");
@@ -322,7 +337,7 @@ class OpennessContentTest {
 			assertThat(sources).as("sources of %s", key).isNotEmpty();
 			sources.forEach(source -> {
 				text(source, "title");
-				text(source, "url");
+				assertThat(linksToAPageThatExists(text(source, "url"))).as("source %s of %s", source, key).isTrue();
 			});
 		}
 	}
