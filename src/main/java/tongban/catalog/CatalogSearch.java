@@ -53,11 +53,7 @@ public class CatalogSearch {
 
 	/** Letters, digits and Han characters only; at most {@link #MAX_QUERY} of them. */
 	public static String clean(String raw) {
-		if (raw == null) {
-			return "";
-		}
-		String s = raw.replaceAll("[^\\p{IsHan}\\p{L}\\p{N}]+", " ").strip();
-		return s.length() > MAX_QUERY ? s.substring(0, MAX_QUERY).strip() : s;
+		return SearchLanguage.clean(raw, MAX_QUERY);
 	}
 
 	public SearchResult search(String raw, String type, String department, Integer maxVisits, int limit) {
@@ -65,8 +61,6 @@ public class CatalogSearch {
 		if (q.isEmpty()) {
 			return SearchResult.empty(q);
 		}
-		boolean latin = q.matches("[A-Za-z0-9 ]+");
-		String compact = q.replace(" ", "").toLowerCase();
 		List<String> variants = synonyms.expand(q);
 		List<String> situationCodes = variants.stream().flatMap(v -> situations.codes(v).stream()).distinct().toList();
 		// hits are projected from the index's stored fields: no entity loading, no database round trip
@@ -81,27 +75,9 @@ public class CatalogSearch {
 			.where(f -> {
 				BooleanPredicateClausesStep<?, ?> bool = f.bool();
 				var should = f.bool();
-				for (String v : variants) {
-					// in the name, aliases and keywords at least half of the query's words must match; in the guide
-					// text all of them (words like 身份证 appear in most guides): fewer, better hits, cheaper facets
-					should.should(f.match().field("name").boost(6f).field("aliases").boost(5f).field("keywords").boost(3f)
-						.matching(v).minimumShouldMatchPercent(50));
-					should.should(f.match().field("body").matching(v).minimumShouldMatchPercent(100));
-					should.should(f.phrase().field("name").boost(4f).field("aliases").boost(4f).matching(v));
-				}
+				SearchLanguage.matchText(f, should, q, variants);
 				for (int i = 0; i < situationCodes.size(); i++) {
 					should.should(f.id().matching(situationCodes.get(i)).boost(SITUATION_BOOST - i));
-				}
-				if (latin) {
-					should.should(f.wildcard().field("initials").matching(compact + "*").boost(8f));
-					should.should(f.wildcard().field("pinyin").matching(compact + "*").boost(6f));
-					// one typo only in input long enough to carry it: "sbk" within one edit of 税控's "sk" is no match
-					if (compact.length() >= MIN_FUZZY_INITIALS) {
-						should.should(f.match().field("initials").matching(compact).fuzzy(1).boost(3f));
-					}
-					if (compact.length() >= MIN_FUZZY_PINYIN) {
-						should.should(f.match().field("pinyin").matching(compact).fuzzy(1).boost(3f));
-					}
 				}
 				bool.must(should);
 				filters(f, bool, type, department, maxVisits);

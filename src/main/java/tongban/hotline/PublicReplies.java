@@ -3,16 +3,21 @@ package tongban.hotline;
 import static tongban.hotline.internal.domain.TicketRepository.conflict;
 import static tongban.hotline.internal.domain.TicketRepository.trim;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.hotline.TicketEvents.ReplyPublished;
 import tongban.hotline.internal.domain.TicketRepository;
 import tongban.shared.FieldProblem;
 
@@ -31,11 +36,13 @@ public class PublicReplies {
 	private final TicketRepository tickets;
 	private final Tickets reading;
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 
-	PublicReplies(TicketRepository tickets, Tickets reading, JdbcClient jdbc) {
+	PublicReplies(TicketRepository tickets, Tickets reading, JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.tickets = tickets;
 		this.reading = reading;
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	/** Publishes a closed suggestion or consultation and its answer; the problems of the texts, or none when published. */
@@ -62,6 +69,7 @@ public class PublicReplies {
 			.params(id.value(), titleText, questionText, answerText, reading.departmentName(ticket.leadDepartment()), publisherName)
 			.update();
 		tickets.log(id, "PUBLISHED", publisherName, null, "已公开答复（匿名）", true);
+		events.publishEvent(new ReplyPublished(id, ticket.number()));
 		return List.of();
 	}
 
@@ -92,11 +100,22 @@ public class PublicReplies {
 	private List<PublicReply> published(String condition, int limit, Object... params) {
 		List<Object> all = new ArrayList<>(List.of(params));
 		all.add(limit);
-		return jdbc.sql("select t.number, r.title, r.question, r.answer, r.department, r.published_at from hotline_public_reply r "
-				+ "join hotline_ticket t on t.id = r.ticket_id " + condition + "order by r.published_at desc limit ?")
+		return jdbc.sql(REPLY + condition + "order by r.published_at desc limit ?")
 			.params(all)
-			.query((rs, row) -> new PublicReply(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getObject(6, OffsetDateTime.class)))
+			.query(PublicReplies::reply)
 			.list();
+	}
+
+	/** The published reply of the ticket with this number, if it was published. */
+	public Optional<PublicReply> byNumber(String number) {
+		return jdbc.sql(REPLY + "where t.number = ?").param(number).query(PublicReplies::reply).optional();
+	}
+
+	private static final String REPLY = "select t.number, r.title, r.question, r.answer, r.department, r.published_at "
+			+ "from hotline_public_reply r join hotline_ticket t on t.id = r.ticket_id ";
+
+	private static PublicReply reply(ResultSet rs, int row) throws SQLException {
+		return new PublicReply(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+				rs.getObject(6, OffsetDateTime.class));
 	}
 }

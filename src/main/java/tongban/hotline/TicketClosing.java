@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.hotline.TicketEvents.TicketAnsweredOnCall;
 import tongban.hotline.TicketEvents.TicketClosed;
 import tongban.hotline.TicketEvents.TicketReopened;
 import tongban.hotline.internal.domain.TicketRepository;
@@ -42,6 +43,21 @@ public class TicketClosing {
 		tickets.require(id);
 		tickets.move(id, TicketStatus.REPLIED, TicketStatus.CLOSED, new TicketClosed(id), "hotline-not-closable", "closed_at = now()");
 		tickets.log(id, "CLOSED", operatorName, null, trim(note).isEmpty() ? "已办结" : trim(note), true);
+	}
+
+	/**
+	 * 当场答复: the operator answers a new consultation on the call with a suggested answer, which closes it; the
+	 * answer is the suggestion's text as the knowledge base holds it, and the history records which one.
+	 */
+	@Transactional
+	public void answerOnCall(TicketId id, String operatorName, AnswerSuggestions.SuggestedAnswer answer) {
+		Ticket ticket = tickets.require(id);
+		if (ticket.status() != TicketStatus.NEW || !"CONSULT".equals(ticket.type())) {
+			throw conflict("hotline-not-answerable");
+		}
+		tickets.move(id, TicketStatus.NEW, TicketStatus.CLOSED, new TicketAnsweredOnCall(id, answer.ref()), "hotline-not-answerable",
+				"reply = ?, replied_at = now(), closed_at = now()", answer.answer());
+		tickets.log(id, "ANSWERED_ON_CALL", operatorName, null, "按知识库答复办结：" + answer.question() + "（" + answer.ref() + "）", true);
 	}
 
 	/**

@@ -2,7 +2,7 @@ package tongban.hotline;
 
 /**
  * Facts about tickets, published when a ticket changes status (each one names an edge of {@link TicketStatus#GRAPH}),
- * and when a ticket is taken in.
+ * when a ticket is taken in, and when its reply is published.
  */
 public final class TicketEvents {
 
@@ -37,5 +37,13 @@ public final class TicketEvents {
 
 	/** A duplicate closes and follows the answer of {@code into}. */
 	public record TicketMerged(TicketId ticketId, TicketId into) {
+	}
+
+	/** 当场答复: the operator answered a consultation on the call from a suggested answer ({@link AnswerSuggestions}). */
+	public record TicketAnsweredOnCall(TicketId ticketId, String answerRef) {
+	}
+
+	/** A closed ticket's reply was published, anonymised ({@link PublicReplies#byNumber}). */
+	public record ReplyPublished(TicketId ticketId, String number) {
 	}
 }

@@ -3,6 +3,7 @@ package tongban.hotline;
 import java.util.EnumSet;
 import java.util.Set;
 
+import tongban.hotline.TicketEvents.TicketAnsweredOnCall;
 import tongban.hotline.TicketEvents.TicketClosed;
 import tongban.hotline.TicketEvents.TicketDispatched;
 import tongban.hotline.TicketEvents.TicketMerged;
@@ -50,6 +51,7 @@ public enum TicketStatus {
 		.edge(NEW, MERGED, TicketMerged.class)
 		.edge(RETURNED, MERGED, TicketMerged.class)
 		.edge(DISPATCHED, MERGED, TicketMerged.class)
+		.edge(NEW, CLOSED, TicketAnsweredOnCall.class)
 		.build(CONFLICT);
 
 	public boolean open() {

@@ -43,7 +43,8 @@ class TicketStatusTest {
 			new Move(CLOSED, DISPATCHED, "TicketReopened"),
 			new Move(NEW, MERGED, "TicketMerged"),
 			new Move(RETURNED, MERGED, "TicketMerged"),
-			new Move(DISPATCHED, MERGED, "TicketMerged"));
+			new Move(DISPATCHED, MERGED, "TicketMerged"),
+			new Move(NEW, CLOSED, "TicketAnsweredOnCall"));
 
 	@Test
 	void eachAllowedMoveIsAnEdgeNamingItsEvent() {

@@ -88,7 +88,7 @@ public class SearchIndexing implements ApplicationRunner {
 	}
 
 	/** Words as the smartcn HMM tokenizer segments them (the same segmentation the index uses). */
-	static List<String> words(String text) {
+	public static List<String> words(String text) {
 		List<String> out = new ArrayList<>();
 		try (Tokenizer t = new HMMChineseTokenizer()) {
 			t.setReader(new StringReader(text));

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 import tongban.catalog.CatalogSearch;
-import tongban.catalog.SearchResult;
+import tongban.catalog.SiteSearch;
+import tongban.catalog.SiteSearchResult;
 import tongban.directory.DirectoryManagement;
 
 /** The search page, suggestions while typing (htmx fragment), and the search API. */
@@ -19,18 +20,22 @@ import tongban.directory.DirectoryManagement;
 class SearchController {
 
 	private final CatalogSearch search;
+	private final SiteSearch site;
 	private final DirectoryManagement directory;
 
-	SearchController(CatalogSearch search, DirectoryManagement directory) {
+	SearchController(CatalogSearch search, SiteSearch site, DirectoryManagement directory) {
 		this.search = search;
+		this.site = site;
 		this.directory = directory;
 	}
 
 	@GetMapping("/search")
-	String page(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String type,
-			@RequestParam(required = false) String department, @RequestParam(required = false) Integer maxVisits, Model model) {
+	String page(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String department,
+			@RequestParam(required = false) Integer maxVisits, Model model) {
 		model.addAttribute("q", CatalogSearch.clean(q));
-		model.addAttribute("result", search.search(q, type, department, maxVisits, 30));
+		model.addAttribute("result", site.search(q, kind, type, department, maxVisits, 30));
+		model.addAttribute("kind", kind);
 		model.addAttribute("type", type);
 		model.addAttribute("department", department);
 		model.addAttribute("maxVisits", maxVisits);
@@ -46,12 +51,13 @@ class SearchController {
 		return "catalog/suggestions :: suggestions";
 	}
 
-	@Operation(summary = "Unified search over published items: Chinese words, pinyin and initials, synonyms, facets")
+	@Operation(summary = "Site-wide search over published items, policies, interpretations, articles and knowledge entries:"
+			+ " Chinese words, pinyin and initials, synonyms, facets by content type (kind) and, for items, type, department, visits")
 	@GetMapping(value = "/api/search", produces = "application/json")
 	@ResponseBody
-	SearchResult api(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String type,
-			@RequestParam(required = false) String department, @RequestParam(required = false) Integer maxVisits,
-			@RequestParam(defaultValue = "20") int size) {
-		return search.search(q, type, department, maxVisits, size);
+	SiteSearchResult api(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String type, @RequestParam(required = false) String department,
+			@RequestParam(required = false) Integer maxVisits, @RequestParam(defaultValue = "20") int size) {
+		return site.search(q, kind, type, department, maxVisits, Math.clamp(size, 1, 100));
 	}
 }

@@ -24,6 +24,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import tongban.directory.DirectoryManagement;
+import tongban.hotline.AnswerSuggestions;
 import tongban.hotline.HotlineCatalogue;
 import tongban.hotline.NewTicket;
 import tongban.hotline.PublicReplies;
@@ -34,6 +35,7 @@ import tongban.hotline.TicketDispatch;
 import tongban.hotline.TicketId;
 import tongban.hotline.TicketIntake;
 import tongban.hotline.TicketSource;
+import tongban.hotline.TicketStatus;
 import tongban.hotline.Tickets;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
@@ -56,9 +58,14 @@ class HotlineWorkbenchController {
 	private final DirectoryManagement directory;
 	private final HotlineController publicPages;
 	private final FileStore files;
+	private final List<AnswerSuggestions> answers;
+
+	/** Answers suggested to the operator for a new consultation. */
+	static final int SUGGESTED_ANSWERS = 5;
 
 	HotlineWorkbenchController(Tickets tickets, TicketIntake intake, TicketDispatch dispatch, HotlineCatalogue catalogue,
-			DirectoryManagement directory, HotlineController publicPages, FileStore files) {
+			DirectoryManagement directory, HotlineController publicPages, FileStore files, List<AnswerSuggestions> answers) {
+		this.answers = List.copyOf(answers);
 		this.tickets = tickets;
 		this.intake = intake;
 		this.dispatch = dispatch;
@@ -150,6 +157,9 @@ class HotlineWorkbenchController {
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("suggestion", dispatch.suggestion(t).orElse(null));
 		model.addAttribute("names", new Names(tickets));
+		if (roles.operator() && t.status() == TicketStatus.NEW && "CONSULT".equals(t.type())) {
+			model.addAttribute("answers", answers.stream().flatMap(a -> a.suggest(t.description(), SUGGESTED_ANSWERS).stream()).toList());
+		}
 		if (roles.operator() && t.publishConsent() && !model.containsAttribute("publishTitle")) {
 			model.addAttribute("publishTitle", catalogue.category(t.categoryCode()).map(HotlineCatalogue.Category::name).orElse(""));
 			model.addAttribute("publishQuestion", PublicReplies.anonymised(t.description()));

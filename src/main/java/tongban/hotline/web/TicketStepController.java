@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.hotline.AnswerSuggestions;
 import tongban.hotline.PublicReplies;
 import tongban.hotline.Satisfaction;
 import tongban.hotline.Ticket;
@@ -39,9 +40,11 @@ class TicketStepController {
 	private final TicketClosing closing;
 	private final TicketSupervision supervision;
 	private final PublicReplies replies;
+	private final List<AnswerSuggestions> answers;
 
 	TicketStepController(Tickets tickets, TicketDispatch dispatch, TicketHandling handling, TicketClosing closing,
-			TicketSupervision supervision, PublicReplies replies) {
+			TicketSupervision supervision, PublicReplies replies, List<AnswerSuggestions> answers) {
+		this.answers = List.copyOf(answers);
 		this.tickets = tickets;
 		this.dispatch = dispatch;
 		this.handling = handling;
@@ -95,6 +98,18 @@ class TicketStepController {
 		String operator = HotlineRoles.operator(staff).name();
 		TicketId ticket = new TicketId(id);
 		return step(ticket, redirect, "close-note", note, "hotline.closed", () -> closing.close(ticket, operator, note));
+	}
+
+	/** 当场答复: a new consultation answered with a suggested answer and closed; an answer no longer offered is refused. */
+	@PostMapping("/workbench/hotline/tickets/{id}/answer")
+	String answer(@PathVariable UUID id, @RequestParam(defaultValue = "") String ref, @CurrentStaff StaffMember staff,
+			RedirectAttributes redirect) {
+		String operator = HotlineRoles.operator(staff).name();
+		TicketId ticket = new TicketId(id);
+		tickets.find(ticket).orElseThrow(() -> DomainException.notFound("ticket"));
+		return step(ticket, redirect, "answer", null, "hotline.answered", () -> closing.answerOnCall(ticket, operator,
+				answers.stream().flatMap(a -> a.find(ref).stream()).findFirst()
+					.orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "hotline-answer-gone", "hotline-answer-gone"))));
 	}
 
 	@PostMapping("/workbench/hotline/tickets/{id}/revisit")
