@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,8 +21,8 @@ import tongban.openness.domain.DisclosureTime;
  * The statistical tables of a department's 政府信息公开工作年度报告 in the national format (国办公开办函〔2021〕30号),
  * computed from the platform's own records, never typed in:
  * <ul>
- * <li>二 主动公开: 规章 and 行政规范性文件 from the publications ({@link ProactiveDisclosureCounts}, "—" while no module
- * provides it), the 行政许可 decisions from casework.</li>
+ * <li>二 主动公开: 规章 and 行政规范性文件 from the publications ({@link ProactiveDisclosureCounts}), the 行政许可
+ * decisions from casework.</li>
  * <li>三 收到和处理政府信息公开申请情况: by applicant column, 本年新收 (received in the year), 上年结转 (received before and
  * open on 1 January), the year's outcomes by row (concluded in the year), 总计, and 结转下年度继续办理 (open on 31
  * December); so that 一 + 二 = 三(七) + 四, as the format checks.</li>
@@ -66,11 +65,11 @@ public class DisclosureAnnualReport {
 
 	private final DisclosureRepository repository;
 	private final DirectoryManagement directory;
-	private final ObjectProvider<ProactiveDisclosureCounts> proactive;
+	private final ProactiveDisclosureCounts proactive;
 	private final Cases cases;
 	private final DisclosureTime time;
 
-	DisclosureAnnualReport(DisclosureRepository repository, DirectoryManagement directory, ObjectProvider<ProactiveDisclosureCounts> proactive,
+	DisclosureAnnualReport(DisclosureRepository repository, DirectoryManagement directory, ProactiveDisclosureCounts proactive,
 			Cases cases, DisclosureTime time) {
 		this.repository = repository;
 		this.directory = directory;
@@ -124,12 +123,8 @@ public class DisclosureAnnualReport {
 	}
 
 	private List<ProactiveRow> proactiveRows(String departmentCode, int year) {
-		ProactiveDisclosureCounts counts = proactive.getIfAvailable();
-		if (counts == null) {
-			return List.of(new ProactiveRow("规章", null, null, null), new ProactiveRow("行政规范性文件", null, null, null));
-		}
-		ProactiveDisclosureCounts.Row regulations = counts.regulations(departmentCode, year);
-		ProactiveDisclosureCounts.Row normative = counts.normativeDocuments(departmentCode, year);
+		ProactiveDisclosureCounts.Row regulations = proactive.regulations(departmentCode, year);
+		ProactiveDisclosureCounts.Row normative = proactive.normativeDocuments(departmentCode, year);
 		return List.of(new ProactiveRow("规章", regulations.issued(), regulations.repealed(), regulations.inForce()),
 				new ProactiveRow("行政规范性文件", normative.issued(), normative.repealed(), normative.inForce()));
 	}

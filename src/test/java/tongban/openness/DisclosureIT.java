@@ -3,6 +3,8 @@ package tongban.openness;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -32,6 +34,8 @@ import tongban.support.IntegrationTest;
 import tongban.support.People;
 import tongban.support.Poppler;
 import tongban.support.TestCases;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 依申请公开 end to end over HTTP and the services: filing with bad input refused at each field, someone else's request
@@ -295,6 +299,42 @@ class DisclosureIT extends IntegrationTest {
 
 	@Autowired
 	Handling handling;
+
+	/**
+	 * Section 二 counts the department's 行政规范性文件 among the published demo policies: those published in 2025, and
+	 * those in force at its end (valid, or repealed, expired or amended only later), counted here from the data file.
+	 */
+	@Test
+	void theReportCountsTheNormativeDocumentsOfTheYear() throws IOException {
+		JsonNode policies;
+		try (InputStream in = getClass().getResourceAsStream("/data/openness/policies.json")) {
+			policies = JsonMapper.builder().build().readTree(in).get("policies");
+		}
+		int issued = 0;
+		int inForce = 0;
+		for (JsonNode policy : policies) {
+			boolean byTheDepartment = false;
+			for (JsonNode issuer : policy.get("issuers")) {
+				byTheDepartment |= issuer.asString().equals("XH-WJ");
+			}
+			boolean ours = byTheDepartment && "NORMATIVE".equals(policy.get("docType").asString())
+					&& "PROACTIVE".equals(policy.get("disclosure").asString());
+			String published = policy.get("publishedOn").asString();
+			if (ours && published.startsWith("2025")) {
+				issued++;
+			}
+			if (ours && published.compareTo("2026") < 0 && "VALID".equals(policy.get("validity").asString())) {
+				inForce++;
+			}
+		}
+		var row = reports.report("XH-WJ", 2025).orElseThrow().regulations().stream()
+			.filter(candidate -> candidate.label().equals("行政规范性文件"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(issued).isPositive();
+		assertThat(row.issued()).isEqualTo(issued);
+		assertThat(row.inForce()).isGreaterThanOrEqualTo(inForce);
+	}
 
 	@Test
 	void theReportCountsTheYearsLicensingDecisionsFromCasework() {

@@ -2,7 +2,9 @@ package tongban.openness;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -16,8 +18,8 @@ import tongban.support.People;
 /**
  * A policy from draft to repeal in Chromium: the department's editor drafts a policy governing 食品经营许可（新办） and an
  * interpretation of it; the reviewer's 保密审查 publishes both (refused to the editor, who wrote them); the policy shows
- * on the department's 政务公开 page, in its feed and under 相关政策 on the guide page; the editor proposes the repeal,
- * the reviewer passes it, and the policy's page says 已废止.
+ * on the department's 政务公开 page, in its feed, in site-wide search and under 相关政策 on the guide page; the editor
+ * proposes the repeal, the reviewer passes it, the policy's page says 已废止 and search no longer finds it.
  */
 class PublicationJourneyIT extends JourneyTest {
 
@@ -87,6 +89,12 @@ class PublicationJourneyIT extends JourneyTest {
 		page.navigate(base() + "/items/" + ITEM);
 		assertThat(page.getByTestId("related-policies")).containsText(title);
 		assertThat(page.getByTestId("related-policies")).containsText("有效");
+		// site-wide search finds it, by a word of its title, once the index has taken the published event
+		String searchPath = "/search?kind=POLICY&q=" + title.substring(0, title.length() - 6);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			page.navigate(base() + searchPath);
+			assertThat(page.getByTestId("search-content").locator("a[href='" + policyPath + "']")).hasCount(1);
+		});
 
 		// the repeal, through the review
 		ed.navigate(base() + "/workbench/publications/" + policyPath.substring("/policies/".length()));
@@ -108,5 +116,10 @@ class PublicationJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("validity")).containsText("已废止");
 		page.navigate(base() + "/items/" + ITEM);
 		assertThat(page.getByTestId("related-policies")).containsText("已废止");
+		// a repealed policy is gone from search at once
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			page.navigate(base() + searchPath);
+			assertThat(page.locator("a[href='" + policyPath + "']")).hasCount(0);
+		});
 	}
 }
