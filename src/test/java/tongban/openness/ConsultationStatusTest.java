@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import tongban.openness.domain.Adoption;
 import tongban.openness.domain.CommentStatus;
 import tongban.openness.domain.Consultation;
+import tongban.openness.domain.ConsultationInterview;
 import tongban.openness.domain.ConsultationPhase;
 import tongban.openness.domain.ConsultationStatus;
 import tongban.openness.internal.ConsultationInput;
@@ -49,6 +50,13 @@ class ConsultationStatusTest {
 		assertThat(CommentStatus.GRAPH.edges()).extracting(e -> e.from() + ">" + e.to() + ":" + e.event())
 			.containsExactly("PENDING>PUBLISHED:CommentPublished", "PENDING>HELD:CommentHeld", "HELD>PUBLISHED:CommentPublished");
 		assertThat(CommentStatus.GRAPH.allows(CommentStatus.PUBLISHED, CommentStatus.PENDING)).isFalse();
+	}
+
+	@Test
+	void anInterviewMovesOnlyOnceFromScheduledToTranscribed() {
+		assertThat(ConsultationInterview.GRAPH.edges()).extracting(e -> e.from() + ">" + e.to() + ":" + e.event())
+			.containsExactly("SCHEDULED>TRANSCRIBED:InterviewTranscribed");
+		assertThat(ConsultationInterview.GRAPH.terminal()).containsExactly(ConsultationInterview.Status.TRANSCRIBED);
 	}
 
 	@Test

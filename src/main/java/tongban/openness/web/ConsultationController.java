@@ -31,6 +31,7 @@ import tongban.openness.domain.ConsultationStatus;
 import tongban.openness.internal.ConsultationComments;
 import tongban.openness.internal.ConsultationComments.Commented;
 import tongban.openness.internal.ConsultationComments.NewComment;
+import tongban.openness.internal.ConsultationInterviews;
 import tongban.openness.internal.ConsultationRules;
 import tongban.shared.AttemptLimits;
 import tongban.shared.Clocks;
@@ -52,9 +53,11 @@ class ConsultationController {
 	private final ConsultationComments comments;
 	private final ConsultationPages pages;
 	private final AttemptLimits limits;
+	private final ConsultationInterviews interviews;
 
 	ConsultationController(ConsultationRepository consultations, ConsultationComments comments, ConsultationPages pages,
-			AttemptLimits limits) {
+			AttemptLimits limits, ConsultationInterviews interviews) {
+		this.interviews = interviews;
 		this.consultations = consultations;
 		this.comments = comments;
 		this.pages = pages;
@@ -72,6 +75,7 @@ class ConsultationController {
 		model.addAttribute("open", cards(all, today, ConsultationPhase.OPEN));
 		model.addAttribute("upcoming", cards(all, today, ConsultationPhase.UPCOMING));
 		model.addAttribute("closed", cards(all, today, ConsultationPhase.CLOSED));
+		model.addAttribute("interviews", interviews.all());
 		return "openness/consultations/index";
 	}
 

@@ -32,6 +32,7 @@ import tongban.openness.internal.ConsultationComments;
 import tongban.openness.internal.ConsultationDrafting;
 import tongban.openness.internal.ConsultationDrafting.Saved;
 import tongban.openness.internal.ConsultationInput;
+import tongban.openness.internal.ConsultationInterviews;
 import tongban.openness.internal.ConsultationReports;
 import tongban.openness.internal.ConsultationRules;
 import tongban.shared.Clocks;
@@ -53,9 +54,11 @@ class ConsultationWorkbenchController {
 	private final ConsultationComments comments;
 	private final ConsultationReports reports;
 	private final ConsultationPages pages;
+	private final ConsultationInterviews interviews;
 
 	ConsultationWorkbenchController(ConsultationRepository consultations, ConsultationDrafting drafting, ConsultationComments comments,
-			ConsultationReports reports, ConsultationPages pages) {
+			ConsultationReports reports, ConsultationPages pages, ConsultationInterviews interviews) {
+		this.interviews = interviews;
 		this.consultations = consultations;
 		this.drafting = drafting;
 		this.comments = comments;
@@ -76,6 +79,7 @@ class ConsultationWorkbenchController {
 			.toList());
 		model.addAttribute("editor", staff.has(Role.INFO_EDITOR));
 		model.addAttribute("departmentName", pages.departmentName(department));
+		model.addAttribute("interviews", interviews.all().stream().filter(i -> i.departmentCode().equals(department)).toList());
 		return "openness/consultations/workbench-list";
 	}
 
