@@ -219,6 +219,7 @@ class DisclosureIT extends IntegrationTest {
 		assertThat(Poppler.signatures(pdf)).contains("Signature is Valid.").contains("杭州市西湖区市场监督管理局");
 		assertThat(Poppler.text(pdf).replaceAll("\\s+", "")).contains("部分公开").contains("第三十七条").contains(number);
 
+		assertThat(notifications.messages(me.id(), 5)).anyMatch(m -> m.event().equals("DISCLOSURE_ANSWERED") && m.body().contains("部分公开"));
 		var after = reports.report(DEPARTMENT, year).orElseThrow();
 		assertThat(after.row("NEW").orElseThrow().counts().get(0) - before.row("NEW").orElseThrow().counts().get(0)).isEqualTo(1);
 		assertThat(after.row("PARTLY_DISCLOSED").orElseThrow().total() - before.row("PARTLY_DISCLOSED").orElseThrow().total()).isEqualTo(1);
@@ -336,6 +337,11 @@ class DisclosureIT extends IntegrationTest {
 		assertThat(requests.find(TestCases.actor(me), number).orElseThrow().remedies().getFirst().result()).isEqualTo(Disclosure.RemedyResult.CORRECTED);
 		assertThat(desk.get("/workbench/disclosure?done=1").body()).contains("data-number=\"" + number + "\"");
 		assertThat(desk.get(page + "?lang=en").statusCode()).isEqualTo(200);
+		assertThat(jdbc.sql("select action from openness_disclosure_step where request_id = (select id from openness_disclosure_request where number = ?)")
+			.param(number).query(String.class).list()).containsExactly("RECEIVED", "CONSULTATION_STARTED", "CONSULTATION_ENDED", "ANSWERED",
+					"REMEDY_RECORDED", "REMEDY_UPDATED");
+		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DISCLOSURE' and subject = ? and actor = ?")
+			.params("disclosure:" + number, "staff:" + officer.id()).query(Integer.class).single()).as("every staff step audited").isEqualTo(5);
 		var citizenPage = citizenSession(me).get("/disclosure/" + number);
 		assertThat(citizenPage.body()).contains("不予公开（保护第三方合法权益）").contains("政府信息公开申请答复告知书").doesNotContain("台面经办");
 	}
