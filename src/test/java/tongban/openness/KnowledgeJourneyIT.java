@@ -16,8 +16,8 @@ import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
 
 /**
- * In Chromium: a hotline operator registers a caller's 咨询 about replacing a lost social security card, sees the
- * knowledge base's suggested answers on the ticket (the right one in the top three), answers from it and the ticket is
+ * In Chromium: a hotline operator registers a caller's 咨询 about replacing a lost social security card (the
+ * suggestions show while typing), sees the knowledge base's suggested answers on the ticket (the right one in the top three), answers from it and the ticket is
  * closed with that answer, recorded; a citizen on a 360 px phone asks the same in the 智能问答 box on the home page
  * and gets the answer with its source, in place and as the plain form's page.
  */
@@ -32,6 +32,9 @@ class KnowledgeJourneyIT extends JourneyTest {
 		desk.locator("#categoryCode").selectOption("RS0102");
 		desk.locator("#regionCode").selectOption("330106");
 		desk.locator("#description").fill("来电人说社保卡弄丢了，已经打电话挂失，问补办新卡去哪里办、多久能拿到。");
+		// while typing, the intake form already shows what the knowledge base would answer (htmx)
+		desk.locator("#description").press("End");
+		assertThat(desk.getByTestId("answer-preview").innerText()).contains("社会保障卡挂失后怎么补办");
 		desk.locator("#phone").fill("0571-87005678");
 		desk.getByTestId("ticket-submit").click();
 

@@ -110,6 +110,16 @@ class HotlineWorkbenchController {
 		model.addAttribute("urgencies", NewTicket.URGENCIES);
 	}
 
+	/** Suggested answers while the operator types a consultation (htmx); the answer itself is given on the ticket's page. */
+	@GetMapping("/workbench/hotline/answers")
+	String answers(@RequestParam(defaultValue = "") String description, @CurrentStaff StaffMember staff, Model model) {
+		HotlineRoles.operator(staff);
+		String text = description.length() > NewTicket.MAX_DESCRIPTION ? description.substring(0, NewTicket.MAX_DESCRIPTION) : description;
+		model.addAttribute("answers", text.strip().length() < NewTicket.MIN_DESCRIPTION ? List.of()
+				: answers.stream().flatMap(a -> a.suggest(text, SUGGESTED_ANSWERS).stream()).toList());
+		return "hotline/answers :: answers";
+	}
+
 	@PostMapping("/workbench/hotline/new")
 	String take(@ModelAttribute("form") TicketForm form, BindingResult errors,
 			@RequestParam(name = "files", required = false) List<MultipartFile> chosenFiles, @CurrentStaff StaffMember staff,
