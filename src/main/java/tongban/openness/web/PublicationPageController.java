@@ -2,6 +2,7 @@ package tongban.openness.web;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +90,7 @@ class PublicationPageController {
 	@GetMapping("/articles")
 	String articles(@RequestParam(required = false) String department, @RequestParam(required = false) String category,
 			@RequestParam(defaultValue = "0") String page, Model model) {
-		String cat = category != null && (category.equals("NOTICE") || category.equals("NEWS")) ? category : null;
+		String cat = Arrays.stream(ArticleCategory.values()).map(Enum::name).filter(name -> name.equals(category)).findFirst().orElse(null);
 		Filter filter = new Filter(PublicationKind.ARTICLE, known(department), null, null, null, cat);
 		model.addAttribute("filter", filter);
 		model.addAttribute("items", reading.list(filter, PageRequest.of(PublicationParams.page(page), PAGE_SIZE)));

@@ -30,10 +30,12 @@ import tongban.catalog.SiteSearchSource.Hits;
  * The openness part of site-wide search (offered to catalog's {@link SiteSearchSource} port by {@link SiteSearchContent}): policies, interpretations, articles
  * and active knowledge entries, matched with the items' analysis (words, pinyin, synonyms, one typo). Documents are
  * saved in the caller's transaction, so they enter or leave the index when it commits; on start-up the index is
- * rebuilt from the table when the two disagree.
+ * rebuilt from the table when the two disagree. That check runs before the demo data and the hotline's replies are
+ * loaded: once they are, listeners write documents while the check counts, and a rebuild racing them fails on a row
+ * deleted between the mass indexer's id and entity loading.
  */
 @Component
-@Order(95)
+@Order(41)
 public class SiteSearchIndex implements ApplicationRunner {
 
 	/** The content types of this index. */
