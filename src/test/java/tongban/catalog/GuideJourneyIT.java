@@ -113,9 +113,9 @@ class GuideJourneyIT extends JourneyTest {
 			p.navigate(base() + "/search?q=" + "社".repeat(10_000).substring(0, 2000));
 			assertThat(p.title()).doesNotContain("错误").doesNotContain("问题");
 			p.navigate(base() + "/search?q=%21%40%23%24%25");
-			assertThat(p.locator("h1").innerText()).isEqualTo("搜索事项");
+			assertThat(p.locator("h1").innerText()).isEqualTo("站内搜索");
 			p.navigate(base() + "/search?q=");
-			assertThat(p.locator("h1").innerText()).isEqualTo("搜索事项");
+			assertThat(p.locator("h1").innerText()).isEqualTo("站内搜索");
 		}
 		finally {
 			noJs.close();
