@@ -1,5 +1,7 @@
 package tongban.catalog;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -47,6 +49,36 @@ public class SearchLanguage {
 	/** Pinyin initials ("sbk"). */
 	public static String initials(String text) {
 		return Pinyin.initials(text);
+	}
+
+	/** The pinyin and initials tokens a search document carries for Latin input. */
+	public record Spelling(String pinyin, String initials) {
+	}
+
+	/**
+	 * The Latin spelling of a document's names and further words: full pinyin and initials of each, and the full pinyin
+	 * of each two-or-more-character word of the names too, so a typo in part of a name ("jiehn") is within one edit of a
+	 * whole token. Both indexes (items, openness content) spell their documents this way.
+	 */
+	public static Spelling spell(Collection<String> names, Collection<String> further) {
+		List<String> pinyin = new ArrayList<>();
+		List<String> initials = new ArrayList<>();
+		for (String text : names) {
+			pinyin.add(Pinyin.full(text));
+			initials.add(Pinyin.initials(text));
+		}
+		for (String text : further) {
+			pinyin.add(Pinyin.full(text));
+			initials.add(Pinyin.initials(text));
+		}
+		for (String name : names) {
+			for (String word : words(name)) {
+				if (word.length() >= 2) {
+					pinyin.add(Pinyin.full(word));
+				}
+			}
+		}
+		return new Spelling(String.join(" ", pinyin), String.join(" ", initials));
 	}
 
 	/** Words as the index segments them. */

@@ -22,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tongban.catalog.SearchLanguage;
 import tongban.catalog.ServiceGuide;
 
 /**
@@ -60,30 +61,13 @@ public class SearchIndexing implements ApplicationRunner {
 		for (String n : List.copyOf(names)) {
 			names.addAll(synonyms.expand(n));
 		}
-		List<String> pinyin = new ArrayList<>();
-		List<String> initials = new ArrayList<>();
-		for (String n : names) {
-			pinyin.add(Pinyin.full(n));
-			initials.add(Pinyin.initials(n));
-		}
-		for (String k : g.keywords()) {
-			pinyin.add(Pinyin.full(k));
-			initials.add(Pinyin.initials(k));
-		}
-		// each word's pinyin too, so a typo in part of a name ("jiehn") is within one edit of a whole token
-		for (String n : names) {
-			for (String w : words(n)) {
-				if (w.length() >= 2) {
-					pinyin.add(Pinyin.full(w));
-				}
-			}
-		}
+		SearchLanguage.Spelling spelling = SearchLanguage.spell(names, g.keywords());
 		StringBuilder body = new StringBuilder();
 		append(body, g.mainItem(), g.subItem(), g.conditions(), g.resultName(), g.legalBasis(), String.join(" ", g.themes()));
 		g.materials().forEach(m -> append(body, m.name()));
 		g.faq().forEach(f -> append(body, f.q()));
 		return new SearchDocument(g.code(), g.name(), String.join(" ", g.aliases()), String.join(" ", g.keywords()),
-				body.toString(), String.join(" ", pinyin), String.join(" ", initials), g.type().name(), g.department(),
+				body.toString(), spelling.pinyin(), spelling.initials(), g.type().name(), g.department(),
 				g.onlineDepth(), g.requiredVisits(), g.scope());
 	}
 

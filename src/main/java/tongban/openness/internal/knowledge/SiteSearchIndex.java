@@ -1,7 +1,6 @@
 package tongban.openness.internal.knowledge;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,24 +69,13 @@ public class SiteSearchIndex implements ApplicationRunner {
 		Set<String> names = new LinkedHashSet<>();
 		names.add(c.title());
 		names.addAll(c.aliases());
-		List<String> pinyin = new ArrayList<>();
-		List<String> initials = new ArrayList<>();
-		for (String n : names) {
-			pinyin.add(SearchLanguage.pinyin(n));
-			initials.add(SearchLanguage.initials(n));
-			// each word's pinyin too, so a typo in part of a title is within one edit of a whole token
-			for (String w : SearchLanguage.words(n)) {
-				if (w.length() >= 2) {
-					pinyin.add(SearchLanguage.pinyin(w));
-				}
-			}
-		}
+		SearchLanguage.Spelling spelling = SearchLanguage.spell(names, List.of());
 		String body = c.body() == null ? "" : c.body();
 		String snippet = body.strip().replaceAll("\\s+", " ");
 		snippet = snippet.length() > SNIPPET ? snippet.substring(0, SNIPPET) + "…" : snippet;
 		documents.save(new SiteSearchDocument(c.kind(), c.ref(), cut(c.title(), 300), String.join("\n", c.aliases()),
 				String.join(" ", c.keywords()), body, KNOWLEDGE.equals(c.kind()) ? String.join("\n", names) : "",
-				String.join(" ", pinyin), String.join(" ", initials), c.departmentCode(), c.path(), snippet, c.date()));
+				spelling.pinyin(), spelling.initials(), c.departmentCode(), c.path(), snippet, c.date()));
 	}
 
 	private static String cut(String text, int max) {
