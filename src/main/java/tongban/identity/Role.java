@@ -10,7 +10,9 @@ public enum Role {
 	/** 政务公开: the confidentiality review (保密审查) that must pass before anything is published. */
 	INFO_REVIEWER,
 	/** 依申请公开: handles requests for government information (信息公开经办人). */
-	DISCLOSURE_OFFICER;
+	DISCLOSURE_OFFICER,
+	/** 领导: reads the dashboards, assessment and trends of their department's region; changes nothing. */
+	LEADER;
 
 	public String authority() {
 		return "ROLE_" + name();

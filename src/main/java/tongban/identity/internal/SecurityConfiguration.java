@@ -38,7 +38,7 @@ class SecurityConfiguration {
 
 	private static final String[] STAFF = { Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name(),
 			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name(), Role.HOTLINE_OPERATOR.name(), Role.INFO_EDITOR.name(),
-			Role.INFO_REVIEWER.name(), Role.DISCLOSURE_OFFICER.name() };
+			Role.INFO_REVIEWER.name(), Role.DISCLOSURE_OFFICER.name(), Role.LEADER.name() };
 
 	/** argon2id (RFC 9106) for passwords and client secrets; the {id} prefix lets the algorithm change later. */
 	@Bean
@@ -89,6 +89,9 @@ class SecurityConfiguration {
 				// 政务公开: publications, policies and the knowledge base are public
 				.requestMatchers(HttpMethod.GET, "/api/publications", "/api/publications/**", "/api/policies", "/api/policies/**",
 						"/api/knowledge", "/api/knowledge/**")
+				.permitAll()
+				// 政务服务效能: the published indicators are public, as on /performance
+				.requestMatchers(HttpMethod.GET, "/api/indicators", "/api/indicators/**")
 				.permitAll()
 				// checking values against a published form has no side effects and needs no account
 				.requestMatchers(HttpMethod.POST, "/api/items/*/form/validation")
@@ -154,6 +157,20 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.DISCLOSURE_OFFICER.name(), Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name())
 			.requestMatchers("/workbench/knowledge/**")
 			.hasAnyRole(Role.INFO_EDITOR.name(), Role.HOTLINE_OPERATOR.name(), Role.DEPT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
+			// 效能监察 (insight): the public page, dashboards, 督办单, assessment, anomaly reviews, channel checks, trends
+			.requestMatchers("/performance", "/performance/**")
+			.permitAll()
+			.requestMatchers("/workbench/insight/**", "/workbench/assessment/**")
+			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.LEADER.name(), Role.PLATFORM_ADMIN.name())
+			.requestMatchers("/workbench/supervision-orders/**")
+			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.LEADER.name())
+			.requestMatchers("/workbench/anomalies/**")
+			.hasRole(Role.SUPERVISOR.name())
+			.requestMatchers("/workbench/channel-checks/**")
+			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.PLATFORM_ADMIN.name())
+			.requestMatchers("/workbench/trends/**")
+			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.LEADER.name(), Role.HOTLINE_OPERATOR.name(),
+					Role.PLATFORM_ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/ca/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/ratings")

@@ -29,7 +29,7 @@ public class StaffAdministration {
 
 	public static final Set<Role> STAFF_ROLES = EnumSet.of(Role.COUNTER_CLERK, Role.APPROVER, Role.DEPT_ADMIN,
 			Role.PLATFORM_ADMIN, Role.SUPERVISOR, Role.HOTLINE_OPERATOR, Role.INFO_EDITOR, Role.INFO_REVIEWER,
-			Role.DISCLOSURE_OFFICER);
+			Role.DISCLOSURE_OFFICER, Role.LEADER);
 	private static final String PASSWORD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
 	private final AccountRepository accounts;
