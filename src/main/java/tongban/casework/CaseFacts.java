@@ -39,10 +39,10 @@ public class CaseFacts {
 			  c.concluded_at, c.outcome, c.promised_date,
 			  (select count(distinct s.requested_at) from casework_supplement s where s.case_id = c.id) as rounds,
 			  (select count(*) from casework_visit v where v.case_id = c.id) as visits,
-			  (select count(*) from jsonb_object_keys(c.provenance)) as prefilled,
+			  (select count(*) from jsonb_each(c.provenance) p where p.value ->> 'source' <> '%s') as prefilled,
 			  (select count(*) from casework_material m where m.case_id = c.id and m.licence_identifier is not null) as licences
 			from casework_case c
-			""";
+			""".formatted(Verified.ACCOUNT);
 
 	private final JdbcClient jdbc;
 	private final CatalogManagement catalog;
