@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -56,7 +57,8 @@ public class IndicatorBackfill {
 	private final TaskExecutor executor;
 
 	IndicatorBackfill(CaseFacts cases, TicketFacts tickets, RatingFacts ratings, ReadCounts reads, IndicatorCounting counting,
-			CountedFacts counted, JdbcClient jdbc, PlatformTransactionManager transactionManager, TaskExecutor executor) {
+			CountedFacts counted, JdbcClient jdbc, PlatformTransactionManager transactionManager,
+			@Qualifier("applicationTaskExecutor") TaskExecutor executor) {
 		this.cases = cases;
 		this.tickets = tickets;
 		this.ratings = ratings;
