@@ -157,15 +157,7 @@ class IndicatorsIT extends IntegrationTest {
 
 	/** The summed figures these cases were last counted as. */
 	private Map<Measure, Long> counted(List<CaseId> cases) {
-		Map<Measure, Long> sums = new EnumMap<>(Measure.class);
-		jdbc.sql("""
-				select m.key as measure, sum(m.value::bigint) as total from insight_counted_fact f, jsonb_each(f.cells) p, jsonb_each_text(p.value) m
-				where f.source = 'CASE' and f.fact_id = any(?) group by 1""")
-			.param(cases.stream().map(id -> id.value().toString()).toArray(String[]::new))
-			.query(rs -> {
-				sums.put(Measure.valueOf(rs.getString("measure")), rs.getLong("total"));
-			});
-		return sums;
+		return CountedFigures.of(jdbc, "CASE", cases.stream().map(CaseId::value).toList());
 	}
 
 	/** The department's daily counters of the item on a day. */
