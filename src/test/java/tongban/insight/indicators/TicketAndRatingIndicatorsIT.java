@@ -94,8 +94,8 @@ class TicketAndRatingIndicatorsIT extends IntegrationTest {
 			assertThat(FactCellsTest.value(sums, Indicator.HOTLINE_SATISFACTION)).isEqualTo(0.5);
 		});
 
-		UUID good = ratedCase("指标好评", "VERY_SATISFIED");
-		UUID bad = ratedCase("指标差评", "DISSATISFIED");
+		UUID good = ratedCase("指标好评", "VERY_SATISFIED", List.of());
+		UUID bad = ratedCase("指标差评", "DISSATISFIED", List.of("MULTIPLE_VISITS"));
 		var head = new StaffMember(UUID.randomUUID(), "指标人社管理员", "XH-RLSB", "330106", EnumSet.of(Role.DEPT_ADMIN));
 		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(bad).query(UUID.class).single();
 		rectifications.verify(head, task, "属实");
@@ -129,14 +129,14 @@ class TicketAndRatingIndicatorsIT extends IntegrationTest {
 		return id;
 	}
 
-	/** A concluded 社会保障卡申领 of a new citizen, rated at this level; the rating's id. */
-	private UUID ratedCase(String name, String level) {
+	/** A concluded 社会保障卡申领 of a new citizen, rated at this level (a bad rating needs its reasons); the rating's id. */
+	private UUID ratedCase(String name, String level, List<String> tags) {
 		Citizen citizen = newCitizen(name, 2);
 		CaseId id = TestCases.submittedSocialSecurityCard(applying, citizen);
 		caseHandling.accept(id, "指标受理员");
 		caseHandling.decide(id, TestCases.approver("指标审批员"), true, null);
 		caseHandling.deliver(id, "指标受理员", null);
-		return ratings.rateCase(TestCases.actor(citizen), id.value(), new RatingInput(level, Map.of(), List.of(), null)).id();
+		return ratings.rateCase(TestCases.actor(citizen), id.value(), new RatingInput(level, Map.of(), tags, null)).id();
 	}
 
 	private Map<Measure, Long> counted(String source, List<UUID> facts) {
