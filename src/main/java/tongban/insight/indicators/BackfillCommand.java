@@ -1,6 +1,8 @@
 package tongban.insight.indicators;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 import tongban.shared.Clocks;
+import tongban.shared.DomainException;
 
 /**
  * {@code bin/insight-backfill [from] [to]}: the application started with {@code --tongban.insight.backfill=from,to}
@@ -33,6 +36,14 @@ class BackfillCommand implements ApplicationRunner {
 		this.period = period;
 	}
 
+	/** The first and last day of {@code from,to} as typed; an empty last day is today, an empty first the 365 days up to it. */
+	static List<LocalDate> period(String typed, LocalDate today) {
+		String[] days = (typed + ",").split(",", -1);
+		LocalDate to = days[1].isBlank() ? today : LocalDate.parse(days[1].strip());
+		LocalDate from = days[0].isBlank() ? to.minusDays(364) : LocalDate.parse(days[0].strip());
+		return List.of(from, to);
+	}
+
 	@Override
 	public void run(ApplicationArguments args) {
 		if (period == null) {
@@ -40,14 +51,11 @@ class BackfillCommand implements ApplicationRunner {
 		}
 		int status = 0;
 		try {
-			String[] days = (period + ",").split(",", -1);
-			LocalDate today = LocalDate.now(Clocks.ZONE);
-			LocalDate to = days[1].isBlank() ? today : LocalDate.parse(days[1].strip());
-			LocalDate from = days[0].isBlank() ? to.minusDays(364) : LocalDate.parse(days[0].strip());
-			BackfillRun run = backfill.rebuild(from, to, "bin/insight-backfill");
+			List<LocalDate> days = period(period, LocalDate.now(Clocks.ZONE));
+			BackfillRun run = backfill.rebuild(days.get(0), days.get(1), "bin/insight-backfill");
 			LOG.info("insight backfill {}..{} {}: {} facts, {} daily rows", run.from(), run.to(), run.status(), run.facts(), run.rows());
 		}
-		catch (RuntimeException e) {
+		catch (DateTimeParseException | DomainException e) {
 			LOG.error("insight backfill failed: {}", e.getMessage());
 			status = 1;
 		}
