@@ -28,4 +28,10 @@ public record CaseView(CaseId id, String caseNumber, String itemCode, int itemVe
 		Object delivery = values == null ? null : values.get("delivery");
 		return delivery != null && delivery.toString().contains("邮寄");
 	}
+
+	/** Whether the applicant chose to collect the result at a window (窗口领取): one more visit, measured. */
+	public boolean collectedAtWindow() {
+		Object delivery = values == null ? null : values.get("delivery");
+		return delivery != null && delivery.toString().contains("窗口");
+	}
 }

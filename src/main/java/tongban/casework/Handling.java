@@ -33,12 +33,14 @@ public class Handling {
 	private final Cases cases;
 	private final WorkingCalendars calendars;
 	private final ApplicationEventPublisher events;
+	private final CounterVisits visits;
 
-	Handling(CaseRepository repository, Cases cases, WorkingCalendars calendars, ApplicationEventPublisher events) {
+	Handling(CaseRepository repository, Cases cases, WorkingCalendars calendars, ApplicationEventPublisher events, CounterVisits visits) {
 		this.repository = repository;
 		this.cases = cases;
 		this.calendars = calendars;
 		this.events = events;
+		this.visits = visits;
 	}
 
 	/** 受理: a numbered acceptance notice; the promised date now counts from today. */
@@ -138,6 +140,10 @@ public class Handling {
 				throw new DomainException(DomainException.Kind.INVALID, code, "the postal delivery is not well formed");
 			});
 			text = postal.text() + (note == null || note.isBlank() ? "" : "。" + note.strip());
+		}
+		else if (c.state().collectedAtWindow()) {
+			// the applicant collects the result at a window: one more visit (跑动)
+			visits.record(caseId, CounterVisits.Kind.COLLECTION, staffName);
 		}
 		conclude(change, staffName, "DELIVERED", text);
 		events.publishEvent(new CaseEvents.CaseConcluded(caseId, c.state().caseNumber(), CaseOutcome.APPROVED));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +37,10 @@ public class RatingStatistics {
 
 	private final JdbcClient jdbc;
 	private final DirectoryManagement directory;
+	private final ApplicationEventPublisher events;
 
-	RatingStatistics(JdbcClient jdbc, DirectoryManagement directory) {
+	RatingStatistics(JdbcClient jdbc, DirectoryManagement directory, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.directory = directory;
 	}
@@ -263,6 +266,7 @@ public class RatingStatistics {
 
 	/** What one rating adds to (sign 1) or takes from (sign -1) its month. */
 	void count(RatingView r, int sign) {
+		events.publishEvent(new RatingCounted(r.id()));
 		Level l = r.level();
 		bump(r.month(), r.departmentCode(), r.regionCode(), sign, r.active() ? sign : 0, l.good() ? sign : 0, l.good() && r.active() ? sign : 0,
 				l == Level.BASICALLY_SATISFIED ? sign : 0, l.bad() ? sign : 0, r.active() ? 0 : sign, 0, 0, 0);
@@ -281,6 +285,7 @@ public class RatingStatistics {
 
 	/** Rectification counts of the rating's month. */
 	void countRectification(RatingView r, int opened, int done, int onTime) {
+		events.publishEvent(new RatingCounted(r.id()));
 		bump(r.month(), r.departmentCode(), r.regionCode(), 0, 0, 0, 0, 0, 0, 0, opened, done, onTime);
 	}
 

@@ -6,6 +6,7 @@ import static tongban.hotline.internal.domain.TicketRepository.trim;
 
 import java.time.OffsetDateTime;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +30,11 @@ public class TicketClosing {
 	private final JdbcClient jdbc;
 	private final HotlineSettings settings;
 	private final WorkingCalendars calendars;
+	private final ApplicationEventPublisher events;
 
-	TicketClosing(TicketRepository tickets, JdbcClient jdbc, HotlineSettings settings, WorkingCalendars calendars) {
+	TicketClosing(TicketRepository tickets, JdbcClient jdbc, HotlineSettings settings, WorkingCalendars calendars,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.tickets = tickets;
 		this.jdbc = jdbc;
 		this.settings = settings;
@@ -89,6 +93,7 @@ public class TicketClosing {
 			if (rated == 0) {
 				throw conflict("hotline-not-ratable");
 			}
+			events.publishEvent(new TicketRated(id, satisfaction));
 		}
 		tickets.log(id, byOperator ? "REVISITED" : "RATED", actorName, null, satisfaction.label() + (said.isEmpty() ? "" : "：" + said), true);
 		if (reopen) {

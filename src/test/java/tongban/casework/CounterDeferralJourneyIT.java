@@ -79,6 +79,8 @@ class CounterDeferralJourneyIT extends JourneyTest {
 			.param(bride.id()).query(Long.class).single()).isEqualTo(1);
 		CaseId id = CaseId.of(jdbc.sql("select id from casework_case where party_id = ? and item_code = '330106-QR-0006-01'")
 			.param(bride.id()).query(UUID.class).single());
+		// submitted at the window: one measured visit (跑动), the intake
+		assertThat(visits(id)).isEqualTo("INTAKE");
 
 		// the department accepts; granting waits for the promised photo
 		handling.accept(id, "婚登受理员");
@@ -103,6 +105,7 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		assertThat(home.getByTestId("deferred").innerText()).contains("已于 " + LocalDate.now(Clocks.ZONE) + " 补交");
 		assertThat(home.getByTestId("send-deferred").count()).as("nothing left to send").isZero();
 		assertThat(home.getByTestId("timeline").innerText()).contains("补交容缺材料");
+		assertThat(visits(id)).as("sent from home: no visit").isEqualTo("INTAKE");
 		home.context().close();
 
 		assertThat(cases.forStaff(id).orElseThrow().materials()).anyMatch(m -> m.index() == 2 && m.originalName().equals("合影.png"));
@@ -111,5 +114,10 @@ class CounterDeferralJourneyIT extends JourneyTest {
 		assertThat(cases.forStaff(id).orElseThrow().status()).isEqualTo(CaseStatus.APPROVED);
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from licence_licence where case_id = ?")
 			.param(id.value()).query(Long.class).single()).as("the 结婚证, issued after the approval commits").isEqualTo(1));
+	}
+
+	private String visits(CaseId id) {
+		return jdbc.sql("select coalesce(string_agg(kind, ',' order by at), '') from casework_visit where case_id = ?").param(id.value())
+			.query(String.class).single();
 	}
 }

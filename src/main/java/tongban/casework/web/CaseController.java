@@ -38,6 +38,7 @@ import tongban.casework.CaseStatus;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
 import tongban.casework.CounterIntake;
+import tongban.casework.CounterVisits;
 import tongban.casework.Deferred;
 import tongban.casework.MaterialView;
 import tongban.casework.internal.LicenceUse;
@@ -79,9 +80,12 @@ class CaseController {
 	private final MessageSource messages;
 	private final CaseDocuments documents;
 
+	private final CounterVisits visits;
+
 	CaseController(CaseDocuments documents, Cases cases, Applying applying, CounterIntake intake, LicenceUse licences,
 			Prefilling prefilling, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory, FileStore files,
-			MessageSource messages) {
+			MessageSource messages, CounterVisits visits) {
+		this.visits = visits;
 		this.cases = cases;
 		this.applying = applying;
 		this.intake = intake;
@@ -241,7 +245,8 @@ class CaseController {
 	}
 
 	String submitFor(Actor a, CaseId id, UUID token, String base, Model model, Locale locale) {
-		List<FieldProblem> problems = applying.submit(a, id, token);
+		// at a window the clerk's submission is the applicant's intake visit, measured (跑动次数)
+		List<FieldProblem> problems = counter(base) ? visits.submit(a, id, token, a.accountName()) : applying.submit(a, id, token);
 		if (!problems.isEmpty()) {
 			CaseView c = cases.find(a, id).orElseThrow();
 			return editPage(a, c, c.values(), problems, null, base, model, locale);
@@ -288,7 +293,8 @@ class CaseController {
 
 	String deferredFor(Actor a, CaseId id, String base, HttpServletRequest request, Model model, RedirectAttributes redirect,
 			Locale locale) throws IOException {
-		List<FieldProblem> problems = intake.deliverDeferred(a, id, uploads(request).materials());
+		Map<Integer, Upload> uploads = uploads(request).materials();
+		List<FieldProblem> problems = counter(base) ? visits.deliverDeferred(a, id, uploads, a.accountName()) : intake.deliverDeferred(a, id, uploads);
 		if (problems.isEmpty()) {
 			redirect.addFlashAttribute("banner", "case.defer.delivered");
 			return "redirect:" + base;

@@ -1,0 +1,138 @@
+package tongban.insight.indicators;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.insight.internal.DailyMeasures;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The last counted figures of each fact ({@code insight_counted_fact}), which make counting idempotent: a fact is
+ * counted by adding to {@code insight_daily} only the difference between what it adds now and what it added when last
+ * counted, under a lock on its row, so a redelivered or reordered event adds nothing twice (ADR 0023).
+ */
+@Component
+class CountedFacts {
+
+	/** Where a fact comes from; with its id, the key of its row. */
+	enum Source {
+		CASE, TICKET, RATING, READS
+	}
+
+	private static final TypeReference<Map<String, Map<String, Long>>> CELLS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbcTemplate;
+	private final JsonMapper json;
+	private final DailyMeasures daily;
+
+	CountedFacts(JdbcClient jdbc, JdbcTemplate jdbcTemplate, JsonMapper json, DailyMeasures daily) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+		this.json = json;
+		this.daily = daily;
+	}
+
+	/** Counts one fact as it is now: adds the difference to the daily counters. Returns the counters changed. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int count(Source source, String factId, Cells now) {
+		Cells before = lock(source, factId);
+		if (before == null) {
+			if (now.isEmpty()) {
+				return 0;
+			}
+			jdbc.sql("insert into insight_counted_fact (source, fact_id, cells) values (?, ?, '{}'::jsonb) on conflict do nothing")
+				.params(source.name(), factId)
+				.update();
+			before = lock(source, factId);
+		}
+		List<DailyMeasures.Delta> deltas = now.minus(before, day -> true);
+		if (deltas.isEmpty()) {
+			return 0;
+		}
+		daily.addAll(deltas);
+		jdbc.sql("update insight_counted_fact set cells = ?::jsonb, first_day = ?, last_day = ?, counted_at = clock_timestamp()"
+				+ " where source = ? and fact_id = ?")
+			.params(json.writeValueAsString(now.asMap()), now.firstDay(), now.lastDay(), source.name(), factId)
+			.update();
+		return deltas.size();
+	}
+
+	/** The fact's figures as last counted, its row locked; null if it was never counted. */
+	private Cells lock(Source source, String factId) {
+		return jdbc.sql("select cells::text from insight_counted_fact where source = ? and fact_id = ? for update")
+			.params(source.name(), factId)
+			.query(String.class)
+			.optional()
+			.map(text -> Cells.of(json.readValue(text, CELLS)))
+			.orElse(null);
+	}
+
+	/**
+	 * The backfill's write of a batch of facts (one source) for the days {@code from}..{@code to}: each fact's figures
+	 * are stored as recomputed, and only the differences on days outside the period are added to the daily counters (the
+	 * days inside are regrouped afterwards, {@link #regroup}). A fact counted by a listener after {@code runStart} is
+	 * newer than the backfill's reading and is left as it is.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int store(Source source, Map<String, Cells> batch, LocalDate from, LocalDate to, Instant runStart) {
+		Map<String, Cells> before = new HashMap<>();
+		Map<String, Instant> countedAt = new HashMap<>();
+		jdbc.sql("select fact_id, cells::text as cells, counted_at from insight_counted_fact where source = ? and fact_id = any(?)"
+				+ " order by fact_id for update")
+			.params(source.name(), batch.keySet().toArray(String[]::new))
+			.query(rs -> {
+				before.put(rs.getString("fact_id"), Cells.of(json.readValue(rs.getString("cells"), CELLS)));
+				countedAt.put(rs.getString("fact_id"), rs.getTimestamp("counted_at").toInstant());
+			});
+		List<DailyMeasures.Delta> outside = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		batch.forEach((factId, now) -> {
+			Instant counted = countedAt.get(factId);
+			if (counted != null && counted.isAfter(runStart)) {
+				return;
+			}
+			outside.addAll(now.minus(before.getOrDefault(factId, new Cells()), day -> day.isBefore(from) || day.isAfter(to)));
+			rows.add(new Object[] { source.name(), factId, json.writeValueAsString(now.asMap()), now.firstDay(), now.lastDay() });
+		});
+		outside.sort((left, right) -> (left.day() + left.department() + left.region() + left.item() + left.measure())
+			.compareTo(right.day() + right.department() + right.region() + right.item() + right.measure()));
+		daily.addAll(outside);
+		jdbcTemplate.batchUpdate("""
+				insert into insight_counted_fact (source, fact_id, cells, first_day, last_day, counted_at) values (?, ?, ?::jsonb, ?, ?, clock_timestamp())
+				on conflict (source, fact_id) do update set cells = excluded.cells, first_day = excluded.first_day, last_day = excluded.last_day,
+				  counted_at = excluded.counted_at""", rows);
+		return rows.size();
+	}
+
+	/**
+	 * The daily counters of the days {@code from}..{@code to} recomputed as the sums of the counted facts' figures, with
+	 * listeners held back meanwhile (an exclusive lock lets readers read). Returns the rows written.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int regroup(LocalDate from, LocalDate to) {
+		jdbc.sql("lock table insight_counted_fact, insight_daily in exclusive mode").update();
+		jdbc.sql("delete from insight_daily where day between ? and ?").params(from, to).update();
+		return jdbc.sql("""
+				insert into insight_daily (day, department_code, region_code, item_code, measure, value)
+				select split_part(p.key, '|', 1)::date, split_part(p.key, '|', 2), split_part(p.key, '|', 3), split_part(p.key, '|', 4), m.key,
+				  sum(m.value::bigint)
+				from insight_counted_fact f, jsonb_each(f.cells) p, jsonb_each_text(p.value) m
+				where f.last_day >= ? and f.first_day <= ? and split_part(p.key, '|', 1)::date between ? and ?
+				group by 1, 2, 3, 4, 5 having sum(m.value::bigint) <> 0""")
+			.params(from, to, from, to)
+			.update();
+	}
+}

@@ -1,0 +1,87 @@
+package tongban.insight.indicators;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import tongban.casework.CaseFact;
+import tongban.casework.CaseFacts;
+import tongban.casework.CaseId;
+import tongban.directory.DepartmentView;
+import tongban.directory.DirectoryManagement;
+import tongban.exchange.ReadCount;
+import tongban.exchange.ReadCounts;
+import tongban.feedback.RatingFact;
+import tongban.feedback.RatingFacts;
+import tongban.hotline.TicketFacts;
+import tongban.hotline.TicketId;
+import tongban.insight.indicators.CountedFacts.Source;
+
+/**
+ * Counts one fact again as its owning module now holds it (the listeners' path): reads the fact through the module's
+ * API, turns it into counters ({@link FactCells}) and adds the difference ({@link CountedFacts}). Counting a fact twice
+ * changes nothing.
+ */
+@Service
+@Transactional
+public class IndicatorCounting {
+
+	private final CaseFacts cases;
+	private final TicketFacts tickets;
+	private final RatingFacts ratings;
+	private final ReadCounts reads;
+	private final DirectoryManagement directory;
+	private final CountedFacts counted;
+	private final Map<String, String> regions = new ConcurrentHashMap<>();
+
+	IndicatorCounting(CaseFacts cases, TicketFacts tickets, RatingFacts ratings, ReadCounts reads, DirectoryManagement directory,
+			CountedFacts counted) {
+		this.cases = cases;
+		this.tickets = tickets;
+		this.ratings = ratings;
+		this.reads = reads;
+		this.directory = directory;
+		this.counted = counted;
+	}
+
+	public int countCase(CaseId caseId) {
+		Optional<CaseFact> fact = cases.of(caseId);
+		return counted.count(Source.CASE, caseId.value().toString(), fact.map(FactCells::of).orElseGet(Cells::new));
+	}
+
+	public int countTicket(TicketId ticketId) {
+		return counted.count(Source.TICKET, ticketId.value().toString(),
+				tickets.of(ticketId).map(FactCells::of).orElseGet(Cells::new));
+	}
+
+	public int countRating(UUID ratingId) {
+		return counted.count(Source.RATING, ratingId.toString(), ratings.of(ratingId).map(this::cells).orElseGet(Cells::new));
+	}
+
+	/** Every department's reads of one day, as exchange counts them now. */
+	public int countReads(LocalDate day) {
+		int[] changed = { 0 };
+		reads.forEach(day, day, count -> changed[0] += counted.count(Source.READS, readsId(count), cells(count)));
+		return changed[0];
+	}
+
+	Cells cells(RatingFact fact) {
+		String item = fact.caseId() == null ? "" : cases.itemCode(CaseId.of(fact.caseId())).orElse("");
+		return FactCells.of(fact, item);
+	}
+
+	Cells cells(ReadCount count) {
+		String region = regions.computeIfAbsent(count.departmentCode(),
+				code -> directory.departmentByCode(code).map(DepartmentView::regionCode).orElse(""));
+		return FactCells.of(count, region == null ? "" : region);
+	}
+
+	static String readsId(ReadCount count) {
+		return count.day() + "|" + count.departmentCode();
+	}
+}
