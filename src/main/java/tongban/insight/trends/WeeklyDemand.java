@@ -17,6 +17,11 @@ public record WeeklyDemand(double[] cases, int[] workingDays, int seasonLength) 
 
 	/** One forecast week: its working days, the cases and the cases per working day expected. */
 	public record Week(int workingDays, double cases, double perWorkingDay) {
+
+		/** The cases as a whole number, as pages show them. */
+		public long rounded() {
+			return Math.round(cases);
+		}
 	}
 
 	/** The forecast and the backtest error (MAPE, null when no week of the backtest could be scored). */
