@@ -7,6 +7,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -20,8 +22,8 @@ import tongban.shared.Clocks;
 
 /**
  * 监测预警 of 12345: counts each topic (category, term) per township over the 7-day window ending today against its own
- * baseline ({@link SurgeTest}) and raises an alert for a surge ({@link TopicAlerts}). Runs every hour over every
- * township, and after each submitted ticket over that ticket's township. Safe to run twice: an alert is raised once per
+ * baseline ({@link SurgeTest}) and raises an alert for a surge ({@link TopicAlerts}). Runs at start and every hour over
+ * every township, and after each submitted ticket over that ticket's township. Safe to run twice: an alert is raised once per
  * topic, township and window.
  */
 @Service
@@ -46,6 +48,12 @@ public class TopicWatch {
 	void hourly() {
 		int raised = scan("", LocalDate.now(Clocks.ZONE));
 		log.info("hot topic pass: {} alerts raised", raised);
+	}
+
+	/** Once at start too, so history imported without events (the demo year) shows its surges on first start. */
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		hourly();
 	}
 
 	@ApplicationModuleListener

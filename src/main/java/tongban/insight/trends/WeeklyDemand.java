@@ -8,7 +8,23 @@ import java.util.List;
  * day: the next weeks' cases (the rate times each coming week's working days), the backtest error and a staffing
  * suggestion. Weeks without a working day carry no rate; they are left out of the series and forecast as 0.
  */
-public record WeeklyDemand(double[] cases, int[] workingDays, int seasonLength) {
+public final class WeeklyDemand {
+
+	private final double[] cases;
+	private final int[] workingDays;
+	private final int seasonLength;
+	/** The backtest's sum of errors and count of scored weeks, computed on first use ({-1} before). */
+	private final double[] backtest = { 0, -1 };
+
+	/** Weekly cases and the working days of each week (the same length); {@code seasonLength} 0 for no seasonal index. */
+	public WeeklyDemand(double[] cases, int[] workingDays, int seasonLength) {
+		if (cases.length != workingDays.length) {
+			throw new IllegalArgumentException("one working-day count per week");
+		}
+		this.cases = cases.clone();
+		this.workingDays = workingDays.clone();
+		this.seasonLength = seasonLength;
+	}
 
 	/** The fewest weeks of history a forecast is made from. */
 	public static final int MIN_HISTORY = 6;
@@ -59,24 +75,29 @@ public record WeeklyDemand(double[] cases, int[] workingDays, int seasonLength) 
 	 * from the weeks before it only; weeks with no case (no percentage) or too little history before them are not scored.
 	 */
 	public Double mape() {
-		double sum = 0;
-		int scored = 0;
-		for (int week = Math.max(0, cases.length - BACKTEST_WEEKS); week < cases.length; week++) {
-			Double error = error(week);
-			if (error != null) {
-				sum += error;
-				scored++;
-			}
-		}
-		return scored == 0 ? null : sum / scored;
+		return backtest()[1] == 0 ? null : backtest()[0] / backtest()[1];
 	}
 
 	private int scored() {
-		int scored = 0;
-		for (int week = Math.max(0, cases.length - BACKTEST_WEEKS); week < cases.length; week++) {
-			scored += error(week) == null ? 0 : 1;
+		return (int) backtest()[1];
+	}
+
+	/** The sum of the scored weeks' errors and how many were scored (computed once). */
+	private double[] backtest() {
+		if (backtest[1] < 0) {
+			double sum = 0;
+			int scored = 0;
+			for (int week = Math.max(0, cases.length - BACKTEST_WEEKS); week < cases.length; week++) {
+				Double error = error(week);
+				if (error != null) {
+					sum += error;
+					scored++;
+				}
+			}
+			backtest[0] = sum;
+			backtest[1] = scored;
 		}
-		return scored;
+		return backtest;
 	}
 
 	private Double error(int week) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,5 +75,25 @@ class TrendsJourneyIT extends JourneyTest {
 		Locator forecast = page.getByTestId("forecast-items").getByTestId("forecast-" + ApplyOnlineJourneyIT.ITEM);
 		assertThat(forecast.getByTestId("forecast-values").innerText()).matches("\\d+( / \\d+){7}");
 		assertThat(forecast.getByTestId("forecast-mape").innerText()).matches("\\d+(\\.\\d)?%（\\d 周）");
+
+		// the weekly report of this week counts the surge; a week not yet begun is refused at the field
+		page.navigate(base() + "/workbench/trends/weekly");
+		assertThat(page.getByTestId("weekly-categories").innerText()).contains("施工噪声");
+		assertThat(page.getByTestId("weekly-surges").innerText()).contains("施工噪声").contains("蒋村街道");
+		page.locator("#week").fill("2999-W01");
+		page.getByTestId("weekly-apply").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("不能查看尚未开始的周");
+		assertThat(page.locator("#week-error").innerText()).contains("不能查看尚未开始的周");
+		assertThat(page.title()).startsWith("错误");
+
+		// business trends: last month's planted rise in restaurant closures in 古荡街道 is flagged
+		page.navigate(base() + "/workbench/trends/business");
+		assertThat(page.getByTestId("business-warning").innerText()).contains("住宿和餐饮业").contains("古荡街道").contains("注销激增");
+		page.locator("#month").fill("2026-13");
+		page.getByTestId("business-apply").click();
+		assertThat(page.locator("#month-error").innerText()).contains("2026-11");
+
+		// an alert that does not exist is not found
+		assertThat(page.navigate(base() + "/workbench/trends/alerts/" + UUID.randomUUID()).status()).isEqualTo(404);
 	}
 }
