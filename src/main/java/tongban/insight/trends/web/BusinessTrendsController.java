@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,8 +55,8 @@ class BusinessTrendsController {
 		model.addAttribute("t", found);
 		List<MonthTotal> months = found.months();
 		model.addAttribute("chart", json.writeValueAsString(Charts.chart(months.stream().map(m -> m.month().toString()).toList(),
-				List.of(new Charts.Line(text("insight.trends.business.established"), "bar", months.stream().map(MonthTotal::established).toList()),
-						new Charts.Line(text("insight.trends.business.closed"), "bar", months.stream().map(MonthTotal::closed).toList())))));
+				List.of(new Charts.Line(Charts.text(messages, "insight.trends.business.established"), "bar", months.stream().map(MonthTotal::established).toList()),
+						new Charts.Line(Charts.text(messages, "insight.trends.business.closed"), "bar", months.stream().map(MonthTotal::closed).toList())))));
 		return "insight/trends/business";
 	}
 
@@ -72,9 +71,5 @@ class BusinessTrendsController {
 		catch (DateTimeException e) {
 			return null;
 		}
-	}
-
-	private String text(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,15 +56,11 @@ class ForecastController {
 			chosen.history().forEach(week -> predicted.add(null));
 			chosen.weeks().forEach(week -> actual.add(null));
 			chosen.forecast().weeks().stream().map(week -> (double) Math.round(week.cases())).forEach(predicted::add);
-			model.addAttribute("chart", json.writeValueAsString(Charts.chart(weeks, List.of(new Charts.Line(text("insight.trends.forecast.actual"), "bar", actual),
-					new Charts.Line(text("insight.trends.forecast.predicted"), "line", predicted)))));
+			model.addAttribute("chart", json.writeValueAsString(Charts.chart(weeks, List.of(new Charts.Line(Charts.text(messages, "insight.trends.forecast.actual"), "bar", actual),
+					new Charts.Line(Charts.text(messages, "insight.trends.forecast.predicted"), "line", predicted)))));
 		}
 		model.addAttribute("backtestWeeks", WeeklyDemand.BACKTEST_WEEKS);
 		model.addAttribute("minHistory", WeeklyDemand.MIN_HISTORY);
 		return "insight/trends/forecasts";
-	}
-
-	private String text(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 }

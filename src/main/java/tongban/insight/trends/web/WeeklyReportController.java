@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -58,12 +57,8 @@ class WeeklyReportController {
 		model.addAttribute("surges", report.surges().stream().map(rows::row).toList());
 		List<Line> categories = report.categories();
 		model.addAttribute("chart", json.writeValueAsString(Charts.chart(categories.stream().map(Line::label).toList(),
-				List.of(new Charts.Line(text("insight.trends.weekly.thisWeek"), "bar", categories.stream().map(Line::count).toList()),
-						new Charts.Line(text("insight.trends.weekly.lastWeek"), "bar", categories.stream().map(Line::previous).toList())))));
+				List.of(new Charts.Line(Charts.text(messages, "insight.trends.weekly.thisWeek"), "bar", categories.stream().map(Line::count).toList()),
+						new Charts.Line(Charts.text(messages, "insight.trends.weekly.lastWeek"), "bar", categories.stream().map(Line::previous).toList())))));
 		return "insight/trends/weekly";
-	}
-
-	private String text(String key) {
-		return messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 }
