@@ -93,6 +93,13 @@ class TrendsJourneyIT extends JourneyTest {
 		page.getByTestId("business-apply").click();
 		assertThat(page.locator("#month-error").innerText()).contains("2026-11");
 
+		// on a 360 px phone the pages fit the screen (tables become cards or scroll inside their region)
+		page.setViewportSize(360, 740);
+		for (String path : List.of("/workbench/trends", "/workbench/trends/weekly", "/workbench/trends/forecasts", "/workbench/trends/business")) {
+			page.navigate(base() + path);
+			assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as(path).isEqualTo(true);
+		}
+
 		// an alert that does not exist is not found
 		assertThat(page.navigate(base() + "/workbench/trends/alerts/" + UUID.randomUUID()).status()).isEqualTo(404);
 	}
