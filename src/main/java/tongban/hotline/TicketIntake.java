@@ -88,7 +88,8 @@ public class TicketIntake {
 			problems.add(FieldProblem.of("urgency", "hotline.error.urgency"));
 		}
 		String region = trim(ticket.regionCode());
-		if (!region.matches("\\d{6}") || !directory.isKnownDivision(region)) {
+		// a district (6 digits) or, where the caller names it, a township (9: 街道/乡镇), which hot-topic monitoring counts by
+		if (!region.matches("\\d{6}(\\d{3})?") || !directory.isKnownDivision(region)) {
 			problems.add(FieldProblem.of("regionCode", "hotline.error.region"));
 		}
 		String address = trim(ticket.address());

@@ -1,0 +1,83 @@
+package tongban.insight.trends;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import tongban.hotline.TicketDigests;
+import tongban.hotline.TicketEvents.TicketSubmitted;
+import tongban.hotline.Tickets;
+import tongban.insight.trends.TopicCounts.Tally;
+import tongban.insight.trends.TopicCounts.Topic;
+import tongban.shared.Clocks;
+
+/**
+ * 监测预警 of 12345: counts each topic (category, term) per township over the 7-day window ending today against its own
+ * baseline ({@link SurgeTest}) and raises an alert for a surge ({@link TopicAlerts}). Runs at start and every hour over
+ * every township, and after each submitted ticket over that ticket's township. Safe to run twice: an alert is raised once per
+ * topic, township and window.
+ */
+@Service
+public class TopicWatch {
+
+	private static final Logger log = LoggerFactory.getLogger(TopicWatch.class);
+
+	private final TicketDigests digests;
+	private final Tickets tickets;
+	private final TopicAlerts alerts;
+	private final SurgeTest test;
+
+	TopicWatch(TicketDigests digests, Tickets tickets, TopicAlerts alerts, @Value("${tongban.insight.trends.surge-minimum:10}") int minimum,
+			@Value("${tongban.insight.trends.surge-deviations:3}") double deviations) {
+		this.digests = digests;
+		this.tickets = tickets;
+		this.alerts = alerts;
+		this.test = new SurgeTest(minimum, deviations);
+	}
+
+	@Scheduled(cron = "${tongban.insight.trends.surge-cron:0 10 * * * *}", zone = "Asia/Shanghai")
+	void hourly() {
+		int raised = scan("", LocalDate.now(Clocks.ZONE));
+		log.info("hot topic pass: {} alerts raised", raised);
+	}
+
+	/** Once at start too, so history imported without events (the demo year) shows its surges on first start. */
+	@EventListener(ApplicationReadyEvent.class)
+	void atStart() {
+		hourly();
+	}
+
+	@ApplicationModuleListener
+	void on(TicketSubmitted submitted) {
+		tickets.find(submitted.ticketId()).ifPresent(ticket -> scan(TopicCounts.township(ticket.regionCode()), LocalDate.now(Clocks.ZONE)));
+	}
+
+	/** Tests every topic of the townships under the prefix ("" for all) over the window ending on {@code day}; answers the alerts raised. */
+	public int scan(String regionPrefix, LocalDate day) {
+		TopicCounts counts = new TopicCounts(day);
+		OffsetDateTime from = counts.firstDay().atStartOfDay(Clocks.ZONE).toOffsetDateTime();
+		OffsetDateTime to = day.plusDays(1).atStartOfDay(Clocks.ZONE).toOffsetDateTime();
+		digests.each(from, to, regionPrefix, counts::add);
+		int raised = 0;
+		for (Map.Entry<Topic, Tally> entry : counts.tallies().entrySet()) {
+			Tally tally = entry.getValue();
+			if (tally.windows[0] < test.minimum()) {
+				continue;
+			}
+			SurgeTest.Verdict verdict = test.test(tally.windows[0], tally.baseline());
+			if (verdict.surge() && alerts.raise(entry.getKey(), counts.windowStart(), day, verdict, tally.current)) {
+				raised++;
+			}
+		}
+		return raised;
+	}
+}
