@@ -30,6 +30,10 @@ import tongban.shared.WorkingCalendar;
 @Service
 public class CaseHistory {
 
+	/** One 补正 round of a historic case: when the materials were asked for again and when the applicant answered. */
+	public record SupplementRound(OffsetDateTime requestedAt, OffsetDateTime answeredAt) {
+	}
+
 	/** A counter visit of a historic case (INTAKE, SUPPLEMENT, COLLECTION), at a window when known. */
 	public record Visit(String kind, OffsetDateTime at, UUID windowId) {
 	}
@@ -42,7 +46,7 @@ public class CaseHistory {
 	 */
 	public record HistoricCase(UUID id, String caseNumber, String itemCode, int itemVersion, String itemName, String departmentCode,
 			String regionCode, UUID applicantAccountId, String applicantName, Party party, String channel, OffsetDateTime submittedAt,
-			List<OffsetDateTime[]> supplementRounds, OffsetDateTime acceptedAt, LocalDate promisedDate, OffsetDateTime concludedAt,
+			List<SupplementRound> supplementRounds, OffsetDateTime acceptedAt, LocalDate promisedDate, OffsetDateTime concludedAt,
 			CaseOutcome outcome, String staffName, List<Visit> visits) {
 
 		public HistoricCase {
@@ -103,10 +107,11 @@ public class CaseHistory {
 					c.outcome().name() });
 			String applicant = c.applicantName();
 			events.add(event(c, c.submittedAt(), "SUBMITTED", applicant, c.channel().equals("COUNTER") ? "窗口收件" : null));
-			for (OffsetDateTime[] round : c.supplementRounds()) {
-				events.add(event(c, round[0], "SUPPLEMENT_REQUESTED", c.staffName(), "申请表信息不完整"));
-				supplements.add(new Object[] { c.id(), 0, "申请表", "申请表信息不完整，请补充完整后重新提交", at(round[0]), c.staffName(), at(round[1]) });
-				events.add(event(c, round[1], "SUPPLEMENT_PROVIDED", applicant, null));
+			for (SupplementRound round : c.supplementRounds()) {
+				events.add(event(c, round.requestedAt(), "SUPPLEMENT_REQUESTED", c.staffName(), "申请表信息不完整"));
+				supplements.add(new Object[] { c.id(), 0, "申请表", "申请表信息不完整，请补充完整后重新提交", at(round.requestedAt()), c.staffName(),
+						at(round.answeredAt()) });
+				events.add(event(c, round.answeredAt(), "SUPPLEMENT_PROVIDED", applicant, null));
 			}
 			if (c.acceptedAt() != null) {
 				events.add(event(c, c.acceptedAt(), "ACCEPTED", c.staffName(), acceptanceNo));

@@ -148,13 +148,13 @@ final class CaseGenerator {
 		// 补正 before acceptance: one round now and then, two rounds (一次性告知 broken) rarely
 		double roundsDraw = dice.unit();
 		int rounds = item.immediate() ? (roundsDraw < 0.02 ? 1 : 0) : roundsDraw < 0.015 ? 2 : roundsDraw < 0.095 ? 1 : 0;
-		List<OffsetDateTime[]> supplementRounds = new ArrayList<>();
+		List<CaseHistory.SupplementRound> supplementRounds = new ArrayList<>();
 		OffsetDateTime last = submitted;
 		for (int r = 0; r < rounds; r++) {
 			OffsetDateTime requested = later(last, 1);
 			OffsetDateTime answered = online ? dice.on(day(requested).plusDays(dice.between(1, 3)), 8 * 60, 22 * 60)
 					: dice.office(day(requested).plusDays(dice.between(1, 3)), calendar);
-			supplementRounds.add(new OffsetDateTime[] { requested, answered });
+			supplementRounds.add(new CaseHistory.SupplementRound(requested, answered));
 			if (!online) {
 				visits.add(new CaseHistory.Visit("SUPPLEMENT", answered, window));
 			}

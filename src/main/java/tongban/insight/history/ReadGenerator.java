@@ -68,7 +68,7 @@ final class ReadGenerator {
 		return reads;
 	}
 
-	/** While the case was handled: the prefill of an online form, then one to three reads by the department's staff. */
+	/** While the case was handled: the prefill of an online form, then one to four reads by the department's staff. */
 	private void caseReads(HistoricCase c, List<HistoricRead> reads) {
 		boolean company = c.party().kind() == Party.Kind.LEGAL_PERSON;
 		String subject = subject(c);
@@ -79,7 +79,7 @@ final class ReadGenerator {
 		}
 		OffsetDateTime from = c.submittedAt();
 		OffsetDateTime until = c.acceptedAt() != null ? c.acceptedAt() : c.concludedAt();
-		int n = dice.between(1, 3);
+		int n = dice.between(1, 4);
 		List<Staff> staff = input.staff().get(c.departmentCode());
 		for (int k = 0; k < n; k++) {
 			String resource = company ? "XH-SCJG-ZT" : k == 1 && OWN_REGISTER.containsKey(c.departmentCode()) ? OWN_REGISTER.get(c.departmentCode()) : "XH-GA-RK";
