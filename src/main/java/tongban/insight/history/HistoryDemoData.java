@@ -1,7 +1,6 @@
 package tongban.insight.history;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -131,38 +130,9 @@ class HistoryDemoData implements ApplicationRunner {
 
 	/** The rules of the owning modules that date the history. */
 	HistoryRules rules(WorkingCalendar calendar) {
-		return new HistoryRules() {
-
-			@Override
-			public WorkingCalendar calendar() {
-				return calendar;
-			}
-
-			@Override
-			public LocalDate promisedDate(HistoryItem item, LocalDate day) {
-				return CaseHistory.promisedDate(item.immediate(), item.promisedLimit(), item.limitUnit(), day, calendar);
-			}
-
-			@Override
-			public OffsetDateTime dispatchDue(String type, String urgency, OffsetDateTime at) {
-				return ticketHistory.dispatchDue(type, urgency, at, calendar);
-			}
-
-			@Override
-			public OffsetDateTime answerDue(String type, String urgency, OffsetDateTime at) {
-				return ticketHistory.answerDue(type, urgency, at, calendar);
-			}
-
-			@Override
-			public LocalDate verifyDue(LocalDate day) {
-				return ratingHistory.verifyDue(day, calendar);
-			}
-
-			@Override
-			public LocalDate rectifyDue(LocalDate day) {
-				return ratingHistory.rectifyDue(day, calendar);
-			}
-		};
+		return new HistoryRules(calendar, (type, urgency, at) -> ticketHistory.dispatchDue(type, urgency, at, calendar),
+				(type, urgency, at) -> ticketHistory.answerDue(type, urgency, at, calendar), day -> ratingHistory.verifyDue(day, calendar),
+				day -> ratingHistory.rectifyDue(day, calendar));
 	}
 
 	/** What the generator works from: the published items, the people (made here when missing), staff, regions and windows. */

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import tongban.casework.CaseHistory;
 import tongban.casework.CaseHistory.HistoricCase;
 import tongban.casework.CaseOutcome;
 import tongban.exchange.ReadHistory.HistoricRead;
@@ -63,38 +62,9 @@ class HistoryGeneratorTest {
 	void generate() throws IOException {
 		calendar = calendar();
 		HotlineSettings hotline = new HotlineSettings(null, null, null, null, 0, 0);
-		rules = new HistoryRules() {
-
-			@Override
-			public WorkingCalendar calendar() {
-				return calendar;
-			}
-
-			@Override
-			public LocalDate promisedDate(HistoryItem item, LocalDate day) {
-				return CaseHistory.promisedDate(item.immediate(), item.promisedLimit(), item.limitUnit(), day, calendar);
-			}
-
-			@Override
-			public OffsetDateTime dispatchDue(String type, String urgency, OffsetDateTime at) {
-				return HotlineSettings.due(at, hotline.dispatchLimit(type, urgency), calendar);
-			}
-
-			@Override
-			public OffsetDateTime answerDue(String type, String urgency, OffsetDateTime at) {
-				return HotlineSettings.due(at, hotline.answerLimit(type, urgency), calendar);
-			}
-
-			@Override
-			public LocalDate verifyDue(LocalDate day) {
-				return calendar.addWorkingDays(day, 1);
-			}
-
-			@Override
-			public LocalDate rectifyDue(LocalDate day) {
-				return calendar.addWorkingDays(verifyDue(day), 5);
-			}
-		};
+		rules = new HistoryRules(calendar, (type, urgency, at) -> HotlineSettings.due(at, hotline.dispatchLimit(type, urgency), calendar),
+				(type, urgency, at) -> HotlineSettings.due(at, hotline.answerLimit(type, urgency), calendar), day -> calendar.addWorkingDays(day, 1),
+				day -> calendar.addWorkingDays(calendar.addWorkingDays(day, 1), 5));
 		input = input(1.0);
 		history = HistoryGenerator.generate(input, rules);
 		items = input.items().stream().collect(Collectors.toMap(HistoryItem::code, i -> i));
