@@ -88,7 +88,7 @@ public class RatingHistory {
 				tasks.add(new Object[] { UUID.nameUUIDFromBytes(("rectification:" + r.id()).getBytes()), r.id(), r.departmentCode(), r.regionCode(),
 						RectificationStatus.CLOSED.name(), opened, verifyDue, rectifyDue, at(done.verifiedAt()), done.staffName(), "情况属实",
 						at(done.rectifiedAt()), done.staffName(), RectificationOutcome.RECTIFIED.name(), "已向申请人说明并改进办理流程", onTime,
-						at(done.revisitedAt()), done.staffName(), "申请人认可整改情况", at(r.createdAt()) });
+						at(done.revisitedAt()), done.staffName(), keys.encrypt("申请人认可整改情况"), at(r.createdAt()) });
 			}
 		}
 		Batches.write(jdbc, """

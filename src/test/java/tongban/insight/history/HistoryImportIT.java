@@ -111,6 +111,12 @@ class HistoryImportIT extends IntegrationTest {
 		var figures = statistics.stats(null, rating.departmentCode(), month).total();
 		assertThat(figures.ratings()).isEqualTo(same.size());
 		assertThat(figures.bad()).isEqualTo(same.stream().filter(r -> r.level().bad()).count());
+		// the department's 差评整改 list opens with the historic, closed rectifications among its tasks
+		HistoricRating bad = history.ratings().stream().filter(r -> r.level().bad()).findFirst().orElseThrow();
+		People.Staff rectifier = newStaff(bad.departmentCode(), Role.DEPT_ADMIN, "整改核对");
+		var tasks = FormSession.staff(url(""), rectifier).get("/workbench/ratings");
+		assertThat(tasks.statusCode()).isEqualTo(200);
+		assertThat(tasks.body()).contains(bad.caseNumber());
 		String page = new FormSession(url("")).get("/ratings?department=" + rating.departmentCode() + "&month=" + month).body();
 		assertThat(page).contains("data-testid=\"stat-ratings\">" + same.size() + "<");
 
