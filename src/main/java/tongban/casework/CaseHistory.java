@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.casework.internal.ApplicationForms;
 import tongban.casework.internal.PromisedDates;
 import tongban.identity.Party;
 import tongban.shared.Batches;
@@ -42,16 +45,24 @@ public class CaseHistory {
 	 * A concluded case of an earlier day: its item as published, the department and region that handled it, the
 	 * applicant and the party, the channel (ONLINE or COUNTER), when it was submitted, accepted (null when refused
 	 * before acceptance) and concluded, the promised date, how it ended, its 补正 rounds (each requested and answered
-	 * before acceptance), the staff member named on its steps, and its counter visits.
+	 * before acceptance), the staff member named on its steps, its counter visits, and the form fields filled from a
+	 * register with the applicant's consent (免提交: form key → value, from {@code prefillSource}; empty for none).
 	 */
 	public record HistoricCase(UUID id, String caseNumber, String itemCode, int itemVersion, String itemName, String departmentCode,
 			String regionCode, UUID applicantAccountId, String applicantName, Party party, String channel, OffsetDateTime submittedAt,
 			List<SupplementRound> supplementRounds, OffsetDateTime acceptedAt, LocalDate promisedDate, OffsetDateTime concludedAt,
-			CaseOutcome outcome, String staffName, List<Visit> visits) {
+			CaseOutcome outcome, String staffName, List<Visit> visits, Map<String, String> prefilled, String prefillSource) {
 
 		public HistoricCase {
 			supplementRounds = List.copyOf(supplementRounds);
 			visits = List.copyOf(visits);
+			prefilled = Map.copyOf(prefilled);
+		}
+
+		/** The same case, applied for by someone else (the demo citizen takes over a few). */
+		public HistoricCase appliedBy(UUID accountId, String name, Party newParty, Map<String, String> values) {
+			return new HistoricCase(id, caseNumber, itemCode, itemVersion, itemName, departmentCode, regionCode, accountId, name, newParty, channel,
+					submittedAt, supplementRounds, acceptedAt, promisedDate, concludedAt, outcome, staffName, visits, values, prefillSource);
 		}
 
 		/** The status the case ended in. */
@@ -67,10 +78,14 @@ public class CaseHistory {
 
 	private final JdbcTemplate jdbc;
 	private final DataKeys keys;
+	private final JsonMapper json;
+	private final ApplicationForms forms;
 
-	CaseHistory(JdbcTemplate jdbc, DataKeys keys) {
+	CaseHistory(JdbcTemplate jdbc, DataKeys keys, JsonMapper json, ApplicationForms forms) {
 		this.jdbc = jdbc;
 		this.keys = keys;
+		this.json = json;
+		this.forms = forms;
 	}
 
 	/** The promised date (预计办结日期) an application counted from {@code day} gets: the one rule, {@link PromisedDates}. */
@@ -93,7 +108,6 @@ public class CaseHistory {
 			.sorted(Comparator.comparing(HistoricCase::submittedAt).thenComparing(HistoricCase::caseNumber))
 			.toList();
 		Map<UUID, String> acceptanceNumbers = acceptanceNumbers(ordered);
-		String emptyForm = keys.encrypt("{}");
 		List<Object[]> rows = new ArrayList<>();
 		List<Object[]> events = new ArrayList<>();
 		List<Object[]> supplements = new ArrayList<>();
@@ -102,7 +116,7 @@ public class CaseHistory {
 			String acceptanceNo = acceptanceNumbers.get(c.id());
 			rows.add(new Object[] { c.id(), c.caseNumber(), c.itemCode(), c.itemVersion(), c.itemName(), c.departmentCode(), c.regionCode(),
 					c.applicantAccountId(), c.applicantName(), c.party().kind().name(), c.party().id(), c.party().name(), c.channel(),
-					c.status().name(), emptyForm, UUID.nameUUIDFromBytes(("submit:" + c.id()).getBytes()), at(c.submittedAt()),
+					c.status().name(), keys.encrypt(json.writeValueAsString(c.prefilled())), provenance(c), UUID.nameUUIDFromBytes(("submit:" + c.id()).getBytes()), at(c.submittedAt()),
 					at(c.concludedAt()), at(c.submittedAt()), c.promisedDate(), at(c.acceptedAt()), acceptanceNo, at(c.concludedAt()),
 					c.outcome().name() });
 			String applicant = c.applicantName();
@@ -132,9 +146,9 @@ public class CaseHistory {
 		}
 		batch("""
 				insert into casework_case (id, case_number, item_code, item_version, item_name, department_code, region_code,
-				  applicant_account_id, applicant_name, party_kind, party_id, party_name, channel, status, form_values, submit_token,
+				  applicant_account_id, applicant_name, party_kind, party_id, party_name, channel, status, form_values, provenance, submit_token,
 				  created_at, updated_at, submitted_at, promised_date, accepted_at, acceptance_no, concluded_at, outcome)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 		batch("insert into casework_event (case_id, at, action, actor_name, party_name, note) values (?, ?, ?, ?, ?, ?)", events);
 		batch("""
 				insert into casework_supplement (case_id, material_index, material_name, reason, requested_at, requested_by, resolved_at)
@@ -165,6 +179,13 @@ public class CaseHistory {
 			}
 		});
 		return numbers;
+	}
+
+	/** Each prefilled field with its register and MAC, as the form keeps them when an applicant takes a prefill. */
+	private String provenance(HistoricCase c) {
+		Map<String, Verified> provenance = new LinkedHashMap<>();
+		c.prefilled().forEach((field, value) -> provenance.put(field, new Verified(c.prefillSource(), forms.verifiedMac(c.id(), field, value))));
+		return json.writeValueAsString(provenance);
 	}
 
 	private static Object[] event(HistoricCase c, OffsetDateTime at, String action, String actor, String note) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import tongban.casework.CaseHistory;
 import tongban.casework.CaseHistory.HistoricCase;
 import tongban.casework.CaseOutcome;
+import tongban.exchange.PrefillOffer;
 import tongban.identity.HistoryParties.Applicant;
 import tongban.identity.HistoryParties.Staff;
 import tongban.identity.Party;
@@ -32,6 +33,8 @@ final class CaseGenerator {
 	static final String LATE_DEPARTMENT = "XH-ZJ";
 	static final double LATE_SHARE = 0.25;
 	static final double USUAL_LATE_SHARE = 0.02;
+	/** Share of online applications of an item with a prefill offer that took it. */
+	static final double PREFILLED = 0.8;
 	/** How many historic cases the demo citizen 王小明 has. */
 	static final int WANG_CASES = 3;
 
@@ -188,11 +191,27 @@ final class CaseGenerator {
 				visits.add(new CaseHistory.Visit("COLLECTION", collected, window != null ? window : window(item)));
 			}
 		}
-		String caseRegion = region;
-		int serial = serials.merge(caseRegion + day, 1, Integer::sum);
-		return new HistoricCase(dice.id(), CaseHistory.caseNumber(caseRegion, day, serial), item.code(), item.version(), item.name(), item.departmentCode(),
-				caseRegion, applicant.accountId(), applicant.applicantName(), applicant.party(), online ? "ONLINE" : "COUNTER", submitted,
-				supplementRounds, accepted, promised, concluded, outcome, staff.name(), visits);
+		int serial = serials.merge(region + day, 1, Integer::sum);
+		PrefillOffer offer = input.prefills().get(item.code());
+		boolean prefill = offer != null && online && applicant.party().kind() == Party.Kind.CITIZEN && dice.chance(PREFILLED);
+		return new HistoricCase(dice.id(), CaseHistory.caseNumber(region, day, serial), item.code(), item.version(), item.name(), item.departmentCode(),
+				region, applicant.accountId(), applicant.applicantName(), applicant.party(), online ? "ONLINE" : "COUNTER", submitted,
+				supplementRounds, accepted, promised, concluded, outcome, staff.name(), visits, prefill ? prefilled(offer, applicant) : Map.of(),
+				offer == null ? null : offer.source());
+	}
+
+	/** The applicant's own values of the fields the register fills (its name and ID number; other fields are not generated). */
+	static Map<String, String> prefilled(PrefillOffer offer, Applicant applicant) {
+		Map<String, String> values = new LinkedHashMap<>();
+		offer.fields().forEach((formKey, registerField) -> {
+			if (registerField.equals("name")) {
+				values.put(formKey, applicant.applicantName());
+			}
+			else if (registerField.equals("idNumber")) {
+				values.put(formKey, applicant.idNumber());
+			}
+		});
+		return values;
 	}
 
 	/** When the case was concluded: 即办 the same hour; else on a working day up to the promised date, or after it when late. */
@@ -259,9 +278,8 @@ final class CaseGenerator {
 		cases.stream()
 			.filter(c -> c.party().kind() == Party.Kind.CITIZEN && !day(c.submittedAt()).isBefore(since))
 			.limit(WANG_CASES)
-			.forEach(c -> byId.put(c.id(), new HistoricCase(c.id(), c.caseNumber(), c.itemCode(), c.itemVersion(), c.itemName(), c.departmentCode(),
-					c.regionCode(), input.wang().accountId(), input.wang().applicantName(), input.wang().party(), c.channel(), c.submittedAt(),
-					c.supplementRounds(), c.acceptedAt(), c.promisedDate(), c.concludedAt(), c.outcome(), c.staffName(), c.visits())));
+			.forEach(c -> byId.put(c.id(), c.appliedBy(input.wang().accountId(), input.wang().applicantName(), input.wang().party(),
+					c.prefilled().isEmpty() ? Map.of() : prefilled(input.prefills().get(c.itemCode()), input.wang()))));
 		return new ArrayList<>(byId.values());
 	}
 }

@@ -29,6 +29,8 @@ import tongban.catalog.ServiceGuide;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.directory.Region;
+import tongban.exchange.ConsentedPrefill;
+import tongban.exchange.PrefillOffer;
 import tongban.exchange.ReadHistory;
 import tongban.feedback.RatingHistory;
 import tongban.hotline.HotlineCatalogue;
@@ -77,10 +79,12 @@ class HistoryDemoData implements ApplicationRunner {
 	private final TicketHistory ticketHistory;
 	private final RatingHistory ratingHistory;
 	private final ReadHistory readHistory;
+	private final ConsentedPrefill prefill;
 
 	HistoryDemoData(DemoData demo, @Value("${tongban.demo.history:true}") boolean enabled, CatalogManagement catalog, DirectoryManagement directory,
 			IdentityManagement identity, HistoryParties parties, AccountEnrolment enrolment, HotlineCatalogue hotlineCatalogue,
-			WorkingCalendars calendars, CaseHistory caseHistory, TicketHistory ticketHistory, RatingHistory ratingHistory, ReadHistory readHistory) {
+			WorkingCalendars calendars, CaseHistory caseHistory, TicketHistory ticketHistory, RatingHistory ratingHistory, ReadHistory readHistory,
+			ConsentedPrefill prefill) {
 		this.demo = demo;
 		this.enabled = enabled;
 		this.catalog = catalog;
@@ -94,6 +98,7 @@ class HistoryDemoData implements ApplicationRunner {
 		this.ticketHistory = ticketHistory;
 		this.ratingHistory = ratingHistory;
 		this.readHistory = readHistory;
+		this.prefill = prefill;
 	}
 
 	@Override
@@ -159,7 +164,10 @@ class HistoryDemoData implements ApplicationRunner {
 			.map(c -> new TicketCategory(c.code(), c.name(), c.urgency(),
 					hotlineCatalogue.assignment(c.code(), home).map(HotlineCatalogue.Assignment::lead).orElse("XH-ZWFW")))
 			.toList();
-		return new HistoryInput(today, seed, scale, items, citizens, companies, wang, staff, night, regions, townships, windows, population, categories);
+		Map<String, PrefillOffer> prefills = new HashMap<>();
+		items.forEach(i -> prefill.prefillOffer(i.code(), i.departmentCode()).ifPresent(o -> prefills.put(i.code(), o)));
+		return new HistoryInput(today, seed, scale, items, citizens, companies, wang, staff, night, regions, townships, windows, population, categories,
+				prefills);
 	}
 
 	private List<HistoryItem> items() {

@@ -20,8 +20,8 @@ import tongban.shared.WorkingCalendar;
 
 /**
  * Reads of shared data (about 40,000): for each case, the department's staff read the applicant's records in office
- * hours while handling it (the population register, and the register of the department's own field), and online
- * applications prefilled their forms. Planted: the night-time reader ({@link HistoryInput#nightReader()}) reads people's
+ * hours while handling it (the population register, and the register of the department's own field), and the
+ * prefills of online forms (免提交) were reads too. Planted: the night-time reader ({@link HistoryInput#nightReader()}) reads people's
  * data between 22:00 and 04:00 on {@link #NIGHTS} of the last 30 days, mostly without a case, 王小明 among them on
  * {@link #WANG_NIGHTS} nights.
  */
@@ -68,18 +68,18 @@ final class ReadGenerator {
 		return reads;
 	}
 
-	/** While the case was handled: the prefill of an online form, then one to four reads by the department's staff. */
+	/** While the case was handled: the prefill of an online form, then two to four reads by the department's staff. */
 	private void caseReads(HistoricCase c, List<HistoricRead> reads) {
 		boolean company = c.party().kind() == Party.Kind.LEGAL_PERSON;
 		String subject = subject(c);
 		String purpose = "办理“" + c.itemName() + "”核验申请人信息";
-		if ("ONLINE".equals(c.channel()) && !company && dice.chance(0.6)) {
-			reads.add(new HistoricRead(c.submittedAt().minusMinutes(dice.between(2, 20)), subject, "XH-GA-RK", List.of("name", "gender", "birthDate"),
-					c.departmentCode(), null, null, "申请表预填", c.caseNumber(), "PREFILL"));
+		if (!c.prefilled().isEmpty()) {
+			reads.add(new HistoricRead(c.submittedAt().minusMinutes(dice.between(2, 20)), subject, "XH-GA-RK", List.of("name", "idNumber"),
+					c.departmentCode(), null, null, "免提交：" + c.itemName(), c.caseNumber(), "PREFILL"));
 		}
 		OffsetDateTime from = c.submittedAt();
 		OffsetDateTime until = c.acceptedAt() != null ? c.acceptedAt() : c.concludedAt();
-		int n = dice.between(1, 4);
+		int n = dice.between(2, 4);
 		List<Staff> staff = input.staff().get(c.departmentCode());
 		for (int k = 0; k < n; k++) {
 			String resource = company ? "XH-SCJG-ZT" : k == 1 && OWN_REGISTER.containsKey(c.departmentCode()) ? OWN_REGISTER.get(c.departmentCode()) : "XH-GA-RK";

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import tongban.casework.CaseHistory.HistoricCase;
 import tongban.casework.CaseOutcome;
+import tongban.exchange.PrefillOffer;
 import tongban.exchange.ReadHistory.HistoricRead;
 import tongban.feedback.RatingHistory.HistoricRating;
 import tongban.hotline.HotlineSettings;
@@ -129,7 +130,8 @@ class HistoryGeneratorTest {
 		return new HistoryInput(TODAY, HistoryDemoData.SEED, scale, list, citizens, companies, wang, staff, night,
 				Map.of("XH-SCJG", "330106", "XH-ZJ", "330106", "XH-JY", "330106", "XH-MZ", "330106", "XH-RLSB", "330106", "XH-GHZY", "330106"),
 				TOWNSHIPS, Map.of("XH-SCJG", List.of(UUID.nameUUIDFromBytes("w1".getBytes())), "", List.of(UUID.nameUUIDFromBytes("w2".getBytes()))),
-				population, categories);
+				population, categories, Map.of("330106-RS-0001-01", new PrefillOffer("330106-RS-0001-01", "XH-GA-RK", "公安户籍信息", "区公安分局", "人口基础信息",
+						"XH-RLSB", Map.of("name", "name", "idNumber", "idNumber"))));
 	}
 
 	@Test
@@ -139,7 +141,7 @@ class HistoryGeneratorTest {
 		HistoryInput other = input(1.0);
 		GeneratedHistory different = HistoryGenerator.generate(new HistoryInput(TODAY, 7, 1.0, other.items(), other.citizens(), other.companies(),
 				other.wang(), other.staff(), other.nightReader(), other.departmentRegions(), other.townships(), other.windows(), other.population(),
-				other.categories()), rules);
+				other.categories(), other.prefills()), rules);
 		assertThat(different.cases()).isNotEqualTo(history.cases());
 	}
 
@@ -184,6 +186,22 @@ class HistoryGeneratorTest {
 		}
 		assertThat(history.cases()).filteredOn(c -> c.supplementRounds().size() > 1).isNotEmpty();
 		assertThat(history.cases().stream().filter(c -> c.applicantAccountId().equals(wang.accountId()))).hasSize(CaseGenerator.WANG_CASES);
+	}
+
+	@Test
+	void onlineApplicationsOfAnItemWithAPrefillOfferTookTheApplicantsOwnValuesFromTheRegister() {
+		Map<UUID, Applicant> people = new HashMap<>();
+		input.citizens().forEach(a -> people.put(a.accountId(), a));
+		people.put(wang.accountId(), wang);
+		List<HistoricCase> prefilled = history.cases().stream().filter(c -> !c.prefilled().isEmpty()).toList();
+		assertThat(prefilled).hasSizeGreaterThan(20).allMatch(c -> c.itemCode().equals("330106-RS-0001-01") && c.channel().equals("ONLINE"));
+		for (HistoricCase c : prefilled) {
+			Applicant applicant = people.get(c.applicantAccountId());
+			assertThat(c.prefilled()).isEqualTo(Map.of("name", applicant.applicantName(), "idNumber", applicant.idNumber()));
+			assertThat(c.prefillSource()).isEqualTo("公安户籍信息");
+			assertThat(history.reads()).anyMatch(r -> r.outcome().equals("PREFILL") && r.caseNumber().equals(c.caseNumber())
+					&& r.subjectIdentifier().equals(applicant.idNumber()));
+		}
 	}
 
 	@Test

@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.casework.CaseHistory;
 import tongban.casework.CaseHistory.HistoricCase;
 import tongban.casework.CaseStatus;
+import tongban.casework.Verified;
+import tongban.casework.domain.CaseRepository;
+import tongban.casework.internal.ApplicationForms;
 import tongban.exchange.ReadHistory;
 import tongban.feedback.RatingHistory;
 import tongban.feedback.RatingHistory.HistoricRating;
@@ -66,6 +72,12 @@ class HistoryImportIT extends IntegrationTest {
 	@Autowired
 	DemoData demo;
 
+	@Autowired
+	CaseRepository caseRepository;
+
+	@Autowired
+	ApplicationForms forms;
+
 	@Test
 	void importedHistoryLooksLikeLiveRecordsOnEachModulesPages() throws Exception {
 		LocalDate today = LocalDate.now(Clocks.ZONE);
@@ -74,7 +86,18 @@ class HistoryImportIT extends IntegrationTest {
 		assertThat(history.cases()).isNotEmpty();
 		assertThat(history.tickets()).isNotEmpty();
 		assertThat(history.ratings()).isNotEmpty();
-		cases.importConcluded(history.cases());
+		// one more case, its form prefilled from the population register (免提交), as an online application takes a prefill
+		HistoricCase sample = history.cases().getFirst();
+		UUID prefilledId = UUID.randomUUID();
+		HistoricCase prefilled = new HistoricCase(prefilledId, CaseHistory.caseNumber("330106", today.minusDays(400), 1), sample.itemCode(),
+				sample.itemVersion(), sample.itemName(), sample.departmentCode(), "330106", sample.applicantAccountId(), sample.applicantName(),
+				sample.party(), "ONLINE", sample.submittedAt(), List.of(), sample.acceptedAt(), sample.promisedDate(), sample.concludedAt(),
+				sample.outcome(), sample.staffName(), List.of(), Map.of("name", sample.applicantName()), "公安户籍信息");
+		cases.importConcluded(Stream.concat(history.cases().stream(), Stream.of(prefilled)).toList());
+		assertThat(caseRepository.find(prefilledId).orElseThrow().values()).isEqualTo(Map.of("name", sample.applicantName()));
+		Verified verified = caseRepository.provenance(prefilledId).get("name");
+		assertThat(verified.source()).isEqualTo("公安户籍信息");
+		assertThat(verified.mac()).isEqualTo(forms.verifiedMac(prefilledId, "name", sample.applicantName()));
 		tickets.importClosed(history.tickets());
 		ratings.importRatings(history.ratings(), calendar);
 		reads.importReads(history.reads());
