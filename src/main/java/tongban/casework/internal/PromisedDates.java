@@ -28,7 +28,7 @@ public final class PromisedDates {
 	}
 
 	/** As {@link #from(ServiceGuide, LocalDate, WorkingCalendar)}, from the guide's three fields that decide it. */
-	static LocalDate from(boolean immediate, int limit, String unit, LocalDate day, WorkingCalendar calendar) {
+	public static LocalDate from(boolean immediate, int limit, String unit, LocalDate day, WorkingCalendar calendar) {
 		if (immediate || limit == 0) {
 			return calendar.onOrAfter(day);
 		}

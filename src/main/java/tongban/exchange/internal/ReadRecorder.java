@@ -71,6 +71,19 @@ public class ReadRecorder {
 		jdbc.sql(LOCKED + INSERT).params(params(read)).update();
 	}
 
+	/**
+	 * Takes {@link #LOCK}, shared, until the caller's transaction ends, before records written by other statements (the
+	 * history import's batches) draw their ids: the sealer waits for them as for any read.
+	 */
+	public void holdLock() {
+		jdbc.sql("select 1 from (select pg_advisory_xact_lock_shared(" + LOCK + ")) l").query(Integer.class).single();
+	}
+
+	/** The seal of a read made at {@code at} (microseconds), for a record written at its own time (the history import). */
+	public String seal(Instant at, Read read) {
+		return macs.seal(at, read);
+	}
+
 	private Object[] params(Read r) {
 		Instant at = ReadMacs.now();
 		return new Object[] { OffsetDateTime.ofInstant(at, ZoneOffset.UTC), r.subjectIndex(), r.resourceCode(), r.departmentCode(), r.clientId(),
