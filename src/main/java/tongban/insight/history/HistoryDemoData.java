@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
+import tongban.insight.indicators.IndicatorBackfill;
 import tongban.casework.CaseHistory;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemFilter;
@@ -80,12 +81,16 @@ class HistoryDemoData implements ApplicationRunner {
 	private final RatingHistory ratingHistory;
 	private final ReadHistory readHistory;
 	private final ConsentedPrefill prefill;
+	private final IndicatorBackfill backfill;
+	/** The first and last day imported by this start, if it imported the history. */
+	private LocalDate[] imported;
 
 	HistoryDemoData(DemoData demo, @Value("${tongban.demo.history:true}") boolean enabled, CatalogManagement catalog, DirectoryManagement directory,
 			IdentityManagement identity, HistoryParties parties, AccountEnrolment enrolment, HotlineCatalogue hotlineCatalogue,
 			WorkingCalendars calendars, CaseHistory caseHistory, TicketHistory ticketHistory, RatingHistory ratingHistory, ReadHistory readHistory,
-			ConsentedPrefill prefill) {
+			ConsentedPrefill prefill, IndicatorBackfill backfill) {
 		this.demo = demo;
+		this.backfill = backfill;
 		this.enabled = enabled;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -105,6 +110,9 @@ class HistoryDemoData implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		if (enabled) {
 			demo.loadOnce("insight-history", this::load);
+			if (imported != null) {
+				afterImport(imported[0], imported[1]);
+			}
 		}
 	}
 
@@ -119,18 +127,20 @@ class HistoryDemoData implements ApplicationRunner {
 		ticketHistory.importClosed(history.tickets());
 		ratingHistory.importRatings(history.ratings(), calendar);
 		readHistory.importReads(history.reads());
-		afterImport(today.minusDays(365), today.minusDays(1));
+		imported = new LocalDate[] { today.minusDays(365), today.minusDays(1) };
 		log.info("demo history: {} cases, {} tickets, {} ratings, {} reads; generated in {} ms, loaded in {} ms", history.cases().size(),
 				history.tickets().size(), history.ratings().size(), history.reads().size(), (generated - started) / 1_000_000,
 				(System.nanoTime() - started) / 1_000_000);
 	}
 
 	/**
-	 * After the import, the indicators are rebuilt from the records for the history's days. The lead wires the call at
-	 * merge: {@code tongban.insight.indicators.IndicatorBackfill#rebuild(from, to)}, written on another branch.
+	 * After the import has committed, the indicators are rebuilt from the records for the history's days (the backfill
+	 * reads in transactions of its own, so it must run after the import's transaction, not inside it).
 	 */
 	void afterImport(LocalDate from, LocalDate to) {
-		log.info("demo history from {} to {}: indicators to be rebuilt by IndicatorBackfill (wired at merge)", from, to);
+		long started = System.nanoTime();
+		backfill.rebuild(from, to);
+		log.info("demo history from {} to {}: indicators rebuilt in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** The rules of the owning modules that date the history. */
