@@ -41,7 +41,7 @@ public class ReadLog {
 	private static final String SELECT = """
 			select id, at, subject_index, resource_code, consumer_department_code, client_id, staff_id, staff_name, fields, purpose,
 			  case_number, outcome
-			from exchange_access where """;
+			from exchange_access where\s""";
 
 	private final JdbcClient jdbc;
 
