@@ -101,6 +101,7 @@ class AnomalyController {
 				throw e;
 			}
 			model.addAttribute("decisionError", "insight.anomaly.error." + e.code());
+			model.addAttribute("decisionField", to == null ? "decision-confirm" : "reason");
 			model.addAttribute("reason", reason.length() > 500 ? reason.substring(0, 500) : reason);
 			model.addAttribute("decision", decision);
 			return hit(id, staff, model);
