@@ -6,6 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,8 @@ import tongban.shared.Clocks;
  * Cases as facts for the indicators (insight): one case after an event about it, or every case submitted or concluded
  * in a period, streamed from the database a batch of rows at a time (the backfill reads a year of cases this way
  * without holding them in memory). Read from casework's own tables; the limits and declared visits come from the
- * catalogue's version the case was filed under.
+ * catalogue's version the case was filed under. The anomaly rules on reads of personal data ask two smaller things by
+ * case number: a case's department, and whether anyone acted on it in a period (nothing about the applicant).
  */
 @Service
 @Transactional(readOnly = true)
@@ -94,5 +98,29 @@ public class CaseFacts {
 				concluded == null ? null : concluded.toInstant(), rs.getString("outcome"), due == null ? null : due.toLocalDate(),
 				guide == null ? 0 : guide.statutoryLimit(), guide == null ? 0 : guide.promisedLimit(), guide == null ? 0 : guide.requiredVisits(),
 				rs.getInt("rounds"), rs.getInt("visits"), rs.getInt("prefilled"), rs.getInt("licences"));
+	}
+
+	/** The department of each of these case numbers that names a case (unknown numbers are left out). */
+	public Map<String, String> departments(Collection<String> caseNumbers) {
+		Map<String, String> out = new HashMap<>();
+		if (caseNumbers.isEmpty()) {
+			return out;
+		}
+		jdbc.sql("select case_number, department_code from casework_case where case_number = any(?)")
+			.param(caseNumbers.toArray(String[]::new))
+			.query(rs -> {
+				out.put(rs.getString(1), rs.getString(2));
+			});
+		return out;
+	}
+
+	/** Whether the case with this number has a step in its history in (from, to]: someone acted on it. */
+	public boolean actedBetween(String caseNumber, Instant from, Instant to) {
+		return jdbc.sql("""
+				select exists (select 1 from casework_event e join casework_case c on c.id = e.case_id
+				  where c.case_number = ? and e.at > ? and e.at <= ?)""")
+			.params(caseNumber, OffsetDateTime.ofInstant(from, ZoneOffset.UTC), OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+			.query(Boolean.class)
+			.single();
 	}
 }

@@ -1,5 +1,9 @@
 package tongban.exchange.web;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,7 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import tongban.exchange.Access;
 import tongban.exchange.AccessRecords;
+import tongban.exchange.ReadConcerns;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
 import tongban.identity.web.CurrentActor;
@@ -24,10 +30,12 @@ class DataAccessController {
 
 	private final AccessRecords records;
 	private final IdentityManagement identity;
+	private final List<ReadConcerns> concerns;
 
-	DataAccessController(AccessRecords records, IdentityManagement identity) {
+	DataAccessController(AccessRecords records, IdentityManagement identity, List<ReadConcerns> concerns) {
 		this.records = records;
 		this.identity = identity;
+		this.concerns = concerns;
 	}
 
 	private String subject(Actor actor) {
@@ -37,7 +45,11 @@ class DataAccessController {
 	@GetMapping("/account/data-access")
 	String page(@CurrentActor(fullScope = true) Actor actor, Model model) {
 		model.addAttribute("party", actor.party());
-		model.addAttribute("reads", records.readsOf(subject(actor), actor.accountId(), 200));
+		List<Access> reads = records.readsOf(subject(actor), actor.accountId(), 200);
+		List<Long> ids = reads.stream().map(Access::id).toList();
+		Set<Long> confirmed = concerns.stream().flatMap(c -> c.confirmed(ids).stream()).collect(Collectors.toSet());
+		model.addAttribute("reads", reads);
+		model.addAttribute("confirmed", confirmed);
 		return "exchange/data-access";
 	}
 
