@@ -241,8 +241,8 @@ public class SupervisionOrders {
 		return value.strip();
 	}
 
-	/** The region a supervisor or leader oversees: their scope, else their department's region. */
-	String regionOf(StaffMember staff) {
+	/** The region a member of staff oversees: their scope, else their department's region; "--" (nothing) without either. */
+	public String regionOf(StaffMember staff) {
 		if (staff.regionScope() != null && !staff.regionScope().isBlank()) {
 			return staff.regionScope();
 		}

@@ -19,6 +19,7 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
+import tongban.insight.SupervisionOrders;
 import tongban.insight.assessment.internal.AssessmentReports;
 import tongban.insight.assessment.internal.MonthlyAssessment;
 import tongban.shared.Clocks;
@@ -35,11 +36,13 @@ class AssessmentController {
 	private final MonthlyAssessment assessment;
 	private final AssessmentReports reports;
 	private final DirectoryManagement directory;
+	private final SupervisionOrders orders;
 
-	AssessmentController(MonthlyAssessment assessment, AssessmentReports reports, DirectoryManagement directory) {
+	AssessmentController(MonthlyAssessment assessment, AssessmentReports reports, DirectoryManagement directory, SupervisionOrders orders) {
 		this.assessment = assessment;
 		this.reports = reports;
 		this.directory = directory;
+		this.orders = orders;
 	}
 
 	@GetMapping("/workbench/assessment")
@@ -97,11 +100,8 @@ class AssessmentController {
 
 	/** The region whose departments the viewer's ranking covers. */
 	private String region(StaffMember me) {
-		if (me.regionScope() != null && !me.regionScope().isBlank()) {
-			return me.regionScope();
-		}
-		return me.departmentCode() == null ? directory.homeRegion()
-				: directory.departmentByCode(me.departmentCode()).map(d -> d.regionCode()).orElse(directory.homeRegion());
+		String region = orders.regionOf(me);
+		return region.equals("--") ? directory.homeRegion() : region;
 	}
 
 	/** Supervisors, leaders and platform admins see every row of the region; a department admin their own. */

@@ -40,7 +40,7 @@ public class OrderRepository {
 	public boolean insert(SupervisionOrder order, String subjectKey) {
 		int inserted = jdbc.sql("insert into insight_order_sheet (" + COLUMNS.replace(", escalated_to", "") + ", subject_key) values"
 				+ " (?, 'DB' || to_char(?::timestamptz at time zone 'Asia/Shanghai', 'YYYY') || lpad(nextval('insight_order_number_seq')::text, 6, '0'),"
-				+ " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null, ?) on conflict do nothing")
+				+ " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, null, null, null, null, null, ?) on conflict do nothing")
 			.params(order.id(), order.issuedAt(), order.rule().name(), order.subject(), order.departmentCode(), order.regionCode(),
 					order.reference(), order.card() == null ? null : order.card().name(), order.status().name(), order.due(),
 					order.issuedBy(), order.issuedAt(), subjectKey)

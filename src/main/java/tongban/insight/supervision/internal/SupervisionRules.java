@@ -139,6 +139,6 @@ public class SupervisionRules {
 	}
 
 	static long rounds(CaseView caseView) {
-		return caseView.supplements().stream().map(s -> s.requestedAt().truncatedTo(ChronoUnit.SECONDS).toInstant()).distinct().count();
+		return caseView.supplements().stream().map(s -> s.requestedAt().toInstant()).distinct().count();
 	}
 }

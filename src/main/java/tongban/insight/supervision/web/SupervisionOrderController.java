@@ -188,7 +188,7 @@ class SupervisionOrderController {
 
 	/** Departments of the supervisor's region, for the form. */
 	private List<DepartmentView> departmentsOf(StaffMember me) {
-		String prefix = IndicatorFilter.regionPrefix(me.regionScope() == null ? "--" : me.regionScope());
+		String prefix = IndicatorFilter.regionPrefix(orders.regionOf(me));
 		return directory.departments().stream().filter(d -> d.regionCode() != null && d.regionCode().startsWith(prefix)).toList();
 	}
 
