@@ -3,11 +3,13 @@ package tongban.insight.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 
 import tongban.casework.Applying;
@@ -19,6 +21,7 @@ import tongban.insight.assessment.domain.ScoringRules;
 import tongban.insight.supervision.internal.SupervisionRules;
 import tongban.shared.Clocks;
 import tongban.support.JourneyTest;
+import tongban.support.Poppler;
 import tongban.support.People.Staff;
 import tongban.support.TestCases;
 
@@ -50,7 +53,7 @@ class SupervisionOrderJourneyIT extends JourneyTest {
 	}
 
 	@Test
-	void aRedCaseIsSupervisedAnsweredClosedAndCostsTheDepartmentItsCard() {
+	void aRedCaseIsSupervisedAnsweredClosedAndCostsTheDepartmentItsCard() throws Exception {
 		CaseId id = TestCases.submittedSocialSecurityCard(applying, newCitizen("督办单测试", 2));
 		handling.accept(id, "受理员");
 		String number = cases.forStaff(id).orElseThrow().caseNumber();
@@ -96,5 +99,35 @@ class SupervisionOrderJourneyIT extends JourneyTest {
 		assertThat(before.subtract(after)).isEqualByComparingTo(scoring.current().redDeduction());
 		assertThat(page.locator("tr[data-department='XH-RLSB'] [data-testid=cards]").innerText()).contains("红牌");
 		accessible();
+
+		// the department's monthly report, sealed by the 政务服务中心, from the assessment page
+		Download report = page.waitForDownload(() -> page.locator("tr[data-department='XH-RLSB'] [data-testid=report-link]").click());
+		byte[] pdf = Files.readAllBytes(report.path());
+		assertThat(Poppler.signatures(pdf)).contains("Signature is Valid.").contains("杭州市西湖区政务服务中心");
+		assertThat(Poppler.text(pdf).replaceAll("\\s+", "")).contains(after.toPlainString()).contains("红牌");
+
+		// an order by hand from the 督办 list: a deadline out of range is refused at the field
+		page.navigate(base() + "/workbench/supervision");
+		page.locator("tr[data-case='" + number + "'] [data-testid=issue-order-link]").click();
+		page.locator("#days").fill("45");
+		page.getByTestId("issue-order").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("答复期限须为 1 至 30 个工作日");
+		assertThat(page.locator("#subject").inputValue()).contains(number);
+		page.locator("#days").fill("2");
+		page.getByTestId("issue-order").click();
+		assertThat(page.getByTestId("banner").innerText()).contains("督办单已签发");
+		assertThat(page.getByTestId("order-card").count()).as("a manual order carries no card").isZero();
+
+		// scoring rules: weights that do not sum to 100 are refused at the field
+		Staff platform = newStaff("XH-ZWFW", Role.PLATFORM_ADMIN, "规则管理员");
+		Page console = staffPage(platform);
+		console.navigate(base() + "/console/scoring-rules");
+		console.locator("#weight-on-time-rate").fill("20");
+		console.getByTestId("save-rules").click();
+		assertThat(console.getByTestId("error-summary").innerText()).contains("各项指标的权重之和须为 100");
+		assertThat(console.locator("#weights .error-message").innerText()).contains("权重之和须为 100");
+		assertThat(console.locator("#weight-on-time-rate").inputValue()).isEqualTo("20");
+		assertThat(console.getByTestId("rules-history").innerText()).contains("系统初始");
+		console.context().close();
 	}
 }
