@@ -19,6 +19,7 @@ import tongban.casework.Applying;
 import tongban.casework.CaseClock;
 import tongban.casework.CaseId;
 import tongban.casework.Handling;
+import tongban.casework.RefusalReason;
 import tongban.hotline.NewTicket;
 import tongban.hotline.TicketDispatch;
 import tongban.hotline.TicketIntake;
@@ -137,6 +138,20 @@ class SupervisionRulesIT extends IntegrationTest {
 		assertThat(ordersAbout(id.toString())).singleElement()
 			.satisfies(o -> assertThat(o.rule()).isEqualTo(SupervisionOrder.Rule.SUPPLEMENT_REPEATED))
 			.satisfies(o -> assertThat(o.subject()).contains("第 2 次"));
+	}
+
+	@Test
+	void aRefusalWithoutAReasonCodeRaisesOneOrder() {
+		CaseId bare = TestCases.submittedSocialSecurityCard(applying, newCitizen("规则不受理", 2));
+		CaseId coded = TestCases.submittedSocialSecurityCard(applying, newCitizen("规则有代码", 2));
+		handling.refuse(bare, "受理员", "材料不符合要求");
+		handling.refuse(coded, "受理员", RefusalReason.NOT_COMPETENT, "请向市级部门申请");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !ordersAbout(bare.toString()).isEmpty());
+		assertThat(ordersAbout(bare.toString())).singleElement().satisfies(o -> {
+			assertThat(o.rule()).isEqualTo(SupervisionOrder.Rule.REFUSAL_WITHOUT_CODE);
+			assertThat(o.card()).isEqualTo(SupervisionOrder.Card.YELLOW);
+		});
+		Awaitility.await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> ordersAbout(coded.toString()).isEmpty());
 	}
 
 	@Test

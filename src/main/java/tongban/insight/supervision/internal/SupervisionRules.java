@@ -138,6 +138,16 @@ public class SupervisionRules {
 				c.departmentCode(), c.caseNumber()));
 	}
 
+	/** 不予受理 without a reason code: the applicant cannot check the refusal against 行政许可法 Art. 32. */
+	@ApplicationModuleListener
+	void on(CaseEvents.CaseRefused event) {
+		if (event.reasonCode() != null) {
+			return;
+		}
+		cases.forStaff(event.caseId()).ifPresent(c -> orders.raise(SupervisionOrder.Rule.REFUSAL_WITHOUT_CODE, c.id().toString(),
+				"办件 " + c.caseNumber() + "（" + c.itemName() + "）不予受理，未注明法定理由代码", c.departmentCode(), c.caseNumber()));
+	}
+
 	static long rounds(CaseView caseView) {
 		return caseView.supplements().stream().map(s -> s.requestedAt().toInstant()).distinct().count();
 	}
