@@ -14,10 +14,12 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.approval.ApprovalManagement;
 import tongban.casework.ApplyOnlineJourneyIT;
 import tongban.casework.Applying;
 import tongban.casework.CaseClock;
 import tongban.casework.CaseId;
+import tongban.casework.Cases;
 import tongban.casework.Handling;
 import tongban.casework.RefusalReason;
 import tongban.hotline.NewTicket;
@@ -55,6 +57,12 @@ class SupervisionRulesIT extends IntegrationTest {
 
 	@Autowired
 	Handling handling;
+
+	@Autowired
+	ApprovalManagement approval;
+
+	@Autowired
+	Cases cases;
 
 	@Autowired
 	CaseClock clock;
@@ -145,7 +153,12 @@ class SupervisionRulesIT extends IntegrationTest {
 		CaseId bare = TestCases.submittedSocialSecurityCard(applying, newCitizen("规则不受理", 2));
 		CaseId coded = TestCases.submittedSocialSecurityCard(applying, newCitizen("规则有代码", 2));
 		handling.refuse(bare, "受理员", "材料不符合要求");
-		handling.refuse(coded, "受理员", RefusalReason.NOT_COMPETENT, "请向市级部门申请");
+		// the code chosen on the task's form reaches the refusal through approval
+		StaffMember approver = TestCases.approver("规则受理员");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> approval.inbox(approver).stream().anyMatch(t -> t.caseId().equals(coded)));
+		String task = approval.inbox(approver).stream().filter(t -> t.caseId().equals(coded)).findFirst().orElseThrow().taskId();
+		approval.complete(approver, task, ApprovalManagement.Decision.of("refuse", "请向市级部门申请", Map.of()).refusedOn(RefusalReason.NOT_COMPETENT.name()));
+		assertThat(cases.forStaff(coded).orElseThrow().events()).anySatisfy(e -> assertThat(e.note()).contains("不属于本行政机关职权范围"));
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !ordersAbout(bare.toString()).isEmpty());
 		assertThat(ordersAbout(bare.toString())).singleElement().satisfies(o -> {
 			assertThat(o.rule()).isEqualTo(SupervisionOrder.Rule.REFUSAL_WITHOUT_CODE);
