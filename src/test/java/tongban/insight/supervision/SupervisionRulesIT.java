@@ -22,6 +22,9 @@ import tongban.casework.CaseId;
 import tongban.casework.Cases;
 import tongban.casework.Handling;
 import tongban.casework.RefusalReason;
+import tongban.feedback.CaseRatings;
+import tongban.feedback.Concluded;
+import tongban.feedback.RatingInput;
 import tongban.hotline.NewTicket;
 import tongban.hotline.TicketDispatch;
 import tongban.hotline.TicketIntake;
@@ -63,6 +66,9 @@ class SupervisionRulesIT extends IntegrationTest {
 
 	@Autowired
 	Cases cases;
+
+	@Autowired
+	CaseRatings ratings;
 
 	@Autowired
 	CaseClock clock;
@@ -132,6 +138,24 @@ class SupervisionRulesIT extends IntegrationTest {
 		assertThat(ordersAbout(red.toString())).hasSize(1);
 		assertThat(jdbc.sql("select count(*) from insight_card where order_id = ?").param(ordersAbout(red.toString()).get(0).id())
 			.query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aBadRatingNotRectifiedInTimeRaisesOneRedOrder() {
+		Citizen citizen = newCitizen("规则差评", 2);
+		UUID caseId = Concluded.socialSecurityCard(applying, cases, approval, citizen);
+		var rating = ratings.rateCase(TestCases.actor(citizen), caseId, new RatingInput("VERY_DISSATISFIED", Map.of(), List.of("ATTITUDE"), "态度很差"));
+		UUID task = jdbc.sql("select id from feedback_rectification where rating_id = ?").param(rating.id()).query(UUID.class).single();
+		rules.pass();
+		assertThat(ordersAbout(task.toString())).as("within its limit").isEmpty();
+		jdbc.sql("update feedback_rectification set verify_due = current_date - 3, rectify_due = current_date - 1 where id = ?").param(task).update();
+		rules.pass();
+		rules.pass();
+		assertThat(ordersAbout(task.toString())).singleElement().satisfies(o -> {
+			assertThat(o.rule()).isEqualTo(SupervisionOrder.Rule.RECTIFICATION_OVERDUE);
+			assertThat(o.card()).isEqualTo(SupervisionOrder.Card.RED);
+			assertThat(o.departmentCode()).isEqualTo(Concluded.DEPARTMENT);
+		});
 	}
 
 	@Test
