@@ -85,7 +85,17 @@ class SupervisionOrderJourneyIT extends JourneyTest {
 		department.getByTestId("submit-answer").click();
 		assertThat(department.getByTestId("banner").innerText()).contains("答复已提交");
 		assertThat(department.getByTestId("order-status").innerText()).isEqualTo("已答复");
+		String orderUrl = department.url();
 		department.context().close();
+
+		// another department's admin, and a supervisor of another district, are told it does not exist
+		Page stranger = staffPage(newStaff("XH-ZJ", Role.DEPT_ADMIN, "住建局长"));
+		assertThat(stranger.navigate(orderUrl).status()).isEqualTo(404);
+		assertThat(stranger.navigate(base() + "/workbench/supervision-orders/not-an-id").status()).isEqualTo(404);
+		stranger.context().close();
+		Page elsewhere = staffPage(newStaff("XH-ZWFW", "330102", Role.SUPERVISOR, "上城监察"));
+		assertThat(elsewhere.navigate(orderUrl).status()).isEqualTo(404);
+		elsewhere.context().close();
 
 		page.navigate(base() + "/workbench/supervision-orders");
 		page.locator("tr[data-reference='" + number + "'] a").click();
