@@ -192,6 +192,22 @@ class SupervisionRulesIT extends IntegrationTest {
 	}
 
 	@Test
+	void anEscalatedOrderIsTheCitysToClose() {
+		StaffMember admin = new StaffMember(UUID.randomUUID(), "提级局长", "XH-RLSB", "330106", Set.of(Role.DEPT_ADMIN));
+		StaffMember city = new StaffMember(UUID.randomUUID(), "市级监察", "HZ-JC", "330100", Set.of(Role.SUPERVISOR));
+		var order = orders.issue(SUPERVISOR, new SupervisionOrders.NewOrder("连续三个月超期件数居首", "XH-RLSB", 3, null));
+		orders.answer(admin, order.id(), "正在梳理原因。");
+		orders.escalate(SUPERVISOR, order.id(), "区级督办未见成效，提请市级督办");
+		var escalated = orders.find(city, order.id());
+		assertThat(escalated.status()).isEqualTo(SupervisionOrder.Status.ESCALATED);
+		assertThat(escalated.escalatedTo()).isEqualTo("330100");
+		assertThatThrownBy(() -> orders.close(SUPERVISOR, order.id(), "区级办结")).as("the district no longer decides")
+			.isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.NOT_FOUND));
+		orders.close(city, order.id(), "市级约谈后办结");
+		assertThat(orders.find(SUPERVISOR, order.id()).status()).isEqualTo(SupervisionOrder.Status.CLOSED);
+	}
+
+	@Test
 	void anOrderIsAnsweredByItsDepartmentAndDecidedByTheRegionsSupervisor() {
 		StaffMember admin = new StaffMember(UUID.randomUUID(), "规则局长", "XH-RLSB", "330106", Set.of(Role.DEPT_ADMIN));
 		StaffMember otherAdmin = new StaffMember(UUID.randomUUID(), "他局局长", "XH-ZJ", "330106", Set.of(Role.DEPT_ADMIN));
