@@ -30,6 +30,7 @@ import tongban.casework.CaseSubmitted;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
 import tongban.casework.Handling;
+import tongban.casework.RefusalReason;
 import tongban.casework.PostalDelivery;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemFilter;
@@ -71,10 +72,20 @@ public class ApprovalManagement {
 	 * A task's completion: the decision (none at 审查 and 送达), the opinion, the materials to supplement with their
 	 * reasons; for 送达 of a result sent by post, the carrier and tracking number staff recorded.
 	 */
-	public record Decision(TaskDecision decision, String opinion, Map<Integer, String> supplements, String carrier, String trackingNumber) {
+	public record Decision(TaskDecision decision, String opinion, Map<Integer, String> supplements, String carrier, String trackingNumber,
+			RefusalReason refusalReason) {
 
 		public Decision(TaskDecision decision, String opinion, Map<Integer, String> supplements) {
 			this(decision, opinion, supplements, null, null);
+		}
+
+		public Decision(TaskDecision decision, String opinion, Map<Integer, String> supplements, String carrier, String trackingNumber) {
+			this(decision, opinion, supplements, carrier, trackingNumber, null);
+		}
+
+		/** The same completion with the ground of a 不予受理 (行政许可法 Art. 32) as its code, if one was chosen. */
+		public Decision refusedOn(String refusalCode) {
+			return new Decision(decision, opinion, supplements, carrier, trackingNumber, RefusalReason.parse(refusalCode).orElse(null));
 		}
 
 		/** A completion as a form or request sends it, the decision as its word ({@link TaskDecision#of}). */
@@ -306,7 +317,7 @@ public class ApprovalManagement {
 						handling.accept(caseId, name);
 					}
 					case SUPPLEMENT -> handling.requestSupplements(caseId, name, decision.supplements() == null ? Map.of() : decision.supplements());
-					case REFUSE -> handling.refuse(caseId, name, required(opinion));
+					case REFUSE -> handling.refuse(caseId, name, decision.refusalReason(), required(opinion));
 					case APPROVE, DENY -> {
 						if (step != ProcessStep.HANDLE) {
 							throw invalid();

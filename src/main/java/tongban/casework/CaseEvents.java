@@ -45,6 +45,10 @@ public final class CaseEvents {
 	public record CaseDenied(CaseId caseId, String caseNumber, String reason) {
 	}
 
+	/** 不予受理, with its reason code (null when none was given: supervised, see {@link RefusalReason}). */
+	public record CaseRefused(CaseId caseId, String caseNumber, RefusalReason reasonCode, String reason) {
+	}
+
 	/** The case ended: every move into a final status publishes this (a denial after {@link CaseDenied}). */
 	public record CaseConcluded(CaseId caseId, String caseNumber, CaseOutcome outcome) {
 	}

@@ -80,8 +80,14 @@ public class Handling {
 
 	/** 不予受理 with the reasons (a written decision, 行政许可法 Art. 32). */
 	public void refuse(CaseId caseId, String staffName, String reason) {
+		refuse(caseId, staffName, null, reason);
+	}
+
+	/** 不予受理 on a ground of Art. 32 ({@code code}, null when the step gave none) with the reasons. */
+	public void refuse(CaseId caseId, String staffName, RefusalReason code, String reason) {
 		Case c = load(caseId);
-		conclude(c.moveTo(CaseStatus.REFUSED), staffName, "REFUSED", reason);
+		conclude(c.moveTo(CaseStatus.REFUSED), staffName, "REFUSED", code == null ? reason : "【" + code.label() + "】" + reason);
+		events.publishEvent(new CaseEvents.CaseRefused(caseId, c.state().caseNumber(), code, reason));
 		events.publishEvent(new CaseEvents.CaseConcluded(caseId, c.state().caseNumber(), CaseOutcome.REFUSED));
 	}
 

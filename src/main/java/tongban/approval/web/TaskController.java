@@ -148,7 +148,8 @@ class TaskController {
 			}
 		});
 		try {
-			approval.complete(staff, taskId, ApprovalManagement.Decision.of(decision, opinion, supplements, carrier, trackingNumber));
+			approval.complete(staff, taskId, ApprovalManagement.Decision.of(decision, opinion, supplements, carrier, trackingNumber)
+				.refusedOn(params.get("refusalReason")));
 		}
 		catch (DomainException e) {
 			// a missing input, or a grant while promised materials are missing: said on the task page, nothing changed

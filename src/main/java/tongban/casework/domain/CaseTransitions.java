@@ -15,6 +15,7 @@ import tongban.casework.CaseEvents.CaseAccepted;
 import tongban.casework.CaseEvents.CaseApproved;
 import tongban.casework.CaseEvents.CaseConcluded;
 import tongban.casework.CaseEvents.CaseDenied;
+import tongban.casework.CaseEvents.CaseRefused;
 import tongban.casework.CaseEvents.CaseReviewed;
 import tongban.casework.CaseEvents.SupplementProvided;
 import tongban.casework.CaseEvents.SupplementRequested;
@@ -26,7 +27,7 @@ import tongban.shared.StateGraph;
  * Every move a case's status may make and the event it publishes: the one place that says how a case lives. A move
  * not written here is refused with a conflict of code {@code case-state} (409: the case moved on since the page was
  * shown). Every move into a final status also publishes {@link CaseConcluded}; a denial publishes {@link CaseDenied}
- * first.
+ * first, a refusal to accept {@link CaseRefused} (with its reason code).
  */
 public final class CaseTransitions {
 
@@ -39,7 +40,7 @@ public final class CaseTransitions {
 		.edge(SUBMITTED, ACCEPTED, CaseAccepted.class)
 		.edge(SUBMITTED, SUPPLEMENT_REQUESTED, SupplementRequested.class)
 		.edge(SUPPLEMENT_REQUESTED, SUBMITTED, SupplementProvided.class)
-		.edge(SUBMITTED, REFUSED, CaseConcluded.class)
+		.edge(SUBMITTED, REFUSED, CaseRefused.class)
 		// 审查: one department's opinion, or the next of several in parallel
 		.edge(ACCEPTED, IN_REVIEW, CaseReviewed.class)
 		.edge(IN_REVIEW, IN_REVIEW, CaseReviewed.class)
