@@ -19,14 +19,14 @@ import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
 /** A citizen's 社会保障卡申领 handled to its end by 区人力社保局 through the approval module's tasks, as staff would. */
-final class Concluded {
+public final class Concluded {
 
-	static final String DEPARTMENT = "XH-RLSB";
+	public static final String DEPARTMENT = "XH-RLSB";
 
 	private Concluded() {
 	}
 
-	static UUID socialSecurityCard(Applying applying, Cases cases, ApprovalManagement approval, IntegrationTest.Citizen c) {
+	public static UUID socialSecurityCard(Applying applying, Cases cases, ApprovalManagement approval, IntegrationTest.Citizen c) {
 		CaseId id = TestCases.submittedSocialSecurityCard(applying, c);
 		var staff = new StaffMember(UUID.randomUUID(), "人社审批员", DEPARTMENT, null, Set.of(Role.APPROVER));
 		for (int step = 0; step < 10 && cases.forStaff(id).orElseThrow().status() != CaseStatus.CONCLUDED; step++) {

@@ -143,12 +143,13 @@ class DashboardController {
 		model.addAttribute("drill", hrefs);
 	}
 
-	/** The region a key (a region code in insight_daily) lies in, one level below the prefix (a city's district). */
+	/** The region a key (a region code in insight_daily) lies in, one level below the prefix (a city's district, a district's township). */
 	static String child(String prefix, String key) {
-		if (key == null || !key.startsWith(prefix) || key.length() < prefix.length() + 2) {
+		int length = prefix.length() < 6 ? prefix.length() + 2 : 9;
+		if (key == null || !key.startsWith(prefix) || key.length() < length) {
 			return null;
 		}
-		String code = key.substring(0, prefix.length() + 2);
+		String code = key.substring(0, length);
 		return code.length() < 6 ? code + "0".repeat(6 - code.length()) : code;
 	}
 
