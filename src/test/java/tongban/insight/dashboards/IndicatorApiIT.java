@@ -89,6 +89,9 @@ class IndicatorApiIT extends IntegrationTest {
 
 		List<Map<String, Object>> byDay = rows("/api/indicators?indicator=online-rate&item=" + BUILDING + "&month=" + MONTH + "&by=day");
 		assertThat(byDay).extracting(r -> r.get("key")).containsExactly("2019-07-10", "2019-07-20");
+
+		HttpResponse<String> openApi = http.send(get("/v3/api-docs"), HttpResponse.BodyHandlers.ofString());
+		assertThat(openApi.body()).as("in the OpenAPI document").contains("\"/api/indicators\"").contains("IndicatorReport");
 		assertThat((Double) row(byDay, "online-rate", "2019-07-10").get("value")).isEqualTo(4.0 / 6);
 	}
 
