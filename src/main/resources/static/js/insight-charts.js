@@ -25,7 +25,7 @@ document.addEventListener('DOMContentLoaded', function () {
       tooltip: { trigger: 'axis', valueFormatter: function (v) { return v == null ? '—' : v + '%'; } },
       legend: { data: names },
       grid: { left: 48, right: 16, bottom: 72 },
-      xAxis: { type: 'category', data: labels, axisLabel: { rotate: line ? 0 : 30, interval: 0, width: 80, overflow: 'truncate' } },
+      xAxis: { type: 'category', data: labels, axisLabel: { rotate: labels.length > 4 ? 45 : 0, interval: 0, width: 80, overflow: 'truncate' } },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: series
     });
