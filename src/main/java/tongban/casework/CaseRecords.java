@@ -51,9 +51,9 @@ public class CaseRecords {
 			OffsetDateTime concludedAt) {
 	}
 
-	private static final String COLUMNS = "id, case_number, item_code, item_name, applicant_name, status, submitted_at, concluded_at";
+	static final String COLUMNS = "id, case_number, item_code, item_name, applicant_name, status, submitted_at, concluded_at";
 
-	private static final String IN_SCOPE = "department_code = ? and region_code like ?";
+	static final String IN_SCOPE = "department_code = ? and region_code like ?";
 
 	private final JdbcClient jdbc;
 	private final Cases cases;
@@ -131,7 +131,7 @@ public class CaseRecords {
 	private record Found(Row row, String applicantName) {
 	}
 
-	private static Row row(ResultSet rs) throws SQLException {
+	static Row row(ResultSet rs) throws SQLException {
 		return new Row(CaseId.of(rs.getObject("id", UUID.class)), rs.getString("case_number"), rs.getString("item_code"), rs.getString("item_name"),
 				Masking.name(rs.getString("applicant_name")), CaseStatus.valueOf(rs.getString("status")), rs.getObject("submitted_at", OffsetDateTime.class),
 				rs.getObject("concluded_at", OffsetDateTime.class));
