@@ -1,5 +1,6 @@
 package tongban.insight;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The indicators as everyone reads them (dashboards, the public page, the API, the assessment): sums of the daily
- * counters in {@code insight_daily}, never a rescan of cases.
+ * counters in {@code insight_daily}, never a rescan of cases. Whole months are read from the monthly roll-ups (the
+ * item-less one unless an item is asked for), the days before and after them from the daily table.
  */
 @Service
 public class Indicators {
@@ -35,18 +37,59 @@ public class Indicators {
 				measures.add(indicator.denominator());
 			}
 		}
+		String[] codes = measures.stream().map(Enum::name).toArray(String[]::new);
+		List<String> parts = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		LocalDate firstWhole = filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
+		LocalDate lastWhole = filter.to().plusDays(1).getDayOfMonth() == 1 ? filter.to() : filter.to().withDayOfMonth(1).minusDays(1);
+		if (filter.by() != IndicatorFilter.Grouping.DAY && !firstWhole.isAfter(lastWhole)) {
+			boolean withItem = filter.by() == IndicatorFilter.Grouping.ITEM || (filter.item() != null && !filter.item().isBlank());
+			part(withItem ? "insight_monthly" : "insight_monthly_unit", "month", filter, codes, firstWhole, lastWhole.withDayOfMonth(1),
+					parts, params);
+			if (filter.from().isBefore(firstWhole)) {
+				part("insight_daily", "day", filter, codes, filter.from(), firstWhole.minusDays(1), parts, params);
+			}
+			if (lastWhole.isBefore(filter.to())) {
+				part("insight_daily", "day", filter, codes, lastWhole.plusDays(1), filter.to(), parts, params);
+			}
+		}
+		else {
+			part("insight_daily", "day", filter, codes, filter.from(), filter.to(), parts, params);
+		}
+		String sql = "select group_key, measure, sum(value) as total from (" + String.join(" union all ", parts) + ") counters group by 1, 2";
+		Map<String, Map<Measure, Long>> sums = new TreeMap<>();
+		jdbc.sql(sql).params(params).query(rs -> {
+			sums.computeIfAbsent(rs.getString("group_key"), group -> new HashMap<>())
+				.put(Measure.valueOf(rs.getString("measure")), rs.getLong("total"));
+		});
+		List<IndicatorValue> values = new ArrayList<>();
+		for (Indicator indicator : filter.indicators()) {
+			for (Map.Entry<String, Map<Measure, Long>> group : sums.entrySet()) {
+				long numerator = group.getValue().getOrDefault(indicator.numerator(), 0L);
+				long denominator = indicator.denominator() == null ? 0 : group.getValue().getOrDefault(indicator.denominator(), 0L);
+				values.add(new IndicatorValue(indicator, group.getKey(), numerator, denominator,
+						indicator.value(numerator, denominator)));
+			}
+		}
+		return values;
+	}
+	/**
+	 * One source of counters: the days {@code from}..{@code to} of the daily table, or the months starting
+	 * {@code from}..{@code to} of a monthly roll-up (kept equal to the daily sums by triggers, V155).
+	 */
+	private static void part(String table, String dateColumn, IndicatorFilter filter, String[] measures, LocalDate from, LocalDate to,
+			List<String> parts, List<Object> params) {
 		String key = switch (filter.by()) {
 			case TOTAL -> "'total'";
 			case DEPARTMENT -> "department_code";
 			case REGION -> "region_code";
 			case ITEM -> "item_code";
-			case MONTH -> "to_char(day, 'YYYY-MM')";
-			case DAY -> "to_char(day, 'YYYY-MM-DD')";
+			case MONTH -> "to_char(" + dateColumn + ", 'YYYY-MM')";
+			case DAY -> "to_char(" + dateColumn + ", 'YYYY-MM-DD')";
 		};
-		StringBuilder sql = new StringBuilder("select " + key + " as group_key, measure, sum(value) as total from insight_daily"
-				+ " where measure = any(?) and day between ? and ?");
-		List<Object> params = new ArrayList<>(List.of(measures.stream().map(Enum::name).toArray(String[]::new), filter.from(),
-				filter.to()));
+		StringBuilder sql = new StringBuilder("select " + key + " as group_key, measure, value from " + table + " where measure = any(?) and "
+				+ dateColumn + " between ? and ?");
+		params.addAll(List.of(measures, from, to));
 		String prefix = IndicatorFilter.regionPrefix(filter.region());
 		if (!prefix.isEmpty()) {
 			sql.append(" and region_code like ?");
@@ -60,21 +103,6 @@ public class Indicators {
 			sql.append(" and item_code = ?");
 			params.add(filter.item());
 		}
-		sql.append(" group by 1, 2");
-		Map<String, Map<Measure, Long>> sums = new TreeMap<>();
-		jdbc.sql(sql.toString()).params(params).query(rs -> {
-			sums.computeIfAbsent(rs.getString("group_key"), k -> new HashMap<>())
-				.put(Measure.valueOf(rs.getString("measure")), rs.getLong("total"));
-		});
-		List<IndicatorValue> values = new ArrayList<>();
-		for (Indicator indicator : filter.indicators()) {
-			for (Map.Entry<String, Map<Measure, Long>> group : sums.entrySet()) {
-				long numerator = group.getValue().getOrDefault(indicator.numerator(), 0L);
-				long denominator = indicator.denominator() == null ? 0 : group.getValue().getOrDefault(indicator.denominator(), 0L);
-				values.add(new IndicatorValue(indicator, group.getKey(), numerator, denominator,
-						indicator.value(numerator, denominator)));
-			}
-		}
-		return values;
+		parts.add(sql.toString());
 	}
 }
