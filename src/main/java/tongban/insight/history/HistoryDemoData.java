@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
+import tongban.insight.anomalies.AnomalyScan;
 import tongban.insight.indicators.IndicatorBackfill;
 import tongban.casework.CaseHistory;
 import tongban.catalog.CatalogManagement;
@@ -82,15 +83,17 @@ class HistoryDemoData implements ApplicationRunner {
 	private final ReadHistory readHistory;
 	private final ConsentedPrefill prefill;
 	private final IndicatorBackfill backfill;
+	private final AnomalyScan anomalies;
 	/** The first and last day imported by this start, if it imported the history. */
 	private LocalDate[] imported;
 
 	HistoryDemoData(DemoData demo, @Value("${tongban.demo.history:true}") boolean enabled, CatalogManagement catalog, DirectoryManagement directory,
 			IdentityManagement identity, HistoryParties parties, AccountEnrolment enrolment, HotlineCatalogue hotlineCatalogue,
 			WorkingCalendars calendars, CaseHistory caseHistory, TicketHistory ticketHistory, RatingHistory ratingHistory, ReadHistory readHistory,
-			ConsentedPrefill prefill, IndicatorBackfill backfill) {
+			ConsentedPrefill prefill, IndicatorBackfill backfill, AnomalyScan anomalies) {
 		this.demo = demo;
 		this.backfill = backfill;
+		this.anomalies = anomalies;
 		this.enabled = enabled;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -135,12 +138,16 @@ class HistoryDemoData implements ApplicationRunner {
 
 	/**
 	 * After the import has committed, the indicators are rebuilt from the records for the history's days (the backfill
-	 * reads in transactions of its own, so it must run after the import's transaction, not inside it).
+	 * reads in transactions of its own, so it must run after the import's transaction, not inside it), and the reads of
+	 * the last 30 days are scanned as the nightly scan would have, so that supervisors find the planted night-time reader.
 	 */
 	void afterImport(LocalDate from, LocalDate to) {
 		long started = System.nanoTime();
 		backfill.rebuild(from, to);
-		log.info("demo history from {} to {}: indicators rebuilt in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
+		for (LocalDate day = to.minusDays(29); !day.isAfter(to); day = day.plusDays(1)) {
+			anomalies.scan(day);
+		}
+		log.info("demo history from {} to {}: indicators rebuilt and the last 30 days of reads scanned in {} ms", from, to, (System.nanoTime() - started) / 1_000_000);
 	}
 
 	/** The rules of the owning modules that date the history. */
