@@ -159,13 +159,14 @@ class HistoryDemoData implements ApplicationRunner {
 
 	/** What the generator works from: the published items, the people (made here when missing), staff, regions and windows. */
 	HistoryInput input(LocalDate today, long seed, double scale) {
-		List<HistoryItem> items = items();
 		Map<String, String> regions = new HashMap<>();
 		Map<UUID, String> codes = new HashMap<>();
 		for (DepartmentView d : directory.departments()) {
 			regions.put(d.code(), d.regionCode());
 			codes.put(d.id(), d.code());
 		}
+		// only items of departments the directory knows (a catalogue may hold items of a department not yet listed)
+		List<HistoryItem> items = items().stream().filter(item -> regions.containsKey(item.departmentCode())).toList();
 		String home = directory.homeRegion();
 		List<String> townships = directory.children(home).stream().filter(r -> r.level() == Region.Level.TOWNSHIP).map(Region::code).toList();
 		Map<String, List<UUID>> windows = new LinkedHashMap<>();

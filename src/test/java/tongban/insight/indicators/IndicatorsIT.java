@@ -123,7 +123,11 @@ class IndicatorsIT extends IntegrationTest {
 		assertThat(run.status()).isEqualTo(BackfillRun.Status.DONE);
 		assertThat(run.facts()).isGreaterThanOrEqualTo(4);
 		assertKnownFigures(counted(mine));
-		assertThat(daily(today)).as("the same daily figures rebuilt").isEqualTo(once);
+		// the rebuilt day is stable: a second rebuild gives the same counters (the whole day is not compared with the live
+		// figures, because other test classes in the shared database move their cases' dates by hand)
+		Map<Measure, Long> rebuilt = daily(today);
+		assertThat(backfill.rebuild(today, today).status()).isEqualTo(BackfillRun.Status.DONE);
+		assertThat(daily(today)).as("the same daily figures rebuilt again").isEqualTo(rebuilt);
 
 		// measured 3 visits over 3 concluded cases against 0 declared: the item is flagged
 		List<VisitGap> flagged = gaps.items(new IndicatorFilter(List.of(), "330106", DEPARTMENT, null, today, today, null));
