@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The indicators as everyone reads them (dashboards, the public page, the API, the assessment): sums of the daily
- * counters in {@code insight_daily}, never a rescan of cases. Whole months are read from the monthly roll-ups (the
- * item-less one unless an item is asked for), the days before and after them from the daily table.
+ * counters in {@code insight_daily}, never a rescan of cases. Whole months are read from the monthly roll-ups, the days
+ * before and after them from the daily counters, both from the item-less roll-ups unless an item is asked for.
  */
 @Service
 public class Indicators {
@@ -42,19 +42,20 @@ public class Indicators {
 		List<Object> params = new ArrayList<>();
 		LocalDate firstWhole = filter.from().getDayOfMonth() == 1 ? filter.from() : filter.from().withDayOfMonth(1).plusMonths(1);
 		LocalDate lastWhole = filter.to().plusDays(1).getDayOfMonth() == 1 ? filter.to() : filter.to().withDayOfMonth(1).minusDays(1);
+		boolean withItem = filter.by() == IndicatorFilter.Grouping.ITEM || (filter.item() != null && !filter.item().isBlank());
+		String days = withItem ? "insight_daily" : "insight_daily_unit";
 		if (filter.by() != IndicatorFilter.Grouping.DAY && !firstWhole.isAfter(lastWhole)) {
-			boolean withItem = filter.by() == IndicatorFilter.Grouping.ITEM || (filter.item() != null && !filter.item().isBlank());
 			part(withItem ? "insight_monthly" : "insight_monthly_unit", "month", filter, codes, firstWhole, lastWhole.withDayOfMonth(1),
 					parts, params);
 			if (filter.from().isBefore(firstWhole)) {
-				part("insight_daily", "day", filter, codes, filter.from(), firstWhole.minusDays(1), parts, params);
+				part(days, "day", filter, codes, filter.from(), firstWhole.minusDays(1), parts, params);
 			}
 			if (lastWhole.isBefore(filter.to())) {
-				part("insight_daily", "day", filter, codes, lastWhole.plusDays(1), filter.to(), parts, params);
+				part(days, "day", filter, codes, lastWhole.plusDays(1), filter.to(), parts, params);
 			}
 		}
 		else {
-			part("insight_daily", "day", filter, codes, filter.from(), filter.to(), parts, params);
+			part(days, "day", filter, codes, filter.from(), filter.to(), parts, params);
 		}
 		String sql = "select group_key, measure, sum(value) as total from (" + String.join(" union all ", parts) + ") counters group by 1, 2";
 		Map<String, Map<Measure, Long>> sums = new TreeMap<>();
@@ -74,8 +75,8 @@ public class Indicators {
 		return values;
 	}
 	/**
-	 * One source of counters: the days {@code from}..{@code to} of the daily table, or the months starting
-	 * {@code from}..{@code to} of a monthly roll-up (kept equal to the daily sums by triggers, V155).
+	 * One source of counters: the days {@code from}..{@code to} of the daily counters, or the months starting
+	 * {@code from}..{@code to} of a monthly roll-up (the roll-ups are kept equal to the daily sums by triggers, V155/V156).
 	 */
 	private static void part(String table, String dateColumn, IndicatorFilter filter, String[] measures, LocalDate from, LocalDate to,
 			List<String> parts, List<Object> params) {

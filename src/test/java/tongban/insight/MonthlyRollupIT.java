@@ -65,6 +65,16 @@ class MonthlyRollupIT extends IntegrationTest {
 			.params(DEPARTMENT, DEPARTMENT)
 			.query(Long.class)
 			.single()).isZero();
+		assertThat(jdbc.sql("""
+				select count(*) from (select day, department_code, region_code, measure, value from insight_daily_unit where department_code = ?
+				and value <> 0 except select day, department_code, region_code, measure, sum(value) from insight_daily
+				where department_code = ? group by 1, 2, 3, 4) differing""")
+			.params(DEPARTMENT, DEPARTMENT)
+			.query(Long.class)
+			.single()).isZero();
+		// days alone, by day: from the item-less daily counters
+		assertThat(onlineRate(LocalDate.of(2019, 2, 14), LocalDate.of(2019, 3, 1), Grouping.DAY, null))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("2019-02-14", List.of(1L, 4L), "2019-03-01", List.of(5L, 5L)));
 	}
 
 	/** Online and submitted per group, for the test department only. */
