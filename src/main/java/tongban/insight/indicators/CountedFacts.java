@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,9 +46,15 @@ class CountedFacts {
 		this.daily = daily;
 	}
 
-	/** Counts one fact as it is now: adds the difference to the daily counters. Returns the counters changed. */
+	/**
+	 * Counts one fact as it is now: adds the difference to the daily counters. Returns the counters changed. The fact
+	 * is read ({@code reading}) only once this transaction holds the fact's lock, so two listeners of the same fact (a
+	 * ticket closed, then reopened) count in turn, the later one from the state the earlier one's event left behind.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int count(Source source, String factId, Cells now) {
+	public int count(Source source, String factId, Supplier<Cells> reading) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(source.name() + ":" + factId).query((rs, row) -> row).list();
+		Cells now = reading.get();
 		Cells before = lock(source, factId);
 		if (before == null) {
 			if (now.isEmpty()) {

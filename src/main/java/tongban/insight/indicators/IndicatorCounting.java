@@ -2,14 +2,12 @@ package tongban.insight.indicators;
 
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import tongban.casework.CaseFact;
 import tongban.casework.CaseFacts;
 import tongban.casework.CaseId;
 import tongban.directory.DepartmentView;
@@ -50,23 +48,22 @@ public class IndicatorCounting {
 	}
 
 	public int countCase(CaseId caseId) {
-		Optional<CaseFact> fact = cases.of(caseId);
-		return counted.count(Source.CASE, caseId.value().toString(), fact.map(FactCells::of).orElseGet(Cells::new));
+		return counted.count(Source.CASE, caseId.value().toString(), () -> cases.of(caseId).map(FactCells::of).orElseGet(Cells::new));
 	}
 
 	public int countTicket(TicketId ticketId) {
 		return counted.count(Source.TICKET, ticketId.value().toString(),
-				tickets.of(ticketId).map(FactCells::of).orElseGet(Cells::new));
+				() -> tickets.of(ticketId).map(FactCells::of).orElseGet(Cells::new));
 	}
 
 	public int countRating(UUID ratingId) {
-		return counted.count(Source.RATING, ratingId.toString(), ratings.of(ratingId).map(this::cells).orElseGet(Cells::new));
+		return counted.count(Source.RATING, ratingId.toString(), () -> ratings.of(ratingId).map(this::cells).orElseGet(Cells::new));
 	}
 
 	/** Every department's reads of one day, as exchange counts them now. */
 	public int countReads(LocalDate day) {
 		int[] changed = { 0 };
-		reads.forEach(day, day, count -> changed[0] += counted.count(Source.READS, readsId(count), cells(count)));
+		reads.forEach(day, day, count -> changed[0] += counted.count(Source.READS, readsId(count), () -> cells(count)));
 		return changed[0];
 	}
 
