@@ -85,13 +85,26 @@ final class ReadGenerator {
 			String resource = company ? "XH-SCJG-ZT" : k == 1 && OWN_REGISTER.containsKey(c.departmentCode()) ? OWN_REGISTER.get(c.departmentCode()) : "XH-GA-RK";
 			Staff reader = dice.pick(staff);
 			OffsetDateTime at = officeBetween(from, until);
+			// a clerk reveals a masked field just before acting on the case: within half an hour of its next step, in office hours
+			boolean reveal = dice.chance(0.05) && revealable(from, until);
+			if (reveal) {
+				at = until.minusMinutes(dice.between(1, 29));
+			}
 			reads.add(new HistoricRead(at, subject, resource, FIELDS.get(resource), c.departmentCode(), reader.id().toString(), reader.name(), purpose,
-					c.caseNumber(), dice.chance(0.05) ? "REVEALED" : "SERVED"));
+					c.caseNumber(), reveal ? "REVEALED" : "SERVED"));
 		}
 	}
 
 	private String subject(HistoricCase c) {
 		return identifiers.get(c.party().id());
+	}
+
+	/** Whether the half hour before the step at {@code until} lies after {@code from} and in office hours of a working day. */
+	private boolean revealable(OffsetDateTime from, OffsetDateTime until) {
+		OffsetDateTime start = until.minusMinutes(30);
+		int minute = start.atZoneSameInstant(Clocks.ZONE).getHour() * 60 + start.atZoneSameInstant(Clocks.ZONE).getMinute();
+		return start.isAfter(from) && calendar.isWorkingDay(start.atZoneSameInstant(Clocks.ZONE).toLocalDate()) && minute >= 8 * 60 + 30
+				&& minute + 30 < 17 * 60 + 30;
 	}
 
 	/** A moment in office hours (08:30–17:30 on a working day) between the two, or just after the first. */

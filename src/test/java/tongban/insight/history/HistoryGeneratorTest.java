@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -283,6 +285,20 @@ class HistoryGeneratorTest {
 		List<HistoricRead> others = history.reads().stream().filter(r -> r.staffId() != null && !night.id().toString().equals(r.staffId())).toList();
 		assertThat(others).isNotEmpty().allMatch(r -> !atNight(r.at()) && calendar.isWorkingDay(day(r.at())) && !r.caseNumber().isEmpty());
 		assertThat(history.reads()).filteredOn(r -> r.subjectIdentifier().equals(HistoryDemoData.WANG_ID) && !atNight(r.at())).isNotEmpty();
+	}
+
+	@Test
+	void anOrdinaryClerksRevealIsFollowedByAStepOnTheCaseWithinTheHour() {
+		// the anomaly rule flags a reveal with no step on its case within an hour: in the demo only the night reader should
+		Map<String, HistoricCase> cases = history.cases().stream().collect(Collectors.toMap(HistoricCase::caseNumber, c -> c));
+		List<HistoricRead> reveals = history.reads().stream()
+			.filter(r -> "REVEALED".equals(r.outcome()) && !night.id().toString().equals(r.staffId()))
+			.toList();
+		assertThat(reveals).isNotEmpty().allSatisfy(read -> {
+			HistoricCase handled = cases.get(read.caseNumber());
+			assertThat(Stream.of(handled.acceptedAt(), handled.concludedAt()).filter(Objects::nonNull)
+				.anyMatch(step -> step.isAfter(read.at()) && !step.isAfter(read.at().plusHours(1)))).as(read.caseNumber()).isTrue();
+		});
 	}
 
 	private static boolean atNight(OffsetDateTime at) {
