@@ -76,7 +76,7 @@ public class Indicators {
 	}
 	/**
 	 * One source of counters: the days {@code from}..{@code to} of the daily counters, or the months starting
-	 * {@code from}..{@code to} of a monthly roll-up (the roll-ups are kept equal to the daily sums by triggers, V155/V156).
+	 * {@code from}..{@code to} of a monthly roll-up (the roll-ups are kept equal to the daily sums by triggers, V155).
 	 */
 	private static void part(String table, String dateColumn, IndicatorFilter filter, String[] measures, LocalDate from, LocalDate to,
 			List<String> parts, List<Object> params) {
