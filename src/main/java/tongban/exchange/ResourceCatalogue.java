@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,9 +39,12 @@ public class ResourceCatalogue {
 	private final DataKeys keys;
 	private final AuditTrail audit;
 	private final DirectoryManagement directory;
+	private final ApplicationEventPublisher events;
 	private final Map<String, Resource> resourceCache = new ConcurrentHashMap<>();
 
-	ResourceCatalogue(JdbcClient jdbc, JsonMapper json, DataKeys keys, AuditTrail audit, DirectoryManagement directory) {
+	ResourceCatalogue(JdbcClient jdbc, JsonMapper json, DataKeys keys, AuditTrail audit, DirectoryManagement directory,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
@@ -128,7 +132,10 @@ public class ResourceCatalogue {
 		return problems;
 	}
 
-	/** Puts a subject's record of a resource (encrypted; found by the blind index of the ID number or USCC). */
+	/**
+	 * Puts a subject's record of a resource (encrypted; found by the blind index of the ID number or USCC) and publishes
+	 * {@link RegisterRecordChanged}.
+	 */
 	@Transactional
 	public void putRecord(String resourceCode, String subject, Map<String, String> values) {
 		jdbc.sql("""
@@ -136,5 +143,6 @@ public class ResourceCatalogue {
 				on conflict (resource_code, subject_index) do update set data = excluded.data, updated_at = now()""")
 			.params(resourceCode, keys.blindIndex(subject), keys.encrypt(json.writeValueAsString(values)))
 			.update();
+		events.publishEvent(new RegisterRecordChanged(resourceCode, keys.blindIndex(subject)));
 	}
 }

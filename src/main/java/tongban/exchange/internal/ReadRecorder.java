@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,10 +49,12 @@ public class ReadRecorder {
 
 	private final JdbcClient jdbc;
 	private final ReadMacs macs;
+	private final JdbcTemplate batch;
 
-	ReadRecorder(JdbcClient jdbc, ReadMacs macs) {
+	ReadRecorder(JdbcClient jdbc, ReadMacs macs, JdbcTemplate batch) {
 		this.jdbc = jdbc;
 		this.macs = macs;
+		this.batch = batch;
 	}
 
 	/**
@@ -64,6 +67,17 @@ public class ReadRecorder {
 		System.arraycopy(record, 0, all, 0, record.length);
 		System.arraycopy(params, 0, all, record.length, params.length);
 		return jdbc.sql(RECORDED_WITH + query).params(all).query(String.class).optional();
+	}
+
+	/**
+	 * Records many reads at once (a register scan's page), one batch statement, in the caller's transaction: the
+	 * caller hands the data on only after that transaction commits.
+	 */
+	public void recordAll(List<Read> reads) {
+		if (!reads.isEmpty()) {
+			holdLock();
+			batch.batchUpdate(INSERT.replace(" from locked", ""), reads.stream().map(this::params).toList());
+		}
 	}
 
 	/** Records a read on its own (a staff member reveals a field). */

@@ -21,6 +21,7 @@ final class ApiScopes {
 	static final String TASKS = "tasks";
 	static final String EXCHANGE = "exchange";
 	static final String AUDIT = "audit";
+	static final String LICENCE_VERIFY = "licence.verify";
 
 	/** What each API scope lets a client do, for the OpenAPI document (the consent page says it in messages). */
 	static final Map<String, String> DESCRIPTIONS = Map.of(
@@ -28,7 +29,8 @@ final class ApiScopes {
 			CASES_WRITE, "Apply for the signed-in applicant: drafts, materials, submission, withdrawal, rating (POST/PUT /api/cases/**)",
 			TASKS, "Handle the signed-in approver's tasks (/api/tasks/**)",
 			EXCHANGE, "Read shared records under the department's approved grants (/api/exchange/**, client credentials)",
-			AUDIT, "Check the audit chain (/api/admin/audit/**, client credentials)");
+			AUDIT, "Check the audit chain (/api/admin/audit/**, client credentials)",
+			LICENCE_VERIFY, "Verify e-licences for a department system: status and the holder's masked name (/api/licences/**, client credentials)");
 
 	/** One line of the table; a null method means every method. */
 	record Rule(HttpMethod method, String pattern, String scope) {
@@ -49,7 +51,8 @@ final class ApiScopes {
 			new Rule(null, "/api/tasks", TASKS),
 			new Rule(null, "/api/tasks/**", TASKS),
 			new Rule(null, "/api/exchange/**", EXCHANGE),
-			new Rule(null, "/api/admin/audit/**", AUDIT));
+			new Rule(null, "/api/admin/audit/**", AUDIT),
+			new Rule(null, "/api/licences/**", LICENCE_VERIFY));
 
 	private ApiScopes() {
 	}

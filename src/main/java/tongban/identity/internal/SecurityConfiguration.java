@@ -100,6 +100,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/ratings/stats")
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/api/visits/*/rating")
+				.permitAll()
+				// 数据开放: the open-data API checks its own keys (401/403 problem+json), as Open311 checks api_key
+				.requestMatchers("/api/open-data", "/api/open-data/**")
 				.permitAll();
 			// each API group needs its scope (ApiScopes); what is left (/api/me) answers any access token
 			ApiScopes.RULES.forEach(r -> a.requestMatchers(PathPatternRequestMatcher.pathPattern(r.method(), r.pattern()))
@@ -171,6 +174,14 @@ class SecurityConfiguration {
 			.requestMatchers("/workbench/trends/**")
 			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.LEADER.name(), Role.HOTLINE_OPERATOR.name(),
 					Role.PLATFORM_ADMIN.name())
+			// 主动服务 (proactive): the open-data portal is public; staff handle contests, payment orders, promise checks,
+			// open-data applications and the rules of their department; life-event rules are the platform's (/console/**)
+			.requestMatchers("/data", "/data/**")
+			.permitAll()
+			.requestMatchers("/workbench/benefits/**", "/workbench/promise-checks/**")
+			.hasAnyRole(Role.APPROVER.name(), Role.DEPT_ADMIN.name())
+			.requestMatchers("/workbench/open-data/**", "/workbench/enterprise-policies/**")
+			.hasRole(Role.DEPT_ADMIN.name())
 			.requestMatchers(HttpMethod.GET, "/ca/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/ratings")
