@@ -97,6 +97,15 @@ public class NotificationManagement {
 	}
 
 	/**
+	 * A message the government sends of its own accord, about a {@link Topic}: sent only on the channels the person's
+	 * notification preferences allow for that topic (nothing at all when they opted out of it), with e-mail and SMS
+	 * held until their quiet hours end.
+	 */
+	public void notifyOnTopic(Topic topic, Recipient to, String event, Map<String, String> vars, String link) {
+		notify(to, event, vars, link, null);
+	}
+
+	/**
 	 * As {@link #notify(Recipient, String, Map, String)}, about a case: its SMS joins one about the same case for the
 	 * same person still waiting to be sent, or waits the coalescing window for others to join it.
 	 */
