@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.casework.domain.CaseRepository;
 import tongban.catalog.Bundle;
+import tongban.catalog.CatalogManagement;
 import tongban.identity.Actor;
 import tongban.shared.DomainException;
 import tongban.shared.FieldProblem;
@@ -32,8 +33,10 @@ public class Bundles {
 	private final Cases cases;
 	private final CaseRepository repository;
 	private final JdbcClient jdbc;
+	private final CatalogManagement catalog;
 
-	Bundles(Applying applying, Cases cases, CaseRepository repository, JdbcClient jdbc) {
+	Bundles(Applying applying, Cases cases, CaseRepository repository, JdbcClient jdbc, CatalogManagement catalog) {
+		this.catalog = catalog;
 		this.applying = applying;
 		this.cases = cases;
 		this.repository = repository;
@@ -59,8 +62,16 @@ public class Bundles {
 				+ "(select 1 from casework_case where bundle_id = b.id and not (? or item_name = any(?)))")
 			.params(bundleId, actor.party().id(), actor.scope().full(), actor.scope().itemNameArray())
 			.query((rs, n) -> new BundleView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-					repository.ofBundle(bundleId)))
+					inItemOrder(rs.getString(2), bundleId)))
 			.optional();
+	}
+
+	/**
+	 * The cases in the order the bundle lists its items (the combined form asks in that order); drafts are created in
+	 * one transaction, so their creation time cannot tell. Items the bundle no longer lists (changed since) come last.
+	 */
+	private List<CaseSummary> inItemOrder(String bundleCode, UUID bundleId) {
+		return repository.ofBundle(bundleId, catalog.bundle(bundleCode).map(Bundle::items).orElse(List.of()));
 	}
 
 	/** The bundle's cases in full, in the bundle's item order. */

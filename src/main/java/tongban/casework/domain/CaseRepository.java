@@ -105,9 +105,10 @@ public class CaseRepository {
 			.list();
 	}
 
-	public List<CaseSummary> ofBundle(UUID bundleId) {
-		return jdbc.sql(SUMMARY_COLUMNS + " where bundle_id = ? order by created_at, item_code")
-			.param(bundleId)
+	/** The bundle's cases in the order of {@code itemOrder} (item codes); cases of items not in it last. */
+	public List<CaseSummary> ofBundle(UUID bundleId, List<String> itemOrder) {
+		return jdbc.sql(SUMMARY_COLUMNS + " where bundle_id = ? order by array_position(?::text[], item_code::text) nulls last, created_at, item_code")
+			.params(bundleId, itemOrder.toArray(String[]::new))
 			.query(CaseSummary.class)
 			.list();
 	}

@@ -1,6 +1,7 @@
 package tongban.casework.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import tongban.exchange.ConsentedPrefill;
 import tongban.exchange.PrefillOffer;
 import tongban.identity.Actor;
 import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
 import tongban.shared.DomainException;
 
 /**
@@ -48,11 +50,14 @@ public class Prefilling {
 
 	/**
 	 * What the government holds for this draft's form, to offer with a consent prompt: only for a citizen applying for
-	 * themselves, and not once taken.
+	 * themselves or for a company's representative or agent applying for the company (its register entry is the
+	 * company's, which the agent's grant lets them act for), and not once taken. A proxy (代办) never consents for the
+	 * principal: another person's register data is theirs to release.
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PrefillOffer> prefillOffer(Actor actor, CaseView draft) {
-		if (draft.status() != CaseStatus.DRAFT || !actor.actingForSelf() || cases.takenFromRegister(draft.id())) {
+		boolean ownData = actor.actingForSelf() || actor.party().kind() == Party.Kind.LEGAL_PERSON;
+		if (draft.status() != CaseStatus.DRAFT || !ownData || cases.takenFromRegister(draft.id())) {
 			return Optional.empty();
 		}
 		return exchange.prefillOffer(draft.itemCode(), draft.departmentCode());
@@ -63,13 +68,32 @@ public class Prefilling {
 	 * how many fields were filled (0 when the register has nothing).
 	 */
 	public int prefill(Actor actor, CaseId caseId, long lockVersion) {
+		return prefillRead(actor, caseId, lockVersion).size();
+	}
+
+	/**
+	 * 一件事一次办: the applicant consented once for the whole bundle; each draft that has an offer is filled from its
+	 * register under its own department's grant (one recorded read per department), all of them or none. Answers the
+	 * values served, form key → value (the first of each key).
+	 */
+	public Map<String, String> prefillAll(Actor actor, List<CaseView> drafts) {
+		Map<String, String> served = new LinkedHashMap<>();
+		for (CaseView draft : drafts) {
+			if (prefillOffer(actor, draft).isPresent()) {
+				prefillRead(actor, draft.id(), draft.lockVersion()).forEach(served::putIfAbsent);
+			}
+		}
+		return served;
+	}
+
+	private Map<String, String> prefillRead(Actor actor, CaseId caseId, long lockVersion) {
 		CaseView c = applying.draft(actor, caseId);
 		UUID id = caseId.value();
 		var offer = prefillOffer(actor, c).orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "case-prefill", "nothing to offer"));
 		String subject = identity.identifierOf(actor.party()).orElseThrow();
 		Map<String, String> served = exchange.prefill(offer, subject, actor.accountId(), c.itemName(), "草稿 " + id);
 		if (served.isEmpty()) {
-			return 0;
+			return served;
 		}
 		Map<String, Object> values = new LinkedHashMap<>(c.values());
 		Map<String, Verified> provenance = new LinkedHashMap<>(repository.provenance(id));
@@ -78,6 +102,6 @@ public class Prefilling {
 			provenance.put(field, new Verified(offer.source(), forms.verifiedMac(id, field, value)));
 		});
 		repository.writeForm(id, lockVersion, values, provenance);
-		return served.size();
+		return served;
 	}
 }

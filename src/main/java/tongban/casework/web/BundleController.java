@@ -28,6 +28,7 @@ import tongban.casework.Cases;
 import tongban.casework.LicenceWallet;
 import tongban.casework.Verified;
 import tongban.casework.internal.LicenceUse;
+import tongban.casework.internal.Prefilling;
 import tongban.catalog.Bundle;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.FormDefinition;
@@ -56,9 +57,11 @@ class BundleController {
 	private final CatalogManagement catalog;
 	private final DirectoryManagement directory;
 	private final MessageSource messages;
+	private final Prefilling prefilling;
 
 	BundleController(Cases cases, Applying applying, Bundles bundles, LicenceUse licences, CatalogManagement catalog,
-			DirectoryManagement directory, MessageSource messages) {
+			DirectoryManagement directory, MessageSource messages, Prefilling prefilling) {
+		this.prefilling = prefilling;
 		this.cases = cases;
 		this.applying = applying;
 		this.bundles = bundles;
@@ -167,6 +170,21 @@ class BundleController {
 		return "redirect:/bundle-cases/" + id + "/edit";
 	}
 
+	/**
+	 * 免提交 for the whole bundle: one consent, and each item whose department holds a grant for its register fields
+	 * reads them for its own draft (each read recorded for the applicant).
+	 */
+	@PostMapping("/bundle-cases/{id}/prefill")
+	String prefill(@PathVariable UUID id, @CurrentActor(missing = "bundle") Actor a, RedirectAttributes redirect) {
+		List<CaseView> all = bundles.bundleCases(a, id);
+		if (all.isEmpty()) {
+			throw DomainException.notFound("bundle");
+		}
+		Map<String, String> served = prefilling.prefillAll(a, all.stream().filter(c -> c.status() == CaseStatus.DRAFT).toList());
+		redirect.addFlashAttribute(served.isEmpty() ? "bannerError" : "banner", served.isEmpty() ? "case.prefill.nothing" : "case.prefill.done");
+		return "redirect:/bundle-cases/" + id + "/edit";
+	}
+
 	@GetMapping("/bundle-cases/{id}/review")
 	String review(@PathVariable UUID id, @CurrentActor(missing = "bundle") Actor a, Model model) {
 		var view = bundles.bundle(a, id).orElseThrow(() -> DomainException.notFound("bundle"));
@@ -196,11 +214,39 @@ class BundleController {
 		return "casework/bundle";
 	}
 
-	/** The values typed so far: every draft holds them all; the first draft's are the ones shown. */
-	private static Map<String, Object> merged(List<CaseView> all) {
+	/**
+	 * The values typed so far: every draft holds them all once saved; a value taken from a register (in the draft of
+	 * the item whose department read it) comes first, then the first draft's that is not blank.
+	 */
+	private Map<String, Object> merged(List<CaseView> all) {
 		Map<String, Object> out = new LinkedHashMap<>();
+		all.forEach(c -> cases.provenance(c.id()).keySet().forEach(field -> {
+			if (c.values().get(field) != null) {
+				out.putIfAbsent(field, c.values().get(field));
+			}
+		}));
+		all.forEach(c -> c.values().forEach((field, value) -> {
+			if (value != null && !String.valueOf(value).isBlank()) {
+				out.putIfAbsent(field, value);
+			}
+		}));
 		all.forEach(c -> c.values().forEach(out::putIfAbsent));
 		return out;
+	}
+
+	/** What registers hold for the bundle's drafts, offered once with one consent: each offer's source and the fields' labels. */
+	private List<BundlePrefill> prefillOffers(Actor a, List<CaseView> all, FormDefinition def) {
+		List<BundlePrefill> out = new ArrayList<>();
+		for (CaseView c : all) {
+			prefilling.prefillOffer(a, c).ifPresent(o -> out.add(new BundlePrefill(o.source(), o.providerName(), o.resourceName(), c.itemName(),
+					o.fields().keySet().stream().map(k -> def.fields().stream().filter(f -> f.key().equals(k)).map(FormDefinition.Field::label)
+						.findFirst().orElse(k)).toList())));
+		}
+		return out;
+	}
+
+	/** One register offer of a bundle: where from, for which item, which fields. */
+	record BundlePrefill(String source, String providerName, String resourceName, String itemName, List<String> labels) {
 	}
 
 	private String editPage(Actor a, UUID id, List<CaseView> all, Map<String, Object> values, List<FieldProblem> problems, Model model,
@@ -262,6 +308,7 @@ class BundleController {
 		Map<String, Verified> locked = new LinkedHashMap<>();
 		all.forEach(c -> cases.provenance(c.id()).forEach(locked::putIfAbsent));
 		model.addAttribute("verified", LockedFields.labels(locked, a, messages, locale));
+		model.addAttribute("prefills", prefillOffers(a, all, def));
 		model.addAttribute("bundle", bundles.bundle(a, id).orElseThrow());
 		model.addAttribute("view", new FormView(view.items(), errors));
 		model.addAttribute("materials", shared);
