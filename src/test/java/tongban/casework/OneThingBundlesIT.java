@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tongban.casework.internal.Prefilling;
 import tongban.catalog.Bundle;
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.CatalogSearch;
 import tongban.catalog.ServiceGuide;
 import tongban.exchange.AccessRecords;
 import tongban.exchange.Grant;
@@ -73,6 +74,17 @@ class OneThingBundlesIT extends IntegrationTest {
 
 	@Autowired
 	Representation companies;
+
+	@Autowired
+	CatalogSearch search;
+
+	@Test
+	void peopleFindTheBundlesByHowTheyAskNotByTheirNames() {
+		Map<String, String> asked = Map.of("家里老人去世了要办什么", "XH-YJS-POSTHUMOUS", "孩子明年上小学", "XH-YJS-SCHOOL", "我要办退休",
+				"XH-YJS-RETIRE", "新店要装宽带和接电", "XH-YJS-UTILITIES", "公司变更了地址", "XH-YJS-COMPANY-CHANGE", "办残疾证", "XH-YJS-DISABLED");
+		asked.forEach((query, bundle) -> assertThat(search.search(query, null, null, null, 10).bundles()).as(query).extracting(Bundle::code)
+			.contains(bundle));
+	}
 
 	@Test
 	void everyBundlesItemsArePublishedOnlineForItsAudienceAndHandledByDemoStaff() {
