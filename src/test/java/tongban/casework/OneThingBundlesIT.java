@@ -206,6 +206,34 @@ class OneThingBundlesIT extends IntegrationTest {
 		assertThat(jdbc.sql("select status from casework_bundle where id = ?").param(id).query(String.class).single()).isEqualTo("DRAFT");
 	}
 
+	@Test
+	void theTwoItemsOtherPartsLinkToAreAppliedForOnline() {
+		Citizen elder = newCitizen("优待申请人", 2);
+		resident(elder);
+		granted("XH-MZ", "XH-GA-RK", "XH-GA", List.of("name", "idNumber", "birthDate", "householdAddress"));
+		Actor a = TestCases.actor(elder);
+		CaseId card = applying.startDraft(a, "330106-GG-0018-01");
+		assertThat(prefilling.prefill(a, card, applying.draft(a, card).lockVersion())).as("birth date and household address").isEqualTo(2);
+		var draft = applying.draft(a, card);
+		assertThat(applying.saveDraft(a, card, draft.lockVersion(), Map.of("birthDate", draft.values().get("birthDate"), "householdAddress",
+				draft.values().get("householdAddress"), "pickup", "窗口领取"), Map.of(1, new Upload("照片.png", ApplyOnlineJourneyIT.PNG)),
+				Map.of("photo", new Upload("照片.png", ApplyOnlineJourneyIT.PNG)))).isEmpty();
+		assertThat(applying.submit(a, card, applying.draft(a, card).submitToken())).isEmpty();
+
+		Citizen rep = newCitizen("年报法代", 2);
+		Actor company = company(rep, "杭州西湖年报测试有限公司");
+		CaseId report = applying.startDraft(company, "330106-GG-0019-01");
+		String uscc = jdbc.sql("select uscc from identity_legal_person where id = ?").param(company.party().id()).query(String.class).single();
+		assertThat(applying.saveDraft(company, report, applying.draft(company, report).lockVersion(), Map.ofEntries(Map.entry("uscc", uscc),
+				Map.entry("entityName", "杭州西湖年报测试有限公司"), Map.entry("reportYear", String.valueOf(LocalDate.now(Clocks.ZONE).getYear() - 1)),
+				Map.entry("mailAddress", "浙江省杭州市西湖区文三路 1 号"), Map.entry("contactPhone", "13700012345"), Map.entry("operating", "开业"),
+				Map.entry("employees", "12"), Map.entry("revenue", "350"), Map.entry("taxPaid", "21"), Map.entry("publishFinancials", "不公示")),
+				Map.of(1, new Upload("年报.png", ApplyOnlineJourneyIT.PNG)), Map.of())).isEmpty();
+		assertThat(applying.submit(company, report, applying.draft(company, report).submitToken())).isEmpty();
+		assertThat(jdbc.sql("select department_code from casework_case where id in (?, ?) order by item_code").params(card.value(), report.value())
+			.query(String.class).list()).containsExactly("XH-MZ", "XH-SCJG");
+	}
+
 	record Filed(UUID bundleId, List<String> departments, Map<String, String> served) {
 	}
 
