@@ -146,9 +146,8 @@ public class PromiseChecks {
 	@Transactional(readOnly = true)
 	public List<PromiseCheck> ofDepartment(StaffMember staff, int limit) {
 		requireChecker(staff);
-		return jdbc.sql("select " + COLUMNS + """
-				 from proactive_promise_check where department_code = ?
-				 order by case when status in ('DUE', 'OVERDUE') then 0 else 1 end, due_on, checked_at desc limit ?""")
+		return jdbc.sql("select " + COLUMNS + " from proactive_promise_check where department_code = ?"
+				+ " order by case when status in ('DUE', 'OVERDUE') then 0 else 1 end, due_on, checked_at desc limit ?")
 			.params(staff.departmentCode(), limit)
 			.query(row)
 			.list();
