@@ -201,6 +201,13 @@ class PromiseCheckIT extends IntegrationTest {
 		assertThat(jdbc.sql("select count(*) from notification_message where account_id = ? and event = 'PROMISE_BREACH'")
 			.param(filed.owner().id()).query(Long.class).single()).as("the applicant is told").isEqualTo(1);
 
+		// the company sees its record (its representative acting for it)
+		FormSession owner = new FormSession(url(""));
+		owner.signIn(filed.owner().idNumber(), PASSWORD);
+		owner.postFrom("/account", "/account/acting-as", "partyId", filed.actor().party().id().toString());
+		assertThat(owner.get("/account/promise-record").body()).contains(check.caseNumber()).contains("现场无独立粗加工区")
+			.contains(breach.until() + " 前不能以告知承诺方式办理");
+
 		// the same company may not promise again: the materials are required, and a promise is refused at its field
 		CaseId again = applying.startDraft(filed.actor(), FOOD);
 		List<FieldProblem> refused = casePromises.choose(filed.actor(), again, true, true, filed.owner().name());
