@@ -205,6 +205,8 @@ class PromiseCheckIT extends IntegrationTest {
 		FormSession owner = new FormSession(url(""));
 		owner.signIn(filed.owner().idNumber(), PASSWORD);
 		owner.postFrom("/account", "/account/acting-as", "partyId", filed.actor().party().id().toString());
+		assertThat(owner.get("/cases/" + filed.caseId()).body()).contains("已撤销").contains("撤销准予决定").contains("现场无独立粗加工区")
+			.contains("href=\"/account/promise-record\"");
 		assertThat(owner.get("/account/promise-record").body()).contains(check.caseNumber()).contains("现场无独立粗加工区")
 			.contains(breach.until() + " 前不能以告知承诺方式办理");
 
