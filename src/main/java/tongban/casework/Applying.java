@@ -66,10 +66,12 @@ public class Applying {
 	private final WorkingCalendars calendars;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
+	private final CasePromises promises;
 
 	Applying(CaseRepository repository, Cases cases, ApplicationForms forms, ApplicantIdentity applicant, CatalogManagement catalog,
 			DirectoryManagement directory, IdentityManagement identity, WorkingCalendars calendars, AuditTrail audit,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, CasePromises promises) {
+		this.promises = promises;
 		this.repository = repository;
 		this.cases = cases;
 		this.forms = forms;
@@ -203,7 +205,9 @@ public class Applying {
 	/** What submission would refuse: form errors and required materials missing (容缺后补 ones may follow later). */
 	@Transactional(readOnly = true)
 	public List<FieldProblem> check(CaseView caseView) {
-		return forms.check(caseView, cases.guideOf(caseView));
+		ServiceGuide guide = cases.guideOf(caseView);
+		// 告知承诺: a signed promise stands in for the materials it replaces
+		return promises.adjust(caseView, guide, forms.check(caseView, guide));
 	}
 
 	/** The values as they will be kept: normalised by the validation, hidden fields and empty rows dropped, stored files as stored. */
@@ -236,7 +240,7 @@ public class Applying {
 		var bound = applicant.bind(actor.party(), g.applicationForm(), c.values(), before, null, (field, value) -> forms.verifiedMac(id, field, value));
 		Map<String, Object> values = bound.values();
 		FormValidation.Result validated = forms.validate(g, values);
-		List<FieldProblem> problems = new ArrayList<>(ApplicationForms.check(c, g, validated));
+		List<FieldProblem> problems = new ArrayList<>(promises.adjust(c, g, ApplicationForms.check(c, g, validated)));
 		bound.provenance().forEach((field, v) -> {
 			if (!v.mac().equals(forms.verifiedMac(id, field, values.get(field)))) {
 				problems.add(v.refusal(field));
@@ -252,6 +256,7 @@ public class Applying {
 		Instant now = Instant.now();
 		String number = repository.submit(change, now, promised, ApplicationForms.cleaned(validated, values), bound.provenance(), today.format(DAY));
 		repository.record(id, "SUBMITTED", actor.accountName(), actor.party().name(), number);
+		promises.recordSubmitted(caseId, actor.accountName(), actor.party().name());
 		events.publishEvent(new CaseSubmitted(caseId, number, c.itemCode(), c.itemVersion(), c.departmentCode(), now, c.itemName(),
 				promised, c.applicantAccountId()));
 		return new Submission(List.of(), number, promised);

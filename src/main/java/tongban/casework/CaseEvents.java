@@ -49,6 +49,13 @@ public final class CaseEvents {
 	public record CaseRefused(CaseId caseId, String caseNumber, RefusalReason reasonCode, String reason) {
 	}
 
+	/**
+	 * The grant was revoked after the decision (撤销行政许可, 行政许可法 Art. 69: obtained by deception, e.g. a false
+	 * 告知承诺), by {@code staffName} with the reason; the case's licence is revoked by whoever revokes the decision.
+	 */
+	public record DecisionRevoked(CaseId caseId, String caseNumber, String staffName, String reason) {
+	}
+
 	/** The case ended: every move into a final status publishes this (a denial after {@link CaseDenied}). */
 	public record CaseConcluded(CaseId caseId, String caseNumber, CaseOutcome outcome) {
 	}

@@ -7,7 +7,9 @@ import tongban.casework.domain.CaseTransitions;
  * {@link CaseTransitions} and drawn in docs/states/case-status.md.
  */
 public enum CaseStatus {
-	DRAFT, SUBMITTED, SUPPLEMENT_REQUESTED, ACCEPTED, IN_REVIEW, APPROVED, DENIED, REFUSED, CONCLUDED, WITHDRAWN;
+	DRAFT, SUBMITTED, SUPPLEMENT_REQUESTED, ACCEPTED, IN_REVIEW, APPROVED, DENIED, REFUSED, CONCLUDED, WITHDRAWN,
+	/** The grant was revoked after the decision (撤销, e.g. a false 告知承诺 found by the post-approval check). */
+	REVOKED;
 
 	/** Before any decision the applicant may withdraw. */
 	public boolean withdrawable() {
@@ -19,8 +21,8 @@ public enum CaseStatus {
 		return this == ACCEPTED || this == IN_REVIEW;
 	}
 
-	/** The case's story has ended: no move leaves this status. */
+	/** The case's story has ended: no move leaves this status but the revocation of its decision (撤销) later. */
 	public boolean finished() {
-		return CaseTransitions.GRAPH.terminal().contains(this);
+		return CaseTransitions.GRAPH.next(this).stream().allMatch(next -> next == REVOKED);
 	}
 }

@@ -7,6 +7,7 @@ import static tongban.casework.CaseStatus.DENIED;
 import static tongban.casework.CaseStatus.DRAFT;
 import static tongban.casework.CaseStatus.IN_REVIEW;
 import static tongban.casework.CaseStatus.REFUSED;
+import static tongban.casework.CaseStatus.REVOKED;
 import static tongban.casework.CaseStatus.SUBMITTED;
 import static tongban.casework.CaseStatus.SUPPLEMENT_REQUESTED;
 import static tongban.casework.CaseStatus.WITHDRAWN;
@@ -16,6 +17,7 @@ import tongban.casework.CaseEvents.CaseApproved;
 import tongban.casework.CaseEvents.CaseConcluded;
 import tongban.casework.CaseEvents.CaseDenied;
 import tongban.casework.CaseEvents.CaseRefused;
+import tongban.casework.CaseEvents.DecisionRevoked;
 import tongban.casework.CaseEvents.CaseReviewed;
 import tongban.casework.CaseEvents.SupplementProvided;
 import tongban.casework.CaseEvents.SupplementRequested;
@@ -51,6 +53,9 @@ public final class CaseTransitions {
 		.edge(IN_REVIEW, DENIED, CaseDenied.class)
 		// 送达
 		.edge(APPROVED, CONCLUDED, CaseConcluded.class)
+		// 撤销: a grant found obtained by deception (a false 告知承诺) is revoked, before or after 送达
+		.edge(APPROVED, REVOKED, DecisionRevoked.class)
+		.edge(CONCLUDED, REVOKED, DecisionRevoked.class)
 		// 撤回: the applicant, before any decision
 		.edge(SUBMITTED, WITHDRAWN, CaseConcluded.class)
 		.edge(SUPPLEMENT_REQUESTED, WITHDRAWN, CaseConcluded.class)

@@ -32,6 +32,7 @@ import tongban.casework.Applying;
 import tongban.casework.CaseId;
 import tongban.casework.CaseSummary;
 import tongban.casework.CaseView;
+import tongban.casework.CasePromises;
 import tongban.casework.Cases;
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
@@ -70,7 +71,10 @@ class CaseApiController {
 	private final Problems problems;
 	private final MessageSource messages;
 
-	CaseApiController(Cases cases, Applying applying, Problems problems, MessageSource messages) {
+	private final CasePromises promises;
+
+	CaseApiController(Cases cases, Applying applying, Problems problems, MessageSource messages, CasePromises promises) {
+		this.promises = promises;
 		this.cases = cases;
 		this.applying = applying;
 		this.problems = problems;
@@ -136,6 +140,22 @@ class CaseApiController {
 			return problem(s.problems(), request, locale);
 		}
 		return ResponseEntity.ok(new Submitted(s.caseNumber(), s.promisedDate()));
+	}
+
+	/** 告知承诺: {@code use} to promise instead of the replaced materials, ticked ({@code agreed}) and signed ({@code name}). */
+	record PromiseChoice(Boolean use, Boolean agreed, String name) {
+	}
+
+	@Operation(summary = "Choose to promise (告知承诺) instead of the materials the item's promise replaces, or not; signed with the "
+			+ "applicant's name", security = @SecurityRequirement(name = "bearer"))
+	@PutMapping("/{id}/promise")
+	ResponseEntity<?> promise(@PathVariable CaseId id, @RequestBody PromiseChoice body, @CurrentActor Actor actor, HttpServletRequest request,
+			Locale locale) {
+		if (body == null || body.use() == null) {
+			throw new DomainException(DomainException.Kind.INVALID, "invalid-request", "use is required");
+		}
+		List<FieldProblem> found = promises.choose(actor, id, body.use(), Boolean.TRUE.equals(body.agreed()), body.name());
+		return found.isEmpty() ? ResponseEntity.noContent().build() : problem(found, request, locale);
 	}
 
 	@Operation(summary = "Withdraw a case not yet decided", security = @SecurityRequirement(name = "bearer"))

@@ -81,10 +81,12 @@ class CaseController {
 	private final CaseDocuments documents;
 
 	private final CounterVisits visits;
+	private final PromiseForm promise;
 
 	CaseController(CaseDocuments documents, Cases cases, Applying applying, CounterIntake intake, LicenceUse licences,
 			Prefilling prefilling, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory, FileStore files,
-			MessageSource messages, CounterVisits visits) {
+			MessageSource messages, CounterVisits visits, PromiseForm promise) {
+		this.promise = promise;
 		this.visits = visits;
 		this.cases = cases;
 		this.applying = applying;
@@ -188,6 +190,7 @@ class CaseController {
 		if (!picks.isEmpty()) {
 			problems.addAll(licences.useLicences(a, id, picks));
 		}
+		problems.addAll(promise.save(a, id, request));
 		if (counter(base)) {
 			Map<Integer, LocalDate> promises = new LinkedHashMap<>();
 			for (var e : request.getParameterMap().entrySet()) {
@@ -211,7 +214,8 @@ class CaseController {
 			return editPage(a, saved, saved.values(), List.of(), addRow, base, model, locale);
 		}
 		List<FieldProblem> fileProblems = problems.stream()
-			.filter(p -> ApplicationProblems.aboutFile(p) || ApplicationProblems.aboutLockedValue(p) || p.code().startsWith("case.error.defer"))
+			.filter(p -> ApplicationProblems.aboutFile(p) || ApplicationProblems.aboutLockedValue(p) || p.code().startsWith("case.error.defer")
+					|| p.field().startsWith(PromiseForm.PROMISE))
 			.toList();
 		if (action.equals("continue")) {
 			List<FieldProblem> all = new ArrayList<>(fileProblems);
@@ -393,10 +397,11 @@ class CaseController {
 		}
 		ServiceGuide g = cases.guideOf(c);
 		List<FormValidation.FieldError> formErrors = problems.stream()
-			.filter(p -> !p.field().startsWith("material.") && !p.field().isEmpty())
+			.filter(p -> !p.field().startsWith("material.") && !p.field().isEmpty() && !p.field().startsWith(PromiseForm.PROMISE))
 			.map(p -> new FormValidation.FieldError(p.field(), p.code(), p.args()))
 			.toList();
 		Map<Integer, String> materialErrors = new LinkedHashMap<>();
+		Map<String, String> promiseErrors = new LinkedHashMap<>();
 		List<FormView.ErrorLink> links = new ArrayList<>();
 		for (FieldProblem p : problems) {
 			String text = messages.getMessage(p.code(), p.args().toArray(), p.code(), locale);
@@ -408,7 +413,12 @@ class CaseController {
 			else if (p.field().isEmpty()) {
 				links.add(new FormView.ErrorLink("form-top", text));
 			}
+			else if (p.field().startsWith(PromiseForm.PROMISE)) {
+				promiseErrors.putIfAbsent(p.field(), text);
+				links.add(new FormView.ErrorLink(p.field().replace('.', '-'), text));
+			}
 		}
+		promise.show(model, a, c, promiseErrors);
 		FormView view = FormView.of(g.applicationForm(), displayValues(g.applicationForm(), values), formErrors, PREFIX, addRow, messages, locale);
 		List<FormView.ErrorLink> all = new ArrayList<>(view.errors());
 		all.addAll(links);

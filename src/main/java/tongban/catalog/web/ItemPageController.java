@@ -18,6 +18,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.ItemPromises;
 import tongban.catalog.FormView;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
@@ -40,9 +41,11 @@ class ItemPageController {
 
 	private final MessageSource messages;
 	private final List<RelatedPolicies> relatedPolicies;
+	private final ItemPromises promises;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies) {
+			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies, ItemPromises promises) {
+		this.promises = promises;
 		this.relatedPolicies = List.copyOf(relatedPolicies);
 		this.capabilities = capabilities;
 		this.messages = messages;
@@ -63,6 +66,7 @@ class ItemPageController {
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
 		model.addAttribute("capabilities", capabilities.offered(item.guide()));
 		model.addAttribute("relatedPolicies", relatedPolicies.stream().flatMap(r -> r.governing(code).stream()).toList());
+		model.addAttribute("promise", promises.offered(code).orElse(null));
 		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}

@@ -84,8 +84,12 @@ class CaseTransitionsTest {
 			Set.copyOf(reached).forEach(status -> reached.addAll(CaseTransitions.GRAPH.next(status)));
 		}
 		assertThat(reached).containsExactlyInAnyOrder(CaseStatus.values());
-		assertThat(CaseTransitions.GRAPH.terminal()).containsExactlyInAnyOrder(CaseStatus.DENIED, CaseStatus.REFUSED, CaseStatus.CONCLUDED,
-				CaseStatus.WITHDRAWN);
+		assertThat(CaseTransitions.GRAPH.terminal()).containsExactlyInAnyOrder(CaseStatus.DENIED, CaseStatus.REFUSED, CaseStatus.WITHDRAWN,
+				CaseStatus.REVOKED);
+		assertThat(Arrays.stream(CaseStatus.values()).filter(CaseStatus::finished)).as("a delivered grant is finished, though it may be revoked")
+			.containsExactlyInAnyOrder(CaseStatus.DENIED, CaseStatus.REFUSED, CaseStatus.CONCLUDED, CaseStatus.WITHDRAWN, CaseStatus.REVOKED);
+		assertThat(CaseTransitions.GRAPH.sources(CaseStatus.REVOKED)).as("only a grant is revoked")
+			.containsExactlyInAnyOrder(CaseStatus.APPROVED, CaseStatus.CONCLUDED);
 		assertThat(CaseTransitions.GRAPH.sources(CaseStatus.WITHDRAWN)).as("withdrawable before any decision")
 			.containsExactlyInAnyOrder(CaseStatus.SUBMITTED, CaseStatus.SUPPLEMENT_REQUESTED, CaseStatus.ACCEPTED, CaseStatus.IN_REVIEW);
 		assertThat(Arrays.stream(CaseStatus.values()).filter(CaseStatus::withdrawable))
