@@ -21,7 +21,7 @@ public class DueLicences {
 	public record Due(UUID licenceId, String typeCode, String name, LocalDate validTo, UUID holderPartyId, boolean company) {
 	}
 
-	private static final String COLUMNS = "id, type_code, name, valid_to, holder_party_id, holder_code_type <> '111' as company";
+	private static final String COLUMNS = "id as licence_id, type_code, name, valid_to, holder_party_id, holder_code_type <> '111' as company";
 
 	private final JdbcClient jdbc;
 

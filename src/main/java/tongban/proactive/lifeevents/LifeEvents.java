@@ -90,12 +90,18 @@ public class LifeEvents {
 		for (LifeRule rule : rules.enabled(LifeRule.Trigger.NIGHTLY)) {
 			scan.scan(READER, rule.resource(), fields(rule), PURPOSE, rule.code(), record -> made[0] += consider(rule, record, today));
 		}
+		return made[0] + licencesDue(today);
+	}
+
+	/** The licence rules over the licences due in wallets. Answers recommendations made. */
+	public int licencesDue(LocalDate today) {
+		int made = 0;
 		for (LifeRule rule : rules.enabled(LifeRule.Trigger.LICENCE_DUE)) {
 			for (DueLicences.Due due : licences.dueWithin(today, rule.windowDays())) {
-				made[0] += licence(rule, due, today);
+				made += licence(rule, due, today);
 			}
 		}
-		return made[0];
+		return made;
 	}
 
 	private int licence(LifeRule rule, DueLicences.Due due, LocalDate today) {
