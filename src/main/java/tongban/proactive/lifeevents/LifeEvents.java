@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import tongban.exchange.RegisterRecord;
@@ -23,6 +25,7 @@ import tongban.identity.PartyLookup;
 import tongban.licence.DueLicences;
 import tongban.proactive.rules.Condition;
 import tongban.proactive.rules.Conditions;
+import tongban.shared.DomainException;
 
 /**
  * Evaluates the life-event rules: on a register change (the changed record, read for each rule on its resource), in
@@ -34,6 +37,8 @@ import tongban.proactive.rules.Conditions;
  */
 @Service
 public class LifeEvents {
+
+	private static final Logger log = LoggerFactory.getLogger(LifeEvents.class);
 
 	/** The platform's own reader of registers for this work. */
 	public static final Reader READER = new Reader("XH-ZWFW", "proactive", null, null);
@@ -88,7 +93,13 @@ public class LifeEvents {
 	public int nightly(LocalDate today) {
 		int[] made = {0};
 		for (LifeRule rule : rules.enabled(LifeRule.Trigger.NIGHTLY)) {
-			scan.scan(READER, rule.resource(), fields(rule), PURPOSE, rule.code(), record -> made[0] += consider(rule, record, today));
+			try {
+				scan.scan(READER, rule.resource(), fields(rule), PURPOSE, rule.code(), record -> made[0] += consider(rule, record, today));
+			}
+			catch (DomainException refused) {
+				// no grant in force, or a field outside it: this rule waits for the grant, the others go on
+				log.warn("life-event rule {} not evaluated: {}", rule.code(), refused.code());
+			}
 		}
 		return made[0] + licencesDue(today);
 	}
