@@ -45,19 +45,24 @@ class LifeEventsDemoData implements ApplicationRunner {
 	}
 
 	private void load() {
-		grant(grants, "XH-WJ-CS", "XH-WJ", List.of("certificateNumber", "childName", "gender", "birthDate", "birthPlace", "motherName", "motherIdNumber",
-				"fatherName", "fatherIdNumber"));
-		grant(grants, "XH-GA-RK", "XH-GA", List.of("name", "gender", "birthDate"));
-		grant(grants, "XH-SCJG-ZT", "XH-SCJG", List.of("uscc", "name", "status", "establishedOn"));
+		platformReads(grants);
 		LocalDate born = LocalDate.now(Clocks.ZONE).minusDays(10);
 		catalogue.putRecord("XH-WJ-CS", CERTIFICATE, Map.of("certificateNumber", CERTIFICATE, "childName", "王小宝", "gender", "男", "birthDate",
 				born.toString(), "birthPlace", "浙江省杭州市西湖区妇幼保健院", "motherName", "李娜", "motherIdNumber", LI_NA, "fatherName", "王小明",
 				"fatherIdNumber", WANG_XIAOMING));
 	}
 
+	/** The grants the seeded rules need: the birth register, the population register, the business register. */
+	static void platformReads(SharingGrants grants) {
+		grant(grants, "XH-WJ-CS", "XH-WJ", List.of("certificateNumber", "childName", "gender", "birthDate", "birthPlace", "motherName", "motherIdNumber",
+				"fatherName", "fatherIdNumber"));
+		grant(grants, "XH-GA-RK", "XH-GA", List.of("name", "gender", "birthDate"));
+		grant(grants, "XH-SCJG-ZT", "XH-SCJG", List.of("uscc", "name", "status", "establishedOn"));
+	}
+
 	/**
 	 * Asks the provider's register for the platform's own reads for 主动服务 and approves it as the provider (无条件共享
-	 * is granted at once). Tests call it for their own set-up too.
+	 * is granted at once).
 	 */
 	static void grant(SharingGrants grants, String resource, String provider, List<String> fields) {
 		Object answer = grants.requestGrant(LifeEvents.READER.departmentCode(), resource, fields, LifeEvents.PURPOSE + "：生活事件推荐",

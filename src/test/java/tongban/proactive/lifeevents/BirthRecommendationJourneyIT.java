@@ -34,9 +34,7 @@ class BirthRecommendationJourneyIT extends JourneyTest {
 
 	@Test
 	void bothParentsSeeTheNewbornRecommendationAndTheReadOnTheirPage() {
-		LifeEventsDemoData.grant(grants, "XH-WJ-CS", "XH-WJ", List.of("certificateNumber", "childName", "gender", "birthDate", "birthPlace",
-				"motherName", "motherIdNumber", "fatherName", "fatherIdNumber"));
-		LifeEventsDemoData.grant(grants, "XH-GA-RK", "XH-GA", List.of("name", "gender", "birthDate"));
+		LifeEventsDemoData.platformReads(grants);
 		Citizen mother = newCitizen("旅程母亲", 2);
 		Citizen father = newCitizen("旅程父亲", 2);
 		for (Citizen parent : List.of(mother, father)) {

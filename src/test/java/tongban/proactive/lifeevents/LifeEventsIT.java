@@ -85,10 +85,7 @@ class LifeEventsIT extends IntegrationTest {
 
 	@BeforeEach
 	void platformMayRead() {
-		LifeEventsDemoData.grant(grants, "XH-WJ-CS", "XH-WJ", List.of("certificateNumber", "childName", "gender", "birthDate", "birthPlace",
-				"motherName", "motherIdNumber", "fatherName", "fatherIdNumber"));
-		LifeEventsDemoData.grant(grants, "XH-GA-RK", "XH-GA", List.of("name", "gender", "birthDate"));
-		LifeEventsDemoData.grant(grants, "XH-SCJG-ZT", "XH-SCJG", List.of("uscc", "name", "status", "establishedOn"));
+		LifeEventsDemoData.platformReads(grants);
 	}
 
 	long recommended(UUID party, String rule) {
