@@ -1,6 +1,8 @@
 package tongban.notification;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,13 +67,16 @@ public class NotificationManagement {
 
 	private final DataKeys keys;
 
+	private final NotificationPreferences preferences;
+
 	/** How long the first SMS about a case waits for more notices of the case to join it; zero sends each at once. */
 	private final Duration smsWindow;
 
 	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
 			PlatformTransactionManager transactions,
 			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, DataKeys keys,
-			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow) {
+			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow, NotificationPreferences preferences) {
+		this.preferences = preferences;
 		if (smsWindow.isNegative() || smsWindow.compareTo(Duration.ofMinutes(10)) > 0) {
 			throw new IllegalArgumentException("tongban.notification.sms-window must be 0 to 10 minutes, not " + smsWindow);
 		}
@@ -102,7 +107,13 @@ public class NotificationManagement {
 	 * held until their quiet hours end.
 	 */
 	public void notifyOnTopic(Topic topic, Recipient to, String event, Map<String, String> vars, String link) {
-		notify(to, event, vars, link, null);
+		NotificationPreferences.Preferences chosen = to.accountId() == null ? NotificationPreferences.Preferences.DEFAULT
+				: preferences.of(to.accountId());
+		if (!chosen.wants(topic)) {
+			return;
+		}
+		Recipient allowed = new Recipient(to.accountId(), to.name(), chosen.sms() ? to.mobile() : null, chosen.email() ? to.email() : null);
+		send(allowed, event, vars, link, null, chosen.sendableFrom(Instant.now()));
 	}
 
 	/**
@@ -110,6 +121,11 @@ public class NotificationManagement {
 	 * same person still waiting to be sent, or waits the coalescing window for others to join it.
 	 */
 	public void notify(Recipient to, String event, Map<String, String> vars, String link, UUID caseId) {
+		send(to, event, vars, link, caseId, null);
+	}
+
+	/** The messages of an event; e-mail and SMS not sent before {@code notBefore} (null: at once). */
+	private void send(Recipient to, String event, Map<String, String> vars, String link, UUID caseId, Instant notBefore) {
 		List<Template> templates = templates(event);
 		Map<String, String> all = new HashMap<>(vars);
 		all.putIfAbsent("name", to.name());
@@ -131,9 +147,9 @@ public class NotificationManagement {
 				boolean held = "SMS".equals(t.channel()) && caseId != null && to.accountId() != null && !smsWindow.isZero();
 				if (!held || !joined(caseId, to.accountId(), body)) {
 					jdbc.sql("insert into notification_delivery (channel, address, subject, body, case_id, account_id, next_attempt_at) "
-							+ "values (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?))")
+							+ "values (?, ?, ?, ?, ?, ?, greatest(now() + make_interval(secs => ?), ?::timestamptz))")
 						.params(t.channel(), keys.encrypt(address), subject, body, held ? caseId : null, held ? to.accountId() : null,
-								held ? smsWindow.toMillis() / 1000.0 : 0.0)
+								held ? smsWindow.toMillis() / 1000.0 : 0.0, notBefore == null ? null : Timestamp.from(notBefore))
 						.update();
 				}
 			}
