@@ -115,17 +115,19 @@ public class RegisterScan {
 			throw new Refusal(DomainException.Kind.INVALID, "exchange-case-missing", null, "reference missing");
 		}
 		Resource resource = catalogue.resource(resourceCode).orElseThrow(() -> new Refusal(DomainException.Kind.NOT_FOUND, "exchange-resource-unknown", null, "unknown resource"));
-		Grant grant = grants.decidedGrants(reader.departmentCode(), resource.code())
+		List<Grant> inForce = grants.decidedGrants(reader.departmentCode(), resource.code())
 			.stream()
 			.filter(g -> g.inForce(LocalDate.now(Clocks.ZONE)))
-			.findFirst()
-			.orElseThrow(() -> new Refusal(DomainException.Kind.FORBIDDEN, "exchange-no-grant", null,
-					"no grant in force for " + reader.departmentCode() + " on " + resourceCode));
-		List<String> asked = fields == null || fields.isEmpty() ? grant.fields() : List.copyOf(fields);
-		for (String field : asked) {
-			if (!grant.fields().contains(field)) {
-				throw new Refusal(DomainException.Kind.FORBIDDEN, "exchange-field-not-granted", field, "field not granted: " + field, field);
-			}
+			.toList();
+		if (inForce.isEmpty()) {
+			throw new Refusal(DomainException.Kind.FORBIDDEN, "exchange-no-grant", null,
+					"no grant in force for " + reader.departmentCode() + " on " + resourceCode);
+		}
+		// a department may hold several grants on one register for different work: any one that covers the fields serves
+		List<String> asked = fields == null || fields.isEmpty() ? inForce.getFirst().fields() : List.copyOf(fields);
+		if (inForce.stream().noneMatch(g -> g.fields().containsAll(asked))) {
+			String field = asked.stream().filter(f -> inForce.stream().noneMatch(g -> g.fields().contains(f))).findFirst().orElse(asked.getFirst());
+			throw new Refusal(DomainException.Kind.FORBIDDEN, "exchange-field-not-granted", field, "field not granted: " + field, field);
 		}
 		return asked;
 	}
