@@ -156,6 +156,18 @@ class LicenceVerificationApiIT extends IntegrationTest {
 	}
 
 	@Test
+	void theOpenApiDocumentNamesBothOperationsWithTheirScope() throws Exception {
+		JsonNode paths = json.readTree(http.send(HttpRequest.newBuilder(URI.create(url("/v3/api-docs"))).GET().build(),
+				HttpResponse.BodyHandlers.ofString()).body()).get("paths");
+		JsonNode one = paths.get("/api/licences/{identifier}/verification").get("get");
+		JsonNode bulk = paths.get("/api/licences/verifications").get("post");
+		assertThat(one.get("security").toString()).contains("licence.verify");
+		assertThat(bulk.get("security").toString()).contains("licence.verify");
+		assertThat(one.get("responses").has("404")).isTrue();
+		assertThat(bulk.get("responses").has("400")).isTrue();
+	}
+
+	@Test
 	void everyCallThatFoundALicenceIsOnItsHoldersPage() throws Exception {
 		Citizen someone = newCitizen("查验页持证人", 2);
 		LicenceView licence = issue(someone);
