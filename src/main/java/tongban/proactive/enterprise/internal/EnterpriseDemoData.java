@@ -1,5 +1,8 @@
 package tongban.proactive.enterprise.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +15,11 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import tongban.exchange.Resource;
 import tongban.exchange.ResourceCatalogue;
 import tongban.exchange.SharingGrants;
 import tongban.identity.Role;
@@ -45,14 +53,18 @@ class EnterpriseDemoData implements ApplicationRunner {
 			{ "I6513", "应用软件开发", "软件" }, { "I6531", "信息系统集成服务", "信息技术" }, { "I6450", "互联网数据服务", "数据科技" },
 			{ "C3911", "计算机整机制造", "电子" }, { "C2110", "木质家具制造", "家具" }, { "F5211", "百货零售", "商贸" }, { "M7320", "工程和技术研究和试验发展", "工程技术" } };
 	private static final String[] PLACES = { "云栖", "西溪", "之江", "钱塘", "文鼎", "紫金", "丰潭", "翠苑", "古荡", "蒋村", "三墩", "留下", "灵隐", "转塘", "双浦" };
+	private static final TypeReference<List<Resource.Field>> FIELDS = new TypeReference<>() {
+	};
 	private static final int[] EMPLOYEES = { 6, 18, 45, 120, 260, 9, 35, 80, 350, 1200, 15, 4, 150, 22, 60 };
 
 	private final DemoData demo;
 	private final ResourceCatalogue catalogue;
 	private final SharingGrants grants;
 	private final EnterprisePolicies policies;
+	private final JsonMapper json;
 
-	EnterpriseDemoData(DemoData demo, ResourceCatalogue catalogue, SharingGrants grants, EnterprisePolicies policies) {
+	EnterpriseDemoData(DemoData demo, ResourceCatalogue catalogue, SharingGrants grants, EnterprisePolicies policies, JsonMapper json) {
+		this.json = json;
 		this.demo = demo;
 		this.catalogue = catalogue;
 		this.grants = grants;
@@ -65,6 +77,7 @@ class EnterpriseDemoData implements ApplicationRunner {
 	}
 
 	private void load() {
+		registerFields();
 		Object grant = grants.requestGrant(PolicyMatching.READER.departmentCode(), EnterprisePolicy.REGISTER, EnterprisePolicies.FIELDS,
 				"惠企政策直达：按行业、规模和区域匹配惠企政策", "《优化营商环境条例》第十五条、第六十二条；《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）",
 				LocalDate.now(Clocks.ZONE).plusYears(1), "演示数据");
@@ -95,6 +108,33 @@ class EnterpriseDemoData implements ApplicationRunner {
 				throw new IllegalStateException("demo policy " + draft.title() + ": " + saved.problems());
 			}
 		}));
+	}
+
+	/**
+	 * A database whose demo catalogue was loaded before the business register gained the fields policies match on gets
+	 * them now, from the same catalogue file (a fresh one already has them).
+	 */
+	private void registerFields() {
+		Resource register = catalogue.resource(EnterprisePolicy.REGISTER).orElseThrow();
+		if (register.fieldNames().containsAll(EnterprisePolicies.FIELDS)) {
+			return;
+		}
+		try (InputStream in = getClass().getResourceAsStream("/data/exchange/resources.json")) {
+			for (JsonNode entry : json.readTree(in)) {
+				if (EnterprisePolicy.REGISTER.equals(entry.get("code").asString())) {
+					List<Resource.Field> fields = json.treeToValue(entry.get("fields"), FIELDS);
+					var problems = catalogue.saveResource(new Resource(register.code(), register.name(), register.providerDepartmentCode(),
+							register.subjectKind(), register.sharingClass(), register.updateFrequency(), register.legalBasis(), register.providingSystem(),
+							fields), "演示数据");
+					if (!problems.isEmpty()) {
+						throw new IllegalStateException("business register fields: " + problems);
+					}
+				}
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 	}
 
 	private void putCompany(int n) {
