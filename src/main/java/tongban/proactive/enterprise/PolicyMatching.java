@@ -1,6 +1,7 @@
 package tongban.proactive.enterprise;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,6 +43,8 @@ public class PolicyMatching {
 	public static final Reader READER = new Reader("XH-ZWFW", "proactive", null, null);
 	static final Set<String> IN_BUSINESS = Set.of("存续", "在业", "开业");
 	static final String EVENT = "ENTERPRISE_POLICY_MATCHED";
+	/** Matches written per statement. */
+	static final int BATCH = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(PolicyMatching.class);
 
@@ -82,13 +85,19 @@ public class PolicyMatching {
 			.query(String.class)
 			.list());
 		Set<String> now = new HashSet<>();
+		List<RegisterRecord> pending = new ArrayList<>();
 		long[] added = { 0 };
 		long read = scan.scan(READER, EnterprisePolicy.REGISTER, EnterprisePolicies.FIELDS, PURPOSE, policy.code(), record -> {
 			if (qualifies(policy, record, today)) {
 				now.add(record.subjectIndex());
-				added[0] += keep(policy, record) ? 1 : 0;
+				pending.add(record);
+				if (pending.size() == BATCH) {
+					added[0] += keep(policy, pending);
+					pending.clear();
+				}
 			}
 		});
+		added[0] += keep(policy, pending);
 		Set<String> gone = new HashSet<>(before);
 		gone.removeAll(now);
 		gone.forEach(subject -> remove(policyId, subject));
@@ -115,7 +124,7 @@ public class PolicyMatching {
 		for (EnterprisePolicy policy : inForce) {
 			if (qualifies(policy, record, today)) {
 				matched++;
-				added += keep(policy, record) ? 1 : 0;
+				added += keep(policy, List.of(record));
 			}
 			else {
 				removed += remove(policy.id(), subjectIndex);
@@ -134,25 +143,44 @@ public class PolicyMatching {
 				&& Conditions.matches(policy.conditions(), EnterprisePolicy.REGISTER, record.values(), today);
 	}
 
-	/** Records the match (its facts refreshed when it was there); true and a notice when it is new. */
-	private boolean keep(EnterprisePolicy policy, RegisterRecord record) {
-		String facts = json.writeValueAsString(record.values());
-		int inserted = jdbc.sql("""
-				insert into proactive_enterprise_match (policy_id, subject_index, company_name, facts, policy_version) values (?, ?, ?, ?::jsonb, ?)
-				on conflict (policy_id, subject_index) do nothing""")
-			.params(policy.id(), record.subjectIndex(), record.value("name"), facts, policy.version())
-			.update();
-		if (inserted == 0) {
-			jdbc.sql("update proactive_enterprise_match set company_name = ?, facts = ?::jsonb, policy_version = ? where policy_id = ? and subject_index = ?")
-				.params(record.value("name"), facts, policy.version(), policy.id(), record.subjectIndex())
-				.update();
-			return false;
+	/**
+	 * Records the matches of one page in one statement (the facts of those already there refreshed when they changed);
+	 * the new ones, and only they, are told. Answers how many were new.
+	 */
+	private int keep(EnterprisePolicy policy, List<RegisterRecord> records) {
+		if (records.isEmpty()) {
+			return 0;
 		}
-		int told = tell(policy, record);
-		jdbc.sql("update proactive_enterprise_match set notified = ? where policy_id = ? and subject_index = ?")
-			.params(told, policy.id(), record.subjectIndex())
-			.update();
-		return true;
+		StringBuilder sql = new StringBuilder("insert into proactive_enterprise_match (policy_id, subject_index, company_name, facts, policy_version) values ");
+		List<Object> params = new ArrayList<>();
+		Map<String, RegisterRecord> bySubject = new LinkedHashMap<>();
+		for (RegisterRecord record : records) {
+			sql.append(bySubject.isEmpty() ? "(?, ?, ?, ?::jsonb, ?)" : ", (?, ?, ?, ?::jsonb, ?)");
+			params.addAll(List.of(policy.id(), record.subjectIndex(), record.value("name"), json.writeValueAsString(record.values()), policy.version()));
+			bySubject.put(record.subjectIndex(), record);
+		}
+		sql.append("""
+				 on conflict (policy_id, subject_index) do update set company_name = excluded.company_name, facts = excluded.facts,
+				  policy_version = excluded.policy_version
+				where proactive_enterprise_match.facts is distinct from excluded.facts
+				  or proactive_enterprise_match.policy_version <> excluded.policy_version
+				returning subject_index, (xmax = 0) as inserted""");
+		List<String> added = jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, row) -> rs.getBoolean("inserted") ? rs.getString("subject_index") : null)
+			.list()
+			.stream()
+			.filter(subject -> subject != null)
+			.toList();
+		for (String subject : added) {
+			int told = tell(policy, bySubject.get(subject));
+			if (told > 0) {
+				jdbc.sql("update proactive_enterprise_match set notified = ? where policy_id = ? and subject_index = ?")
+					.params(told, policy.id(), subject)
+					.update();
+			}
+		}
+		return added.size();
 	}
 
 	private int remove(UUID policyId, String subjectIndex) {
