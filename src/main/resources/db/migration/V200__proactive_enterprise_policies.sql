@@ -37,4 +37,4 @@ CREATE INDEX proactive_enterprise_match_subject_idx ON proactive_enterprise_matc
 
 INSERT INTO notification_template (event, channel, subject, body) VALUES
  ('ENTERPRISE_POLICY_MATCHED', 'INAPP', '有一项惠企政策适合{company}',
-  '根据市场主体登记信息，“{policy}”适合{company}：{benefit}。办理方式：{how}。请在企业账户的“惠企政策”中查看匹配理由。');
+  '根据市场主体登记信息，“{policy}”适合{company}：{benefit}。办理方式：{how}。请在个人中心切换为代表{company}办事后，打开“惠企政策”查看匹配理由。');

@@ -203,7 +203,7 @@ public class PolicyMatching {
 			var contact = identity.contact(accountId).orElse(null);
 			if (contact != null) {
 				notifications.notifyOnTopic(Topic.ENTERPRISE_POLICY,
-						new NotificationManagement.Recipient(accountId, contact.name(), contact.mobile(), contact.email()), EVENT, vars, "/business/policies");
+						new NotificationManagement.Recipient(accountId, contact.name(), contact.mobile(), contact.email()), EVENT, vars, "/account");
 				told++;
 			}
 		}
