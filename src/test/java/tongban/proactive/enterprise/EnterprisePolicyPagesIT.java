@@ -27,6 +27,7 @@ class EnterprisePolicyPagesIT extends IntegrationTest {
 	void aDepartmentAdminKeepsPoliciesAndSeesWhatIsWrongAtTheField() {
 		var admin = newStaff("XH-SCJG", Role.DEPT_ADMIN, "惠企页面管理员");
 		FormSession browser = FormSession.staff(url(""), admin);
+		assertThat(browser.get("/workbench").body()).contains("href=\"/workbench/enterprise-policies\"");
 		assertThat(browser.get("/workbench/enterprise-policies").statusCode()).isEqualTo(200);
 		assertThat(browser.get("/workbench/enterprise-policies/new").body()).contains("匹配条件");
 
