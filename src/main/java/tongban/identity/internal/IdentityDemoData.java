@@ -138,6 +138,9 @@ class IdentityDemoData implements ApplicationRunner {
 		// the 医保 department's system reading shared data (bound to XH-YB by the exchange module's demo data)
 		clients.save("yb-system-demo", "医保业务系统（数据共享）", demo.password(), List.of("client_credentials"), List.of("exchange"), List.of(),
 				List.of());
+		// 区税务局's system verifying e-licences through /api/licences/** (bound to XH-SW by the licence module's demo data)
+		clients.save("licence-verify-demo", "税务业务系统（证照核验）", demo.password(), List.of("client_credentials"), List.of(ApiScopes.LICENCE_VERIFY),
+				List.of(), List.of());
 	}
 
 	/** About 1,000 synthetic residents of Hangzhou with valid, unique ID numbers. */

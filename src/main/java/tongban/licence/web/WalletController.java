@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
 import tongban.licence.HeldLicences;
+import tongban.licence.LicenceVerifications;
 import tongban.licence.LicenceManagement.LicenceView;
 import tongban.shared.DomainException;
 import tongban.shared.QrCode;
@@ -35,10 +36,13 @@ import tongban.shared.QrCode;
 class WalletController {
 
 	private final HeldLicences licences;
+	private final LicenceVerifications verifications;
 	private final String publicUrl;
 
-	WalletController(HeldLicences licences, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+	WalletController(HeldLicences licences, LicenceVerifications verifications,
+			@Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
 		this.licences = licences;
+		this.verifications = verifications;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -55,6 +59,7 @@ class WalletController {
 		String url = publicUrl + "/verify/" + l.identifier();
 		model.addAttribute("l", l);
 		model.addAttribute("uses", licences.uses(l.id()));
+		model.addAttribute("verifications", verifications.verificationsOf(l.id(), 50));
 		model.addAttribute("verifyUrl", url);
 		model.addAttribute("qr", QrCode.svg(url, l.name() + " " + l.number()));
 		return "licence/show";
