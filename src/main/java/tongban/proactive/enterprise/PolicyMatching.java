@@ -21,8 +21,9 @@ import tongban.catalog.CatalogManagement;
 import tongban.exchange.Reader;
 import tongban.exchange.RegisterRecord;
 import tongban.exchange.RegisterScan;
-import tongban.identity.CompanyRepresentatives;
 import tongban.identity.IdentityManagement;
+import tongban.identity.Party;
+import tongban.identity.PartyLookup;
 import tongban.notification.NotificationManagement;
 import tongban.notification.Topic;
 import tongban.proactive.rules.Conditions;
@@ -52,18 +53,18 @@ public class PolicyMatching {
 	private final EnterprisePolicies policies;
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
-	private final CompanyRepresentatives representatives;
+	private final PartyLookup parties;
 	private final IdentityManagement identity;
 	private final NotificationManagement notifications;
 	private final CatalogManagement catalog;
 
-	PolicyMatching(RegisterScan scan, EnterprisePolicies policies, JdbcClient jdbc, JsonMapper json, CompanyRepresentatives representatives,
+	PolicyMatching(RegisterScan scan, EnterprisePolicies policies, JdbcClient jdbc, JsonMapper json, PartyLookup parties,
 			IdentityManagement identity, NotificationManagement notifications, CatalogManagement catalog) {
 		this.scan = scan;
 		this.policies = policies;
 		this.jdbc = jdbc;
 		this.json = json;
-		this.representatives = representatives;
+		this.parties = parties;
 		this.identity = identity;
 		this.notifications = notifications;
 		this.catalog = catalog;
@@ -189,17 +190,17 @@ public class PolicyMatching {
 
 	/** Tells everyone who acts for the company on the platform (none when it is not bound to an account); answers how many. */
 	private int tell(EnterprisePolicy policy, RegisterRecord record) {
-		var company = representatives.byUscc(record.value("uscc")).orElse(null);
+		Party company = parties.legalPersonByUscc(record.value("uscc")).orElse(null);
 		if (company == null) {
 			return 0;
 		}
 		Map<String, String> vars = new LinkedHashMap<>();
-		vars.put("company", company.party().name());
+		vars.put("company", company.name());
 		vars.put("policy", policy.title());
 		vars.put("benefit", policy.benefit());
 		vars.put("how", howToGet(policy));
 		int told = 0;
-		for (UUID accountId : company.accountIds()) {
+		for (UUID accountId : parties.actingFor(company.id())) {
 			var contact = identity.contact(accountId).orElse(null);
 			if (contact != null) {
 				notifications.notifyOnTopic(Topic.ENTERPRISE_POLICY,
