@@ -7,11 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,6 +34,7 @@ import tongban.proactive.opendata.Dcat;
 import tongban.proactive.opendata.TableWriter;
 import tongban.proactive.opendata.Usage;
 import tongban.shared.DomainException;
+import tongban.shared.web.Problems;
 
 /**
  * The public portal: the list with its filters and usage, a dataset's page (metadata, dictionary, distributions, usage;
@@ -49,10 +52,12 @@ class DataPortalController {
 	private final ApiKeys keys;
 	private final DirectoryManagement directory;
 	private final JsonMapper json;
+	private final Problems problems;
 	private final String base;
 
 	DataPortalController(Datasets datasets, DatasetRows rows, Usage usage, ApiKeys keys, DirectoryManagement directory, JsonMapper json,
-			@Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+			Problems problems, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+		this.problems = problems;
 		this.datasets = datasets;
 		this.rows = rows;
 		this.usage = usage;
@@ -106,7 +111,7 @@ class DataPortalController {
 	/** A download, streamed: the rows go from a database cursor through the format's writer to the response. */
 	@GetMapping("/data/{id:[a-z0-9-]+}/download.{extension}")
 	void download(@PathVariable String id, @PathVariable String extension, @RequestHeader(name = "X-API-Key", required = false) String apiKey,
-			HttpServletResponse response) throws IOException {
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		TableWriter.Format format = TableWriter.Format.of(extension);
 		Dataset dataset = datasets.served(id);
 		if (format == null) {
@@ -114,7 +119,8 @@ class DataPortalController {
 		}
 		if (dataset.conditional() && keys.check(apiKey, dataset) != ApiKeys.Check.OK) {
 			// 有条件开放: only with the key an approved application issued (sent as a header, by a program)
-			throw new DomainException(DomainException.Kind.FORBIDDEN, "opendata-key-required", "a key of this dataset is required");
+			problems.write(response, problems.of(request, HttpStatus.FORBIDDEN, "opendata-key-required", null));
+			return;
 		}
 		usage.count(id, Usage.Kind.valueOf(format.name()));
 		response.setContentType(format.mediaType());
