@@ -13,9 +13,11 @@ import tongban.audit.AuditTrail;
 import tongban.shared.DomainException;
 
 /**
- * A resource's open class (公共数据开放分类): 无条件开放, 有条件开放 or 不予开放, as 《浙江省公共数据条例》(2022) 第二十九条
- * and the 公共数据开放 practice of the provinces classify public data for opening to society, kept beside (and
- * independent of) its sharing class between departments. Only the providing department's admin sets it; every resource
+ * A resource's open class (公共数据开放属性): 无条件开放, 有条件开放 or 不予开放, as 《浙江省公共数据条例》(2022, 第五章
+ * 公共数据开放与利用) and 《浙江省公共数据开放与安全管理暂行办法》(省政府令第381号, 2020) classify public data for opening
+ * to society (Zhejiang calls the middle class 受限开放 and the last 禁止开放; 有条件开放 is the term of
+ * 《上海市公共数据开放暂行办法》 and of most other provinces), kept beside (and independent of) its sharing class between
+ * departments. Only the providing department's admin sets it; every resource
  * is 不予开放 until then.
  */
 @Service

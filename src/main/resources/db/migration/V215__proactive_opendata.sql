@@ -1,6 +1,6 @@
 -- Issue #19 §4: the open-data portal (数据开放).
 
--- A catalogue resource's open class (公共数据开放分类, 《浙江省公共数据条例》第二十九条): kept by the exchange module
+-- A catalogue resource's open class (公共数据开放属性, 《浙江省公共数据条例》第五章): kept by the exchange module
 -- beside its sharing class; every resource is 不予开放 until its provider's admin says otherwise.
 ALTER TABLE exchange_resource ADD COLUMN open_class text NOT NULL DEFAULT 'NOT_OPEN'
   CHECK (open_class IN ('UNCONDITIONAL', 'CONDITIONAL', 'NOT_OPEN'));

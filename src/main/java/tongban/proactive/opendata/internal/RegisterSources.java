@@ -23,7 +23,7 @@ import tongban.shared.DomainException;
 
 /**
  * Datasets made from registers, read through {@link RegisterScan} as the district's data-opening office (区政府办公室,
- * which keeps public data opening: 《浙江省公共数据条例》第四条), purpose 数据开放 and the dataset's version as reference,
+ * standing in for the district's 公共数据主管部门 that 《浙江省公共数据开放与安全管理暂行办法》 makes responsible for opening), purpose 数据开放 and the dataset's version as reference,
  * so every record's read is recorded. Rows carry only fields the catalogue marks PUBLIC and never a person's name (a
  * legal representative is a person); aggregates over people are counts with small cells suppressed.
  */
