@@ -41,7 +41,7 @@ heap_used() { "$JAVA_HOME/bin/jcmd" $SERVER GC.heap_info 2>/dev/null | awk '/use
 download() { # label path
   "$JAVA_HOME/bin/jcmd" $SERVER GC.run >/dev/null
   local before; before=$(heap_used)
-  local peakfile="$DATA/peak"; echo 0 > "$peakfile"
+  local peakfile="$DATA/peak"; echo "$before" > "$peakfile"
   ( while true; do u=$(heap_used); [ -n "$u" ] && [ "$u" -gt "$(cat "$peakfile")" ] && echo "$u" > "$peakfile"; sleep 0.2; done ) &
   local sampler=$!
   local out; out=$(curl -sf -o "$DATA/out" -w '%{time_total} %{size_download} %{http_code}' "http://127.0.0.1:$PORT$2")
