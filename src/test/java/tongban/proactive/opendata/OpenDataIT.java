@@ -169,6 +169,17 @@ class OpenDataIT extends IntegrationTest {
 	}
 
 	@Test
+	void onlyTheProvidersAdminSetsAResourcesOpenClass() {
+		assertThat(catchThrowableOfType(DomainException.class, () -> openness.setOpenClass("XH-SCJG-ZT", OpenClass.UNCONDITIONAL, "XH-GA", "别人"))
+			.kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
+		assertThat(catchThrowableOfType(DomainException.class, () -> openness.setOpenClass("XH-GA-FZ", OpenClass.CONDITIONAL, "XH-GA", "公安"))
+			.code()).as("a register never shared is never opened").isEqualTo("exchange-open-class-not-shared");
+		assertThat(openness.openClass("XH-GA-FZ")).contains(OpenClass.NOT_OPEN);
+		openness.setOpenClass("XH-SCJG-ZT", OpenClass.CONDITIONAL, "XH-SCJG", "市场监管");
+		assertThat(openness.openClasses()).containsEntry("XH-SCJG-ZT", OpenClass.CONDITIONAL);
+	}
+
+	@Test
 	void downloadsAreWhatTheyClaimAndAWithdrawnDatasetIs404() throws Exception {
 		Dataset dataset = define("residents-by-age", "XH-GA", "UNCONDITIONAL");
 		datasets.publish(dataset.id(), "XH-GA", "测试");
