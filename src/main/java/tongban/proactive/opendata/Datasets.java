@@ -101,7 +101,10 @@ public class Datasets {
 		return find(id).filter(Dataset::published).orElseThrow(() -> DomainException.notFound("dataset"));
 	}
 
-	/** The published datasets matching the filter, by title. Every dataset has every format, so a format filter keeps all. */
+	/**
+	 * The published datasets matching the filter, by title. Every dataset has the API; the files (CSV, JSON, XLSX) are
+	 * open downloads only for 无条件开放 ones, so a file format keeps those.
+	 */
 	@Transactional(readOnly = true)
 	public List<Dataset> published(Filter filter) {
 		String text = blank(filter.text()) ? null : "%" + filter.text().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
@@ -114,7 +117,8 @@ public class Datasets {
 			.query((rs, n) -> dataset(rs))
 			.list()
 			.stream()
-			.filter(d -> blank(filter.format()) || TableWriter.Format.of(filter.format()) != null || "api".equalsIgnoreCase(filter.format()))
+			.filter(d -> blank(filter.format()) || "api".equalsIgnoreCase(filter.format())
+					|| TableWriter.Format.of(filter.format()) != null && !d.conditional())
 			.toList();
 	}
 
