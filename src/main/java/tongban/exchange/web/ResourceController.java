@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.directory.DirectoryManagement;
 import tongban.exchange.Resource;
 import tongban.exchange.ResourceCatalogue;
+import tongban.exchange.ResourceOpenness;
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
@@ -27,10 +28,12 @@ class ResourceController {
 
 	private final ResourceCatalogue catalogue;
 	private final DirectoryManagement directory;
+	private final ResourceOpenness openness;
 
-	ResourceController(ResourceCatalogue catalogue, DirectoryManagement directory) {
+	ResourceController(ResourceCatalogue catalogue, DirectoryManagement directory, ResourceOpenness openness) {
 		this.catalogue = catalogue;
 		this.directory = directory;
+		this.openness = openness;
 	}
 
 	@GetMapping("/workbench/exchange/resources")
@@ -40,6 +43,7 @@ class ResourceController {
 		model.addAttribute("departments", directory.departmentNames());
 		model.addAttribute("isAdmin", staff.has(Role.DEPT_ADMIN));
 		model.addAttribute("myDepartment", staff.departmentCode());
+		model.addAttribute("openClasses", openness.openClasses());
 		return "exchange/resources";
 	}
 
