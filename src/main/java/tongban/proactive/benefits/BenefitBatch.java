@@ -27,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tongban.exchange.Reader;
 import tongban.exchange.RegisterRecord;
 import tongban.exchange.RegisterScan;
+import tongban.exchange.ResourceCatalogue;
 import tongban.identity.IdentityManagement;
 import tongban.notification.NotificationManagement;
 import tongban.notification.Topic;
@@ -49,24 +50,29 @@ public class BenefitBatch {
 	/** The platform's own system reading for the department. */
 	public static final String SYSTEM = "proactive-benefits";
 
+	/** The platform's department, which reads a department's own register for it. */
+	public static final String PLATFORM = "XH-ZWFW";
+
 	private static final int FLUSH = 1000;
 
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final DataKeys keys;
 	private final RegisterScan scan;
+	private final ResourceCatalogue catalogue;
 	private final IdentityManagement identity;
 	private final NotificationManagement notifications;
 	private final PaymentOrders payments;
 	private final BankAccounts accounts;
 	private final TransactionTemplate tx;
 
-	BenefitBatch(JdbcClient jdbc, JsonMapper json, DataKeys keys, RegisterScan scan, IdentityManagement identity,
+	BenefitBatch(JdbcClient jdbc, JsonMapper json, DataKeys keys, RegisterScan scan, ResourceCatalogue catalogue, IdentityManagement identity,
 			NotificationManagement notifications, PaymentOrders payments, BankAccounts accounts, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
 		this.scan = scan;
+		this.catalogue = catalogue;
 		this.identity = identity;
 		this.notifications = notifications;
 		this.payments = payments;
@@ -108,7 +114,7 @@ public class BenefitBatch {
 			policy.amountRule().readsField().ifPresent(fields::add);
 			fields.add(policy.payeeField());
 			fields.add(policy.payeeNameField());
-			Reader reader = new Reader(policy.departmentCode(), SYSTEM, null, null);
+			Reader reader = readerFor(policy);
 			counts[0] = scan.scan(reader, policy.resourceCode(), List.copyOf(fields), policy.name(), "免申即享批次 " + batchId, record -> {
 				Optional<Pending> eligible = evaluate(policy, record, today);
 				if (eligible.isPresent()) {
@@ -128,6 +134,15 @@ public class BenefitBatch {
 			throw e;
 		}
 		return run(batchId).orElseThrow();
+	}
+
+	/**
+	 * Who reads the register: the policy's department under its grant; for a department's own register (which it cannot
+	 * be granted), the platform (政务服务中心) under the grant the provider gave it for 免申即享.
+	 */
+	private Reader readerFor(BenefitPolicy policy) {
+		boolean own = catalogue.resource(policy.resourceCode()).map(r -> r.providerDepartmentCode().equals(policy.departmentCode())).orElse(false);
+		return new Reader(own ? PLATFORM : policy.departmentCode(), SYSTEM, null, null);
 	}
 
 	/** The decision a record earns, if the policy's conditions hold for it and its amount rule gives an amount. */

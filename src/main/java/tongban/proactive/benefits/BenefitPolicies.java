@@ -121,7 +121,7 @@ public class BenefitPolicies {
 		if (resource.isEmpty()) {
 			problems.put("resourceCode", new Problem("proactive.benefit.error.resource", clip(draft.resourceCode())));
 		}
-		else if (!resource.get().subjectKind().equals(draft.subjectKind()) && !"XH-WJ-CS".equals(resource.get().code())) {
+		else if (!resource.get().subjectKind().equals(draft.subjectKind())) {
 			problems.put("resourceCode", Problem.of("proactive.benefit.error.resourceKind"));
 		}
 		List<Condition> rules = draft.conditions();
@@ -152,7 +152,7 @@ public class BenefitPolicies {
 			problems.put("legalBasis", Problem.of("proactive.benefit.error.legalBasis"));
 		}
 		String url = trim(draft.policyUrl());
-		if (!url.matches("(/policies/[A-Za-z0-9-]{1,60}|https://[^\\s]{4,280})")) {
+		if (!url.matches("(/policies(/[A-Za-z0-9-]{1,60})?|https://[^\\s]{4,280})")) {
 			problems.put("policyUrl", Problem.of("proactive.benefit.error.policyUrl"));
 		}
 		if (!problems.isEmpty()) {
