@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,6 +37,7 @@ import tongban.proactive.rules.Condition;
 import tongban.proactive.rules.Conditions;
 import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
+import tongban.shared.GuardedMoves;
 
 /**
  * The 免申即享 batch: walks every record of a policy's register through {@link RegisterScan} (purpose = the policy's
@@ -65,9 +68,10 @@ public class BenefitBatch {
 	private final PaymentOrders payments;
 	private final BankAccounts accounts;
 	private final TransactionTemplate tx;
+	private final GuardedMoves<DecisionStatus> moves;
 
 	BenefitBatch(JdbcClient jdbc, JsonMapper json, DataKeys keys, RegisterScan scan, ResourceCatalogue catalogue, IdentityManagement identity,
-			NotificationManagement notifications, PaymentOrders payments, BankAccounts accounts, PlatformTransactionManager transactions) {
+			NotificationManagement notifications, PaymentOrders payments, BankAccounts accounts, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
@@ -78,6 +82,7 @@ public class BenefitBatch {
 		this.payments = payments;
 		this.accounts = accounts;
 		this.tx = new TransactionTemplate(transactions);
+		this.moves = new GuardedMoves<>(jdbc, events, DecisionStatus.GRAPH, "proactive_benefit_decision");
 	}
 
 	/** An eligible subject waiting to be written, with the payee's identifier in clear (for the notice only). */
@@ -188,9 +193,13 @@ public class BenefitBatch {
 						column(rows, p -> keys.encrypt(p.valuesUsed())), column(rows, p -> p.amount().toPlainString()))
 				.query(UUID.class)
 				.list());
+			Set<String> confirmedBefore = policy.mode() == BenefitMode.CONFIRM && !inserted.isEmpty()
+					? new HashSet<>(jdbc.sql("select distinct payee_index from proactive_benefit_decision where policy_id = ? and status = 'GRANTED' "
+							+ "and payee_index = any(?::text[])").params(policy.id(), column(rows, Pending::payeeIndex)).query(String.class).list())
+					: Set.of();
 			for (Pending row : rows) {
 				if (inserted.contains(row.id())) {
-					afterDecision(policy, period, row);
+					afterDecision(policy, period, row, confirmedBefore.contains(row.payeeIndex()));
 				}
 			}
 			return inserted.size();
@@ -198,14 +207,26 @@ public class BenefitBatch {
 		return written == null ? 0 : written;
 	}
 
-	private void afterDecision(BenefitPolicy policy, String period, Pending row) {
-		if (policy.mode() == BenefitMode.DIRECT) {
-			accounts.of(row.payeeIndex())
-				.ifPresent(account -> payments.order(row.id(), policy.departmentCode(), policy.name(), row.amount(), period, row.payeeName(), account));
+	/**
+	 * A new decision's follow-up: a DIRECT grant gets its payment order when the payee's account is on file; a CONFIRM
+	 * offer to someone who confirmed this policy before (a later month of 高龄津贴) is granted at once to the account they
+	 * gave, so a person confirms once, not every month; everyone else is asked to confirm.
+	 */
+	private void afterDecision(BenefitPolicy policy, String period, Pending row, boolean confirmedBefore) {
+		boolean granted = policy.mode() == BenefitMode.DIRECT;
+		Optional<String> account = granted || confirmedBefore ? accounts.of(row.payeeIndex()) : Optional.empty();
+		if (!granted && account.isPresent()) {
+			moves.move(row.id(), DecisionStatus.OFFERED, DecisionStatus.GRANTED, new BenefitEvents.BenefitConfirmed(row.id()),
+					"proactive-benefit-decision-moved", "confirmed_at = now()");
+			granted = true;
 		}
+		if (granted) {
+			account.ifPresent(number -> payments.order(row.id(), policy.departmentCode(), policy.name(), row.amount(), period, row.payeeName(), number));
+		}
+		boolean grantedNow = granted;
 		if (!"COMPANY".equals(policy.subjectKind())) {
-			identity.citizenByIdNumber(row.payeeId()).flatMap(account -> identity.contact(account.id())).ifPresent(contact -> {
-				String event = policy.mode() == BenefitMode.DIRECT ? "BENEFIT_GRANTED" : "BENEFIT_OFFERED";
+			identity.citizenByIdNumber(row.payeeId()).flatMap(found -> identity.contact(found.id())).ifPresent(contact -> {
+				String event = grantedNow ? "BENEFIT_GRANTED" : "BENEFIT_OFFERED";
 				notifications.notifyOnTopic(Topic.BENEFIT,
 						new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()), event,
 						Map.of("benefit", policy.name(), "amount", row.amount().toPlainString(), "period",

@@ -177,6 +177,20 @@ class ElderlyAllowanceIT extends IntegrationTest {
 				.toList(), amounts -> amounts.equals(List.of(100, 200)));
 		assertThat(messages(eighty.id(), "BENEFIT_CONTEST_ANSWERED")).isEqualTo(1);
 		assertThat(resident.get("/account/benefits/" + decisionId).body()).contains("按 90 周岁档次更正").contains("异议成立");
+
+		BatchRun nextMonth = batch.run(policy, "测试", today.plusMonths(1));
+		assertThat(nextMonth.granted()).as("next month the one who was a day short is 80 too").isEqualTo(2);
+		assertThat(decisions.of(keys.blindIndex(seventyNine.idNumber()))).singleElement().satisfies(d -> assertThat(d.status()).isEqualTo(DecisionStatus.OFFERED));
+		var later = decisions.of(index).stream().filter(d -> !d.id().equals(decisionId)).toList();
+		assertThat(later).as("confirmed once, granted every month after to the same account").singleElement()
+			.satisfies(d -> assertThat(d.status()).isEqualTo(DecisionStatus.GRANTED));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> jdbc.sql("select count(*) from proactive_payment_order where decision_id = ? and status = 'HANDED_OVER'")
+				.param(later.getFirst().id())
+				.query(Long.class)
+				.single(), count -> count == 1);
+		assertThat(messages(eighty.id(), "BENEFIT_GRANTED")).isEqualTo(1);
+		assertThat(messages(eighty.id(), "BENEFIT_OFFERED")).isEqualTo(1);
 	}
 
 	private long messages(UUID accountId, String event) {
