@@ -160,14 +160,19 @@ public class BenefitPolicies {
 		}
 		UUID id = previous.map(BenefitPolicy::id).orElseGet(UUID::randomUUID);
 		int version = previous.map(p -> p.version() + 1).orElse(1);
-		jdbc.sql("""
+		int written = jdbc.sql("""
 				insert into proactive_benefit_policy (id, version, code, name, department_code, subject_kind, resource_code, conditions, amount_rule,
 				  mode, period, payee_field, payee_name_field, legal_basis, policy_url, saved_by)
-				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
 			.params(id, version, code, name, departmentCode, draft.subjectKind(), resource.get().code(), json.writeValueAsString(rules),
 					json.writeValueAsString(amount), mode.name(), period.name(), trim(draft.payeeField()), trim(draft.payeeNameField()), legalBasis, url,
 					savedBy)
 			.update();
+		if (written == 0) {
+			// someone saved the same code or version a moment before: the form is shown again rather than a failure
+			problems.put("code", Problem.of("proactive.benefit.error.codeTaken"));
+			return problems;
+		}
 		audit.record(AuditTrail.PUBLISH, savedBy, "benefit-policy:" + id, "benefit policy " + code + " saved as version " + version);
 		return problems;
 	}
