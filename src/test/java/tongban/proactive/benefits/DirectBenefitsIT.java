@@ -75,6 +75,24 @@ class DirectBenefitsIT extends IntegrationTest {
 	}
 
 	@Test
+	void theCompanysBenefitIsOnTheCompanyAccountOnly() {
+		Citizen representative = people.citizen("测试法人", 2);
+		String company = uscc();
+		catalogue.putRecord("XH-RLSB-DW", company, Map.of("uscc", company, "name", "测试法人有限公司", "insuredCount", "3", "layoffsLast12Months", "0", "arrears", "否"));
+		FormSession session = new FormSession(url(""));
+		session.signIn(representative.idNumber(), PASSWORD);
+		assertThat(session.postFrom("/business/new", "/business", "name", "测试法人有限公司", "uscc", company).statusCode()).isEqualTo(302);
+		batch.run(policies.byCode("YCXWGBT").orElseThrow(), "测试", LocalDate.now(Clocks.ZONE));
+		UUID decisionId = decisions.of(keys.blindIndex(company)).getFirst().id();
+		assertThat(session.get("/account/benefits/" + decisionId).statusCode()).as("not the person's own").isEqualTo(404);
+
+		UUID party = jdbc.sql("select id from identity_legal_person where uscc = ?").param(company).query(UUID.class).single();
+		assertThat(session.postFrom("/account", "/account/acting-as", "partyId", party.toString()).statusCode()).isEqualTo(302);
+		assertThat(session.get("/business/benefits").body()).contains("一次性稳岗补贴").contains("/business/benefits/" + decisionId);
+		assertThat(session.get("/business/benefits/" + decisionId).body()).contains("1500.00 元").contains("填写收款账户").contains("近12个月裁员人数 0");
+	}
+
+	@Test
 	void aNewbornsMotherIsToldAndNamesHerAccount() {
 		Citizen mother = people.citizen("测试妈妈", 2);
 		String certificate = "T" + UUID.randomUUID().toString().substring(0, 10).toUpperCase();
