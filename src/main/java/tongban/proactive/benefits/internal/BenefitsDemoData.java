@@ -109,7 +109,7 @@ class BenefitsDemoData implements ApplicationRunner {
 				List.of(new Condition(UNIT_REGISTER, "layoffsLast12Months", Operator.AT_MOST, "0"), new Condition(UNIT_REGISTER, "arrears", Operator.EQUALS, "否")),
 				"PER_UNIT", "insuredCount", "500", null, "DIRECT", "ONE_OFF", "uscc", "name",
 				"《失业保险条例》第十七条；参照人力资源社会保障部、财政部、国家税务总局延续实施失业保险援企稳岗政策的通知（人社部发〔2023〕19号）。每名参保职工 500 元为演示标准。",
-				"关于阶段性实施失业补助金政策的通知");
+				null);
 		save("XSECBBT", "新生儿参保补贴", "XH-YB", "PERSON", "XH-WJ-CS", List.of(new Condition("XH-WJ-CS", "birthDate", Operator.SINCE_WITHIN_DAYS, "90")),
 				"FIXED", null, "300", null, "DIRECT", "ONE_OFF", "motherIdNumber", "motherName",
 				"《中华人民共和国社会保险法》第二十五条；《关于做好2026年度城乡居民基本医疗保险参保缴费工作的通知》（西医保〔2025〕3号，演示文件）。补贴金额为演示标准。",
@@ -132,7 +132,8 @@ class BenefitsDemoData implements ApplicationRunner {
 	private void save(String code, String name, String department, String subjectKind, String resource, List<Condition> conditions, String amountKind,
 			String amountField, String amount, String bands, String mode, String period, String payeeField, String payeeNameField, String legalBasis,
 			String documentTitle) {
-		String url = published.byTitle(documentTitle).map(id -> "/policies/" + id).orElse("/policies");
+		// 稳岗补贴 has no document of its own among the demo publications: it links the policy list, not a wrong document
+		String url = documentTitle == null ? "/policies" : published.byTitle(documentTitle).map(id -> "/policies/" + id).orElse("/policies");
 		var problems = policies.save(new PolicyDraft(null, code, name, subjectKind, resource, conditions, amountKind, amountField, amount, bands, mode, period,
 				payeeField, payeeNameField, legalBasis, url), department, "演示数据");
 		if (!problems.isEmpty()) {
