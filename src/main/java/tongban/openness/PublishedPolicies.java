@@ -1,6 +1,8 @@
 package tongban.openness;
 
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -9,8 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The published policy documents (政策文件) as a list for the open-data portal: title, 文号, department, topic,
- * validity and dates; no content and nothing about people. Read from openness's own table, streamed.
+ * The published policy documents (政策文件) for other modules: the list the open-data portal publishes (title, 文号,
+ * department, topic, validity and dates; no content and nothing about people), and a document found by its title, so
+ * a 免申即享 benefit policy can link the 管理办法 it carries out ({@code /policies/{id}}). Read from openness's own table.
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,7 +30,7 @@ public class PublishedPolicies {
 		this.jdbc = jdbc;
 	}
 
-	/** Every published policy, newest first. */
+	/** Every published policy, newest first, streamed. */
 	public void forEach(Consumer<PolicyEntry> sink) {
 		try (Stream<PolicyEntry> policies = jdbc.sql("""
 				select title, doc_number, department_code, topic, validity, published_on, effective_on from openness_publication
@@ -39,5 +42,14 @@ public class PublishedPolicies {
 			.stream()) {
 			policies.forEach(sink);
 		}
+	}
+
+	/** The id of the published policy with exactly this title, the latest if several. */
+	public Optional<UUID> byTitle(String title) {
+		return jdbc.sql("select id from openness_publication where kind = 'POLICY' and status = 'PUBLISHED' and title = ? "
+				+ "order by published_on desc nulls last limit 1")
+			.param(title)
+			.query(UUID.class)
+			.optional();
 	}
 }
