@@ -24,7 +24,6 @@ import tongban.proactive.rules.Operator;
 import tongban.shared.Clocks;
 import tongban.shared.DataKeys;
 import tongban.shared.DemoData;
-import tongban.shared.IdNumber;
 import tongban.shared.Uscc;
 
 /**
@@ -32,8 +31,8 @@ import tongban.shared.Uscc;
  * band, confirmed with one click), 一次性稳岗补贴 (区人力社保局, companies of the new register XH-RLSB-DW 单位参保信息 with no
  * layoffs and no arrears, per insured person, granted directly) and 新生儿参保补贴 (区医保分局, births of the last 90 days in
  * XH-WJ-CS, paid to the mother, granted directly); the grants each reading department needs; the demo company's unit
- * record and account, and a birth to 李娜 and 王小明. Each policy's batch runs once, so the workbench has runs, decisions
- * and payment orders to show. Amounts are the demo district's, marked as such on the policy (see docs/proactive.md).
+ * record and account; the birth to 李娜 and 王小明 is the life-events demo's, loaded before. Each policy's batch runs once, so
+ * the workbench has runs, decisions and payment orders to show. Amounts are the demo district's, marked as such on the policy (see docs/proactive.md).
  */
 @Component
 @Order(95)
@@ -85,12 +84,6 @@ class BenefitsDemoData implements ApplicationRunner {
 		catalogue.putRecord(UNIT_REGISTER, other, Map.of("uscc", other, "name", "杭州西湖示范贸易有限公司", "insuredCount", "30", "layoffsLast12Months", "4", "arrears", "否"));
 		accounts.keep(keys.blindIndex(company), "6222021202004567890");
 
-		String li = withCheck("33010619920808002");
-		String wang = withCheck("33010619900101001");
-		catalogue.putRecord("XH-WJ-CS", "O330106" + today.getYear() + "0001", Map.of("certificateNumber", "O330106" + today.getYear() + "0001", "childName",
-				"王小雨", "gender", "女", "birthDate", today.minusDays(20).toString(), "birthPlace", "杭州市西湖区示范妇产医院", "motherName", "李娜", "motherIdNumber",
-				li, "fatherName", "王小明", "fatherIdNumber", wang));
-
 		LocalDate until = today.plusYears(1);
 		grant("XH-MZ", "XH-GA-RK", List.of("name", "idNumber", "birthDate", "householdAddress"), "高龄津贴“免申即享”比对户籍和年龄",
 				"《中华人民共和国老年人权益保障法》第三十三条", until);
@@ -140,9 +133,4 @@ class BenefitsDemoData implements ApplicationRunner {
 			throw new IllegalStateException("demo policy " + code + ": " + problems);
 		}
 	}
-
-	private static String withCheck(String first17) {
-		return first17 + IdNumber.checkCharacter(first17);
-	}
-
 }
