@@ -23,10 +23,11 @@ import tongban.directory.DirectoryManagement;
 import tongban.openness.PublicationKind;
 import tongban.openness.domain.PublicationContent;
 import tongban.openness.domain.PublicationRow;
-import tongban.openness.internal.PublicationReading;
 import tongban.openness.internal.PublicationReading.Filter;
+import tongban.openness.internal.PublicationReading;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
+import tongban.shared.XmlText;
 
 /**
  * Feeds (RSS 2.0 and Atom 1.0) of what is public, per content type ({@code /feeds/policies.rss}) and per department
@@ -114,12 +115,12 @@ class PublicationFeedController {
 		element(out, "link", base + "/openness");
 		element(out, "description", title);
 		element(out, "language", "zh-cn");
-		out.append("<atom:link href=\"").append(escape(self)).append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
+		out.append("<atom:link href=\"").append(XmlText.escape(self)).append("\" rel=\"self\" type=\"application/rss+xml\"/>\n");
 		for (PublicationRow p : rows) {
 			out.append("<item>");
 			element(out, "title", p.title());
 			element(out, "link", base + p.path());
-			out.append("<guid isPermaLink=\"true\">").append(escape(base + p.path())).append("</guid>");
+			out.append("<guid isPermaLink=\"true\">").append(XmlText.escape(base + p.path())).append("</guid>");
 			element(out, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(p.publishedOn().atStartOfDay(Clocks.ZONE)));
 			element(out, "category", label(p.kind()));
 			element(out, "description", description(p));
@@ -132,15 +133,15 @@ class PublicationFeedController {
 		StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh-CN\">\n");
 		element(out, "title", title);
 		element(out, "id", self);
-		out.append("<link rel=\"self\" href=\"").append(escape(self)).append("\"/>\n");
-		out.append("<link href=\"").append(escape(base + "/openness")).append("\"/>\n");
+		out.append("<link rel=\"self\" href=\"").append(XmlText.escape(self)).append("\"/>\n");
+		out.append("<link href=\"").append(XmlText.escape(base + "/openness")).append("\"/>\n");
 		LocalDate newest = rows.isEmpty() ? LocalDate.of(2000, 1, 1) : rows.getFirst().publishedOn();
 		element(out, "updated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(newest.atStartOfDay(Clocks.ZONE)));
 		out.append("<author><name>通办</name></author>\n");
 		for (PublicationRow p : rows) {
 			out.append("<entry>");
 			element(out, "title", p.title());
-			out.append("<link href=\"").append(escape(base + p.path())).append("\"/>");
+			out.append("<link href=\"").append(XmlText.escape(base + p.path())).append("\"/>");
 			element(out, "id", base + p.path());
 			element(out, "updated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(p.updatedAt().atZoneSameInstant(Clocks.ZONE)));
 			element(out, "published", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(p.publishedOn().atStartOfDay(Clocks.ZONE)));
@@ -180,7 +181,7 @@ class PublicationFeedController {
 	}
 
 	private static void url(StringBuilder out, String loc, LocalDate lastmod) {
-		out.append("<url><loc>").append(escape(loc)).append("</loc>");
+		out.append("<url><loc>").append(XmlText.escape(loc)).append("</loc>");
 		if (lastmod != null) {
 			out.append("<lastmod>").append(lastmod).append("</lastmod>");
 		}
@@ -188,28 +189,6 @@ class PublicationFeedController {
 	}
 
 	private static void element(StringBuilder out, String name, String text) {
-		out.append('<').append(name).append('>').append(escape(text)).append("</").append(name).append(">\n");
-	}
-
-	/** Text as XML character data: markup characters escaped, characters XML 1.0 cannot hold dropped. */
-	static String escape(String text) {
-		if (text == null) {
-			return "";
-		}
-		StringBuilder out = new StringBuilder(text.length());
-		text.codePoints().forEach(cp -> {
-			switch (cp) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				default -> {
-					if (cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000) {
-						out.appendCodePoint(cp);
-					}
-				}
-			}
-		});
-		return out.toString();
+		out.append('<').append(name).append('>').append(XmlText.escape(text)).append("</").append(name).append(">\n");
 	}
 }

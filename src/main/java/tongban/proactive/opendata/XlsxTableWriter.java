@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import tongban.shared.XmlText;
+
 /**
  * XLSX (Office Open XML, ECMA-376 / ISO/IEC 29500 SpreadsheetML) written by hand as a stream: the package parts first,
  * then the one worksheet row by row with inline strings (no shared-string table to hold in memory), counts as numbers.
@@ -107,7 +109,7 @@ final class XlsxTableWriter implements TableWriter {
 				out.write("<c r=\"" + ref + "\"><v>" + value + "</v></c>");
 			}
 			else {
-				out.write("<c r=\"" + ref + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" + escape(value) + "</t></is></c>");
+				out.write("<c r=\"" + ref + "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" + XmlText.escape(value) + "</t></is></c>");
 			}
 		}
 		out.write("</row>");
@@ -127,24 +129,5 @@ final class XlsxTableWriter implements TableWriter {
 			name.insert(0, (char) ('A' + (n - 1) % 26));
 		}
 		return name.toString();
-	}
-
-	/** XML text, with characters XML 1.0 cannot carry dropped. */
-	static String escape(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 8);
-		text.codePoints().forEach(cp -> {
-			switch (cp) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				default -> {
-					if (cp == 0x9 || cp == 0xA || cp == 0xD || cp >= 0x20 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD || cp >= 0x10000) {
-						out.appendCodePoint(cp);
-					}
-				}
-			}
-		});
-		return out.toString();
 	}
 }
