@@ -129,6 +129,12 @@ final class ReadGenerator {
 			return;
 		}
 		List<HistoricCase> othersCases = cases.stream().filter(c -> !c.departmentCode().equals(reader.departmentCode())).toList();
+		// 王小明 is read on exactly WANG_NIGHTS nights: the other night reads pick among everyone else
+		var others = input.wang() == null ? input.population()
+				: input.population().stream().filter(person -> !person.idNumber().equals(input.wang().idNumber())).toList();
+		if (others.isEmpty()) {
+			return;
+		}
 		Set<LocalDate> nights = new HashSet<>();
 		while (nights.size() < NIGHTS) {
 			nights.add(input.today().minusDays(dice.between(2, 30)));
@@ -144,7 +150,7 @@ final class ReadGenerator {
 				if (!at.isBefore(end)) {
 					continue;
 				}
-				String subject = wang && k == 0 ? input.wang().idNumber() : dice.pick(input.population()).idNumber();
+				String subject = wang && k == 0 ? input.wang().idNumber() : dice.pick(others).idNumber();
 				boolean withCase = !othersCases.isEmpty() && dice.chance(0.3);
 				reads.add(new HistoricRead(at, subject, "XH-GA-RK", FIELDS.get("XH-GA-RK"), reader.departmentCode(), reader.id().toString(), reader.name(),
 						withCase ? "核验申请人信息" : "信息核查", withCase ? dice.pick(othersCases).caseNumber() : "", "SERVED"));
