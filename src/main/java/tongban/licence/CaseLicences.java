@@ -27,6 +27,11 @@ public class CaseLicences {
 		this.events = events;
 	}
 
+	/** Whether any licence, of whatever status, was issued on the case. */
+	public boolean anyIssuedOn(UUID caseId) {
+		return jdbc.sql("select exists (select 1 from licence_licence where case_id = ?)").param(caseId).query(Boolean.class).single();
+	}
+
 	/** Revokes every valid licence the department issued on the case; answers those revoked (none is fine). */
 	public List<LicenceManagement.LicenceView> revokeIssuedOn(UUID caseId, String departmentCode, String reason, String staffName) {
 		List<String> identifiers = jdbc.sql("select identifier from licence_licence where case_id = ? and department_code = ? and status = 'VALID'")
