@@ -122,6 +122,24 @@ public class SharingGrants {
 		return grant(id).orElseThrow();
 	}
 
+	/**
+	 * For demo data: a grant requested and, where the register is shared on conditions, approved in its provider's name,
+	 * both recorded as done by {@code by}. Refused with the request's problems.
+	 */
+	@Transactional
+	public Grant requestApproved(String consumerDepartmentCode, String resourceCode, List<String> fields, String purpose, String legalBasis,
+			LocalDate validUntil, String by) {
+		Object answer = requestGrant(consumerDepartmentCode, resourceCode, fields, purpose, legalBasis, validUntil, by);
+		if (!(answer instanceof Grant grant)) {
+			throw new IllegalStateException("grant of " + resourceCode + " for " + consumerDepartmentCode + " refused: " + answer);
+		}
+		if (!grant.status().equals("REQUESTED")) {
+			return grant;
+		}
+		decide(grant.id(), catalogue.resource(resourceCode).orElseThrow().providerDepartmentCode(), true, null, by);
+		return grant(grant.id()).orElseThrow();
+	}
+
 	/** The provider approves or denies a request; a reason is required to deny. */
 	@Transactional
 	public void decide(UUID id, String providerDepartmentCode, boolean approve, String reason, String decidedBy) {

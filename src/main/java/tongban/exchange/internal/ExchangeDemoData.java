@@ -17,7 +17,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import tongban.exchange.ExchangeClients;
-import tongban.exchange.Grant;
 import tongban.exchange.Resource;
 import tongban.exchange.Resource.Field;
 import tongban.exchange.ResourceCatalogue;
@@ -110,12 +109,10 @@ class ExchangeDemoData implements ApplicationRunner {
 				"address", "浙江省杭州市西湖区文三路 90 号", "status", "存续", "establishedOn", "2018-06-18"));
 
 		LocalDate until = LocalDate.now(Clocks.ZONE).plusYears(1);
-		var yb = (Grant) grants.requestGrant("XH-YB", "XH-GA-RK", List.of("name", "idNumber", "gender", "birthDate", "householdAddress"),
+		grants.requestApproved("XH-YB", "XH-GA-RK", List.of("name", "idNumber", "gender", "birthDate", "householdAddress"),
 				"城乡居民基本医疗保险参保登记核验身份和户籍", "《中华人民共和国社会保险法》第二十三条；《政务信息资源共享管理暂行办法》", until, "演示数据");
-		grants.decide(yb.id(), "XH-GA", true, null, "演示数据");
-		var centre = (Grant) grants.requestGrant("XH-ZWFW", "XH-GA-RK", List.of("name", "gender", "birthDate"), "一窗受理核验申请人基本信息",
+		grants.requestApproved("XH-ZWFW", "XH-GA-RK", List.of("name", "gender", "birthDate"), "一窗受理核验申请人基本信息",
 				"《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）", until, "演示数据");
-		grants.decide(centre.id(), "XH-GA", true, null, "演示数据");
 		grants.requestGrant("XH-RLSB", "XH-MZ-HY", List.of("name", "maritalStatus"), "遗属待遇申领核验婚姻关系", "《中华人民共和国社会保险法》第十七条", until,
 				"演示数据");
 		grants.requestGrant("XH-YB", "XH-SCJG-ZT", List.of("uscc", "name", "status"), "单位参保登记核验主体资格", "《中华人民共和国社会保险法》第五十七条", until,

@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import tongban.exchange.Grant;
 import tongban.exchange.ResourceCatalogue;
 import tongban.exchange.SharingGrants;
 import tongban.shared.Clocks;
@@ -54,21 +53,18 @@ class LifeEventsDemoData implements ApplicationRunner {
 
 	/** The grants the seeded rules need: the birth register, the population register, the business register. */
 	static void platformReads(SharingGrants grants) {
-		grant(grants, "XH-WJ-CS", "XH-WJ", List.of("certificateNumber", "childName", "gender", "birthDate", "birthPlace", "motherName", "motherIdNumber",
+		grant(grants, "XH-WJ-CS", List.of("certificateNumber", "childName", "gender", "birthDate", "birthPlace", "motherName", "motherIdNumber",
 				"fatherName", "fatherIdNumber"));
-		grant(grants, "XH-GA-RK", "XH-GA", List.of("name", "gender", "birthDate"));
-		grant(grants, "XH-SCJG-ZT", "XH-SCJG", List.of("uscc", "name", "status", "establishedOn"));
+		grant(grants, "XH-GA-RK", List.of("name", "gender", "birthDate"));
+		grant(grants, "XH-SCJG-ZT", List.of("uscc", "name", "status", "establishedOn"));
 	}
 
 	/**
 	 * Asks the provider's register for the platform's own reads for 主动服务 and approves it as the provider (无条件共享
 	 * is granted at once).
 	 */
-	static void grant(SharingGrants grants, String resource, String provider, List<String> fields) {
-		Object answer = grants.requestGrant(LifeEvents.READER.departmentCode(), resource, fields, LifeEvents.PURPOSE + "：生活事件推荐",
+	static void grant(SharingGrants grants, String resource, List<String> fields) {
+		grants.requestApproved(LifeEvents.READER.departmentCode(), resource, fields, LifeEvents.PURPOSE + "：生活事件推荐",
 				"《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）", LocalDate.now(Clocks.ZONE).plusYears(1), "演示数据");
-		if (answer instanceof Grant grant && !"GRANTED".equals(grant.status())) {
-			grants.decide(grant.id(), provider, true, null, "演示数据");
-		}
 	}
 }

@@ -9,7 +9,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import tongban.exchange.Grant;
 import tongban.exchange.Resource;
 import tongban.exchange.Resource.Field;
 import tongban.exchange.ResourceCatalogue;
@@ -113,13 +112,7 @@ class BenefitsDemoData implements ApplicationRunner {
 	}
 
 	private void grant(String consumer, String resource, List<String> fields, String purpose, String legalBasis, LocalDate until) {
-		Object requested = grants.requestGrant(consumer, resource, fields, purpose, legalBasis, until, "演示数据");
-		if (!(requested instanceof Grant grant)) {
-			throw new IllegalStateException("demo grant " + consumer + " on " + resource + ": " + requested);
-		}
-		if ("REQUESTED".equals(grant.status())) {
-			grants.decide(grant.id(), catalogue.resource(resource).orElseThrow().providerDepartmentCode(), true, null, "演示数据");
-		}
+		grants.requestApproved(consumer, resource, fields, purpose, legalBasis, until, "演示数据");
 	}
 
 	private void save(String code, String name, String department, String subjectKind, String resource, List<Condition> conditions, String amountKind,

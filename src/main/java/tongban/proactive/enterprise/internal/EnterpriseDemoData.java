@@ -78,12 +78,9 @@ class EnterpriseDemoData implements ApplicationRunner {
 
 	private void load() {
 		registerFields();
-		Object grant = grants.requestGrant(PolicyMatching.READER.departmentCode(), EnterprisePolicy.REGISTER, EnterprisePolicies.FIELDS,
+		grants.requestApproved(PolicyMatching.READER.departmentCode(), EnterprisePolicy.REGISTER, EnterprisePolicies.FIELDS,
 				"惠企政策直达：按行业、规模和区域匹配惠企政策", "《优化营商环境条例》第十五条、第六十二条；《国务院关于加快推进全国一体化在线政务服务平台建设的指导意见》（国发〔2018〕27号）",
 				LocalDate.now(Clocks.ZONE).plusYears(1), "演示数据");
-		if (grant instanceof Map<?, ?> problems) {
-			throw new IllegalStateException("demo grant for policy matching: " + problems);
-		}
 		Map<String, String> company = new LinkedHashMap<>();
 		company.put("uscc", COMPANY_USCC);
 		company.put("name", "杭州西湖示范餐饮有限公司");

@@ -10,7 +10,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import tongban.exchange.Grant;
 import tongban.exchange.ResourceOpenness;
 import tongban.exchange.ResourceOpenness.OpenClass;
 import tongban.exchange.SharingGrants;
@@ -75,9 +74,8 @@ class OpenDataDemoData implements ApplicationRunner {
 		LocalDate until = LocalDate.now(Clocks.ZONE).plusYears(3);
 		grants.requestGrant("XH-ZFB", RegisterSources.BUSINESS, RegisterSources.BUSINESS_FIELDS, "公共数据开放：市场主体登记可公开信息",
 				"《浙江省公共数据条例》第五章；《浙江省公共数据开放与安全管理暂行办法》", until, LOADER);
-		var population = (Grant) grants.requestGrant("XH-ZFB", RegisterSources.POPULATION, List.of("birthDate", "gender"),
+		grants.requestApproved("XH-ZFB", RegisterSources.POPULATION, List.of("birthDate", "gender"),
 				"公共数据开放：按年龄段和性别统计户籍人口（不开放个人记录）", "《浙江省公共数据条例》第五章", until, LOADER);
-		grants.decide(population.id(), "XH-GA", true, null, LOADER);
 		demoDatasets().forEach(dataset -> datasets.define(dataset, LOADER));
 	}
 
