@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +25,7 @@ import tongban.identity.internal.SmsCodeLimits;
  * themselves by creating their own data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class IntegrationTest {
 
@@ -49,12 +51,17 @@ public abstract class IntegrationTest {
 	@Autowired
 	private SmsCodeLimits smsCodeLimits;
 
+	/** The application's clock: tests whose rules depend on the time of day set it, and it is reset after each test. */
+	@Autowired
+	protected TestClock clock;
+
 	/**
 	 * Every test signs in from this machine: failed sign-ins of one test must not lock the address for the next (the
 	 * platform refuses an address after too many failures across accounts), nor its SMS codes the next one's.
 	 */
 	@AfterEach
 	void forgetFailedSignInsFromThisMachine() {
+		clock.reset();
 		for (String address : List.of("127.0.0.1", "0:0:0:0:0:0:0:1")) {
 			signIns.forgetAddress(address);
 			smsCodeLimits.forgetAddress(address);

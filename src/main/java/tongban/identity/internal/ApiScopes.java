@@ -22,6 +22,8 @@ final class ApiScopes {
 	static final String EXCHANGE = "exchange";
 	static final String AUDIT = "audit";
 	static final String LICENCE_VERIFY = "licence.verify";
+	static final String APPOINTMENTS = "appointments";
+	static final String QUEUE = "queue";
 
 	/** What each API scope lets a client do, for the OpenAPI document (the consent page says it in messages). */
 	static final Map<String, String> DESCRIPTIONS = Map.of(
@@ -30,7 +32,9 @@ final class ApiScopes {
 			TASKS, "Handle the signed-in approver's tasks (/api/tasks/**)",
 			EXCHANGE, "Read shared records under the department's approved grants (/api/exchange/**, client credentials)",
 			AUDIT, "Check the audit chain (/api/admin/audit/**, client credentials)",
-			LICENCE_VERIFY, "Verify e-licences for a department system: status and the holder's masked name (/api/licences/**, client credentials)");
+			LICENCE_VERIFY, "Verify e-licences for a department system: status and the holder's masked name (/api/licences/**, client credentials)",
+			APPOINTMENTS, "Book, move and cancel the signed-in person's appointments at service points (/api/hall/bookings/**)",
+			QUEUE, "Take queue numbers for the signed-in person and follow them (/api/hall/tickets/**)");
 
 	/** One line of the table; a null method means every method. */
 	record Rule(HttpMethod method, String pattern, String scope) {
@@ -52,7 +56,11 @@ final class ApiScopes {
 			new Rule(null, "/api/tasks/**", TASKS),
 			new Rule(null, "/api/exchange/**", EXCHANGE),
 			new Rule(null, "/api/admin/audit/**", AUDIT),
-			new Rule(null, "/api/licences/**", LICENCE_VERIFY));
+			new Rule(null, "/api/licences/**", LICENCE_VERIFY),
+			new Rule(null, "/api/hall/bookings", APPOINTMENTS),
+			new Rule(null, "/api/hall/bookings/**", APPOINTMENTS),
+			new Rule(null, "/api/hall/tickets", QUEUE),
+			new Rule(null, "/api/hall/tickets/**", QUEUE));
 
 	private ApiScopes() {
 	}

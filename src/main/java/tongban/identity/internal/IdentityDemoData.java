@@ -59,7 +59,10 @@ class IdentityDemoData implements ApplicationRunner {
 			new String[] { "disclosure", "罗公开", "XH-SCJG", "DISCLOSURE_OFFICER", "TONGBANDEMODISCLOSUREAAAAAAAAAAA" },
 			new String[] { "leader", "韩主任", "XH-ZFB", "LEADER", "TONGBANDEMOLEADERAAAAAAAAAAAAAAA" },
 			new String[] { "approver-mz", "刘民政", "XH-MZ", "APPROVER", "TONGBANDEMOAPPROVERMZAAAAAAAAAAA" },
-			new String[] { "deptadmin-mz", "黄民政", "XH-MZ", "DEPT_ADMIN", "TONGBANDEMODEPTADMINMZAAAAAAAAAA" });
+			new String[] { "deptadmin-mz", "黄民政", "XH-MZ", "DEPT_ADMIN", "TONGBANDEMODEPTADMINMZAAAAAAAAAA" },
+			new String[] { "clerk-2", "王窗口", "XH-ZWFW", "COUNTER_CLERK", "TONGBANDEMOCLERKTWOAAAAAAAAAAAAA" },
+			new String[] { "clerk-bs", "陈街道", "XH-ZWFW", "COUNTER_CLERK", "TONGBANDEMOCLERKBSAAAAAAAAAAAAAA" },
+			new String[] { "agent-sg", "李代办", "XH-ZWFW", "COUNTER_CLERK", "TONGBANDEMOAGENTSGAAAAAAAAAAAAAA" });
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
 	private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏飞建国文辉力斌宇浩凯晨欣怡梓涵子轩雨嘉思琪佳慧婷雪梅海燕志宏丹春晓东";

@@ -103,6 +103,12 @@ class SecurityConfiguration {
 				.permitAll()
 				// 数据开放: the open-data API checks its own keys (401/403 problem+json), as Open311 checks api_key
 				.requestMatchers("/api/open-data", "/api/open-data/**")
+				.permitAll()
+				// 办事地点 (hall): the service points, their hours and queues are public; the payment gateway's callback
+				// carries its own signature, checked by the callback itself
+				.requestMatchers(HttpMethod.GET, "/api/service-points", "/api/service-points/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/hall/payments/callback")
 				.permitAll();
 			// each API group needs its scope (ApiScopes); what is left (/api/me) answers any access token
 			ApiScopes.RULES.forEach(r -> a.requestMatchers(PathPatternRequestMatcher.pathPattern(r.method(), r.pattern()))
@@ -182,6 +188,15 @@ class SecurityConfiguration {
 			.hasAnyRole(Role.APPROVER.name(), Role.DEPT_ADMIN.name())
 			.requestMatchers("/workbench/open-data/**", "/workbench/enterprise-policies/**")
 			.hasRole(Role.DEPT_ADMIN.name())
+			// 线下服务 (hall): the 办事地点 pages, hall display pages and a queue number's page (by its token) are public;
+			// a kiosk checks its own device registration; the demo payment gateway stands for a bank's site
+			.requestMatchers("/service-points", "/service-points/**", "/hall/**", "/kiosk", "/kiosk/**", "/demo-gateway/**")
+			.permitAll()
+			.requestMatchers("/workbench/hall/statistics", "/workbench/hall/statistics/**")
+			.hasAnyRole(Role.COUNTER_CLERK.name(), Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.LEADER.name(),
+					Role.PLATFORM_ADMIN.name())
+			.requestMatchers("/workbench/hall/**")
+			.hasRole(Role.COUNTER_CLERK.name())
 			.requestMatchers(HttpMethod.GET, "/ca/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.GET, "/ratings")
