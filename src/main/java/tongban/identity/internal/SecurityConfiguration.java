@@ -33,8 +33,8 @@ import tongban.identity.Role;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-	/** Features no page uses, switched off for the pages and anything they embed. */
-	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()";
+	/** Features no page uses, switched off; the 办事地点 and queue pages may ask for the position, on this site only. */
+	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(self), payment=(), usb=(), serial=(), bluetooth=()";
 
 	private static final String[] STAFF = { Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name(),
 			Role.PLATFORM_ADMIN.name(), Role.SUPERVISOR.name(), Role.HOTLINE_OPERATOR.name(), Role.INFO_EDITOR.name(),

@@ -66,7 +66,7 @@ class PublicEdgeIT extends IntegrationTest {
 	void pagesSayWhatTheyShareAndWhichFeaturesTheyUse() throws Exception {
 		HttpResponse<String> home = get("/");
 		assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
-		assertThat(home.headers().firstValue("Permissions-Policy").orElseThrow()).contains("camera=()").contains("geolocation=()");
+		assertThat(home.headers().firstValue("Permissions-Policy").orElseThrow()).contains("camera=()").contains("geolocation=(self)");
 	}
 
 	@Test
