@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import tongban.catalog.CatalogManagement;
+import tongban.catalog.HandlingPlaces;
 import tongban.catalog.RelatedPolicies;
 import tongban.catalog.internal.ViewCounter;
 import tongban.shared.web.AnonymousPageCache;
@@ -35,7 +36,7 @@ class GuidePageCache {
 
 	@Bean
 	FilterRegistrationBean<OncePerRequestFilter> guidePageCacheFilter(CatalogManagement catalog, ViewCounter views,
-			List<RelatedPolicies> relatedPolicies) {
+			List<RelatedPolicies> relatedPolicies, List<HandlingPlaces> handlingPlaces) {
 		AnonymousPageCache cache = new AnonymousPageCache(MAX_ENTRIES, Long.MAX_VALUE, true);
 		OncePerRequestFilter filter = new OncePerRequestFilter() {
 			@Override
@@ -49,7 +50,8 @@ class GuidePageCache {
 				}
 				String key = request.getRequestURI() + "?" + query + "|" + AnonymousPageCache.variant(request);
 				// both only grow: the sum changes when either does (a policy governing the item changed its 相关政策)
-				long generation = catalog.generation() + relatedPolicies.stream().mapToLong(RelatedPolicies::version).sum();
+				long generation = catalog.generation() + relatedPolicies.stream().mapToLong(RelatedPolicies::version).sum()
+						+ handlingPlaces.stream().mapToLong(HandlingPlaces::version).sum();
 				if (cache.serve(key, generation, response)) {
 					if (m.group(1) == null) {
 						views.viewed(m.group(2));

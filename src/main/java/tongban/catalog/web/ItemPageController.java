@@ -20,6 +20,7 @@ import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemPromises;
 import tongban.catalog.FormView;
+import tongban.catalog.HandlingPlaces;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
 import tongban.catalog.PublishedItem;
@@ -42,9 +43,12 @@ class ItemPageController {
 	private final MessageSource messages;
 	private final List<RelatedPolicies> relatedPolicies;
 	private final ItemPromises promises;
+	private final List<HandlingPlaces> handlingPlaces;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies, ItemPromises promises) {
+			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies, ItemPromises promises,
+			List<HandlingPlaces> handlingPlaces) {
+		this.handlingPlaces = List.copyOf(handlingPlaces);
 		this.promises = promises;
 		this.relatedPolicies = List.copyOf(relatedPolicies);
 		this.capabilities = capabilities;
@@ -67,6 +71,8 @@ class ItemPageController {
 		model.addAttribute("capabilities", capabilities.offered(item.guide()));
 		model.addAttribute("relatedPolicies", relatedPolicies.stream().flatMap(r -> r.governing(code).stream()).toList());
 		model.addAttribute("promise", promises.offered(code).orElse(null));
+		model.addAttribute("handlingPlaces", handlingPlaces.stream().flatMap(h -> h.serving(code).stream()).toList());
+		model.addAttribute("handlingSearch", handlingPlaces.stream().map(h -> h.searchPath(code)).findFirst().orElse(null));
 		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}
