@@ -57,7 +57,7 @@ class ServicePointPageController {
 				model.addAttribute("searchedTownship", finder.township(township).get());
 			}
 			else {
-				model.addAttribute("townshipError", "hall.points.error.township");
+				model.addAttribute("townshipError", "hall.points.error.homeTownship");
 			}
 		}
 		else if (near != null && !near.isBlank()) {
