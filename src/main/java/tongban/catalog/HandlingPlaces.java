@@ -16,7 +16,7 @@ public interface HandlingPlaces {
 	/** The points serving the item, district first. */
 	List<HandlingPlace> serving(String itemCode);
 
-	/** The page listing every point serving the item (with "nearest" search), or empty when there is none. */
+	/** The page listing every point serving the item, with the search for the nearest one. */
 	String searchPath(String itemCode);
 
 	/** Changes whenever the answer of {@link #serving} may have changed: cached guide pages older than it are stale. */

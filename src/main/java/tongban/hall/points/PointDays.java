@@ -37,7 +37,7 @@ public class PointDays {
 			return !sessions.isEmpty();
 		}
 
-		/** "09:00-12:00, 13:30-17:00". */
+		/** The sessions in words, e.g. "09:00–12:00、13:30–17:00". */
 		public String hoursText() {
 			return String.join("、", sessions.stream().map(s -> s.opens() + "–" + s.closes()).toList());
 		}
