@@ -18,7 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(description = "A payment gateway's signed notice that an order was paid")
 public record PaymentCallback(
 		@Schema(description = "The gateway's id of this notification; a replayed id is refused", example = "N-20261207-000001") String notificationId,
-		@Schema(description = "缴款码, 20 digits", example = "33010626000000000017") String noticeNumber,
+		@Schema(description = "缴款码, 20 digits", example = "33010626000000000012") String noticeNumber,
 		@Schema(description = "Amount paid in fen", example = "8000") Long amountFen,
 		@Schema(description = "The gateway's trade number", example = "T202612071000000001") String tradeNo,
 		@Schema(description = "When it was paid (ISO-8601)", example = "2026-12-07T10:00:00+08:00") String paidAt,

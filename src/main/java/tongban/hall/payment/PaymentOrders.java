@@ -37,7 +37,7 @@ import tongban.shared.GuardedMoves;
  * and pays before the decision is issued), its amount chosen where the item names several, paid on the gateway's
  * signed callback, refunded or cancelled when the case ends without a grant.
  */
-@Service
+@Service("hallPaymentOrders")
 @Transactional
 public class PaymentOrders {
 
