@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +33,7 @@ import tongban.identity.StaffMember;
 import tongban.notification.NotificationManagement;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
+import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
 
@@ -203,5 +205,51 @@ class PaymentOrdersIT extends IntegrationTest {
 		assertThat(api().get().uri("/demo-gateway/pay/" + order.noticeNumber()).retrieve().toBodilessEntity().getStatusCode().value())
 			.as("nothing to pay before the amount is chosen").isEqualTo(404);
 		assertThat(api().get().uri("/demo-gateway/pay/12345").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
+	}
+
+	@Test
+	void theApplicantPaysThroughThePagesAndTheDepartmentSeesTheOrder() {
+		Citizen c = newCitizen("缴费戊", 2);
+		CaseId id = submitted(c);
+		PaymentOrder order = opened(id);
+		String notice = order.noticeNumber();
+		FormSession browser = new FormSession(url(""));
+		assertThat(browser.signIn(c.idNumber(), PASSWORD)).endsWith("/account");
+
+		HttpResponse<String> casePage = browser.get("/cases/" + id.value());
+		assertThat(casePage.statusCode()).isEqualTo(200);
+		assertThat(casePage.body()).contains("data-testid=\"case-fee\"").contains(notice).contains("待选择金额")
+			.contains("/account/payments/" + notice);
+		assertThat(browser.get("/account/payments").body()).contains("/account/payments/" + notice);
+
+		browser.get("/account/payments/" + notice);
+		HttpResponse<String> none = browser.post("/account/payments/" + notice + "/amount");
+		assertThat(none.statusCode()).isEqualTo(200);
+		assertThat(none.body()).contains("错误：").contains("请选择一项收费标准");
+		assertThat(browser.post("/account/payments/" + notice + "/amount", "option", "7").body()).contains("请选择一项收费标准");
+		assertThat(browser.post("/account/payments/" + notice + "/amount", "option", "0").statusCode()).isEqualTo(302);
+		assertThat(browser.get("/account/payments/" + notice).body()).contains("80.00元").contains("去缴费");
+		HttpResponse<String> toCashier = browser.post("/account/payments/" + notice + "/pay");
+		assertThat(toCashier.headers().firstValue("Location").orElseThrow()).endsWith("/demo-gateway/pay/" + notice);
+
+		HttpResponse<String> cashier = browser.get("/demo-gateway/pay/" + notice);
+		assertThat(cashier.body()).contains("演示").contains("不会真的扣款").contains("80.00元");
+		HttpResponse<String> confirmed = browser.post("/demo-gateway/pay/" + notice);
+		assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/account/payments/" + notice + "?paid");
+		assertThat(orders.order(order.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
+		assertThat(browser.get("/account/payments/" + notice + "?paid").body()).contains("缴费成功");
+		assertThat(browser.get("/cases/" + id.value()).body()).contains("已缴费").doesNotContain("case-fee-pay");
+
+		FormSession stranger = new FormSession(url(""));
+		Citizen other = newCitizen("缴费己", 2);
+		stranger.signIn(other.idNumber(), PASSWORD);
+		assertThat(stranger.get("/account/payments/" + notice).statusCode()).isEqualTo(404);
+		assertThat(stranger.get("/account/payments").body()).doesNotContain(notice);
+
+		FormSession registry = FormSession.staff(url(""), newStaff("XH-GHZY", Role.APPROVER, "登记审核员"));
+		assertThat(registry.get("/workbench/hall/payments").body()).contains(notice).contains("缴费戊");
+		FormSession elsewhere = FormSession.staff(url(""), newStaff("XH-RLSB", Role.APPROVER, "社保审核员"));
+		assertThat(elsewhere.get("/workbench/hall/payments").body()).doesNotContain(notice);
+		assertThat(elsewhere.post("/workbench/hall/payments/" + notice + "/amount", "option", "0").statusCode()).isEqualTo(404);
 	}
 }

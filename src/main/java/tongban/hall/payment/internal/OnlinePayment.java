@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import tongban.casework.CaseStatus;
 import tongban.casework.CaseView;
 import tongban.casework.FeeClearance;
 import tongban.catalog.Capability;
@@ -52,7 +53,8 @@ class OnlinePayment implements CapabilityProvider, FeeClearance {
 		return orders.ofCase(caseView.id().value())
 			.map(o -> new Fee(o.noticeNumber(), o.amountText(), "hall.payment.status." + o.status(), o.status().due(),
 					"/account/payments/" + o.noticeNumber()))
-			.or(() -> catalog.version(caseView.itemCode(), caseView.itemVersion())
+			.or(() -> caseView.status() == CaseStatus.DRAFT || caseView.status().finished() ? Optional.<Fee>empty()
+					: catalog.version(caseView.itemCode(), caseView.itemVersion())
 				.filter(PaymentOrders::chargedOnline)
 				.map(g -> new Fee(null, "", "hall.payment.status.OPENING", true, "/account/payments")));
 	}
