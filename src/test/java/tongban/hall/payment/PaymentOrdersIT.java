@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import tongban.approval.ApprovalManagement;
 import tongban.casework.Applying;
 import tongban.casework.CaseId;
 import tongban.casework.CaseStatus;
@@ -35,6 +36,7 @@ import tongban.shared.DomainException;
 import tongban.shared.Upload;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
+import tongban.support.People;
 import tongban.support.TestCases;
 
 /**
@@ -70,6 +72,9 @@ class PaymentOrdersIT extends IntegrationTest {
 
 	@Autowired
 	Capabilities capabilities;
+
+	@Autowired
+	ApprovalManagement approval;
 
 	private final StaffMember registrar = new StaffMember(UUID.randomUUID(), "张登记", "XH-GHZY", null, Set.of(Role.APPROVER));
 
@@ -251,5 +256,23 @@ class PaymentOrdersIT extends IntegrationTest {
 		FormSession elsewhere = FormSession.staff(url(""), newStaff("XH-RLSB", Role.APPROVER, "社保审核员"));
 		assertThat(elsewhere.get("/workbench/hall/payments").body()).doesNotContain(notice);
 		assertThat(elsewhere.post("/workbench/hall/payments/" + notice + "/amount", "option", "0").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void theRegistrarSeesTheFeeOnTheTaskAndCannotGrantBeforePayment() {
+		Citizen c = newCitizen("缴费庚", 2);
+		CaseId id = submitted(c);
+		PaymentOrder order = opened(id);
+		People.Staff account = newStaff("XH-GHZY", Role.APPROVER, "登记窗口");
+		StaffMember member = new StaffMember(account.id(), account.displayName(), "XH-GHZY", null, Set.of(Role.APPROVER));
+		String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> approval.inbox(member).stream()
+			.filter(t -> t.caseId().equals(id)).map(ApprovalManagement.TaskView::taskId).findFirst().orElse(null), t -> t != null);
+		FormSession registry = FormSession.staff(url(""), account);
+		String task = "/workbench/tasks/" + taskId;
+		assertThat(registry.get(task).body()).contains("data-testid=\"case-fee\"").contains(order.noticeNumber()).contains("待选择金额");
+		HttpResponse<String> refused = registry.post(task, "decision", "approve", "opinion", "准予登记");
+		assertThat(refused.statusCode()).isEqualTo(200);
+		assertThat(refused.body()).contains("申请人还没有缴费");
+		assertThat(cases.forStaff(id).orElseThrow().status()).as("the acceptance rolled back with the refused grant").isEqualTo(CaseStatus.SUBMITTED);
 	}
 }
