@@ -34,8 +34,11 @@ public class Handling {
 	private final WorkingCalendars calendars;
 	private final ApplicationEventPublisher events;
 	private final CounterVisits visits;
+	private final CaseFees fees;
 
-	Handling(CaseRepository repository, Cases cases, WorkingCalendars calendars, ApplicationEventPublisher events, CounterVisits visits) {
+	Handling(CaseRepository repository, Cases cases, WorkingCalendars calendars, ApplicationEventPublisher events, CounterVisits visits,
+			CaseFees fees) {
+		this.fees = fees;
 		this.repository = repository;
 		this.cases = cases;
 		this.calendars = calendars;
@@ -111,6 +114,10 @@ public class Handling {
 		if (approve && cases.deferred(caseId).stream().anyMatch(Deferred::pending)) {
 			// 容缺受理: the decision to grant waits until every material promised at acceptance has arrived
 			throw new DomainException(DomainException.Kind.CONFLICT, "deferred-pending", "deferred materials not yet delivered");
+		}
+		if (approve) {
+			// 缴费: the person pays before the grant is issued (FeeClearance)
+			fees.requireSettled(c.state());
 		}
 		if (approve) {
 			repository.move(change, Columns.none().set("outcome", CaseOutcome.APPROVED.name()));

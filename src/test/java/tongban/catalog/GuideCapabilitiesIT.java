@@ -37,9 +37,15 @@ class GuideCapabilitiesIT extends IntegrationTest {
 		for (ItemSummary item : items) {
 			String html = page(item.code());
 			String api = RestClient.create(url("")).get().uri("/api/items/{code}", item.code()).retrieve().body(String.class);
-			assertThat(api).as(item.name() + " in the API").contains("\"appointment\":false", "\"onlinePayment\":false", "\"selfService\":false")
-				.contains(html.contains("可快递送达") ? "\"delivery\":true" : "\"delivery\":false");
-			assertThat(html).as(item.name()).doesNotContain("可预约", "可网上缴费", "可自助办理");
+			assertThat(api).as(item.name() + " in the API").contains("\"appointment\":false", "\"selfService\":false")
+				.contains(html.contains("可快递送达") ? "\"delivery\":true" : "\"delivery\":false")
+				.contains(html.contains("可网上缴费") ? "\"onlinePayment\":true" : "\"onlinePayment\":false");
+			assertThat(html).as(item.name()).doesNotContain("可预约", "可自助办理");
+			if (html.contains("可网上缴费")) {
+				// hall's payment orders: the badge's page explains the item's fees and how to pay
+				assertThat(RestClient.create(url("")).get().uri("/hall/payments/items/{code}", item.code()).retrieve().body(String.class))
+					.as(item.name() + " promises online payment").contains("元");
+			}
 			if (html.contains("可快递送达")) {
 				assertThat(formOffersMailing(catalog.published(item.code()).orElseThrow().guide()))
 					.as(item.name() + " promises postal delivery").isTrue();
@@ -49,7 +55,7 @@ class GuideCapabilitiesIT extends IntegrationTest {
 
 	@Test
 	void theIdCardShowsNoBadgeWhileTheCardWithItsMailingOptionKeepsDelivery() {
-		assertThat(page("330106-QR-0002-02")).contains("居民身份证补领").doesNotContain("可快递送达").doesNotContain("便民服务");
+		assertThat(page("330106-QR-0002-02")).contains("居民身份证补领").doesNotContain("可快递送达").contains("可网上缴费");
 		assertThat(page("330106-GG-0001-01")).contains("社会保障卡申领").contains("可快递送达");
 	}
 }

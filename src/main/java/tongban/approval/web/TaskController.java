@@ -152,8 +152,8 @@ class TaskController {
 				.refusedOn(params.get("refusalReason")));
 		}
 		catch (DomainException e) {
-			// a missing input, or a grant while promised materials are missing: said on the task page, nothing changed
-			if (e.kind() != DomainException.Kind.INVALID && !"deferred-pending".equals(e.code())) {
+			// a missing input, or a grant while promised materials are missing or the fee unpaid: said on the task page, nothing changed
+			if (e.kind() != DomainException.Kind.INVALID && !"deferred-pending".equals(e.code()) && !"fee-unpaid".equals(e.code())) {
 				throw e;
 			}
 			model.addAttribute("decisionError", "task.error." + e.code());

@@ -195,6 +195,8 @@ class SecurityConfiguration {
 			.requestMatchers("/workbench/hall/statistics", "/workbench/hall/statistics/**")
 			.hasAnyRole(Role.COUNTER_CLERK.name(), Role.DEPT_ADMIN.name(), Role.SUPERVISOR.name(), Role.LEADER.name(),
 					Role.PLATFORM_ADMIN.name())
+			.requestMatchers("/workbench/hall/payments", "/workbench/hall/payments/**")
+			.hasAnyRole(Role.COUNTER_CLERK.name(), Role.APPROVER.name(), Role.DEPT_ADMIN.name())
 			.requestMatchers("/workbench/hall/**")
 			.hasRole(Role.COUNTER_CLERK.name())
 			.requestMatchers(HttpMethod.GET, "/ca/*")
