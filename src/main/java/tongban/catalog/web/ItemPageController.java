@@ -64,7 +64,7 @@ class ItemPageController {
 		model.addAttribute("print", print != null);
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
-		model.addAttribute("capabilities", capabilities.offered(item.guide()));
+		model.addAttribute("capabilities", capabilities.badges(item.guide()));
 		model.addAttribute("relatedPolicies", relatedPolicies.stream().flatMap(r -> r.governing(code).stream()).toList());
 		model.addAttribute("promise", promises.offered(code).orElse(null));
 		describe(model, "meta.guide", item.guide().name());
