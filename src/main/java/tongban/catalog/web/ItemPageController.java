@@ -19,6 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemPromises;
+import tongban.catalog.ItemTutorials;
 import tongban.catalog.FormView;
 import tongban.shared.QrCode;
 import tongban.catalog.ItemFilter;
@@ -42,9 +43,12 @@ class ItemPageController {
 	private final MessageSource messages;
 	private final List<RelatedPolicies> relatedPolicies;
 	private final ItemPromises promises;
+	private final List<ItemTutorials> tutorials;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
-			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies, ItemPromises promises) {
+			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies, ItemPromises promises,
+			List<ItemTutorials> tutorials) {
+		this.tutorials = List.copyOf(tutorials);
 		this.promises = promises;
 		this.relatedPolicies = List.copyOf(relatedPolicies);
 		this.capabilities = capabilities;
@@ -67,6 +71,10 @@ class ItemPageController {
 		model.addAttribute("capabilities", capabilities.badges(item.guide()));
 		model.addAttribute("relatedPolicies", relatedPolicies.stream().flatMap(r -> r.governing(code).stream()).toList());
 		model.addAttribute("promise", promises.offered(code).orElse(null));
+		tutorials.stream().filter(t -> !t.steps(code).isEmpty()).findFirst().ifPresent(t -> {
+			model.addAttribute("tutorial", t.steps(code));
+			model.addAttribute("tutorialPage", t.page(code));
+		});
 		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}
