@@ -27,7 +27,7 @@ import javax.imageio.ImageIO;
 final class StepPictures {
 
 	static final int WIDTH = 960;
-	static final int HEIGHT = 640;
+	static final int HEIGHT = 570;
 	private static final Color BLUE = new Color(0x1D, 0x70, 0xB8);
 	private static final Color INK = new Color(0x0B, 0x0C, 0x0C);
 	private static final Color YELLOW = new Color(0xFF, 0xDD, 0x00);
