@@ -15,6 +15,8 @@ import javax.imageio.ImageIO;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tongban.audit.AuditTrail;
 import tongban.catalog.CatalogManagement;
@@ -124,6 +126,7 @@ public class Tutorials {
 			.params(id, itemCode, itemCode, input.title().strip(), input.text().strip(), stored.id(), stored.contentType(), alt(input),
 					now(), staff.name())
 			.update();
+		changed(itemCode);
 		audit.record(AUDIT, staff.name(), itemCode, "新增图解步骤：" + input.title().strip());
 		return List.of();
 	}
@@ -149,6 +152,7 @@ public class Tutorials {
 		jdbc.sql("update hall_tutorial_step set title = ?, body = ?, alt = ?, image_id = ?, image_type = ?, updated_at = ?, updated_by = ? where id = ?")
 			.params(input.title().strip(), input.text().strip(), alt(input), imageId, imageType, now(), staff.name(), id)
 			.update();
+		changed(itemCode);
 		audit.record(AUDIT, staff.name(), itemCode, "修改图解第 " + step.position() + " 步" + (newPicture ? "（换图）" : "") + "：" + input.title().strip());
 		return List.of();
 	}
@@ -167,6 +171,7 @@ public class Tutorials {
 		Step neighbour = all.get(other);
 		jdbc.sql("update hall_tutorial_step set position = ? where id = ?").params(neighbour.position(), step.id()).update();
 		jdbc.sql("update hall_tutorial_step set position = ? where id = ?").params(step.position(), neighbour.id()).update();
+		changed(itemCode);
 		audit.record(AUDIT, staff.name(), itemCode, "图解第 " + step.position() + " 步移到第 " + neighbour.position() + " 步：" + step.title());
 	}
 
@@ -179,7 +184,26 @@ public class Tutorials {
 		jdbc.sql("update hall_tutorial_step set position = position - 1 where item_code = ? and position > ?")
 			.params(itemCode, step.position())
 			.update();
+		changed(itemCode);
 		audit.record(AUDIT, staff.name(), itemCode, "删除图解第 " + step.position() + " 步：" + step.title());
+	}
+
+	/**
+	 * The guide shows the tutorial, and anonymous guide pages are cached until the catalogue's generation changes: it
+	 * changes once this change is committed (as a 告知承诺 wording does), so no page caches the old steps.
+	 */
+	private void changed(String itemCode) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					catalog.evict(itemCode);
+				}
+			});
+		}
+		else {
+			catalog.evict(itemCode);
+		}
 	}
 
 	private static List<FieldProblem> check(StepInput input) {
