@@ -1,6 +1,7 @@
 package tongban.hall.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.time.LocalDateTime;
@@ -14,6 +15,7 @@ import tongban.casework.Handling;
 import tongban.casework.PostalDelivery;
 import tongban.casework.ResultPosted;
 import tongban.casework.ShipmentTracking;
+import tongban.shared.DomainException;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.TestCases;
@@ -94,6 +96,20 @@ class DeliveryTrackingIT extends IntegrationTest {
 		FormSession theirs = new FormSession(url(""));
 		theirs.signIn(other.idNumber(), PASSWORD);
 		assertThat(theirs.get("/cases/" + id.value()).statusCode()).as("someone else's shipment").isEqualTo(404);
+	}
+
+	@Test
+	void aTrackingNumberNotOfTheCarriersFormIsRefusedAndNothingIsFollowed() {
+		Citizen me = newCitizen("运单号写错", 2);
+		CaseId id = TestCases.submittedSocialSecurityCardByPost(applying, me);
+		handling.accept(id, "受理员");
+		handling.decide(id, TestCases.approver("审批员"), true, null);
+		assertThatThrownBy(() -> handling.deliver(id, "送达员", null, PostalDelivery.of("顺丰速运", "EA123456789CN").orElseThrow()))
+			.isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("code", "delivery-tracking-format");
+		assertThat(shipments.ofCase(id)).isEmpty();
+		assertThat(tracking.tracking(id)).isEmpty();
+		shipments.poll();
+		assertThat(shipments.ofCase(id)).isEmpty();
 	}
 
 	@Test
