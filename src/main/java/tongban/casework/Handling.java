@@ -159,6 +159,9 @@ public class Handling {
 			visits.record(caseId, CounterVisits.Kind.COLLECTION, staffName);
 		}
 		conclude(change, staffName, "DELIVERED", text);
+		if (c.state().byPost()) {
+			events.publishEvent(new ResultPosted(caseId, c.state().caseNumber(), postal.carrier(), postal.trackingNumber()));
+		}
 		events.publishEvent(new CaseEvents.CaseConcluded(caseId, c.state().caseNumber(), CaseOutcome.APPROVED));
 	}
 

@@ -19,9 +19,29 @@ public class Capabilities {
 		this.providers = List.copyOf(providers);
 	}
 
+	/** A badge of a guide: the capability and the page where a person uses it for the item. */
+	public record Badge(Capability capability, String page) {
+	}
+
 	/** The capabilities to show for an item, in the order of {@link Capability}. */
 	public List<Capability> offered(ServiceGuide guide) {
-		return Arrays.stream(Capability.values()).filter(c -> c.claimedBy(guide) && provided(c, guide)).toList();
+		return badges(guide).stream().map(Badge::capability).toList();
+	}
+
+	/**
+	 * The guide's badges, each linking to its provider's page: a capability is offered only when the catalogue claims it
+	 * and a provider provides it with a page of its own (a badge that leads nowhere is a promise not kept).
+	 */
+	public List<Badge> badges(ServiceGuide guide) {
+		return Arrays.stream(Capability.values())
+			.filter(c -> c.claimedBy(guide))
+			.flatMap(c -> providers.stream()
+				.filter(p -> p.capability() == c && p.provides(guide))
+				.flatMap(p -> p.page(guide).stream())
+				.findFirst()
+				.map(page -> new Badge(c, page))
+				.stream())
+			.toList();
 	}
 
 	/**
@@ -32,9 +52,5 @@ public class Capabilities {
 		List<Capability> offered = offered(guide);
 		return guide.withServices(offered.contains(Capability.APPOINTMENT), offered.contains(Capability.DELIVERY),
 				offered.contains(Capability.ONLINE_PAYMENT), offered.contains(Capability.SELF_SERVICE));
-	}
-
-	private boolean provided(Capability capability, ServiceGuide guide) {
-		return providers.stream().anyMatch(p -> p.capability() == capability && p.provides(guide));
 	}
 }

@@ -1,6 +1,7 @@
 package tongban.casework.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -32,5 +33,11 @@ class PostalDelivery implements CapabilityProvider {
 			.filter(f -> f.options().stream().anyMatch(o -> o.contains(MAIL)))
 			.anyMatch(choice -> fields.stream().anyMatch(f -> f.type() == FormDefinition.FieldType.ADDRESS && f.showIf() != null
 					&& choice.key().equals(f.showIf().field()) && f.showIf().values().stream().anyMatch(v -> v.contains(MAIL))));
+	}
+
+	/** The public page on how mailing works for the item (hall's delivery page): its path only, no dependency on hall. */
+	@Override
+	public Optional<String> page(ServiceGuide guide) {
+		return Optional.of("/hall/delivery/items/" + guide.code());
 	}
 }

@@ -41,6 +41,7 @@ import tongban.casework.CounterIntake;
 import tongban.casework.CounterVisits;
 import tongban.casework.Deferred;
 import tongban.casework.MaterialView;
+import tongban.casework.ShipmentTracking;
 import tongban.casework.internal.LicenceUse;
 import tongban.casework.internal.Prefilling;
 import tongban.catalog.CatalogManagement;
@@ -82,10 +83,12 @@ class CaseController {
 
 	private final CounterVisits visits;
 	private final PromiseForm promise;
+	private final List<ShipmentTracking> tracking;
 
 	CaseController(CaseDocuments documents, Cases cases, Applying applying, CounterIntake intake, LicenceUse licences,
 			Prefilling prefilling, CatalogManagement catalog, IdentityManagement identity, DirectoryManagement directory, FileStore files,
-			MessageSource messages, CounterVisits visits, PromiseForm promise) {
+			MessageSource messages, CounterVisits visits, PromiseForm promise, List<ShipmentTracking> tracking) {
+		this.tracking = List.copyOf(tracking);
 		this.promise = promise;
 		this.visits = visits;
 		this.cases = cases;
@@ -272,6 +275,7 @@ class CaseController {
 		model.addAttribute("justSubmitted", submitted);
 		model.addAttribute("documents", documents.available(c));
 		model.addAttribute("answers", CaseAnswers.rows(g.applicationForm(), c.values()));
+		model.addAttribute("shipment", tracking.stream().flatMap(t -> t.tracking(c.id()).stream()).findFirst().orElse(null));
 		return "casework/case";
 	}
 

@@ -19,6 +19,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tongban.catalog.Capabilities;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.ItemPromises;
+import tongban.catalog.ItemTutorials;
 import tongban.catalog.FormView;
 import tongban.catalog.HandlingPlaces;
 import tongban.shared.QrCode;
@@ -44,11 +45,13 @@ class ItemPageController {
 	private final List<RelatedPolicies> relatedPolicies;
 	private final ItemPromises promises;
 	private final List<HandlingPlaces> handlingPlaces;
+	private final List<ItemTutorials> tutorials;
 
 	ItemPageController(CatalogManagement catalog, DirectoryManagement directory, ViewCounter views,
 			MessageSource messages, Capabilities capabilities, List<RelatedPolicies> relatedPolicies, ItemPromises promises,
-			List<HandlingPlaces> handlingPlaces) {
+			List<HandlingPlaces> handlingPlaces, List<ItemTutorials> tutorials) {
 		this.handlingPlaces = List.copyOf(handlingPlaces);
+		this.tutorials = List.copyOf(tutorials);
 		this.promises = promises;
 		this.relatedPolicies = List.copyOf(relatedPolicies);
 		this.capabilities = capabilities;
@@ -68,11 +71,15 @@ class ItemPageController {
 		model.addAttribute("print", print != null);
 		model.addAttribute("related", catalog.sameMainItem(item.guide()));
 		model.addAttribute("onlineApply", item.guide().appliesOnline());
-		model.addAttribute("capabilities", capabilities.offered(item.guide()));
+		model.addAttribute("capabilities", capabilities.badges(item.guide()));
 		model.addAttribute("relatedPolicies", relatedPolicies.stream().flatMap(r -> r.governing(code).stream()).toList());
 		model.addAttribute("promise", promises.offered(code).orElse(null));
 		model.addAttribute("handlingPlaces", handlingPlaces.stream().flatMap(h -> h.serving(code).stream()).toList());
 		model.addAttribute("handlingSearch", handlingPlaces.stream().map(h -> h.searchPath(code)).findFirst().orElse(null));
+		tutorials.stream().filter(t -> !t.steps(code).isEmpty()).findFirst().ifPresent(t -> {
+			model.addAttribute("tutorial", t.steps(code));
+			model.addAttribute("tutorialPage", t.page(code));
+		});
 		describe(model, "meta.guide", item.guide().name());
 		return "catalog/guide";
 	}
