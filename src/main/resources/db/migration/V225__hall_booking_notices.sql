@@ -5,4 +5,4 @@ INSERT INTO notification_template (event, channel, subject, body) VALUES
  ('BOOKING_REMINDER', 'INAPP', '明天请按时办事', '提醒：您预约了明天 {day} {time} 到{pointName}办理“{itemName}”，预约码 {code}。不能前往请提前取消。'),
  ('BOOKING_REMINDER', 'SMS', '', '【通办】提醒：您预约了明天{time}到{pointName}办理{itemName}，预约码{code}。不能前往请提前取消。'),
  ('BOOKING_CANCELLED', 'INAPP', '预约已取消', '您 {day} {time} 到{pointName}办理“{itemName}”的预约（预约码 {code}）已取消。'),
- ('BOOKING_MISSED', 'INAPP', '预约未到', '您 {day} {time} 到{pointName}办理“{itemName}”的预约（预约码 {code}）未按时报到，已记为爽约。90 天内爽约 3 次将暂停预约 30 天。');
+ ('BOOKING_MISSED', 'INAPP', '预约未到', '您 {day} {time} 到{pointName}办理“{itemName}”的预约（预约码 {code}）未按时报到，已记为爽约。多次爽约将暂停一段时间的预约。');

@@ -203,13 +203,14 @@ public class Bookings {
 		if (!slot.startsAt().isAfter(slots.now())) {
 			throw new BookingRefused("slot", "hall-booking-past");
 		}
-		List<Instant> overlapping = jdbc.sql("""
-				select starts_at from hall_booking where account_id = ? and status = 'BOOKED' and starts_at < ? and ends_at > ?
-				  and id is distinct from ?""")
-			.params(actor.accountId(), Timestamp.from(slot.endsAt()), Timestamp.from(slot.startsAt()), moving)
-			.query(Instant.class)
+		List<Boolean> overlapping = jdbc.sql("""
+				select point_id = ? and starts_at = ? from hall_booking where account_id = ? and status = 'BOOKED' and starts_at < ?
+				  and ends_at > ? and id is distinct from ?""")
+			.params(slot.pointId(), Timestamp.from(slot.startsAt()), actor.accountId(), Timestamp.from(slot.endsAt()),
+					Timestamp.from(slot.startsAt()), moving)
+			.query(Boolean.class)
 			.list();
-		if (overlapping.contains(slot.startsAt())) {
+		if (overlapping.contains(Boolean.TRUE)) {
 			throw new BookingRefused("slot", "hall-booking-twice");
 		}
 		if (!overlapping.isEmpty()) {

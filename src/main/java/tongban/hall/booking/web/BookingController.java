@@ -24,6 +24,7 @@ import tongban.catalog.PublishedItem;
 import tongban.directory.ServicePoints;
 import tongban.hall.booking.Booking;
 import tongban.hall.booking.BookingRefused;
+import tongban.hall.booking.BookingRules;
 import tongban.hall.booking.Bookings;
 import tongban.hall.booking.Slots;
 import tongban.identity.Actor;
@@ -46,8 +47,11 @@ class BookingController {
 	private final ServicePoints points;
 	private final CatalogManagement catalog;
 	private final MessageSource messages;
+	private final BookingRules rules;
 
-	BookingController(Bookings bookings, Slots slots, ServicePoints points, CatalogManagement catalog, MessageSource messages) {
+	BookingController(Bookings bookings, Slots slots, ServicePoints points, CatalogManagement catalog, MessageSource messages,
+			BookingRules rules) {
+		this.rules = rules;
 		this.bookings = bookings;
 		this.slots = slots;
 		this.points = points;
@@ -65,13 +69,14 @@ class BookingController {
 	String one(@CurrentActor Actor actor, @PathVariable UUID id, Model model) {
 		Booking booking = bookings.mine(actor.accountId(), id).orElseThrow(() -> DomainException.notFound("booking"));
 		model.addAttribute("b", view(booking));
+		model.addAttribute("cutOffHours", rules.cutOff().toHours());
 		return "hall/booking/booking";
 	}
 
 	@GetMapping("/account/bookings/new")
 	String start(@CurrentActor Actor actor, @RequestParam(required = false) String item, @RequestParam(required = false) String point,
-			@RequestParam(required = false) String day, @RequestParam(required = false) String move, Model model) {
-		return page(actor, item, point, day, move, null, Map.of(), model);
+			@RequestParam(required = false) String day, @RequestParam(required = false) String move, Model model, Locale locale) {
+		return page(actor, item, point, day, move, null, Map.of(), model, locale);
 	}
 
 	@PostMapping("/account/bookings")
@@ -89,7 +94,7 @@ class BookingController {
 		}
 		catch (BookingRefused refused) {
 			String text = messages.getMessage("hall.booking.error." + refused.code(), refused.args(), refused.code(), locale);
-			return page(actor, item, point, day, move, slot, Map.of(refused.field(), text), model);
+			return page(actor, item, point, day, move, slot, Map.of(refused.field(), text), model, locale);
 		}
 	}
 
@@ -107,7 +112,7 @@ class BookingController {
 
 	/** The booking page at whatever step the choices so far reach; a choice that does not fit is asked again. */
 	private String page(Actor actor, String item, String point, String day, String move, String slot, Map<String, String> errors,
-			Model model) {
+			Model model, Locale locale) {
 		Optional<Booking> moving = uuid(move).flatMap(id -> bookings.mine(actor.accountId(), id));
 		if (move != null && !move.isBlank() && moving.isEmpty()) {
 			throw DomainException.notFound("booking");
@@ -128,7 +133,7 @@ class BookingController {
 			model.addAttribute("days", slots.days(p.id()));
 			Optional<LocalDate> chosenDay = parse(day).filter(d -> slots.days(p.id()).contains(d));
 			if (day != null && !day.isBlank() && chosenDay.isEmpty() && !shown.containsKey("day")) {
-				shown.put("day", messages.getMessage("hall.booking.error.hall-booking-no-day", null, Locale.SIMPLIFIED_CHINESE));
+				shown.put("day", messages.getMessage("hall.booking.error.hall-booking-no-day", null, locale));
 			}
 			model.addAttribute("day", chosenDay.orElse(null));
 			chosenDay.ifPresent(d -> slots.groupFor(p.id(), published.code(), actor.party().kind() == Party.Kind.LEGAL_PERSON)
