@@ -22,8 +22,8 @@ import tongban.shared.Masking;
 
 /**
  * 预约报到: the clerk sees the day's bookings of their own point by slot (names masked) and checks a person in by the
- * booking code or their ID card number; the queue number taken is shown at once. A clerk who works at no point, or a
- * booking of another point or day, is "not found".
+ * booking code or their ID card number; the queue number taken is shown at once. A clerk who works at no window is
+ * told so; a booking of another point or day is "not found".
  */
 @Controller
 class BookingDeskController {
@@ -42,7 +42,10 @@ class BookingDeskController {
 
 	@GetMapping("/workbench/hall/bookings")
 	String day(@CurrentStaff StaffMember clerk, @RequestParam(required = false) String day, Model model) {
-		ServicePoints.ServicePoint point = desk.pointOf(clerk).orElseThrow(() -> DomainException.notFound("service point"));
+		ServicePoints.ServicePoint point = desk.pointOf(clerk).orElse(null);
+		if (point == null) {
+			return "hall/booking/no-window";
+		}
 		LocalDate shown = slots.today();
 		try {
 			shown = day == null || day.isBlank() || day.length() > 10 ? shown : LocalDate.parse(day);
