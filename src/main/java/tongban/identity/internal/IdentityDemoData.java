@@ -136,7 +136,7 @@ class IdentityDemoData implements ApplicationRunner {
 				List.of("http://127.0.0.1:8082/callback"), List.of());
 		// a mobile app applying for citizens through /api/cases
 		clients.save("tongban-demo-app", "演示移动应用（办件接口）", demo.password(), List.of("authorization_code", "refresh_token"),
-				List.of("openid", "profile", ApiScopes.CASES_READ, ApiScopes.CASES_WRITE), List.of("http://127.0.0.1:8083/callback"),
+				List.of("openid", "profile", ApiScopes.CASES_READ, ApiScopes.CASES_WRITE, ApiScopes.APPOINTMENTS), List.of("http://127.0.0.1:8083/callback"),
 				List.of());
 		// the 医保 department's system reading shared data (bound to XH-YB by the exchange module's demo data)
 		clients.save("yb-system-demo", "医保业务系统（数据共享）", demo.password(), List.of("client_credentials"), List.of("exchange"), List.of(),
