@@ -46,8 +46,7 @@ public class AssistedDrafts {
 		return new Actor(ownerAccountId, "帮办：" + helperName, new Party(Party.Kind.CITIZEN, ownerAccountId, ownerName));
 	}
 
-	/** The citizen's own draft for the helper; not found when it is not a draft of theirs. */
-	@Transactional(readOnly = true)
+	/** The citizen's own draft for the helper (the read recorded); not found when it is not a draft of theirs. */
 	public AssistedDraft view(UUID ownerAccountId, String ownerName, CaseId caseId, UUID helperAccountId, String helperName) {
 		CaseView draft = applying.draft(owner(ownerAccountId, ownerName, helperName), caseId);
 		audit.record(AuditTrail.DATA_READ, "account:" + helperAccountId, "case:" + caseId, "帮办人员查看申请草稿（本人已同意）");

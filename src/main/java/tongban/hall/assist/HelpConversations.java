@@ -287,7 +287,6 @@ public class HelpConversations {
 	}
 
 	/** The consented draft for its helper; not found without an active consent. */
-	@Transactional(readOnly = true)
 	public AssistedDrafts.AssistedDraft draft(StaffMember staff, UUID id) {
 		Conversation c = takenByMe(staff, id);
 		return drafts.view(c.accountId(), c.accountName(), new CaseId(consentedCase(c)), staff.id(), staff.name());

@@ -133,7 +133,6 @@ public class HomeVisitDesk {
 	}
 
 	/** The visit's draft as the staff member fills it in with the person. */
-	@Transactional(readOnly = true)
 	public AssistedDrafts.AssistedDraft draft(StaffMember staff, UUID id) {
 		HomeVisits.HomeVisit v = ahead(staff, id);
 		visitor(staff, v);

@@ -29,6 +29,7 @@ import tongban.identity.Role;
 import tongban.identity.StaffMember;
 import tongban.shared.DemoData;
 import tongban.shared.DomainException;
+import tongban.shared.Upload;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.People;
@@ -139,7 +140,8 @@ class HomeVisitsIT extends IntegrationTest {
 		HttpResponse<String> missing = clerk.postMultipart(draftPage, draftPage, List.of(Map.entry("action", "submit")), List.of());
 		assertThat(missing.statusCode()).isEqualTo(422);
 		assertThat(missing.body()).contains("error-summary");
-		location(clerk.postMultipart(draftPage, draftPage, List.of(Map.entry("action", "submit")),
+		location(clerk.postMultipart(draftPage, draftPage, List.of(Map.entry("action", "submit"), Map.entry("v.applicantName", elder.name()),
+				Map.entry("v.contactName", "孙阿婆的女儿"), Map.entry("v.phone", elder.mobile()), Map.entry("v.request", "申请高龄津贴")),
 				List.of(new FormSession.FilePart("m.2", "bank.png", ApplyOnlineJourneyIT.PNG))));
 		UUID caseId = visits.forCitizen(elder.id(), id).caseId();
 		CaseView filed = cases.find(TestCases.actor(elder), CaseId.of(caseId)).orElseThrow();
@@ -214,7 +216,8 @@ class HomeVisitsIT extends IntegrationTest {
 		assertThatThrownBy(() -> desk.recordVisit(assigned, id, "上门")).isInstanceOf(DomainException.class)
 			.hasFieldOrPropertyWithValue("code", "hall-home-visit-case");
 		assertThat(desk.submit(assigned, id)).isNotEmpty();
-		assertThat(desk.fill(assigned, id, Map.of(), Map.of(2, new tongban.shared.Upload("bank.png", ApplyOnlineJourneyIT.PNG)))).isEmpty();
+		assertThat(desk.fill(assigned, id, Map.of("applicantName", elder.name(), "contactName", elder.name(), "phone", elder.mobile(),
+				"request", "申请高龄津贴"), Map.of(2, new Upload("bank.png", ApplyOnlineJourneyIT.PNG)))).isEmpty();
 		assertThat(desk.submit(assigned, id)).isEmpty();
 		assertThatThrownBy(() -> desk.recordVisit(assigned, id, "a\u0000b")).isInstanceOf(DomainException.class);
 		desk.recordVisit(assigned, id, "已上门");
