@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +28,8 @@ import tongban.identity.HistoryParties;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
+import tongban.identity.domain.ProxyGrant;
+import tongban.identity.domain.ProxyGrantRepository;
 import tongban.shared.DemoData;
 import tongban.shared.DomainException;
 import tongban.shared.Upload;
@@ -72,6 +75,9 @@ class HomeVisitsIT extends IntegrationTest {
 
 	@Autowired
 	WindowStaff windowStaff;
+
+	@Autowired
+	ProxyGrantRepository proxies;
 
 	/** A demo member of staff as the test signs them in (their TOTP secret is the README's). */
 	private People.Staff demoStaff(String username, String secret) {
@@ -262,5 +268,34 @@ class HomeVisitsIT extends IntegrationTest {
 		HttpResponse<String> statistics = leader.get("/workbench/hall/statistics");
 		assertThat(statistics.statusCode()).isEqualTo(200);
 		assertThat(statistics.body()).contains("北山街道便民服务中心").contains("上门服务申请");
+	}
+
+	@Test
+	void aFamilyProxyAsksForThePrincipalWithinTheGrant() {
+		Citizen grandmother = newCitizen("陈奶奶", 2);
+		Citizen grandson = newCitizen("陈孙子", 2);
+		proxies.save(new ProxyGrant(grandmother.id(), grandson.id(), "社会保障卡申领", LocalDate.now().plusDays(30)));
+		FormSession browser = new FormSession(url(""));
+		browser.signIn(grandson.idNumber(), PASSWORD);
+		location(browser.postFrom("/account", "/account/acting-as", "partyId", grandmother.id().toString()));
+		assertThat(browser.get("/account/home-visits/new").body()).contains("为您代办的家人（陈奶奶）申请");
+		// the grant names another item: refused at the item
+		HttpResponse<String> outside = browser.postFrom("/account/home-visits/new", "/account/home-visits/new", "phone", grandson.mobile(),
+				"address", "北山街道某小区 3 幢", "townshipCode", BEISHAN, "itemCode", ITEM, "reason", "ELDERLY");
+		assertThat(outside.statusCode()).isEqualTo(422);
+		assertThat(outside.body()).contains("您的代办授权不包括这件事");
+		Citizen grandfather = newCitizen("陈爷爷", 2);
+		proxies.save(new ProxyGrant(grandfather.id(), grandson.id(), "ALL", LocalDate.now().plusDays(30)));
+		location(browser.postFrom("/account", "/account/acting-as", "partyId", grandfather.id().toString()));
+		String page = location(browser.postFrom("/account/home-visits/new", "/account/home-visits/new", "phone", grandson.mobile(),
+				"address", "北山街道某小区 3 幢", "townshipCode", BEISHAN, "itemCode", ITEM, "reason", "ELDERLY"));
+		UUID id = UUID.fromString(page.substring(page.lastIndexOf('/') + 1));
+		HomeVisits.HomeVisit visit = visits.forCitizen(grandfather.id(), id);
+		assertThat(visit.channel()).isEqualTo(HomeVisits.RequestChannel.PROXY);
+		assertThat(visit.personAccountId()).isEqualTo(grandfather.id());
+		assertThat(visit.personName()).isEqualTo("陈爷爷");
+		assertThat(visit.requestedById()).isEqualTo(grandson.id());
+		assertThat(visit.idNumberMasked()).isNotEqualTo(grandfather.idNumber()).endsWith(grandfather.idNumber().substring(14));
+		assertThat(visits.forCitizen(grandson.id(), id).id()).isEqualTo(id);
 	}
 }
