@@ -82,6 +82,14 @@ class HelpConversationsIT extends IntegrationTest {
 		assertThat(consent.caseId()).isEqualTo(draft.value());
 		assertThat(consent.active()).isTrue();
 		assertThat(conversations.draft(helper, id).draft().id()).isEqualTo(draft);
+		FormSession helperBrowser = FormSession.staff(url(""), helperAccount);
+		assertThat(helperBrowser.get("/workbench").body()).contains("/workbench/hall/help").contains("/workbench/hall/home-visits");
+		String draftPage = "/workbench/hall/help/" + id + "/draft";
+		assertThat(helperBrowser.get(draftPage).body()).contains("服务银行").contains("name=\"v.bank\"");
+		HttpResponse<String> saved = helperBrowser.postFrom(draftPage, draftPage, "v.bank", "杭州银行");
+		assertThat(saved.statusCode()).isEqualTo(200);
+		assertThat(saved.body()).contains("已保存到申请人的草稿");
+		assertThat(applying.draft(actor, draft).values()).containsEntry("bank", "杭州银行");
 		conversations.fill(helper, id, Map.of("bank", "中国银行", "region", "330106"));
 		assertThat(applying.draft(actor, draft).values()).containsEntry("bank", "中国银行").containsEntry("region", "330106");
 		assertThat(jdbc.sql("select count(*) from audit_entry where subject = ? and actor = ?").params("case:" + draft, "account:" + helper.id())
@@ -92,12 +100,13 @@ class HelpConversationsIT extends IntegrationTest {
 		assertThatThrownBy(() -> conversations.draft(helper, id)).isInstanceOf(DomainException.class);
 
 		// over the web: the helper's page updates from the messages fragment; nobody else's conversation is visible
-		FormSession helperBrowser = FormSession.staff(url(""), helperAccount);
+		assertThat(helperBrowser.get(draftPage).statusCode()).isEqualTo(404);
 		assertThat(helperBrowser.get("/workbench/hall/help/" + id).body()).contains("服务银行那一栏不知道怎么选");
 		assertThat(helperBrowser.get("/workbench/hall/help/" + id + "/messages?after=" + first).body()).contains("我可以帮您一起填")
 			.doesNotContain("服务银行那一栏");
 		FormSession owner = new FormSession(url(""));
 		owner.signIn(citizen.idNumber(), PASSWORD);
+		assertThat(owner.get("/account").body()).contains("/account/help").contains("/account/home-visits");
 		assertThat(owner.get("/account/help/" + id).body()).contains("我可以帮您一起填").contains("同意查看并协助填写").contains("撤回同意");
 		HttpResponse<String> tooLong = owner.postFrom("/account/help/" + id, "/account/help/" + id + "/messages", "message", "长".repeat(501));
 		assertThat(tooLong.statusCode()).isEqualTo(422);
