@@ -177,8 +177,9 @@ public class HomeVisits {
 	 * {@link #check} finds anything.
 	 */
 	public UUID request(Request request, RequestChannel channel, UUID personAccountId, UUID requestedById, String requestedByName) {
-		if (!check(request).isEmpty()) {
-			throw new DomainException(DomainException.Kind.INVALID, "hall-home-visit-invalid", String.join(", ", check(request).keySet()));
+		Map<String, String> problems = check(request);
+		if (!problems.isEmpty()) {
+			throw new DomainException(DomainException.Kind.INVALID, "hall-home-visit-invalid", String.join(", ", problems.keySet()));
 		}
 		UUID id = UUID.randomUUID();
 		String idNumber = IdNumber.normalise(request.idNumber());
