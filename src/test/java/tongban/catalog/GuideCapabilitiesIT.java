@@ -12,8 +12,10 @@ import org.springframework.web.client.RestClient;
 import tongban.support.IntegrationTest;
 
 /**
- * Issue #16 point 6: no guide shows a 便民服务 badge for a service the platform does not provide. Appointments, online
- * payment and kiosks do not exist yet; postal delivery exists where the item's application form offers 免费邮寄.
+ * Issue #16 point 6 and issue #20: no guide shows a 便民服务 badge for a service the platform does not provide, and the
+ * item API publishes the same flags as the page's badges. Postal delivery exists where the item's application form
+ * offers 免费邮寄; appointments, online payment and kiosks where the hall module provides them (GuideBadgesIT follows
+ * every badge to its page).
  */
 class GuideCapabilitiesIT extends IntegrationTest {
 
@@ -37,10 +39,16 @@ class GuideCapabilitiesIT extends IntegrationTest {
 		for (ItemSummary item : items) {
 			String html = page(item.code());
 			String api = RestClient.create(url("")).get().uri("/api/items/{code}", item.code()).retrieve().body(String.class);
-			assertThat(api).as(item.name() + " in the API").contains("\"appointment\":false", "\"selfService\":false")
-				.contains(html.contains("可快递送达") ? "\"delivery\":true" : "\"delivery\":false")
-				.contains(html.contains("可网上缴费") ? "\"onlinePayment\":true" : "\"onlinePayment\":false");
-			assertThat(html).as(item.name()).doesNotContain("可预约", "可自助办理");
+			for (Capability capability : Capability.values()) {
+				boolean badge = html.contains("data-capability=\"" + capability.name() + "\"");
+				String flag = switch (capability) {
+					case APPOINTMENT -> "appointment";
+					case DELIVERY -> "delivery";
+					case ONLINE_PAYMENT -> "onlinePayment";
+					case SELF_SERVICE -> "selfService";
+				};
+				assertThat(api).as(item.name() + " in the API: " + capability).contains("\"" + flag + "\":" + badge);
+			}
 			if (html.contains("可网上缴费")) {
 				// hall's payment orders: the badge's page explains the item's fees and how to pay
 				assertThat(RestClient.create(url("")).get().uri("/hall/payments/items/{code}", item.code()).retrieve().body(String.class))
