@@ -24,10 +24,10 @@ import tongban.directory.ServicePoints;
 @Service
 public class KioskItems {
 
-	/** The fields a kiosk's screen keyboard can fill in. */
+	/** The fields a kiosk's screen keyboard can fill in (no files, no lists of rows, no address or region pickers). */
 	static final Set<FormDefinition.FieldType> TYPED = EnumSet.of(FormDefinition.FieldType.TEXT, FormDefinition.FieldType.TEXTAREA,
 			FormDefinition.FieldType.NUMBER, FormDefinition.FieldType.DATE, FormDefinition.FieldType.SELECT, FormDefinition.FieldType.PHONE,
-			FormDefinition.FieldType.ID_NUMBER, FormDefinition.FieldType.ADDRESS);
+			FormDefinition.FieldType.ID_NUMBER);
 
 	private final CatalogManagement catalog;
 	private final GuideChecks guides;
@@ -41,11 +41,35 @@ public class KioskItems {
 		this.kiosks = kiosks;
 	}
 
-	/** Whether the kiosk flow can file this item (a citizen's item applied for online, typed fields, no upload). */
+	/**
+	 * Whether the kiosk flow can file this item: a citizen's item applied for online, no required material the person
+	 * would upload, and a form whose required fields can all be typed, except those shown only for a choice the kiosk
+	 * does not offer (a damaged card's photo, a mailing address: the kiosk offers the other choices).
+	 */
 	public static boolean doable(ServiceGuide guide) {
+		FormDefinition form = guide.applicationForm();
 		return guide.appliesOnline() && guide.serves(false)
-				&& guide.applicationForm().fields().stream().allMatch(f -> TYPED.contains(f.type()) && f.parent() == null)
-				&& guide.materials().stream().noneMatch(m -> "REQUIRED".equals(m.necessity()) && !"GOVERNMENT".equals(m.source()));
+				&& guide.materials().stream().noneMatch(m -> "REQUIRED".equals(m.necessity()) && !"GOVERNMENT".equals(m.source()))
+				&& form.fields().stream().filter(f -> f.parent() == null).allMatch(f -> fillable(f) || !f.required() || avoidable(form, f));
+	}
+
+	/** Whether the kiosk's screen can fill in the field. */
+	public static boolean fillable(FormDefinition.Field field) {
+		return field.parent() == null && TYPED.contains(field.type());
+	}
+
+	/** The choices of a select that the kiosk offers: those that reveal no required field it cannot fill. */
+	public static List<String> options(FormDefinition form, FormDefinition.Field select) {
+		return select.options() == null ? List.of() : select.options().stream()
+			.filter(option -> form.fields().stream().noneMatch(f -> f.parent() == null && f.required() && !fillable(f) && f.showIf() != null
+					&& select.key().equals(f.showIf().field()) && f.showIf().values().contains(option)))
+			.toList();
+	}
+
+	private static boolean avoidable(FormDefinition form, FormDefinition.Field field) {
+		return field.showIf() != null && form.fields().stream()
+			.filter(f -> f.key().equals(field.showIf().field()) && f.type() == FormDefinition.FieldType.SELECT && f.parent() == null)
+			.anyMatch(select -> !options(form, select).isEmpty() && !select.options().equals(options(form, select)));
 	}
 
 	/** The item's department claims self-service and the kiosk flow can do it. */

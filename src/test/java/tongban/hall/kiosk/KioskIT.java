@@ -20,6 +20,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.catalog.Capabilities;
+import tongban.catalog.Capability;
+import tongban.catalog.CatalogManagement;
 import tongban.directory.ServicePoints;
 import tongban.identity.AccountEnrolment;
 import tongban.identity.IdentityManagement;
@@ -66,6 +69,12 @@ class KioskIT extends IntegrationTest {
 
 	@Autowired
 	IdentityManagement identity;
+
+	@Autowired
+	Capabilities capabilities;
+
+	@Autowired
+	CatalogManagement catalog;
 
 	/** A working day far enough ahead that this test's numbers at the point are the only ones. */
 	private LocalDate workingDay(int after) {
@@ -264,6 +273,58 @@ class KioskIT extends IntegrationTest {
 		}
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'HALL_KIOSK' and actor = ? and detail like 'printed LICENCE%'")
 			.param("account:" + holder.id()).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aSelfServiceItemIsFiledAtTheKioskAndItsBadgeLeadsToTheKiosks() {
+		String item = "330106-GG-0001-02";
+		Citizen citizen = newCitizen("石自助", 2);
+		FormSession browser = enrolledKiosk("XH-ZWFW-DT");
+		String list = browser.get("/kiosk/items").body();
+		assertThat(list).contains("社会保障卡挂失与补领").as("needs a photo the kiosk cannot scan").doesNotContain("社会保障卡申领<");
+		assertThat(browser.post("/kiosk/items/" + item + "/start").headers().firstValue("Location").orElseThrow()).endsWith("/kiosk/card");
+		browser.get("/kiosk/card");
+		browser.post("/kiosk/card", "idNumber", citizen.idNumber(), "name", citizen.name());
+		browser.get("/kiosk/items");
+		assertThat(browser.post("/kiosk/items/330106-GG-0001-01/start").statusCode()).as("not a kiosk item").isEqualTo(404);
+		HttpResponse<String> started = browser.post("/kiosk/items/" + item + "/start");
+		String form = started.headers().firstValue("Location").orElseThrow();
+		assertThat(form).contains("/kiosk/apply/");
+		String caseId = form.substring(form.lastIndexOf('/') + 1);
+		String page = browser.get("/kiosk/apply/" + caseId).body();
+		assertThat(page).contains("石自助").contains(IdNumber.normalise(citizen.idNumber()).substring(0, 4)).doesNotContain(citizen.idNumber())
+			.contains("遗失").contains("窗口领取").as("choices that need an upload or an address are not offered").doesNotContain("value=\"损坏\"")
+			.doesNotContain("免费邮寄");
+		HttpResponse<String> damaged = browser.post("/kiosk/apply/" + caseId, "reason", "损坏", "delivery", "窗口领取");
+		assertThat(damaged.statusCode()).isEqualTo(422);
+		assertThat(damaged.body()).contains("错误：").contains("请从列出的选项中选择");
+		HttpResponse<String> noDate = browser.post("/kiosk/apply/" + caseId, "reason", "遗失", "delivery", "窗口领取");
+		assertThat(noDate.statusCode()).isEqualTo(422);
+		assertThat(noDate.body()).contains("error-summary").contains("lostDate-error");
+		String lost = LocalDate.now(Clocks.ZONE).minusDays(3).toString();
+		HttpResponse<String> filed = browser.post("/kiosk/apply/" + caseId, "reason", "遗失", "lostDate", lost, "delivery", "窗口领取");
+		assertThat(filed.headers().firstValue("Location").orElseThrow()).endsWith("/kiosk/applied");
+		String applied = browser.get("/kiosk/applied").body();
+		Matcher number = Pattern.compile("data-testid=\"kiosk-case-number\">([^<]+)<").matcher(applied);
+		assertThat(number.find()).isTrue();
+		assertThat(jdbc.sql("select status from casework_case where id = ?").param(UUID.fromString(caseId)).query(String.class).single())
+			.isEqualTo("SUBMITTED");
+		assertThat(browser.get("/kiosk/apply/" + caseId).statusCode()).as("past its draft").isEqualTo(404);
+
+		Citizen other = newCitizen("石他人", 2);
+		browser.get("/kiosk/card");
+		browser.post("/kiosk/card", "idNumber", other.idNumber(), "name", other.name());
+		assertThat(browser.get("/kiosk/apply/" + caseId).statusCode()).as("someone else's").isEqualTo(404);
+
+		// the guide's badge: kept for the item the kiosk files, dropped for the one it cannot; it leads to the kiosks
+		assertThat(capabilities.offered(catalog.published(item).orElseThrow().guide())).contains(Capability.SELF_SERVICE);
+		assertThat(capabilities.offered(catalog.published("330106-GG-0001-01").orElseThrow().guide())).doesNotContain(Capability.SELF_SERVICE);
+		FormSession visitor = new FormSession(url(""));
+		HttpResponse<String> kiosksPage = visitor.get("/hall/kiosks?item=" + item);
+		assertThat(kiosksPage.statusCode()).isEqualTo(200);
+		assertThat(kiosksPage.body()).contains("西湖区政务服务中心");
+		assertThat(visitor.get("/items/" + item).body()).contains("/hall/kiosks?item=" + item);
+		assertThat(visitor.get("/hall/kiosks?item=nothing").statusCode()).isEqualTo(404);
 	}
 
 	private LicenceManagement.LicenceView issue(Citizen to) {

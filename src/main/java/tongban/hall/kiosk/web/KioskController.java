@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import tongban.directory.ServicePoints;
 import tongban.hall.Series;
 import tongban.hall.kiosk.IdCardReader;
 import tongban.hall.kiosk.Kiosk;
@@ -38,39 +37,29 @@ import tongban.shared.QrCode;
 @Controller
 class KioskController {
 
-	static final String REFUSED = "hall/kiosk/refused";
+	static final String REFUSED = KioskPage.REFUSED;
 
 	private final KioskDevice device;
 	private final Kiosks kiosks;
 	private final KioskSessions sessions;
 	private final KioskPrints prints;
 	private final IdCardReader reader;
-	private final ServicePoints points;
+	private final KioskPage page;
 
 	/** The reader in service: a real reader's driver before the demo one (which is in service only with demo data). */
 	KioskController(KioskDevice device, Kiosks kiosks, KioskSessions sessions, KioskPrints prints, List<IdCardReader> readers,
-			ServicePoints points) {
+			KioskPage page) {
 		this.device = device;
 		this.kiosks = kiosks;
 		this.sessions = sessions;
 		this.prints = prints;
 		this.reader = readers.stream().sorted(Comparator.comparing(IdCardReader::typed)).filter(IdCardReader::available).findFirst()
 			.orElse(readers.getFirst());
-		this.points = points;
+		this.page = page;
 	}
 
-	/** The kiosk of this browser with the person at it in the model; empty (and a 403) when the browser is none. */
 	private Optional<Kiosk> kiosk(HttpServletRequest request, HttpServletResponse response, Model model) {
-		Optional<Kiosk> kiosk = device.of(request);
-		if (kiosk.isEmpty()) {
-			response.setStatus(HttpStatus.FORBIDDEN.value());
-			return kiosk;
-		}
-		model.addAttribute("kiosk", kiosk.get());
-		model.addAttribute("point", points.point(kiosk.get().pointId()).orElse(null));
-		model.addAttribute("person", sessions.current(kiosk.get()).orElse(null));
-		model.addAttribute("idleSeconds", sessions.idleTimeout().toSeconds());
-		return kiosk;
+		return page.open(request, response, model);
 	}
 
 	@GetMapping("/kiosk")
@@ -164,7 +153,7 @@ class KioskController {
 			return REFUSED;
 		}
 		Series chosen = series == null ? null : Arrays.stream(Series.values()).filter(s -> s.name().equals(series)).findFirst().orElse(null);
-		KioskPerson person = (KioskPerson) model.getAttribute("person");
+		KioskPerson person = KioskPage.person(model);
 		String problem = chosen == null ? "hall.kiosk.number.error.series"
 				: chosen == Series.G && (person == null || !person.green()) ? "hall.kiosk.number.error.green" : null;
 		if (problem == null) {
@@ -202,7 +191,7 @@ class KioskController {
 		if (kiosk(request, response, model).isEmpty()) {
 			return REFUSED;
 		}
-		KioskPerson person = (KioskPerson) model.getAttribute("person");
+		KioskPerson person = KioskPage.person(model);
 		if (person == null) {
 			return "redirect:/kiosk/card";
 		}
@@ -217,7 +206,7 @@ class KioskController {
 		if (kiosk.isEmpty()) {
 			return REFUSED;
 		}
-		KioskPerson person = (KioskPerson) model.getAttribute("person");
+		KioskPerson person = KioskPage.person(model);
 		if (person == null) {
 			return "redirect:/kiosk/card";
 		}
