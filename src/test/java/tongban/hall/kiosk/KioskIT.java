@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.catalog.Capabilities;
 import tongban.catalog.Capability;
+import tongban.catalog.CapabilityProvider;
 import tongban.catalog.CatalogManagement;
 import tongban.directory.ServicePoints;
 import tongban.identity.AccountEnrolment;
@@ -75,6 +77,9 @@ class KioskIT extends IntegrationTest {
 
 	@Autowired
 	CatalogManagement catalog;
+
+	@Autowired
+	List<CapabilityProvider> providers;
 
 	/** A working day far enough ahead that this test's numbers at the point are the only ones. */
 	private LocalDate workingDay(int after) {
@@ -323,7 +328,9 @@ class KioskIT extends IntegrationTest {
 		HttpResponse<String> kiosksPage = visitor.get("/hall/kiosks?item=" + item);
 		assertThat(kiosksPage.statusCode()).isEqualTo(200);
 		assertThat(kiosksPage.body()).contains("西湖区政务服务中心");
-		assertThat(visitor.get("/items/" + item).body()).contains("/hall/kiosks?item=" + item);
+		assertThat(visitor.get("/items/" + item).body()).contains("data-capability=\"SELF_SERVICE\"");
+		assertThat(providers.stream().filter(p -> p.capability() == Capability.SELF_SERVICE).findFirst().orElseThrow()
+			.page(catalog.published(item).orElseThrow().guide())).contains("/hall/kiosks?item=" + item);
 		assertThat(visitor.get("/hall/kiosks?item=nothing").statusCode()).isEqualTo(404);
 	}
 
