@@ -34,7 +34,7 @@ CREATE TABLE hall_kiosk_session (
 CREATE TABLE hall_kiosk_print (
   id         uuid         PRIMARY KEY,
   kiosk_id   uuid         NOT NULL REFERENCES hall_kiosk (id),
-  kind       varchar(12)  NOT NULL CHECK (kind IN ('RECEIPT', 'LICENCE')),
+  kind       varchar(12)  NOT NULL CHECK (kind IN ('RECEIPT', 'LICENCE', 'ACCEPTANCE')),
   title      varchar(120) NOT NULL,
   account_id uuid,
   bytes      integer      NOT NULL,

@@ -13,8 +13,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.audit.AuditTrail;
+import tongban.casework.CaseDocuments;
+import tongban.casework.CaseSummary;
+import tongban.casework.CaseView;
+import tongban.casework.Cases;
 import tongban.directory.ServicePoints;
 import tongban.hall.Channel;
+import tongban.identity.Actor;
+import tongban.identity.IdentityManagement;
 import tongban.hall.QueueNumbers;
 import tongban.hall.QueueTicket;
 import tongban.hall.Series;
@@ -49,12 +55,19 @@ public class KioskPrints {
 	private final ServicePoints points;
 	private final HeldLicences licences;
 	private final KioskPrinter printer;
+	private final Cases cases;
+	private final CaseDocuments documents;
+	private final IdentityManagement identity;
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final String publicUrl;
 
-	KioskPrints(JdbcClient jdbc, QueueNumbers numbers, ServicePoints points, HeldLicences licences, KioskPrinter printer, AuditTrail audit,
-			Clock clock, @Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+	KioskPrints(JdbcClient jdbc, QueueNumbers numbers, ServicePoints points, HeldLicences licences, KioskPrinter printer, Cases cases,
+			CaseDocuments documents, IdentityManagement identity, AuditTrail audit, Clock clock,
+			@Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
+		this.cases = cases;
+		this.documents = documents;
+		this.identity = identity;
 		this.jdbc = jdbc;
 		this.numbers = numbers;
 		this.points = points;
@@ -118,6 +131,28 @@ public class KioskPrints {
 		LicenceManagement.LicenceView licence = licences(person).stream().filter(l -> l.id().equals(licenceId)).findFirst()
 			.orElseThrow(() -> DomainException.notFound("licence"));
 		return print(kiosk, "LICENCE", licence.name() + " " + licence.number(), person.accountId(), licences.pdf(licence));
+	}
+
+	/** The signed-in person's own cases that have a 受理通知书 to print. */
+	@Transactional(readOnly = true)
+	public List<CaseSummary> acceptances(KioskPerson person) {
+		if (person == null || !person.hasAccount()) {
+			return List.of();
+		}
+		Actor actor = identity.selfActor(person.accountId()).orElseThrow(() -> DomainException.notFound("account"));
+		return cases.mine(actor).stream()
+			.filter(c -> cases.find(actor, c.id()).map(v -> documents.available(v).contains(CaseDocuments.Kind.ACCEPTANCE)).orElse(false))
+			.toList();
+	}
+
+	/** Prints the 受理通知书 of one of the signed-in person's own cases; another's (or none) is not found. */
+	public PrintJob printAcceptance(Kiosk kiosk, KioskPerson person, UUID caseId) {
+		CaseSummary summary = acceptances(person).stream().filter(c -> c.id().value().equals(caseId)).findFirst()
+			.orElseThrow(() -> DomainException.notFound("case"));
+		Actor actor = identity.selfActor(person.accountId()).orElseThrow();
+		CaseView view = cases.find(actor, summary.id()).orElseThrow(() -> DomainException.notFound("case"));
+		byte[] pdf = documents.pdf(view, CaseDocuments.Kind.ACCEPTANCE).orElseThrow(() -> DomainException.notFound("case"));
+		return print(kiosk, "ACCEPTANCE", "受理通知书 " + summary.caseNumber(), person.accountId(), pdf);
 	}
 
 	private PrintJob print(Kiosk kiosk, String kind, String title, UUID accountId, byte[] pdf) {

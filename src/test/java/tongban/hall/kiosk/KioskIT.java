@@ -21,6 +21,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.Handling;
 import tongban.catalog.Capabilities;
 import tongban.catalog.Capability;
 import tongban.catalog.CapabilityProvider;
@@ -37,6 +40,7 @@ import tongban.shared.WorkingCalendars;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.People;
+import tongban.support.TestCases;
 import tongban.support.TestPeople;
 
 /**
@@ -80,6 +84,12 @@ class KioskIT extends IntegrationTest {
 
 	@Autowired
 	List<CapabilityProvider> providers;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Handling handling;
 
 	/** A working day far enough ahead that this test's numbers at the point are the only ones. */
 	private LocalDate workingDay(int after) {
@@ -256,7 +266,7 @@ class KioskIT extends IntegrationTest {
 	}
 
 	@Test
-	void aSignedInPersonPrintsTheirOwnLicenceOnly() throws IOException {
+	void aSignedInPersonPrintsTheirOwnDocumentsOnly() throws IOException {
 		Citizen holder = newCitizen("欧阳打印", 2);
 		Citizen other = newCitizen("欧阳他人", 2);
 		LicenceManagement.LicenceView own = issue(holder);
@@ -278,6 +288,21 @@ class KioskIT extends IntegrationTest {
 		}
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'HALL_KIOSK' and actor = ? and detail like 'printed LICENCE%'")
 			.param("account:" + holder.id()).query(Long.class).single()).isEqualTo(1);
+
+		// the acceptance notice of an accepted case of theirs, and not of another's
+		CaseId ownCase = TestCases.submittedSocialSecurityCard(applying, holder);
+		CaseId othersCase = TestCases.submittedSocialSecurityCard(applying, other);
+		handling.accept(ownCase, "受理测试员");
+		handling.accept(othersCase, "受理测试员");
+		String withNotice = browser.get("/kiosk/documents").body();
+		assertThat(withNotice.split("data-testid=\"kiosk-print-case-", -1)).as("one notice: their own").hasSize(2);
+		assertThat(browser.post("/kiosk/documents/cases/" + othersCase.value() + "/print").statusCode()).isEqualTo(404);
+		assertThat(browser.post("/kiosk/documents/cases/" + ownCase.value() + "/print").statusCode()).isEqualTo(302);
+		KioskPrints.PrintJob notice = prints.jobs(50).stream().filter(j -> "ACCEPTANCE".equals(j.kind()) && holder.id().equals(j.accountId()))
+			.findFirst().orElseThrow();
+		try (var pdf = Loader.loadPDF(Files.readAllBytes(Path.of(notice.location())))) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("受理通知书");
+		}
 	}
 
 	@Test

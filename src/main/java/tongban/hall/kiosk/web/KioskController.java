@@ -196,6 +196,7 @@ class KioskController {
 			return "redirect:/kiosk/card";
 		}
 		model.addAttribute("licences", prints.licences(person));
+		model.addAttribute("acceptances", prints.acceptances(person));
 		return "hall/kiosk/documents";
 	}
 
@@ -219,6 +220,28 @@ class KioskController {
 		}
 		KioskPrints.PrintJob job = prints.printLicence(kiosk.get(), person, licenceId);
 		redirect.addFlashAttribute("printed", job.title());
+		return "redirect:/kiosk/documents";
+	}
+
+	@PostMapping("/kiosk/documents/cases/{id}/print")
+	String printAcceptance(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model,
+			RedirectAttributes redirect) {
+		Optional<Kiosk> kiosk = kiosk(request, response, model);
+		if (kiosk.isEmpty()) {
+			return REFUSED;
+		}
+		KioskPerson person = KioskPage.person(model);
+		if (person == null) {
+			return "redirect:/kiosk/card";
+		}
+		UUID caseId;
+		try {
+			caseId = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException e) {
+			throw DomainException.notFound("case");
+		}
+		redirect.addFlashAttribute("printed", prints.printAcceptance(kiosk.get(), person, caseId).title());
 		return "redirect:/kiosk/documents";
 	}
 
