@@ -203,29 +203,18 @@ class KioskController {
 	@PostMapping("/kiosk/documents/{id}/print")
 	String printDocument(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
-		Optional<Kiosk> kiosk = kiosk(request, response, model);
-		if (kiosk.isEmpty()) {
-			return REFUSED;
-		}
-		KioskPerson person = KioskPage.person(model);
-		if (person == null) {
-			return "redirect:/kiosk/card";
-		}
-		UUID licenceId;
-		try {
-			licenceId = UUID.fromString(id);
-		}
-		catch (IllegalArgumentException e) {
-			throw DomainException.notFound("licence");
-		}
-		KioskPrints.PrintJob job = prints.printLicence(kiosk.get(), person, licenceId);
-		redirect.addFlashAttribute("printed", job.title());
-		return "redirect:/kiosk/documents";
+		return print(id, request, response, model, redirect, prints::printLicence);
 	}
 
 	@PostMapping("/kiosk/documents/cases/{id}/print")
 	String printAcceptance(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model,
 			RedirectAttributes redirect) {
+		return print(id, request, response, model, redirect, prints::printAcceptance);
+	}
+
+	/** Prints one of the signed-in person's documents; an id that is no UUID is as unknown as another's document. */
+	private String print(String id, HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes redirect,
+			Printing printing) {
 		Optional<Kiosk> kiosk = kiosk(request, response, model);
 		if (kiosk.isEmpty()) {
 			return REFUSED;
@@ -234,15 +223,22 @@ class KioskController {
 		if (person == null) {
 			return "redirect:/kiosk/card";
 		}
-		UUID caseId;
+		UUID documentId;
 		try {
-			caseId = UUID.fromString(id);
+			documentId = UUID.fromString(id);
 		}
 		catch (IllegalArgumentException e) {
-			throw DomainException.notFound("case");
+			throw DomainException.notFound("document");
 		}
-		redirect.addFlashAttribute("printed", prints.printAcceptance(kiosk.get(), person, caseId).title());
+		redirect.addFlashAttribute("printed", printing.print(kiosk.get(), person, documentId).title());
 		return "redirect:/kiosk/documents";
+	}
+
+	/** One of the kiosk's document prints. */
+	@FunctionalInterface
+	interface Printing {
+
+		KioskPrints.PrintJob print(Kiosk kiosk, KioskPerson person, UUID documentId);
 	}
 
 	private static String clip(String text) {
