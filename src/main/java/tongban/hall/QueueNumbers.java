@@ -128,6 +128,15 @@ public class QueueNumbers {
 		return jdbc.sql(SELECT + " where point_id = ? and day = ? and status = 'WAITING'").params(pointId, day).query(QueueTicket.class).list();
 	}
 
+	/** The numbers of a point and day in one status, by their place. */
+	@Transactional(readOnly = true)
+	public List<QueueTicket> withStatus(UUID pointId, LocalDate day, TicketStatus status) {
+		return jdbc.sql(SELECT + " where point_id = ? and day = ? and status = ? order by place_at, number")
+			.params(pointId, day, status.name())
+			.query(QueueTicket.class)
+			.list();
+	}
+
 	/** A person's numbers of a day, newest first. */
 	@Transactional(readOnly = true)
 	public List<QueueTicket> ofAccount(UUID accountId, LocalDate day) {

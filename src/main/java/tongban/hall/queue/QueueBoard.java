@@ -146,4 +146,9 @@ public class QueueBoard {
 		}
 		return numbers.byToken(token).map(this::standing);
 	}
+
+	/** The numbers skipped at the point today, which a window may call again; oldest place first. */
+	public List<QueueTicket> skipped(UUID pointId) {
+		return numbers.withStatus(pointId, today(), TicketStatus.SKIPPED);
+	}
 }

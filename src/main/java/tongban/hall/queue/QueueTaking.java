@@ -81,6 +81,12 @@ public class QueueTaking {
 		return numbers.take(new QueueNumbers.Take(point.id(), series, Channel.PHONE, accountId, null, null, null));
 	}
 
+	/** Whether the person may take a green-channel number themself (65 or older). */
+	@Transactional(readOnly = true)
+	public boolean greenChannelFor(UUID accountId) {
+		return numbers.greenChannelFor(accountId);
+	}
+
 	/** The person's numbers today, newest first. */
 	@Transactional(readOnly = true)
 	public List<QueueTicket> mine(UUID accountId) {
