@@ -102,8 +102,8 @@ public class QueueCalling {
 	@Transactional(readOnly = true)
 	public Optional<QueueTicket> current(StaffMember staff, UUID windowId) {
 		PointWindow window = window(staff, windowId);
-		return jdbc.sql("select id from hall_queue_ticket where window_id = ? and status in ('CALLED', 'SERVING') order by called_at desc limit 1")
-			.param(window.id())
+		return jdbc.sql("select id from hall_queue_ticket where window_id = ? and day = ? and status in ('CALLED', 'SERVING') order by called_at desc limit 1")
+			.params(window.id(), today())
 			.query(UUID.class)
 			.optional()
 			.flatMap(numbers::ticket);
@@ -132,7 +132,7 @@ public class QueueCalling {
 		PointWindow window = window(staff, windowId);
 		Series series = seriesOf(window);
 		Instant now = clock.instant();
-		LocalDate day = now.atZone(Clocks.ZONE).toLocalDate();
+		LocalDate day = today();
 		lockQueue(window.pointId(), day);
 		requireFree(window);
 		List<QueueTicket> waiting = numbers.waiting(window.pointId(), day);
@@ -292,8 +292,8 @@ public class QueueCalling {
 	}
 
 	private void requireFree(PointWindow window) {
-		boolean busy = jdbc.sql("select exists (select 1 from hall_queue_ticket where window_id = ? and status in ('CALLED', 'SERVING'))")
-			.param(window.id())
+		boolean busy = jdbc.sql("select exists (select 1 from hall_queue_ticket where window_id = ? and day = ? and status in ('CALLED', 'SERVING'))")
+			.params(window.id(), today())
 			.query(Boolean.class)
 			.single();
 		if (busy) {
@@ -304,6 +304,10 @@ public class QueueCalling {
 	/** One caller at a time per point and day: a transaction-scoped lock, released at commit or rollback. */
 	private void lockQueue(UUID pointId, LocalDate day) {
 		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param("hall-queue:" + pointId + ":" + day).query((rs, row) -> 1).single();
+	}
+
+	private LocalDate today() {
+		return LocalDate.now(clock.withZone(Clocks.ZONE));
 	}
 
 	static Series seriesOf(PointWindow window) {
