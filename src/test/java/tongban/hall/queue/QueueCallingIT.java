@@ -102,7 +102,7 @@ class QueueCallingIT extends IntegrationTest {
 
 	private StaffMember clerkAt(String pointCode, String windowNumber) {
 		ServicePoints.PointWindow window = window(pointCode, windowNumber);
-		var clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "叫号窗口" + windowNumber);
+		var clerk = newStaff("XH-ZWFW", Role.COUNTER_CLERK, "叫号员" + "零一二三四五六七八九".charAt(windowNumber.charAt(1) - '0'));
 		staffing.assign(window.id(), clerk.id());
 		return people.signedIn(clerk);
 	}
@@ -210,7 +210,7 @@ class QueueCallingIT extends IntegrationTest {
 		assertThat(counterVisits.count(handled, CounterVisits.Kind.INTAKE) + counterVisits.count(handled, CounterVisits.Kind.SUPPLEMENT))
 			.isEqualTo(intakes + 1);
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'HALL_QUEUE' and subject = ?").param("ticket:" + a1.id())
-			.query(Integer.class).single()).isGreaterThanOrEqualTo(5);
+			.query(Integer.class).single()).isEqualTo(4);
 		stream.body().close();
 		reader.interrupt();
 	}
