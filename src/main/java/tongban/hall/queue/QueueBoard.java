@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,14 +73,12 @@ public class QueueBoard {
 		Map<UUID, String> windows = new HashMap<>();
 		points.windows(pointId).forEach(window -> windows.put(window.id(), window.number()));
 		String select = "select label, window_id, called_at from hall_queue_ticket where point_id = ? and day = ? and called_at is not null";
+		RowMapper<Call> call = (rs, row) -> new Call(rs.getString(1), windows.get(rs.getObject(2, UUID.class)), rs.getTimestamp(3).toInstant());
 		List<Call> current = jdbc.sql(select + " and status in ('CALLED', 'SERVING') order by called_at desc")
 			.params(pointId, today())
-			.query((rs, row) -> new Call(rs.getString(1), windows.get(rs.getObject(2, UUID.class)), rs.getTimestamp(3).toInstant()))
+			.query(call)
 			.list();
-		List<Call> recent = jdbc.sql(select + " order by called_at desc limit 6")
-			.params(pointId, today())
-			.query((rs, row) -> new Call(rs.getString(1), windows.get(rs.getObject(2, UUID.class)), rs.getTimestamp(3).toInstant()))
-			.list();
+		List<Call> recent = jdbc.sql(select + " order by called_at desc limit 6").params(pointId, today()).query(call).list();
 		return new Display(current, recent, waiting(pointId));
 	}
 
