@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -74,6 +76,15 @@ public class DisplayBroadcaster {
 			ofPoint.remove(emitter);
 			emitter.completeWithError(e);
 		}
+	}
+
+	/**
+	 * Ends every display connection when the application starts to close, before the web server's graceful shutdown
+	 * waits for open requests (an SSE connection never ends by itself); the pages' EventSource reconnects to another node.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void closing() {
+		emitters.values().forEach(ofPoint -> ofPoint.forEach(SseEmitter::complete));
 	}
 
 	@PreDestroy
