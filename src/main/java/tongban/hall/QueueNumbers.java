@@ -40,11 +40,13 @@ public class QueueNumbers {
 	/** 老年人: the age from which a person may take a green-channel number themself. */
 	public static final int GREEN_AGE = 65;
 
-	static final String SELECT = """
-			select id, point_id, day, series, number, label, token, channel, account_id, item_code, booking_id, slot_start, status,
+	/** The columns of a {@link QueueTicket}, for selects and for {@code returning}. */
+	static final String COLUMNS = """
+			id, point_id, day, series, number, label, token, channel, account_id, item_code, booking_id, slot_start, status,
 			  taken_at, called_at, window_id, clerk_account_id, closed_at, waiting_series, place_at, target_window_id,
-			  priority_reason, served_at, recalls, feedback_visit_id, feedback_token
-			from hall_queue_ticket""";
+			  priority_reason, served_at, recalls, feedback_visit_id, feedback_token""";
+
+	static final String SELECT = "select " + COLUMNS + " from hall_queue_ticket";
 
 	private final JdbcClient jdbc;
 	private final ServicePoints points;
@@ -80,17 +82,19 @@ public class QueueNumbers {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("""
+		QueueTicket ticket = jdbc.sql("""
 				insert into hall_queue_ticket (id, point_id, day, series, number, label, token, channel, account_id, item_code,
 				  booking_id, slot_start, status, taken_at, waiting_series, place_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)
+				returning """ + COLUMNS)
 			.params(id, point.id(), day, take.series().name(), number, label(take.series(), number), token, take.channel().name(),
 					take.accountId(), take.itemCode(), take.bookingId(),
 					take.slotStart() == null ? null : Timestamp.from(take.slotStart()), Timestamp.from(now.toInstant()),
 					take.series().name(), Timestamp.from(now.toInstant()))
-			.update();
-		events.publishEvent(new QueueEvents.TicketTaken(id, point.id(), take.series(), label(take.series(), number)));
-		return ticket(id).orElseThrow();
+			.query(QueueTicket.class)
+			.single();
+		events.publishEvent(new QueueEvents.TicketTaken(id, point.id(), take.series(), ticket.label()));
+		return ticket;
 	}
 
 	/**
