@@ -86,7 +86,7 @@ public class QueueNumbers {
 				insert into hall_queue_ticket (id, point_id, day, series, number, label, token, channel, account_id, item_code,
 				  booking_id, slot_start, status, taken_at, waiting_series, place_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)
-				returning """ + COLUMNS)
+				returning""" + " " + COLUMNS)
 			.params(id, point.id(), day, take.series().name(), number, label(take.series(), number), token, take.channel().name(),
 					take.accountId(), take.itemCode(), take.bookingId(),
 					take.slotStart() == null ? null : Timestamp.from(take.slotStart()), Timestamp.from(now.toInstant()),
