@@ -1,5 +1,7 @@
 package tongban.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -8,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -148,7 +151,6 @@ class QueueBench extends IntegrationTest {
 		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
 		CountDownLatch finished = new CountDownLatch(count);
 		List<HttpResponse<InputStream>> streams = new ArrayList<>();
-		int before = broadcaster.connected(pointId);
 		for (int c = 0; c < count; c++) {
 			HttpResponse<InputStream> response = http.send(
 					HttpRequest.newBuilder(URI.create(url("/hall/points/XH-DB-CD/display/events"))).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -174,9 +176,8 @@ class QueueBench extends IntegrationTest {
 				finished.countDown();
 			});
 		}
-		while (broadcaster.connected(pointId) < before + count) {
-			Thread.onSpinWait();
-		}
+		// connections of an earlier phase leave on their own time: wait for this phase's, not for a sum
+		await().atMost(Duration.ofSeconds(60)).until(() -> broadcaster.connected(pointId) >= count);
 		for (int i = 0; i < CALLS; i++) {
 			// the number the call will give, by the same order the clerk's button uses, noted before the call starts
 			QueueTicket next = CallOrder.next(numbers.waiting(pointId, LocalDate.now(clock.withZone(Clocks.ZONE))), windowId, Series.A,
