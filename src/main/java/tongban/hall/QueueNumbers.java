@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.directory.ServicePoints;
+import tongban.identity.IdentityManagement;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
+import tongban.shared.IdNumber;
 
 /**
  * 取号: every way of taking a number (kiosk, clerk, phone, checking in with a booking) comes here. The number is the
@@ -34,18 +37,28 @@ public class QueueNumbers {
 			Instant slotStart) {
 	}
 
-	static final String SELECT = """
-			select id, point_id, day, series, number, label, token, channel, account_id, item_code, booking_id, slot_start, status,
-			  taken_at, called_at, window_id, clerk_account_id, closed_at
-			from hall_queue_ticket""";
+	/** 老年人: the age from which a person may take a green-channel number themself. */
+	public static final int GREEN_AGE = 65;
+
+	/** The columns of a {@link QueueTicket}, for selects and for {@code returning}. */
+	static final String COLUMNS = """
+			id, point_id, day, series, number, label, token, channel, account_id, item_code, booking_id, slot_start, status,
+			  taken_at, called_at, window_id, clerk_account_id, closed_at, waiting_series, place_at, target_window_id,
+			  priority_reason, served_at, recalls, feedback_visit_id, feedback_token""";
+
+	static final String SELECT = "select " + COLUMNS + " from hall_queue_ticket";
 
 	private final JdbcClient jdbc;
 	private final ServicePoints points;
 	private final Clock clock;
+	private final IdentityManagement identity;
+	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
-	QueueNumbers(JdbcClient jdbc, ServicePoints points, Clock clock) {
+	QueueNumbers(JdbcClient jdbc, ServicePoints points, Clock clock, IdentityManagement identity, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+		this.identity = identity;
 		this.points = points;
 		this.clock = clock;
 	}
@@ -69,15 +82,32 @@ public class QueueNumbers {
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		jdbc.sql("""
+		QueueTicket ticket = jdbc.sql("""
 				insert into hall_queue_ticket (id, point_id, day, series, number, label, token, channel, account_id, item_code,
-				  booking_id, slot_start, status, taken_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?)""")
+				  booking_id, slot_start, status, taken_at, waiting_series, place_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)
+				returning""" + " " + COLUMNS)
 			.params(id, point.id(), day, take.series().name(), number, label(take.series(), number), token, take.channel().name(),
 					take.accountId(), take.itemCode(), take.bookingId(),
-					take.slotStart() == null ? null : Timestamp.from(take.slotStart()), Timestamp.from(now.toInstant()))
-			.update();
-		return ticket(id).orElseThrow();
+					take.slotStart() == null ? null : Timestamp.from(take.slotStart()), Timestamp.from(now.toInstant()),
+					take.series().name(), Timestamp.from(now.toInstant()))
+			.query(QueueTicket.class)
+			.single();
+		events.publishEvent(new QueueEvents.TicketTaken(id, point.id(), take.series(), ticket.label()));
+		return ticket;
+	}
+
+	/**
+	 * Whether the account's holder may take a 绿色通道 (G) number by themself: a citizen aged 65 or more on today's date,
+	 * from the birth date in their ID number (GB 11643-1999). Disability and pregnancy are marked by a clerk.
+	 */
+	@Transactional(readOnly = true)
+	public boolean greenChannelFor(UUID accountId) {
+		return accountId != null && identity.citizenIdentity(accountId)
+			.map(IdentityManagement.CitizenIdentity::idNumber)
+			.filter(number -> IdNumber.check(number).isEmpty())
+			.map(number -> !new IdNumber(number).birthDate().plusYears(GREEN_AGE).isAfter(LocalDate.now(clock.withZone(Clocks.ZONE))))
+			.orElse(false);
 	}
 
 	/** A003, G012: the series letter and the number in three digits (more when a day passes 999). */
@@ -94,6 +124,21 @@ public class QueueNumbers {
 	@Transactional(readOnly = true)
 	public Optional<QueueTicket> byToken(String token) {
 		return jdbc.sql(SELECT + " where token = ?").param(token).query(QueueTicket.class).optional();
+	}
+
+	/** The numbers waiting to be called at a point on a day (unordered: {@code hall.queue.CallOrder} orders them). */
+	@Transactional(readOnly = true)
+	public List<QueueTicket> waiting(UUID pointId, LocalDate day) {
+		return jdbc.sql(SELECT + " where point_id = ? and day = ? and status = 'WAITING'").params(pointId, day).query(QueueTicket.class).list();
+	}
+
+	/** The numbers of a point and day in one status, by their place. */
+	@Transactional(readOnly = true)
+	public List<QueueTicket> withStatus(UUID pointId, LocalDate day, TicketStatus status) {
+		return jdbc.sql(SELECT + " where point_id = ? and day = ? and status = ? order by place_at, number")
+			.params(pointId, day, status.name())
+			.query(QueueTicket.class)
+			.list();
 	}
 
 	/** A person's numbers of a day, newest first. */
