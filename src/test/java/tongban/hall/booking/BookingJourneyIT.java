@@ -12,18 +12,28 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
 import tongban.directory.ServicePoints;
 import tongban.hall.WindowStaff;
+import tongban.hall.queue.internal.DisplayBroadcaster;
+import tongban.identity.Representation;
 import tongban.identity.Role;
 import tongban.support.Accessibility;
 import tongban.support.JourneyTest;
 import tongban.support.People;
+import tongban.support.TestCases;
 
 /**
- * 预约 in Chromium: a citizen books 食品经营许可（新办） at the district hall on a phone-sized screen (asked again for a
- * slot when none is chosen), gets the booking code; the SMS is in the demo outbox; on the day, the clerk at a window of
- * the hall checks them in by the code, and the queue number appears for the clerk and on the citizen's booking.
+ * A visit to the hall, end to end in Chromium (issue 20's first done-when): a citizen who applied for 食品经营许可（新办）
+ * online books a slot at the district hall on a phone-sized screen (asked again for a slot when none is chosen) and
+ * gets the booking code; the SMS is in the demo outbox; on the day, the clerk at a window checks them in by the code
+ * and the queue number appears for the clerk and on the booking; the clerk calls it and a second browser showing the
+ * hall's display page shows the call within a second; the clerk handles the case and closes the visit, which counts
+ * the counter visit; the citizen rates the visit from their number's page.
  */
 class BookingJourneyIT extends JourneyTest {
 
@@ -35,6 +45,15 @@ class BookingJourneyIT extends JourneyTest {
 	@Autowired
 	WindowStaff windowStaff;
 
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Representation companies;
+
+	@Autowired
+	DisplayBroadcaster displays;
+
 	@Test
 	void aCitizenBooksGetsTheSmsAndIsCheckedInByTheCode() {
 		ServicePoints.ServicePoint hall = points.pointByCode("XH-ZWFW-DT").orElseThrow();
@@ -42,14 +61,16 @@ class BookingJourneyIT extends JourneyTest {
 		windowStaff.assign(points.windowsServing(hall.id(), FOOD).get(2).id(), clerk.id());
 		People.Staff admin = newStaff("XH-ZWFW", Role.PLATFORM_ADMIN, "短信管理");
 		Citizen citizen = newCitizen("预约市民", 2);
+		CaseId filed = TestCases.submittedFoodLicence(applying, companies, citizen, "91330106MA2H3L5Y4T", "预约餐饮店").caseId();
 
 		Page person = citizenPage(citizen);
 		person.navigate(base() + "/account/bookings/new?item=" + FOOD);
 		assertThat(person.getByTestId("booking-item").innerText()).contains("食品经营许可");
 		person.locator("label[for='point-XH-ZWFW-DT']").click();
 		person.getByTestId("choose-point").click();
-		person.locator("#day input[type=radio]").first().check();
-		String day = person.locator("#day input[type=radio]").first().getAttribute("value");
+		// the last day offered: the hall's queue of that day is this journey's alone
+		person.locator("#day input[type=radio]").last().check();
+		String day = person.locator("#day input[type=radio]").last().getAttribute("value");
 		person.getByTestId("choose-day").click();
 		Accessibility.check(person);
 
@@ -87,5 +108,37 @@ class BookingJourneyIT extends JourneyTest {
 		person.reload();
 		assertThat(person.getByTestId("queue-number").innerText().strip()).isEqualTo(number);
 		assertThat(person.getByTestId("booking-status").innerText()).isEqualTo("已报到");
+
+		// the hall's TV, a second browser: the display page of the district hall, connected to its events
+		page.navigate(base() + "/hall/points/XH-ZWFW-DT/display");
+		await().atMost(Duration.ofSeconds(10)).until(() -> displays.connected(hall.id()) > 0);
+		desk.navigate(base() + "/workbench/hall/queue");
+		desk.getByTestId("call-next").click();
+		assertThat(desk.getByTestId("current").innerText().strip()).as("the booked number is called first").isEqualTo(number);
+		PlaywrightAssertions.assertThat(page.getByTestId("display-now"))
+			.containsText(number, new LocatorAssertions.ContainsTextOptions().setTimeout(1000));
+		PlaywrightAssertions.assertThat(page.getByTestId("announce")).containsText(number);
+
+		// the clerk handles the case the person came for and closes the visit
+		desk.getByTestId("start").click();
+		desk.locator("#case-" + filed.value()).check();
+		desk.getByTestId("close").click();
+		assertThat(jdbc.sql("select count(*) from casework_visit where case_id = ?").param(filed.value()).query(Long.class).single())
+			.as("the visit counts as the case's counter visit").isOne();
+
+		// the person rates the visit from their number's page
+		person.navigate(base() + "/account/queue");
+		person.getByTestId("my-tickets").getByText(number).click();
+		assertThat(person.getByTestId("ticket-label").innerText().strip()).isEqualTo(number);
+		person.getByTestId("ticket-rate").click();
+		person.locator("#level-VERY_SATISFIED").check();
+		person.getByTestId("submit-rating").click();
+		assertThat(person.getByTestId("visit-rated").isVisible()).isTrue();
+		assertThat(jdbc.sql("""
+				select count(*) from feedback_rating r join feedback_visit v on v.id = r.visit_id
+				where v.clerk_account_id = ? and r.level = 5""").param(clerk.id()).query(Long.class).single()).isOne();
+		desk.context().close();
+		console.context().close();
+		person.context().close();
 	}
 }
