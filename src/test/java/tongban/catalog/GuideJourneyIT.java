@@ -61,9 +61,11 @@ class GuideJourneyIT extends JourneyTest {
 			assertThat(material.locator("td.material-name").boundingBox().width).isGreaterThan(250);
 			assertThat(p.locator("[data-testid=materials] thead").boundingBox().height).as("headers only for screen readers").isLessThanOrEqualTo(1);
 			assertThat(material.innerText()).doesNotContain("申请人自备：申请人自备");
-			// no 便民服务 badge for a capability the platform does not have (this item's form offers no mailing)
-			assertThat(p.locator("[data-capability]").count()).isZero();
-			assertThat(p.locator("main").innerText()).doesNotContain("可预约", "可快递送达", "可网上缴费", "可自助办理");
+			// 便民服务 badges only for what the platform does for this item: the hall books visits for it, but its form
+			// offers no mailing, it has no fee and no kiosk files it
+			assertThat(p.locator("[data-capability]").count()).isOne();
+			assertThat(p.locator("[data-capability=APPOINTMENT]").getAttribute("href")).isEqualTo("/account/bookings/new?item=" + code);
+			assertThat(p.locator("main").innerText()).doesNotContain("可快递送达", "可网上缴费", "可自助办理");
 			double standard = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize)")).doubleValue();
 			double body = ((Number) p.evaluate("() => parseFloat(getComputedStyle(document.querySelector('p')).fontSize)")).doubleValue();
 			p.getByTestId("elder-toggle").click();
