@@ -108,6 +108,7 @@ class BookingJourneyIT extends JourneyTest {
 		person.reload();
 		assertThat(person.getByTestId("queue-number").innerText().strip()).isEqualTo(number);
 		assertThat(person.getByTestId("booking-status").innerText()).isEqualTo("已报到");
+		assertThat(person.getByTestId("queue-number-page").getAttribute("href")).startsWith("/hall/tickets/");
 
 		// the hall's TV, a second browser: the display page of the district hall, connected to its events
 		page.navigate(base() + "/hall/points/XH-ZWFW-DT/display");

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tongban.catalog.CatalogManagement;
 import tongban.catalog.PublishedItem;
 import tongban.directory.ServicePoints;
+import tongban.hall.QueueNumbers;
 import tongban.hall.booking.Booking;
 import tongban.hall.booking.BookingRefused;
 import tongban.hall.booking.BookingRules;
@@ -48,10 +49,12 @@ class BookingController {
 	private final CatalogManagement catalog;
 	private final MessageSource messages;
 	private final BookingRules rules;
+	private final QueueNumbers numbers;
 
 	BookingController(Bookings bookings, Slots slots, ServicePoints points, CatalogManagement catalog, MessageSource messages,
-			BookingRules rules) {
+			BookingRules rules, QueueNumbers numbers) {
 		this.rules = rules;
+		this.numbers = numbers;
 		this.bookings = bookings;
 		this.slots = slots;
 		this.points = points;
@@ -70,6 +73,10 @@ class BookingController {
 		Booking booking = bookings.mine(actor.accountId(), id).orElseThrow(() -> DomainException.notFound("booking"));
 		model.addAttribute("b", view(booking));
 		model.addAttribute("cutOffHours", rules.cutOff().toHours());
+		// the number's own page: place in the queue, estimated wait, the window when called, then the rating
+		if (booking.ticketId() != null) {
+			numbers.ticket(booking.ticketId()).ifPresent(ticket -> model.addAttribute("ticketToken", ticket.token()));
+		}
 		return "hall/booking/booking";
 	}
 
