@@ -17,10 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.directory.ServicePoints;
-import tongban.identity.IdentityManagement;
+import tongban.identity.BirthDates;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
-import tongban.shared.IdNumber;
 
 /**
  * 取号: every way of taking a number (kiosk, clerk, phone, checking in with a booking) comes here. The number is the
@@ -51,14 +50,14 @@ public class QueueNumbers {
 	private final JdbcClient jdbc;
 	private final ServicePoints points;
 	private final Clock clock;
-	private final IdentityManagement identity;
+	private final BirthDates birthDates;
 	private final ApplicationEventPublisher events;
 	private final SecureRandom random = new SecureRandom();
 
-	QueueNumbers(JdbcClient jdbc, ServicePoints points, Clock clock, IdentityManagement identity, ApplicationEventPublisher events) {
+	QueueNumbers(JdbcClient jdbc, ServicePoints points, Clock clock, BirthDates birthDates, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.events = events;
-		this.identity = identity;
+		this.birthDates = birthDates;
 		this.points = points;
 		this.clock = clock;
 	}
@@ -99,14 +98,13 @@ public class QueueNumbers {
 
 	/**
 	 * Whether the account's holder may take a 绿色通道 (G) number by themself: a citizen aged 65 or more on today's date,
-	 * from the birth date in their ID number (GB 11643-1999). Disability and pregnancy are marked by a clerk.
+	 * from the birth date identity reads from their ID number (the number itself never reaches the hall). Disability and
+	 * pregnancy are marked by a clerk.
 	 */
 	@Transactional(readOnly = true)
 	public boolean greenChannelFor(UUID accountId) {
-		return accountId != null && identity.citizenIdentity(accountId)
-			.map(IdentityManagement.CitizenIdentity::idNumber)
-			.filter(number -> IdNumber.check(number).isEmpty())
-			.map(number -> !new IdNumber(number).birthDate().plusYears(GREEN_AGE).isAfter(LocalDate.now(clock.withZone(Clocks.ZONE))))
+		return accountId != null && birthDates.of(accountId)
+			.map(born -> !born.plusYears(GREEN_AGE).isAfter(LocalDate.now(clock.withZone(Clocks.ZONE))))
 			.orElse(false);
 	}
 
