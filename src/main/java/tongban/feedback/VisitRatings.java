@@ -1,10 +1,8 @@
 package tongban.feedback;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,10 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.directory.DirectoryManagement;
 import tongban.feedback.internal.FeedbackProperties;
-import tongban.feedback.internal.domain.RatingRepository;
 import tongban.feedback.internal.domain.RatingRepository.NewRating;
+import tongban.feedback.internal.domain.RatingRepository;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
+import tongban.shared.RandomTokens;
 
 /**
  * 一次一评 at the counter (GB/T 39734-2020): the clerk opens a visit at one of the hall's windows and shows its QR code;
@@ -39,7 +38,6 @@ public class VisitRatings {
 	private final DirectoryManagement directory;
 	private final RatingStatistics statistics;
 	private final FeedbackProperties properties;
-	private final SecureRandom random = new SecureRandom();
 
 	VisitRatings(JdbcClient jdbc, RatingRepository ratings, Rectifications rectifications, DirectoryManagement directory,
 			RatingStatistics statistics, FeedbackProperties properties) {
@@ -56,9 +54,7 @@ public class VisitRatings {
 	public Visit openVisit(Clerk clerk, UUID windowId) {
 		DirectoryManagement.Window window = directory.windows().stream().filter(w -> w.id().equals(windowId)).findFirst()
 			.orElseThrow(() -> new InvalidFeedback(Map.of("window", "feedback.error.window")));
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = RandomTokens.of(32);
 		UUID id = UUID.randomUUID();
 		jdbc.sql("""
 				insert into feedback_visit (id, token, clerk_account_id, clerk_name, department_code, region_code, window_id, window_label, expires_at)

@@ -1,12 +1,10 @@
 package tongban.hall;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +18,7 @@ import tongban.directory.ServicePoints;
 import tongban.identity.BirthDates;
 import tongban.shared.Clocks;
 import tongban.shared.DomainException;
+import tongban.shared.RandomTokens;
 
 /**
  * 取号: every way of taking a number (kiosk, clerk, phone, checking in with a booking) comes here. The number is the
@@ -52,7 +51,6 @@ public class QueueNumbers {
 	private final Clock clock;
 	private final BirthDates birthDates;
 	private final ApplicationEventPublisher events;
-	private final SecureRandom random = new SecureRandom();
 
 	QueueNumbers(JdbcClient jdbc, ServicePoints points, Clock clock, BirthDates birthDates, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
@@ -78,9 +76,7 @@ public class QueueNumbers {
 			.query(Integer.class)
 			.single();
 		UUID id = UUID.randomUUID();
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String token = RandomTokens.of(32);
 		QueueTicket ticket = jdbc.sql("""
 				insert into hall_queue_ticket (id, point_id, day, series, number, label, token, channel, account_id, item_code,
 				  booking_id, slot_start, status, taken_at, waiting_series, place_at)

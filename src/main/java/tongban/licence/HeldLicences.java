@@ -3,12 +3,10 @@ package tongban.licence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +20,7 @@ import tongban.licence.LicenceManagement.LicenceView;
 import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
+import tongban.shared.RandomTokens;
 
 /**
  * 卡包, the holder's side of the registry: the licences a party holds, their files (sealed PDF and OFD), their uses in
@@ -102,9 +101,7 @@ public class HeldLicences {
 		if (life.isNegative() || life.isZero() || life.compareTo(MAX_SHARE) > 0) {
 			throw new DomainException(DomainException.Kind.INVALID, "licence-share", "1 hour to 7 days");
 		}
-		byte[] random = new byte[24];
-		new SecureRandom().nextBytes(random);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String token = RandomTokens.of(24);
 		jdbc.sql("insert into licence_share (token, licence_id, expires_at) values (?, ?, ?)")
 			.params(token, licenceId, Timestamp.from(Instant.now().plus(life)))
 			.update();

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import tongban.audit.AuditTrail;
 import tongban.directory.ServicePoints;
 import tongban.shared.DomainException;
 import tongban.shared.Hashes;
+import tongban.shared.RandomTokens;
 
 /**
  * The register of kiosks. A platform admin registers a kiosk for a point and is shown its enrolment code once; the
@@ -162,9 +162,7 @@ public class Kiosks {
 	}
 
 	private String token() {
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return RandomTokens.of(32);
 	}
 
 	/** Codes are typed in any case, with or without the dash and spaces. */

@@ -2,10 +2,8 @@ package tongban.identity.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.validation.Errors;
 
 import tongban.identity.web.ClientForm;
+import tongban.shared.RandomTokens;
 
 /** Platform admins register relying parties: PKCE always required, consent always asked, secrets shown once. */
 @Service
@@ -34,7 +33,6 @@ public class ClientRegistrations {
 	private final RegisteredClientRepository clients;
 	private final PasswordEncoder encoder;
 	private final JdbcClient jdbc;
-	private final SecureRandom random = new SecureRandom();
 
 	ClientRegistrations(RegisteredClientRepository clients, PasswordEncoder encoder, JdbcClient jdbc) {
 		this.clients = clients;
@@ -119,9 +117,7 @@ public class ClientRegistrations {
 	}
 
 	private String newSecret() {
-		byte[] bytes = new byte[32];
-		random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return RandomTokens.of(32);
 	}
 
 	private static List<String> uris(String text) {

@@ -1,13 +1,11 @@
 package tongban.proactive.opendata;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.shared.Hashes;
+import tongban.shared.RandomTokens;
 
 /**
  * API keys of the portal. A key is shown once when issued and stored only as its SHA-256 hash (a key is 256 random bits,
@@ -40,7 +39,6 @@ public class ApiKeys {
 		OK, MISSING, UNKNOWN, EXPIRED, REVOKED, WRONG_DATASET, NOT_ALLOWED
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
 	private static final String COLUMNS = "id, key_prefix, account_id, dataset_id, expires_at, revoked_at, created_at";
 
 	private final JdbcClient jdbc;
@@ -52,9 +50,7 @@ public class ApiKeys {
 	/** Issues a key (answered once, never stored) for the account, scoped to a dataset or to every unconditional one. */
 	@Transactional
 	public String issue(UUID accountId, String datasetId, UUID applicationId, Instant expiresAt) {
-		byte[] random = new byte[32];
-		RANDOM.nextBytes(random);
-		String key = "od_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+		String key = "od_" + RandomTokens.of(32);
 		jdbc.sql("insert into proactive_opendata_key (id, key_hash, key_prefix, account_id, dataset_id, application_id, expires_at)"
 				+ " values (?, ?, ?, ?, ?, ?, ?)")
 			.params(UUID.randomUUID(), hash(key), key.substring(0, 9), accountId, datasetId, applicationId, Timestamp.from(expiresAt))
