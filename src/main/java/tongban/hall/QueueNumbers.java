@@ -100,8 +100,13 @@ public class QueueNumbers {
 	@Transactional(readOnly = true)
 	public boolean greenChannelFor(UUID accountId) {
 		return accountId != null && birthDates.of(accountId)
-			.map(born -> !born.plusYears(GREEN_AGE).isAfter(LocalDate.now(clock.withZone(Clocks.ZONE))))
+			.map(born -> greenByAge(born, LocalDate.now(clock.withZone(Clocks.ZONE))))
 			.orElse(false);
+	}
+
+	/** The green channel's age rule, for a birth date known from an account or read from an ID card: 65 on the day. */
+	public static boolean greenByAge(LocalDate born, LocalDate today) {
+		return !born.plusYears(GREEN_AGE).isAfter(today);
 	}
 
 	/** A003, G012: the series letter and the number in three digits (more when a day passes 999). */

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.audit.AuditTrail;
+import tongban.hall.QueueNumbers;
 import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
 import tongban.shared.Clocks;
@@ -28,9 +28,6 @@ import tongban.shared.IdNumber;
 @Service
 @Transactional
 public class KioskSessions {
-
-	/** The green channel's age (绿色通道: 65 and older). */
-	static final int GREEN_AGE = 65;
 
 	/** Why a card did not sign anyone in. */
 	public enum Refusal {
@@ -89,7 +86,7 @@ public class KioskSessions {
 		}
 		Instant now = clock.instant();
 		LocalDate today = LocalDate.ofInstant(now, Clocks.ZONE);
-		boolean green = Period.between(number.birthDate(), today).getYears() >= GREEN_AGE;
+		boolean green = QueueNumbers.greenByAge(number.birthDate(), today);
 		jdbc.sql("delete from hall_kiosk_session where kiosk_id = ?").param(kiosk.id()).update();
 		jdbc.sql("""
 				insert into hall_kiosk_session (kiosk_id, account_id, name, masked_id, green, started_at, last_seen_at)
