@@ -183,7 +183,7 @@ public class CaseRatings {
 			return;
 		}
 		identity.contact(filing.applicantAccountId()).ifPresent(contact -> notifications.notify(
-				new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()), "RATING_INVITED",
+				contact.recipient(), "RATING_INVITED",
 				Map.of("itemName", notice.itemName(), "caseNumber", caseNumber == null ? "" : caseNumber, "days",
 						Integer.toString(properties.defaultAfterDays())),
 				baseUrl + "/cases/" + caseId + "/rating", caseId));

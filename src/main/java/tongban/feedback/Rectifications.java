@@ -158,7 +158,7 @@ public class Rectifications {
 		RatingView rating = ratings.find(task.ratingId()).orElseThrow();
 		String department = directory.departmentByCode(task.departmentCode()).map(d -> d.name()).orElse(task.departmentCode());
 		identity.contact(rating.raterAccountId()).ifPresent(contact -> notifications.notify(
-				new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()), "RATING_REVISITED",
+				contact.recipient(), "RATING_REVISITED",
 				Map.of("subject", rating.subjectLabel(), "department", department, "outcome",
 						task.rectification() == null ? "" : task.rectification()),
 				rating.caseId() == null ? null : baseUrl + "/cases/" + rating.caseId() + "/rating"));

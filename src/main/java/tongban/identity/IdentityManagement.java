@@ -21,6 +21,7 @@ import tongban.identity.domain.AgentGrantRepository;
 import tongban.identity.domain.LegalPerson;
 import tongban.identity.domain.LegalPersonRepository;
 import tongban.identity.domain.ProxyGrantRepository;
+import tongban.notification.NotificationManagement;
 import tongban.shared.Clocks;
 import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
@@ -140,6 +141,11 @@ public class IdentityManagement {
 
 	/** How to reach a person: full mobile and e-mail, for the notification of their own cases only. */
 	public record Contact(UUID accountId, String name, String mobile, String email) {
+
+		/** The person as the notification module addresses them. */
+		public NotificationManagement.Recipient recipient() {
+			return new NotificationManagement.Recipient(accountId, name, mobile, email);
+		}
 	}
 
 	public Optional<Contact> contact(UUID accountId) {

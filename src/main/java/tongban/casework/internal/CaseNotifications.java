@@ -91,7 +91,7 @@ class CaseNotifications {
 		vars.put("itemName", c.itemName());
 		vars.put("caseNumber", c.caseNumber() == null ? "" : c.caseNumber());
 		vars.put("promisedDate", c.promisedDate() == null ? "" : c.promisedDate().toString());
-		notifications.notify(new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()),
+		notifications.notify(contact.recipient(),
 				event, vars, baseUrl + "/cases/" + caseId, caseId.value());
 	}
 }

@@ -29,7 +29,7 @@ class BookingNotices {
 
 	void tell(Booking booking, String event) {
 		identity.contact(booking.accountId()).ifPresent(contact -> notifications.notify(
-				new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()), event,
+				contact.recipient(), event,
 				Map.of("day", DAY.format(booking.day()), "time", TIME.format(booking.startsAt().atZone(Clocks.ZONE)),
 						"pointName", points.point(booking.pointId()).map(ServicePoints.ServicePoint::name).orElse(""), "itemName",
 						booking.itemName(), "code", booking.code()),

@@ -166,7 +166,7 @@ public class Shipments {
 			vars.put("caseNumber", s.caseNumber() == null ? "" : s.caseNumber());
 			vars.put("carrier", s.carrier());
 			vars.put("trackingNumber", s.trackingNumber());
-			notifications.notify(new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()),
+			notifications.notify(contact.recipient(),
 					"DELIVERY_SIGNED", vars, baseUrl + "/cases/" + caseId, caseId.value());
 		});
 	}

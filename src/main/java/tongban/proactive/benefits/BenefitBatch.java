@@ -228,7 +228,7 @@ public class BenefitBatch {
 			identity.citizenByIdNumber(row.payeeId()).flatMap(found -> identity.contact(found.id())).ifPresent(contact -> {
 				String event = grantedNow ? "BENEFIT_GRANTED" : "BENEFIT_OFFERED";
 				notifications.notifyOnTopic(Topic.BENEFIT,
-						new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()), event,
+						contact.recipient(), event,
 						Map.of("benefit", policy.name(), "amount", row.amount().toPlainString(), "period",
 								policy.period() == BenefitPeriod.MONTHLY ? "月" : "次"),
 						"/account/benefits/" + row.id());

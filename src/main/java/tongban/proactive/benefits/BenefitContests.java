@@ -130,7 +130,7 @@ public class BenefitContests {
 		UUID accountId = jdbc.sql("select opened_by from proactive_benefit_contest where id = ?").param(id).query(UUID.class).single();
 		identity.contact(accountId)
 			.ifPresent(contact -> notifications.notify(
-					new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()),
+					contact.recipient(),
 					"BENEFIT_CONTEST_ANSWERED",
 					Map.of("benefit", contest.policyName(), "outcome", upheld ? "异议成立" : "异议不成立", "answer", text),
 					"/account/benefits/" + contest.decisionId()));

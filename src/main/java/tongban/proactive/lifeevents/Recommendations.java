@@ -79,7 +79,7 @@ public class Recommendations {
 		String link = publicUrl + (company ? "/business/" + partyId + "/recommendations" : "/account/recommendations");
 		for (UUID account : company ? parties.actingFor(partyId) : List.of(partyId)) {
 			identity.contact(account).ifPresent(contact -> notifications.notifyOnTopic(rule.topic(),
-					new NotificationManagement.Recipient(contact.accountId(), contact.name(), contact.mobile(), contact.email()), NOTICE,
+					contact.recipient(), NOTICE,
 					Map.of("reason", reason, "title", title.get()), link));
 		}
 		return true;
