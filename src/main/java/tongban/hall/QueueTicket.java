@@ -1,5 +1,6 @@
 package tongban.hall;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -15,7 +16,7 @@ public record QueueTicket(UUID id, UUID pointId, LocalDate day, Series series, i
 		Channel channel, UUID accountId, String itemCode, UUID bookingId, Instant slotStart, TicketStatus status,
 		Instant takenAt, Instant calledAt, UUID windowId, UUID clerkAccountId, Instant closedAt, Series waitingSeries,
 		Instant placeAt, UUID targetWindowId, String priorityReason, Instant servedAt, int recalls, UUID feedbackVisitId,
-		String feedbackToken) {
+		String feedbackToken) implements Serializable {
 
 	/** Whether the number is still to be served (waiting, called, or skipped and callable again). */
 	public boolean open() {

@@ -1,5 +1,6 @@
 package tongban.hall.booking;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -13,7 +14,7 @@ import tongban.hall.Series;
 public record Booking(UUID id, String code, UUID accountId, String personName, UUID partyId, String partyName, UUID pointId,
 		Series series, String itemCode, String itemName, LocalDate day, Instant startsAt, Instant endsAt, BookingStatus status,
 		Instant createdAt, Instant remindedAt, Instant checkedInAt, UUID checkedInBy, UUID ticketId, String ticketLabel,
-		Instant cancelledAt) {
+		Instant cancelledAt) implements Serializable {
 
 	static final String COLUMNS = """
 			id, code, account_id, person_name, party_id, party_name, point_id, series, item_code, item_name, day, starts_at, ends_at,

@@ -1,5 +1,6 @@
 package tongban.hall.kiosk;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,7 +9,7 @@ import java.util.UUID;
  * {@code revoked} from the moment a platform admin revoked it (the device cookie stops working at once).
  */
 public record Kiosk(UUID id, String name, UUID pointId, String printer, Instant registeredAt, String registeredBy,
-		Instant enrolledAt, Instant revokedAt) {
+		Instant enrolledAt, Instant revokedAt) implements Serializable {
 
 	public boolean enrolled() {
 		return enrolledAt != null;

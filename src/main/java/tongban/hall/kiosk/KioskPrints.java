@@ -1,5 +1,6 @@
 package tongban.hall.kiosk;
 
+import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,11 +42,11 @@ public class KioskPrints {
 
 	/** A print job as the console lists it. */
 	public record PrintJob(UUID id, UUID kioskId, String kind, String title, UUID accountId, int bytes, String location,
-			Instant printedAt) {
+			Instant printedAt) implements Serializable {
 	}
 
 	/** A number taken at a kiosk: the ticket, how many wait ahead of it, and its printed receipt. */
-	public record Taken(QueueTicket ticket, long waitingAhead, PrintJob receipt) {
+	public record Taken(QueueTicket ticket, long waitingAhead, PrintJob receipt) implements Serializable {
 	}
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Clocks.ZONE);

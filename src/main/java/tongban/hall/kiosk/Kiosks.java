@@ -1,5 +1,6 @@
 package tongban.hall.kiosk;
 
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -42,7 +43,7 @@ public class Kiosks {
 			select id, name, point_id, printer, registered_at, registered_by, enrolled_at, revoked_at from hall_kiosk""";
 
 	/** What registering gives: the kiosk and its enrolment code, shown once. */
-	public record Registered(Kiosk kiosk, String enrolmentCode) {
+	public record Registered(Kiosk kiosk, String enrolmentCode) implements Serializable {
 	}
 
 	private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package tongban.insight.anomalies;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import tongban.shared.WorkingCalendars;
 public class AnomalyScan {
 
 	/** What a scan found: the hits of the day, and how many of them are new. */
-	public record Result(LocalDate day, int reads, int hits, int opened) {
+	public record Result(LocalDate day, int reads, int hits, int opened) implements Serializable {
 	}
 
 	private final JdbcClient jdbc;

@@ -1,5 +1,6 @@
 package tongban.insight.channels;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -32,7 +33,7 @@ import tongban.shared.Clocks;
 public class ChannelCheck {
 
 	/** What a pass found: links asked, links not asked (hosts not allowed), findings by kind. */
-	public record Result(int linksAsked, int linksSkipped, Map<FindingKind, Integer> findings) {
+	public record Result(int linksAsked, int linksSkipped, Map<FindingKind, Integer> findings) implements Serializable {
 	}
 
 	record Finding(FindingKind kind, String departmentCode, String subjectCode, String subjectName, String subjectLink, String detail) {

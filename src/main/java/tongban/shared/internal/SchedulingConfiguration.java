@@ -1,0 +1,29 @@
+package tongban.shared.internal;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Scheduled work runs once per cluster: a job annotated {@code @SchedulerLock(name = ...)} takes a row lock in
+ * {@code shedlock} (times from the database's clock, so nodes' clocks need not agree) and another node skips that run;
+ * when the node holding it dies, the lock lapses after {@code lockAtMostFor} and the next node takes the job over.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+class SchedulingConfiguration {
+
+	@Bean
+	LockProvider lockProvider(DataSource dataSource) {
+		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+			.withJdbcTemplate(new JdbcTemplate(dataSource))
+			.usingDbTime()
+			.build());
+	}
+}
