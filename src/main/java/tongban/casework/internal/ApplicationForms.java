@@ -111,7 +111,15 @@ public class ApplicationForms {
 			problems.add(new FieldProblem(path, unsafe.get().messageKey(), List.of(name)));
 			return Optional.empty();
 		}
-		FileStore.Stored s = files.put(upload.bytes(), type.get(), upload.name());
+		FileStore.Stored s;
+		try {
+			s = files.put(upload.bytes(), type.get(), upload.name());
+		}
+		catch (FileStore.Unavailable e) {
+			// the store is down for the moment: said beside the field, the rest of the form is kept
+			problems.add(new FieldProblem(path, "upload.error.store-unavailable", List.of(name)));
+			return Optional.empty();
+		}
 		return Optional.of(new StoredFile(s.id(), s.sha256(), s.size(), s.contentType(),
 				name.isBlank() ? "file." + FileTypes.extension(s.contentType()) : upload.name()));
 	}
