@@ -153,6 +153,10 @@ class ObjectStoreFilesIT extends IntegrationTest {
 		HttpResponse<String> downloadDown = browser.get("/cases/" + caseId + "/materials/1");
 		assertThat(downloadDown.statusCode()).isEqualTo(503);
 		assertThat(downloadDown.body()).contains("文件服务暂时不可用").doesNotContain("Exception");
+		HttpResponse<String> api = apiUpload(citizen, caseId, pdf);
+		assertThat(api.statusCode()).isEqualTo(503);
+		assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(api.body()).contains("file-store-unavailable");
 		assertThat(readiness().statusCode()).isEqualTo(503);
 		assertThat(readiness().body()).contains("DOWN");
 		assertThat(jdbc.sql("select file_id from casework_material where case_id = ?::uuid and material_index = 1").param(caseId)
@@ -164,6 +168,17 @@ class ObjectStoreFilesIT extends IntegrationTest {
 		assertThat(lock.find()).isTrue();
 		return browser.postMultipart(edit, edit, List.of(Map.entry("lockVersion", lock.group(1)), Map.entry("action", "save")),
 				List.of(new FormSession.FilePart("m.1", name, pdf)));
+	}
+
+	/** The API's upload of one material, as a mini-program sends it. */
+	private HttpResponse<String> apiUpload(Citizen citizen, String caseId, byte[] pdf) throws IOException, InterruptedException {
+		String boundary = "----api" + System.nanoTime();
+		byte[] body = FormSession.multipart(boundary, List.of(), List.of(new FormSession.FilePart("file", "接口.pdf", pdf)));
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(nodeUrl() + "/api/cases/" + caseId + "/materials/1"))
+			.header("Authorization", "Bearer " + accessToken(citizen.id(), "cases.read", "cases.write"))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> readiness() throws IOException, InterruptedException {
