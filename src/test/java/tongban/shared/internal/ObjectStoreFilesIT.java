@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.util.FileSystemUtils;
@@ -34,6 +36,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 import tongban.Tongban;
 import tongban.shared.EmbeddedDatabase;
+import tongban.shared.FileStore;
 import tongban.shared.Hashes;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
@@ -57,6 +60,9 @@ class ObjectStoreFilesIT extends IntegrationTest {
 
 	@Autowired
 	private Environment suite;
+
+	@Autowired
+	private ApplicationContext suiteContext;
 
 	private S3MockServer store;
 	private S3Client bucket;
@@ -116,6 +122,14 @@ class ObjectStoreFilesIT extends IntegrationTest {
 		// started with TONGBAN_S3_IMPORT_LOCAL: the earlier node's file is in the bucket under its id
 		HeadObjectResponse imported = bucket.headObject(h -> h.bucket(BUCKET).key("files/" + seededId.substring(0, 2) + "/" + seededId));
 		assertThat(imported.metadata()).containsEntry(S3FileStore.SHA256, Hashes.sha256Hex("旧节点的文件".getBytes(StandardCharsets.UTF_8)));
+
+		// one store per node, and nothing of S3Mock's in either application
+		assertThat(node.getBean(FileStore.class)).isInstanceOf(S3FileStore.class);
+		assertThat(suiteContext.getBean(FileStore.class)).isInstanceOf(LocalFileStore.class);
+		for (ApplicationContext context : List.of(node, suiteContext)) {
+			assertThat(Arrays.stream(context.getBeanDefinitionNames()).map(context::getType))
+				.noneMatch(type -> type != null && type.getName().startsWith("com.adobe"));
+		}
 
 		Citizen citizen = newCitizen("对象存储申请人", 2);
 		FormSession browser = new FormSession(nodeUrl());
