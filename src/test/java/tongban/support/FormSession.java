@@ -109,6 +109,20 @@ public final class FormSession {
 			.build());
 	}
 
+	/** Downloads a file (a material, a document) with this browser's cookies, as bytes. */
+	public HttpResponse<byte[]> download(String path) {
+		try {
+			return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	private HttpResponse<String> postUrlEncoded(String action, String token, List<Map.Entry<String, String>> fields) {
 		List<Map.Entry<String, String>> all = new ArrayList<>();
 		all.add(Map.entry("_csrf", token == null ? "" : token));

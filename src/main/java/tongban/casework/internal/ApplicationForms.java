@@ -29,6 +29,9 @@ import tongban.shared.FieldProblem;
 @Component
 public class ApplicationForms {
 
+	/** The problem of a file that could not be stored because the file store is down (not the file's fault). */
+	public static final String STORE_UNAVAILABLE = "upload.error.store-unavailable";
+
 	public static final long MAX_FILE = 10L * 1024 * 1024;
 
 	private final FormValidation validation;
@@ -111,7 +114,15 @@ public class ApplicationForms {
 			problems.add(new FieldProblem(path, unsafe.get().messageKey(), List.of(name)));
 			return Optional.empty();
 		}
-		FileStore.Stored s = files.put(upload.bytes(), type.get(), upload.name());
+		FileStore.Stored s;
+		try {
+			s = files.put(upload.bytes(), type.get(), upload.name());
+		}
+		catch (FileStore.Unavailable e) {
+			// the store is down for the moment: said beside the field, the rest of the form is kept
+			problems.add(new FieldProblem(path, STORE_UNAVAILABLE, List.of(name)));
+			return Optional.empty();
+		}
 		return Optional.of(new StoredFile(s.id(), s.sha256(), s.size(), s.contentType(),
 				name.isBlank() ? "file." + FileTypes.extension(s.contentType()) : upload.name()));
 	}

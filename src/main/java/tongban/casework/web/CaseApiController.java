@@ -34,9 +34,11 @@ import tongban.casework.CaseSummary;
 import tongban.casework.CaseView;
 import tongban.casework.CasePromises;
 import tongban.casework.Cases;
+import tongban.casework.internal.ApplicationForms;
 import tongban.identity.Actor;
 import tongban.identity.web.CurrentActor;
 import tongban.shared.DomainException;
+import tongban.shared.FileStore;
 import tongban.shared.Upload;
 import tongban.shared.web.Problems;
 import tongban.shared.FieldProblem;
@@ -128,6 +130,10 @@ class CaseApiController {
 				Map.of(index, new Upload(file.getOriginalFilename(), file.getBytes())), Map.of())
 			.stream().filter(p -> p.field().equals("material." + index))
 			.toList();
+		if (found.stream().anyMatch(p -> p.code().equals(ApplicationForms.STORE_UNAVAILABLE))) {
+			// not the client's fault: 503 problem+json, to be sent again later
+			throw new FileStore.Unavailable("the file store is down for an API upload", null);
+		}
 		return found.isEmpty() ? ResponseEntity.noContent().build() : problem(found, request, locale);
 	}
 

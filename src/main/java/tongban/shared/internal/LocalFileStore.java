@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 import tongban.shared.FileStore;
@@ -17,10 +19,12 @@ import tongban.shared.TongbanProperties;
 
 /**
  * Files in {@code TONGBAN_DATA_DIR/files/<2 hex>/<id>}: written to a temporary name and moved into place, so a crash
- * never leaves half a file under a real id. Ids are random UUIDs; the hash is kept by the caller with the record.
+ * never leaves half a file under a real id. Ids are random UUIDs; the hash is kept by the caller with the record. The
+ * store of one node: with {@code TONGBAN_S3_BUCKET} set, {@link S3FileStore} takes its place.
  */
 @Component
-class LocalFileStore implements FileStore {
+@Conditional(ObjectStoreSettings.NotConfigured.class)
+class LocalFileStore implements FileStore, StoreProbe {
 
 	private final Path root;
 
@@ -30,7 +34,7 @@ class LocalFileStore implements FileStore {
 
 	@Override
 	public Stored put(byte[] content, String contentType, String originalName) {
-		String id = UUID.randomUUID().toString();
+		String id = FileIds.next();
 		Path target = path(id);
 		try {
 			Files.createDirectories(target.getParent());
@@ -46,7 +50,7 @@ class LocalFileStore implements FileStore {
 
 	@Override
 	public Optional<InputStream> open(String id) {
-		if (!id.matches("[0-9a-f-]{36}")) {
+		if (!FileIds.valid(id)) {
 			return Optional.empty();
 		}
 		try {
@@ -60,6 +64,9 @@ class LocalFileStore implements FileStore {
 
 	@Override
 	public void delete(String id) {
+		if (!FileIds.valid(id)) {
+			return;
+		}
 		try {
 			Files.deleteIfExists(path(id));
 		}
@@ -68,7 +75,24 @@ class LocalFileStore implements FileStore {
 		}
 	}
 
+	/** Readiness: the folder is there (or can be made) and can be written. */
+	@Override
+	public Map<String, Object> probe() {
+		try {
+			Files.createDirectories(root);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		if (!Files.isWritable(root)) {
+			throw new IllegalStateException("the files folder cannot be written");
+		}
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("store", "local");
+		return details;
+	}
+
 	private Path path(String id) {
-		return root.resolve(id.substring(0, 2)).resolve(id);
+		return root.resolve(FileIds.relative(id));
 	}
 }

@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tongban.shared.DomainException;
+import tongban.shared.FileStore;
 
 /** Every error under /api as RFC 9457 problem+json with a stable {@code code}; never a stack trace. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -46,6 +47,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			case FORBIDDEN -> HttpStatus.FORBIDDEN;
 		};
 		return ResponseEntity.status(status).body(problems.of(request, status, e.code(), null, e.args()));
+	}
+
+	/** The file store is down for the moment: 503 with a Retry-After, the request may simply be sent again. */
+	@ExceptionHandler(FileStore.Unavailable.class)
+	ResponseEntity<ProblemDetail> fileStoreUnavailable(FileStore.Unavailable e, HttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+			.body(problems.of(request, HttpStatus.SERVICE_UNAVAILABLE, e.code(), null));
 	}
 
 	@Override

@@ -42,6 +42,11 @@ class ErrorPages implements ErrorController {
 		mav.setStatus(status);
 		mav.addObject("status", status.value());
 		mav.addObject("code", code(status));
+		// an error whose status says too little (a 503 of the file store) names its own code
+		Object named = request.getAttribute(PageExceptionHandler.ERROR_CODE);
+		if (named != null) {
+			mav.addObject("code", named);
+		}
 		// input refused at the edge: the page names the field, as a form's error summary would
 		Object refused = request.getAttribute(InputGuard.REFUSED_FIELD);
 		if (refused != null) {
