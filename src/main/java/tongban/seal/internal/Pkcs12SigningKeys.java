@@ -18,6 +18,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ import tongban.seal.Family;
 /**
  * Keys in a PKCS#12 file (BouncyCastle's implementation, which holds SM2 keys too), written atomically on every change.
  * The password comes from {@code TONGBAN_KEYSTORE_PASSWORD}; without it (development, demo) a random one is created
- * once next to the file, readable only by its owner, and a warning says so at every start.
+ * once next to the file, readable only by its owner, and a warning says so at every start. Since ADR 0045 the platform
+ * keeps its seal keys in the database ({@link DatabaseSigningKeys}); this store is read once, to import a file of an
+ * earlier version.
  */
 public class Pkcs12SigningKeys implements SigningKeys {
 
@@ -120,6 +123,23 @@ public class Pkcs12SigningKeys implements SigningKeys {
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** Every alias holding a key: what an import into the database copies (ADR 0045). */
+	public List<String> aliases() {
+		try {
+			return Collections.list(store.aliases()).stream().filter(alias -> {
+				try {
+					return store.isKeyEntry(alias);
+				}
+				catch (GeneralSecurityException e) {
+					throw new IllegalStateException(e);
+				}
+			}).toList();
 		}
 		catch (GeneralSecurityException e) {
 			throw new IllegalStateException(e);
