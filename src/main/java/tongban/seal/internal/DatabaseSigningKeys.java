@@ -98,10 +98,10 @@ public class DatabaseSigningKeys implements SigningKeys {
 		if (!Files.exists(file)) {
 			return;
 		}
-		Pkcs12SigningKeys legacy = new Pkcs12SigningKeys(dir, password);
 		int imported = 0;
-		for (String alias : legacy.aliases()) {
-			Entry entry = legacy.get(alias).orElseThrow();
+		for (var stored : Pkcs12KeyFile.read(file, password).entrySet()) {
+			String alias = stored.getKey();
+			Entry entry = stored.getValue();
 			if (secrets.putIfAbsent(PREFIX + alias, encode(entry))) {
 				imported++;
 			}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,10 +44,13 @@ import tongban.identity.internal.SigningKeyRotation;
 import tongban.identity.internal.SigningKeyStatus;
 import tongban.seal.Family;
 import tongban.seal.SealManagement;
+import tongban.seal.internal.DatabaseSigningKeys;
+import tongban.seal.internal.SigningKeys;
 import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
 import tongban.shared.EmbeddedDatabase;
 import tongban.shared.KeyMismatch;
+import tongban.shared.Secrets;
 import tongban.shared.TongbanProperties;
 import tongban.support.IntegrationTest;
 import tongban.support.SamplePdfs;
@@ -53,7 +59,8 @@ import tongban.support.SamplePdfs;
  * Two nodes on one database hold the same keys (ADR 0045): node A is the test's application, node B a second
  * application of the platform started in this JVM on A's database with A's data keys and a data folder of its own
  * (and a key version of its own that only decrypts). A node with other data keys refuses to start; a token, a seal and a
- * ciphertext made on one node are accepted on the other; an OIDC key rotation on A reaches B within a second.
+ * ciphertext made on one node are accepted on the other; an OIDC key rotation on A reaches B within a second; a key
+ * file of an earlier version is imported into the database once.
  */
 class KeysAcrossNodesIT extends IntegrationTest {
 
@@ -84,6 +91,9 @@ class KeysAcrossNodesIT extends IntegrationTest {
 
 	@Autowired
 	private SealManagement seals;
+
+	@Autowired
+	private Secrets secrets;
 
 	@Value("${spring.mail.port}")
 	private String mailPort;
@@ -187,6 +197,33 @@ class KeysAcrossNodesIT extends IntegrationTest {
 		assertThat(me(portOfB(), before)).isEqualTo(401);
 		assertThat(signingKeys.statuses()).containsEntry(newKid, SigningKeyStatus.SIGNING)
 			.containsEntry(oldKid, SigningKeyStatus.RETIRED);
+	}
+
+	@Test
+	void aSealKeyStoreFileOfAnEarlierVersionIsImportedOnceAndAForeignOneRefused() throws Exception {
+		SigningKeys.Entry existing = nodeB.getBean(SigningKeys.class).get("issuing-p256").orElseThrow();
+		Path dir = Files.createTempDirectory(properties.dataDir().getParent(), "legacy-keys");
+		String alias = "legacy-" + UUID.randomUUID();
+		writeKeyStore(dir, alias, existing);
+		new DatabaseSigningKeys(secrets).importFile(dir, "legacy-password");
+		assertThat(Files.exists(dir.resolve("seals.p12"))).isFalse();
+		assertThat(Files.exists(dir.resolve("seals.p12.imported"))).isTrue();
+		// every node reads the imported key from the database
+		assertThat(nodeB.getBean(SigningKeys.class).get(alias).orElseThrow().certificate()).isEqualTo(existing.certificate());
+
+		// a file whose root is not the cluster's belongs to another installation
+		writeKeyStore(dir, "root-p256", existing);
+		assertThatThrownBy(() -> new DatabaseSigningKeys(secrets).importFile(dir, "legacy-password")).isInstanceOf(KeyMismatch.class)
+			.hasMessageContaining("seal key (root-p256)");
+	}
+
+	private static void writeKeyStore(Path dir, String alias, SigningKeys.Entry entry) throws Exception {
+		KeyStore store = KeyStore.getInstance("PKCS12", "BC");
+		store.load(null, null);
+		store.setKeyEntry(alias, entry.key(), "legacy-password".toCharArray(), entry.chain().toArray(Certificate[]::new));
+		try (OutputStream out = Files.newOutputStream(dir.resolve("seals.p12"))) {
+			store.store(out, "legacy-password".toCharArray());
+		}
 	}
 
 	// ---- helpers
