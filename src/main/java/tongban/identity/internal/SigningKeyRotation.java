@@ -4,7 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -44,9 +44,20 @@ public class SigningKeyRotation {
 		this.audit = audit;
 	}
 
-	/** Every key with its status, oldest first. */
-	public Map<String, SigningKeyStatus> keys() {
-		return keys.statuses();
+	/** A key as the console shows it; {@code retirableFrom} is when a key that stopped signing may leave the JWKS. */
+	public record Key(String kid, SigningKeyStatus status, Instant createdAt, Instant signingSince, Instant retirableFrom) {
+	}
+
+	/** Every key, retired ones included, newest first. */
+	public List<Key> list() {
+		return jdbc.sql("select kid, status, created_at, signing_since, superseded_at from identity_signing_key order by created_at desc, kid")
+			.query((rs, row) -> new Key(rs.getString(1), SigningKeyStatus.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+					instant(rs.getTimestamp(4)), rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant().plus(OVERLAP)))
+			.list();
+	}
+
+	private static Instant instant(Timestamp at) {
+		return at == null ? null : at.toInstant();
 	}
 
 	/** Publishes a new key (verifying, not yet signing); answers its key id. */
@@ -79,7 +90,9 @@ public class SigningKeyRotation {
 			SigningKeyStatus from = lock(kid);
 			SigningKeyStatus.GRAPH.require(from, SigningKeyStatus.RETIRED);
 			Instant superseded = jdbc.sql("select superseded_at from identity_signing_key where kid = ?").param(kid)
-				.query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+				.query((rs, row) -> instant(rs.getTimestamp(1)))
+				.list()
+				.getFirst();
 			Instant now = clock.instant();
 			if (superseded != null && superseded.plus(OVERLAP).isAfter(now)) {
 				throw new DomainException(DomainException.Kind.CONFLICT, "signing-key.tokens-valid",

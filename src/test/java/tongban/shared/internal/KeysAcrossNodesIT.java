@@ -38,6 +38,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.Tongban;
+import tongban.identity.Role;
 import tongban.identity.internal.ClientRegistrations;
 import tongban.identity.internal.OidcSigningKeys;
 import tongban.identity.internal.SigningKeyRotation;
@@ -52,6 +53,7 @@ import tongban.shared.EmbeddedDatabase;
 import tongban.shared.KeyMismatch;
 import tongban.shared.Secrets;
 import tongban.shared.TongbanProperties;
+import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.SamplePdfs;
 
@@ -161,19 +163,24 @@ class KeysAcrossNodesIT extends IntegrationTest {
 	}
 
 	@Test
-	void anAccessTokenOfOneNodeIsAcceptedByTheOtherAndARotationReachesItWithinASecond() throws Exception {
+	void anAccessTokenOfOneNodeIsAcceptedByTheOtherAndARotationInTheConsoleReachesItWithinASecond() throws Exception {
 		String client = "keys-" + UUID.randomUUID();
 		String before = clientToken(clients, client, "audit");
 		String oldKid = kid(before);
 		assertThat(me(portOfB(), before)).isEqualTo(200);
 		assertThat(jwks(portOfB())).contains(oldKid);
 
-		String newKid = rotation.add("keys-test");
+		FormSession admin = FormSession.staff(url(""), newStaff("XH-SCJG", Role.PLATFORM_ADMIN, "密钥管理员"));
+		assertThat(admin.postFrom("/console/keys", "/console/keys").statusCode()).isEqualTo(302);
+		String newKid = rotation.list().getFirst().kid();
+		assertThat(newKid).isNotEqualTo(oldKid);
+		assertThat(admin.get("/console/keys").body()).contains("已新增密钥 " + newKid).contains("已公布");
 		Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> jwks(portOfB()).contains(newKid));
 		// published, not yet signing: tokens are still signed by the old key
 		assertThat(kid(clientToken(clients, client + "-2", "audit"))).isEqualTo(oldKid);
 
-		rotation.activate(newKid, "keys-test");
+		admin.postFrom("/console/keys", "/console/keys/" + newKid + "/activate");
+		assertThat(admin.get("/console/keys").body()).contains("密钥 " + newKid + " 已开始签名");
 		String after = clientToken(clients, client + "-3", "audit");
 		assertThat(kid(after)).isEqualTo(newKid);
 		assertThat(me(portOfB(), after)).isEqualTo(200);
@@ -188,15 +195,20 @@ class KeysAcrossNodesIT extends IntegrationTest {
 		assertThat(me(port, before)).isEqualTo(200);
 
 		// the old key leaves only when no token it signed can still be valid
+		admin.postFrom("/console/keys", "/console/keys/" + oldKid + "/retire");
+		assertThat(admin.get("/console/keys").body()).contains("签发的令牌可能还有效").contains("error-summary");
 		assertThatThrownBy(() -> rotation.retire(oldKid, "keys-test")).isInstanceOf(DomainException.class)
 			.hasFieldOrPropertyWithValue("code", "signing-key.tokens-valid");
+		assertThat(signingKeys.statuses()).containsEntry(oldKid, SigningKeyStatus.PUBLISHED);
 		clock.set(clock.instant().plus(SigningKeyRotation.OVERLAP).plusSeconds(1));
-		rotation.retire(oldKid, "keys-test");
+		admin.postFrom("/console/keys", "/console/keys/" + oldKid + "/retire");
 		clock.reset();
+		assertThat(admin.get("/console/keys").body()).contains("密钥 " + oldKid + " 已停用");
 		Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() -> !jwks(portOfB()).contains(oldKid));
 		assertThat(me(portOfB(), before)).isEqualTo(401);
-		assertThat(signingKeys.statuses()).containsEntry(newKid, SigningKeyStatus.SIGNING)
-			.containsEntry(oldKid, SigningKeyStatus.RETIRED);
+		assertThat(signingKeys.statuses()).containsEntry(newKid, SigningKeyStatus.SIGNING).containsEntry(oldKid, SigningKeyStatus.RETIRED);
+		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'KEY_ROTATION' and subject in (?, ?)").params("oidc:" + newKid, "oidc:" + oldKid)
+			.query(Long.class).single()).isEqualTo(3);
 	}
 
 	@Test
