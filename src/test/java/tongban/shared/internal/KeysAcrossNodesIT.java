@@ -140,6 +140,9 @@ class KeysAcrossNodesIT extends IntegrationTest {
 		// keys reordered make another key the blind-index key
 		assertThatThrownBy(() -> check(DataKeys.of(clusterKeys() + ";" + SPARE_VERSION + ":" + SPARE_KEY, "1")))
 			.isInstanceOf(KeyMismatch.class).hasMessageContaining("blind-index");
+		// once a re-encryption pass finds nothing under another version, nodes may drop it
+		fingerprints.retireAllBut(keys.currentVersion());
+		check(DataKeys.of(clusterKeys()));
 	}
 
 	@Test
