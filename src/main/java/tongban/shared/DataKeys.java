@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,11 @@ import org.slf4j.LoggerFactory;
  * signed hash of prefilled values).
  * <p>
  * Keys come from {@code TONGBAN_DATA_KEYS} ({@code version:base64;version:base64…}, 32 bytes each, the first one
- * encrypts); without it (development, demo) one key is generated once in {@code keys/data.keys} under the data folder,
- * readable only by its owner, and a warning says so at every start. <b>Rotation</b> (docs/security.md): put a new
+ * encrypts unless {@code TONGBAN_DATA_KEY_CURRENT} names another) or from the file named by {@code TONGBAN_DATA_KEYS_FILE}
+ * (a mounted secret); without either (development, demo) one key is generated once in {@code keys/data.keys} under the
+ * data folder, readable only by its owner, and a warning says so at every start. They are the cluster's root secret:
+ * every other key (OIDC, seals, callbacks) is kept in the database encrypted with them (ADR 0045), and the database
+ * holds their fingerprints so that a node with other keys refuses to start. <b>Rotation</b> (docs/security.md): put a new
  * version first; new values are encrypted with it, old ones still decrypt by the version written in front of each
  * ciphertext, and a re-encryption pass may follow. The blind index and MAC keys are derived from the <i>last</i>
  * (oldest) key, so that rotating the encryption key does not change any index or break the audit chain.
@@ -40,13 +44,21 @@ public final class DataKeys {
 
 	private static final Logger log = LoggerFactory.getLogger(DataKeys.class);
 	private static final SecureRandom RANDOM = new SecureRandom();
+	/** The label of fingerprints: a key's fingerprint is a MAC of it, never the key (ADR 0045). */
+	private static final String FINGERPRINT = "fingerprint";
 
 	private final Map<String, SecretKeySpec> encryption = new LinkedHashMap<>();
 	private final String current;
 	private final SecretKeySpec index;
 	private final SecretKeySpec mac;
+	private final Map<String, String> fingerprints = new LinkedHashMap<>();
+	private final String indexFingerprint;
 
 	DataKeys(Map<String, byte[]> keys) {
+		this(keys, null);
+	}
+
+	DataKeys(Map<String, byte[]> keys, String currentVersion) {
 		if (keys.isEmpty()) {
 			throw new IllegalArgumentException("no data key");
 		}
@@ -55,17 +67,57 @@ public final class DataKeys {
 				throw new IllegalArgumentException("data key " + v + " is not 32 bytes");
 			}
 			encryption.put(v, new SecretKeySpec(derive(k, "encrypt"), "AES"));
+			fingerprints.put(v, HexFormat.of().formatHex(derive(k, FINGERPRINT)));
 		});
-		current = keys.keySet().iterator().next();
+		if (currentVersion != null && !currentVersion.isBlank() && !keys.containsKey(currentVersion.strip())) {
+			throw new IllegalArgumentException("TONGBAN_DATA_KEY_CURRENT names version " + currentVersion.strip()
+					+ ", which TONGBAN_DATA_KEYS does not hold");
+		}
+		current = currentVersion != null && !currentVersion.isBlank() ? currentVersion.strip() : keys.keySet().iterator().next();
 		byte[] oldest = List.copyOf(keys.values()).getLast();
 		index = new SecretKeySpec(derive(oldest, "blind-index"), "HmacSHA256");
 		mac = new SecretKeySpec(derive(oldest, "mac"), "HmacSHA256");
+		indexFingerprint = HexFormat.of().formatHex(hmac(index, FINGERPRINT.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * HMAC-SHA256 of each key version under its own key, of a fixed label, by version (hex): what the database keeps to
+	 * recognise the cluster's keys without holding them.
+	 */
+	public Map<String, String> fingerprints() {
+		return Collections.unmodifiableMap(fingerprints);
+	}
+
+	/** The fingerprint of the blind-index key (derived from the oldest version): the same on every node of a cluster. */
+	public String indexFingerprint() {
+		return indexFingerprint;
+	}
+
+	/** The version that encrypts new values. */
+	public String currentVersion() {
+		return current;
 	}
 
 	/** From {@code TONGBAN_DATA_KEYS}, else from (or into) {@code keys/data.keys} under the data folder. */
 	public static DataKeys load(String configured, Path dataDir) {
+		return load(configured, null, null, dataDir);
+	}
+
+	/**
+	 * From {@code TONGBAN_DATA_KEYS}, else from the file {@code TONGBAN_DATA_KEYS_FILE} names, else from (or into)
+	 * {@code keys/data.keys} under the data folder; {@code currentVersion} ({@code TONGBAN_DATA_KEY_CURRENT}) picks the
+	 * version that encrypts, the others only decrypt (the first phase of a rolling rotation, docs/cluster.md).
+	 */
+	public static DataKeys load(String configured, String keysFile, String currentVersion, Path dataDir) {
 		try {
 			String spec = configured;
+			if ((spec == null || spec.isBlank()) && keysFile != null && !keysFile.isBlank()) {
+				Path mounted = Path.of(keysFile.strip());
+				if (!Files.isReadable(mounted)) {
+					throw new IllegalArgumentException("TONGBAN_DATA_KEYS_FILE names " + mounted + ", which cannot be read");
+				}
+				spec = Files.readString(mounted).strip();
+			}
 			if (spec == null || spec.isBlank()) {
 				Path dir = dataDir.resolve("keys");
 				Files.createDirectories(dir);
@@ -85,7 +137,7 @@ public final class DataKeys {
 						+ "(or keep the key in the key store) in production", file);
 				spec = Files.readString(file).strip();
 			}
-			return new DataKeys(parse(spec));
+			return new DataKeys(parse(spec), currentVersion);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
@@ -116,6 +168,11 @@ public final class DataKeys {
 	/** For tests and tools: data keys from a {@code version:base64;…} specification. */
 	public static DataKeys of(String spec) {
 		return new DataKeys(parse(spec));
+	}
+
+	/** For tests and tools: data keys of which {@code currentVersion} encrypts and the others only decrypt. */
+	public static DataKeys of(String spec, String currentVersion) {
+		return new DataKeys(parse(spec), currentVersion);
 	}
 
 	/** AES-256-GCM with a random 96-bit nonce: {@code version$base64(nonce ‖ ciphertext ‖ tag)}; null stays null. */

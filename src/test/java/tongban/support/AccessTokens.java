@@ -22,6 +22,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 
 import tongban.identity.internal.ClientRegistrations;
+import tongban.identity.internal.OidcSigningKeys;
 
 /**
  * Access tokens as the platform's authorization server issues them: {@code typ: at+jwt}, signed by its key, with the
@@ -57,9 +58,12 @@ public final class AccessTokens {
 		Instant expires = now.plus(Duration.ofHours(1));
 		JwtClaimsSet claims = JwtClaimsSet.builder().subject(subject.toString()).audience(List.of(CLIENT_ID)).issuedAt(now)
 			.expiresAt(expires).id(UUID.randomUUID().toString()).claim("scope", List.of(scopes)).claim("client_id", CLIENT_ID).build();
-		String value = new NimbusJwtEncoder(jwks)
-			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type("at+jwt").build(), claims))
-			.getTokenValue();
+		JwsHeader.Builder header = JwsHeader.with(SignatureAlgorithm.RS256).type("at+jwt");
+		if (jwks instanceof OidcSigningKeys keys) {
+			// the key that signs now, by its id: during a rotation the JWKS holds more than one
+			header.keyId(keys.signingKeyId());
+		}
+		String value = new NimbusJwtEncoder(jwks).encode(JwtEncoderParameters.from(header.build(), claims)).getTokenValue();
 		store.save(OAuth2Authorization.withRegisteredClient(client).principalName(subject.toString())
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE).authorizedScopes(Set.of(scopes))
 			.token(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, value, now, expires, Set.of(scopes)))

@@ -5,16 +5,22 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import tongban.shared.Secrets;
 import tongban.shared.TongbanProperties;
 
-/** The default key store (a PKCS#12 file under TONGBAN_DATA_DIR/keys) and the platform CA kept in it. */
+/**
+ * The default key store (the cluster's database, encrypted with the data keys: ADR 0045; a key store file of an earlier
+ * version under TONGBAN_DATA_DIR/keys is imported once) and the platform CA kept in it.
+ */
 @Configuration(proxyBeanMethods = false)
 class SealConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(SigningKeys.class)
-	SigningKeys signingKeys(TongbanProperties properties, @Value("${tongban.keystore-password:}") String password) {
-		return new Pkcs12SigningKeys(properties.dataDir().toAbsolutePath().resolve("keys"), password);
+	SigningKeys signingKeys(Secrets secrets, TongbanProperties properties, @Value("${tongban.keystore-password:}") String password) {
+		DatabaseSigningKeys keys = new DatabaseSigningKeys(secrets);
+		keys.importFile(properties.dataDir().toAbsolutePath().resolve("keys"), password);
+		return keys;
 	}
 
 	@Bean

@@ -9,8 +9,8 @@ import java.util.Optional;
 import tongban.seal.Family;
 
 /**
- * Where the platform's private keys live. The default ({@link Pkcs12SigningKeys}) is a PKCS#12 file under
- * {@code TONGBAN_DATA_DIR/keys}, protected by {@code TONGBAN_KEYSTORE_PASSWORD}; a production installation provides
+ * Where the platform's private keys live. The default ({@link DatabaseSigningKeys}) keeps them in the cluster's
+ * database, encrypted with the data keys, the same for every node (ADR 0045); a production installation provides
  * another bean of this type backed by a certified device through PKCS#11 (SunPKCS11 or BouncyCastle's provider), where
  * keys are generated on the device and never leave it (docs/seals.md).
  */

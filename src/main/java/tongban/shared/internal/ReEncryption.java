@@ -15,7 +15,8 @@ import tongban.shared.EncryptedColumns;
  * Completes a key rotation (docs/security.md): every night at 04:00, values encrypted under an older data key are read
  * and written again under the current one, a thousand rows per column and run, until none is left; the old key may be
  * dropped from {@code TONGBAN_DATA_KEYS} once this logs nothing more to do (unless it is the oldest, from which the
- * blind indexes and MACs are derived). Blind indexes do not change.
+ * blind indexes and MACs are derived). Blind indexes do not change. A pass that finds nothing left marks the other
+ * versions retired in the cluster's fingerprints, after which a node may start without them.
  */
 @Component
 public class ReEncryption {
@@ -29,11 +30,13 @@ public class ReEncryption {
 	private final JdbcClient jdbc;
 	private final DataKeys keys;
 	private final List<Column> columns;
+	private final KeyFingerprints fingerprints;
 
 	/** Walks the columns every module registered ({@link EncryptedColumns} beans); it knows no table of its own. */
-	ReEncryption(JdbcClient jdbc, DataKeys keys, List<EncryptedColumns> registered) {
+	ReEncryption(JdbcClient jdbc, DataKeys keys, List<EncryptedColumns> registered, KeyFingerprints fingerprints) {
 		this.jdbc = jdbc;
 		this.keys = keys;
+		this.fingerprints = fingerprints;
 		this.columns = registered.stream()
 			.flatMap(table -> table.columns().stream().map(column -> new Column(table.table(), table.key(), column)))
 			.toList();
@@ -52,6 +55,10 @@ public class ReEncryption {
 		}
 		if (n > 0) {
 			log.info("re-encrypted {} values under the current data key", n);
+		}
+		else {
+			// nothing is left under another version: nodes may now start without the older keys (ADR 0045)
+			fingerprints.retireAllBut(keys.currentVersion());
 		}
 		return n;
 	}

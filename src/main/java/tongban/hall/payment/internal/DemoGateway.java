@@ -1,11 +1,7 @@
 package tongban.hall.payment.internal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.UUID;
@@ -16,12 +12,15 @@ import org.springframework.stereotype.Component;
 import tongban.hall.payment.PaymentCallback;
 import tongban.hall.payment.PaymentGateway;
 import tongban.hall.payment.PaymentOrder;
+import tongban.shared.LegacyKeyFiles;
+import tongban.shared.Secrets;
 import tongban.shared.TongbanProperties;
 
 /**
  * The demo gateway: its cashier is the page {@code /demo-gateway/pay/{notice}} (which says it is a demo) and it signs its
  * callbacks with HMAC-SHA256 under a shared secret: {@code TONGBAN_PAYMENT_CALLBACK_SECRET} when set, else one generated
- * at first start and kept in {@code <data dir>/keys/payment-callback.key} (never in git). Refunds are immediate.
+ * by the cluster's first node and kept in the database encrypted with the data keys, the same for every node (ADR 0045;
+ * a {@code <data dir>/keys/payment-callback.key} of an earlier version is imported once). Refunds are immediate.
  */
 @Component
 public class DemoGateway implements PaymentGateway {
@@ -29,30 +28,20 @@ public class DemoGateway implements PaymentGateway {
 	private final byte[] secret;
 
 	DemoGateway(@Value("${tongban.payment.callback-secret:${TONGBAN_PAYMENT_CALLBACK_SECRET:}}") String configured,
-			TongbanProperties properties) {
+			TongbanProperties properties, Secrets secrets) {
 		this.secret = configured != null && !configured.isBlank() ? configured.getBytes(StandardCharsets.UTF_8)
-				: stored(properties.dataDir().resolve("keys").resolve("payment-callback.key"));
+				: Base64.getDecoder().decode(stored(properties.dataDir().toAbsolutePath().resolve("keys").resolve("payment-callback.key"), secrets));
 	}
 
-	private static byte[] stored(Path file) {
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.getParent());
-				byte[] fresh = new byte[32];
-				new SecureRandom().nextBytes(fresh);
-				Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-				try {
-					Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-				}
-				catch (UnsupportedOperationException e) {
-					// not a POSIX file system: the folder's own permissions protect it
-				}
-			}
-			return Base64.getDecoder().decode(Files.readString(file).strip());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("cannot keep the payment callback secret in " + file, e);
-		}
+	/** The cluster's key (ADR 0045): the file of an earlier version when there is one, else a new one, kept once for all. */
+	private static String stored(Path file, Secrets secrets) {
+		String key = secrets.getOrCreate("payment-callback", () -> LegacyKeyFiles.read(file).orElseGet(() -> {
+			byte[] fresh = new byte[32];
+			new SecureRandom().nextBytes(fresh);
+			return Base64.getEncoder().encodeToString(fresh);
+		}));
+		LegacyKeyFiles.setAside(file, "the payment callback key");
+		return key;
 	}
 
 	@Override
