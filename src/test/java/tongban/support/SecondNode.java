@@ -56,7 +56,7 @@ public final class SecondNode implements AutoCloseable {
 		Path data = Path.of("target", "test-data", ProcessHandle.current().pid() + "-node" + (2 + STARTED.getAndIncrement())).toAbsolutePath();
 		copyKeys(firstData.resolve("keys"), data.resolve("keys"));
 
-		Map<String, Object> properties = new LinkedHashMap<>();
+		Map<String, String> properties = new LinkedHashMap<>();
 		Environment environment = first.getEnvironment();
 		for (String name : SHARED_SETTINGS) {
 			String value = environment.getProperty(name);
@@ -79,13 +79,14 @@ public final class SecondNode implements AutoCloseable {
 		properties.putAll(settings);
 
 		SpringApplication application = new SpringApplication(Tongban.class);
-		application.setDefaultProperties(properties);
 		application.setRegisterShutdownHook(false);
+		// as command-line arguments: above application.yml and the environment, as a node's own settings are
+		String[] arguments = properties.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
 		// one logging system per JVM: the second node must not reconfigure (and, on close, stop) the first one's
 		String loggingSystem = System.getProperty("org.springframework.boot.logging.LoggingSystem");
 		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 		try {
-			return new SecondNode(application.run());
+			return new SecondNode(application.run(arguments));
 		}
 		finally {
 			if (loggingSystem == null) {

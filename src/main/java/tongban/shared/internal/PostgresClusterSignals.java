@@ -226,7 +226,12 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 				}
 				first = false;
 				retry = RETRY_FIRST;
-				receive(connection);
+				try {
+					receive(connection);
+				}
+				finally {
+					release(connection);
+				}
 			}
 			catch (SQLException | RuntimeException e) {
 				if (running) {
@@ -256,6 +261,16 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 				}
 				probeAt = System.nanoTime() + PROBE_EVERY.toNanos();
 			}
+		}
+	}
+
+	/** The connection goes back to the pool as any other: listening to nothing, under the pool's name. */
+	private static void release(Connection connection) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("unlisten *; reset application_name");
+		}
+		catch (SQLException lost) {
+			// a broken connection: the pool drops it
 		}
 	}
 
