@@ -18,6 +18,7 @@ import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 
 import tongban.shared.DataKeys;
 
@@ -47,6 +48,15 @@ class SessionConfiguration implements BeanClassLoaderAware {
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> encryptedSessionAttributes(DataKeys keys) {
 		ConversionService conversion = encrypting(keys, classLoader);
 		return repository -> repository.setConversionService(conversion);
+	}
+
+	/**
+	 * PostgreSQL's upsert for attributes: two requests of one session at once (a double click, forty sign-in attempts)
+	 * that both add the same attribute would otherwise collide on the attribute's key and end in an error page.
+	 */
+	@Bean
+	PostgreSqlJdbcIndexedSessionRepositoryCustomizer upsertedSessionAttributes() {
+		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
 	/** Object → encrypted bytes and back, for the session repository. */
