@@ -35,6 +35,7 @@ import tongban.catalog.internal.ItemForms;
 import tongban.directory.ServicePoints;
 import tongban.exchange.ExchangeClient;
 import tongban.exchange.ExchangeClients;
+import tongban.feedback.RatingStatistics;
 import tongban.hall.Channel;
 import tongban.hall.QueueNumbers;
 import tongban.hall.QueueTicket;
@@ -72,6 +73,9 @@ class ClusterNodesIT extends IntegrationTest {
 
 	@Autowired
 	ExchangeClients clients;
+
+	@Autowired
+	RatingStatistics statistics;
 
 	@Autowired
 	Applying applying;
@@ -141,6 +145,15 @@ class ClusterNodesIT extends IntegrationTest {
 		assertThat(otherClients.client(client)).map(ExchangeClient::ratePerSecond).contains(10);
 		clients.bindClient(client, "XH-GA", 20);
 		await().atMost(WITHIN_A_SECOND).until(() -> otherClients.client(client).map(ExchangeClient::ratePerSecond).orElse(0) == 20);
+	}
+
+	@Test
+	void statisticsRebuiltOnOneNodeAreAnotherVersionOnTheOther() {
+		RatingStatistics otherStatistics = other.bean(RatingStatistics.class);
+		long before = otherStatistics.version();
+		statistics.rebuild();
+		// the version is what the other node's /ratings page cache compares: a new one renders the page again
+		await().atMost(WITHIN_A_SECOND).until(() -> otherStatistics.version() > before);
 	}
 
 	@Test
