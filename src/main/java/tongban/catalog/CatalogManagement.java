@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.HashSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +28,9 @@ import tongban.catalog.internal.SearchIndexing;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
 import tongban.directory.Region;
+import tongban.shared.ClusterSignals;
+import tongban.shared.ClusterVersion;
+import tongban.shared.Forgetting;
 
 /** The catalogue module's API: published items, browsing, themes; importing published items. */
 @Service
@@ -44,8 +46,11 @@ public class CatalogManagement {
 	private final DirectoryManagement directory;
 
 	CatalogManagement(CatalogItemRepository items, ItemVersionRepository versions, JdbcClient jdbc, JsonMapper json,
-			SearchIndexing search, DirectoryManagement directory) {
+			SearchIndexing search, DirectoryManagement directory, ClusterSignals signals) {
 		this.directory = directory;
+		this.generation = new ClusterVersion(signals, ITEMS_CHANGED, Forgetting.entriesOf(publishedCache));
+		this.signals = signals;
+		signals.listen(BUNDLES_CHANGED, payload -> bundles = null);
 		this.items = items;
 		this.versions = versions;
 		this.jdbc = jdbc;
@@ -53,9 +58,17 @@ public class CatalogManagement {
 		this.search = search;
 	}
 
+	/** Signal (payload: the item's code) that an item's published version, or what its guide shows, changed. */
+	static final String ITEMS_CHANGED = "catalog_items";
+
+	/** Signal that the one-thing bundles changed. */
+	static final String BUNDLES_CHANGED = "catalog_bundles";
+
+	private final ClusterSignals signals;
+
 	/**
-	 * Published versions never change, so they are kept in memory until a new version is published on this node.
-	 * (Several nodes: replace with a shared cache or evict through the module event; see docs/scaling.md.)
+	 * Published versions never change, so they are kept in memory until a new version is published on any node (its
+	 * signal reaches every node after the commit, decision 0043).
 	 */
 	private final Map<String, Optional<PublishedItem>> publishedCache = new ConcurrentHashMap<>();
 
@@ -76,17 +89,19 @@ public class CatalogManagement {
 		return loaded;
 	}
 
-	private final AtomicLong generation = new AtomicLong();
+	private final ClusterVersion generation;
 
-	/** Forgets the cached published version of an item (after publishing a new one). */
+	/**
+	 * Forgets the cached published version of an item, on every node once the change is committed (after publishing a
+	 * new one, or changing what its guide page shows).
+	 */
 	public void evict(String code) {
-		publishedCache.remove(code);
-		generation.incrementAndGet();
+		generation.changed(code);
 	}
 
-	/** Changes whenever anything published changes on this node: pages rendered from an older one are stale. */
+	/** Changes whenever anything published changes on any node: pages rendered from an older one are stale. */
 	public long generation() {
-		return generation.get();
+		return generation.current();
 	}
 
 	private Optional<PublishedItem> load(String code) {
@@ -209,9 +224,9 @@ public class CatalogManagement {
 		return all.stream().filter(b -> b.items().stream().allMatch(c -> published(c).isPresent())).toList();
 	}
 
-	/** Forgets the bundles read, after an edit. */
+	/** Forgets the bundles read, after an edit: on every node once the edit is committed. */
 	public void bundlesChanged() {
-		bundles = null;
+		signals.send(BUNDLES_CHANGED, "");
 	}
 
 	public Optional<Bundle> bundle(String code) {

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.directory.ServicePoints.Level;
 import tongban.directory.ServicePoints.WindowKind;
+import tongban.shared.ClusterSignals;
+import tongban.shared.ClusterVersion;
 import tongban.shared.DomainException;
 
 /**
@@ -39,9 +40,10 @@ public class ServicePointEditing {
 
 	private final JdbcClient jdbc;
 	private final DirectoryManagement directory;
-	private final AtomicLong generation = new AtomicLong();
+	private final ClusterVersion generation;
 
-	ServicePointEditing(JdbcClient jdbc, DirectoryManagement directory) {
+	ServicePointEditing(JdbcClient jdbc, DirectoryManagement directory, ClusterSignals signals) {
+		this.generation = new ClusterVersion(signals, "directory_points");
 		this.jdbc = jdbc;
 		this.directory = directory;
 	}
@@ -61,7 +63,7 @@ public class ServicePointEditing {
 		catch (DuplicateKeyException e) {
 			throw new DomainException(DomainException.Kind.CONFLICT, "point-code-taken", "service point code in use");
 		}
-		generation.incrementAndGet();
+		generation.changed("");
 		return id;
 	}
 
@@ -82,7 +84,7 @@ public class ServicePointEditing {
 		if (changed == 0) {
 			throw DomainException.notFound("service point");
 		}
-		generation.incrementAndGet();
+		generation.changed("");
 	}
 
 	/** Closes a point on a day (replacing the reason if it was already closed). */
@@ -122,7 +124,7 @@ public class ServicePointEditing {
 			throw new DomainException(DomainException.Kind.CONFLICT, "window-number-taken", "window number in use at this point");
 		}
 		writeItems(id, draft);
-		generation.incrementAndGet();
+		generation.changed("");
 		return id;
 	}
 
@@ -142,12 +144,12 @@ public class ServicePointEditing {
 		}
 		jdbc.sql("delete from directory_window_item where window_id = ?").param(windowId).update();
 		writeItems(windowId, draft);
-		generation.incrementAndGet();
+		generation.changed("");
 	}
 
-	/** Changes whenever a point or window changed on this node: pages listing where items are handled are stale. */
+	/** Changes whenever a point or window changed on any node: pages listing where items are handled are stale. */
 	public long generation() {
-		return generation.get();
+		return generation.current();
 	}
 
 	private void writeItems(UUID windowId, WindowDraft draft) {

@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tongban.shared.ClusterSignals;
+import tongban.shared.Forgetting;
+
 /** Department systems that read through the exchange API: the department each one reads for, and its rate. */
 @Service
 public class ExchangeClients {
@@ -15,8 +18,15 @@ public class ExchangeClients {
 	private final JdbcClient jdbc;
 	private final Map<String, Optional<ExchangeClient>> clientCache = new ConcurrentHashMap<>();
 
-	ExchangeClients(JdbcClient jdbc) {
+	/** Signal (payload: the client id) that a client's binding changed. */
+	private static final String CLIENT_CHANGED = "exchange_clients";
+
+	private final ClusterSignals signals;
+
+	ExchangeClients(JdbcClient jdbc, ClusterSignals signals) {
 		this.jdbc = jdbc;
+		this.signals = signals;
+		signals.listen(CLIENT_CHANGED, Forgetting.entriesOf(clientCache));
 	}
 
 	public Optional<ExchangeClient> client(String clientId) {
@@ -34,6 +44,6 @@ public class ExchangeClients {
 				on conflict (client_id) do update set department_code = excluded.department_code, rate_per_second = excluded.rate_per_second""")
 			.params(clientId, departmentCode, ratePerSecond)
 			.update();
-		clientCache.remove(clientId);
+		signals.send(CLIENT_CHANGED, clientId);
 	}
 }

@@ -18,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import tongban.audit.AuditTrail;
 import tongban.directory.DirectoryManagement;
+import tongban.shared.ClusterSignals;
+import tongban.shared.Forgetting;
 import tongban.shared.DataKeys;
 
 /**
@@ -42,8 +44,15 @@ public class ResourceCatalogue {
 	private final ApplicationEventPublisher events;
 	private final Map<String, Resource> resourceCache = new ConcurrentHashMap<>();
 
+	/** Signal (payload: the resource's code) that a catalogue entry changed. */
+	private static final String RESOURCE_CHANGED = "exchange_resources";
+
+	private final ClusterSignals signals;
+
 	ResourceCatalogue(JdbcClient jdbc, JsonMapper json, DataKeys keys, AuditTrail audit, DirectoryManagement directory,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ClusterSignals signals) {
+		this.signals = signals;
+		signals.listen(RESOURCE_CHANGED, Forgetting.entriesOf(resourceCache));
 		this.events = events;
 		this.jdbc = jdbc;
 		this.json = json;
@@ -127,7 +136,7 @@ public class ResourceCatalogue {
 			.params(resource.code(), resource.name().strip(), resource.providerDepartmentCode(), resource.subjectKind(), resource.sharingClass(),
 					resource.updateFrequency().strip(), resource.legalBasis().strip(), resource.providingSystem().strip(), json.writeValueAsString(fields))
 			.update();
-		resourceCache.remove(resource.code());
+		signals.send(RESOURCE_CHANGED, resource.code());
 		audit.record(AuditTrail.PUBLISH, savedBy, "resource:" + resource.code(), "catalogue entry saved: " + resource.name() + ", " + resource.sharingClass());
 		return problems;
 	}

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.audit.AuditTrail;
 import tongban.shared.Clocks;
+import tongban.shared.ClusterSignals;
 import tongban.shared.DomainException;
 
 /**
@@ -39,7 +40,14 @@ public class SharingGrants {
 	private final ResourceCatalogue catalogue;
 	private final Map<String, CachedGrants> grantCache = new ConcurrentHashMap<>();
 
-	SharingGrants(JdbcClient jdbc, AuditTrail audit, ResourceCatalogue catalogue) {
+	/** Signal that grants changed: every node forgets the grants it read. */
+	private static final String GRANTS_CHANGED = "exchange_grants";
+
+	private final ClusterSignals signals;
+
+	SharingGrants(JdbcClient jdbc, AuditTrail audit, ResourceCatalogue catalogue, ClusterSignals signals) {
+		this.signals = signals;
+		signals.listen(GRANTS_CHANGED, payload -> grantCache.clear());
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.catalogue = catalogue;
@@ -116,7 +124,7 @@ public class SharingGrants {
 			.params(id, resourceCode, consumerDepartmentCode, fields.toArray(String[]::new), purpose.strip(), legalBasis.strip(),
 					atOnce ? "GRANTED" : "REQUESTED", validUntil, requestedBy, atOnce ? "无条件共享" : null, atOnce ? Timestamp.from(Instant.now()) : null)
 			.update();
-		grantCache.clear();
+		signals.send(GRANTS_CHANGED, "");
 		audit.record(AuditTrail.GRANT, requestedBy, "grant:" + id,
 				(atOnce ? "granted at once (unconditional) " : "requested ") + resourceCode + " for " + consumerDepartmentCode + " " + fields);
 		return grant(id).orElseThrow();
@@ -153,7 +161,7 @@ public class SharingGrants {
 		jdbc.sql("update exchange_grant set status = ?, decided_by = ?, decided_at = now(), reason = ? where id = ?")
 			.params(approve ? "GRANTED" : "DENIED", decidedBy, blank(reason) ? null : reason.strip(), id)
 			.update();
-		grantCache.clear();
+		signals.send(GRANTS_CHANGED, "");
 		audit.record(AuditTrail.GRANT, decidedBy, "grant:" + id, (approve ? "approved " : "denied ") + grant.resourceCode() + " for "
 				+ grant.consumerDepartmentCode() + (blank(reason) ? "" : ": " + reason));
 	}
@@ -171,7 +179,7 @@ public class SharingGrants {
 		jdbc.sql("update exchange_grant set status = 'REVOKED', decided_by = ?, decided_at = now(), reason = ? where id = ?")
 			.params(revokedBy, reason.strip(), id)
 			.update();
-		grantCache.clear();
+		signals.send(GRANTS_CHANGED, "");
 		audit.record(AuditTrail.GRANT, revokedBy, "grant:" + id,
 				"revoked " + grant.resourceCode() + " for " + grant.consumerDepartmentCode() + ": " + reason);
 	}

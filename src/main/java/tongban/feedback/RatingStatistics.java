@@ -10,18 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tongban.directory.DirectoryManagement;
 import tongban.directory.Region;
 import tongban.shared.Clocks;
+import tongban.shared.ClusterSignals;
+import tongban.shared.ClusterVersion;
 import tongban.shared.DomainException;
 
 /**
@@ -39,7 +38,8 @@ public class RatingStatistics {
 	private final DirectoryManagement directory;
 	private final ApplicationEventPublisher events;
 
-	RatingStatistics(JdbcClient jdbc, DirectoryManagement directory, ApplicationEventPublisher events) {
+	RatingStatistics(JdbcClient jdbc, DirectoryManagement directory, ApplicationEventPublisher events, ClusterSignals signals) {
+		this.version = new ClusterVersion(signals, "feedback_ratings");
 		this.events = events;
 		this.jdbc = jdbc;
 		this.directory = directory;
@@ -83,8 +83,8 @@ public class RatingStatistics {
 			Map<String, Long> badByTag) {
 	}
 
-	/** Bumped after each commit that changed the aggregate: cached answers of an older version are not used. */
-	private final AtomicLong version = new AtomicLong();
+	/** Moved after each commit that changed the aggregate, on every node: cached answers of an older version are not used. */
+	private final ClusterVersion version;
 
 	private record Key(String region, String department, String month) {
 	}
@@ -95,8 +95,8 @@ public class RatingStatistics {
 	private final ConcurrentHashMap<Key, Cached> cache = new ConcurrentHashMap<>();
 
 	/**
-	 * How long an answer may be reused while nothing changed on this node. A write on this node makes it stale at once
-	 * (after its commit); a write on another node of a cluster is seen within this time.
+	 * How long an answer may be reused while nothing changed. A write on any node makes it stale after its commit (a
+	 * cluster signal); the age limit is a second line of defence.
 	 */
 	static final long CACHE_NANOS = 5_000_000_000L;
 
@@ -108,7 +108,7 @@ public class RatingStatistics {
 	public Stats stats(String region, String department, String month) {
 		Key key = new Key(region == null ? "" : region.strip(), department == null ? "" : department.strip(),
 				month == null || month.isBlank() ? YearMonth.now(Clocks.ZONE).toString() : month.strip());
-		long v = version.get();
+		long v = version.current();
 		long now = System.nanoTime();
 		Cached c = cache.get(key);
 		if (c != null && c.version() == v && now - c.at() < CACHE_NANOS) {
@@ -123,24 +123,15 @@ public class RatingStatistics {
 	}
 
 	/**
-	 * A number that changes after every commit that changed the aggregate on this node (for caches of what is made from
+	 * A number that changes after every commit that changed the aggregate on any node (for caches of what is made from
 	 * the statistics, such as the rendered public page).
 	 */
 	public long version() {
-		return version.get();
+		return version.current();
 	}
 
 	private void changed() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager
-				.registerSynchronization(new TransactionSynchronization() {
-					@Override
-					public void afterCompletion(int status) {
-						version.incrementAndGet();
-					}
-				});
-		}
-		version.incrementAndGet();
+		version.changed("");
 	}
 
 	private Stats compute(String region, String department, String month) {

@@ -3,9 +3,9 @@ package tongban.hall;
 import java.util.UUID;
 
 /**
- * Facts of the queue of a point, published in the transaction that made them: the display pages listen after commit
- * (an in-process broadcaster today; a cluster channel can listen to the same events). They carry no personal data,
- * only the number's label and the window's number.
+ * Facts of the queue of a point, published in the transaction that made them: after the commit they reach the display
+ * pages on every node as a cluster signal (decision 0043). They carry no personal data, only the number's label and
+ * the window's number.
  */
 public final class QueueEvents {
 

@@ -30,6 +30,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.notification.internal.SmsTexts;
+import tongban.shared.ClusterSignals;
 import tongban.shared.DataKeys;
 
 /**
@@ -75,7 +76,10 @@ public class NotificationManagement {
 	NotificationManagement(SmsSender sms, JdbcClient jdbc, ObjectProvider<JavaMailSender> mail,
 			PlatformTransactionManager transactions,
 			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, DataKeys keys,
-			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow, NotificationPreferences preferences) {
+			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow, NotificationPreferences preferences,
+			ClusterSignals signals) {
+		this.signals = signals;
+		signals.listen(TEMPLATES_CHANGED, payload -> templateCache.clear());
 		this.preferences = preferences;
 		if (smsWindow.isNegative() || smsWindow.compareTo(Duration.ofMinutes(10)) > 0) {
 			throw new IllegalArgumentException("tongban.notification.sms-window must be 0 to 10 minutes, not " + smsWindow);
@@ -234,6 +238,11 @@ public class NotificationManagement {
 
 	private final Map<String, List<Template>> templateCache = new ConcurrentHashMap<>();
 
+	/** Signal that the notification templates changed. */
+	private static final String TEMPLATES_CHANGED = "notification_templates";
+
+	private final ClusterSignals signals;
+
 	/** The templates of an event, read once (a change of the texts is picked up after {@link #reloadTemplates()}). */
 	private List<Template> templates(String event) {
 		return templateCache.computeIfAbsent(event, e -> jdbc.sql("select channel, subject, body from notification_template where event = ?")
@@ -242,8 +251,9 @@ public class NotificationManagement {
 			.list());
 	}
 
+	/** Forgets the templates read, on every node (after the commit when inside a transaction). */
 	public void reloadTemplates() {
-		templateCache.clear();
+		signals.send(TEMPLATES_CHANGED, "");
 	}
 
 	/** Sends one e-mail; null when sent (or when no mail server is configured: logged as such), else the error. */

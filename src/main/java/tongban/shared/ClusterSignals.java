@@ -15,6 +15,12 @@ public interface ClusterSignals {
 	int MAX_PAYLOAD = 1000;
 
 	/**
+	 * The payload every listener receives when its node may have missed signals (its listening connection was lost
+	 * and made again): anything may have changed, so drop everything kept. A sender never sends it.
+	 */
+	String EVERYTHING = "*";
+
+	/**
 	 * Sends a signal on the channel to every node: after the current transaction commits (nothing when it rolls back),
 	 * or at once outside a transaction.
 	 *

@@ -37,8 +37,15 @@ public class WorkingCalendars implements ApplicationRunner {
 	private final JdbcClient jdbc;
 	private volatile WorkingCalendar current = new WorkingCalendar(List.of());
 
-	WorkingCalendars(JdbcClient jdbc) {
+	/** Signal that a year of the calendar was replaced: every node reads the calendar again. */
+	private static final String CALENDAR_CHANGED = "shared_calendar";
+
+	private final ClusterSignals signals;
+
+	WorkingCalendars(JdbcClient jdbc, ClusterSignals signals) {
 		this.jdbc = jdbc;
+		this.signals = signals;
+		signals.listen(CALENDAR_CHANGED, payload -> reload());
 	}
 
 	public WorkingCalendar current() {
@@ -89,6 +96,7 @@ public class WorkingCalendars implements ApplicationRunner {
 		delete(year);
 		insert(days, "uploaded by " + uploadedBy);
 		reload();
+		signals.send(CALENDAR_CHANGED, String.valueOf(year));
 		return problems;
 	}
 

@@ -28,12 +28,22 @@ public final class FormSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final String base;
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final HttpClient http;
 	private volatile String csrf;
 
 	/** A fresh browser for the site at {@code base} (e.g. {@code http://localhost:8080}). */
 	public FormSession(String base) {
+		this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+	}
+
+	private FormSession(String base, HttpClient http) {
 		this.base = base;
+		this.http = http;
+	}
+
+	/** The same browser, with its cookies, at another address: another node of a cluster ({@link SecondNode}). */
+	public FormSession at(String otherBase) {
+		return new FormSession(otherBase, http);
 	}
 
 	/** A member of staff signed in: password, then the TOTP code of this moment. */

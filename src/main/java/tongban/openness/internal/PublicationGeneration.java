@@ -1,35 +1,30 @@
 package tongban.openness.internal;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tongban.shared.ClusterSignals;
+import tongban.shared.ClusterVersion;
 
 /**
- * Changes whenever anything public about publications changes on this node, once the change is committed: cached
- * pages (publication pages, feeds, the sitemap, and guide pages' 相关政策) rendered at an older generation are stale.
- * Several nodes would share it as the catalogue's generation would (see CatalogManagement).
+ * Changes whenever anything public about publications changes on any node, once the change is committed (a cluster
+ * signal, decision 0043): cached pages (publication pages, feeds, the sitemap, and guide pages' 相关政策) rendered at
+ * an older generation are stale.
  */
 @Component
 public class PublicationGeneration {
 
-	private final AtomicLong generation = new AtomicLong();
+	private final ClusterVersion generation;
 
-	public long current() {
-		return generation.get();
+	PublicationGeneration(ClusterSignals signals) {
+		this.generation = new ClusterVersion(signals, "openness_publications");
 	}
 
-	/** Marks a change: at once outside a transaction, after the commit inside one (and again now, to stop caching meanwhile). */
+	public long current() {
+		return generation.current();
+	}
+
+	/** Marks a change: now (to stop caching meanwhile) and on every node at once outside a transaction, after the commit inside one. */
 	public void changed() {
-		generation.incrementAndGet();
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCompletion(int status) {
-					generation.incrementAndGet();
-				}
-			});
-		}
+		generation.changed("");
 	}
 }

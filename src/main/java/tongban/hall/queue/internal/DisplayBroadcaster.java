@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Fans a point's queue updates out to its open display pages (server-sent events), in this node's memory: the
- * {@code QueueEvents} listener feeds it after commit, so a cluster can put a shared channel in front of the same
- * listener. Sending happens off the caller's thread; an emitter that fails, completes or times out is dropped, and a
- * heartbeat (an SSE comment) keeps proxies from closing quiet connections and finds dead ones.
+ * Fans a point's queue updates out to its open display pages (server-sent events) connected to this node: the
+ * {@code DisplayFeed} feeds it from the cluster signal of each queue event, so a call made on any node reaches them.
+ * Sending happens off the caller's thread; an emitter that fails, completes or times out is dropped, and a heartbeat
+ * (an SSE comment) keeps proxies from closing quiet connections and finds dead ones.
  */
 @Component
 public class DisplayBroadcaster {
@@ -53,6 +53,11 @@ public class DisplayBroadcaster {
 		for (SseEmitter emitter : ofPoint) {
 			sender.execute(() -> send(ofPoint, emitter, SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON)));
 		}
+	}
+
+	/** The points with displays connected to this node now. */
+	public Set<UUID> points() {
+		return Set.copyOf(emitters.keySet());
 	}
 
 	/** The displays connected to a point now. */

@@ -10,8 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
 
 import tongban.hall.QueueEvents.QueueEvent;
 import tongban.hall.QueueEvents.TicketCalled;
@@ -19,11 +18,16 @@ import tongban.hall.QueueEvents.TicketRecalled;
 import tongban.hall.QueueEvents.TicketTaken;
 import tongban.hall.Series;
 import tongban.hall.queue.QueueBoard;
+import tongban.shared.ClusterSignals;
 
 /**
  * Feeds the display pages after each queue event commits: a call or recall at once, with the sentence the display reads
  * aloud; a new number only marks the point, whose waiting counts go out at most once a second (a busy kiosk does not
  * make every display re-read the queue for every number).
+ * <p>
+ * A display may be connected to any node of a cluster, so each event becomes a cluster signal ({@value #CHANNEL}:
+ * the point, what happened, and for a call the number's label and the window's number: no personal data), and every
+ * node feeds its own displays from it. A node that may have missed signals refreshes every display it holds.
  */
 @Component
 public class DisplayFeed {
@@ -37,28 +41,58 @@ public class DisplayFeed {
 	private final MessageSource messages;
 	private final Set<UUID> dirty = ConcurrentHashMap.newKeySet();
 
-	DisplayFeed(DisplayBroadcaster broadcaster, QueueBoard board, MessageSource messages) {
+	/** The cluster signal of a queue event: {@code pointId|CALL|label|window}, {@code pointId|TAKEN} or {@code pointId|UPDATE}. */
+	static final String CHANNEL = "hall_display";
+
+	private static final String SEPARATOR = "|";
+
+	private final ClusterSignals signals;
+
+	DisplayFeed(DisplayBroadcaster broadcaster, QueueBoard board, MessageSource messages, ClusterSignals signals) {
 		this.broadcaster = broadcaster;
 		this.board = board;
 		this.messages = messages;
+		this.signals = signals;
+		signals.listen(CHANNEL, this::received);
 	}
 
-	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+	/** In the event's transaction: the signal goes to every node after the commit (at once without a transaction). */
+	@EventListener
 	void on(QueueEvent event) {
-		handle(event);
+		signals.send(CHANNEL, signal(event));
 	}
 
-	/** The listener's work (tests call it directly). */
-	public void handle(QueueEvent event) {
-		if (broadcaster.connected(event.pointId()) == 0) {
+	static String signal(QueueEvent event) {
+		String point = event.pointId() + SEPARATOR;
+		return switch (event) {
+			case TicketCalled called -> point + "CALL" + SEPARATOR + called.label() + SEPARATOR + called.windowNumber();
+			case TicketRecalled recalled -> point + "CALL" + SEPARATOR + recalled.label() + SEPARATOR + recalled.windowNumber();
+			case TicketTaken taken -> point + "TAKEN";
+			default -> point + "UPDATE";
+		};
+	}
+
+	/** A queue event's signal from any node, this one included: this node's displays of the point hear of it. */
+	void received(String payload) {
+		if (payload.equals(ClusterSignals.EVERYTHING)) {
+			dirty.addAll(broadcaster.points());
 			return;
 		}
-		switch (event) {
-			case TicketCalled called -> send(event.pointId(), announce(called.label(), called.windowNumber()));
-			case TicketRecalled recalled -> send(event.pointId(), announce(recalled.label(), recalled.windowNumber()));
-			case TicketTaken taken -> dirty.add(taken.pointId());
-			default -> send(event.pointId(), null);
+		String[] parts = payload.split("\\|", -1);
+		UUID pointId = UUID.fromString(parts[0]);
+		if (broadcaster.connected(pointId) == 0) {
+			return;
 		}
+		switch (parts[1]) {
+			case "CALL" -> send(pointId, announce(parts[2], parts[3]));
+			case "TAKEN" -> dirty.add(pointId);
+			default -> send(pointId, null);
+		}
+	}
+
+	/** The listener's work on this node alone (tests call it directly). */
+	public void handle(QueueEvent event) {
+		received(signal(event));
 	}
 
 	/** The points whose waiting counts changed since the last pass, sent once. */
