@@ -7,6 +7,7 @@ import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -36,11 +37,15 @@ class KafkaExternalisation {
 	record KafkaConnection(Map<String, Object> config) {
 	}
 
+	/**
+	 * Modulith's listener factory needs this before bean post-processing exists, so the mapping (and the modules' APIs it
+	 * reads) is looked up when the first event is mapped, not now.
+	 */
 	@Bean
-	EventExternalizationConfiguration eventExternalizationConfiguration(MessageMapping mapping) {
+	EventExternalizationConfiguration eventExternalizationConfiguration(ObjectProvider<MessageMapping> mapping) {
 		return EventExternalizationConfiguration.externalizing()
 			.select(MessageMapping::supports)
-			.mapping(mapping::map)
+			.mapping(event -> mapping.getObject().map(event))
 			.routeAll(MessageMapping::target)
 			.build();
 	}
