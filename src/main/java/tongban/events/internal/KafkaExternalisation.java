@@ -14,8 +14,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.support.EventExternalizerModuleListener;
@@ -58,9 +56,12 @@ class KafkaExternalisation {
 		return new KafkaConnection(Map.copyOf(connection));
 	}
 
+	/**
+	 * The producer and its template are this module's own, not beans: Boot's {@code KafkaTemplate} (which Flowable's
+	 * event registry wants) stays as it is.
+	 */
 	@Bean
-	ProducerFactory<String, String> eventsProducerFactory(KafkaConnection kafkaConnection, KafkaProperties kafka,
-			EventsProperties properties) {
+	KafkaTransport kafkaTransport(KafkaConnection kafkaConnection, KafkaProperties kafka, EventsProperties properties, JsonMapper json) {
 		Map<String, Object> config = new HashMap<>(kafkaConnection.config());
 		config.putAll(kafka.getProducer().getProperties());
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "tongban-events");
@@ -75,18 +76,12 @@ class KafkaExternalisation {
 		config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryMs);
 		config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, deliveryMs));
 		config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-		return new DefaultKafkaProducerFactory<>(config);
+		return new KafkaTransport(new DefaultKafkaProducerFactory<>(config), json);
 	}
 
 	@Bean
-	KafkaTemplate<String, String> eventsKafkaTemplate(ProducerFactory<String, String> eventsProducerFactory) {
-		return new KafkaTemplate<>(eventsProducerFactory);
-	}
-
-	@Bean
-	EventExternalizerModuleListener kafkaEventExternalizer(EventExternalizationConfiguration configuration,
-			KafkaTemplate<String, String> eventsKafkaTemplate, JsonMapper json) {
-		return new EventExternalizerModuleListener(configuration, new KafkaTransport(eventsKafkaTemplate, json));
+	EventExternalizerModuleListener kafkaEventExternalizer(EventExternalizationConfiguration configuration, KafkaTransport kafkaTransport) {
+		return new EventExternalizerModuleListener(configuration, kafkaTransport);
 	}
 
 	@Bean
