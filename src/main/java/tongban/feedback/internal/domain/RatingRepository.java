@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import tongban.feedback.Channel;
 import tongban.feedback.Level;
+import tongban.feedback.RatingGiven;
 import tongban.feedback.RatingView;
 import tongban.shared.DataKeys;
 
@@ -42,14 +44,19 @@ public class RatingRepository {
 	private final JdbcClient jdbc;
 	private final JsonMapper json;
 	private final DataKeys keys;
+	private final ApplicationEventPublisher events;
 
-	RatingRepository(JdbcClient jdbc, JsonMapper json, DataKeys keys) {
+	RatingRepository(JdbcClient jdbc, JsonMapper json, DataKeys keys, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.keys = keys;
+		this.events = events;
 	}
 
-	/** Saves a rating (the comment encrypted); a second rating of one case round or one visit is a duplicate key. */
+	/**
+	 * Saves a rating (the comment encrypted) and publishes {@link RatingGiven}; a second rating of one case round or one
+	 * visit is a duplicate key.
+	 */
 	public RatingView insert(NewRating rating) {
 		jdbc.sql("""
 				insert into feedback_rating (id, channel, case_id, visit_id, subject_label, department_code, region_code, party_id,
@@ -61,7 +68,10 @@ public class RatingRepository {
 					rating.comment() == null || rating.comment().isBlank() ? null : keys.encrypt(rating.comment().strip()), rating.active(),
 					rating.round(), rating.month())
 			.update();
-		return find(rating.id()).orElseThrow();
+		RatingView saved = find(rating.id()).orElseThrow();
+		events.publishEvent(new RatingGiven(saved.id(), saved.caseId(), saved.departmentCode(), saved.channel(), saved.level(), saved.round(),
+				!saved.active(), saved.createdAt().toInstant()));
+		return saved;
 	}
 
 	public Optional<RatingView> find(UUID id) {
