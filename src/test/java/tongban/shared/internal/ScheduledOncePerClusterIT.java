@@ -8,10 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,7 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
+import tongban.support.AtOnce;
 import tongban.support.IntegrationTest;
 
 /**
@@ -66,7 +64,8 @@ class ScheduledOncePerClusterIT extends IntegrationTest {
 
 	private CountedJob node(AtomicInteger runs, CountDownLatch othersReturned) {
 		var node = new AnnotationConfigApplicationContext();
-		node.registerBean(DataSource.class, () -> dataSource);
+		// the application's pool, not closed with the node (a delegate has no close method)
+		node.registerBean(DataSource.class, () -> new DelegatingDataSource(dataSource));
 		node.registerBean(CountedJob.class, () -> new CountedJob(runs, othersReturned));
 		node.register(SchedulingConfiguration.class);
 		node.refresh();
@@ -86,25 +85,11 @@ class ScheduledOncePerClusterIT extends IntegrationTest {
 		AtomicInteger runs = new AtomicInteger();
 		CountDownLatch othersReturned = new CountDownLatch(2);
 		List<CountedJob> three = List.of(node(runs, othersReturned), node(runs, othersReturned), node(runs, othersReturned));
-		CyclicBarrier together = new CyclicBarrier(3);
-		ExecutorService pool = Executors.newFixedThreadPool(3);
-		try {
-			List<Future<?>> calls = new ArrayList<>();
-			for (CountedJob job : three) {
-				calls.add(pool.submit(() -> {
-					together.await(10, TimeUnit.SECONDS);
-					job.run();
-					othersReturned.countDown();
-					return null;
-				}));
-			}
-			for (Future<?> call : calls) {
-				call.get(30, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		AtOnce.run(3, node -> () -> {
+			three.get(node).run();
+			othersReturned.countDown();
+			return null;
+		});
 		assertThat(runs).as("one node did the work, two skipped it").hasValue(1);
 
 		// the run is over (lockAtLeastFor 0): the next firing, on any node, runs again
