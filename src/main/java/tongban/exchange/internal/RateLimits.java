@@ -1,48 +1,50 @@
 package tongban.exchange.internal;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-
-import javax.sql.DataSource;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * A token bucket per department system: {@code rate} calls a second on average, bursts up to one second's worth. The
- * bucket lives in PostgreSQL ({@code exchange_rate_bucket}, Bucket4j's select-for-update backend), so every node draws
- * from the same one and a cluster of N nodes still allows the rate, not N times it (docs/decisions/0044).
+ * bucket is a row of {@code exchange_rate_bucket}, refilled and taken from in one statement (the upsert locks the row
+ * for that statement only), so every node draws from the same bucket and a cluster of N nodes still allows the rate,
+ * not N times it. One statement rather than Bucket4j's transaction of several: measured in docs/performance.md ("Issue
+ * 21: rate limits"), docs/decisions/0044.
  */
 @Component
 public class RateLimits {
 
-	private final ProxyManager<String> buckets;
+	/**
+	 * Refills by the time since the last take (never back in time, never over the rate), then takes one token if there
+	 * is a whole one; answers whether it did and what is left.
+	 */
+	private static final String TAKE = """
+			with asked as (select ?::varchar as id, ?::double precision as rate)
+			insert into exchange_rate_bucket as b (id, tokens, taken_at, allowed)
+			select id, rate - 1, clock_timestamp(), true from asked
+			on conflict (id) do update set
+			  tokens = least(excluded.tokens + 1, b.tokens + greatest(0, extract(epoch from clock_timestamp() - b.taken_at)) * (excluded.tokens + 1))
+			    - case when least(excluded.tokens + 1, b.tokens + greatest(0, extract(epoch from clock_timestamp() - b.taken_at)) * (excluded.tokens + 1)) >= 1
+			      then 1 else 0 end,
+			  allowed = least(excluded.tokens + 1, b.tokens + greatest(0, extract(epoch from clock_timestamp() - b.taken_at)) * (excluded.tokens + 1)) >= 1,
+			  taken_at = greatest(b.taken_at, clock_timestamp())
+			returning allowed, tokens""";
 
-	RateLimits(DataSource dataSource) {
-		this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-			.primaryKeyMapper(PrimaryKeyMapper.STRING)
-			.table("exchange_rate_bucket")
-			.idColumn("id")
-			.stateColumn("state")
-			.build();
+	private record Taken(boolean allowed, double tokens) {
+	}
+
+	private final JdbcClient jdbc;
+
+	RateLimits(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
 	/** Takes one call from the client's bucket; the whole seconds to wait when there is none (0 when allowed). */
 	public long take(String clientId, int rate) {
-		BucketConfiguration configuration = BucketConfiguration.builder()
-			.addLimit(Bandwidth.builder().capacity(rate).refillGreedy(rate, Duration.ofSeconds(1)).build())
-			.build();
 		// the rate is part of the key: a client given another rate starts a fresh bucket
-		ConsumptionProbe probe = buckets.builder().build(clientId + ":" + rate, () -> configuration).tryConsumeAndReturnRemaining(1);
-		if (probe.isConsumed()) {
+		Taken taken = jdbc.sql(TAKE).params(clientId + ":" + rate, rate).query(Taken.class).single();
+		if (taken.allowed()) {
 			return 0;
 		}
-		return Math.max(1, (probe.getNanosToWaitForRefill() + TimeUnit.SECONDS.toNanos(1) - 1) / TimeUnit.SECONDS.toNanos(1));
+		return Math.max(1, (long) Math.ceil((1 - taken.tokens()) / rate));
 	}
 }

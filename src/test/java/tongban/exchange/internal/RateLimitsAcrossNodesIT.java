@@ -5,28 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tongban.support.AtOnce;
 import tongban.support.IntegrationTest;
 
 /**
- * The exchange API's per-client bucket holds across nodes: two {@link RateLimits}, each with its own connection to the
- * database as two nodes would have, serve one client from one bucket. Were the buckets in each node's memory, the two
- * would allow twice the burst.
+ * The exchange API's per-client bucket holds across nodes: two {@link RateLimits} (two nodes), called at once on
+ * several connections, serve one client from one bucket. Were the buckets in each node's memory, the two would allow
+ * twice the burst.
  */
 class RateLimitsAcrossNodesIT extends IntegrationTest {
 
-	@Autowired
-	DataSource dataSource;
-
 	@Test
 	void twoNodesTogetherAllowNoMoreThanTheClientsRate() throws Exception {
-		RateLimits nodeA = new RateLimits(dataSource);
-		RateLimits nodeB = new RateLimits(dataSource);
+		RateLimits nodeA = new RateLimits(jdbc);
+		RateLimits nodeB = new RateLimits(jdbc);
 		String client = "test-" + UUID.randomUUID();
 		int rate = 5;
 		AtomicInteger allowed = new AtomicInteger();
@@ -51,7 +45,7 @@ class RateLimitsAcrossNodesIT extends IntegrationTest {
 
 	@Test
 	void aChangedRateStartsAFreshBucket() {
-		RateLimits node = new RateLimits(dataSource);
+		RateLimits node = new RateLimits(jdbc);
 		String client = "test-" + UUID.randomUUID();
 		assertThat(node.take(client, 1)).isZero();
 		assertThat(node.take(client, 1)).isEqualTo(1);
