@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -91,8 +93,14 @@ public class DataQuality implements ApplicationRunner {
 			.list();
 	}
 
-	/** Every night; answers how many findings are open after the run. */
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #runAll()}, unlocked. */
 	@Scheduled(cron = "0 0 2 * * *", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "exchange.data-quality", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
+	void nightly() {
+		runAll();
+	}
+
+	/** Every night; answers how many findings are open after the run. */
 	public long runAll() {
 		// each register is read and decrypted once per run, however many rules look at it
 		Map<String, Map<String, Map<String, String>>> loaded = new HashMap<>();

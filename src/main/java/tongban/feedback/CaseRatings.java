@@ -191,7 +191,9 @@ public class CaseRatings {
 
 	/**
 	 * 默认好评: each invitation past its date whose case nobody rated gets the default rating ({@link #DEFAULT_LEVEL}, not
-	 * active), counted in the month it is given. Answers how many.
+	 * active), counted in the month it is given. Answers how many. The invitations are claimed ({@code skip locked}): two
+	 * passes at once (two nodes, a lock that lapsed) share the work instead of both rating a case and one failing on the
+	 * unique (case, round).
 	 */
 	@Transactional
 	public int applyDefaults(Instant now, int limit) {
@@ -200,7 +202,7 @@ public class CaseRatings {
 		List<Due> due = jdbc.sql("""
 				select i.case_id, i.case_number, i.item_name, i.department_code, i.region_code, i.party_id from feedback_invitation i
 				where i.default_after <= ? and not exists (select 1 from feedback_rating r where r.case_id = i.case_id)
-				order by i.default_after limit ?""")
+				order by i.default_after limit ? for update of i skip locked""")
 			.params(Timestamp.from(now), limit)
 			.query((rs, row) -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
 					rs.getObject(6, UUID.class)))

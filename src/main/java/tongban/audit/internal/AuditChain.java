@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +58,13 @@ public class AuditChain {
 	private record Pending(long id, Instant at, String kind, String actor, String subject, String detail) {
 	}
 
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #chainPending()}, unlocked. */
 	@Scheduled(fixedDelay = 500, initialDelay = 2000)
+	@SchedulerLock(name = "audit.chain", lockAtMostFor = "PT1M", lockAtLeastFor = "PT0.4S")
+	void scheduledChaining() {
+		chainPending();
+	}
+
 	public void chainPending() {
 		while (Boolean.TRUE.equals(tx.execute(s -> chainBatch(1000)))) {
 			// until nothing is left

@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -42,7 +44,14 @@ public class MaterialRetention {
 		this.closed = closed;
 	}
 
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #purge()}, unlocked. */
 	@Scheduled(cron = "0 30 3 * * *", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "casework.material-retention", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
+	@Transactional
+	void nightly() {
+		purge();
+	}
+
 	@Transactional
 	public int purge() {
 		OffsetDateTime now = OffsetDateTime.now(Clocks.ZONE);

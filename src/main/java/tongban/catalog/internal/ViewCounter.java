@@ -24,6 +24,7 @@ public class ViewCounter {
 		counts.computeIfAbsent(code, k -> new LongAdder()).increment();
 	}
 
+	// Node-local, not locked: each node adds the views counted in its own memory (the sum is done by the database).
 	@Scheduled(fixedDelayString = "${tongban.catalog.view-flush:60s}")
 	public void flush() {
 		for (String code : counts.keySet()) {

@@ -3,6 +3,8 @@ package tongban.exchange.internal;
 import java.time.OffsetDateTime;
 import java.time.Period;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,7 +33,14 @@ public class AccessRetention {
 		this.keep = keep;
 	}
 
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #purge()}, unlocked. */
 	@Scheduled(cron = "0 15 3 * * *", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "exchange.access-retention", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
+	@Transactional
+	void nightly() {
+		purge();
+	}
+
 	@Transactional
 	public int purge() {
 		OffsetDateTime before = OffsetDateTime.now(Clocks.ZONE).minus(keep);

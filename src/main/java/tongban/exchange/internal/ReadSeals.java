@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.context.annotation.Lazy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -63,6 +65,13 @@ class ReadSeals implements SealedRecords {
 		}
 	}
 
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #sealPending()}, unlocked. */
+	@Scheduled(fixedDelay = 500, initialDelay = 2000)
+	@SchedulerLock(name = "exchange.read-seals", lockAtMostFor = "PT1M", lockAtLeastFor = "PT0.4S")
+	void scheduledSealing() {
+		sealPending();
+	}
+
 	/**
 	 * Seals the records committed since the last pass, up to the highest id committed now, once every insert that may
 	 * still bring a lower id has ended. Such an insert drew its id before that highest one was drawn (ids come from the
@@ -71,7 +80,6 @@ class ReadSeals implements SealedRecords {
 	 * ids). Holders that last over ten seconds leave the range to the next pass.
 	 */
 	@Override
-	@Scheduled(fixedDelay = 500, initialDelay = 2000)
 	public void sealPending() {
 		long highest = jdbc.sql("select coalesce(max(id), 0) from exchange_access").query(Long.class).single();
 		Set<String> underWay = new HashSet<>(holders());

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +27,7 @@ class DefaultRatings {
 	}
 
 	@Scheduled(cron = "0 7 * * * *", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "feedback.default-ratings", lockAtMostFor = "PT55M", lockAtLeastFor = "PT55M")
 	void run() {
 		int total = 0;
 		for (int n = ratings.applyDefaults(Instant.now(), 1000); n > 0; n = ratings.applyDefaults(Instant.now(), 1000)) {

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -122,8 +124,14 @@ public class KioskSessions {
 		jdbc.sql("delete from hall_kiosk_session where kiosk_id = ?").param(kiosk.id()).update();
 	}
 
-	/** Drops everyone idle longer than the timeout, also at kiosks that sent no request since (safe to run twice). */
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #sweep()}, unlocked. */
 	@Scheduled(fixedDelayString = "${tongban.hall.kiosk.sweep:15s}")
+	@SchedulerLock(name = "hall.kiosk-session-sweep", lockAtMostFor = "PT1M", lockAtLeastFor = "PT12S")
+	void scheduledSweep() {
+		sweep();
+	}
+
+	/** Drops everyone idle longer than the timeout, also at kiosks that sent no request since (safe to run twice). */
 	public int sweep() {
 		return jdbc.sql("delete from hall_kiosk_session where last_seen_at <= ?")
 			.param(Timestamp.from(clock.instant().minus(idle)))

@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ class OverdueSupervision {
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.hotline.supervision-interval:60s}", initialDelayString = "${tongban.hotline.supervision-interval:60s}")
+	@SchedulerLock(name = "hotline.overdue-supervision", lockAtMostFor = "PT5M", lockAtLeastFor = "PT50S")
 	void run() {
 		int n = supervision.superviseOverdue(OffsetDateTime.now(Clocks.ZONE));
 		if (n > 0) {

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -50,6 +52,7 @@ public class AnomalyScan {
 
 	/** After midnight (02:10, so that a reveal late in the day has had its window), yesterday. */
 	@Scheduled(cron = "${tongban.insight.anomalies.cron:0 10 2 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "insight.anomaly-scan", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	public void scanYesterday() {
 		scan(LocalDate.now(Clocks.ZONE).minusDays(1));
 	}

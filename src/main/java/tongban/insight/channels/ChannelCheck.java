@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -60,6 +62,7 @@ public class ChannelCheck {
 
 	/** Every night at 03:40. */
 	@Scheduled(cron = "${tongban.insight.channels.cron:0 40 3 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "insight.channel-check", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	public void nightly() {
 		check(LocalDate.now(Clocks.ZONE));
 	}

@@ -2,6 +2,8 @@ package tongban.insight.indicators;
 
 import java.time.LocalDate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -70,6 +72,7 @@ class IndicatorListeners {
 
 	/** Today's and yesterday's reads of shared data, per department. */
 	@Scheduled(fixedDelayString = "${tongban.insight.reads-recount:5m}", initialDelayString = "${tongban.insight.reads-recount:5m}")
+	@SchedulerLock(name = "insight.reads-recount", lockAtMostFor = "PT15M", lockAtLeastFor = "PT4M")
 	void recountReads() {
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		counting.countReads(today.minusDays(1));

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -45,6 +47,7 @@ public class TopicWatch {
 	}
 
 	@Scheduled(cron = "${tongban.insight.trends.surge-cron:0 10 * * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "insight.topic-watch", lockAtMostFor = "PT55M", lockAtLeastFor = "PT55M")
 	void hourly() {
 		int raised = scan("", LocalDate.now(Clocks.ZONE));
 		log.info("hot topic pass: {} alerts raised", raised);

@@ -12,6 +12,8 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,6 +53,7 @@ public class ArchiveTimeStamping {
 	}
 
 	@Scheduled(cron = "${tongban.licence.archive-cron:0 20 3 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "licence.archive-time-stamping", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void nightly() {
 		int stamped = renew(Instant.now());
 		if (stamped > 0) {

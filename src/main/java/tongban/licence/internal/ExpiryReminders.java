@@ -2,6 +2,8 @@ package tongban.licence.internal;
 
 import java.time.LocalDate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,6 +21,7 @@ class ExpiryReminders {
 	}
 
 	@Scheduled(cron = "${tongban.licence.reminder-cron:0 0 9 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "licence.expiry-reminders", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void remind() {
 		licences.remindExpiring(LocalDate.now(Clocks.ZONE));
 	}

@@ -1,5 +1,7 @@
 package tongban.notification.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,7 @@ class DeliveryScheduler {
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.notification.delivery-interval:300ms}")
+	@SchedulerLock(name = "notification.delivery", lockAtMostFor = "PT2M", lockAtLeastFor = "PT0.25S")
 	void deliver() {
 		while (notifications.deliver(100) == 100) {
 			// a full batch: more may be waiting

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,6 +40,7 @@ public class DeemedWithdrawal {
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.openness.withdrawal-interval:10m}", initialDelayString = "${tongban.openness.withdrawal-interval:10m}")
+	@SchedulerLock(name = "openness.deemed-withdrawal", lockAtMostFor = "PT30M", lockAtLeastFor = "PT8M")
 	void scheduled() {
 		int n = run();
 		if (n > 0) {

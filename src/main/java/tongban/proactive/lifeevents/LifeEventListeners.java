@@ -2,6 +2,8 @@ package tongban.proactive.lifeevents;
 
 import java.time.LocalDate;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ class LifeEventListeners {
 	}
 
 	@Scheduled(cron = "${tongban.proactive.life-events-cron:0 30 1 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "proactive.life-events", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void nightly() {
 		lifeEvents.nightly(LocalDate.now(Clocks.ZONE));
 	}

@@ -36,6 +36,7 @@ public class Usage {
 	}
 
 	/** Adds what was counted since the last flush. */
+	// Node-local, not locked: each node adds the uses counted in its own memory (an upsert that sums).
 	@Scheduled(fixedDelayString = "${tongban.opendata.usage-flush:5s}")
 	@Transactional
 	public void flush() {

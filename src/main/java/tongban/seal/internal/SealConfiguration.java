@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import tongban.shared.Secrets;
 import tongban.shared.TongbanProperties;
@@ -29,7 +30,8 @@ class SealConfiguration {
 	}
 
 	@Bean
-	TimeStamps timeStamps(SigningKeys keys, PlatformCa ca) {
-		return new TimeStamps(keys, ca);
+	TimeStamps timeStamps(SigningKeys keys, PlatformCa ca, JdbcClient jdbc) {
+		// one sequence for every node: two nodes never give two time-stamps the same serial number (V240)
+		return new TimeStamps(keys, ca, () -> jdbc.sql("select nextval('seal_timestamp_serial')").query(Long.class).single());
 	}
 }

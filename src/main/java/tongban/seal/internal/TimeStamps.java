@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -41,11 +41,13 @@ public class TimeStamps {
 	private final PlatformCa ca;
 	private volatile SigningKeys.Entry unit;
 	private volatile int generation;
-	private final AtomicLong serial = new AtomicLong(System.currentTimeMillis());
+	/** Serial numbers unique across the cluster (RFC 3161: unique per token of a TSA): a database sequence, not node memory. */
+	private final LongSupplier serials;
 
 	/** The newest unit (aliases tsa-p256, tsa-p256-2, tsa-p256-3 …), a new one when it has less than two years left. */
-	public TimeStamps(SigningKeys keys, PlatformCa ca) {
+	public TimeStamps(SigningKeys keys, PlatformCa ca, LongSupplier serials) {
 		this.ca = ca;
+		this.serials = serials;
 		int n = 1;
 		while (keys.get(alias(n + 1)).isPresent()) {
 			n++;
@@ -94,7 +96,7 @@ public class TimeStamps {
 			var generator = new TimeStampTokenGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(Crypto.PROVIDER)
 				.build("SHA256withECDSA", unit.key(), unit.certificate()), sha256, POLICY);
 			generator.addCertificates(new JcaCertStore(unit.chain()));
-			return generator.generate(request.generate(NISTObjectIdentifiers.id_sha256, digest), BigInteger.valueOf(serial.incrementAndGet()),
+			return generator.generate(request.generate(NISTObjectIdentifiers.id_sha256, digest), BigInteger.valueOf(serials.getAsLong()),
 					new Date());
 		}
 		catch (GeneralSecurityException | OperatorCreationException | TSPException e) {

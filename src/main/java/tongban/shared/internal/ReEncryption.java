@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,7 +49,13 @@ public class ReEncryption {
 		return columns;
 	}
 
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #run()}, unlocked. */
 	@Scheduled(cron = "0 0 4 * * *", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "shared.re-encryption", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
+	void nightly() {
+		run();
+	}
+
 	public int run() {
 		int n = 0;
 		for (Column c : columns) {

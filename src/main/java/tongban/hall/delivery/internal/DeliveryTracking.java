@@ -2,6 +2,8 @@ package tongban.hall.delivery.internal;
 
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,7 @@ class DeliveryTracking implements ShipmentTracking {
 
 	/** Every few minutes (by default five): safe to run twice, each status is stored once and each message sent once. */
 	@Scheduled(fixedDelayString = "${tongban.hall.delivery.poll-interval:5m}", initialDelayString = "${tongban.hall.delivery.poll-interval:5m}")
+	@SchedulerLock(name = "hall.delivery-tracking", lockAtMostFor = "PT15M", lockAtLeastFor = "PT4M")
 	void poll() {
 		shipments.poll();
 	}

@@ -66,6 +66,7 @@ public class DisplayBroadcaster {
 		return ofPoint == null ? 0 : ofPoint.size();
 	}
 
+	// Node-local, not locked: keeps alive the display connections open on this node.
 	@Scheduled(fixedRateString = "${tongban.hall.queue.heartbeat-seconds:15}", timeUnit = TimeUnit.SECONDS)
 	void heartbeat() {
 		emitters.forEach((pointId, ofPoint) -> ofPoint.forEach(emitter -> send(ofPoint, emitter, SseEmitter.event().comment("heartbeat"))));

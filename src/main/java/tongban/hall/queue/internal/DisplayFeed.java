@@ -96,6 +96,7 @@ public class DisplayFeed {
 	}
 
 	/** The points whose waiting counts changed since the last pass, sent once. */
+	// Node-local, not locked: pushes this node's pending display updates to the displays connected to it.
 	@Scheduled(fixedDelay = 1000)
 	void flush() {
 		for (UUID pointId : Set.copyOf(dirty)) {

@@ -5,6 +5,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -57,8 +59,14 @@ public class SupervisionRules {
 		this.stoppedDays = stoppedDays;
 	}
 
-	/** Every 30 minutes (and on demand): the orders the rules owe; returns how many were raised. */
+	/** The schedule's entry, once per cluster (docs/cluster.md); callers and tests use {@link #pass()}, unlocked. */
 	@Scheduled(cron = "${tongban.insight.supervision.cron:0 */30 * * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "insight.supervision-rules", lockAtMostFor = "PT25M", lockAtLeastFor = "PT25M")
+	void scheduledPass() {
+		pass();
+	}
+
+	/** Every 30 minutes (and on demand): the orders the rules owe; returns how many were raised. */
 	public int pass() {
 		int raised = 0;
 		for (String region : regions()) {

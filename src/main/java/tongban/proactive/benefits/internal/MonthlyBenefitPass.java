@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,6 +33,7 @@ class MonthlyBenefitPass {
 	}
 
 	@Scheduled(cron = "${tongban.proactive.benefit-cron:0 30 2 1 * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "proactive.benefit-monthly", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void run() {
 		for (BenefitPolicy policy : policies.allActive()) {
 			try {

@@ -1,5 +1,7 @@
 package tongban.proactive.benefits.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -28,6 +30,7 @@ class PaymentHandover {
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.proactive.payment-sweep:60s}")
+	@SchedulerLock(name = "proactive.payment-handover", lockAtMostFor = "PT10M", lockAtLeastFor = "PT50S")
 	void sweep() {
 		payments.handOverLeftBehind(500);
 	}

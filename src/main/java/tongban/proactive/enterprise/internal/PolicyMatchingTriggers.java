@@ -1,5 +1,7 @@
 package tongban.proactive.enterprise.internal;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,7 @@ class PolicyMatchingTriggers {
 	}
 
 	@Scheduled(cron = "${tongban.proactive.enterprise.match-cron:0 30 2 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "proactive.enterprise-matching", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void nightly() {
 		matching.matchAll();
 	}

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,7 @@ class Regeneration {
 	}
 
 	@Scheduled(cron = "${tongban.opendata.regenerate-cron:0 40 2 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "proactive.opendata-regeneration", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void regenerateDue() {
 		LocalDate today = LocalDate.now(Clocks.ZONE);
 		for (Dataset dataset : datasets.published(new Datasets.Filter(null, null, null, null, null))) {

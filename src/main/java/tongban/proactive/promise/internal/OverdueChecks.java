@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ class OverdueChecks {
 	}
 
 	@Scheduled(cron = "${tongban.proactive.promise.overdue-cron:0 10 1 * * *}", zone = "Asia/Shanghai")
+	@SchedulerLock(name = "proactive.promise-overdue", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	void run() {
 		int n = checks.markOverdue(LocalDate.now(Clocks.ZONE));
 		if (n > 0) {
