@@ -37,7 +37,7 @@ class OutboxResubmission {
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.kafka.resubmit-every:30s}", initialDelayString = "${tongban.kafka.resubmit-every:30s}")
-	@SchedulerLock(name = "events.resubmit")
+	@SchedulerLock(name = "events.resubmit", lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
 	void resubmit() {
 		if (!broker.reachable()) {
 			log.debug("Kafka unreachable: the outbox waits");

@@ -93,7 +93,7 @@ class SessionConfiguration implements BeanClassLoaderAware {
 		}
 
 		@Scheduled(cron = "0 * * * * *", zone = "Asia/Shanghai")
-		@SchedulerLock(name = "session-cleanup", lockAtMostFor = "PT5M")
+		@SchedulerLock(name = "shared.session-cleanup", lockAtMostFor = "PT5M", lockAtLeastFor = "PT50S")
 		void delete() {
 			repository.ifAvailable(JdbcIndexedSessionRepository::cleanUpExpiredSessions);
 		}
