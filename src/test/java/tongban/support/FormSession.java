@@ -28,7 +28,8 @@ public final class FormSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final String base;
-	private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+	private final CookieManager cookies = new CookieManager();
+	private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 	private volatile String csrf;
 
 	/** A fresh browser for the site at {@code base} (e.g. {@code http://localhost:8080}). */
@@ -121,6 +122,16 @@ public final class FormSession {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/** The cookies this browser sends ({@code name=value; ...}) and its CSRF token, for a load generator posing as it. */
+	public String cookieHeader() {
+		return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+	}
+
+	/** The CSRF token of the page last read. */
+	public String csrfToken() {
+		return csrf;
 	}
 
 	private static List<Map.Entry<String, String>> pairs(String... fields) {
