@@ -146,7 +146,7 @@ class LifecycleBench extends IntegrationTest {
 				  case when r < 88 then c + interval '4 days' end,
 				  case when r < 88 and g % 3 <> 0 then (array['SATISFIED','SATISFIED','SATISFIED','BASIC','UNSATISFIED'])[1 + g % 5] end,
 				  c, c + interval '4 days'
-				from (select g, (g * 7919) % 100 as r,
+				from (select g, ((g::bigint * 7919) % 100)::int as r,
 				        now() - interval '1 day' - (g % 365) * interval '1 day' - (g % 86400) * interval '1 second' as c
 				      from generate_series(1, ?) g) s""")
 			.params(addresses, names, phoneEnc, phoneIdx, count)
