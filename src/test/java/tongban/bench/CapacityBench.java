@@ -3,12 +3,10 @@ package tongban.bench;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,24 +131,8 @@ class CapacityBench extends IntegrationTest {
 
 	/** Drafts ready to submit, as CaseBench prepares them: "id token" per line. */
 	private Path drafts(Citizen me, int count) throws Exception {
-		var item = catalog.published(CaseBench.ITEM).orElseThrow();
-		String values = "{\"name\":\"" + me.name() + "\",\"idNumber\":\"" + me.idNumber()
-				+ "\",\"phone\":\"13300012345\",\"reason\":\"信息变更\",\"delivery\":\"窗口领取\"}";
-		List<Object[]> rows = new ArrayList<>();
-		List<String> lines = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			UUID id = UUID.randomUUID();
-			UUID submitToken = UUID.randomUUID();
-			lines.add(id + " " + submitToken);
-			rows.add(new Object[] { id, CaseBench.ITEM, item.version(), item.guide().name(), item.guide().department(), "330106", me.id(),
-					me.name(), "CITIZEN", me.id(), me.name(), keys.encrypt(values), submitToken });
-		}
-		jdbcTemplate.batchUpdate("""
-				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code, applicant_account_id,
-				  applicant_name, party_kind, party_id, party_name, status, form_values, submit_token)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", rows);
 		Path file = Files.createTempFile("capacity-drafts", ".txt");
-		Files.write(file, lines);
+		Files.write(file, CaseBench.drafts(jdbcTemplate, catalog, keys, me, count).stream().map(d -> d[0] + " " + d[1]).toList());
 		return file;
 	}
 }
