@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import tongban.catalog.CatalogManagement;
+import tongban.shared.DataKeys;
 import tongban.support.IntegrationTest;
 
 /**
@@ -94,23 +95,8 @@ class CaseBench extends IntegrationTest {
 	@Test
 	void submissions() throws Exception {
 		Citizen me = newCitizen("压测申请人", 2);
-		var item = catalog.published(ITEM).orElseThrow();
-		String values = "{\"name\":\"" + me.name() + "\",\"idNumber\":\"" + me.idNumber()
-				+ "\",\"phone\":\"13300012345\",\"reason\":\"信息变更\",\"delivery\":\"窗口领取\"}";
 		long p0 = System.nanoTime();
-		List<UUID[]> drafts = new ArrayList<>();
-		List<Object[]> rows = new ArrayList<>();
-		for (int i = 0; i < DRAFTS; i++) {
-			UUID id = UUID.randomUUID();
-			UUID token = UUID.randomUUID();
-			drafts.add(new UUID[] { id, token });
-			rows.add(new Object[] { id, ITEM, item.version(), item.guide().name(), item.guide().department(), "330106", me.id(),
-					me.name(), "CITIZEN", me.id(), me.name(), keys.encrypt(values), token });
-		}
-		jdbcTemplate.batchUpdate("""
-				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code, applicant_account_id,
-				  applicant_name, party_kind, party_id, party_name, status, form_values, submit_token)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", rows);
+		List<UUID[]> drafts = drafts(jdbcTemplate, catalog, keys, me, DRAFTS);
 		System.out.printf("BENCH drafts=%d prepared in %.1fs%n", DRAFTS, (System.nanoTime() - p0) / 1e9);
 
 		String bearer = "Bearer " + accessToken(me.id(), "cases.read", "cases.write");
@@ -152,6 +138,27 @@ class CaseBench extends IntegrationTest {
 		System.out.printf("BENCH processes started for the submissions: %d of %d, caught up %.1f s after the load%n", started,
 				sub.done(), (System.nanoTime() - t1) / 1e9);
 		System.out.printf("BENCH heap after GC: %d MiB before, %d MiB after; RSS %s%n", heapBefore >> 20, heapAfter >> 20, rss());
+	}
+
+	/** Drafts of {@link #ITEM} ready to submit for {@code me}, written by SQL: each its id and submit token. */
+	static List<UUID[]> drafts(JdbcTemplate jdbcTemplate, CatalogManagement catalog, DataKeys keys, Citizen me, int count) {
+		var item = catalog.published(ITEM).orElseThrow();
+		String values = "{\"name\":\"" + me.name() + "\",\"idNumber\":\"" + me.idNumber()
+				+ "\",\"phone\":\"13300012345\",\"reason\":\"信息变更\",\"delivery\":\"窗口领取\"}";
+		List<UUID[]> drafts = new ArrayList<>();
+		List<Object[]> rows = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			UUID id = UUID.randomUUID();
+			UUID token = UUID.randomUUID();
+			drafts.add(new UUID[] { id, token });
+			rows.add(new Object[] { id, ITEM, item.version(), item.guide().name(), item.guide().department(), "330106", me.id(),
+					me.name(), "CITIZEN", me.id(), me.name(), keys.encrypt(values), token });
+		}
+		jdbcTemplate.batchUpdate("""
+				insert into casework_case (id, item_code, item_version, item_name, department_code, region_code, applicant_account_id,
+				  applicant_name, party_kind, party_id, party_name, status, form_values, submit_token)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', ?, ?)""", rows);
+		return drafts;
 	}
 
 	static String rss() {

@@ -23,7 +23,12 @@ final class Wrk {
 	}
 
 	static CaseBench.Figures run(String url, int clients, int seconds, Path script, Map<String, String> env) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + clients, "-d" + seconds + "s", "--latency"));
+		return run(url, 2, clients, seconds, script, env);
+	}
+
+	/** With as many wrk threads as asked (a script that keeps state per connection runs one connection per thread). */
+	static CaseBench.Figures run(String url, int threads, int clients, int seconds, Path script, Map<String, String> env) throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + clients, "-d" + seconds + "s", "--latency"));
 		if (script != null) {
 			command.addAll(List.of("-s", script.toString()));
 		}

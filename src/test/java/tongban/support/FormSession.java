@@ -28,22 +28,24 @@ public final class FormSession {
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
 	private final String base;
+	private final CookieManager cookies;
 	private final HttpClient http;
 	private volatile String csrf;
 
 	/** A fresh browser for the site at {@code base} (e.g. {@code http://localhost:8080}). */
 	public FormSession(String base) {
-		this(base, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+		this(base, new CookieManager());
 	}
 
-	private FormSession(String base, HttpClient http) {
+	private FormSession(String base, CookieManager cookies) {
 		this.base = base;
-		this.http = http;
+		this.cookies = cookies;
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
 	}
 
 	/** The same browser, with its cookies, at another address: another node of a cluster ({@link SecondNode}). */
 	public FormSession at(String otherBase) {
-		return new FormSession(otherBase, http);
+		return new FormSession(otherBase, cookies);
 	}
 
 	/** A member of staff signed in: password, then the TOTP code of this moment. */
@@ -145,6 +147,16 @@ public final class FormSession {
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
+	}
+
+	/** The cookies this browser sends ({@code name=value; ...}) and its CSRF token, for a load generator posing as it. */
+	public String cookieHeader() {
+		return cookies.getCookieStore().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+	}
+
+	/** The CSRF token of the page last read. */
+	public String csrfToken() {
+		return csrf;
 	}
 
 	private static List<Map.Entry<String, String>> pairs(String... fields) {
