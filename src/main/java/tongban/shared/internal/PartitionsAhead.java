@@ -22,7 +22,7 @@ class PartitionsAhead {
 	}
 
 	@Scheduled(cron = "0 5 2 * * *", zone = "Asia/Shanghai")
-	@SchedulerLock(name = "partitions-ahead")
+	@SchedulerLock(name = "shared.partitions-ahead", lockAtMostFor = "PT23H", lockAtLeastFor = "PT23H")
 	public void createAhead() {
 		partitions.tables().forEach(partitions::ensureAhead);
 	}

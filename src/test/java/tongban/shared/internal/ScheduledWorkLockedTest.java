@@ -38,6 +38,8 @@ class ScheduledWorkLockedTest {
 	static final Set<String> NODE_LOCAL = Set.of(
 			// views counted in this node's memory, added to the database's sum
 			"tongban.catalog.internal.ViewCounter#flush",
+			// the townships of the tickets this node took, scanned for surges once a minute
+			"tongban.insight.trends.TopicWatch#scanPending",
 			// keep-alives of the display connections open on this node
 			"tongban.hall.queue.internal.DisplayBroadcaster#heartbeat",
 			// this node's pending display updates, pushed to the displays connected to it
