@@ -3,6 +3,7 @@ package tongban.searchnode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
 import org.opensearch.http.HttpServerTransport;
+import org.opensearch.index.reindex.ReindexModulePlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.plugins.Plugin;
@@ -20,7 +22,8 @@ import org.opensearch.plugins.PluginInfo;
 import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
- * A single OpenSearch node for Tongban's tests, run in a JVM of its own because OpenSearch 3 is built on Lucene 10
+ * A single OpenSearch node for Tongban's tests, with the modules of a distribution that Tongban needs (HTTP, common
+ * analysis, reindex for delete-by-query) and smartcn. It runs in a JVM of its own because OpenSearch 3 is built on Lucene 10
  * and the application on Lucene 9. Arguments: the node's home folder (data and logs go under it) and the file into
  * which the HTTP address ({@code host:port}) is written once the node answers. The node stops when its standard
  * input closes, so it never outlives the test JVM that started it.
@@ -54,14 +57,14 @@ public final class SearchNode {
 		Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), home.resolve("config"),
 				() -> "tongban-test-node");
 		Node node = new ClasspathNode(environment, List.of(Netty4ModulePlugin.class, CommonAnalysisModulePlugin.class,
-				SmartChinesePlugin.class));
+				ReindexModulePlugin.class, SmartChinesePlugin.class));
 		long started = System.nanoTime();
 		node.start();
 		String address = node.injector().getInstance(HttpServerTransport.class).boundAddress().publishAddress().toString();
 		System.out.println("search node on " + address + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
 		Path partial = addressFile.resolveSibling(addressFile.getFileName() + ".part");
 		Files.writeString(partial, address, StandardCharsets.UTF_8);
-		Files.move(partial, addressFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+		Files.move(partial, addressFile, StandardCopyOption.ATOMIC_MOVE);
 		while (System.in.read() >= 0) {
 			// the test JVM keeps this pipe open while it needs the node
 		}
