@@ -78,7 +78,7 @@ class SiteSearchIT extends IntegrationTest {
 		publish(publication(article, PublicationKind.ARTICLE, word + "产业座谈会召开", "区政府召开" + word + "产业座谈会。", "/articles/" + article,
 				List.of()));
 
-		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+		await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() -> {
 			JsonNode r = api(word);
 			assertThat(r.get("byContentType").get("POLICY").asLong()).isEqualTo(2);
 			assertThat(r.get("byContentType").get("INTERPRETATION").asLong()).isEqualTo(1);
