@@ -83,7 +83,7 @@ public class CatalogSearch {
 				filters(f, bool, type, department, maxVisits);
 				return bool;
 			})
-			.sort(f -> f.score().then().field("popularity").desc())
+			.sort(f -> f.score().then().field("popularity").desc().then().field("code"))
 			.aggregation(BY_TYPE, f -> f.terms().field("type", String.class))
 			.aggregation(BY_DEPARTMENT, f -> f.terms().field("departmentCode", String.class))
 			.aggregation(BY_VISITS, f -> f.terms().field("requiredVisits", Integer.class))

@@ -24,6 +24,7 @@ public class SearchDocument {
 
 	@Id
 	@DocumentId
+	@KeywordField(name = "code", sortable = Sortable.YES) // last tie-break: equal scores keep one order on every backend
 	private String code;
 	@FullTextField(analyzer = SearchAnalysis.CHINESE, projectable = Projectable.YES)
 	private String name;

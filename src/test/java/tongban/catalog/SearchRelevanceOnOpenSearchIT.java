@@ -1,0 +1,8 @@
+package tongban.catalog;
+
+import tongban.support.OnOpenSearch;
+
+/** The same cases and expected results as {@link SearchRelevanceIT}, with search on a real OpenSearch node (ADR 0048). */
+@OnOpenSearch
+class SearchRelevanceOnOpenSearchIT extends SearchRelevanceIT {
+}
