@@ -98,6 +98,7 @@ class ClusterIT {
 		environment.put("TONGBAN_CLUSTER_NODE_PORT", Integer.toString(nodes));
 		environment.put("TONGBAN_CLUSTER_DB_PORT", Integer.toString(database));
 		environment.put("TONGBAN_CLUSTER_CLASSES", dir.resolve("classes").toString());
+		environment.put("TONGBAN_CLUSTER_BUILD", "never");
 		environment.put("TONGBAN_JAVA_OPTS", "-Dtongban.cluster-test.takeover=true -Xmx768m");
 		long began = System.nanoTime();
 		run(Duration.ofMinutes(10), "start", Integer.toString(NODES));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "tongban.cluster-test.takeover", havingValue = "true")
-class TakeoverJob {
+public class TakeoverJob {
 
 	static final String NAME = "cluster-test-takeover";
 	static final int PASS_SECONDS = 15;
@@ -27,7 +27,7 @@ class TakeoverJob {
 
 	@Scheduled(fixedDelay = 1000)
 	@SchedulerLock(name = NAME, lockAtMostFor = "PT" + LOCK_SECONDS + "S")
-	void pass() throws InterruptedException {
+	public void pass() throws InterruptedException {
 		// a long pass, as a nightly job is: the node works (here: waits) while it holds the lock
 		never.await(PASS_SECONDS, TimeUnit.SECONDS);
 	}
