@@ -12,10 +12,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -136,13 +136,13 @@ class ClusterIT {
 		HttpResponse<String> confirmation = citizen.get(location(submitted));
 		served.add(node(confirmation));
 		assertThat(NUMBER.matcher(confirmation.body()).find()).as("the confirmation shows the case number").isTrue();
-		assertThat(served).as("requests alternate the nodes").hasSize(NODES);
 
 		// drafts for the burst, then the node holding the scheduled job's lock is killed in the middle of it
 		List<String[]> drafts = new ArrayList<>();
 		for (int i = 0; i < BURST; i++) {
 			drafts.add(draft(citizen, served));
 		}
+		assertThat(served).as("requests alternate the nodes").hasSize(NODES);
 		citizen.get("/cases/" + drafts.getFirst()[0] + "/review");
 		Lock held = Awaitility.await("a node in the first seconds of the job's pass").atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(200))
@@ -275,20 +275,21 @@ class ClusterIT {
 
 	private Lock lock() throws SQLException, IOException {
 		try (Connection db = database(); PreparedStatement query = db.prepareStatement(
-				"select locked_by, locked_at, lock_until, extract(epoch from lock_until - now()) from shedlock where name = ?")) {
+				"select locked_by, locked_at, lock_until, extract(epoch from lock_until - timezone('utc', now())) from shedlock where name = ?")) {
 			query.setString(1, TakeoverJob.NAME);
 			try (ResultSet row = query.executeQuery()) {
 				if (!row.next()) {
 					return null;
 				}
 				String by = row.getString(1);
-				return new Lock(by.substring(by.lastIndexOf('/') + 1), instant(row.getTimestamp(2)), instant(row.getTimestamp(3)), row.getDouble(4));
+				return new Lock(by.substring(by.lastIndexOf('/') + 1), utc(row, 2), utc(row, 3), row.getDouble(4));
 			}
 		}
 	}
 
-	private static Instant instant(Timestamp timestamp) {
-		return timestamp.toInstant();
+	/** ShedLock on the database's clock writes UTC into columns without a time zone. */
+	private static Instant utc(ResultSet row, int column) throws SQLException {
+		return row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
 	}
 
 	private Connection database() throws SQLException, IOException {
