@@ -209,7 +209,8 @@ class ClusterIT {
 		// every case is there, on a surviving node, in a session that survived
 		Map<String, String> numbers = new HashMap<>();
 		for (Map.Entry<String, FormSession> owned : owners.entrySet()) {
-			HttpResponse<String> page = owned.getValue().get("/cases/" + owned.getKey());
+			// the case page with its confirmation panel, which shows the number
+			HttpResponse<String> page = owned.getValue().get("/cases/" + owned.getKey() + "?submitted");
 			assertThat(page.statusCode()).as("the session survives: no sign-in again").isEqualTo(200);
 			assertThat(node(page)).isNotEqualTo(victim);
 			Matcher number = NUMBER.matcher(page.body());
