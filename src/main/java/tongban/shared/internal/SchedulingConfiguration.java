@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,11 +20,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
 class SchedulingConfiguration {
 
+	/** {@code locked_by} names the node too (TONGBAN_NODE_NAME): nodes on one host would otherwise look the same. */
 	@Bean
-	LockProvider lockProvider(DataSource dataSource) {
+	LockProvider lockProvider(DataSource dataSource, @Value("${tongban.node.name:}") String node) {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.usingDbTime()
+			.withLockedByValue(LockedBy.of(node))
 			.build());
 	}
 }
