@@ -369,6 +369,11 @@ public class LicenceManagement {
 		jdbc.sql("update licence_licence set status = ?, status_reason = ?, status_changed_at = now(), status_changed_by = ? where id = ?")
 			.params(status.name(), reason.strip(), staffName, l.id())
 			.update();
+		if (status == Status.REVOKED) {
+			// a revocation from the console is as much a revocation as one of a case's licences: systems that follow
+			// licences (events to Kafka) hear of both
+			events.publishEvent(new LicenceRevoked(l.id(), l.identifier(), l.name(), l.holderPartyId(), l.caseId(), reason.strip()));
+		}
 		return byIdentifier(identifier).orElseThrow();
 	}
 }

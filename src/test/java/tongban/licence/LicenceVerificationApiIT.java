@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,6 +36,7 @@ import tongban.support.TestPeople;
  * a bulk check answers each identifier in order and refuses more than 100; a token without the scope, or of a system
  * bound to no department, is a 403; and every call that found a licence is on its holder's wallet page.
  */
+@RecordApplicationEvents
 class LicenceVerificationApiIT extends IntegrationTest {
 
 	@Autowired
@@ -44,6 +47,9 @@ class LicenceVerificationApiIT extends IntegrationTest {
 
 	@Autowired
 	ClientRegistrations clients;
+
+	@Autowired
+	ApplicationEvents events;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	final JsonMapper json = JsonMapper.builder().build();
@@ -187,5 +193,14 @@ class LicenceVerificationApiIT extends IntegrationTest {
 		assertThat(page.body().split("税务", -1).length - 1).as("the department on each of the four rows").isGreaterThanOrEqualTo(4);
 		HttpResponse<String> othersPage = browser.get("/account/licences/" + valid.id());
 		assertThat(othersPage.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void aRevocationFromTheConsoleIsPublishedAsOneAndACancellationIsNot() {
+		LicenceView toRevoke = issue(holder);
+		LicenceView toCancel = issue(holder);
+		licences.changeStatus(toRevoke.identifier(), "XH-MZ", LicenceManagement.Status.REVOKED, "以欺骗手段取得", "测试员");
+		licences.changeStatus(toCancel.identifier(), "XH-MZ", LicenceManagement.Status.CANCELLED, "本人申请注销", "测试员");
+		assertThat(events.stream(LicenceRevoked.class).map(LicenceRevoked::licenceId).toList()).containsExactly(toRevoke.id());
 	}
 }
