@@ -124,7 +124,10 @@ class ScheduledOncePerClusterIT extends IntegrationTest {
 			if (lock == null) {
 				continue;
 			}
-			Object bean = application.getBean(method.getDeclaringClass());
+			Object bean = application.getBeanProvider(method.getDeclaringClass()).getIfAvailable();
+			if (bean == null) {
+				continue; // a job of a part that is off here (events to Kafka without brokers)
+			}
 			hold(lock.name(), "node-b", "30 seconds");
 			String until = lockUntil(lock.name());
 			try {
