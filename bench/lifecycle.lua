@@ -7,7 +7,12 @@
 --   close    the operator POSTs .../{id}/close, then the ticket page
 --   search   the Open311 client looks the ticket up, GET /open311/v2/requests/{number}.json, and finds it closed
 -- Staff steps use signed-in sessions (cookie + CSRF token), one operator and one department member per wrk thread, given
--- in LC_SESSIONS as "opCookie opCsrf deptCookie deptCsrf" per thread, separated by ",". Run with as many threads as
+-- in LC_SESSIONS as "opCookie opCsrf deptCookie deptCsrf" per thread, separated by ",".
+-- With LC_MODE=api the staff steps are the systems of the 12345 centre and of the department instead, each acting for its
+-- member of staff with an access token (scope hotline, LC_TOKENS "opToken deptToken" per thread, separated by ","):
+--   dispatch POST /api/hotline/tickets/{number}/dispatch {"lead": ...}
+--   answer   POST /api/hotline/tickets/{number}/reply {"text": ...}
+--   close    POST /api/hotline/tickets/{number}/close {} Run with as many threads as
 -- connections (-t N -c N): the state of a lifecycle is kept per thread. Writes every step's time (ms) to LC_OUT.<thread>, the
 -- lifecycles and errors of every thread to LC_OUT.
 local ffi = require("ffi")
@@ -33,6 +38,7 @@ local services = { "CS0101", "CS0102", "CS0201", "GY0101", "SC0101", "SC0201", "
 local regions = { "330102", "330105", "330106", "330108", "330109", "330110" }
 local key, lead
 local op_cookie, op_csrf, dept_cookie, dept_csrf
+local api, op_token, dept_token
 local state, number, id, n = 1, nil, nil, 0
 local step_start
 local out
@@ -44,8 +50,16 @@ function init(args)
   out:setvbuf("line")
   key = os.getenv("LC_KEY")
   lead = os.getenv("LC_LEAD")
+  api = os.getenv("LC_MODE") == "api"
   local i = 0
-  for session in string.gmatch(os.getenv("LC_SESSIONS"), "[^,]+") do
+  for tokens in string.gmatch(os.getenv("LC_TOKENS") or "", "[^,]+") do
+    i = i + 1
+    if i == tid then
+      op_token, dept_token = string.match(tokens, "(%S+)%s+(%S+)")
+    end
+  end
+  i = 0
+  for session in string.gmatch(os.getenv("LC_SESSIONS") or "", "[^,]+") do
     i = i + 1
     if i == tid then
       local f = {}
@@ -66,20 +80,49 @@ local function page()
   return "/workbench/hotline/tickets/" .. id
 end
 
+local function create()
+  n = n + 1
+  local phone = string.format("137%02d%06d", tid, n % 1000000)
+  local body = "api_key=" .. key
+    .. "&service_code=" .. services[n % #services + 1]
+    .. "&attribute%5Bregion%5D=" .. regions[n % #regions + 1]
+    .. "&lat=30.27" .. (n % 90) .. "&long=120.13" .. (n % 70)
+    .. "&description=%E5%B0%8F%E5%8C%BA%E9%97%A8%E5%8F%A3%E8%B7%AF%E7%81%AF%E4%B8%8D%E4%BA%AE%E5%B7%B2%E7%BB%8F%E4%B8%89%E5%A4%A9" .. n
+    .. "&phone=" .. phone
+  return wrk.format("POST", "/open311/v2/requests.json", form, body)
+end
+
+local function bearer(token, path, body)
+  return wrk.format("POST", path, { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }, body)
+end
+
+-- the API lifecycle: 1 create, 2 dispatch, 3 answer, 4 close, 5 search
+local api_steps = { "create", "dispatch", "answer", "close", "search" }
+
+local function api_request()
+  step_start = now_ms()
+  if state == 1 then
+    return create()
+  elseif state == 2 then
+    return bearer(op_token, "/api/hotline/tickets/" .. number .. "/dispatch", '{"lead":"' .. lead .. '"}')
+  elseif state == 3 then
+    return bearer(dept_token, "/api/hotline/tickets/" .. number .. "/reply", '{"text":"已安排维修人员处理完毕，路灯已恢复照明。"}')
+  elseif state == 4 then
+    return bearer(op_token, "/api/hotline/tickets/" .. number .. "/close", "{}")
+  else
+    return wrk.format("GET", "/open311/v2/requests/" .. number .. ".json")
+  end
+end
+
 function request()
+  if api then
+    return api_request()
+  end
   if state == 1 or state == 2 or state == 5 or state == 7 or state == 9 then
     step_start = now_ms()
   end
   if state == 1 then
-    n = n + 1
-    local phone = string.format("137%02d%06d", tid, n % 1000000)
-    local body = "api_key=" .. key
-      .. "&service_code=" .. services[n % #services + 1]
-      .. "&attribute%5Bregion%5D=" .. regions[n % #regions + 1]
-      .. "&lat=30.27" .. (n % 90) .. "&long=120.13" .. (n % 70)
-      .. "&description=%E5%B0%8F%E5%8C%BA%E9%97%A8%E5%8F%A3%E8%B7%AF%E7%81%AF%E4%B8%8D%E4%BA%AE%E5%B7%B2%E7%BB%8F%E4%B8%89%E5%A4%A9" .. n
-      .. "&phone=" .. phone
-    return wrk.format("POST", "/open311/v2/requests.json", form, body)
+    return create()
   elseif state == 2 then
     return wrk.format("GET", "/workbench/hotline/tickets/" .. number, staff(op_cookie))
   elseif state == 3 then
@@ -110,7 +153,28 @@ local function record(step)
   out:write(step, " ", string.format("%.3f", now_ms() - step_start), "\n")
 end
 
+local function api_response(status, body)
+  if state == 1 then
+    number = status == 201 and string.match(body, '"service_request_id":"(GD%d+)"')
+    if not number then return fail(status, body) end
+  elseif state == 5 then
+    if status ~= 200 or not string.find(body, '"status":"closed"', 1, true) then return fail(status, body) end
+  elseif status ~= 200 then
+    return fail(status, body)
+  end
+  record(api_steps[state])
+  if state == 5 then
+    lifecycles = lifecycles + 1
+    state = 1
+  else
+    state = state + 1
+  end
+end
+
 function response(status, headers, body)
+  if api then
+    return api_response(status, body)
+  end
   if state == 1 then
     number = status == 201 and string.match(body, '"service_request_id":"(GD%d+)"')
     if not number then return fail(status, body) end

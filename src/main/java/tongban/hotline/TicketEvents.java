@@ -9,7 +9,7 @@ public final class TicketEvents {
 	private TicketEvents() {
 	}
 
-	public record TicketSubmitted(TicketId ticketId, String number) {
+	public record TicketSubmitted(TicketId ticketId, String number, String regionCode) {
 	}
 
 	/** 派单: a department now handles the ticket. */

@@ -172,7 +172,7 @@ public class TicketIntake {
 			stored.forEach(file -> files.delete(file.id()));
 			throw e;
 		}
-		events.publishEvent(new TicketSubmitted(id, number));
+		events.publishEvent(new TicketSubmitted(id, number, region));
 		return new Submitted(List.of(), id, number, token);
 	}
 

@@ -35,6 +35,8 @@ class LifecycleBench extends IntegrationTest {
 	static final int SECONDS = Integer.getInteger("bench.seconds", 60);
 	static final int CLIENTS = Integer.getInteger("bench.clients", 8);
 	static final int TICKETS = Integer.getInteger("bench.tickets", 1_000_000);
+	/** {@code api}: the staff steps through /api/hotline with access tokens; {@code pages}: through the workbench. */
+	static final String MODE = System.getProperty("bench.mode", "api");
 	static final String LEAD = "XH-ZJ";
 	/** Staff names are Chinese characters only. */
 	static final String NAMES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
@@ -53,14 +55,23 @@ class LifecycleBench extends IntegrationTest {
 		String client = "bench-lifecycle-" + System.nanoTime();
 		String key = open311.register(client, true);
 		List<String> sessions = new ArrayList<>();
+		List<String> tokens = new ArrayList<>();
 		for (int i = 0; i < CLIENTS; i++) {
-			FormSession operator = signedIn(newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "压测话务" + NAMES.charAt(i % NAMES.length())));
-			FormSession department = signedIn(newStaff(LEAD, Role.APPROVER, "压测承办" + NAMES.charAt(i % NAMES.length())));
-			sessions.add(String.join(" ", operator.cookieHeader().replace(" ", ""), encoded(operator.csrfToken()),
-					department.cookieHeader().replace(" ", ""), encoded(department.csrfToken())));
+			People.Staff operator = newStaff("XH-ZWFW", Role.HOTLINE_OPERATOR, "压测话务" + NAMES.charAt(i % NAMES.length()));
+			People.Staff department = newStaff(LEAD, Role.APPROVER, "压测承办" + NAMES.charAt(i % NAMES.length()));
+			if ("api".equals(MODE)) {
+				tokens.add(accessToken(operator.id(), "hotline") + " " + accessToken(department.id(), "hotline"));
+				continue;
+			}
+			FormSession operatorPages = signedIn(operator);
+			FormSession departmentPages = signedIn(department);
+			sessions.add(String.join(" ", operatorPages.cookieHeader().replace(" ", ""), encoded(operatorPages.csrfToken()),
+					departmentPages.cookieHeader().replace(" ", ""), encoded(departmentPages.csrfToken())));
 		}
+		System.out.println("BENCH staff steps through " + ("api".equals(MODE) ? "the hotline API (access tokens)" : "workbench pages (sessions)"));
 		Path out = Files.createTempFile("lifecycle", ".txt");
-		Map<String, String> env = new HashMap<>(Map.of("LC_KEY", key, "LC_LEAD", LEAD, "LC_SESSIONS", String.join(",", sessions), "LC_OUT", out.toString()));
+		Map<String, String> env = new HashMap<>(Map.of("LC_KEY", key, "LC_LEAD", LEAD, "LC_SESSIONS", String.join(",", sessions), "LC_TOKENS",
+				String.join(",", tokens), "LC_MODE", MODE, "LC_OUT", out.toString()));
 		Path script = Path.of("bench/lifecycle.lua");
 
 		// warm-up of both

@@ -129,10 +129,15 @@ public class Account {
 	}
 
 	public Set<Role> roles() {
-		if (roles == null || roles.isBlank()) {
+		return roles(roles);
+	}
+
+	/** The roles as the {@code roles} column holds them, comma-separated. */
+	public static Set<Role> roles(String column) {
+		if (column == null || column.isBlank()) {
 			return EnumSet.noneOf(Role.class);
 		}
-		return Arrays.stream(roles.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+		return Arrays.stream(column.split(",")).map(Role::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
 	}
 
 	public boolean isStaff() {

@@ -24,6 +24,7 @@ final class ApiScopes {
 	static final String LICENCE_VERIFY = "licence.verify";
 	static final String APPOINTMENTS = "appointments";
 	static final String QUEUE = "queue";
+	static final String HOTLINE = "hotline";
 
 	/** What each API scope lets a client do, for the OpenAPI document (the consent page says it in messages). */
 	static final Map<String, String> DESCRIPTIONS = Map.of(
@@ -34,7 +35,8 @@ final class ApiScopes {
 			AUDIT, "Check the audit chain (/api/admin/audit/**, client credentials)",
 			LICENCE_VERIFY, "Verify e-licences for a department system: status and the holder's masked name (/api/licences/**, client credentials)",
 			APPOINTMENTS, "Book, move and cancel the signed-in person's appointments at service points (/api/hall/bookings/**)",
-			QUEUE, "Take queue numbers for the signed-in person and follow them (/api/hall/tickets/**)");
+			QUEUE, "Take queue numbers for the signed-in person and follow them (/api/hall/tickets/**)",
+			HOTLINE, "Handle 12345 tickets as the signed-in member of staff: the operator dispatches and closes, the lead department replies (/api/hotline/**)");
 
 	/** One line of the table; a null method means every method. */
 	record Rule(HttpMethod method, String pattern, String scope) {
@@ -60,7 +62,8 @@ final class ApiScopes {
 			new Rule(null, "/api/hall/bookings", APPOINTMENTS),
 			new Rule(null, "/api/hall/bookings/**", APPOINTMENTS),
 			new Rule(null, "/api/hall/tickets", QUEUE),
-			new Rule(null, "/api/hall/tickets/**", QUEUE));
+			new Rule(null, "/api/hall/tickets/**", QUEUE),
+			new Rule(null, "/api/hotline/**", HOTLINE));
 
 	private ApiScopes() {
 	}

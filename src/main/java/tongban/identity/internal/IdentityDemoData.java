@@ -129,10 +129,10 @@ class IdentityDemoData implements ApplicationRunner {
 		clients.save("tongban-demo-rp", "演示业务系统（单点登录）", demo.password(),
 				List.of("authorization_code", "refresh_token"), List.of("openid", "profile", "phone", "idcard"),
 				List.of("http://127.0.0.1:8081/callback"), List.of("http://127.0.0.1:8081/"));
-		// a department's approval system, acting for its signed-in approvers through /api/tasks (client credentials too:
-		// bench/run.sh measures the token endpoint with it)
-		clients.save("dept-system-demo", "演示部门系统（审批接口）", demo.password(),
-				List.of("authorization_code", "refresh_token", "client_credentials"), List.of("openid", ApiScopes.TASKS),
+		// a department's approval system, acting for its signed-in approvers through /api/tasks and for its staff on 12345
+		// tickets through /api/hotline (client credentials too: bench/run.sh measures the token endpoint with it)
+		clients.save("dept-system-demo", "演示部门系统（审批与工单接口）", demo.password(),
+				List.of("authorization_code", "refresh_token", "client_credentials"), List.of("openid", ApiScopes.TASKS, ApiScopes.HOTLINE),
 				List.of("http://127.0.0.1:8082/callback"), List.of());
 		// a mobile app applying for citizens through /api/cases
 		clients.save("tongban-demo-app", "演示移动应用（办件接口）", demo.password(), List.of("authorization_code", "refresh_token"),
