@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import tongban.shared.Clocks;
+
 /**
  * The privacy notice (个人信息处理规则, 个人信息保护法 Art. 17) kept as versions, oldest first, each with its text, the day
  * it takes effect and what changed (Art. 17 para. 2: a change is told to the person). The version in force is the
@@ -37,7 +39,7 @@ public class PrivacyNotices {
 
 	/** The version in force today: the newest whose effective day has come. */
 	public NoticeVersion current() {
-		LocalDate today = LocalDate.now(clock);
+		LocalDate today = LocalDate.now(clock.withZone(Clocks.ZONE));
 		return VERSIONS.reversed().stream().filter(v -> !v.effective().isAfter(today)).findFirst().orElse(VERSIONS.getFirst());
 	}
 
