@@ -18,13 +18,13 @@ import tongban.shared.DomainException;
  * a purpose the platform does not have is "not found".
  */
 @Controller
-class ConsentController {
+class ConsentChoiceController {
 
 	private static final String CENTRE = "redirect:/account/privacy#consents";
 
 	private final ConsentLedger ledger;
 
-	ConsentController(ConsentLedger ledger) {
+	ConsentChoiceController(ConsentLedger ledger) {
 		this.ledger = ledger;
 	}
 
