@@ -3,13 +3,22 @@ package tongban.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.casework.Applying;
+import tongban.casework.CaseId;
+import tongban.casework.internal.Prefilling;
+import tongban.exchange.Grant;
+import tongban.exchange.ResourceCatalogue;
+import tongban.exchange.SharingGrants;
+import tongban.identity.Actor;
 import tongban.identity.ConsentChannel;
 import tongban.identity.ConsentLedger;
 import tongban.identity.ConsentRecord;
@@ -26,12 +35,13 @@ import tongban.shared.Clocks;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.People;
+import tongban.support.TestCases;
 
 /**
  * Issue 23 part A: the notice's published versions; a citizen who agreed to an older version is asked again at the
  * next sign-in and cannot go elsewhere until they agree (or sign out), while staff are not asked; withdrawing consent to
- * 为您推荐 stops recommendations and giving it again restarts them; a purpose resting on law cannot be withdrawn; a
- * forged purpose is not found.
+ * 为您推荐 stops recommendations and giving it again restarts them; consent to prefill on an application is recorded;
+ * a purpose resting on law cannot be withdrawn; a forged purpose is not found.
  */
 class ConsentIT extends IntegrationTest {
 
@@ -43,6 +53,44 @@ class ConsentIT extends IntegrationTest {
 
 	@Autowired
 	LifeRules rules;
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Prefilling prefilling;
+
+	@Autowired
+	SharingGrants grants;
+
+	@Autowired
+	ResourceCatalogue catalogue;
+
+	@Test
+	void consentToPrefillOnTheApplicationIsRecordedInTheLedger() {
+		Citizen citizen = newCitizen("李免提交", 2);
+		Map<String, String> record = new LinkedHashMap<>();
+		record.put("name", citizen.name());
+		record.put("idNumber", citizen.idNumber());
+		record.put("gender", "男");
+		record.put("birthDate", "1950-05-01");
+		record.put("ethnicity", "汉族");
+		record.put("householdAddress", "浙江省杭州市西湖区文三路 2 号");
+		catalogue.putRecord("XH-GA-RK", citizen.idNumber(), record);
+		var grant = (Grant) grants.requestGrant("XH-MZ", "XH-GA-RK", List.of("name", "idNumber", "birthDate", "householdAddress"), "测试：免提交同意",
+				"测试依据", LocalDate.now(Clocks.ZONE).plusDays(30), "测试");
+		if (grant.status().equals("REQUESTED")) {
+			grants.decide(grant.id(), "XH-GA", true, null, "测试");
+		}
+		Actor actor = TestCases.actor(citizen);
+		CaseId card = applying.startDraft(actor, "330106-GG-0018-01");
+		assertThat(ledger.latest(citizen.id(), ProcessingPurpose.PREFILL)).as("not before the person agrees").isEmpty();
+		assertThat(prefilling.prefill(actor, card, applying.draft(actor, card).lockVersion())).isEqualTo(2);
+		ConsentRecord given = ledger.latest(citizen.id(), ProcessingPurpose.PREFILL).orElseThrow();
+		assertThat(given.status()).isEqualTo(ConsentStatus.GIVEN);
+		assertThat(given.noticeVersion()).isEqualTo("1.1");
+		assertThat(given.channel()).isEqualTo(ConsentChannel.WEB);
+	}
 
 	@Test
 	void theVersionsArePublishedEachWithWhatChanged() {
