@@ -60,9 +60,13 @@ public class PrivacyNotices {
 		return in.subList(at + 1, in.size());
 	}
 
-	/** Whether {@code version} is older than the version in force (an unknown version counts as older). */
+	/**
+	 * Whether {@code version} is older than the version in force (an unknown version counts as older); a version not in
+	 * force yet (agreed to under a clock set ahead) is not.
+	 */
 	public boolean outdated(String version) {
-		return !current().version().equals(version);
+		List<String> numbers = VERSIONS.stream().map(NoticeVersion::version).toList();
+		return numbers.indexOf(version) < numbers.indexOf(current().version());
 	}
 
 	public PrivacyOfficer officer() {

@@ -55,6 +55,8 @@ class ConsentStatusTest {
 		assertThat(after.since("1.1")).isEmpty();
 		assertThat(after.outdated("1.0")).isTrue();
 		assertThat(after.outdated("1.1")).isFalse();
+		assertThat(after.outdated("0.9")).as("a version we never published").isTrue();
+		assertThat(before.outdated("1.1")).as("agreed under a clock set ahead: not older").isFalse();
 	}
 
 	private static PrivacyNotices notices(LocalDate day) {

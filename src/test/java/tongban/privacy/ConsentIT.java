@@ -116,6 +116,8 @@ class ConsentIT extends IntegrationTest {
 		assertThat(elsewhere.statusCode()).isEqualTo(302);
 		assertThat(elsewhere.headers().firstValue("Location").orElse("")).endsWith("/account/notice");
 		assertThat(browser.get("/privacy").statusCode()).as("the notice itself can be read").isEqualTo(200);
+		assertThat(browser.get("/oauth2/authorize?response_type=code&client_id=none&scope=openid").headers().firstValue("Location").orElse(""))
+			.as("nor a department system signed in to").endsWith("/account/notice");
 
 		String asking = browser.get("/account/notice").body();
 		assertThat(asking).contains("data-testid=\"notice-again-changes-1.1\"").contains("notice-sign-out");

@@ -66,6 +66,9 @@ class SecurityConfiguration {
 			.securityContext(c -> c.securityContextRepository(contexts))
 			// an ended session (password reset) cannot sign anyone in to a department system either
 			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
+			// nor one still asked to agree to a new privacy notice (programs calling with a token have no session); before
+			// the authorization endpoint's own filter, which answers /oauth2/authorize ahead of the authorization filter
+			.addFilterAfter(new NoticeGate(), SecurityContextHolderFilter.class)
 			// userinfo is for programs with a token: no token is a 401, never the sign-in page
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(bearer, PathPatternRequestMatcher.pathPattern(settings.getOidcUserInfoEndpoint()))
 				.defaultAuthenticationEntryPointFor(signInPage(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
