@@ -40,7 +40,7 @@ public class PrivacyNotices {
 	/** The version in force today: the newest whose effective day has come. */
 	public NoticeVersion current() {
 		LocalDate today = LocalDate.now(clock.withZone(Clocks.ZONE));
-		return VERSIONS.reversed().stream().filter(v -> !v.effective().isAfter(today)).findFirst().orElse(VERSIONS.getFirst());
+		return VERSIONS.reversed().stream().filter(published -> !published.effective().isAfter(today)).findFirst().orElse(VERSIONS.getFirst());
 	}
 
 	/** The published versions, newest first (a version not yet in force is not published). */
@@ -50,7 +50,7 @@ public class PrivacyNotices {
 	}
 
 	public Optional<NoticeVersion> version(String version) {
-		return published().stream().filter(v -> v.version().equals(version)).findFirst();
+		return published().stream().filter(published -> published.version().equals(version)).findFirst();
 	}
 
 	/** The published versions after {@code version}, oldest first: what changed since the person last agreed. */
