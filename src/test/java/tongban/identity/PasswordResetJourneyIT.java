@@ -59,7 +59,7 @@ class PasswordResetJourneyIT extends JourneyTest {
 
 		phone.getByTestId("footer-privacy").click();
 		assertThat(phone.locator("h1")).hasText("个人信息处理规则");
-		assertThat(phone.getByTestId("privacy-version")).containsText("版本 1.0");
+		assertThat(phone.getByTestId("privacy-version")).containsText("版本 1.1");
 		accessible();
 		phone.context().close();
 	}

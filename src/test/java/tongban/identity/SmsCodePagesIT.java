@@ -81,7 +81,7 @@ class SmsCodePagesIT extends IntegrationTest {
 		assertThat(browser.post("/register/verify", "code", lastSmsCode(other)).headers().firstValue("Location").orElse("")).endsWith("/account");
 		UUID id = accounts.findByMobileIndex(keys.blindIndex(other)).orElseThrow().id();
 		assertThat(jdbc.sql("select purpose || ' ' || notice_version || ' ' || channel from identity_consent where account_id = ?")
-			.param(id).query(String.class).list()).containsExactly("REGISTRATION 1.0 WEB");
+			.param(id).query(String.class).list()).containsExactly("REGISTRATION 1.1 WEB");
 	}
 
 	@Test
@@ -133,7 +133,7 @@ class SmsCodePagesIT extends IntegrationTest {
 	@Test
 	void thePrivacyNoticeHasAVersionAndEveryPageLinksIt() {
 		FormSession browser = new FormSession(url(""));
-		assertThat(browser.get("/privacy").body()).contains("个人信息处理规则").contains("版本 1.0");
+		assertThat(browser.get("/privacy").body()).contains("个人信息处理规则").contains("版本 1.1");
 		assertThat(browser.get("/").body()).contains("data-testid=\"footer-privacy\"");
 	}
 }

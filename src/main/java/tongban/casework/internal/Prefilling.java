@@ -19,8 +19,11 @@ import tongban.casework.domain.CaseRepository;
 import tongban.exchange.ConsentedPrefill;
 import tongban.exchange.PrefillOffer;
 import tongban.identity.Actor;
+import tongban.identity.ConsentChannel;
+import tongban.identity.ConsentLedger;
 import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
+import tongban.identity.ProcessingPurpose;
 import tongban.shared.DomainException;
 
 /**
@@ -37,15 +40,17 @@ public class Prefilling {
 	private final ApplicationForms forms;
 	private final ConsentedPrefill exchange;
 	private final IdentityManagement identity;
+	private final ConsentLedger consents;
 
 	Prefilling(Applying applying, Cases cases, CaseRepository repository, ApplicationForms forms, ConsentedPrefill exchange,
-			IdentityManagement identity) {
+			IdentityManagement identity, ConsentLedger consents) {
 		this.applying = applying;
 		this.cases = cases;
 		this.repository = repository;
 		this.forms = forms;
 		this.exchange = exchange;
 		this.identity = identity;
+		this.consents = consents;
 	}
 
 	/**
@@ -68,6 +73,7 @@ public class Prefilling {
 	 * how many fields were filled (0 when the register has nothing).
 	 */
 	public int prefill(Actor actor, CaseId caseId, long lockVersion) {
+		recordConsent(actor);
 		return prefillRead(actor, caseId, lockVersion).size();
 	}
 
@@ -78,12 +84,25 @@ public class Prefilling {
 	 */
 	public Map<String, String> prefillAll(Actor actor, List<CaseView> drafts) {
 		Map<String, String> served = new LinkedHashMap<>();
+		if (drafts.stream().anyMatch(draft -> prefillOffer(actor, draft).isPresent())) {
+			recordConsent(actor);
+		}
 		for (CaseView draft : drafts) {
 			if (prefillOffer(actor, draft).isPresent()) {
 				prefillRead(actor, draft.id(), draft.lockVersion()).forEach(served::putIfAbsent);
 			}
 		}
 		return served;
+	}
+
+	/**
+	 * A person's consent to 免提交 on the web page goes into their consent ledger (notice version, time, channel) besides
+	 * the read it allows; a company's register data is not personal information, so a representative's is not recorded.
+	 */
+	private void recordConsent(Actor actor) {
+		if (actor.actingForSelf()) {
+			consents.give(actor.accountId(), ProcessingPurpose.PREFILL, ConsentChannel.WEB);
+		}
 	}
 
 	private Map<String, String> prefillRead(Actor actor, CaseId caseId, long lockVersion) {

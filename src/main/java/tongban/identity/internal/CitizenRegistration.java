@@ -10,9 +10,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
+import tongban.identity.ConsentChannel;
+import tongban.identity.ConsentLedger;
+import tongban.identity.PrivacyNotices;
+import tongban.identity.ProcessingPurpose;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 import tongban.identity.web.RegistrationForm;
+import tongban.shared.Clocks;
 import tongban.shared.DataKeys;
 import tongban.shared.IdNumber;
 import tongban.shared.MobileNumber;
@@ -34,10 +39,11 @@ public class CitizenRegistration {
 	private final PasswordEncoder encoder;
 	private final JdbcClient jdbc;
 	private final SmsChallenges codes;
-	private final Consents consents;
+	private final ConsentLedger consents;
+	private final PrivacyNotices notices;
 
 	CitizenRegistration(AccountRepository accounts, PasswordPolicy policy, PasswordEncoder encoder, JdbcClient jdbc,
-			DataKeys keys, SmsChallenges codes, Consents consents) {
+			DataKeys keys, SmsChallenges codes, ConsentLedger consents, PrivacyNotices notices) {
 		this.keys = keys;
 		this.accounts = accounts;
 		this.policy = policy;
@@ -45,6 +51,7 @@ public class CitizenRegistration {
 		this.jdbc = jdbc;
 		this.codes = codes;
 		this.consents = consents;
+		this.notices = notices;
 	}
 
 	/** Field errors as message codes; a duplicate is one global error that names neither field. */
@@ -83,7 +90,7 @@ public class CitizenRegistration {
 			return new Started(null, sent.refusal());
 		}
 		return new Started(new Pending(trim(form.name()), IdNumber.normalise(form.idNumber()), encoder.encode(form.password()),
-				Instant.now(), PrivacyNotice.VERSION, sent.challenge()), null);
+				Instant.now(), notices.current().version(), sent.challenge()), null);
 	}
 
 	/** A registration waiting for its code, or why no code was sent. */
@@ -134,7 +141,8 @@ public class CitizenRegistration {
 			.single() > 0;
 		Account account = accounts.saveAndFlush(Account.citizen(pending.name(), new IdNumber(pending.idNumber()), pending.mobile(), pending.passwordHash(),
 				registered ? 2 : 1));
-		consents.record(account.id(), Consents.Purpose.REGISTRATION, pending.noticeVersion(), pending.consentedAt(), Consents.Channel.WEB);
+		consents.give(account.id(), ProcessingPurpose.REGISTRATION, pending.noticeVersion(), pending.consentedAt().atZone(Clocks.ZONE).toOffsetDateTime(),
+				ConsentChannel.WEB);
 		return Optional.of(account);
 	}
 

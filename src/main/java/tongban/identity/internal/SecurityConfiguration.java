@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -65,6 +66,9 @@ class SecurityConfiguration {
 			.securityContext(c -> c.securityContextRepository(contexts))
 			// an ended session (password reset) cannot sign anyone in to a department system either
 			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
+			// nor one still asked to agree to a new privacy notice (programs calling with a token have no session); before
+			// the authorization endpoint's own filter, which answers /oauth2/authorize ahead of the authorization filter
+			.addFilterAfter(new NoticeGate(), SecurityContextHolderFilter.class)
 			// userinfo is for programs with a token: no token is a 401, never the sign-in page
 			.exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(bearer, PathPatternRequestMatcher.pathPattern(settings.getOidcUserInfoEndpoint()))
 				.defaultAuthenticationEntryPointFor(signInPage(), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
@@ -141,7 +145,7 @@ class SecurityConfiguration {
 			.requestMatchers("/robots.txt")
 			.permitAll()
 			.requestMatchers("/", "/login", "/login/totp", "/register", "/register/**",
-					"/password/reset", "/password/reset/**", "/privacy", "/css/**", "/js/**", "/img/**",
+					"/password/reset", "/password/reset/**", "/privacy", "/privacy/versions", "/privacy/versions/*", "/css/**", "/js/**", "/img/**",
 					"/webjars/**", "/favicon.ico", "/error", "/preferences/**", "/departments", "/departments/**", "/items/**", "/themes/**", "/browse", "/search", "/search/**",
 					"/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
 					"/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
@@ -226,6 +230,8 @@ class SecurityConfiguration {
 			.securityContext(c -> c.securityContextRepository(contexts))
 			// a session signed in before its account's password was reset is signed out
 			.addFilterAfter(sessions.filter(), SecurityContextHolderFilter.class)
+			// a citizen asked to agree to a new privacy notice stays on that page until they agree or sign out
+			.addFilterAfter(new NoticeGate(), AuthorizationFilter.class)
 			// The CSRF token lives in a cookie, not the session, so anonymous portal visitors get no session.
 			.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository())
 				// a forged request could only switch someone's elder mode; no token keeps anonymous pages cacheable

@@ -21,6 +21,12 @@ public final class SessionKeys {
 	/** A password reset waiting for its SMS code and the new password. */
 	public static final String PENDING_RESET = "tongban.pendingReset";
 
+	/**
+	 * The privacy notice version a signed-in citizen last agreed to, while it is older than the version in force: set
+	 * at sign-in, removed when they agree to the new one; while set, {@link NoticeGate} keeps them on the page asking.
+	 */
+	public static final String NOTICE_OUTDATED = "tongban.noticeOutdated";
+
 	private SessionKeys() {
 	}
 }

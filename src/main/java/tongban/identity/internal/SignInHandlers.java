@@ -1,6 +1,7 @@
 package tongban.identity.internal;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.servlet.ServletException;
@@ -17,25 +18,29 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
+import tongban.identity.ConsentLedger;
 import tongban.identity.Party;
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
 
 /**
  * After the password: citizens are signed in and act for themselves; staff are not signed in yet but owe a TOTP
- * code, so the security context stays empty and only the session remembers who they are.
+ * code, so the security context stays empty and only the session remembers who they are. A citizen who last agreed
+ * to an older privacy notice is sent to agree to the new one first ({@link NoticeGate}); staff are not asked.
  */
 @Component
 public class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
 
 	private final AccountRepository accounts;
 	private final SecurityContextRepository contexts;
+	private final ConsentLedger consents;
 	private final SavedRequestAwareAuthenticationSuccessHandler citizenTarget = new SavedRequestAwareAuthenticationSuccessHandler();
 	private final SavedRequestAwareAuthenticationSuccessHandler staffTarget = new SavedRequestAwareAuthenticationSuccessHandler();
 
-	SignInHandlers(AccountRepository accounts, SecurityContextRepository contexts) {
+	SignInHandlers(AccountRepository accounts, SecurityContextRepository contexts, ConsentLedger consents) {
 		this.accounts = accounts;
 		this.contexts = contexts;
+		this.consents = consents;
 		citizenTarget.setDefaultTargetUrl("/account");
 		staffTarget.setDefaultTargetUrl("/workbench");
 		citizenTarget.setRedirectStrategy(new PathOnlyRedirects());
@@ -58,6 +63,13 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
 		}
 		request.getSession().setAttribute(SessionKeys.ACTING_FOR,
 				new Party(Party.Kind.CITIZEN, account.id(), account.displayName()));
+		// a new privacy notice since they last agreed: asked again before anything else (one indexed read, here only)
+		Optional<String> outdated = consents.outdatedNotice(account.id());
+		if (outdated.isPresent()) {
+			request.getSession().setAttribute(SessionKeys.NOTICE_OUTDATED, outdated.get());
+			response.sendRedirect(request.getContextPath() + NoticeGate.PAGE);
+			return;
+		}
 		citizenTarget.onAuthenticationSuccess(request, response, authentication);
 	}
 

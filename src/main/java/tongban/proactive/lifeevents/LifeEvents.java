@@ -20,6 +20,7 @@ import tongban.exchange.RegisterScan;
 import tongban.exchange.Reader;
 import tongban.exchange.Resource;
 import tongban.exchange.ResourceCatalogue;
+import tongban.identity.AccountSummary;
 import tongban.identity.IdentityManagement;
 import tongban.identity.PartyLookup;
 import tongban.licence.DueLicences;
@@ -182,8 +183,13 @@ public class LifeEvents {
 			for (String field : rule.personFields()) {
 				String idNumber = record.value(field);
 				if (idNumber != null && !idNumber.isBlank()) {
+					Optional<UUID> account = identity.citizenByIdNumber(idNumber.strip()).map(AccountSummary::id);
+					// one who withdrew consent to 为您推荐 is not read for it either (个人信息保护法 Art. 15)
+					if (account.isPresent() && !recommendations.consented(account.get())) {
+						continue;
+					}
 					scan.readSubject(READER, POPULATION, idNumber.strip(), List.of("name"), PURPOSE, rule.code());
-					identity.citizenByIdNumber(idNumber.strip()).ifPresent(account -> found.add(account.id()));
+					account.ifPresent(found::add);
 				}
 			}
 		}

@@ -14,8 +14,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import tongban.catalog.Bundle;
 import tongban.catalog.CatalogManagement;
+import tongban.identity.ConsentLedger;
 import tongban.identity.IdentityManagement;
 import tongban.identity.PartyLookup;
+import tongban.identity.ProcessingPurpose;
 import tongban.notification.NotificationManagement;
 import tongban.shared.DomainException;
 import tongban.shared.GuardedMoves;
@@ -43,10 +45,11 @@ public class Recommendations {
 	private final PartyLookup parties;
 	private final NotificationManagement notifications;
 	private final GuardedMoves<RecommendationStatus> moves;
+	private final ConsentLedger consents;
 	private final String publicUrl;
 
 	Recommendations(JdbcClient jdbc, CatalogManagement catalog, IdentityManagement identity, PartyLookup parties,
-			NotificationManagement notifications, ApplicationEventPublisher events,
+			NotificationManagement notifications, ApplicationEventPublisher events, ConsentLedger consents,
 			@Value("${tongban.public-url:http://localhost:8080}") String publicUrl) {
 		this.jdbc = jdbc;
 		this.catalog = catalog;
@@ -54,6 +57,7 @@ public class Recommendations {
 		this.parties = parties;
 		this.notifications = notifications;
 		this.moves = new GuardedMoves<>(jdbc, events, RecommendationStatus.GRAPH, "proactive_recommendation");
+		this.consents = consents;
 		this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
 	}
 
@@ -62,6 +66,9 @@ public class Recommendations {
 	 * when the party already had it or what it recommends is not published now (nothing is made then).
 	 */
 	public boolean make(LifeRule rule, UUID partyId, String occasion, String reason) {
+		if (rule.subjectKind() == LifeRule.SubjectKind.PERSON && !consented(partyId)) {
+			return false;
+		}
 		Optional<String> title = title(rule.targetKind(), rule.targetCode());
 		if (title.isEmpty()) {
 			return false;
@@ -85,9 +92,24 @@ public class Recommendations {
 		return true;
 	}
 
-	/** A party's open recommendations, newest first, whose item or bundle is published now. */
+	/**
+	 * Whether recommendations may be made to this person: not when they withdrew their consent to 为您推荐 in the privacy
+	 * centre (个人信息保护法 Art. 15). A company's party id is never an account with consents, so it is always true for one.
+	 */
+	@Transactional(readOnly = true)
+	public boolean consented(UUID personId) {
+		return !consents.withdrawn(personId, ProcessingPurpose.PROACTIVE);
+	}
+
+	/**
+	 * A party's open recommendations, newest first, whose item or bundle is published now; none for a person who
+	 * withdrew consent to 为您推荐 (those made before stay recorded, but are no longer shown or acted on).
+	 */
 	@Transactional(readOnly = true)
 	public List<Card> open(UUID partyId) {
+		if (!consented(partyId)) {
+			return List.of();
+		}
 		record Row(UUID id, String targetKind, String targetCode, String reason, OffsetDateTime createdAt) {
 		}
 		return jdbc.sql("select id, target_kind, target_code, reason, created_at from proactive_recommendation "
