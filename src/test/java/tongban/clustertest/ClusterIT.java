@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -72,6 +74,7 @@ class ClusterIT {
 	private static final Pattern CASE_ID = Pattern.compile("/cases/([0-9a-f-]{36})");
 	private static final Pattern LOCK_VERSION = Pattern.compile("name=\"lockVersion\" value=\"(\\d+)\"");
 	private static final Pattern TOKEN = Pattern.compile("name=\"token\" value=\"([0-9a-f-]{36})\"");
+	private static final Pattern ITEM_LINK = Pattern.compile("href=\"/items/([0-9A-Z-]+)\"");
 	private static final Pattern NUMBER = Pattern.compile("data-testid=\"case-number\">([0-9]+)<");
 
 	private final Path project = Path.of("").toAbsolutePath();
@@ -249,6 +252,30 @@ class ClusterIT {
 		Awaitility.await(victim + " serves again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
 			.until(() -> node(citizen.get("/account/cases")).equals(victim));
 		figures.add(victim + " restarted and serving again through the balancer after " + seconds(restart) + " s");
+	}
+
+	/**
+	 * Search through the balancer answers the same hits, in the same order, whichever node takes it: the nodes share
+	 * bin/cluster's OpenSearch index (or, with {@code TONGBAN_CLUSTER_SEARCH=lucene}, each rebuilt its own from the
+	 * database before it became ready; docs/cluster.md, "Search").
+	 */
+	@Test
+	void aSearchAnswersTheSameHitsFromEveryNode() {
+		FormSession visitor = new FormSession("http://127.0.0.1:" + balancer);
+		String query = "/search?q=" + URLEncoder.encode("社会保障卡", StandardCharsets.UTF_8);
+		Map<String, List<String>> hitsByNode = new ConcurrentHashMap<>();
+		long began = System.nanoTime();
+		Awaitility.await("the search answered by two nodes").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+			HttpResponse<String> page = visitor.get(query);
+			assertThat(page.statusCode()).isEqualTo(200);
+			hitsByNode.put(node(page), ITEM_LINK.matcher(page.body()).results().map(link -> link.group(1)).toList());
+			return hitsByNode.size() >= 2;
+		});
+		List<String> hits = hitsByNode.values().iterator().next();
+		assertThat(hits).as("hits of %s", hitsByNode.keySet()).contains(ITEM);
+		assertThat(hitsByNode.values()).as("the same hits from %s", hitsByNode.keySet()).allMatch(hits::equals);
+		figures.add("search through the balancer: the same " + hits.size() + " hits from " + new TreeSet<>(hitsByNode.keySet()) + " in "
+				+ seconds(began) + " s");
 	}
 
 	/** A filled-in draft of {@link #ITEM}: {id, submit token}; the node of each answer is added to {@code served}. */

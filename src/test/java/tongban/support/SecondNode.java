@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -30,6 +31,10 @@ import tongban.shared.TongbanProperties;
  * its own under {@code target/} holding a copy of the first node's keys (data keys, OIDC and seal keys: what a mounted
  * secret gives every node), no demo data (the first node loaded it into the same database) and the first node's mail
  * and test settings. Start one per test class (a start costs some 20 s) and close it in {@code @AfterAll}.
+ * <p>
+ * A test that needs the node's data folder before the start (files an older node left there) takes one from
+ * {@link #dataFolder()} and names it as {@code tongban.data-dir} in the settings; one that expects a node to refuse to
+ * start (other keys) calls {@link #tryStart}.
  */
 public final class SecondNode implements AutoCloseable {
 
@@ -50,10 +55,58 @@ public final class SecondNode implements AutoCloseable {
 		return start(first, Map.of());
 	}
 
-	/** As {@link #start(ApplicationContext)}, with more settings ({@code name → value}) for this node. */
+	/**
+	 * As {@link #start(ApplicationContext)}, with more settings ({@code name → value}) for this node; they win over the
+	 * defaults, {@code spring.datasource.url} (e.g. through a proxy) and {@code tongban.data-dir} included.
+	 */
 	public static SecondNode start(ApplicationContext first, Map<String, String> settings) {
-		Path firstData = first.getBean(TongbanProperties.class).dataDir().toAbsolutePath();
+		String[] arguments = arguments(first, settings);
+		SpringApplication application = new SpringApplication(Tongban.class);
+		application.setRegisterShutdownHook(false);
+		// one logging system per JVM: the second node must not reconfigure (and, on close, stop) the first one's
+		String loggingSystem = System.getProperty("org.springframework.boot.logging.LoggingSystem");
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+		try {
+			return new SecondNode(application.run(arguments));
+		}
+		finally {
+			if (loggingSystem == null) {
+				System.clearProperty("org.springframework.boot.logging.LoggingSystem");
+			}
+			else {
+				System.setProperty("org.springframework.boot.logging.LoggingSystem", loggingSystem);
+			}
+		}
+	}
+
+	/**
+	 * Starts a node that is expected to refuse (other keys, say): the failure it stopped with, or empty when it
+	 * started after all (it is then closed at once).
+	 */
+	public static Optional<RuntimeException> tryStart(ApplicationContext first, Map<String, String> settings) {
+		try {
+			start(first, settings).close();
+			return Optional.empty();
+		}
+		catch (RuntimeException failure) {
+			return Optional.of(failure);
+		}
+	}
+
+	/** A new, empty data folder of a node under {@code target/}; {@link #start} takes one itself unless given one. */
+	public static Path dataFolder() {
 		Path data = Path.of("target", "test-data", ProcessHandle.current().pid() + "-node" + (2 + STARTED.getAndIncrement())).toAbsolutePath();
+		try {
+			return Files.createDirectories(data);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static String[] arguments(ApplicationContext first, Map<String, String> settings) {
+		Path firstData = first.getBean(TongbanProperties.class).dataDir().toAbsolutePath();
+		Path data = settings.containsKey("tongban.data-dir") ? Path.of(settings.get("tongban.data-dir")) : dataFolder();
 		copyKeys(firstData.resolve("keys"), data.resolve("keys"));
 
 		Map<String, String> properties = new LinkedHashMap<>();
@@ -77,25 +130,8 @@ public final class SecondNode implements AutoCloseable {
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("logging.structured.format.console", "");
 		properties.putAll(settings);
-
-		SpringApplication application = new SpringApplication(Tongban.class);
-		application.setRegisterShutdownHook(false);
 		// as command-line arguments: above application.yml and the environment, as a node's own settings are
-		String[] arguments = properties.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
-		// one logging system per JVM: the second node must not reconfigure (and, on close, stop) the first one's
-		String loggingSystem = System.getProperty("org.springframework.boot.logging.LoggingSystem");
-		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
-		try {
-			return new SecondNode(application.run(arguments));
-		}
-		finally {
-			if (loggingSystem == null) {
-				System.clearProperty("org.springframework.boot.logging.LoggingSystem");
-			}
-			else {
-				System.setProperty("org.springframework.boot.logging.LoggingSystem", loggingSystem);
-			}
-		}
+		return properties.entrySet().stream().map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new);
 	}
 
 	private static void copyKeys(Path from, Path to) {

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -44,6 +45,12 @@ import tongban.shared.ClusterSignals;
  * listener with {@link ClusterSignals#EVERYTHING}: signals sent meanwhile were missed, so caches are dropped rather than
  * trusted. A listener that throws is logged and the loop goes on. The loop stops when the context closes, before the
  * data source (and an embedded database) does, since this bean depends on the data source.
+ * <p>
+ * A stop is not always the end: a context may be stopped and started again ({@code pause()}/{@code restart()}, which
+ * the test context cache of Spring Framework 7 does to every cached context not in use). A start after a stop makes a
+ * new sender (the old one was shut down to flush what was queued) and drops every cache once listening again, since
+ * signals sent while stopped were missed. Before this, a restarted node went on hearing the others but never told them
+ * anything: its sender stayed shut down.
  */
 @Component
 class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
@@ -63,9 +70,11 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 	private final String node = UUID.randomUUID().toString();
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 	private final Set<String> listening = ConcurrentHashMap.newKeySet();
-	private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("signal-sender").factory());
+	private volatile ExecutorService sender = newSender();
 	private final AtomicLong reconnects = new AtomicLong();
 	private volatile boolean running;
+	/** Started before and stopped since: signals were missed meanwhile. */
+	private volatile boolean restarted;
 	private volatile CountDownLatch stopped = new CountDownLatch(0);
 	private volatile Thread loop;
 
@@ -131,10 +140,20 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 		}
 	}
 
+	private static ExecutorService newSender() {
+		return Executors.newSingleThreadExecutor(Thread.ofVirtual().name("signal-sender").factory());
+	}
+
 	private void deliver(String channel, String payload) {
 		dispatch(channel, payload);
-		if (!sender.isShutdown()) {
-			sender.execute(() -> notifyOthers(channel, payload));
+		ExecutorService current = sender;
+		if (!current.isShutdown()) {
+			try {
+				current.execute(() -> notifyOthers(channel, payload));
+			}
+			catch (RejectedExecutionException stopping) {
+				log.warn("signal on {} not sent to other nodes: this node is stopping", channel);
+			}
 		}
 	}
 
@@ -170,6 +189,10 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 
 	@Override
 	public void start() {
+		if (sender.isShutdown()) {
+			sender = newSender();
+			restarted = true;
+		}
 		running = true;
 		stopped = new CountDownLatch(1);
 		loop = Thread.ofPlatform().daemon().name("signal-listener").start(this::listenUntilStopped);
@@ -188,9 +211,10 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 				Thread.currentThread().interrupt();
 			}
 		}
-		sender.shutdown();
+		ExecutorService current = sender;
+		current.shutdown();
 		try {
-			sender.awaitTermination(5, TimeUnit.SECONDS);
+			current.awaitTermination(5, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
@@ -211,6 +235,8 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 	private void listenUntilStopped() {
 		Duration retry = RETRY_FIRST;
 		boolean first = true;
+		boolean missedWhileStopped = restarted;
+		restarted = false;
 		while (running) {
 			try (Connection connection = dataSource.getConnection()) {
 				connection.setAutoCommit(true);
@@ -222,6 +248,10 @@ class PostgresClusterSignals implements ClusterSignals, SmartLifecycle {
 				if (!first) {
 					reconnects.incrementAndGet();
 					log.info("signal connection made again: every node-local cache is dropped");
+					everythingChanged();
+				}
+				else if (missedWhileStopped) {
+					log.info("signals started again after a stop: every node-local cache is dropped");
 					everythingChanged();
 				}
 				first = false;

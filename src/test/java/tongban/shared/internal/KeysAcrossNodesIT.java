@@ -17,9 +17,9 @@ import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -30,14 +30,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import tongban.Tongban;
 import tongban.identity.Role;
 import tongban.identity.internal.ClientRegistrations;
 import tongban.identity.internal.OidcSigningKeys;
@@ -49,13 +46,13 @@ import tongban.seal.internal.DatabaseSigningKeys;
 import tongban.seal.internal.SigningKeys;
 import tongban.shared.DataKeys;
 import tongban.shared.DomainException;
-import tongban.shared.EmbeddedDatabase;
 import tongban.shared.KeyMismatch;
 import tongban.shared.Secrets;
 import tongban.shared.TongbanProperties;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.SamplePdfs;
+import tongban.support.SecondNode;
 
 /**
  * Two nodes on one database hold the same keys (ADR 0045): node A is the test's application, node B a second
@@ -68,10 +65,10 @@ class KeysAcrossNodesIT extends IntegrationTest {
 
 	private static final String SPARE_VERSION = "9";
 	private static final String SPARE_KEY = randomKey();
-	private static ConfigurableApplicationContext nodeB;
+	private static SecondNode nodeB;
 
 	@Autowired
-	private EmbeddedDatabase database;
+	private ApplicationContext nodeA;
 
 	@Autowired
 	private TongbanProperties properties;
@@ -97,15 +94,12 @@ class KeysAcrossNodesIT extends IntegrationTest {
 	@Autowired
 	private Secrets secrets;
 
-	@Value("${spring.mail.port}")
-	private String mailPort;
-
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@BeforeAll
 	void startNodeB() throws Exception {
 		// B also holds a newer version it does not encrypt with yet: the first phase of a rolling rotation
-		nodeB = start(SPARE_VERSION + ":" + SPARE_KEY + ";" + clusterKeys(), "1", "b");
+		nodeB = SecondNode.start(nodeA, dataKeys(SPARE_VERSION + ":" + SPARE_KEY + ";" + clusterKeys(), "1"));
 	}
 
 	@AfterAll
@@ -119,7 +113,8 @@ class KeysAcrossNodesIT extends IntegrationTest {
 
 	@Test
 	void aNodeWithOtherDataKeysRefusesToStartWithOneSentence() {
-		Throwable failure = catchStart("1:" + randomKey(), "", "foreign");
+		Throwable failure = SecondNode.tryStart(nodeA, dataKeys("1:" + randomKey(), ""))
+			.orElseThrow(() -> new AssertionError("a node with other data keys started"));
 		KeyMismatch mismatch = (KeyMismatch) NestedExceptionUtils.getMostSpecificCause(failure);
 		assertThat(mismatch.getMessage()).contains("TONGBAN_DATA_KEYS").doesNotContain("\n");
 		FailureAnalysis analysis = new KeyMismatchFailureAnalyzer().analyze(failure);
@@ -147,7 +142,7 @@ class KeysAcrossNodesIT extends IntegrationTest {
 
 	@Test
 	void aValueEncryptedOnOneNodeDecryptsOnTheOtherAndIsFoundByTheSameIndex() {
-		DataKeys keysOfB = nodeB.getBean(DataKeys.class);
+		DataKeys keysOfB = nodeB.bean(DataKeys.class);
 		String stored = keys.encrypt("330106199001011234");
 		assertThat(keysOfB.decrypt(stored)).isEqualTo("330106199001011234");
 		assertThat(keys.decrypt(keysOfB.encrypt("13800138000"))).isEqualTo("13800138000");
@@ -157,7 +152,7 @@ class KeysAcrossNodesIT extends IntegrationTest {
 
 	@Test
 	void aDocumentSealedOnOneNodeVerifiesOnTheOther() {
-		SealManagement sealsOfB = nodeB.getBean(SealManagement.class);
+		SealManagement sealsOfB = nodeB.bean(SealManagement.class);
 		byte[] onA = seals.sealIssuedDocument("XH-SCJG", SamplePdfs.blank(), "keys-" + UUID.randomUUID(), "跨节点", "测试");
 		assertThat(sealsOfB.checkPdf(onA).valid()).isTrue();
 		byte[] onB = sealsOfB.sealIssuedDocument("XH-SCJG", SamplePdfs.blank(), "keys-" + UUID.randomUUID(), "跨节点", "测试");
@@ -189,7 +184,7 @@ class KeysAcrossNodesIT extends IntegrationTest {
 		assertThat(me(portOfB(), after)).isEqualTo(200);
 		// B signs with the new key too, within a second, and A accepts what B issued
 		Awaitility.await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50))
-			.until(() -> newKid.equals(nodeB.getBean(OidcSigningKeys.class).signingKeyId()));
+			.until(() -> newKid.equals(nodeB.bean(OidcSigningKeys.class).signingKeyId()));
 		String fromB = tokenFrom(portOfB(), client + "-3");
 		assertThat(kid(fromB)).isEqualTo(newKid);
 		assertThat(me(port, fromB)).isEqualTo(200);
@@ -216,7 +211,7 @@ class KeysAcrossNodesIT extends IntegrationTest {
 
 	@Test
 	void aSealKeyStoreFileOfAnEarlierVersionIsImportedOnceAndAForeignOneRefused() throws Exception {
-		SigningKeys.Entry existing = nodeB.getBean(SigningKeys.class).get("issuing-p256").orElseThrow();
+		SigningKeys.Entry existing = nodeB.bean(SigningKeys.class).get("issuing-p256").orElseThrow();
 		Path dir = Files.createTempDirectory(properties.dataDir().getParent(), "legacy-keys");
 		String alias = "legacy-" + UUID.randomUUID();
 		writeKeyStore(dir, alias, existing);
@@ -224,7 +219,7 @@ class KeysAcrossNodesIT extends IntegrationTest {
 		assertThat(Files.exists(dir.resolve("seals.p12"))).isFalse();
 		assertThat(Files.exists(dir.resolve("seals.p12.imported"))).isTrue();
 		// every node reads the imported key from the database
-		assertThat(nodeB.getBean(SigningKeys.class).get(alias).orElseThrow().certificate()).isEqualTo(existing.certificate());
+		assertThat(nodeB.bean(SigningKeys.class).get(alias).orElseThrow().certificate()).isEqualTo(existing.certificate());
 
 		// a file whose root is not the cluster's belongs to another installation
 		writeKeyStore(dir, "root-p256", existing);
@@ -262,30 +257,13 @@ class KeysAcrossNodesIT extends IntegrationTest {
 		return Base64.getEncoder().encodeToString(key);
 	}
 
-	private ConfigurableApplicationContext start(String dataKeys, String current, String name) throws Exception {
-		Path dir = properties.dataDir().resolveSibling(properties.dataDir().getFileName() + "-node-" + name);
-		Files.createDirectories(dir);
-		List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres",
-				"--server.port=0", "--tongban.data-dir=" + dir, "--tongban.demo=false", "--tongban.data-keys=" + dataKeys,
-				"--tongban.data-key-current=" + current, "--logging.structured.format.console=", "--spring.main.banner-mode=off",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mailPort));
-		SpringApplication application = new SpringApplication(Tongban.class);
-		application.setRegisterShutdownHook(false);
-		return application.run(args.toArray(String[]::new));
-	}
-
-	private Throwable catchStart(String dataKeys, String current, String name) {
-		try {
-			start(dataKeys, current, name).close();
-		}
-		catch (Exception e) {
-			return e;
-		}
-		throw new AssertionError("a node with other data keys started");
+	/** A node's data keys ({@code TONGBAN_DATA_KEYS}) and the version that encrypts ({@code TONGBAN_DATA_KEY_CURRENT}). */
+	private static Map<String, String> dataKeys(String dataKeys, String current) {
+		return Map.of("tongban.data-keys", dataKeys, "tongban.data-key-current", current);
 	}
 
 	private int portOfB() {
-		return Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
+		return nodeB.port();
 	}
 
 	private int me(int nodePort, String token) throws Exception {

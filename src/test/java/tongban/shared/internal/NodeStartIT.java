@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -26,16 +27,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import tongban.Tongban;
 import tongban.shared.EmbeddedDatabase;
-import tongban.shared.TongbanProperties;
 import tongban.support.IntegrationTest;
+import tongban.support.SecondNode;
 
 /**
  * A node's start and end in a cluster (ADR 0049): the database unreachable at start (a line per attempt, then two lines
@@ -49,7 +49,7 @@ class NodeStartIT extends IntegrationTest {
 	EmbeddedDatabase database;
 
 	@Autowired
-	TongbanProperties properties;
+	ApplicationContext context;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -87,25 +87,20 @@ class NodeStartIT extends IntegrationTest {
 	void aNodeComesUpWhenItsDatabaseDoesAndDrainsWhenStopped(CapturedOutput output) throws Exception {
 		int databasePort = URI.create(database.jdbcUrl().substring("jdbc:".length())).getPort();
 		try (Forwarder forwarder = new Forwarder(freePort(), databasePort)) {
-			Path dataDir = Files.createTempDirectory("second-node");
-			String keys = Files.readString(properties.dataDir().resolve("keys").resolve("data.keys")).strip();
-			CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture.supplyAsync(() -> SpringApplication.run(Tongban.class,
-					"--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + forwarder.port() + "/postgres", "--spring.datasource.username=postgres",
-					"--server.port=0", "--tongban.data-dir=" + dataDir, "--tongban.data-keys=" + keys, "--tongban.demo=false",
-					"--tongban.node.name=second", "--tongban.node.db-wait=120s", "--tongban.node.drain=3s", "--spring.main.banner-mode=off",
-					"--logging.structured.format.console="));
+			CompletableFuture<SecondNode> starting = CompletableFuture.supplyAsync(() -> SecondNode.start(context,
+					Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:" + forwarder.port() + "/postgres", "tongban.node.name", "second",
+							"tongban.node.db-wait", "120s", "tongban.node.drain", "3s")));
 			String waiting = "database jdbc:postgresql://127.0.0.1:" + forwarder.port() + "/postgres unreachable (Connection refused); retrying in 5 s";
 			Awaitility.await("the node says it waits for its database").atMost(Duration.ofSeconds(60)).until(() -> output.getOut().contains(waiting));
 			assertThat(starting).isNotDone();
 
 			forwarder.open();
-			ConfigurableApplicationContext node = starting.get(180, TimeUnit.SECONDS);
+			SecondNode node = starting.get(180, TimeUnit.SECONDS);
 			try {
-				int port = ((WebServerApplicationContext) node).getWebServer().getPort();
-				HttpResponse<String> ready = get(port, "/actuator/health/readiness");
+				HttpResponse<String> ready = get(node.port(), "/actuator/health/readiness");
 				assertThat(ready.statusCode()).isEqualTo(200);
 				assertThat(ready.headers().firstValue("X-Tongban-Node")).hasValue("second");
-				drain(node, port);
+				drain(node.context(), node.port());
 			}
 			finally {
 				node.close();

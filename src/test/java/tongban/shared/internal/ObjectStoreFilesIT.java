@@ -23,31 +23,25 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
 import org.springframework.util.FileSystemUtils;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import tongban.Tongban;
-import tongban.shared.EmbeddedDatabase;
 import tongban.shared.FileStore;
 import tongban.shared.Hashes;
 import tongban.support.FormSession;
 import tongban.support.IntegrationTest;
 import tongban.support.SamplePdfs;
 import tongban.support.S3MockServer;
+import tongban.support.SecondNode;
 
 /**
  * A node with {@code TONGBAN_S3_*} set (a second application on the suite's database, with the same keys) keeps what a
  * citizen uploads in the bucket and nowhere else, serves it back through the page, copies an older node's local folder
  * into the bucket at start, and, with the store stopped, tells the citizen "文件服务暂时不可用" rather than failing.
- * (A private second node: tongban.support.SecondNode of the {@code signals} part serves the same once merged.)
+ * The node is a {@link SecondNode} on a data folder seeded before its start.
  */
 class ObjectStoreFilesIT extends IntegrationTest {
 
@@ -56,17 +50,11 @@ class ObjectStoreFilesIT extends IntegrationTest {
 	private static final Pattern LOCK_VERSION = Pattern.compile("name=\"lockVersion\" value=\"(\\d+)\"");
 
 	@Autowired
-	private EmbeddedDatabase database;
-
-	@Autowired
-	private Environment suite;
-
-	@Autowired
 	private ApplicationContext suiteContext;
 
 	private S3MockServer store;
 	private S3Client bucket;
-	private ConfigurableApplicationContext node;
+	private SecondNode node;
 	private Path nodeDir;
 	private String seededId;
 
@@ -74,29 +62,18 @@ class ObjectStoreFilesIT extends IntegrationTest {
 	void startStoreAndNode() throws IOException {
 		store = S3MockServer.start(BUCKET);
 		bucket = store.client();
-		nodeDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-data")), "s3-node").toAbsolutePath();
-		// the cluster's keys (data keys, OIDC and seal keys), as a mounted secret would give them
-		FileSystemUtils.copyRecursively(dataDir().resolve("keys"), nodeDir.resolve("keys"));
+		nodeDir = SecondNode.dataFolder();
 		// a file an earlier single node kept in its folder, to be copied into the bucket at start
 		seededId = UUID.randomUUID().toString();
 		Path seeded = nodeDir.resolve("files").resolve(seededId.substring(0, 2)).resolve(seededId);
 		Files.createDirectories(seeded.getParent());
 		Files.writeString(seeded, "旧节点的文件");
 
-		SpringApplication app = new SpringApplicationBuilder(Tongban.class).build();
-		app.setListeners(app.getListeners().stream().filter(listener -> !(listener instanceof LoggingApplicationListener)).toList());
-		node = app.run("--spring.datasource.url=" + database.jdbcUrl(), "--spring.datasource.username=postgres", "--server.port=0",
-				"--tongban.data-dir=" + nodeDir, "--tongban.demo=false", "--tongban.demo.history=false", "--logging.structured.format.console=",
-				"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + suite.getProperty("spring.mail.port"),
-				"--spring.modulith.events.republish-outstanding-events-on-restart=false",
-				"--tongban.s3.bucket=" + BUCKET, "--tongban.s3.endpoint=" + store.endpoint(), "--tongban.s3.path-style=true",
-				"--tongban.s3.access-key=" + S3MockServer.ACCESS_KEY, "--tongban.s3.secret-key=" + S3MockServer.SECRET_KEY,
-				"--tongban.s3.sse=AES256", "--tongban.s3.import-local=true");
-	}
-
-	/** The suite's data folder, relative to the project. */
-	private static Path dataDir() {
-		return Path.of("target", "test-data", Long.toString(ProcessHandle.current().pid())).toAbsolutePath();
+		// the cluster's keys (data keys, OIDC and seal keys) are copied in by SecondNode, as a mounted secret gives them
+		node = SecondNode.start(suiteContext, Map.of("tongban.data-dir", nodeDir.toString(), "tongban.demo.history", "false",
+				"tongban.s3.bucket", BUCKET, "tongban.s3.endpoint", store.endpoint(), "tongban.s3.path-style", "true",
+				"tongban.s3.access-key", S3MockServer.ACCESS_KEY, "tongban.s3.secret-key", S3MockServer.SECRET_KEY,
+				"tongban.s3.sse", "AES256", "tongban.s3.import-local", "true"));
 	}
 
 	@AfterAll
@@ -114,7 +91,7 @@ class ObjectStoreFilesIT extends IntegrationTest {
 	}
 
 	private String nodeUrl() {
-		return "http://localhost:" + node.getEnvironment().getRequiredProperty("local.server.port");
+		return node.url("");
 	}
 
 	@Test
@@ -124,9 +101,9 @@ class ObjectStoreFilesIT extends IntegrationTest {
 		assertThat(imported.metadata()).containsEntry(S3FileStore.SHA256, Hashes.sha256Hex("旧节点的文件".getBytes(StandardCharsets.UTF_8)));
 
 		// one store per node, and nothing of S3Mock's in either application
-		assertThat(node.getBean(FileStore.class)).isInstanceOf(S3FileStore.class);
+		assertThat(node.bean(FileStore.class)).isInstanceOf(S3FileStore.class);
 		assertThat(suiteContext.getBean(FileStore.class)).isInstanceOf(LocalFileStore.class);
-		for (ApplicationContext context : List.of(node, suiteContext)) {
+		for (ApplicationContext context : List.of(node.context(), suiteContext)) {
 			assertThat(Arrays.stream(context.getBeanDefinitionNames()).map(context::getType))
 				.noneMatch(type -> type != null && type.getName().startsWith("com.adobe"));
 		}

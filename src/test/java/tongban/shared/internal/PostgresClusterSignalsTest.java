@@ -6,12 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -78,13 +82,51 @@ class PostgresClusterSignalsTest {
 		assertThat(heard).containsExactly("p|UPDATE");
 	}
 
+	/**
+	 * A context stopped and started again (the test context cache pauses every cached context not in use) must go on
+	 * telling the other nodes: before, its sender stayed shut down and only its own listeners heard its signals.
+	 */
+	@Test
+	void aNodeStoppedAndStartedAgainStillSendsToTheOthers() {
+		ConnectionAttempts attempts = new ConnectionAttempts();
+		PostgresClusterSignals restarted = new PostgresClusterSignals(attempts);
+		restarted.listen("catalog_items", heard::add);
+		restarted.start();
+		restarted.stop();
+		restarted.start();
+		try {
+			restarted.send("catalog_items", "A");
+			assertThat(heard).containsExactly("A");
+			Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> attempts.threads().contains("signal-sender"));
+		}
+		finally {
+			restarted.stop();
+		}
+	}
+
 	private static void complete(int status) {
 		List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
 		TransactionSynchronizationManager.clearSynchronization();
 		synchronizations.forEach(synchronization -> synchronization.afterCompletion(status));
 	}
 
-	private static final class NoDatabase implements DataSource {
+	/** No database either, but it remembers which threads asked for a connection (the sender's, the listener's). */
+	private static final class ConnectionAttempts extends NoDatabase {
+
+		private final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			threads.add(Thread.currentThread().getName());
+			return super.getConnection();
+		}
+
+		Set<String> threads() {
+			return threads;
+		}
+	}
+
+	private static class NoDatabase implements DataSource {
 
 		@Override
 		public Connection getConnection() throws SQLException {
