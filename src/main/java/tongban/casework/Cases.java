@@ -103,10 +103,17 @@ public class Cases {
 		return provenance(caseId).values().stream().anyMatch(v -> !v.fromAccount());
 	}
 
-	/** A staff member saw the applicant's personal data of a case in full: an audit entry (DATA_REVEAL). */
+	/**
+	 * A staff member saw the applicant's personal data of a case in full, for a stated purpose: an audit entry
+	 * (DATA_REVEAL) naming it (个人信息保护法 Art. 28: sensitive personal information only for a specific purpose).
+	 */
 	@Transactional
-	public void recordReveal(CaseId caseId, StaffMember staff) {
-		audit.record(AuditTrail.DATA_REVEAL, "staff:" + staff.id(), "case:" + caseId, staff.name() + " saw the form's personal data in full");
+	public void recordReveal(CaseId caseId, StaffMember staff, RevealPurpose purpose) {
+		if (purpose == null) {
+			throw new DomainException(DomainException.Kind.INVALID, "reveal.purpose", "a reveal states its purpose");
+		}
+		audit.record(AuditTrail.DATA_REVEAL, "staff:" + staff.id(), "case:" + caseId,
+				staff.name() + " saw the form's personal data in full for " + purpose.name());
 	}
 
 	/** Whether the party may be the applicant of the item: a company for 法人 items, a citizen for items of 自然人. */

@@ -100,6 +100,7 @@ class HandlingJourneyIT extends JourneyTest {
 		// and how the applicant's own identity was obtained, with the account's level of assurance
 		assertThat(staff.getByTestId("task-answers").innerText()).contains("申请人账号，L2 已与人口库比对");
 		assertThat(staff.getByTestId("assurance").innerText()).isEqualTo("L2 已与人口库比对");
+		staff.getByTestId("reveal-purpose").selectOption("CONTACT_APPLICANT");
 		staff.getByTestId("reveal-personal").click();
 		assertThat(staff.getByTestId("task-answers").innerText()).contains(me.mobile());
 		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REVEAL' and actor = ?").param("staff:" + rs.id()).query(Long.class)

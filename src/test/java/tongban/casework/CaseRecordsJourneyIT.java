@@ -73,10 +73,15 @@ class CaseRecordsJourneyIT extends JourneyTest {
 		assertThat(page.getByTestId("record-applicant").innerText()).isEqualTo(Masking.name(applicant.name()));
 		assertThat(page.getByTestId("record-history").innerText()).contains("材料不齐");
 		accessible();
+		// issue 23 §2: no stated purpose, no reveal (个人信息保护法 Art. 28)
+		page.getByTestId("reveal-personal").click();
+		assertThat(page.getByTestId("error-summary").innerText()).contains("请选择查看完整信息的目的");
+		assertThat(page.getByTestId("record-applicant").innerText()).isEqualTo(Masking.name(applicant.name()));
+		page.getByTestId("reveal-purpose").selectOption("CHECK_IDENTITY");
 		page.getByTestId("reveal-personal").click();
 		assertThat(page.getByTestId("record-applicant").innerText()).isEqualTo(applicant.name());
-		assertThat(jdbc.sql("select count(*) from audit_entry where kind = 'DATA_REVEAL' and subject = ?").param("case:" + older)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select detail from audit_entry where kind = 'DATA_REVEAL' and subject = ?").param("case:" + older)
+			.query(String.class).list()).singleElement().asString().endsWith("for CHECK_IDENTITY");
 
 		Staff otherRegion = newStaff("XH-RLSB", "330105", Role.APPROVER, "外区审批");
 		Page outside = staffPage(otherRegion);

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -24,6 +25,7 @@ import tongban.casework.CaseAnswers;
 import tongban.casework.CaseClock;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
+import tongban.casework.RevealPurpose;
 import tongban.casework.MaterialView;
 import tongban.casework.PostalDelivery;
 import tongban.catalog.ServiceGuide;
@@ -91,9 +93,15 @@ class TaskController {
 	 * recorded in the audit trail (DATA_REVEAL) before they are shown.
 	 */
 	@PostMapping("/workbench/tasks/{taskId}/reveal")
-	String reveal(@PathVariable String taskId, @CurrentStaff(missing = "task") StaffMember staff, Model model) {
+	String reveal(@PathVariable String taskId, @RequestParam(name = "purpose", defaultValue = "") String purpose,
+			@CurrentStaff(missing = "task") StaffMember staff, Model model) {
 		CaseView c = approval.caseOf(staff, taskId).orElseThrow(() -> DomainException.notFound("task"));
-		cases.recordReveal(c.id(), staff);
+		Optional<RevealPurpose> stated = RevealPurpose.parse(purpose);
+		if (stated.isEmpty()) {
+			model.addAttribute("revealError", "reveal.error.purpose");
+			return task(taskId, staff, model, false);
+		}
+		cases.recordReveal(c.id(), staff, stated.get());
 		return task(taskId, staff, model, true);
 	}
 
@@ -116,6 +124,7 @@ class TaskController {
 		model.addAttribute("assurance", assurance(c, locale));
 		model.addAttribute("answers", CaseAnswers.rows(g.applicationForm(), c.values(), sources, !revealed));
 		model.addAttribute("revealed", revealed);
+		model.addAttribute("revealPurposes", RevealPurpose.values());
 		model.addAttribute("personal", CaseAnswers.hasPersonalData(g.applicationForm()));
 		model.addAttribute("anyVerified", !sources.isEmpty());
 		model.addAttribute("specialKinds", CaseClock.SPECIAL_PROCEDURES);

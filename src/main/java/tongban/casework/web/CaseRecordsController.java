@@ -16,6 +16,7 @@ import tongban.casework.CaseId;
 import tongban.casework.CaseRecords;
 import tongban.casework.CaseView;
 import tongban.casework.Cases;
+import tongban.casework.RevealPurpose;
 import tongban.catalog.ServiceGuide;
 import tongban.directory.DepartmentView;
 import tongban.directory.DirectoryManagement;
@@ -76,10 +77,16 @@ class CaseRecordsController {
 
 	/** The staff member asks to see the applicant's name, ID numbers, phone numbers and addresses in full: recorded first. */
 	@PostMapping("/workbench/cases/{id}/reveal")
-	String reveal(@PathVariable CaseId id, @CurrentStaff(missing = "case") StaffMember staff, Model model) {
+	String reveal(@PathVariable CaseId id, @RequestParam(name = "purpose", defaultValue = "") String purpose,
+			@CurrentStaff(missing = "case") StaffMember staff, Model model) {
 		CaseRecords.Scope scope = scope(staff);
 		records.open(scope, id).orElseThrow(() -> DomainException.notFound("case"));
-		cases.recordReveal(id, staff);
+		Optional<RevealPurpose> stated = RevealPurpose.parse(purpose);
+		if (stated.isEmpty()) {
+			model.addAttribute("revealError", "reveal.error.purpose");
+			return show(scope, id, model, false);
+		}
+		cases.recordReveal(id, staff, stated.get());
 		return show(scope, id, model, true);
 	}
 
@@ -92,6 +99,7 @@ class CaseRecordsController {
 		model.addAttribute("applicant", revealed ? found.applicantName() : Masking.name(found.applicantName()));
 		model.addAttribute("answers", CaseAnswers.rows(guide.applicationForm(), found.values(), sources, !revealed));
 		model.addAttribute("revealed", revealed);
+		model.addAttribute("revealPurposes", RevealPurpose.values());
 		return "casework/record";
 	}
 }

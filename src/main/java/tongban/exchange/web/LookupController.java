@@ -65,7 +65,7 @@ class LookupController {
 	@PostMapping("/workbench/exchange")
 	String lookup(@RequestParam(defaultValue = "") String resource, @RequestParam(defaultValue = "") String subject,
 			@RequestParam(defaultValue = "") String purpose, @RequestParam(defaultValue = "") String caseNumber,
-			@RequestParam(required = false) String reveal, @CurrentStaff StaffMember staff, Model model) {
+			@RequestParam(name = "reveal", required = false) String reveal, @CurrentStaff StaffMember staff, Model model) {
 		ExchangeStaff.ofDepartment(staff);
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (resource.isBlank()) {

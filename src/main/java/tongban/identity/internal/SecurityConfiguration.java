@@ -213,6 +213,9 @@ class SecurityConfiguration {
 			.hasRole(Role.CITIZEN.name())
 			.requestMatchers("/console/items", "/console/items/**")
 			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
+			// issue 23 §2: how the platform grades the data it holds, for the administrators who answer for it
+			.requestMatchers("/console/data-classification")
+			.hasAnyRole(Role.DEPT_ADMIN.name(), Role.PLATFORM_ADMIN.name())
 			.requestMatchers("/console/**")
 			.hasRole(Role.PLATFORM_ADMIN.name())
 			.requestMatchers("/workbench/counter/**")
