@@ -56,9 +56,10 @@ public class CorrectionRequests {
 	public record CorrectionView(UUID id, String register, String field, String corrected, String caseNumber, String department,
 			Instant requestedAt, CaseStatus status, String answer) {
 
-		/** The department decided (corrected, or refused with its reasons). */
+		/** The department decided (corrected, or refused with its reasons): the case is past its handling. */
 		public boolean answered() {
-			return status != null && status.finished();
+			return status != null && status != CaseStatus.DRAFT && status != CaseStatus.SUBMITTED && status != CaseStatus.SUPPLEMENT_REQUESTED
+					&& !status.underway();
 		}
 	}
 
@@ -166,9 +167,11 @@ public class CorrectionRequests {
 		return rows.of(actor.accountId()).stream().map(r -> {
 			Optional<CaseView> c = cases.find(actor, new CaseId(r.caseId()));
 			CaseStatus status = c.map(CaseView::status).orElse(null);
-			String answer = c.filter(v -> v.status().finished()).flatMap(CorrectionRequests::lastNote).orElse(null);
-			return new CorrectionView(r.id(), r.resourceName(), r.fieldLabel(), r.corrected(), r.caseNumber(), departmentName(r.departmentCode()),
-					r.requestedAt(), status, answer);
+			CorrectionView view = new CorrectionView(r.id(), r.resourceName(), r.fieldLabel(), r.corrected(), r.caseNumber(),
+					departmentName(r.departmentCode()), r.requestedAt(), status, null);
+			String answer = view.answered() ? c.flatMap(CorrectionRequests::lastNote).orElse(null) : null;
+			return new CorrectionView(view.id(), view.register(), view.field(), view.corrected(), view.caseNumber(), view.department(),
+					view.requestedAt(), status, answer);
 		}).toList();
 	}
 
