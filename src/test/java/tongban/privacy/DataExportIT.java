@@ -64,7 +64,7 @@ class DataExportIT extends IntegrationTest {
 		Citizen c = people.citizen("导出测试", 2);
 		CaseId caseId = TestCases.submittedSocialSecurityCard(applying, c);
 		String caseNumber = cases.find(TestCases.actor(c), caseId).orElseThrow().caseNumber();
-		readHistory.importReads(List.of(PrivacySupport.readOf(c, "核对参保人户籍")));
+		readHistory.importReads(List.of(PrivacySupport.readOf(c, "核对参保人户籍", caseNumber)));
 		FormSession session = signedIn(c);
 		session.get("/account/privacy");
 

@@ -82,7 +82,7 @@ class PrivacyCentreJourneyIT extends JourneyTest {
 		Citizen me = new Citizen(person.name(), person.idNumber(), mobile, account.id());
 		CaseId caseId = TestCases.submittedSocialSecurityCard(applying, me);
 		String caseNumber = cases.find(TestCases.actor(me), caseId).orElseThrow().caseNumber();
-		readHistory.importReads(List.of(PrivacySupport.readOf(me, "核对社保卡申领人户籍")));
+		readHistory.importReads(List.of(PrivacySupport.readOf(me, "核对社保卡申领人户籍", caseNumber)));
 
 		// export
 		page.getByTestId("privacy-centre-link").click();

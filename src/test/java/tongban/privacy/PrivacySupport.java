@@ -61,9 +61,9 @@ final class PrivacySupport {
 		return problems;
 	}
 
-	/** A read of the citizen's household record by a member of 区人力社保局's staff, as the access log keeps it. */
-	static ReadHistory.HistoricRead readOf(IntegrationTest.Citizen c, String purpose) {
+	/** A read of the citizen's household record by a member of 区人力社保局's staff for a case, as the access log keeps it. */
+	static ReadHistory.HistoricRead readOf(IntegrationTest.Citizen c, String purpose, String caseNumber) {
 		return new ReadHistory.HistoricRead(OffsetDateTime.now().minusDays(1), c.idNumber(), "XH-GA-RK", List.of("name", "householdAddress"),
-				"XH-RLSB", "staff-" + c.id(), "王审核", purpose, null, "SERVED");
+				"XH-RLSB", "staff-" + c.id(), "王审核", purpose, caseNumber, "SERVED");
 	}
 }
