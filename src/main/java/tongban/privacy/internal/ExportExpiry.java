@@ -19,7 +19,7 @@ class ExportExpiry {
 	}
 
 	@Scheduled(cron = "0 5 * * * *", zone = "Asia/Shanghai")
-	@SchedulerLock(name = "privacy.export-expiry", lockAtMostFor = "PT50M", lockAtLeastFor = "PT1M")
+	@SchedulerLock(name = "privacy.export-expiry", lockAtMostFor = "PT55M", lockAtLeastFor = "PT55M")
 	void hourly() {
 		exports.expire();
 	}
