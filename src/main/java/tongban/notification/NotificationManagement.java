@@ -326,6 +326,14 @@ public class NotificationManagement {
 		jdbc.sql("update notification_message set read_at = now() where account_id = ? and read_at is null").param(accountId).update();
 	}
 
+	/**
+	 * Deletes an account's in-app messages, when the account is closed (个人信息保护法 Art. 47: no law asks the platform to
+	 * keep them); answers how many went. What a case's or ticket's own record says stays with that record.
+	 */
+	public int forget(UUID accountId) {
+		return jdbc.sql("delete from notification_message where account_id = ?").param(accountId).update();
+	}
+
 	/** The newest messages kept by the outbox sender (demo mode). */
 	public List<OutboxMessage> outbox(int limit) {
 		return jdbc.sql("select id, mobile_enc, text, created_at from notification_sms_outbox order by id desc limit ?")

@@ -57,6 +57,7 @@ public class Account {
 	private int lockCount;
 	private Instant lockedUntil;
 	private Instant createdAt;
+	private Instant closedAt;
 	@Version
 	private long version;
 
@@ -92,6 +93,33 @@ public class Account {
 		a.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
 		a.createdAt = Instant.now();
 		return a;
+	}
+
+	/** The name a closed account keeps: cases and records that name the account show this, never the person. */
+	public static final String CLOSED_NAME = "已注销用户";
+
+	/**
+	 * Closes the account (个人信息保护法 Art. 47): its ID number, mobile and e-mail are removed (their blind indexes with
+	 * them, so the number can register again), its name replaced and its password made unusable; the row stays for the
+	 * records that must be kept and name it.
+	 */
+	public void close(Instant now, String unusablePasswordHash) {
+		idNumber = null;
+		mobile = null;
+		email = null;
+		displayName = CLOSED_NAME;
+		passwordHash = unusablePasswordHash;
+		failedAttempts = 0;
+		lockedUntil = null;
+		closedAt = now;
+	}
+
+	public boolean closed() {
+		return closedAt != null;
+	}
+
+	public Instant closedAt() {
+		return closedAt;
 	}
 
 	public boolean lockedAt(Instant now) {

@@ -53,6 +53,9 @@ public class AccountAuthenticationProvider implements AuthenticationProvider {
 		if (found.isEmpty()) {
 			encoder.matches(password, dummyHash);
 			signIns.addressFailure(remote);
+			if (signIns.closedLogin(login)) {
+				throw new AccountClosedException();
+			}
 			throw new BadCredentialsException("bad credentials");
 		}
 		Account account = found.get();

@@ -70,6 +70,26 @@ public class SignInService {
 	}
 
 	/**
+	 * Whether the login (an ID number or mobile) is one a closed account signed in with and no open account has now: the
+	 * person is told the account was closed. Found by keyed index only; the closed account keeps no number.
+	 */
+	@Transactional(readOnly = true)
+	public boolean closedLogin(String login) {
+		String s = login == null ? "" : login.strip();
+		String index;
+		if (s.matches("\\d{17}[\\dXx]")) {
+			index = keys.blindIndex(IdNumber.normalise(s));
+		}
+		else if (s.matches("1\\d{10}")) {
+			index = keys.blindIndex(s);
+		}
+		else {
+			return false;
+		}
+		return jdbc.sql("select count(*) from identity_closed_login where login_index = ?").param(index).query(Long.class).single() > 0;
+	}
+
+	/**
 	 * Counts one failure; returns the lock end when the account is locked after it. The row is locked while counting,
 	 * so concurrent failures are counted one by one; a failure that finds the account already locked by another (its
 	 * password was checked before the lock) is recorded as refused and does not lock it again.

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import tongban.identity.domain.Account;
 import tongban.identity.domain.AccountRepository;
+import tongban.identity.internal.AccountClosedException;
 import tongban.identity.internal.AccountLockedException;
 import tongban.identity.internal.AddressLockedException;
 import tongban.identity.internal.SessionKeys;
@@ -52,6 +53,9 @@ class LoginController {
 			if (e instanceof AccountLockedException locked) {
 				model.addAttribute("loginError", e instanceof AddressLockedException ? "login.error.addressLocked" : "login.error.locked");
 				model.addAttribute("lockedUntil", UNTIL.format(LocalDateTime.ofInstant(locked.until(), Clocks.ZONE)));
+			}
+			else if (e instanceof AccountClosedException) {
+				model.addAttribute("loginError", "login.error.closed");
 			}
 			else {
 				model.addAttribute("loginError", "login.error.bad");
