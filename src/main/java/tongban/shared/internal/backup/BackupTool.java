@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * standard error and exit status 2.
  * <pre>
  * backup                          base backup of the running embedded database, files and keys; ships the WAL
- * ship-wal                        only encrypts the WAL archived since the last run
+ * ship-wal                        only encrypts the WAL archived and the local files stored since the last run
  * list                            the finished backups and the span they restore to
  * restore --into DIR [--to TIME]  restores into a new folder, to TIME (2026-12-07 10:00:00+08) or the archive's end
  * </pre>
@@ -67,7 +67,11 @@ public final class BackupTool {
 				return 0;
 			}
 			case "ship-wal" -> {
-				out.println("shipped " + WalArchive.ship(backupDir, key(environment)) + " WAL files");
+				BackupKey key = key(environment);
+				int files = environment.getOrDefault("TONGBAN_S3_BUCKET", "").isBlank()
+						? FileArchive.ship(Path.of(environment.getOrDefault("TONGBAN_DATA_DIR", "data")).toAbsolutePath().resolve("files"), backupDir, key)
+						: 0;
+				out.println("shipped " + WalArchive.ship(backupDir, key) + " WAL files and " + files + " stored files");
 				return 0;
 			}
 			case "backup" -> {

@@ -109,6 +109,9 @@ public final class BaseBackup {
 			packKeys(source, out);
 		}
 		int shipped = WalArchive.ship(backupDir, key);
+		if (source.localFiles()) {
+			FileArchive.ship(source.dataDir().resolve("files"), backupDir, key);
+		}
 
 		Properties more = new Properties();
 		more.setProperty("startLsn", startLsn);

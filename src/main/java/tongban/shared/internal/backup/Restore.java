@@ -96,6 +96,7 @@ public final class Restore {
 			Files.write(postgres.resolve("backup_label"), in.readAllBytes());
 		}
 		Files.createDirectories(postgres.resolve("pg_wal").resolve("archive_status"));
+		Files.createDirectories(postgres.resolve("pg_wal").resolve("summaries"));
 		Path wal = target.resolve("restore-wal");
 		int walFiles = WalArchive.unpackFor(set, backupDir, key, wal);
 		recover(postgres, wal, to);
@@ -105,6 +106,8 @@ public final class Restore {
 			try (InputStream in = decrypting(set, BackupSet.FILES, key)) {
 				Tars.unpack(in, target.resolve("files"));
 			}
+			// and the files stored after the base backup (those of records after the target time are unused)
+			FileArchive.unpackInto(backupDir, key, target.resolve("files"));
 		}
 		try (InputStream in = decrypting(set, BackupSet.KEYS, key)) {
 			Tars.unpack(in, target.resolve("keys"));
@@ -163,7 +166,8 @@ public final class Restore {
 			.setRegisterShutdownHook(false)
 			.setServerConfig("timezone", "Asia/Shanghai")
 			.setServerConfig("archive_mode", "off")
-			.setPGStartupWait(Duration.ofHours(2))
+			// until the copy is consistent (the WAL of the backup itself is replayed) and takes connections
+			.setPGStartupWait(Duration.ofMinutes(10))
 			.start()) {
 			awaitPromotion(server);
 		}

@@ -23,7 +23,7 @@ import tongban.shared.TongbanProperties;
 /**
  * Backups on a schedule, when {@code TONGBAN_BACKUP_DIR} names a folder (off otherwise): a base backup at
  * {@code TONGBAN_BACKUP_CRON} (02:30 daily; {@code -} for none, e.g. when {@code bin/backup} runs from cron) and the
- * archived WAL encrypted every minute ({@code TONGBAN_BACKUP_WAL_CRON}). Once per cluster (ShedLock), though only the
+ * archived WAL and the files stored since encrypted every minute ({@code TONGBAN_BACKUP_WAL_CRON}). Once per cluster (ShedLock), though only the
  * embedded database, which has a single node, is backed up here: an external database is backed up where it runs.
  * The backup key is read at start, so a node with backups on and no key refuses to start instead of failing at 02:30.
  */
@@ -67,8 +67,11 @@ public class ScheduledBackups {
 		}
 	}
 
-	/** Encrypts the WAL archived since the last run; how many files. */
+	/** Encrypts the WAL archived since the last run, and the local files stored since; how many WAL files. */
 	public int shipWal() throws IOException {
+		if (source.localFiles()) {
+			FileArchive.ship(source.dataDir().resolve("files"), backupDir, key);
+		}
 		return WalArchive.ship(backupDir, key);
 	}
 

@@ -129,6 +129,8 @@ final class Tars {
 	static void unpack(InputStream source, Path target) throws IOException {
 		Path base = target.toAbsolutePath().normalize();
 		Files.createDirectories(base);
+		// PostgreSQL refuses a data folder others may read
+		restrict(base, "rwx------");
 		try (TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(new BufferedInputStream(source, 1 << 16), 1 << 16))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
