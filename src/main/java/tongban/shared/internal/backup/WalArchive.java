@@ -55,12 +55,12 @@ public final class WalArchive {
 	/**
 	 * The embedded server's settings that archive its WAL into {@code backupDir}'s spool: at least every
 	 * {@code timeout} a WAL file is closed and archived when anything was written, which bounds what a lost disk can
-	 * take with it (the RPO, docs/operations.md). The command goes through {@code pg_ctl}'s shell, hence the quotes.
+	 * take with it (the RPO, docs/operations.md); zero leaves it to the WAL file filling up. The command goes through {@code pg_ctl}'s shell, hence the quotes.
 	 */
 	public static Map<String, String> serverSettings(Path backupDir, Duration timeout) throws IOException {
 		prepare(backupDir);
 		return Map.of("archive_mode", "on", "archive_command", "'" + archiveCommand(backupDir) + "'", "archive_timeout",
-				Long.toString(Math.max(1, timeout.toSeconds())));
+				Long.toString(Math.max(0, timeout.toSeconds())));
 	}
 
 	static void prepare(Path backupDir) throws IOException {
