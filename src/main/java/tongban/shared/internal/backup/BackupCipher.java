@@ -1,6 +1,5 @@
 package tongban.shared.internal.backup;
 
-import java.io.EOFException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -278,23 +277,6 @@ public final class BackupCipher {
 		@Override
 		public void close() throws IOException {
 			in.close();
-		}
-
-		/** Reads to the end, so that a cut-off last segment is found even when the reader stopped early. */
-		void drain() throws IOException {
-			while (fill()) {
-				position = plain.length;
-			}
-		}
-	}
-
-	/** Reads what is left of a decrypting stream, so the end of the file is verified too. */
-	static void readToEnd(InputStream decrypting) throws IOException {
-		if (decrypting instanceof Opening opening) {
-			opening.drain();
-		}
-		else if (decrypting.transferTo(OutputStream.nullOutputStream()) < 0) {
-			throw new EOFException();
 		}
 	}
 }
