@@ -1,6 +1,8 @@
 package tongban.support;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -31,6 +33,20 @@ public abstract class IntegrationTest {
 
 	static final Path DATA_DIR = Path.of("target", "test-data", Long.toString(ProcessHandle.current().pid()))
 		.toAbsolutePath();
+
+	/**
+	 * Backups are on in the test context (WAL archived here, base backups taken by the tests that want one: the
+	 * scheduled runs are off), so the restore drill needs no context of its own; the key is new for every run.
+	 */
+	public static final Path BACKUP_DIR = Path.of("target", "test-data", ProcessHandle.current().pid() + "-backups").toAbsolutePath();
+
+	public static final String BACKUP_KEY = newBackupKey();
+
+	private static String newBackupKey() {
+		byte[] key = new byte[32];
+		new SecureRandom().nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
 
 	@LocalServerPort
 	protected int port;
@@ -116,6 +132,12 @@ public abstract class IntegrationTest {
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("tongban.data-dir", DATA_DIR::toString);
 		registry.add("tongban.demo", () -> "true");
+		registry.add("tongban.backup.dir", BACKUP_DIR::toString);
+		registry.add("tongban.backup.key", () -> BACKUP_KEY);
+		registry.add("tongban.backup.cron", () -> "-");
+		registry.add("tongban.backup.wal-cron", () -> "-");
+		// no WAL file closed every minute only for its time: the suite would archive 16 MiB a minute for nothing
+		registry.add("tongban.backup.archive-timeout", () -> "0s");
 		registry.add("logging.structured.format.console", () -> "");
 		registry.add("spring.mail.host", () -> "127.0.0.1");
 		registry.add("spring.mail.port", Mail::port);

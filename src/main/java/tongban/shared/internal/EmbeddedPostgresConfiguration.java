@@ -23,6 +23,7 @@ import org.springframework.util.StringUtils;
 
 import tongban.shared.EmbeddedDatabase;
 import tongban.shared.TongbanProperties;
+import tongban.shared.internal.backup.WalArchive;
 
 /**
  * Starts a real PostgreSQL (binaries from Maven Central) in {@code TONGBAN_DATA_DIR/postgres} unless
@@ -35,7 +36,8 @@ import tongban.shared.TongbanProperties;
  * commit): whoever flushes the WAL flushes every commit queued behind it, and with {@code commit_siblings} other
  * transactions open the flushing one waits {@code commit_delay} µs to take more along (docs/security.md). A server left
  * running by a killed JVM is stopped before the start ({@link LeftoverPostmaster}); crash recovery may take a while,
- * so the start waits up to two minutes.
+ * so the start waits up to two minutes. With {@code TONGBAN_BACKUP_DIR} set the server archives its WAL there
+ * (docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDatasourceUrl.class)
@@ -50,12 +52,18 @@ class EmbeddedPostgresConfiguration {
 	private static final Duration START_WAIT = Duration.ofMinutes(2);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(TongbanProperties properties) throws IOException {
+	EmbeddedPostgres embeddedPostgres(TongbanProperties properties, @Value("${tongban.backup.dir:}") String backupDir,
+			@Value("${tongban.backup.archive-timeout:60s}") Duration archiveTimeout) throws IOException {
 		Path dir = properties.dataDir().toAbsolutePath().resolve("postgres");
 		Files.createDirectories(dir);
 		boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
 		LeftoverPostmaster.stop(dir, STOP_WAIT);
-		EmbeddedPostgres pg = EmbeddedPostgres.builder()
+		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+		if (StringUtils.hasText(backupDir)) {
+			// TONGBAN_BACKUP_DIR: every WAL file is archived there, for backups and point-in-time recovery (ADR 0054)
+			WalArchive.serverSettings(Path.of(backupDir).toAbsolutePath(), archiveTimeout).forEach(builder::setServerConfig);
+		}
+		EmbeddedPostgres pg = builder
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
 			// Spring stops it, last; its own JVM hook would race Spring's and stop it under live beans.
