@@ -55,7 +55,8 @@ public class AccountClosure {
 	}
 
 	/**
-	 * Closes the citizen's own account now: its sessions end at their next request. Refused (CONFLICT,
+	 * Closes the citizen's own account now: its sessions end at their next request and the tokens it granted to apps
+	 * are revoked. Refused (CONFLICT,
 	 * {@link #NOT_CLOSABLE}) for staff and for an account already closed; an unknown account is not found.
 	 */
 	@Transactional
@@ -75,6 +76,10 @@ public class AccountClosure {
 		account.close(now, encoder.encode(RandomTokens.of(32)));
 		accounts.saveAndFlush(account);
 		sessions.endAll(accountId, now.plusMillis(1));
+		// the apps and systems it let act for it lose their tokens and its consent to them: an access token is refused
+		// within the revocation check's cache period (ActiveAccessTokens), a refresh token at once
+		jdbc.sql("delete from oauth2_authorization where principal_name = ?").param(accountId.toString()).update();
+		jdbc.sql("delete from oauth2_authorization_consent where principal_name = ?").param(accountId.toString()).update();
 		jdbc.sql("insert into identity_activity (actor_account_id, party_kind, party_id, party_name, action, detail) values (?, ?, ?, ?, ?, ?)")
 			.params(accountId, Party.Kind.CITIZEN.name(), accountId, Account.CLOSED_NAME, "ACCOUNT_CLOSED", "个人信息保护法第四十七条")
 			.update();

@@ -1,7 +1,13 @@
 package tongban.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -44,6 +50,11 @@ class AccountClosingIT extends IntegrationTest {
 	@Autowired
 	NotificationManagement notifications;
 
+	private int api(String path, String token) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + token).build(),
+				HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
 	private FormSession signedIn(Citizen c) {
 		FormSession session = new FormSession("http://localhost:" + port);
 		session.signIn(c.idNumber(), PASSWORD);
@@ -66,10 +77,12 @@ class AccountClosingIT extends IntegrationTest {
 	}
 
 	@Test
-	void closingDeletesWhatNoLawKeepsListsWhatIsKeptAndRefusesSignInThenTheNumberRegistersAgain() {
+	void closingDeletesWhatNoLawKeepsListsWhatIsKeptAndRefusesSignInThenTheNumberRegistersAgain() throws Exception {
 		Citizen c = people.citizen("注销测试", 2);
 		identity.contact(c.id()).ifPresent(contact -> notifications.notify(contact.recipient(), "PRIVACY_EXPORT_READY", Map.of("expires", "明天"), "/"));
 		FormSession session = signedIn(c);
+		String token = accessToken(c.id(), "cases.read");
+		assertThat(api("/api/cases", token)).as("an app's token before the closing").isEqualTo(200);
 		session.get("/account/privacy/close");
 
 		var unconfirmed = session.post("/account/privacy/close");
@@ -87,6 +100,9 @@ class AccountClosingIT extends IntegrationTest {
 		assertThat(notifications.messages(c.id(), 10)).isEmpty();
 		assertThat(jdbc.sql("select count(*) from privacy_closure where account_id = ?").param(c.id()).query(Long.class).single()).isEqualTo(1);
 		assertThat(session.get("/account").statusCode()).as("the session ended").isEqualTo(302);
+		assertThat(jdbc.sql("select count(*) from oauth2_authorization where principal_name = ?").param(c.id().toString()).query(Long.class).single())
+			.as("the apps' tokens are revoked").isZero();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(api("/api/cases", token)).as("the app's token after the closing").isEqualTo(401));
 
 		FormSession again = new FormSession("http://localhost:" + port);
 		assertThat(again.signIn(c.idNumber(), PASSWORD)).contains("/login?error");
