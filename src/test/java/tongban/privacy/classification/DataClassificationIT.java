@@ -3,6 +3,7 @@ package tongban.privacy.classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import tongban.exchange.Resource;
 import tongban.identity.Role;
@@ -75,9 +78,15 @@ class DataClassificationIT extends IntegrationTest {
 	}
 
 	@Test
-	void everyResourceOfTheExchangeCatalogueIsClassified() {
-		List<Resource> resources = catalogue.resources();
-		assertThat(resources).isNotEmpty();
+	void everyResourceOfTheExchangeCatalogueIsClassified() throws IOException {
+		// the catalogue the platform ships; a resource a department registers while it runs (other tests do) is shown
+		// as 尚未定级 in the console until the file grades it (ADR 0053)
+		Set<String> shipped = new HashSet<>();
+		try (InputStream in = getClass().getResourceAsStream("/data/exchange/resources.json")) {
+			JsonMapper.builder().build().readTree(in).forEach(resource -> shipped.add(resource.get("code").asString()));
+		}
+		List<Resource> resources = catalogue.resources().stream().filter(resource -> shipped.contains(resource.code())).toList();
+		assertThat(resources).hasSize(shipped.size());
 		List<String> unclassified = resources.stream().map(Resource::code).filter(code -> classification.resource(code).isEmpty()).toList();
 		assertThat(unclassified).as("catalogue resources with no entry in %s", DataClassification.LOCATION).isEmpty();
 		// a resource with an ID number or a field its department marked SENSITIVE is 敏感个人信息 in the file too
