@@ -81,6 +81,7 @@ final class ReadGenerator {
 		OffsetDateTime until = c.acceptedAt() != null ? c.acceptedAt() : c.concludedAt();
 		int n = dice.between(2, 4);
 		List<Staff> staff = input.staff().get(c.departmentCode());
+		Set<String> made = new HashSet<>();
 		for (int k = 0; k < n; k++) {
 			String resource = company ? "XH-SCJG-ZT" : k == 1 && OWN_REGISTER.containsKey(c.departmentCode()) ? OWN_REGISTER.get(c.departmentCode()) : "XH-GA-RK";
 			Staff reader = dice.pick(staff);
@@ -89,6 +90,11 @@ final class ReadGenerator {
 			boolean reveal = dice.chance(0.05) && revealable(from, until);
 			if (reveal) {
 				at = until.minusMinutes(dice.between(1, 29));
+			}
+			// the same clerk reading the same register for the case within one second (a short window clamped to office
+			// hours) would be one read twice, which the seal check reads as a copy: the second comes a second later
+			while (!made.add(at + "|" + resource + "|" + reader.id() + "|" + reveal)) {
+				at = at.plusSeconds(1);
 			}
 			reads.add(new HistoricRead(at, subject, resource, FIELDS.get(resource), c.departmentCode(), reader.id().toString(), reader.name(), purpose,
 					c.caseNumber(), reveal ? "REVEALED" : "SERVED"));
