@@ -84,7 +84,7 @@ class HotlineApiController {
 	@GetMapping("/tickets/{number}")
 	TicketView ticket(@PathVariable String number, @CurrentStaff StaffMember staff) {
 		HotlineRoles roles = new HotlineRoles(staff);
-		return TicketView.of(visible(roles, number), roles.operator());
+		return TicketView.of(roles.visibleByNumber(tickets, number), roles.operator());
 	}
 
 	@Operation(summary = "Work waiting: for an operator the tickets to dispatch, for a department the open tickets it leads or assists",
@@ -106,7 +106,7 @@ class HotlineApiController {
 	@PostMapping("/tickets/{number}/dispatch")
 	StepDone dispatch(@PathVariable String number, @RequestBody(required = false) Dispatch body, @CurrentStaff StaffMember staff) {
 		String operator = operator(staff);
-		Ticket ticket = visible(new HotlineRoles(staff), number);
+		Ticket ticket = new HotlineRoles(staff).visibleByNumber(tickets, number);
 		dispatch.dispatch(ticket.id(), operator, body == null ? null : body.lead(), body == null ? null : body.assisting());
 		return new StepDone(ticket.number(), TicketStatus.DISPATCHED);
 	}
@@ -115,7 +115,7 @@ class HotlineApiController {
 	@PostMapping("/tickets/{number}/reply")
 	StepDone reply(@PathVariable String number, @RequestBody(required = false) Reply body, @CurrentStaff StaffMember staff) {
 		HotlineRoles roles = new HotlineRoles(staff);
-		Ticket ticket = visible(roles, number);
+		Ticket ticket = roles.visibleByNumber(tickets, number);
 		if (!roles.leads(ticket)) {
 			return forbidden("the lead department's approver or admin");
 		}
@@ -127,13 +127,9 @@ class HotlineApiController {
 	@PostMapping("/tickets/{number}/close")
 	StepDone close(@PathVariable String number, @RequestBody(required = false) Close body, @CurrentStaff StaffMember staff) {
 		String operator = operator(staff);
-		Ticket ticket = visible(new HotlineRoles(staff), number);
+		Ticket ticket = new HotlineRoles(staff).visibleByNumber(tickets, number);
 		closing.close(ticket.id(), operator, body == null ? null : body.note());
 		return new StepDone(ticket.number(), TicketStatus.CLOSED);
-	}
-
-	private Ticket visible(HotlineRoles roles, String number) {
-		return tickets.byNumber(number).filter(roles::mayView).orElseThrow(() -> DomainException.notFound("ticket"));
 	}
 
 	/** The operator's name for the history; anyone else is refused with 403 problem+json. */

@@ -49,6 +49,11 @@ public record HotlineRoles(StaffMember staff) {
 		return tickets.find(id).filter(this::mayView).orElseThrow(() -> DomainException.notFound("ticket"));
 	}
 
+	/** The ticket with this number (GD…) if this member of staff may see it; otherwise it does not exist for them. */
+	Ticket visibleByNumber(Tickets tickets, String number) {
+		return tickets.byNumber(number).filter(this::mayView).orElseThrow(() -> DomainException.notFound("ticket"));
+	}
+
 	/** The member of staff if they are a hotline operator; anyone else is denied (403), as before. */
 	static StaffMember operator(StaffMember staff) {
 		if (!new HotlineRoles(staff).operator()) {

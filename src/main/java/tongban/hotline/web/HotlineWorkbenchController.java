@@ -150,7 +150,7 @@ class HotlineWorkbenchController {
 		HotlineRoles roles = new HotlineRoles(staff);
 		Optional<UUID> id = uuid(idOrNumber);
 		if (id.isEmpty()) {
-			Ticket byNumber = tickets.byNumber(idOrNumber).filter(roles::mayView).orElseThrow(() -> DomainException.notFound("ticket"));
+			Ticket byNumber = roles.visibleByNumber(tickets, idOrNumber);
 			return "redirect:/workbench/hotline/tickets/" + byNumber.id();
 		}
 		Ticket t = roles.visible(tickets, new TicketId(id.get()));
