@@ -1,6 +1,5 @@
 package tongban.notification;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,15 +26,19 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tongban.notification.internal.DeliveryLedger;
 import tongban.notification.internal.SmsTexts;
 import tongban.shared.ClusterSignals;
 import tongban.shared.DataKeys;
 
 /**
  * Tells people what happened: an in-app message (站内消息), an e-mail over SMTP when the person gave an address and a
- * mail server is configured ({@code TONGBAN_SMTP_HOST}), and an SMS through the pluggable {@link SmsSender}. The texts
+ * mail server is configured ({@code SPRING_MAIL_HOST}), and an SMS through the pluggable {@link SmsSender}. The texts
  * are templates per event and channel with {@code {variables}}, kept in {@code notification_template}.
  *
  * <p>Text messages about one case are coalesced: the first waits {@code tongban.notification.sms-window} (default one
@@ -66,6 +69,11 @@ public class NotificationManagement {
 
 	private final TransactionTemplate tx;
 
+	/** A transaction of its own, for handing a message over after the one that queued it committed. */
+	private final TransactionTemplate separately;
+
+	private final DeliveryLedger ledger;
+
 	private final DataKeys keys;
 
 	private final NotificationPreferences preferences;
@@ -77,8 +85,9 @@ public class NotificationManagement {
 			PlatformTransactionManager transactions,
 			@Value("${tongban.mail-from:通办 <noreply@tongban.local>}") String from, DataKeys keys,
 			@Value("${tongban.notification.sms-window:60s}") Duration smsWindow, NotificationPreferences preferences,
-			ClusterSignals signals) {
+			ClusterSignals signals, DeliveryLedger ledger) {
 		this.signals = signals;
+		this.ledger = ledger;
 		signals.listen(TEMPLATES_CHANGED, payload -> templateCache.clear());
 		this.preferences = preferences;
 		if (smsWindow.isNegative() || smsWindow.compareTo(Duration.ofMinutes(10)) > 0) {
@@ -87,14 +96,51 @@ public class NotificationManagement {
 		this.smsWindow = smsWindow;
 		this.keys = keys;
 		this.tx = new TransactionTemplate(transactions);
+		this.separately = new TransactionTemplate(transactions);
+		this.separately.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.sms = sms;
 		this.jdbc = jdbc;
 		this.mail = mail;
 		this.from = from;
 	}
 
+	/**
+	 * Sends one SMS not made from a template (a verification code, a 12345 receipt): queued in the caller's transaction
+	 * and handed to the SMS centre right after it commits, in this thread (the person is waiting for it); when the SMS
+	 * centre cannot take it now, the queue tries again.
+	 */
 	public void sendSms(String mobile, String text) {
-		sms.send(mobile, text);
+		sendSms(mobile, text, Regarding.NOTHING);
+	}
+
+	/** As {@link #sendSms(String, String)}, about a case or ticket or for an account, so its status is shown there. */
+	public void sendSms(String mobile, String text, Regarding regarding) {
+		long id = ledger.queue(new DeliveryLedger.Queued("SMS", mobile, "", text, null, regarding, null, 0));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					deliverNow(id);
+				}
+			});
+		}
+		else {
+			deliverNow(id);
+		}
+	}
+
+	/** Hands one queued message over now, in a transaction of its own; left to the queue when that fails. */
+	private void deliverNow(long id) {
+		try {
+			separately.executeWithoutResult(status -> jdbc.sql(DUE + " where id = ? and status = 'CREATED' for update skip locked")
+				.param(id)
+				.query(Queued.class)
+				.optional()
+				.ifPresent(this::handOver));
+		}
+		catch (RuntimeException e) {
+			log.warn("SMS {} left to the queue: {}", id, e.toString());
+		}
 	}
 
 	/**
@@ -150,11 +196,8 @@ public class NotificationManagement {
 			else if (address != null && !address.isBlank()) {
 				boolean held = "SMS".equals(t.channel()) && caseId != null && to.accountId() != null && !smsWindow.isZero();
 				if (!held || !joined(caseId, to.accountId(), body)) {
-					jdbc.sql("insert into notification_delivery (channel, address, subject, body, case_id, account_id, next_attempt_at) "
-							+ "values (?, ?, ?, ?, ?, ?, greatest(now() + make_interval(secs => ?), ?::timestamptz))")
-						.params(t.channel(), keys.encrypt(address), subject, body, held ? caseId : null, held ? to.accountId() : null,
-								held ? smsWindow.toMillis() / 1000.0 : 0.0, notBefore == null ? null : Timestamp.from(notBefore))
-						.update();
+					ledger.queue(new DeliveryLedger.Queued(t.channel(), address, subject, body, event, new Regarding(caseId, null, to.accountId()),
+							notBefore, held ? smsWindow.toMillis() / 1000.0 : 0.0));
 				}
 			}
 		}
@@ -166,7 +209,7 @@ public class NotificationManagement {
 	 */
 	private boolean joined(UUID caseId, UUID accountId, String body) {
 		Optional<Held> held = jdbc.sql("select id, body from notification_delivery where channel = 'SMS' and case_id = ? and account_id = ? "
-				+ "and attempts = 0 order by id desc limit 1 for update skip locked")
+				+ "and status = 'CREATED' and attempts = 0 and next_attempt_at > now() order by id desc limit 1 for update skip locked")
 			.params(caseId, accountId)
 			.query(Held.class)
 			.optional();
@@ -181,42 +224,55 @@ public class NotificationManagement {
 	/** How often a queued message is tried before it is given up (and logged as failed). */
 	static final int MAX_ATTEMPTS = 8;
 
+	private static final String DUE = "select id, channel, address, subject, body, attempts from notification_delivery";
+
 	/**
-	 * Sends up to {@code limit} queued messages whose time has come, in one transaction that takes them with
-	 * {@code skip locked} (so several nodes can share the queue): the sent ones are removed together, a refused one is
-	 * retried after 2, 4, 8 … minutes and given up after {@link #MAX_ATTEMPTS} tries (its failure stays in the e-mail
-	 * log). Returns how many were handled.
+	 * Hands over up to {@code limit} queued messages whose time has come, in one transaction that takes them with
+	 * {@code skip locked} (so several nodes can share the queue). Each moves along {@link DeliveryStatus#GRAPH}: to
+	 * SENDING when the SMS centre took it and a receipt will follow, to SENT when none will, to FAILED when refused for
+	 * good or after {@link #MAX_ATTEMPTS} tries; a refusal for now is tried again after 2, 4, 8 … minutes. Returns how
+	 * many were handled.
 	 */
 	public int deliver(int limit) {
 		Integer handled = tx.execute(s -> {
-			List<Queued> due = jdbc.sql("""
-					select id, channel, address, subject, body, attempts from notification_delivery
-					where next_attempt_at <= now() order by id limit ? for update skip locked""")
+			List<Queued> due = jdbc.sql(DUE + " where status = 'CREATED' and next_attempt_at <= now() order by id limit ? for update skip locked")
 				.param(limit)
 				.query(Queued.class)
-				.list()
-				.stream()
-				.map(q -> new Queued(q.id(), q.channel(), keys.decrypt(q.address()), q.subject(), q.body(), q.attempts()))
-				.toList();
-			List<Long> done = new ArrayList<>();
-			for (Queued q : due) {
-				String error = "SMS".equals(q.channel()) ? sms(q) : email(q.address(), q.subject(), q.body());
-				if (error == null || q.attempts() + 1 >= MAX_ATTEMPTS) {
-					done.add(q.id());
-				}
-				else {
-					jdbc.sql("update notification_delivery set attempts = attempts + 1, last_error = ?, "
-							+ "next_attempt_at = now() + make_interval(mins => ?) where id = ?")
-						.params(error, 1 << (q.attempts() + 1), q.id())
-						.update();
-				}
-			}
-			if (!done.isEmpty()) {
-				jdbc.sql("delete from notification_delivery where id = any(?)").param(done.toArray(Long[]::new)).update();
-			}
+				.list();
+			due.forEach(this::handOver);
 			return due.size();
 		});
 		return handled == null ? 0 : handled;
+	}
+
+	/** Hands one message over and moves its status by the answer. */
+	private void handOver(Queued queued) {
+		String address = keys.decrypt(queued.address());
+		Outcome outcome = "SMS".equals(queued.channel()) ? sms(address, queued.body()) : email(address, queued.subject(), queued.body());
+		if (outcome.carrierRef() != null) {
+			ledger.carrierRef(queued.id(), outcome.carrierRef());
+			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.SENDING, null);
+		}
+		else if (outcome.error() == null) {
+			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.SENT, outcome.detail());
+		}
+		else if (outcome.permanent() || queued.attempts() + 1 >= MAX_ATTEMPTS) {
+			jdbc.sql("update notification_delivery set attempts = attempts + 1, last_error = ? where id = ?").params(outcome.error(), queued.id()).update();
+			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.FAILED, outcome.error());
+		}
+		else {
+			jdbc.sql("update notification_delivery set attempts = attempts + 1, last_error = ?, "
+					+ "next_attempt_at = now() + make_interval(mins => ?) where id = ?")
+				.params(outcome.error(), 1 << (queued.attempts() + 1), queued.id())
+				.update();
+			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.CREATED, outcome.error());
+		}
+	}
+
+	/** How a hand-over went: the carrier's reference, or the error (permanent or not), or a note on a sent message. */
+	private record Outcome(String carrierRef, String error, boolean permanent, String detail) {
+
+		static final Outcome SENT = new Outcome(null, null, false, null);
 	}
 
 	private record Held(long id, String body) {
@@ -225,14 +281,18 @@ public class NotificationManagement {
 	private record Queued(long id, String channel, String address, String subject, String body, int attempts) {
 	}
 
-	private String sms(Queued q) {
+	private Outcome sms(String mobile, String text) {
 		try {
-			sms.send(q.address(), q.body());
-			return null;
+			SmsSender.Handover handover = sms.send(mobile, text);
+			return handover == null || handover.carrierRef() == null ? Outcome.SENT : new Outcome(handover.carrierRef(), null, false, null);
+		}
+		catch (SmsRefused e) {
+			log.warn("SMS refused: {} {}", e.code(), e.getMessage());
+			return new Outcome(null, e.code() + " " + e.getMessage(), e.permanent(), null);
 		}
 		catch (RuntimeException e) {
 			log.warn("SMS refused: {}", e.getMessage());
-			return e.getClass().getSimpleName();
+			return new Outcome(null, e.getClass().getSimpleName(), false, null);
 		}
 	}
 
@@ -256,14 +316,14 @@ public class NotificationManagement {
 		signals.send(TEMPLATES_CHANGED, "");
 	}
 
-	/** Sends one e-mail; null when sent (or when no mail server is configured: logged as such), else the error. */
-	private String email(String address, String subject, String body) {
+	/** Sends one e-mail; logged in the e-mail log whether sent, refused, or not sent for want of a mail server. */
+	private Outcome email(String address, String subject, String body) {
 		JavaMailSender sender = mail.getIfAvailable();
 		if (sender == null) {
 			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'NOT_CONFIGURED', null)")
 				.params(address, subject)
 				.update();
-			return null;
+			return new Outcome(null, "未配置邮件服务器", true, null);
 		}
 		SimpleMailMessage m = new SimpleMailMessage();
 		m.setFrom(from);
@@ -273,14 +333,14 @@ public class NotificationManagement {
 		try {
 			sender.send(m);
 			jdbc.sql("insert into notification_email_log (recipient, subject, status) values (?, ?, 'SENT')").params(address, subject).update();
-			return null;
+			return Outcome.SENT;
 		}
 		catch (MailException e) {
 			log.warn("e-mail refused: {}", e.getMessage());
 			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'FAILED', ?)")
 				.params(address, subject, e.getClass().getSimpleName())
 				.update();
-			return e.getClass().getSimpleName();
+			return new Outcome(null, e.getClass().getSimpleName(), false, null);
 		}
 	}
 
@@ -331,6 +391,7 @@ public class NotificationManagement {
 	 * keep them); answers how many went. What a case's or ticket's own record says stays with that record.
 	 */
 	public int forget(UUID accountId) {
+		jdbc.sql("delete from notification_delivery where account_id = ?").param(accountId).update();
 		return jdbc.sql("delete from notification_message where account_id = ?").param(accountId).update();
 	}
 

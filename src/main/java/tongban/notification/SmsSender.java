@@ -1,7 +1,16 @@
 package tongban.notification;
 
-/** Sends one text message. Replace the bean to reach a real SMS gateway. */
+/**
+ * Hands one text message to an SMS centre. Throws {@link SmsRefused} when the message is not taken (for now or for
+ * good); any other exception counts as a refusal for now.
+ */
 public interface SmsSender {
 
-	void send(String mobile, String text);
+	Handover send(String mobile, String text);
+
+	/** What the SMS centre answered: its reference when a delivery receipt will follow, null when none will. */
+	record Handover(String carrierRef) {
+
+		public static final Handover NO_RECEIPT = new Handover(null);
+	}
 }

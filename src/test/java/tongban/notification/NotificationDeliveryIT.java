@@ -1,6 +1,7 @@
 package tongban.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,7 +18,7 @@ import tongban.support.Mail;
 
 /**
  * E-mail and SMS are queued with the change they report: a change that rolls back sends nothing; one that commits is
- * delivered over real SMTP (GreenMail) and to the SMS outbox a moment later, and leaves the queue empty.
+ * delivered over real SMTP (GreenMail) and to the SMS outbox a moment later, each with its status history.
  */
 class NotificationDeliveryIT extends IntegrationTest {
 
@@ -26,6 +27,9 @@ class NotificationDeliveryIT extends IntegrationTest {
 
 	@Autowired
 	PlatformTransactionManager transactions;
+
+	@Autowired
+	NotificationDeliveries deliveries;
 
 	@Test
 	void queuedWithTheChangeAndSentAfterItCommits() {
@@ -50,8 +54,16 @@ class NotificationDeliveryIT extends IntegrationTest {
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !Mail.to(kept.email()).isEmpty());
 		assertThat(Mail.to(kept.email()).getFirst()).contains("Y" + tag);
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastSms(kept.mobile())).contains("Y" + tag));
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("select count(*) from notification_delivery where address in (?, ?)")
-			.params(kept.email(), kept.mobile()).query(Long.class).single() == 0);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deliveries.ofPerson(kept.accountId(), kept.mobile(), 10))
+			.extracting(NotificationDeliveries.Delivery::channel, NotificationDeliveries.Delivery::status)
+			.as("both handed over, none waiting; the outbox gives no receipt")
+			.containsExactlyInAnyOrder(tuple("SMS", DeliveryStatus.SENT), tuple("EMAIL", DeliveryStatus.SENT)));
+		NotificationDeliveries.Delivery sms = deliveries.ofPerson(kept.accountId(), kept.mobile(), 10).stream()
+			.filter(d -> d.channel().equals("SMS")).findFirst().orElseThrow();
+		assertThat(sms.maskedAddress()).doesNotContain(kept.mobile()).endsWith(kept.mobile().substring(7));
+		assertThat(deliveries.history(sms.id())).extracting(NotificationDeliveries.StatusChange::status)
+			.containsExactly(DeliveryStatus.CREATED, DeliveryStatus.SENT);
+		assertThat(deliveries.ofPerson(rolledBack.accountId(), rolledBack.mobile(), 10)).isEmpty();
 
 		assertThat(notifications.messages(rolledBack.accountId(), 10)).isEmpty();
 		assertThat(Mail.to(rolledBack.email())).isEmpty();
