@@ -3,6 +3,7 @@ package tongban.directory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,14 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import tongban.directory.domain.Department;
 import tongban.directory.domain.DepartmentRepository;
 
 /** The directory module's API: regions and departments. */
 @Service
-@Transactional(readOnly = true)
 public class DirectoryManagement {
 
 	private final JdbcClient jdbc;
@@ -137,36 +136,76 @@ public class DirectoryManagement {
 		return sb.toString();
 	}
 
-	private volatile Map<String, String> names = Map.of();
-	private volatile long namesAt;
+	/** Every department, by id and by code, as read at {@code at} (System.nanoTime). */
+	private record Snapshot(List<DepartmentView> all, Map<UUID, DepartmentView> byId, Map<String, DepartmentView> byCode,
+			Map<String, String> names, long at, long changes) {
+
+		static Snapshot of(List<DepartmentView> all) {
+			Map<UUID, DepartmentView> byId = new HashMap<>();
+			Map<String, DepartmentView> byCode = new HashMap<>();
+			Map<String, String> names = new LinkedHashMap<>();
+			for (DepartmentView view : all) {
+				byId.put(view.id(), view);
+				byCode.put(view.code(), view);
+				names.put(view.code(), view.name());
+			}
+			return new Snapshot(List.copyOf(all), Map.copyOf(byId), Map.copyOf(byCode), Collections.unmodifiableMap(names), System.nanoTime(),
+					Department.changes());
+		}
+
+		boolean fresh() {
+			return System.nanoTime() - at < FRESH_FOR_NANOS && changes == Department.changes();
+		}
+	}
+
+	/** How long the departments read are used before they are read again (departments change only with directory data). */
+	private static final long FRESH_FOR_NANOS = 60_000_000_000L;
+
+	private volatile Snapshot snapshot;
 
 	/**
-	 * Department names by code, read at most once a minute: lists, statistics and the Open311 answers name many
-	 * departments per request, and departments change only with the directory's data.
+	 * The departments as read at most a minute ago and since this node last wrote one, else read again: every staff
+	 * request, dispatch and list names or looks up departments, and departments change only with the directory's data
+	 * (loaded at start, on whichever node loads it: a department another node added is found by a miss).
 	 */
-	public Map<String, String> departmentNames() {
-		long now = System.nanoTime();
-		if (names.isEmpty() || now - namesAt > 60_000_000_000L) {
-			Map<String, String> m = new LinkedHashMap<>();
-			for (DepartmentView v : departments()) {
-				m.put(v.code(), v.name());
-			}
-			names = Collections.unmodifiableMap(m);
-			namesAt = now;
+	private Snapshot snapshot() {
+		Snapshot current = snapshot;
+		if (current == null || !current.fresh()) {
+			current = reread();
 		}
-		return names;
+		return current;
+	}
+
+	private Snapshot reread() {
+		Snapshot read = Snapshot.of(departments.findAllByOrderByCode().stream().map(Department::view).toList());
+		snapshot = read;
+		return read;
+	}
+
+	/** The departments read again for one not found, at most once a second (unknown codes sent by clients cost no more). */
+	private Snapshot rereadForMiss() {
+		Snapshot current = snapshot();
+		return System.nanoTime() - current.at() < 1_000_000_000L ? current : reread();
+	}
+
+	/** Department names by code, from the departments read at most a minute ago. */
+	public Map<String, String> departmentNames() {
+		return snapshot().names();
 	}
 
 	public List<DepartmentView> departments() {
-		return departments.findAllByOrderByCode().stream().map(Department::view).toList();
+		return snapshot().all();
 	}
 
+	/** A department by id; one not among those read (added since, e.g. on another node) is looked for again. */
 	public Optional<DepartmentView> department(UUID id) {
-		return departments.findById(id).map(Department::view);
+		DepartmentView known = snapshot().byId().get(id);
+		return known != null ? Optional.of(known) : Optional.ofNullable(rereadForMiss().byId().get(id));
 	}
 
 	public Optional<DepartmentView> departmentByCode(String code) {
-		return departments.findByCode(code).map(Department::view);
+		DepartmentView known = snapshot().byCode().get(code);
+		return known != null ? Optional.of(known) : Optional.ofNullable(rereadForMiss().byCode().get(code));
 	}
 
 	/** 窗口: a counter of a service hall, as other modules see it (the hall's region, the window's department if any). */

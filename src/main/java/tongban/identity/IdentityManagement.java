@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import tongban.directory.DepartmentView;
@@ -63,6 +64,7 @@ public class IdentityManagement {
 	 * unknown ids. Resolved for every staff request and API call, so it reads only the columns it needs: no entity, and
 	 * none of the account's encrypted columns.
 	 */
+	@Transactional(propagation = Propagation.SUPPORTS, readOnly = true)
 	public Optional<StaffMember> staffMember(UUID accountId) {
 		return jdbc.sql("select display_name, department_id, region_scope, roles from identity_account where id = ? and kind = 'STAFF'")
 			.param(accountId)

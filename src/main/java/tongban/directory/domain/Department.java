@@ -1,9 +1,13 @@
 package tongban.directory.domain;
 
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.PostRemove;
+import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -47,6 +51,21 @@ public class Department {
 
 	public UUID id() {
 		return id;
+	}
+
+	/** Counts the changes of departments written on this node, so the departments read before are read again. */
+	private static final AtomicLong CHANGES = new AtomicLong();
+
+	/** How many departments this node has written since it started. */
+	public static long changes() {
+		return CHANGES.get();
+	}
+
+	@PostPersist
+	@PostUpdate
+	@PostRemove
+	void changed() {
+		CHANGES.incrementAndGet();
 	}
 
 	public DepartmentView view() {

@@ -10,6 +10,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -97,8 +98,9 @@ class OidcConfiguration {
 			processor.setJWSTypeVerifier((type, context) -> {
 			});
 		}).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+		// the signature is verified once per token (VerifiedTokens); expiry, type and revocation on every request
+		decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+		return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
 				new JwtTypeValidator(OidcClaims.ACCESS_TOKEN_TYPE, "application/" + OidcClaims.ACCESS_TOKEN_TYPE), active));
-		return decoder;
 	}
 }
