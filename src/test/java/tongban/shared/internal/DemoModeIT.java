@@ -68,6 +68,7 @@ class DemoModeIT extends IntegrationTest {
 	@Test
 	void theSimulatedSmsOutboxSaysNoMessageReallyLeaves() {
 		FormSession admin = FormSession.staff(url(""), newStaff("XH-ZWFW", Role.PLATFORM_ADMIN, "短信发件箱管理员"));
+		assertThat(admin.get("/workbench").body()).contains("data-testid=\"sms-outbox-link\"");
 		assertThat(admin.get("/console/sms-outbox").body()).contains("短信发件箱（模拟）", "模拟发送", "不会把短信真的发到任何手机上");
 	}
 
