@@ -15,8 +15,11 @@ public interface ShipmentTracking {
 	/** The parcel of a case's result, if the result was posted and is being followed. */
 	Optional<Tracked> tracking(CaseId caseId);
 
-	/** A parcel: carrier, tracking number, whether it was signed for, and each status in the order it happened. */
-	record Tracked(String carrier, String trackingNumber, boolean received, List<Step> steps) {
+	/**
+	 * A parcel: carrier, tracking number, whether it was signed for, each status in the order it happened, and whether
+	 * those statuses are simulated (a demo's carrier: the page says that no parcel really moves).
+	 */
+	record Tracked(String carrier, String trackingNumber, boolean received, List<Step> steps, boolean simulated) {
 	}
 
 	/** One status of the parcel as the carrier reported it: its words are the message {@code statusKey} (已揽收 …). */

@@ -3,6 +3,7 @@ package tongban.hotline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -47,10 +49,13 @@ public class HotlineCatalogue {
 
 	private final Map<String, Category> leaves = new LinkedHashMap<>();
 	private final List<Rule> rules;
+	private final Instant changedAt;
 
 	HotlineCatalogue(JsonMapper json) {
 		File file;
-		try (InputStream in = new ClassPathResource("data/hotline/categories.json").getInputStream()) {
+		Resource resource = new ClassPathResource("data/hotline/categories.json");
+		this.changedAt = lastModified(resource);
+		try (InputStream in = resource.getInputStream()) {
 			file = json.readValue(in, File.class);
 		}
 		catch (IOException e) {
@@ -76,6 +81,24 @@ public class HotlineCatalogue {
 		next.add(n.name());
 		for (Node c : n.children()) {
 			collect(c, next);
+		}
+	}
+
+	/**
+	 * When the category tree last changed: the time of its file as built into the application (a new tree comes with a
+	 * new build), or the epoch when the class path does not tell. Open311 discovery's {@code changeset}.
+	 */
+	public Instant changedAt() {
+		return changedAt;
+	}
+
+	static Instant lastModified(Resource resource) {
+		try {
+			long at = resource.lastModified();
+			return at > 0 ? Instant.ofEpochMilli(at) : Instant.EPOCH;
+		}
+		catch (IOException e) {
+			return Instant.EPOCH;
 		}
 	}
 

@@ -10,7 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decides whether demo data loads (TONGBAN_DEMO, default: only into the embedded database) and loads each
- * module's set once, in a transaction, recording it in shared_data_load.
+ * module's set once, in a transaction, recording it in shared_data_load (which records nothing else). Whether the
+ * platform runs with demo data at all is {@link #present()}: the demo banner on every page and the refusal to start
+ * at a public https address ({@code internal.DemoExposureCheck}) go by it.
  */
 @Component
 public class DemoData {
@@ -21,6 +23,7 @@ public class DemoData {
 	private final String password;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate tx;
+	private volatile Boolean loadedEarlier;
 
 	DemoData(TongbanProperties properties, ObjectProvider<EmbeddedDatabase> embedded, JdbcClient jdbc,
 			TransactionTemplate tx) {
@@ -32,6 +35,23 @@ public class DemoData {
 
 	public boolean enabled() {
 		return enabled;
+	}
+
+	/**
+	 * Whether this platform runs with demo data: it loads on this start, or an earlier start loaded it into this
+	 * database. The second case matters because the demo accounts, whose passwords and TOTP secrets README.md
+	 * publishes, stay in the database when TONGBAN_DEMO is turned off afterwards. Asked of the database once.
+	 */
+	public boolean present() {
+		if (enabled) {
+			return true;
+		}
+		Boolean earlier = loadedEarlier;
+		if (earlier == null) {
+			earlier = jdbc.sql("select exists (select 1 from shared_data_load)").query(Boolean.class).single();
+			loadedEarlier = earlier;
+		}
+		return earlier;
 	}
 
 	/** The password every demo account gets. */

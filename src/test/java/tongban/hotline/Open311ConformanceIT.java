@@ -33,6 +33,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -78,6 +79,9 @@ class Open311ConformanceIT extends IntegrationTest {
 
 	@Autowired
 	HotlineCatalogue catalogue;
+
+	@Value("${tongban.hotline.open311.contact}")
+	String contact;
 
 	final HttpClient http = HttpClient.newHttpClient();
 	final JsonMapper mapper = JsonMapper.builder().build();
@@ -304,6 +308,11 @@ class Open311ConformanceIT extends IntegrationTest {
 		for (String f : List.of("changeset", "contact", "key_service")) {
 			assertThat(str(d, f)).isNotBlank();
 		}
+		// issue 24 §4: the changeset is when the service list changed (as built), the contact is configuration, and a
+		// platform with demo data calls its endpoint a test endpoint
+		assertThat(OffsetDateTime.parse(str(d, "changeset")).toInstant()).isEqualTo(catalogue.changedAt().truncatedTo(ChronoUnit.SECONDS))
+			.isAfter(Instant.EPOCH);
+		assertThat(str(d, "contact")).isEqualTo(contact).isEqualTo("12345 政务服务便民热线");
 		JsonNode endpoints = d.get("endpoints");
 		assertThat(endpoints.isArray()).isTrue();
 		JsonNode v2 = null;
@@ -311,6 +320,8 @@ class Open311ConformanceIT extends IntegrationTest {
 			for (String f : List.of("specification", "url", "changeset", "type")) {
 				assertThat(str(e, f)).isNotBlank();
 			}
+			assertThat(str(e, "changeset")).isEqualTo(str(d, "changeset"));
+			assertThat(str(e, "type")).as("demo data is loaded").isEqualTo("test");
 			// endpoints.endpoint.type: Either "production" or "test"
 			assertThat(str(e, "type")).isIn("production", "test");
 			assertThat(e.get("formats").isArray()).isTrue();

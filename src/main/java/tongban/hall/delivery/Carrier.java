@@ -16,6 +16,11 @@ public interface Carrier {
 	/** What the carrier reports about the parcel so far, oldest first ({@code postedAt}: when it was recorded). */
 	List<Report> track(String carrierName, String trackingNumber, Instant postedAt);
 
+	/** Whether the statuses are made up rather than the carrier's (the demo carrier's are): pages then say so. */
+	default boolean simulated() {
+		return false;
+	}
+
 	/** One status the carrier reported and when it happened. */
 	record Report(ShipmentStatus status, Instant at) {
 	}

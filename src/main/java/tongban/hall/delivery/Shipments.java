@@ -84,6 +84,14 @@ public class Shipments {
 			.optional();
 	}
 
+	/**
+	 * Whether the carrier that follows this carrier's parcels only simulates them (the demo carrier), so that the pages
+	 * showing its statuses say no parcel really moves.
+	 */
+	public boolean simulated(String carrierName) {
+		return carriers.stream().filter(c -> c.follows(carrierName)).findFirst().map(Carrier::simulated).orElse(false);
+	}
+
 	/** The statuses a shipment went through, oldest first. */
 	public List<ShipmentTracking.Step> steps(UUID shipmentId) {
 		return jdbc.sql("select status, at from hall_delivery_status where shipment_id = ? order by at, status_order")

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +44,8 @@ import tongban.hotline.Ticket;
 import tongban.hotline.TicketQuery;
 import tongban.hotline.TicketSource;
 import tongban.hotline.Tickets;
+import tongban.shared.Clocks;
+import tongban.shared.DemoData;
 import tongban.shared.FieldProblem;
 import tongban.shared.Masking;
 
@@ -86,9 +90,14 @@ class Open311Controller {
 	private final HotlineCatalogue catalogue;
 	private final DirectoryManagement directory;
 	private final JsonMapper json;
+	private final DemoData demo;
+	private final String contact;
 
 	Open311Controller(Tickets tickets, Open311Clients clients, PhoneConfirmation phones, RetryableSubmissions submissions,
-			Open311Requests requests, HotlineCatalogue catalogue, DirectoryManagement directory, JsonMapper json) {
+			Open311Requests requests, HotlineCatalogue catalogue, DirectoryManagement directory, JsonMapper json, DemoData demo,
+			@Value("${tongban.hotline.open311.contact:12345 政务服务便民热线}") String contact) {
+		this.demo = demo;
+		this.contact = contact;
 		this.tickets = tickets;
 		this.clients = clients;
 		this.phones = phones;
@@ -133,16 +142,20 @@ class Open311Controller {
 	ResponseEntity<String> discovery(@PathVariable String format, HttpServletRequest request) {
 		return run(format, () -> {
 			String f = format(format);
+			// GeoReport v2 discovery: "changeset: sortable field that specifies the last time this document was changed";
+			// what changes it is the service list (the category tree) shipped with the build
+			String changeset = OffsetDateTime.ofInstant(catalogue.changedAt(), Clocks.ZONE).truncatedTo(ChronoUnit.SECONDS).toString();
 			String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort() + BASE;
 			Map<String, Object> endpoint = new LinkedHashMap<>();
 			endpoint.put("specification", "http://wiki.open311.org/GeoReport_v2");
 			endpoint.put("url", base);
-			endpoint.put("changeset", "2026-11-23T00:00:00+08:00");
-			endpoint.put("type", "production");
+			endpoint.put("changeset", changeset);
+			// a demo's endpoint is a test endpoint: its tickets are not answered by anyone
+			endpoint.put("type", demo.present() ? "test" : "production");
 			endpoint.put("formats", List.of("application/json", "text/xml"));
 			Map<String, Object> d = new LinkedHashMap<>();
-			d.put("changeset", "2026-11-23T00:00:00+08:00");
-			d.put("contact", "12345 政务服务便民热线（杭州市西湖区，演示）");
+			d.put("changeset", changeset);
+			d.put("contact", contact);
 			d.put("key_service", "向平台管理员申请 api_key；无自行核验手机号能力的客户端须先调用 phone_codes 获取短信验证码");
 			d.put("endpoints", List.of(endpoint));
 			if ("xml".equals(f)) {

@@ -67,6 +67,7 @@ class DeliveryTrackingIT extends IntegrationTest {
 		assertThat(tracking.tracking(id)).hasValueSatisfying(t -> {
 			assertThat(t.trackingNumber()).isEqualTo("EA123456789CN");
 			assertThat(t.steps()).isEmpty();
+			assertThat(t.simulated()).as("the demo carrier's statuses are made up").isTrue();
 		});
 
 		clock.set(POSTED.plusHours(7));
@@ -90,7 +91,8 @@ class DeliveryTrackingIT extends IntegrationTest {
 		mine.signIn(me.idNumber(), PASSWORD);
 		HttpResponse<String> page = mine.get("/cases/" + id.value());
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("邮寄进度", "EA123456789CN", "中国邮政 EMS", "已签收", "派送中");
+		assertThat(page.body()).contains("邮寄进度", "EA123456789CN", "中国邮政 EMS", "已签收", "派送中")
+			.contains("data-testid=\"shipment-simulated\"", "模拟的快递接口", "没有真的包裹在寄送");
 
 		Citizen other = newCitizen("别人的快递", 2);
 		FormSession theirs = new FormSession(url(""));

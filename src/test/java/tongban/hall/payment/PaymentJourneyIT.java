@@ -60,7 +60,7 @@ class PaymentJourneyIT extends JourneyTest {
 		p.getByTestId("choose-amount").click();
 		assertThat(p.getByTestId("payment-amount").innerText()).isEqualTo("80.00元");
 		p.getByTestId("go-pay").click();
-		assertThat(p.getByTestId("demo-notice").innerText()).contains("演示").contains("不会真的扣款");
+		assertThat(p.getByTestId("demo-notice").innerText()).contains("演示").contains("模拟").contains("不会真的扣款");
 		Accessibility.check(p);
 		p.getByTestId("confirm-payment").click();
 		assertThat(p.getByTestId("paid-confirmation").innerText()).contains("缴费成功");

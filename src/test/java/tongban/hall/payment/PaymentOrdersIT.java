@@ -238,7 +238,7 @@ class PaymentOrdersIT extends IntegrationTest {
 		assertThat(toCashier.headers().firstValue("Location").orElseThrow()).endsWith("/demo-gateway/pay/" + notice);
 
 		HttpResponse<String> cashier = browser.get("/demo-gateway/pay/" + notice);
-		assertThat(cashier.body()).contains("演示").contains("不会真的扣款").contains("80.00元");
+		assertThat(cashier.body()).contains("模拟收银台（演示）").contains("这是演示用的模拟收银台：不会真的扣款，没有任何钱款往来").contains("80.00元");
 		HttpResponse<String> confirmed = browser.post("/demo-gateway/pay/" + notice);
 		assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/account/payments/" + notice + "?paid");
 		assertThat(orders.order(order.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);

@@ -41,6 +41,7 @@ class DeliveryTracking implements ShipmentTracking {
 	@Override
 	public Optional<Tracked> tracking(CaseId caseId) {
 		return shipments.ofCase(caseId)
-			.map(s -> new Tracked(s.carrier(), s.trackingNumber(), s.receivedAt() != null, shipments.steps(s.id())));
+			.map(s -> new Tracked(s.carrier(), s.trackingNumber(), s.receivedAt() != null, shipments.steps(s.id()),
+					shipments.simulated(s.carrier())));
 	}
 }
