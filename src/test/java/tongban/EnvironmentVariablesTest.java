@@ -40,8 +40,7 @@ class EnvironmentVariablesTest {
 	 * Spring Boot's {@code spring.mail.host}) instead.
 	 */
 	private static final Map<String, String> NOT_VARIABLES = Map.of(
-			"TONGBAN_SESSION", "the session cookie's name (server.servlet.session.cookie.name)",
-			"TONGBAN_SMTP_HOST", "a wrong name in NotificationManagement's Javadoc, owned by the notification work; it is SPRING_MAIL_HOST");
+			"TONGBAN_SESSION", "the session cookie's name (server.servlet.session.cookie.name)");
 
 	@Test
 	void everyVariableTheCodeMentionsIsInTheReadmeTable() throws IOException {
