@@ -161,13 +161,22 @@ public class LocalSmsCentre implements ServerMessageReceiverListener, AutoClosea
 		try {
 			BindRequest request = session.waitForBind(5_000);
 			int status = script.bind(request.getSystemId(), request.getPassword());
-			if (status == 0) {
+			boolean open;
+			synchronized (sessions) {
+				open = running;
+				if (open && status == 0) {
+					sessions.add(session);
+				}
+			}
+			if (!open) {
+				session.close();
+			}
+			else if (status == 0) {
 				request.accept(request.getSystemId(), InterfaceVersion.IF_34);
-				sessions.add(session);
 			}
 			else {
+				// the client closes the connection once it has read the refusal (closing here could cut the answer off)
 				request.reject(status);
-				session.unbindAndClose();
 			}
 		}
 		catch (Exception e) {
@@ -296,17 +305,22 @@ public class LocalSmsCentre implements ServerMessageReceiverListener, AutoClosea
 	/** Stops listening and drops every session (an outage, for the tests). */
 	@Override
 	public void close() {
-		running = false;
-		receipts.shutdownNow();
-		// dropped, not unbound: as when the centre goes down
-		sessions.forEach(SMPPServerSession::close);
-		sessions.clear();
+		synchronized (sessions) {
+			running = false;
+		}
 		try {
+			// first no new connections, then none of the old ones
 			listener.close();
 			socket.close();
 		}
 		catch (IOException e) {
 			log.info("SMS centre closed: {}", e.toString());
+		}
+		receipts.shutdownNow();
+		// dropped, not unbound: as when the centre goes down
+		synchronized (sessions) {
+			sessions.forEach(SMPPServerSession::close);
+			sessions.clear();
 		}
 	}
 }

@@ -59,7 +59,7 @@ class SmppConfiguration {
 		if (settings.configured()) {
 			return new Smpp(new SmppLink(settings, receipts, settings.host() + ":" + settings.port()), null, receipts);
 		}
-		byte[] secret = new byte[12];
+		byte[] secret = new byte[4];
 		new SecureRandom().nextBytes(secret);
 		DemoSmsCentre demo = new DemoSmsCentre(jdbc, keys, HexFormat.of().formatHex(secret));
 		SmppSettings local = settings.at(demo.host(), demo.port(), DemoSmsCentre.SYSTEM_ID, demo.password());

@@ -133,6 +133,13 @@ final class SmppLink implements AutoCloseable {
 				session = null;
 				change(new State(Kind.UNREACHABLE, "与短信中心的连接已断开"));
 			}
+			String invalid = invalid(settings);
+			if (invalid != null) {
+				change(new State(Kind.REFUSED, invalid));
+				log.warn("SMPP account for {} cannot bind: {}", label, invalid);
+				pause(settings.reconnectMax());
+				continue;
+			}
 			try {
 				session = bind();
 				wait = settings.reconnectMin();
@@ -169,6 +176,17 @@ final class SmppLink implements AutoCloseable {
 			fresh.close();
 			throw e;
 		}
+	}
+
+	/** What makes an account impossible to bind with (SMPP 3.4 §4.1.1: system_id up to 15 octets, password up to 8). */
+	static String invalid(SmppSettings settings) {
+		if (settings.systemId().length() > 15) {
+			return "账号（TONGBAN_SMPP_SYSTEM_ID）超过 15 个字符";
+		}
+		if (settings.password().length() > 8) {
+			return "密码（TONGBAN_SMPP_PASSWORD）超过 8 个字符";
+		}
+		return null;
 	}
 
 	/** Why a bind failed, as health shows it. */
