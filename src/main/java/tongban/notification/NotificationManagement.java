@@ -107,7 +107,9 @@ public class NotificationManagement {
 	/**
 	 * Sends one SMS not made from a template (a verification code, a 12345 receipt): queued in the caller's transaction
 	 * and handed to the SMS centre right after it commits, in this thread (the person is waiting for it); when the SMS
-	 * centre cannot take it now, the queue tries again.
+	 * centre cannot take it now, the queue tries again. Call it inside the transaction whose commit it reports, not
+	 * from an afterCommit callback (work done there joins the committed transaction: the hand-over would wait for the
+	 * queue).
 	 */
 	public void sendSms(String mobile, String text) {
 		sendSms(mobile, text, Regarding.NOTHING);

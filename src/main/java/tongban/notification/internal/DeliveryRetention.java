@@ -38,7 +38,7 @@ class DeliveryRetention {
 	}
 
 	@Scheduled(fixedDelayString = "${tongban.notification.retention-interval:1h}", initialDelayString = "1m")
-	@SchedulerLock(name = "notification.retention", lockAtMostFor = "PT30M")
+	@SchedulerLock(name = "notification.retention", lockAtMostFor = "PT50M", lockAtLeastFor = "PT30M")
 	void run() {
 		Result result = apply();
 		if (result.emptied() + result.deleted() > 0) {
