@@ -2,8 +2,6 @@ package tongban.hotline;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tongban.notification.NotificationManagement;
 import tongban.shared.MobileNumber;
@@ -32,18 +30,9 @@ class SubmissionReceipts {
 		if (!MobileNumber.valid(phone)) {
 			return;
 		}
-		String message = text(number, publicUrl + "/hotline/follow?number=" + number);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCommit() {
-					notifications.sendSms(phone, message);
-				}
-			});
-		}
-		else {
-			notifications.sendSms(phone, message);
-		}
+		// queued in the ticket's transaction and handed over right after it commits (NotificationManagement.sendSms):
+		// nothing is texted for a ticket that was not saved. Not from an afterCommit callback of our own: work done there
+		// joins a transaction that has already committed, and the hand-over would wait for the queue.
+		notifications.sendSms(phone, text(number, publicUrl + "/hotline/follow?number=" + number));
 	}
 }

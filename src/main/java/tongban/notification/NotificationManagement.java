@@ -107,7 +107,9 @@ public class NotificationManagement {
 	/**
 	 * Sends one SMS not made from a template (a verification code, a 12345 receipt): queued in the caller's transaction
 	 * and handed to the SMS centre right after it commits, in this thread (the person is waiting for it); when the SMS
-	 * centre cannot take it now, the queue tries again.
+	 * centre cannot take it now, the queue tries again. Call it inside the transaction whose commit it reports, not
+	 * from an afterCommit callback (work done there joins the committed transaction: the hand-over would wait for the
+	 * queue).
 	 */
 	public void sendSms(String mobile, String text) {
 		sendSms(mobile, text, Regarding.NOTHING);
@@ -131,6 +133,9 @@ public class NotificationManagement {
 
 	/** Hands one queued message over now, in a transaction of its own; left to the queue when that fails. */
 	private void deliverNow(long id) {
+		if (!sms.configured()) {
+			return;
+		}
 		try {
 			separately.executeWithoutResult(status -> jdbc.sql(DUE + " where id = ? and status = 'CREATED' for update skip locked")
 				.param(id)
@@ -235,8 +240,10 @@ public class NotificationManagement {
 	 */
 	public int deliver(int limit) {
 		Integer handled = tx.execute(s -> {
-			List<Queued> due = jdbc.sql(DUE + " where status = 'CREATED' and next_attempt_at <= now() order by id limit ? for update skip locked")
-				.param(limit)
+			// without an SMS centre on this node its text messages stay queued for one that has (or for when one is configured)
+			List<Queued> due = jdbc.sql(DUE + " where status = 'CREATED' and next_attempt_at <= now() and (channel <> 'SMS' or ?) "
+					+ "order by id limit ? for update skip locked")
+				.params(sms.configured(), limit)
 				.query(Queued.class)
 				.list();
 			due.forEach(this::handOver);
@@ -252,6 +259,9 @@ public class NotificationManagement {
 		if (outcome.carrierRef() != null) {
 			ledger.carrierRef(queued.id(), outcome.carrierRef());
 			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.SENDING, null);
+		}
+		else if (outcome.retryAfter() != null) {
+			ledger.postpone(queued.id(), outcome.retryAfter(), outcome.error());
 		}
 		else if (outcome.error() == null) {
 			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.SENT, outcome.detail());
@@ -270,9 +280,13 @@ public class NotificationManagement {
 	}
 
 	/** How a hand-over went: the carrier's reference, or the error (permanent or not), or a note on a sent message. */
-	private record Outcome(String carrierRef, String error, boolean permanent, String detail) {
+	private record Outcome(String carrierRef, String error, boolean permanent, String detail, Duration retryAfter) {
 
-		static final Outcome SENT = new Outcome(null, null, false, null);
+		static final Outcome SENT = new Outcome(null, null, false, null, null);
+
+		static Outcome refused(String error, boolean permanent) {
+			return new Outcome(null, error, permanent, null, null);
+		}
 	}
 
 	private record Held(long id, String body) {
@@ -284,15 +298,16 @@ public class NotificationManagement {
 	private Outcome sms(String mobile, String text) {
 		try {
 			SmsSender.Handover handover = sms.send(mobile, text);
-			return handover == null || handover.carrierRef() == null ? Outcome.SENT : new Outcome(handover.carrierRef(), null, false, null);
+			return handover == null || handover.carrierRef() == null ? Outcome.SENT
+					: new Outcome(handover.carrierRef(), null, false, null, null);
 		}
 		catch (SmsRefused e) {
 			log.warn("SMS refused: {} {}", e.code(), e.getMessage());
-			return new Outcome(null, e.code() + " " + e.getMessage(), e.permanent(), null);
+			return new Outcome(null, e.code() + " " + e.getMessage(), e.permanent(), null, e.retryAfter());
 		}
 		catch (RuntimeException e) {
 			log.warn("SMS refused: {}", e.getMessage());
-			return new Outcome(null, e.getClass().getSimpleName(), false, null);
+			return Outcome.refused(e.getClass().getSimpleName(), false);
 		}
 	}
 
@@ -323,7 +338,7 @@ public class NotificationManagement {
 			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'NOT_CONFIGURED', null)")
 				.params(address, subject)
 				.update();
-			return new Outcome(null, "未配置邮件服务器", true, null);
+			return Outcome.refused("未配置邮件服务器", true);
 		}
 		SimpleMailMessage m = new SimpleMailMessage();
 		m.setFrom(from);
@@ -340,7 +355,7 @@ public class NotificationManagement {
 			jdbc.sql("insert into notification_email_log (recipient, subject, status, detail) values (?, ?, 'FAILED', ?)")
 				.params(address, subject, e.getClass().getSimpleName())
 				.update();
-			return new Outcome(null, e.getClass().getSimpleName(), false, null);
+			return Outcome.refused(e.getClass().getSimpleName(), false);
 		}
 	}
 

@@ -1,7 +1,9 @@
 package tongban.notification.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,19 +72,92 @@ public class DeliveryLedger {
 		return true;
 	}
 
-	/** Notes the carrier's reference of a message handed over, by which its receipt finds it. */
+	/**
+	 * Notes the carrier's reference of a message handed over, by which its receipt finds it: one message id, or the ids
+	 * of its parts separated by commas ({@link tongban.notification.SmsSender.Handover#references()}), each a row of
+	 * {@code notification_sms_part} awaiting its own receipt.
+	 */
 	public void carrierRef(long deliveryId, String reference) {
 		jdbc.sql("update notification_delivery set carrier_ref = ? where id = ?").params(reference, deliveryId).update();
+		String[] parts = reference.split(",");
+		for (int part = 0; part < parts.length; part++) {
+			jdbc.sql("insert into notification_sms_part (delivery_id, part, carrier_ref) values (?, ?, ?) on conflict do nothing")
+				.params(deliveryId, part + 1, parts[part].strip())
+				.update();
+		}
 	}
 
-	/** The message a carrier's reference names, with its status. */
+	/** The message a carrier's reference (one part's message id) names, with its status. */
 	public Optional<Referenced> byCarrierRef(String reference) {
-		return jdbc.sql("select id, status from notification_delivery where carrier_ref = ?")
+		return jdbc.sql("""
+				select d.id, d.status from notification_sms_part p join notification_delivery d on d.id = p.delivery_id
+				where p.carrier_ref = ? order by d.id desc limit 1""")
 			.param(reference)
 			.query((rs, row) -> new Referenced(rs.getLong("id"), DeliveryStatus.valueOf(rs.getString("status"))))
 			.optional();
 	}
 
 	public record Referenced(long id, DeliveryStatus status) {
+	}
+
+	/**
+	 * Leaves a message waiting without using up one of its tries (the SMS centre is unreachable, not bound, or
+	 * throttled): due again after {@code wait}. Its history notes the reason once, not at every try of an outage.
+	 */
+	public void postpone(long deliveryId, Duration wait, String reason) {
+		String previous = jdbc.sql("select detail from notification_delivery where id = ?").param(deliveryId).query(String.class).optional().orElse(null);
+		jdbc.sql("update notification_delivery set last_error = ?, next_attempt_at = now() + make_interval(secs => ?) where id = ?")
+			.params(reason, wait.toMillis() / 1000.0, deliveryId)
+			.update();
+		if (!reason.equals(previous)) {
+			move(deliveryId, DeliveryStatus.CREATED, DeliveryStatus.CREATED, reason);
+		}
+	}
+
+	/** What a delivery receipt did. */
+	public enum ReceiptOutcome {
+		/** No part has this reference (yet: its hand-over may not have committed). */
+		UNKNOWN,
+		/** The part is noted; the message waits for its other parts' receipts, or was settled before. */
+		NOTED,
+		/** The message moved to DELIVERED or FAILED. */
+		SETTLED
+	}
+
+	/**
+	 * Notes the receipt of one part ({@code stat} the carrier's final state, {@code detail} its words) and settles the
+	 * message: FAILED as soon as a part failed, DELIVERED once every part is delivered.
+	 */
+	public ReceiptOutcome receipt(String reference, String stat, String detail) {
+		List<Long> ids = jdbc.sql("update notification_sms_part set stat = ?, err = ?, receipt_at = now() where carrier_ref = ? returning delivery_id")
+			.params(stat, detail, reference)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return ReceiptOutcome.UNKNOWN;
+		}
+		ReceiptOutcome outcome = ReceiptOutcome.NOTED;
+		for (long id : ids) {
+			PartCounts counts = jdbc.sql("""
+					select count(*) as parts, count(*) filter (where stat = 'DELIVRD') as delivered,
+					  count(*) filter (where stat is not null and stat <> 'DELIVRD') as failed from notification_sms_part where delivery_id = ?""")
+				.param(id)
+				.query(PartCounts.class)
+				.single();
+			boolean moved = false;
+			if (counts.failed() > 0) {
+				moved = move(id, DeliveryStatus.SENDING, DeliveryStatus.FAILED, detail);
+			}
+			else if (counts.delivered() == counts.parts()) {
+				moved = move(id, DeliveryStatus.SENDING, DeliveryStatus.DELIVERED, null);
+			}
+			if (moved) {
+				outcome = ReceiptOutcome.SETTLED;
+			}
+		}
+		return outcome;
+	}
+
+	private record PartCounts(long parts, long delivered, long failed) {
 	}
 }
