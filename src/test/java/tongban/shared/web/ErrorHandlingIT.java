@@ -56,7 +56,7 @@ class ErrorHandlingIT extends JourneyTest {
 		var notFound = http().get().uri("/api/nothing-here").header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
 		assertThat(notFound.getStatusCode().value()).isEqualTo(404);
 		assertThat(notFound.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-		assertThat(notFound.getBody()).contains("\"code\"").doesNotContain("Exception");
+		assertThat(notFound.getBody()).contains("\"code\":\"not-found\"").doesNotContain("Exception");
 		var region = http().get().uri("/api/regions/abc").retrieve().toEntity(String.class);
 		assertThat(region.getStatusCode().value()).isEqualTo(404);
 		assertThat(region.getBody()).contains("\"code\":\"not-found\"");
