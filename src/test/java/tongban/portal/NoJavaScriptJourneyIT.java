@@ -9,11 +9,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import tongban.approval.ApprovalManagement;
 import tongban.casework.CaseId;
-import tongban.casework.Handling;
+import tongban.casework.Cases;
+import tongban.feedback.Concluded;
 import tongban.support.Browser;
 import tongban.support.JourneyTest;
-import tongban.support.TestCases;
 
 /**
  * "Pages work without JavaScript" (README, after the GOV.UK Design System): on a 360 px phone whose browser runs no
@@ -27,7 +28,10 @@ class NoJavaScriptJourneyIT extends JourneyTest {
 	static final String ITEM = "330106-GG-0001-02";
 
 	@Autowired
-	Handling handling;
+	Cases cases;
+
+	@Autowired
+	ApprovalManagement approval;
 
 	@Test
 	void applySearchAndRateWithoutJavaScript() {
@@ -42,7 +46,7 @@ class NoJavaScriptJourneyIT extends JourneyTest {
 
 		// the catalogue search: the home page's form is a GET form
 		page.navigate(base() + "/");
-		page.locator("#q").fill("社保卡补办");
+		page.locator("#q").fill("社会保障卡挂失补领");
 		page.locator("form[action='/search'] button[type=submit]").click();
 		assertThat(page.url()).contains("/search?q=");
 		var hit = page.getByTestId("search-results").locator("a[href='/items/" + ITEM + "']");
@@ -56,7 +60,7 @@ class NoJavaScriptJourneyIT extends JourneyTest {
 		var lostDate = page.locator("#v-lostDate");
 		assertThat(page.locator("#v-reason").inputValue()).as("no reason chosen yet").isEmpty();
 		assertThat(lostDate.isVisible()).as("遗失日期 shown without JavaScript").isTrue();
-		assertThat(page.locator("[data-show-field='reason']").innerText()).contains("当“办理原因”为“遗失”时填写");
+		assertThat(page.locator("[data-show-field='v.reason']:has(#v-lostDate)").innerText()).contains("当“办理原因”为“遗失”时填写");
 		page.locator("#v-reason").selectOption("遗失");
 		page.locator("#v-delivery").selectOption("窗口领取");
 		page.getByTestId("continue").click();
@@ -73,10 +77,9 @@ class NoJavaScriptJourneyIT extends JourneyTest {
 		assertThat(jdbc.sql("select count(*) from casework_case where case_number = ? and status = 'SUBMITTED'").param(number)
 			.query(Long.class).single()).isEqualTo(1);
 
-		// the department concludes it; the citizen is invited to rate
+		// the department works through its tasks until the case is concluded; the citizen is invited to rate
 		UUID id = jdbc.sql("select id from casework_case where case_number = ?").param(number).query(UUID.class).single();
-		handling.accept(CaseId.of(id), "无脚本受理");
-		handling.decide(CaseId.of(id), TestCases.approver("无脚本审批"), true, null);
+		Concluded.conclude(cases, approval, CaseId.of(id));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> jdbc.sql("select count(*) from feedback_invitation where case_id = ?").param(id).query(Long.class).single() == 1);
 
