@@ -100,8 +100,8 @@ class CapacityBench extends IntegrationTest {
 		double quietSeconds = (System.nanoTime() - quiet) / 1e9;
 		System.out.printf("BENCH background with no requests: platform %.0f ms/s, PostgreSQL %.0f ms/s%n", background.app() * 10 / quietSeconds,
 				background.postgres() * 10 / quietSeconds);
-		System.out.println("BENCH | request type | requests/s | p50 ms | p99 ms | platform CPU ms/request (raw) | PostgreSQL CPU ms/request (raw) |");
-		System.out.println("BENCH |---|---|---|---|---|---|");
+		System.out.println("BENCH | request type | requests/s | p50 ms | p99 ms | platform CPU ms/request (raw) | PostgreSQL CPU ms/request (raw) | errors |");
+		System.out.println("BENCH |---|---|---|---|---|---|---|");
 		for (var type : types.entrySet()) {
 			Map<String, String> env = new HashMap<>(type.getValue());
 			Path script = Path.of(env.getOrDefault("SCRIPT", lua.toString()));
@@ -113,9 +113,9 @@ class CapacityBench extends IntegrationTest {
 			CpuTime cpu = CpuTime.now().minus(before);
 			double ms = 1000.0 / 100 / Math.max(1, f.done());
 			double share = f.seconds() / quietSeconds;
-			System.out.printf("BENCH | %s | %.0f | %.1f | %.1f | %.2f (%.2f) | %.2f (%.2f) |%s%n", type.getKey(), f.done() / f.seconds(), f.p50() / 1e6,
+			System.out.printf("BENCH | %s | %.0f | %.1f | %.1f | %.2f (%.2f) | %.2f (%.2f) | %d |%n", type.getKey(), f.done() / f.seconds(), f.p50() / 1e6,
 					f.p99() / 1e6, (cpu.app() - background.app() * share) * ms, cpu.app() * ms, (cpu.postgres() - background.postgres() * share) * ms,
-					cpu.postgres() * ms, f.errors() > 0 ? " errors " + f.errors() : "");
+					cpu.postgres() * ms, f.errors());
 		}
 		var threads = ManagementFactory.getThreadMXBean();
 		String hash = passwords.encode("Qiantang-2026-tide");

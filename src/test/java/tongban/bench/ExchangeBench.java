@@ -90,8 +90,8 @@ class ExchangeBench extends IntegrationTest {
 			CaseBench.Figures b = off.get(round);
 			double overhead = 100 * (1 - (a.done() / a.seconds()) / (b.done() / b.seconds()));
 			overheads.add(overhead);
-			System.out.printf("BENCH round %d: recorded %.0f/s (p99 %.1f ms), unrecorded %.0f/s (p99 %.1f ms), overhead %.1f%%%n", round + 1,
-					a.done() / a.seconds(), a.p99() / 1e6, b.done() / b.seconds(), b.p99() / 1e6, overhead);
+			System.out.printf("BENCH round %d: recorded %.0f/s (p99 %.1f ms, errors %d), unrecorded %.0f/s (p99 %.1f ms, errors %d), overhead %.1f%%%n",
+					round + 1, a.done() / a.seconds(), a.p99() / 1e6, a.errors(), b.done() / b.seconds(), b.p99() / 1e6, b.errors(), overhead);
 		}
 		CaseBench.Figures http = total(on);
 		CaseBench.Figures httpOff = total(off);

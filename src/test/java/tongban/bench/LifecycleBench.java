@@ -91,8 +91,9 @@ class LifecycleBench extends IntegrationTest {
 		CaseBench.Figures base = Wrk.run(url("/actuator/health/liveness"), CLIENTS, CLIENTS, Math.max(10, SECONDS / 3), null, Map.of());
 
 		double perSecond = steps.lifecycles / all.seconds();
-		System.out.printf("BENCH %d connections, %d s: %,d lifecycles = %.1f lifecycles/s (%,d requests, %.0f/s; errors %d%s)%n", CLIENTS,
-				SECONDS, steps.lifecycles, perSecond, all.done(), all.done() / all.seconds(), steps.errors, steps.lastError);
+		System.out.printf("BENCH %d connections, %d s: %,d lifecycles = %.1f lifecycles/s (%,d requests, %.0f/s; failed responses and socket errors "
+				+ "%d; lifecycle errors %d%s)%n", CLIENTS, SECONDS, steps.lifecycles, perSecond, all.done(), all.done() / all.seconds(), all.errors(),
+				steps.errors, steps.lastError);
 		System.out.printf("BENCH tickets closed in the database during the run: %,d (lifecycles counted by wrk: %,d)%n", closed, steps.lifecycles);
 		for (String step : List.of("create", "dispatch", "answer", "close", "search")) {
 			List<Double> values = steps.times.getOrDefault(step, List.of());

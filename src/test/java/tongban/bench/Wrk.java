@@ -17,7 +17,8 @@ final class Wrk {
 
 	private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ([\\d.]+)(ms|s|m)");
 	private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
-	private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+	private static final Pattern FAILED = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+	private static final Pattern SOCKET_ERRORS = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
 	private Wrk() {
 	}
@@ -40,11 +41,21 @@ final class Wrk {
 		if (p.waitFor() != 0) {
 			throw new IllegalStateException("wrk failed: " + out);
 		}
+		return parse(out);
+	}
+
+	/**
+	 * The figures of one wrk report. wrk counts every response in "N requests", also those with a 4xx/5xx status
+	 * ("Non-2xx or 3xx responses: E"); these are taken out of {@code done} so that throughput counts only answered
+	 * requests (as {@link CaseBench#load} does). Errors are the failed responses plus socket errors (connect, read,
+	 * write, timeout), which wrk never counted as requests. The percentiles are wrk's, over every response.
+	 */
+	static CaseBench.Figures parse(String out) {
 		Matcher m = REQUESTS.matcher(out);
 		if (!m.find()) {
 			throw new IllegalStateException("wrk printed no totals: " + out);
 		}
-		int done = Integer.parseInt(m.group(1));
+		int requests = Integer.parseInt(m.group(1));
 		double secs = Double.parseDouble(m.group(2)) * switch (m.group(3)) {
 			case "ms" -> 0.001;
 			case "m" -> 60;
@@ -66,15 +77,18 @@ final class Wrk {
 				p99 = nanos;
 			}
 		}
-		int errors = 0;
-		Matcher em = ERRORS.matcher(out);
-		while (em.find()) {
-			for (int g = 1; g <= em.groupCount(); g++) {
-				if (em.group(g) != null) {
-					errors += Integer.parseInt(em.group(g));
-				}
+		int failed = 0;
+		Matcher fm = FAILED.matcher(out);
+		if (fm.find()) {
+			failed = Integer.parseInt(fm.group(1));
+		}
+		int socket = 0;
+		Matcher sm = SOCKET_ERRORS.matcher(out);
+		if (sm.find()) {
+			for (int g = 1; g <= sm.groupCount(); g++) {
+				socket += Integer.parseInt(sm.group(g));
 			}
 		}
-		return new CaseBench.Figures(done, errors, secs, p50, p99);
+		return new CaseBench.Figures(requests - failed, failed + socket, secs, p50, p99);
 	}
 }

@@ -2,6 +2,8 @@ package tongban.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -130,14 +132,24 @@ class CatalogConsoleJourneyIT extends JourneyTest {
 		assertThat(page.locator("#name").inputValue()).as("nothing silently overwritten").isEqualTo("第一个人的修改");
 	}
 
+	/** The flag turns on past 180 days and not before: one item a day over the line, a control item a day short of it. */
 	@Test
 	void itemsNotReviewedFor180DaysAreListedAsStale() {
-		String code = jdbc.sql("select code from catalog_item where department_code = 'XH-WJ' order by code limit 1").query(String.class).single();
-		jdbc.sql("update catalog_item set reviewed_at = now() - interval '200 days' where code = ?").param(code).update();
+		List<String> codes = jdbc.sql("select code from catalog_item where department_code = 'XH-WJ' order by code limit 2").query(String.class).list();
+		assertThat(codes).hasSize(2);
+		String over = codes.get(0);
+		String under = codes.get(1);
+		jdbc.sql("update catalog_item set reviewed_at = now() - interval '181 days' where code = ?").param(over).update();
+		jdbc.sql("update catalog_item set reviewed_at = now() - interval '179 days' where code = ?").param(under).update();
 		signIn(staff(Role.DEPT_ADMIN, "XH-WJ"));
 		page.navigate(base() + "/console/items");
-		var row = page.getByTestId("console-items").locator("tr", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(code));
-		assertThat(row.innerText()).contains("超过 180 天未复核");
-		assertThat(page.getByTestId("console-items").innerText()).as("only its own department").doesNotContain("330106-XK-0001-01");
+		var items = page.getByTestId("console-items");
+		var overRow = items.locator("tr", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(over));
+		var underRow = items.locator("tr", new com.microsoft.playwright.Locator.LocatorOptions().setHasText(under));
+		assertThat(overRow.count()).isEqualTo(1);
+		assertThat(underRow.count()).isEqualTo(1);
+		assertThat(overRow.innerText()).contains("超过 180 天未复核");
+		assertThat(underRow.innerText()).as("179 days is not yet stale").doesNotContain("未复核");
+		assertThat(items.innerText()).as("only its own department").doesNotContain("330106-XK-0001-01");
 	}
 }

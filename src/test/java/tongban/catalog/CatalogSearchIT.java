@@ -92,7 +92,15 @@ class CatalogSearchIT extends IntegrationTest {
 	void oddInputIsANormalEmptyOrTrimmedQuery() {
 		assertThat(search.search("", null, null, null, 10).total()).isZero();
 		assertThat(search.search("!!!@@@###", null, null, null, 10).total()).isZero();
-		assertThat(search.search("社".repeat(10_000), null, null, null, 10)).isNotNull();
+		// an over-long query is cut to MAX_QUERY characters and then searched as usual, not refused
+		SearchResult long1 = search.search("社".repeat(10_000), null, null, null, 10);
+		assertThat(long1.query()).isEqualTo("社".repeat(CatalogSearch.MAX_QUERY));
+		SearchResult cut = search.search("社".repeat(CatalogSearch.MAX_QUERY), null, null, null, 10);
+		assertThat(long1.total()).isEqualTo(cut.total());
+		assertThat(long1.hits()).extracting(ItemSummary::code).isEqualTo(cut.hits().stream().map(ItemSummary::code).toList());
+		SearchResult repeated = search.search("社会保障卡".repeat(2_000), null, "TD-" + tag, null, 10);
+		assertThat(repeated.query()).isEqualTo("社会保障卡".repeat(CatalogSearch.MAX_QUERY / "社会保障卡".length()));
+		assertThat(repeated.hits()).as("what the cut query names is still found").extracting(ItemSummary::name).containsExactly("社会保障卡补领");
 		assertThat(CatalogSearch.clean("社".repeat(10_000))).hasSize(CatalogSearch.MAX_QUERY);
 		assertThat(search.search("*:*) OR (", null, null, null, 10).total()).isZero();
 	}

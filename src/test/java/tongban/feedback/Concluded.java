@@ -28,6 +28,12 @@ public final class Concluded {
 
 	public static UUID socialSecurityCard(Applying applying, Cases cases, ApprovalManagement approval, IntegrationTest.Citizen c) {
 		CaseId id = TestCases.submittedSocialSecurityCard(applying, c);
+		conclude(cases, approval, id);
+		return id.value();
+	}
+
+	/** A submitted case of 区人力社保局 handled to its end through the approval module's tasks. */
+	public static void conclude(Cases cases, ApprovalManagement approval, CaseId id) {
 		var staff = new StaffMember(UUID.randomUUID(), "人社审批员", DEPARTMENT, null, Set.of(Role.APPROVER));
 		for (int step = 0; step < 10 && cases.forStaff(id).orElseThrow().status() != CaseStatus.CONCLUDED; step++) {
 			var task = Awaitility.await().atMost(Duration.ofSeconds(20))
@@ -43,6 +49,5 @@ public final class Concluded {
 		if (cases.forStaff(id).orElseThrow().status() != CaseStatus.CONCLUDED) {
 			throw new AssertionError("not concluded: " + cases.forStaff(id).orElseThrow().status());
 		}
-		return id.value();
 	}
 }

@@ -1,19 +1,33 @@
 package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.text.NumberFormat;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
+import tongban.approval.ApprovalManagement;
+import tongban.casework.Applying;
+import tongban.casework.Cases;
 import tongban.identity.Role;
+import tongban.shared.Clocks;
 import tongban.support.JourneyTest;
 import tongban.support.People.Staff;
+import tongban.support.TestCases;
 
 /**
  * 一次一评: a counter clerk goes from the counter page to the rating QR code of a visit at a window; the address it
@@ -22,6 +36,18 @@ import tongban.support.People.Staff;
  * naming the field; an unknown token 404; nothing of a refused rating is saved.
  */
 class CounterVisitJourneyIT extends JourneyTest {
+
+	@Autowired
+	Applying applying;
+
+	@Autowired
+	Cases cases;
+
+	@Autowired
+	ApprovalManagement approval;
+
+	@Autowired
+	CaseRatings caseRatings;
 
 	private RestClient api() {
 		return RestClient.builder().baseUrl(url("")).defaultStatusHandler(x -> true, (req, res) -> { }).build();
@@ -91,9 +117,44 @@ class CounterVisitJourneyIT extends JourneyTest {
 		c.context().close();
 	}
 
-	/** The public statistics page: no sign-in, filters, the chart drawn by ECharts from the page's own figures. */
+	/**
+	 * The public statistics page: no sign-in, filters, the chart drawn by ECharts from the page's own figures; the figures
+	 * shown for a department are those counted from its ratings (two of them made here, one good and one bad).
+	 */
 	@Test
 	void publicStatisticsPage() {
+		Citizen pleased = newCitizen("公示好评人", 2);
+		Citizen unhappy = newCitizen("公示差评人", 2);
+		UUID good = Concluded.socialSecurityCard(applying, cases, approval, pleased);
+		UUID bad = Concluded.socialSecurityCard(applying, cases, approval, unhappy);
+		caseRatings.rateCase(TestCases.actor(pleased), good, new RatingInput("VERY_SATISFIED", null, null, null));
+		caseRatings.rateCase(TestCases.actor(unhappy), bad, new RatingInput("DISSATISFIED", null, List.of("OVERDUE"), null));
+		LocalDate month = YearMonth.now(Clocks.ZONE).atDay(1);
+		Map<String, Object> counted = jdbc.sql("""
+				select count(*) as ratings, count(*) filter (where level >= 4) as good, count(*) filter (where level <= 2) as bad,
+				  count(*) filter (where level <= 2 and 'OVERDUE' = any(tags)) as overdue
+				from feedback_rating
+				where department_code = ? and region_code like '330106%' and month = ? and not excluded and replaced_by is null""")
+			.params(Concluded.DEPARTMENT, month).query().singleRow();
+		long ratings = ((Number) counted.get("ratings")).longValue();
+		assertThat(ratings).as("the two ratings made here at least").isGreaterThanOrEqualTo(2);
+		assertThat(((Number) counted.get("bad")).longValue()).isPositive();
+		NumberFormat percent = NumberFormat.getPercentInstance(Locale.SIMPLIFIED_CHINESE);
+		percent.setMinimumFractionDigits(2);
+		percent.setMaximumFractionDigits(2);
+		String goodRate = percent.format(Math.round(((Number) counted.get("good")).longValue() * 10000.0 / ratings) / 10000.0);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			page.navigate(base() + "/ratings?region=330106&department=" + Concluded.DEPARTMENT);
+			assertThat(page.getByTestId("stat-ratings").textContent()).isEqualTo(String.valueOf(ratings));
+		});
+		assertThat(page.getByTestId("stat-bad").textContent()).isEqualTo(counted.get("bad").toString());
+		assertThat(page.getByTestId("stat-good-rate").textContent()).isEqualTo(goodRate);
+		var overdue = page.getByTestId("stats-tags").locator("tr", new Locator.LocatorOptions().setHasText("超过法定办理时间"));
+		assertThat(overdue.locator("td").textContent()).as("bad ratings tagged OVERDUE").isEqualTo(counted.get("overdue").toString());
+		var thisMonth = page.getByTestId("stats-months").locator("tbody tr").last();
+		assertThat(thisMonth.locator("th").textContent()).isEqualTo(YearMonth.now(Clocks.ZONE).toString());
+		assertThat(thisMonth.locator("td").first().textContent()).as("the month's row agrees").isEqualTo(String.valueOf(ratings));
+
 		page.navigate(base() + "/ratings?region=330106&department=XH-ZWFW");
 		assertThat(page.url()).doesNotContain("/login");
 		assertThat(page.getByTestId("stats-total").isVisible()).isTrue();

@@ -2,6 +2,7 @@ package tongban.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -147,7 +148,17 @@ class RatingApiIT extends IntegrationTest {
 			.body(Map.class).get("total");
 		assertThat(((Number) after.get("defaulted")).longValue()).isGreaterThanOrEqualTo(((Number) before.get("defaulted")).longValue() + 1);
 		assertThat(((Number) after.get("activeGood")).longValue()).isEqualTo(((Number) before.get("activeGood")).longValue());
-		assertThat(after.get("unratedRate")).isNotNull();
+		// the unrated rate is the month's default ratings over its counted ratings, counted here from the ratings themselves
+		long counted = jdbc.sql("select count(*) from feedback_rating where month = ? and department_code = ? and not excluded and replaced_by is null")
+			.params(YearMonth.parse(month).atDay(1), Concluded.DEPARTMENT).query(Long.class).single();
+		long defaulted = jdbc.sql("""
+				select count(*) from feedback_rating
+				where month = ? and department_code = ? and not excluded and replaced_by is null and not active""")
+			.params(YearMonth.parse(month).atDay(1), Concluded.DEPARTMENT).query(Long.class).single();
+		assertThat(defaulted).isPositive();
+		assertThat(((Number) after.get("ratings")).longValue()).isEqualTo(counted);
+		assertThat(((Number) after.get("defaulted")).longValue()).isEqualTo(defaulted);
+		assertThat(((Number) after.get("unratedRate")).doubleValue()).isCloseTo(defaulted / (double) counted, within(0.00005));
 		// and the person can no longer rate it
 		assertThat(catchThrowableOfType(DomainException.class,
 				() -> caseRatings.rateCase(TestCases.actor(quiet), id, new RatingInput("VERY_SATISFIED", null, null, null))).code()).isEqualTo("rating-exists");

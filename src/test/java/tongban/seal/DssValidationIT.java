@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import tongban.support.Dss;
 import tongban.support.Poppler;
 import tongban.support.IntegrationTest;
+import tongban.support.SignedBytes;
 
 /**
  * EU DSS, with the platform's P-256 root as its only trust anchor and nothing else (no CRLs handed to it, no network:
@@ -84,9 +85,7 @@ class DssValidationIT extends IntegrationTest {
 		byte[] changed = SealIT.appendPage(archived);
 		assertThat(seals.checkPdf(changed).problem()).isEqualTo("seal.check.modified");
 
-		byte[] tampered = sealed.clone();
-		int at = new String(sealed, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf("Licence DSS");
-		tampered[at + 8] = 'X';
+		byte[] tampered = SignedBytes.replaceSigned(sealed, "(Licence DSS)", "(Licence DSX)");
 		var bad = validate(tampered).getSimpleReport();
 		assertThat(bad.getIndication(bad.getFirstSignatureId())).isEqualTo(Indication.TOTAL_FAILED);
 	}

@@ -24,6 +24,15 @@ public final class Browser {
 	}
 
 	public static synchronized BrowserContext newContext(int width, int height) {
+		return newContext(width, height, true);
+	}
+
+	/** A context whose pages run no JavaScript at all (Chromium's own switch), as for a visitor who turned it off. */
+	public static synchronized BrowserContext newContextWithoutJavaScript(int width, int height) {
+		return newContext(width, height, false);
+	}
+
+	private static BrowserContext newContext(int width, int height, boolean javaScript) {
 		if (browser == null) {
 			if (!Files.isExecutable(CHROMIUM)) {
 				throw new IllegalStateException("Chromium not found at " + CHROMIUM + "; run bin/test, which installs it");
@@ -38,7 +47,8 @@ public final class Browser {
 		}
 		return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(width, height)
 			.setLocale("zh-CN")
-			.setTimezoneId("Asia/Shanghai"));
+			.setTimezoneId("Asia/Shanghai")
+			.setJavaScriptEnabled(javaScript));
 	}
 
 	/** Called once when the test run ends (see BrowserShutdown). */

@@ -47,8 +47,16 @@ class ErrorHandlingIT extends JourneyTest {
 
 	@Test
 	void apiErrorsAreProblemDocuments() {
-		var notFound = http().get().uri("/api/nothing-here").retrieve().toEntity(Map.class);
-		assertThat(notFound.getStatusCode().value()).isEqualTo(401);
+		// deny by default: without a token, even a path nothing answers is 401, so paths are not probed for existence
+		var anonymous = http().get().uri("/api/nothing-here").retrieve().toEntity(String.class);
+		assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+		assertThat(anonymous.getBody()).doesNotContain("Exception");
+		// with a valid token, a path nothing answers is a 404 problem document
+		String token = accessToken(newCitizen("接口探路人", 1).id(), "cases.read");
+		var notFound = http().get().uri("/api/nothing-here").header("Authorization", "Bearer " + token).retrieve().toEntity(String.class);
+		assertThat(notFound.getStatusCode().value()).isEqualTo(404);
+		assertThat(notFound.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(notFound.getBody()).contains("\"code\":\"not-found\"").doesNotContain("Exception");
 		var region = http().get().uri("/api/regions/abc").retrieve().toEntity(String.class);
 		assertThat(region.getStatusCode().value()).isEqualTo(404);
 		assertThat(region.getBody()).contains("\"code\":\"not-found\"");
