@@ -1,5 +1,7 @@
 package tongban.notification.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -9,12 +11,15 @@ import java.util.Set;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.StoreClosedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -33,8 +38,9 @@ import tongban.notification.DeliveryStatus;
  * Reads the bounce mailbox ({@code TONGBAN_BOUNCE_IMAP_*}) over IMAP: each unread mail that is a bounce
  * ({@link BounceReports}) fails the newest e-mail still counted as sent to the address it reports (SENT → FAILED, the
  * graph's {@code DeliveryBounced} edge, with the status and diagnostic as detail) and marks the address as failing.
- * Every mail read is flagged seen, bounce or not, so none is read twice; one that cannot be read is logged and skipped,
- * and the others are still read. Once per cluster ({@code notification.bounces} lock).
+ * Every mail read is flagged seen, bounce or not, so none is read twice; one that cannot be parsed is logged and
+ * skipped, and the others are still read. Mails are parsed here from their raw text. Once per cluster
+ * ({@code notification.bounces} lock).
  */
 @Component
 class BounceMailbox {
@@ -43,6 +49,9 @@ class BounceMailbox {
 
 	/** Mails read in one run at most; the rest wait for the next. */
 	static final int BATCH = 200;
+
+	/** Largest mail read, in bytes: a bounce with the returned mail's headers is a few kilobytes. */
+	static final int LARGEST = 2 * 1024 * 1024;
 
 	/** Where the bounce mailbox is; {@code startTls} asks for STARTTLS on plain IMAP when the server offers it. */
 	record Settings(String host, int port, String user, String password, String folder, boolean startTls) {
@@ -112,7 +121,8 @@ class BounceMailbox {
 		properties.put("mail." + protocol + ".connectiontimeout", "20000");
 		properties.put("mail." + protocol + ".timeout", "30000");
 		properties.put("mail.imap.starttls.enable", Boolean.toString(mailbox.startTls()));
-		Store store = Session.getInstance(properties).getStore(protocol);
+		Session session = Session.getInstance(properties);
+		Store store = session.getStore(protocol);
 		store.connect(mailbox.host(), mailbox.port(), mailbox.user(), mailbox.password());
 		try {
 			Folder folder = store.getFolder(mailbox.folder());
@@ -128,20 +138,23 @@ class BounceMailbox {
 						break;
 					}
 					read++;
+					List<BounceReports.Bounce> found = List.of();
 					try {
-						List<BounceReports.Bounce> found = BounceReports.read(mail, ownAddresses);
-						bounces += found.size();
-						for (BounceReports.Bounce bounce : found) {
-							failed += Boolean.TRUE.equals(tx.execute(status -> apply(bounce))) ? 1 : 0;
-						}
+						found = BounceReports.read(local(session, mail), ownAddresses);
+					}
+					catch (FolderClosedException | StoreClosedException e) {
+						throw e;
 					}
 					catch (MessagingException | IOException | RuntimeException e) {
 						unreadable++;
 						log.warn("bounce mailbox: mail {} skipped: {}", mail.getMessageNumber(), e.toString());
 					}
-					finally {
-						mail.setFlag(Flags.Flag.SEEN, true);
+					bounces += found.size();
+					for (BounceReports.Bounce bounce : found) {
+						// a database failure ends the run here, the mail still unread: the next run reads it again
+						failed += Boolean.TRUE.equals(tx.execute(status -> apply(bounce))) ? 1 : 0;
 					}
+					mail.setFlag(Flags.Flag.SEEN, true);
 				}
 				return new Run(read, bounces, failed, unreadable);
 			}
@@ -152,6 +165,19 @@ class BounceMailbox {
 		finally {
 			store.close();
 		}
+	}
+
+	/**
+	 * The mail as sent, parsed here rather than from the server's view of its structure (which a malformed mail can
+	 * break on the server's side); one over {@link #LARGEST} bytes is refused unread (a bounce is a few kilobytes).
+	 */
+	private static MimeMessage local(Session session, Message mail) throws MessagingException, IOException {
+		if (mail.getSize() > LARGEST) {
+			throw new MessagingException("larger than " + LARGEST + " bytes: " + mail.getSize());
+		}
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		mail.writeTo(raw);
+		return new MimeMessage(session, new ByteArrayInputStream(raw.toByteArray()));
 	}
 
 	/**

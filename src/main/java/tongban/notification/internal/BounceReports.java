@@ -86,7 +86,7 @@ final class BounceReports {
 			}
 			String diagnostic = typed(fields.get("diagnostic-code"));
 			bounces.add(new Bounce(List.of(address.group().toLowerCase(Locale.ROOT)), statusOf(status),
-					clean(diagnostic == null || diagnostic.isBlank() ? status : diagnostic)));
+					masked(clean(diagnostic == null || diagnostic.isBlank() ? status : diagnostic))));
 		}
 		return bounces;
 	}
@@ -114,7 +114,7 @@ final class BounceReports {
 			.filter(line -> (code != null && line.contains(code)) || line.matches("(?i).*\\b5[0-9]{2}\\b.*"))
 			.findFirst()
 			.orElse("退信");
-		return Optional.of(new Bounce(List.copyOf(quoted), code, clean(reason)));
+		return Optional.of(new Bounce(List.copyOf(quoted), code, masked(clean(reason))));
 	}
 
 	private static List<Map<String, String>> groups(String body) {
@@ -158,6 +158,15 @@ final class BounceReports {
 	private static String statusOf(String status) {
 		Matcher code = PERMANENT_STATUS.matcher(status);
 		return code.find() ? code.group() : null;
+	}
+
+	/**
+	 * The reason with every e-mail address in it masked ({@code z***@example.org}): servers quote the recipient in their
+	 * diagnostic, and the reason is shown wherever the address is shown masked.
+	 */
+	static String masked(String reason) {
+		return ADDRESS.matcher(reason).replaceAll(found -> Matcher.quoteReplacement(found.group().charAt(0) + "***"
+				+ found.group().substring(found.group().indexOf('@'))));
 	}
 
 	/** Control characters (NUL included) out, one line, at most {@link #REASON_LIMIT} characters. */
