@@ -14,6 +14,7 @@ import tongban.hotline.TicketEvents.TicketReplied;
 import tongban.hotline.TicketEvents.TicketReturned;
 import tongban.hotline.internal.domain.TicketRepository;
 import tongban.notification.NotificationManagement;
+import tongban.notification.Regarding;
 import tongban.shared.DomainException;
 import tongban.shared.MobileNumber;
 import tongban.shared.WorkingCalendars;
@@ -104,7 +105,8 @@ public class TicketHandling {
 				"reply = ?, replied_at = now()", answer);
 		tickets.log(id, "REPLIED", staffName, department, answer, true);
 		if (MobileNumber.valid(ticket.phone())) {
-			notifications.sendSms(ticket.phone(), "【12345】您的诉求（编号 " + ticket.number() + "）已有答复，请在通办网站“诉求查询”中凭编号和手机号查看。");
+			notifications.sendSms(ticket.phone(), "【12345】您的诉求（编号 " + ticket.number() + "）已有答复，请在通办网站“诉求查询”中凭编号和手机号查看。",
+					Regarding.ticket(id.value()));
 		}
 	}
 }

@@ -166,7 +166,7 @@ public class TicketIntake {
 					.update();
 			}
 			tickets.log(id, "SUBMITTED", source.actorName(), null, source.note(), true);
-			receipts.send(phone, number);
+			receipts.send(id, phone, number);
 		}
 		catch (RuntimeException e) {
 			stored.forEach(file -> files.delete(file.id()));

@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.notification.internal.DeliveryLedger;
 import tongban.notification.internal.SmsTexts;
+import tongban.notification.internal.UrgentHandOvers;
 import tongban.shared.ClusterSignals;
 import tongban.shared.DataKeys;
 
@@ -106,8 +107,9 @@ public class NotificationManagement {
 
 	/**
 	 * Sends one SMS not made from a template (a verification code, a 12345 receipt): queued in the caller's transaction
-	 * and handed to the SMS centre right after it commits, in this thread (the person is waiting for it); when the SMS
-	 * centre cannot take it now, the queue tries again. Call it inside the transaction whose commit it reports, not
+	 * and handed to the SMS centre once it commits, in this thread (the person is waiting for it): at the end of the
+	 * request when there is one ({@code internal.UrgentHandOvers}), else right after the commit; when the SMS centre
+	 * cannot take it now, the queue tries again. Call it inside the transaction whose commit it reports, not
 	 * from an afterCommit callback (work done there joins the committed transaction: the hand-over would wait for the
 	 * queue).
 	 */
@@ -122,13 +124,20 @@ public class NotificationManagement {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					deliverNow(id);
+					if (!UrgentHandOvers.defer(id)) {
+						deliverNow(id);
+					}
 				}
 			});
 		}
-		else {
+		else if (!UrgentHandOvers.defer(id)) {
 			deliverNow(id);
 		}
+	}
+
+	/** Hands one queued SMS over now, if it still waits (at the end of the request that queued it). */
+	public void handOverNow(long deliveryId) {
+		deliverNow(deliveryId);
 	}
 
 	/** Hands one queued message over now, in a transaction of its own; left to the queue when that fails. */

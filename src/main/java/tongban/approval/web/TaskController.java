@@ -33,6 +33,7 @@ import tongban.identity.IdentityManagement;
 import tongban.identity.Party;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
+import tongban.notification.DeliveryViews;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 
@@ -45,8 +46,11 @@ class TaskController {
 	private final IdentityManagement identity;
 	private final FileStore files;
 	private final MessageSource messages;
+	private final DeliveryViews deliveries;
 
-	TaskController(ApprovalManagement approval, Cases cases, IdentityManagement identity, FileStore files, MessageSource messages) {
+	TaskController(ApprovalManagement approval, Cases cases, IdentityManagement identity, FileStore files, MessageSource messages,
+			DeliveryViews deliveries) {
+		this.deliveries = deliveries;
 		this.messages = messages;
 		this.approval = approval;
 		this.cases = cases;
@@ -130,6 +134,8 @@ class TaskController {
 		model.addAttribute("specialKinds", CaseClock.SPECIAL_PROCEDURES);
 		model.addAttribute("specialRunning", c.paused());
 		model.addAttribute("deferred", cases.deferred(c.id()));
+		// the e-mails and texts sent to the applicant about this case and whether they arrived
+		model.addAttribute("deliveries", deliveries.ofCase(c.id().value()));
 		return "approval/task";
 	}
 

@@ -23,6 +23,7 @@ import tongban.directory.DirectoryManagement;
 import tongban.identity.Role;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
+import tongban.notification.DeliveryViews;
 import tongban.shared.DomainException;
 import tongban.shared.Masking;
 
@@ -37,8 +38,10 @@ class CaseRecordsController {
 	private final CaseRecords records;
 	private final Cases cases;
 	private final DirectoryManagement directory;
+	private final DeliveryViews deliveries;
 
-	CaseRecordsController(CaseRecords records, Cases cases, DirectoryManagement directory) {
+	CaseRecordsController(CaseRecords records, Cases cases, DirectoryManagement directory, DeliveryViews deliveries) {
+		this.deliveries = deliveries;
 		this.records = records;
 		this.cases = cases;
 		this.directory = directory;
@@ -100,6 +103,7 @@ class CaseRecordsController {
 		model.addAttribute("answers", CaseAnswers.rows(guide.applicationForm(), found.values(), sources, !revealed));
 		model.addAttribute("revealed", revealed);
 		model.addAttribute("revealPurposes", RevealPurpose.values());
+		model.addAttribute("deliveries", deliveries.ofCase(found.id().value()));
 		return "casework/record";
 	}
 }

@@ -39,6 +39,7 @@ import tongban.hotline.TicketStatus;
 import tongban.hotline.Tickets;
 import tongban.identity.StaffMember;
 import tongban.identity.web.CurrentStaff;
+import tongban.notification.DeliveryViews;
 import tongban.shared.DomainException;
 import tongban.shared.FileStore;
 import tongban.shared.Masking;
@@ -59,12 +60,15 @@ class HotlineWorkbenchController {
 	private final HotlineController publicPages;
 	private final FileStore files;
 	private final List<AnswerSuggestions> answers;
+	private final DeliveryViews deliveries;
 
 	/** Answers suggested to the operator for a new consultation. */
 	static final int SUGGESTED_ANSWERS = 5;
 
 	HotlineWorkbenchController(Tickets tickets, TicketIntake intake, TicketDispatch dispatch, HotlineCatalogue catalogue,
-			DirectoryManagement directory, HotlineController publicPages, FileStore files, List<AnswerSuggestions> answers) {
+			DirectoryManagement directory, HotlineController publicPages, FileStore files, List<AnswerSuggestions> answers,
+			DeliveryViews deliveries) {
+		this.deliveries = deliveries;
 		this.answers = List.copyOf(answers);
 		this.tickets = tickets;
 		this.intake = intake;
@@ -167,6 +171,8 @@ class HotlineWorkbenchController {
 		model.addAttribute("departments", directory.departments());
 		model.addAttribute("suggestion", dispatch.suggestion(t).orElse(null));
 		model.addAttribute("names", new Names(tickets));
+		// the texts sent to the person about this ticket and whether they arrived
+		model.addAttribute("deliveries", deliveries.ofTicket(t.id().value()));
 		if (roles.operator() && t.status() == TicketStatus.NEW && "CONSULT".equals(t.type())) {
 			model.addAttribute("answers", answers.stream().flatMap(a -> a.suggest(t.description(), SUGGESTED_ANSWERS).stream()).toList());
 		}

@@ -23,6 +23,7 @@ import tongban.identity.domain.AccountRepository;
 import tongban.identity.internal.Relationships;
 import tongban.identity.internal.SessionKeys;
 import tongban.identity.internal.SignInService;
+import tongban.notification.BouncedAddresses;
 import tongban.shared.DomainException;
 
 /** 个人中心: profile, whom I act for, my proxies, sign-in history and activity. */
@@ -33,9 +34,11 @@ class AccountController {
 	private final IdentityManagement identity;
 	private final Relationships relationships;
 	private final SignInService signIns;
+	private final BouncedAddresses bounced;
 
 	AccountController(AccountRepository accounts, IdentityManagement identity, Relationships relationships,
-			SignInService signIns) {
+			SignInService signIns, BouncedAddresses bounced) {
+		this.bounced = bounced;
 		this.accounts = accounts;
 		this.identity = identity;
 		this.relationships = relationships;
@@ -48,9 +51,12 @@ class AccountController {
 		model.addAttribute("signIns", signIns.recent(id, 10));
 		model.addAttribute("activity", identity.activity(id, 20));
 		model.addAttribute("companies", relationships.represented(id));
+		String saved = identity.contact(id).map(IdentityManagement.Contact::email).orElse("");
 		if (!model.containsAttribute("email")) {
-			model.addAttribute("email", identity.contact(id).map(IdentityManagement.Contact::email).orElse(""));
+			model.addAttribute("email", saved);
 		}
+		// mail to the saved address came back: the person is asked to check it (read from the bounce mailbox)
+		model.addAttribute("emailBounce", bounced.of(saved).orElse(null));
 		return "identity/account";
 	}
 

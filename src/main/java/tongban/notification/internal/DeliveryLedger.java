@@ -160,4 +160,25 @@ public class DeliveryLedger {
 
 	private record PartCounts(long parts, long delivered, long failed) {
 	}
+
+	/** The newest e-mail handed over to this address and still counted as sent: the one a bounce for it reports. */
+	public Optional<Long> newestSentEmail(String address) {
+		return jdbc.sql("select id from notification_delivery where address_index = ? and channel = 'EMAIL' and status = 'SENT' order by id desc limit 1")
+			.param(addressIndex(address))
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * Notes that mail to this address bounced (the e-mail it reported, if found, its RFC 3464 status and the reason):
+	 * the address stays marked (a newer bounce replaces the note and counts one more).
+	 */
+	public void markBounced(String address, Long deliveryId, String status, String reason) {
+		jdbc.sql("""
+				insert into notification_bounced_address (address_index, delivery_id, status, reason) values (?, ?, ?, ?)
+				on conflict (address_index) do update set delivery_id = excluded.delivery_id, status = excluded.status,
+				  reason = excluded.reason, bounced_at = now(), bounces = notification_bounced_address.bounces + 1""")
+			.params(addressIndex(address), deliveryId, status, reason)
+			.update();
+	}
 }
