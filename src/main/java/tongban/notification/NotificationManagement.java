@@ -119,7 +119,8 @@ public class NotificationManagement {
 
 	/** As {@link #sendSms(String, String)}, about a case or ticket or for an account, so its status is shown there. */
 	public void sendSms(String mobile, String text, Regarding regarding) {
-		long id = ledger.queue(new DeliveryLedger.Queued("SMS", mobile, "", text, null, regarding, null, 0));
+		// due for the queue only a little later: the hand-over below sends it, the queue only if that never happens
+		long id = ledger.queue(new DeliveryLedger.Queued("SMS", mobile, "", text, null, regarding, null, URGENT_GRACE_SECONDS));
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
@@ -134,6 +135,9 @@ public class NotificationManagement {
 			deliverNow(id);
 		}
 	}
+
+	/** How long an SMS handed over by its sender's thread is left alone by the queue. */
+	private static final double URGENT_GRACE_SECONDS = 10;
 
 	/** Hands one queued SMS over now, if it still waits (at the end of the request that queued it). */
 	public void handOverNow(long deliveryId) {

@@ -35,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tongban.notification.DeliveryStatus;
 
 /**
- * Reads the bounce mailbox ({@code TONGBAN_BOUNCE_IMAP_*}) over IMAP: each unread mail that is a bounce
- * ({@link BounceReports}) fails the newest e-mail still counted as sent to the address it reports (SENT → FAILED, the
+ * Reads the bounce mailbox ({@code TONGBAN_BOUNCE_IMAP_HOST} and the other {@code tongban.bounce-imap} settings) over
+ * IMAP: each unread mail that is a bounce ({@link BounceReports}) fails the newest e-mail still counted as sent to the address it reports (SENT → FAILED, the
  * graph's {@code DeliveryBounced} edge, with the status and diagnostic as detail) and marks the address as failing.
  * Every mail read is flagged seen, bounce or not, so none is read twice; one that cannot be parsed is logged and
  * skipped, and the others are still read. Mails are parsed here from their raw text. Once per cluster

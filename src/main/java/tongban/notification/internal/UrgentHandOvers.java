@@ -10,6 +10,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,8 @@ import tongban.notification.NotificationManagement;
  * request (a job, a listener, a test calling a service) there is no such filter and the caller hands over at once.
  */
 public final class UrgentHandOvers {
+
+	private static final Logger log = LoggerFactory.getLogger(UrgentHandOvers.class);
 
 	private static final ThreadLocal<List<Long>> PENDING = new ThreadLocal<>();
 
@@ -53,6 +57,9 @@ public final class UrgentHandOvers {
 		}
 		finally {
 			PENDING.set(outer);
+			if (!pending.isEmpty()) {
+				log.debug("handing over {} deferred SMS", pending.size());
+			}
 			pending.forEach(handOver::accept);
 		}
 	}

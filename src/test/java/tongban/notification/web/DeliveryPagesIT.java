@@ -66,7 +66,7 @@ class DeliveryPagesIT extends IntegrationTest {
 		Citizen c = newCitizen("送达甲", 2);
 		CaseId id = TestCases.submittedSocialSecurityCard(applying, c);
 		await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.ofCase(id.value()).stream()
-			.anyMatch(d -> d.channel().equals("SMS") && d.status() == DeliveryStatus.SENT));
+			.anyMatch(d -> d.channel().equals("SMS") && d.status() == DeliveryStatus.DELIVERED));
 		People.Staff account = newStaff("XH-RLSB", Role.APPROVER, "社保审核员");
 		StaffMember member = new StaffMember(account.id(), account.displayName(), "XH-RLSB", null, Set.of(Role.APPROVER));
 		String taskId = await().atMost(Duration.ofSeconds(20)).until(() -> approval.inbox(member).stream()
@@ -74,7 +74,7 @@ class DeliveryPagesIT extends IntegrationTest {
 
 		String page = FormSession.staff(url(""), account).get("/workbench/tasks/" + taskId).body();
 
-		assertThat(page).contains("<h2>通知送达</h2>").contains("data-status=\"SENT\" data-channel=\"SMS\"").contains("短信已发送 ")
+		assertThat(page).contains("<h2>通知送达</h2>").contains("data-status=\"DELIVERED\" data-channel=\"SMS\"").contains("短信已送达 ")
 			.contains(masked(c.mobile())).doesNotContain(c.mobile());
 		assertThat(page).as("the history opens without JavaScript").contains("<details class=\"delivery-history\">").contains("等待发送");
 	}
@@ -86,11 +86,11 @@ class DeliveryPagesIT extends IntegrationTest {
 				"小区门口的路灯坏了一个星期。", "李女士", phone, null, false, List.of()), TicketSource.operator("测试话务员"));
 		dispatcher.dispatch(submitted.id(), "测试话务员", "XH-ZJ", List.of());
 		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.ofTicket(submitted.id().value()).stream()
-			.anyMatch(d -> d.status() == DeliveryStatus.SENT));
+			.anyMatch(d -> d.status() == DeliveryStatus.DELIVERED));
 
 		String page = FormSession.staff(url(""), newStaff("XH-ZJ", Role.APPROVER, "住建审批")).get("/workbench/hotline/tickets/" + submitted.id()).body();
 
-		assertThat(page).contains("<h2>通知送达</h2>").contains("短信已发送 ").contains(masked(phone)).contains(submitted.number());
+		assertThat(page).contains("<h2>通知送达</h2>").contains("短信已送达 ").contains(masked(phone)).contains(submitted.number());
 		assertThat(FormSession.staff(url(""), newStaff("XH-RLSB", Role.APPROVER, "人社审批")).get("/workbench/hotline/tickets/" + submitted.id())
 			.statusCode()).as("as the ticket page always was: not for another department").isEqualTo(404);
 	}
@@ -100,13 +100,13 @@ class DeliveryPagesIT extends IntegrationTest {
 		Citizen c = newCitizen("送达乙", 2);
 		notifications.sendSms(c.mobile(), "【通办】您的验证码是 482913，5 分钟内有效。", Regarding.account(c.id()));
 		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.ofPerson(c.id(), c.mobile(), 10).stream()
-			.anyMatch(d -> d.status() == DeliveryStatus.SENT));
+			.anyMatch(d -> d.status() == DeliveryStatus.DELIVERED));
 		FormSession me = new FormSession(url(""));
 		me.signIn(c.idNumber(), PASSWORD);
 
 		String page = me.get("/account/messages").body();
 
-		assertThat(page).contains("短信和邮件送达情况").contains("短信已发送 ").contains(masked(c.mobile())).contains("验证码是 ****")
+		assertThat(page).contains("短信和邮件送达情况").contains("短信已送达 ").contains(masked(c.mobile())).contains("验证码是 ****")
 			.doesNotContain("482913").doesNotContain(c.mobile());
 		Citizen other = newCitizen("送达丙", 2);
 		FormSession someoneElse = new FormSession(url(""));
@@ -118,7 +118,7 @@ class DeliveryPagesIT extends IntegrationTest {
 	void theAdminSeesTheDaysAndSearchesAnAddressEachSearchRecorded() {
 		String mobile = TestPeople.mobile();
 		notifications.sendSms(mobile, "【通办】测试送达查询。");
-		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.toAddress(mobile, 5).stream().anyMatch(d -> d.status() == DeliveryStatus.SENT));
+		await().atMost(Duration.ofSeconds(10)).until(() -> deliveries.toAddress(mobile, 5).stream().anyMatch(d -> d.status() == DeliveryStatus.DELIVERED));
 		People.Staff admin = newStaff("XH-SCJG", Role.PLATFORM_ADMIN, "送达管理员");
 		FormSession console = FormSession.staff(url(""), admin);
 
@@ -130,7 +130,7 @@ class DeliveryPagesIT extends IntegrationTest {
 		long before = searches(admin);
 		String spaced = mobile.substring(0, 3) + " " + mobile.substring(3, 7) + " " + mobile.substring(7);
 		String found = console.postFrom("/console/deliveries", "/console/deliveries", "address", spaced).body();
-		assertThat(found).contains("发往 " + masked(mobile) + " 的消息").contains("短信已发送 ").contains("测试送达查询")
+		assertThat(found).contains("发往 " + masked(mobile) + " 的消息").contains("短信已送达 ").contains("测试送达查询")
 			.contains("本次查询已记入审计日志").doesNotContain(mobile);
 		assertThat(searches(admin)).as("the search is recorded with the searcher").isEqualTo(before + 1);
 		assertThat(jdbc.sql("select detail from audit_entry where actor = ? order by id desc limit 1").param("staff:" + admin.id()).query(String.class)
