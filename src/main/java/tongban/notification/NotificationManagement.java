@@ -154,7 +154,7 @@ public class NotificationManagement {
 				.param(id)
 				.query(Queued.class)
 				.optional()
-				.ifPresent(this::handOver));
+				.ifPresent(queued -> handOver(queued, true)));
 		}
 		catch (RuntimeException e) {
 			log.warn("SMS {} left to the queue: {}", id, e.toString());
@@ -259,17 +259,23 @@ public class NotificationManagement {
 				.params(sms.configured(), limit)
 				.query(Queued.class)
 				.list();
-			due.forEach(this::handOver);
+			due.forEach(queued -> handOver(queued, false));
 			return due.size();
 		});
 		return handled == null ? 0 : handled;
 	}
 
-	/** Hands one message over and moves its status by the answer. */
-	private void handOver(Queued queued) {
+	/**
+	 * Hands one message over and moves its status by the answer; {@code urgent} (in a person's request) an SMS whose
+	 * turn under the centre's allowance has not come is left to the queue at once instead of waiting for it.
+	 */
+	private void handOver(Queued queued, boolean urgent) {
 		String address = keys.decrypt(queued.address());
-		Outcome outcome = "SMS".equals(queued.channel()) ? sms(address, queued.body()) : email(address, queued.subject(), queued.body());
-		if (outcome.carrierRef() != null) {
+		Outcome outcome = "SMS".equals(queued.channel()) ? sms(address, queued.body(), urgent) : email(address, queued.subject(), queued.body());
+		if (outcome == Outcome.QUEUED) {
+			jdbc.sql("update notification_delivery set next_attempt_at = now() where id = ?").param(queued.id()).update();
+		}
+		else if (outcome.carrierRef() != null) {
 			ledger.carrierRef(queued.id(), outcome.carrierRef());
 			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.SENDING, null);
 		}
@@ -297,6 +303,9 @@ public class NotificationManagement {
 
 		static final Outcome SENT = new Outcome(null, null, false, null, null);
 
+		/** Not handed over: its turn had not come; the queue sends it. */
+		static final Outcome QUEUED = new Outcome(null, null, false, "queued", null);
+
 		static Outcome refused(String error, boolean permanent) {
 			return new Outcome(null, error, permanent, null, null);
 		}
@@ -308,9 +317,12 @@ public class NotificationManagement {
 	private record Queued(long id, String channel, String address, String subject, String body, int attempts) {
 	}
 
-	private Outcome sms(String mobile, String text) {
+	private Outcome sms(String mobile, String text, boolean urgent) {
 		try {
-			SmsSender.Handover handover = sms.send(mobile, text);
+			SmsSender.Handover handover = urgent ? sms.sendIfFree(mobile, text) : sms.send(mobile, text);
+			if (urgent && handover == null) {
+				return Outcome.QUEUED;
+			}
 			return handover == null || handover.carrierRef() == null ? Outcome.SENT
 					: new Outcome(handover.carrierRef(), null, false, null, null);
 		}

@@ -12,6 +12,14 @@ public interface SmsSender {
 	Handover send(String mobile, String text);
 
 	/**
+	 * As {@link #send}, but only when the centre's allowance lets the message go without waiting for its turn: null
+	 * when it would have to wait (it is then left to the queue). For a message handed over in a person's request.
+	 */
+	default Handover sendIfFree(String mobile, String text) {
+		return send(mobile, text);
+	}
+
+	/**
 	 * False when no SMS centre is configured at all: messages are then not handed to this sender but wait in the queue
 	 * (a node of a cluster that has one takes them; once one is configured they go).
 	 */

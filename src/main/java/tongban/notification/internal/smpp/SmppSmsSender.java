@@ -63,11 +63,28 @@ final class SmppSmsSender implements SmsSender {
 
 	@Override
 	public Handover send(String mobile, String text) {
+		return send(mobile, text, true);
+	}
+
+	@Override
+	public Handover sendIfFree(String mobile, String text) {
+		return send(mobile, text, false);
+	}
+
+	/** Submits the text's parts; without {@code wait}, nothing (null) when the first part's turn has not come. */
+	private Handover send(String mobile, String text, boolean wait) {
 		List<SmsParts.Part> parts = SmsParts.split(signature.apply(text), references.incrementAndGet() & 0xFF);
 		SMPPSession session = link.session();
 		List<String> ids = new ArrayList<>();
 		for (SmsParts.Part part : parts) {
-			throughput.acquire();
+			if (ids.isEmpty() && !wait) {
+				if (!throughput.tryAcquire()) {
+					return null;
+				}
+			}
+			else {
+				throughput.acquire();
+			}
 			ids.add(submit(session, mobile, part));
 		}
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -17,6 +17,24 @@ final class Throughput {
 		this.nextSlot = System.nanoTime();
 	}
 
+	/** Takes the next slot only if it is due within one spacing (waiting at most that); false when others are ahead. */
+	boolean tryAcquire() {
+		long slot;
+		synchronized (this) {
+			long now = System.nanoTime();
+			if (nextSlot - now > spacingNanos) {
+				return false;
+			}
+			slot = Math.max(now, nextSlot);
+			nextSlot = slot + spacingNanos;
+		}
+		long wait;
+		while ((wait = slot - System.nanoTime()) > 0) {
+			LockSupport.parkNanos(wait);
+		}
+		return true;
+	}
+
 	/** Waits for this caller's slot. */
 	void acquire() {
 		long slot;
