@@ -143,6 +143,8 @@ public abstract class IntegrationTest {
 		registry.add("spring.mail.port", Mail::port);
 		// SMS about one case wait this long for others to join them (a minute in production): short, so tests wait little
 		registry.add("tongban.notification.sms-window", () -> "3s");
+		// the demo SMS centre has no carrier's allowance; tests ask codes faster than an account's default 10 a second
+		registry.add("tongban.smpp.per-second", () -> "1000");
 		// channel checks may ask links on this machine besides the platform itself (tests serve dead and live links here)
 		registry.add("tongban.insight.channels.allowed-hosts", () -> "127.0.0.1");
 	}

@@ -17,13 +17,25 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.MediaType;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import tongban.notification.NotificationManagement;
 
 /**
  * SMS a person is waiting for (a verification code, a 12345 receipt), handed over once the request's work is done and
- * its database connection given back, before the response is finished. Handing one over right after its transaction
+ * its database connection given back, before the response is written: before a page is rendered or a redirect sent,
+ * before a body is written, and at the latest when the request ends. Handing one over right after its transaction
  * commits took a second connection while the first was still held: under load every request held one and waited for
  * another, and the pool ran dry (issue 21's lifecycle benchmark: create p50 1.6 s with the machine 70% idle). Outside a
  * request (a job, a listener, a test calling a service) there is no such filter and the caller hands over at once.
@@ -47,7 +59,21 @@ public final class UrgentHandOvers {
 		return true;
 	}
 
-	/** Runs the request, then hands over what it deferred. */
+	/**
+	 * Hands over what the request deferred so far, before its response is written: the controller's transactions are
+	 * over and their connections given back, and the person who reads the response finds the SMS already sent.
+	 */
+	static void drain(LongConsumer handOver) {
+		List<Long> pending = PENDING.get();
+		if (pending == null || pending.isEmpty()) {
+			return;
+		}
+		List<Long> now = List.copyOf(pending);
+		pending.clear();
+		now.forEach(handOver::accept);
+	}
+
+	/** Runs the request, then hands over what it deferred and was not handed over before its response was written. */
 	static void around(Runnable request, LongConsumer handOver) {
 		List<Long> outer = PENDING.get();
 		List<Long> pending = new ArrayList<>(1);
@@ -95,6 +121,46 @@ public final class UrgentHandOvers {
 			// inside the session and security filters; no transaction is open around it
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 			return registration;
+		}
+
+		/** Before a page is rendered or a redirect sent. */
+		@Bean
+		WebMvcConfigurer urgentHandOverBeforeViews(ObjectProvider<NotificationManagement> notifications) {
+			return new WebMvcConfigurer() {
+				@Override
+				public void addInterceptors(InterceptorRegistry registry) {
+					registry.addInterceptor(new HandlerInterceptor() {
+						@Override
+						public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+								ModelAndView modelAndView) {
+							drain(id -> notifications.getObject().handOverNow(id));
+						}
+					});
+				}
+			};
+		}
+	}
+
+	/** Before a response body (JSON, XML) is written: the converters flush it to the client. */
+	@ControllerAdvice
+	static class BeforeBodies implements ResponseBodyAdvice<Object> {
+
+		private final ObjectProvider<NotificationManagement> notifications;
+
+		BeforeBodies(ObjectProvider<NotificationManagement> notifications) {
+			this.notifications = notifications;
+		}
+
+		@Override
+		public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+			return true;
+		}
+
+		@Override
+		public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType selectedContentType,
+				Class<? extends HttpMessageConverter<?>> selectedConverterType, ServerHttpRequest request, ServerHttpResponse response) {
+			drain(id -> notifications.getObject().handOverNow(id));
+			return body;
 		}
 	}
 
