@@ -101,6 +101,7 @@ class OidcConfiguration {
 		// the signature is verified once per token (VerifiedTokens); expiry, type and revocation on every request
 		decoder.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
 		return new VerifiedTokens(decoder, new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-				new JwtTypeValidator(OidcClaims.ACCESS_TOKEN_TYPE, "application/" + OidcClaims.ACCESS_TOKEN_TYPE), active));
+				new JwtTypeValidator(OidcClaims.ACCESS_TOKEN_TYPE, "application/" + OidcClaims.ACCESS_TOKEN_TYPE), active),
+				jwt -> !keys.verifying((String) jwt.getHeaders().get("kid")).isEmpty());
 	}
 }

@@ -3,6 +3,7 @@ package tongban.identity.internal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -16,8 +17,8 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
  * Parses and checks the signature of an access token once, not on every request it comes with: the complaint-lifecycle
  * profile (issue #21) found a twelfth of each API call's CPU in parsing the token and verifying its RSA signature,
  * though a client sends the same token until it expires. The token's exact text is the key, so only the very token
- * that was verified is found; the validators (expiry, type, revocation) still run on every request, so a token that
- * expires or is revoked is refused as before.
+ * that was verified is found; the validators (expiry, type, revocation) still run on every request, and the signing
+ * key is looked up again, so a token that expires, is revoked or whose key was retired is refused as before.
  */
 final class VerifiedTokens implements JwtDecoder {
 
@@ -27,19 +28,27 @@ final class VerifiedTokens implements JwtDecoder {
 	private final JwtDecoder verifying;
 	private final OAuth2TokenValidator<Jwt> validator;
 	private final Map<String, Jwt> verified = new ConcurrentHashMap<>();
+	private final Predicate<Jwt> keyStillTrusted;
 
 	/**
 	 * @param verifying parses and verifies the signature, validating nothing else
 	 * @param validator what every request's token must pass
+	 * @param keyStillTrusted whether the key that signed a remembered token still verifies (a retired key does not:
+	 *        the token is then verified again, and refused)
 	 */
-	VerifiedTokens(JwtDecoder verifying, OAuth2TokenValidator<Jwt> validator) {
+	VerifiedTokens(JwtDecoder verifying, OAuth2TokenValidator<Jwt> validator, Predicate<Jwt> keyStillTrusted) {
 		this.verifying = verifying;
 		this.validator = validator;
+		this.keyStillTrusted = keyStillTrusted;
 	}
 
 	@Override
 	public Jwt decode(String token) throws JwtException {
 		Jwt jwt = verified.get(token);
+		if (jwt != null && !keyStillTrusted.test(jwt)) {
+			verified.remove(token);
+			jwt = null;
+		}
 		if (jwt == null) {
 			jwt = verifying.decode(token);
 			remember(token, jwt);

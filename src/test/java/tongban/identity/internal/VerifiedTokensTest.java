@@ -30,7 +30,7 @@ class VerifiedTokensTest {
 			validations.incrementAndGet();
 			return revoked.get() ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "revoked", null))
 					: OAuth2TokenValidatorResult.success();
-		});
+		}, jwt -> true);
 
 		assertThat(tokens.decode("a").getSubject()).isEqualTo("s-a");
 		assertThat(tokens.decode("a").getSubject()).isEqualTo("s-a");
@@ -43,12 +43,28 @@ class VerifiedTokensTest {
 	}
 
 	@Test
+	void aTokenWhoseKeyWasRetiredIsVerifiedAgain() {
+		AtomicInteger verifications = new AtomicInteger();
+		AtomicBoolean retired = new AtomicBoolean();
+		VerifiedTokens tokens = new VerifiedTokens(token -> {
+			if (verifications.incrementAndGet() > 1) {
+				throw new JwtValidationException("no key", List.of(new OAuth2Error("invalid_token")));
+			}
+			return Jwt.withTokenValue(token).header("alg", "RS256").header("kid", "old").subject("s").build();
+		}, jwt -> OAuth2TokenValidatorResult.success(), jwt -> !retired.get());
+		assertThat(tokens.decode("t").getSubject()).isEqualTo("s");
+		retired.set(true);
+		assertThatThrownBy(() -> tokens.decode("t")).isInstanceOf(JwtValidationException.class);
+		assertThat(verifications).hasValue(2);
+	}
+
+	@Test
 	void aTokenThatFailsVerificationIsNotRemembered() {
 		AtomicInteger verifications = new AtomicInteger();
 		VerifiedTokens tokens = new VerifiedTokens(token -> {
 			verifications.incrementAndGet();
 			throw new JwtValidationException("bad signature", List.of(new OAuth2Error("invalid_token")));
-		}, jwt -> OAuth2TokenValidatorResult.success());
+		}, jwt -> OAuth2TokenValidatorResult.success(), jwt -> true);
 		assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(JwtValidationException.class);
 		assertThatThrownBy(() -> tokens.decode("forged")).isInstanceOf(JwtValidationException.class);
 		assertThat(verifications).hasValue(2);
