@@ -73,19 +73,19 @@ public final class UrgentHandOvers {
 		now.forEach(handOver::accept);
 	}
 
-	/** Runs the request, then hands over what it deferred and was not handed over before its response was written. */
-	static void around(Runnable request, LongConsumer handOver) {
+	/** Starts collecting a request's messages; answers what an enclosing request collected, for {@link #end}. */
+	static List<Long> begin() {
 		List<Long> outer = PENDING.get();
-		List<Long> pending = new ArrayList<>(1);
-		PENDING.set(pending);
-		try {
-			request.run();
-		}
-		finally {
-			PENDING.set(outer);
-			if (!pending.isEmpty()) {
-				log.debug("handing over {} deferred SMS", pending.size());
-			}
+		PENDING.set(new ArrayList<>(1));
+		return outer;
+	}
+
+	/** Hands over what the request deferred and was not handed over before its response was written. */
+	static void end(List<Long> outer, LongConsumer handOver) {
+		List<Long> pending = PENDING.get();
+		PENDING.set(outer);
+		if (pending != null && !pending.isEmpty()) {
+			log.debug("handing over {} deferred SMS", pending.size());
 			pending.forEach(handOver::accept);
 		}
 	}
@@ -99,20 +99,12 @@ public final class UrgentHandOvers {
 				@Override
 				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 						throws ServletException, IOException {
-					Failure failure = new Failure();
-					around(() -> {
-						try {
-							chain.doFilter(request, response);
-						}
-						catch (IOException | ServletException e) {
-							failure.caught = e;
-						}
-					}, id -> notifications.getObject().handOverNow(id));
-					if (failure.caught instanceof IOException io) {
-						throw io;
+					List<Long> outer = begin();
+					try {
+						chain.doFilter(request, response);
 					}
-					if (failure.caught instanceof ServletException servlet) {
-						throw servlet;
+					finally {
+						end(outer, id -> notifications.getObject().handOverNow(id));
 					}
 				}
 			};
@@ -162,9 +154,5 @@ public final class UrgentHandOvers {
 			drain(id -> notifications.getObject().handOverNow(id));
 			return body;
 		}
-	}
-
-	private static final class Failure {
-		Exception caught;
 	}
 }
