@@ -276,8 +276,7 @@ public class NotificationManagement {
 			jdbc.sql("update notification_delivery set next_attempt_at = now() where id = ?").param(queued.id()).update();
 		}
 		else if (outcome.carrierRef() != null) {
-			ledger.carrierRef(queued.id(), outcome.carrierRef());
-			ledger.move(queued.id(), DeliveryStatus.CREATED, DeliveryStatus.SENDING, null);
+			ledger.handedOver(queued.id(), outcome.carrierRef());
 		}
 		else if (outcome.retryAfter() != null) {
 			ledger.postpone(queued.id(), outcome.retryAfter(), outcome.error());

@@ -3,6 +3,7 @@ package tongban.notification.internal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,20 +34,21 @@ public class DeliveryLedger {
 			Instant notBefore, double delaySeconds) {
 	}
 
-	/** Queues one message in the caller's transaction; answers its id. */
+	/** Queues one message in the caller's transaction, with the first line of its history; answers its id. */
 	public long queue(Queued message) {
 		Regarding about = message.regarding() == null ? Regarding.NOTHING : message.regarding();
-		long id = jdbc.sql("""
-				insert into notification_delivery (channel, address, address_index, subject, body, event, case_id, ticket_id, account_id,
-				  next_attempt_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, greatest(now() + make_interval(secs => ?), ?::timestamptz)) returning id""")
+		return jdbc.sql("""
+				with queued as (
+				  insert into notification_delivery (channel, address, address_index, subject, body, event, case_id, ticket_id, account_id,
+				    next_attempt_at)
+				  values (?, ?, ?, ?, ?, ?, ?, ?, ?, greatest(now() + make_interval(secs => ?), ?::timestamptz)) returning id),
+				history as (insert into notification_delivery_status (delivery_id, status) select id, 'CREATED' from queued)
+				select id from queued""")
 			.params(message.channel(), keys.encrypt(message.address()), addressIndex(message.address()), message.subject(), message.body(),
 					message.event(), about.caseId(), about.ticketId(), about.accountId(), message.delaySeconds(),
 					message.notBefore() == null ? null : Timestamp.from(message.notBefore()))
 			.query(Long.class)
 			.single();
-		jdbc.sql("insert into notification_delivery_status (delivery_id, status) values (?, 'CREATED')").param(id).update();
-		return id;
 	}
 
 	/** The blind index an address is found by: a mobile as given, an e-mail address in lower case. */
@@ -60,31 +62,35 @@ public class DeliveryLedger {
 	 */
 	public boolean move(long deliveryId, DeliveryStatus from, DeliveryStatus to, String detail) {
 		DeliveryStatus.GRAPH.require(from, to);
-		int moved = jdbc.sql("update notification_delivery set status = ?, status_at = now(), detail = ? where id = ? and status = ?")
-			.params(to.name(), detail, deliveryId, from.name())
-			.update();
-		if (moved == 0) {
-			return false;
-		}
-		jdbc.sql("insert into notification_delivery_status (delivery_id, status, detail) values (?, ?, ?)")
-			.params(deliveryId, to.name(), detail)
-			.update();
-		return true;
+		return jdbc.sql("""
+				with moved as (update notification_delivery set status = ?, status_at = now(), detail = ? where id = ? and status = ? returning id)
+				insert into notification_delivery_status (delivery_id, status, detail) select id, ?, ? from moved""")
+			.params(to.name(), detail, deliveryId, from.name(), to.name(), detail)
+			.update() > 0;
 	}
 
 	/**
-	 * Notes the carrier's reference of a message handed over, by which its receipt finds it: one message id, or the ids
-	 * of its parts separated by commas ({@link tongban.notification.SmsSender.Handover#references()}), each a row of
-	 * {@code notification_sms_part} awaiting its own receipt.
+	 * A queued message the SMS centre took: moves it CREATED → SENDING with the carrier's reference, by which its
+	 * receipt finds it: one message id, or the ids of its parts separated by commas
+	 * ({@link tongban.notification.SmsSender.Handover#references()}), each a row of {@code notification_sms_part}
+	 * awaiting its own receipt. One statement; false when the message was no longer CREATED.
 	 */
-	public void carrierRef(long deliveryId, String reference) {
-		jdbc.sql("update notification_delivery set carrier_ref = ? where id = ?").params(reference, deliveryId).update();
-		String[] parts = reference.split(",");
-		for (int part = 0; part < parts.length; part++) {
-			jdbc.sql("insert into notification_sms_part (delivery_id, part, carrier_ref) values (?, ?, ?) on conflict do nothing")
-				.params(deliveryId, part + 1, parts[part].strip())
-				.update();
-		}
+	public boolean handedOver(long deliveryId, String reference) {
+		DeliveryStatus.GRAPH.require(DeliveryStatus.CREATED, DeliveryStatus.SENDING);
+		String[] parts = Arrays.stream(reference.split(",")).map(String::strip).toArray(String[]::new);
+		return jdbc.sql("""
+				with moved as (
+				  update notification_delivery set status = 'SENDING', status_at = now(), detail = null, carrier_ref = ?
+				  where id = ? and status = 'CREATED' returning id),
+				history as (insert into notification_delivery_status (delivery_id, status) select id, 'SENDING' from moved),
+				parts as (
+				  insert into notification_sms_part (delivery_id, part, carrier_ref)
+				  select moved.id, part.number, part.reference from moved, unnest(?::text[]) with ordinality as part(reference, number)
+				  on conflict do nothing)
+				select count(*) from moved""")
+			.params(reference, deliveryId, parts)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	/** The message a carrier's reference (one part's message id) names, with its status. */
