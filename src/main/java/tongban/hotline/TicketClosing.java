@@ -44,7 +44,13 @@ public class TicketClosing {
 	/** 办结: the operator closes an answered ticket. */
 	@Transactional
 	public void close(TicketId id, String operatorName, String note) {
-		tickets.require(id);
+		close(tickets.require(id), operatorName, note);
+	}
+
+	/** As {@link #close(TicketId, String, String)}, for a ticket the caller has just read. */
+	@Transactional
+	public void close(Ticket ticket, String operatorName, String note) {
+		TicketId id = ticket.id();
 		tickets.move(id, TicketStatus.REPLIED, TicketStatus.CLOSED, new TicketClosed(id), "hotline-not-closable", "closed_at = now()");
 		tickets.log(id, "CLOSED", operatorName, null, trim(note).isEmpty() ? "已办结" : trim(note), true);
 	}

@@ -50,7 +50,16 @@ public class TicketDispatch {
 	/** 派单 (or 重新派单 after a return): the answer clock starts at dispatch. */
 	@Transactional
 	public void dispatch(TicketId id, String operatorName, String leadDepartment, List<String> assisting) {
-		Ticket ticket = tickets.require(id);
+		dispatch(tickets.require(id), operatorName, leadDepartment, assisting);
+	}
+
+	/**
+	 * As {@link #dispatch(TicketId, String, String, List)}, for a ticket the caller has just read (the move is guarded
+	 * by its status, so a ticket changed since is refused as a conflict).
+	 */
+	@Transactional
+	public void dispatch(Ticket ticket, String operatorName, String leadDepartment, List<String> assisting) {
+		TicketId id = ticket.id();
 		if (!TicketStatus.AWAITING_DISPATCH.contains(ticket.status())) {
 			throw conflict("hotline-not-dispatchable");
 		}

@@ -96,7 +96,19 @@ public class TicketHandling {
 	/** The lead department answers the person; the person is told by SMS. */
 	@Transactional
 	public void reply(TicketId id, String department, String staffName, String text) {
-		Ticket ticket = ledBy(id, department);
+		reply(tickets.require(id), department, staffName, text);
+	}
+
+	/**
+	 * As {@link #reply(TicketId, String, String, String)}, for a ticket the caller has just read (the move is guarded by
+	 * its status, so a ticket changed since is refused as a conflict).
+	 */
+	@Transactional
+	public void reply(Ticket ticket, String department, String staffName, String text) {
+		if (!department.equals(ticket.leadDepartment())) {
+			throw DomainException.notFound("ticket");
+		}
+		TicketId id = ticket.id();
 		String answer = trim(text);
 		if (answer.length() < 4 || answer.length() > 4000) {
 			throw invalid("hotline-reply-required");

@@ -107,7 +107,7 @@ class HotlineApiController {
 	StepDone dispatch(@PathVariable String number, @RequestBody(required = false) Dispatch body, @CurrentStaff StaffMember staff) {
 		String operator = operator(staff);
 		Ticket ticket = new HotlineRoles(staff).visibleByNumber(tickets, number);
-		dispatch.dispatch(ticket.id(), operator, body == null ? null : body.lead(), body == null ? null : body.assisting());
+		dispatch.dispatch(ticket, operator, body == null ? null : body.lead(), body == null ? null : body.assisting());
 		return new StepDone(ticket.number(), TicketStatus.DISPATCHED);
 	}
 
@@ -119,7 +119,7 @@ class HotlineApiController {
 		if (!roles.leads(ticket)) {
 			return forbidden("the lead department's approver or admin");
 		}
-		handling.reply(ticket.id(), staff.departmentCode(), staff.name(), body == null ? null : body.text());
+		handling.reply(ticket, staff.departmentCode(), staff.name(), body == null ? null : body.text());
 		return new StepDone(ticket.number(), TicketStatus.REPLIED);
 	}
 
@@ -128,7 +128,7 @@ class HotlineApiController {
 	StepDone close(@PathVariable String number, @RequestBody(required = false) Close body, @CurrentStaff StaffMember staff) {
 		String operator = operator(staff);
 		Ticket ticket = new HotlineRoles(staff).visibleByNumber(tickets, number);
-		closing.close(ticket.id(), operator, body == null ? null : body.note());
+		closing.close(ticket, operator, body == null ? null : body.note());
 		return new StepDone(ticket.number(), TicketStatus.CLOSED);
 	}
 
