@@ -60,10 +60,13 @@ class CountedFacts {
 			if (now.isEmpty()) {
 				return 0;
 			}
-			jdbc.sql("insert into insight_counted_fact (source, fact_id, cells) values (?, ?, '{}'::jsonb) on conflict do nothing")
+			// a row this transaction inserts is its own until the commit; one another wrote meanwhile is locked and read
+			before = jdbc.sql("insert into insight_counted_fact (source, fact_id, cells) values (?, ?, '{}'::jsonb) on conflict do nothing returning cells::text")
 				.params(source.name(), factId)
-				.update();
-			before = lock(source, factId);
+				.query(String.class)
+				.optional()
+				.map(text -> Cells.of(json.readValue(text, CELLS)))
+				.orElseGet(() -> lock(source, factId));
 		}
 		List<DailyMeasures.Delta> deltas = now.minus(before, day -> true);
 		if (deltas.isEmpty()) {

@@ -74,11 +74,17 @@ public class TopicAlerts {
 						round(verdict.sd()), round(verdict.threshold()), now, now)
 				.update();
 		}
-		for (TicketDigest ticket : tickets) {
+		if (!tickets.isEmpty()) {
+			// one statement for the window's tickets, however many (a pass brings the same ones again: nothing is added twice)
 			jdbc.sql("""
-					insert into insight_topic_alert_ticket (alert_id, ticket_id, ticket_number, category_code, created_at) values (?, ?, ?, ?, ?)
+					insert into insight_topic_alert_ticket (alert_id, ticket_id, ticket_number, category_code, created_at)
+					select ?, ticket.id::uuid, ticket.number, ticket.category, ticket.created::timestamptz
+					from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as ticket(id, number, category, created)
 					on conflict do nothing""")
-				.params(id, ticket.id().value(), ticket.number(), ticket.categoryCode(), ticket.createdAt())
+				.params(id, tickets.stream().map(ticket -> ticket.id().value().toString()).toArray(String[]::new),
+						tickets.stream().map(TicketDigest::number).toArray(String[]::new),
+						tickets.stream().map(TicketDigest::categoryCode).toArray(String[]::new),
+						tickets.stream().map(ticket -> ticket.createdAt().toString()).toArray(String[]::new))
 				.update();
 		}
 		return open.isEmpty();
