@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,6 +67,8 @@ class IndexRebuildsIT extends IntegrationTest {
 	void thePerNodeLuceneIndexRebuildsWithoutTheLock() throws Exception {
 		String index = "test-" + UUID.randomUUID();
 		CountDownLatch release = new CountDownLatch(1);
+		// threads of the test's own: the common pool may have only one, which the holder keeps
+		ExecutorService threads = Executors.newFixedThreadPool(2);
 		// another node holds the index's lock (as if rebuilding a shared index) until released
 		CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(IndexRebuilds.lockName(index)).query(Object.class).single();
@@ -74,7 +78,7 @@ class IndexRebuildsIT extends IntegrationTest {
 			catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
-		}));
+		}), threads);
 		try {
 			await().atMost(Duration.ofSeconds(20)).until(() -> held(index) == 1);
 			AtomicLong indexed = new AtomicLong();
@@ -85,7 +89,7 @@ class IndexRebuildsIT extends IntegrationTest {
 				catch (InterruptedException e) {
 					throw new IllegalStateException(e);
 				}
-			});
+			}, threads);
 			assertThat(rebuilt.get(20, TimeUnit.SECONDS)).as("rebuilt while the lock is held elsewhere").isTrue();
 			assertThat(indexed).hasValue(ROWS);
 			assertThat(waiting(index)).isZero();
@@ -93,6 +97,7 @@ class IndexRebuildsIT extends IntegrationTest {
 		finally {
 			release.countDown();
 			holder.get(20, TimeUnit.SECONDS);
+			threads.shutdownNow();
 		}
 	}
 
