@@ -13,8 +13,6 @@ import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.hibernate.search.mapper.orm.Search;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -24,27 +22,29 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.catalog.SearchLanguage;
 import tongban.catalog.ServiceGuide;
+import tongban.shared.IndexRebuilds;
 
 /**
- * Builds the search document of a published guide, and on start-up rebuilds the Lucene index from the table when
- * the two disagree (a new data folder, a deleted index).
+ * Builds the search document of a published guide, and on start-up rebuilds the index from the table when the two
+ * disagree (a new data folder, a deleted index); on a shared search cluster one node at a time ({@link IndexRebuilds}).
  */
 @Component
 @Order(40)
 public class SearchIndexing implements ApplicationRunner {
 
-	private static final Logger log = LoggerFactory.getLogger(SearchIndexing.class);
-
 	private final EntityManager em;
 	private final SearchDocumentRepository documents;
 	private final TransactionTemplate tx;
 	private final Synonyms synonyms;
+	private final IndexRebuilds rebuilds;
 
-	SearchIndexing(EntityManager em, SearchDocumentRepository documents, TransactionTemplate tx, Synonyms synonyms) {
+	SearchIndexing(EntityManager em, SearchDocumentRepository documents, TransactionTemplate tx, Synonyms synonyms,
+			IndexRebuilds rebuilds) {
 		this.em = em;
 		this.documents = documents;
 		this.tx = tx;
 		this.synonyms = synonyms;
+		this.rebuilds = rebuilds;
 	}
 
 	/** The search document; pinyin covers the name, aliases, keywords and their synonym variants (社保卡 for 社会保障卡). */
@@ -115,11 +115,8 @@ public class SearchIndexing implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws InterruptedException {
-		long rows = documents.count();
-		long indexed = tx.execute(s -> Search.session(em).search(SearchDocument.class).where(f -> f.matchAll()).fetchTotalHitCount());
-		if (rows != indexed) {
-			log.info("search index has {} of {} items; rebuilding", indexed, rows);
-			rebuild();
-		}
+		rebuilds.rebuildIfStale("catalog", documents::count,
+				() -> tx.execute(s -> Search.session(em).search(SearchDocument.class).where(f -> f.matchAll()).fetchTotalHitCount()),
+				this::rebuild);
 	}
 }

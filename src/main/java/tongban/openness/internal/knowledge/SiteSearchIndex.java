@@ -11,8 +11,6 @@ import jakarta.persistence.EntityManager;
 
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.mapper.orm.Search;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,12 +22,13 @@ import tongban.catalog.SearchLanguage;
 import tongban.catalog.SiteSearchSource;
 import tongban.catalog.SiteSearchSource.Hit;
 import tongban.catalog.SiteSearchSource.Hits;
+import tongban.shared.IndexRebuilds;
 
 /**
  * The openness part of site-wide search (offered to catalog's {@link SiteSearchSource} port by {@link SiteSearchContent}): policies, interpretations, articles
  * and active knowledge entries, matched with the items' analysis (words, pinyin, synonyms, one typo). Documents are
  * saved in the caller's transaction, so they enter or leave the index when it commits; on start-up the index is
- * rebuilt from the table when the two disagree. That check runs before the demo data and the hotline's replies are
+ * rebuilt from the table when the two disagree (on a shared search cluster one node at a time, {@link IndexRebuilds}). That check runs before the demo data and the hotline's replies are
  * loaded: once they are, listeners write documents while the check counts, and a rebuild racing them fails on a row
  * deleted between the mass indexer's id and entity loading.
  */
@@ -43,16 +42,17 @@ public class SiteSearchIndex implements ApplicationRunner {
 	static final int SNIPPET = 120;
 	private static final List<String> KINDS = List.of(POLICY, INTERPRETATION, ARTICLE, KNOWLEDGE);
 	private static final AggregationKey<Map<String, Long>> BY_KIND = AggregationKey.of("kind");
-	private static final Logger log = LoggerFactory.getLogger(SiteSearchIndex.class);
 
 	private final EntityManager em;
 	private final SiteSearchDocuments documents;
 	private final TransactionTemplate tx;
+	private final IndexRebuilds rebuilds;
 
-	SiteSearchIndex(EntityManager em, SiteSearchDocuments documents, TransactionTemplate tx) {
+	SiteSearchIndex(EntityManager em, SiteSearchDocuments documents, TransactionTemplate tx, IndexRebuilds rebuilds) {
 		this.em = em;
 		this.documents = documents;
 		this.tx = tx;
+		this.rebuilds = rebuilds;
 	}
 
 	/**
@@ -175,11 +175,8 @@ public class SiteSearchIndex implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws InterruptedException {
-		long rows = documents.count();
-		long indexed = tx.execute(s -> Search.session(em).search(SiteSearchDocument.class).where(f -> f.matchAll()).fetchTotalHitCount());
-		if (rows != indexed) {
-			log.info("openness search index has {} of {} documents; rebuilding", indexed, rows);
-			rebuild();
-		}
+		rebuilds.rebuildIfStale("openness", documents::count,
+				() -> tx.execute(s -> Search.session(em).search(SiteSearchDocument.class).where(f -> f.matchAll()).fetchTotalHitCount()),
+				this::rebuild);
 	}
 }
