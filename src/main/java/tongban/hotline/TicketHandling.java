@@ -41,9 +41,13 @@ public class TicketHandling {
 		this.notifications = notifications;
 	}
 
-	/** The ticket if {@code department} leads it; otherwise it does not exist for them. */
+	/** The ticket, read by id, if {@code department} leads it; otherwise it does not exist for them. */
 	private Ticket ledBy(TicketId id, String department) {
-		Ticket ticket = tickets.require(id);
+		return ledBy(tickets.require(id), department);
+	}
+
+	/** The ticket if {@code department} leads it; otherwise it does not exist for them. */
+	private static Ticket ledBy(Ticket ticket, String department) {
 		if (!department.equals(ticket.leadDepartment())) {
 			throw DomainException.notFound("ticket");
 		}
@@ -105,9 +109,7 @@ public class TicketHandling {
 	 */
 	@Transactional
 	public void reply(Ticket ticket, String department, String staffName, String text) {
-		if (!department.equals(ticket.leadDepartment())) {
-			throw DomainException.notFound("ticket");
-		}
+		ledBy(ticket, department);
 		TicketId id = ticket.id();
 		String answer = trim(text);
 		if (answer.length() < 4 || answer.length() > 4000) {

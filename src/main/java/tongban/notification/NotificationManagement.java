@@ -126,26 +126,25 @@ public class NotificationManagement {
 				@Override
 				public void afterCommit() {
 					if (!UrgentHandOvers.defer(id)) {
-						deliverNow(id);
+						handOverNow(id);
 					}
 				}
 			});
 		}
 		else if (!UrgentHandOvers.defer(id)) {
-			deliverNow(id);
+			handOverNow(id);
 		}
 	}
 
 	/** How long an SMS handed over by its sender's thread is left alone by the queue. */
 	private static final double URGENT_GRACE_SECONDS = 10;
 
-	/** Hands one queued SMS over now, if it still waits (at the end of the request that queued it). */
-	public void handOverNow(long deliveryId) {
-		deliverNow(deliveryId);
-	}
-
-	/** Hands one queued message over now, in a transaction of its own; left to the queue when that fails. */
-	private void deliverNow(long id) {
+	/**
+	 * Hands one queued message over now, if it still waits, in a transaction of its own (right after the commit that
+	 * queued it, or at the end of the request that did: {@code internal.UrgentHandOvers}); left to the queue when that
+	 * fails.
+	 */
+	public void handOverNow(long id) {
 		if (!sms.configured()) {
 			return;
 		}

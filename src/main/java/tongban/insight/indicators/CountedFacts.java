@@ -60,13 +60,11 @@ class CountedFacts {
 			if (now.isEmpty()) {
 				return 0;
 			}
-			// a row this transaction inserts is its own until the commit; one another wrote meanwhile is locked and read
-			before = jdbc.sql("insert into insight_counted_fact (source, fact_id, cells) values (?, ?, '{}'::jsonb) on conflict do nothing returning cells::text")
+			// a row this transaction inserts is its own until the commit, and empty; one another wrote meanwhile is locked and read
+			boolean inserted = jdbc.sql("insert into insight_counted_fact (source, fact_id, cells) values (?, ?, '{}'::jsonb) on conflict do nothing")
 				.params(source.name(), factId)
-				.query(String.class)
-				.optional()
-				.map(text -> Cells.of(json.readValue(text, CELLS)))
-				.orElseGet(() -> lock(source, factId));
+				.update() > 0;
+			before = inserted ? new Cells() : lock(source, factId);
 		}
 		List<DailyMeasures.Delta> deltas = now.minus(before, day -> true);
 		if (deltas.isEmpty()) {
