@@ -15,6 +15,7 @@ import tongban.hotline.TicketEvents.TicketAnsweredOnCall;
 import tongban.hotline.TicketEvents.TicketClosed;
 import tongban.hotline.TicketEvents.TicketReopened;
 import tongban.hotline.internal.domain.TicketRepository;
+import tongban.hotline.internal.domain.TicketRepository.LogLine;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 
@@ -51,8 +52,8 @@ public class TicketClosing {
 	@Transactional
 	public void close(Ticket ticket, String operatorName, String note) {
 		TicketId id = ticket.id();
-		tickets.move(id, TicketStatus.REPLIED, TicketStatus.CLOSED, new TicketClosed(id), "hotline-not-closable", "closed_at = now()");
-		tickets.log(id, "CLOSED", operatorName, null, trim(note).isEmpty() ? "已办结" : trim(note), true);
+		tickets.move(id, TicketStatus.REPLIED, TicketStatus.CLOSED, new TicketClosed(id), "hotline-not-closable",
+				new LogLine("CLOSED", operatorName, null, trim(note).isEmpty() ? "已办结" : trim(note), true), "closed_at = now()");
 	}
 
 	/**

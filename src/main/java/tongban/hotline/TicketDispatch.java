@@ -15,6 +15,7 @@ import tongban.hotline.TicketEvents.TicketDispatched;
 import tongban.hotline.TicketEvents.TicketMerged;
 import tongban.hotline.TicketEvents.TicketReassigned;
 import tongban.hotline.internal.domain.TicketRepository;
+import tongban.hotline.internal.domain.TicketRepository.LogLine;
 import tongban.shared.Clocks;
 import tongban.shared.WorkingCalendars;
 
@@ -77,12 +78,12 @@ public class TicketDispatch {
 		OffsetDateTime answerDue = HotlineSettings.due(now, ticket.complex() ? settings.complexLimit()
 				: settings.answerLimit(ticket.type(), ticket.urgency()), calendars.current());
 		boolean again = ticket.status() == TicketStatus.RETURNED;
-		tickets.move(id, ticket.status(), TicketStatus.DISPATCHED, again ? new TicketReassigned(id) : new TicketDispatched(id),
-				"hotline-not-dispatchable", "lead_department = ?, assisting = ?, dispatched_at = ?, answer_due = ?", leadDepartment,
-				assist.toArray(String[]::new), now, answerDue);
 		String names = reading.departmentName(leadDepartment) + (assist.isEmpty() ? ""
 				: "；协办：" + String.join("、", assist.stream().map(reading::departmentName).toList()));
-		tickets.log(id, again ? "REASSIGNED" : "DISPATCHED", operatorName, leadDepartment, "承办：" + names, true);
+		tickets.move(id, ticket.status(), TicketStatus.DISPATCHED, again ? new TicketReassigned(id) : new TicketDispatched(id),
+				"hotline-not-dispatchable", new LogLine(again ? "REASSIGNED" : "DISPATCHED", operatorName, leadDepartment, "承办：" + names, true),
+				"lead_department = ?, assisting = ?, dispatched_at = ?, answer_due = ?", leadDepartment, assist.toArray(String[]::new), now,
+				answerDue);
 	}
 
 	/** Merges a duplicate into an open ticket: the duplicate closes as 已合并 and follows the other's answer. */

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tongban.hotline.TicketEvents.TicketReplied;
 import tongban.hotline.TicketEvents.TicketReturned;
 import tongban.hotline.internal.domain.TicketRepository;
+import tongban.hotline.internal.domain.TicketRepository.LogLine;
 import tongban.notification.NotificationManagement;
 import tongban.notification.Regarding;
 import tongban.shared.DomainException;
@@ -116,8 +117,7 @@ public class TicketHandling {
 			throw invalid("hotline-reply-required");
 		}
 		tickets.move(id, TicketStatus.DISPATCHED, TicketStatus.REPLIED, new TicketReplied(id), "hotline-not-open",
-				"reply = ?, replied_at = now()", answer);
-		tickets.log(id, "REPLIED", staffName, department, answer, true);
+				new LogLine("REPLIED", staffName, department, answer, true), "reply = ?, replied_at = now()", answer);
 		if (MobileNumber.valid(ticket.phone())) {
 			notifications.sendSms(ticket.phone(), "【12345】您的诉求（编号 " + ticket.number() + "）已有答复，请在通办网站“诉求查询”中凭编号和手机号查看。",
 					Regarding.ticket(id.value()));

@@ -114,6 +114,9 @@ class HotlineApiIT extends IntegrationTest {
 		assertThat(nul.body()).contains("control-characters");
 		assertThat(call("POST", "/api/hotline/tickets/" + number + "/reply", lead, "{not json").statusCode()).isEqualTo(400);
 		assertThat(call("POST", "/api/hotline/tickets/" + number + "/close", operator, null).statusCode()).isEqualTo(409);
+		// the refused move wrote no line of history (the line is written by the move's own statement, only if it moved)
+		assertThat(tickets.history(tickets.byNumber(number).orElseThrow().id(), false)).extracting(TicketLogEntry::action)
+			.containsExactly("SUBMITTED", "DISPATCHED");
 		assertThat(call("GET", "/api/hotline/tickets?queue=everything", operator, null).statusCode()).isEqualTo(422);
 		assertThat(call("GET", "/api/hotline/tickets?queue=dispatch", lead, null).statusCode()).isEqualTo(403);
 

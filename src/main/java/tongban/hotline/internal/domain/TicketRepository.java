@@ -103,6 +103,22 @@ public class TicketRepository {
 		moves.move(id.value(), from, to, event, conflictCode, changes + ", updated_at = now()", changeParams);
 	}
 
+	/**
+	 * As {@link #move(TicketId, TicketStatus, TicketStatus, Object, String, String, Object...)}, with the move's line of
+	 * the ticket's history written in the same statement (as {@link #log} would write it).
+	 */
+	public void move(TicketId id, TicketStatus from, TicketStatus to, Object event, String conflictCode, LogLine line, String changes,
+			Object... changeParams) {
+		moves.move(id.value(), from, to, event, conflictCode,
+				new GuardedMoves.HistoryLine("hotline_ticket_event", "ticket_id", List.of("action", "actor", "department", "note", "visible"),
+						Arrays.asList(line.action(), line.actor(), line.department(), line.note(), line.visible())),
+				changes + ", updated_at = now()", changeParams);
+	}
+
+	/** A line of a ticket's history as a move writes it. */
+	public record LogLine(String action, String actor, String department, String note, boolean visible) {
+	}
+
 	/** A line of the ticket's history. */
 	public void log(TicketId id, String action, String actor, String department, String note, boolean visible) {
 		jdbc.sql("insert into hotline_ticket_event (ticket_id, action, actor, department, note, visible) values (?, ?, ?, ?, ?, ?)")
