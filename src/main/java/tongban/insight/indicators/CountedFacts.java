@@ -60,11 +60,18 @@ class CountedFacts {
 			if (now.isEmpty()) {
 				return 0;
 			}
-			// a row this transaction inserts is its own until the commit, and empty; one another wrote meanwhile is locked and read
-			boolean inserted = jdbc.sql("insert into insight_counted_fact (source, fact_id, cells) values (?, ?, '{}'::jsonb) on conflict do nothing")
-				.params(source.name(), factId)
+			// counted for the first time: the row is written with its figures at once (one statement fewer than an empty row
+			// and its update); one another wrote meanwhile is locked and read
+			boolean inserted = jdbc.sql("insert into insight_counted_fact (source, fact_id, cells, first_day, last_day, counted_at)"
+					+ " values (?, ?, ?::jsonb, ?, ?, clock_timestamp()) on conflict do nothing")
+				.params(source.name(), factId, json.writeValueAsString(now.asMap()), now.firstDay(), now.lastDay())
 				.update() > 0;
-			before = inserted ? new Cells() : lock(source, factId);
+			if (inserted) {
+				List<DailyMeasures.Delta> deltas = now.minus(new Cells(), day -> true);
+				daily.addAll(deltas);
+				return deltas.size();
+			}
+			before = lock(source, factId);
 		}
 		List<DailyMeasures.Delta> deltas = now.minus(before, day -> true);
 		if (deltas.isEmpty()) {
