@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * CPU time spent by this JVM (the platform), its reaped children (wrk), the PostgreSQL processes and the machine's idle
- * time, read from Linux's /proc in clock ticks, so that a benchmark can say where its time went: per lookup, and whether
- * the machine was saturated or the lookups were waiting.
+ * CPU time spent by this JVM (the platform), its reaped children (wrk), the PostgreSQL processes (with the backends that
+ * have ended) and the machine's idle time, read from Linux's /proc in clock ticks, so that a benchmark can say where its
+ * time went: per lookup, and whether the machine was saturated or the lookups were waiting.
  */
 record CpuTime(long app, long children, long postgres, long idle, long total) {
 
@@ -27,7 +27,9 @@ record CpuTime(long app, long children, long postgres, long idle, long total) {
 						String stat = Files.readString(p.resolve("stat"));
 						if (stat.contains("(postgres)")) {
 							String[] f = afterName(stat);
-							postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+							// with the reaped children's time: the postmaster's holds that of the backends that have ended
+							// (a client that connects for a run and leaves, as pgbench does)
+							postgres += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
 						}
 					}
 					catch (IOException gone) {

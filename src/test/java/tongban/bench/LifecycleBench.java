@@ -31,7 +31,10 @@ import tongban.support.People;
  * client's lookup; staff through the workbench with signed-in sessions, following each redirect as a browser does),
  * beside the liveness probe in the same run. Prints lifecycles per second, each step's p50/p99, the CPU per lifecycle of
  * the platform and PostgreSQL, the load average, and checks the closed tickets in the database against the lifecycles
- * wrk counted. Run by bench/lifecycle.sh, not by the test suite.
+ * wrk counted, and PostgreSQL's commits per lifecycle (with {@code -Dtongban.db.statement-statistics=true} also every
+ * statement's calls and time per lifecycle), then the two floors under a lifecycle ({@link DatabaseFloor}: the ticket's
+ * statements alone through pgbench; five liveness requests' CPU) and the ceiling they leave on this machine's cores. Run
+ * by bench/lifecycle.sh, not by the test suite.
  */
 class LifecycleBench extends IntegrationTest {
 
@@ -105,6 +108,7 @@ class LifecycleBench extends IntegrationTest {
 		long closedBefore = closed(client);
 		String loadBefore = loadAverage();
 		long jitBefore = jit.getTotalCompilationTime();
+		StatementCount statements = StatementCount.start(jdbc);
 		CpuTime cpu0 = CpuTime.now();
 		CaseBench.Figures all = Wrk.run(url("/"), CLIENTS, CLIENTS, SECONDS, script, env);
 		CpuTime cpu = CpuTime.now().minus(cpu0);
@@ -112,7 +116,13 @@ class LifecycleBench extends IntegrationTest {
 		String loadAfter = loadAverage();
 		long closed = closed(client) - closedBefore;
 		Steps steps = Steps.read(out);
+		List<String> database = statements.report(steps.lifecycles, "lifecycle", 50);
+		CpuTime baseCpu0 = CpuTime.now();
 		CaseBench.Figures base = Wrk.run(url("/actuator/health/liveness"), CLIENTS, CLIENTS, Math.max(10, SECONDS / 3), null, Map.of());
+		CpuTime baseCpu = CpuTime.now().minus(baseCpu0);
+		String phone = "13805710000";
+		DatabaseFloor.Figures floor = DatabaseFloor.run(jdbc, CLIENTS, Math.max(20, SECONDS / 2), keys.encrypt(phone), keys.blindIndex(phone),
+				keys.encrypt("市民"));
 
 		double perSecond = steps.lifecycles / all.seconds();
 		System.out.printf("BENCH %d connections, %d s: %,d lifecycles = %.1f lifecycles/s (%,d requests, %.0f/s; failed responses and socket errors "
@@ -131,6 +141,16 @@ class LifecycleBench extends IntegrationTest {
 				cpu.children() * ms, 100.0 * cpu.idle() / Math.max(1, cpu.total()));
 		System.out.printf("BENCH JIT compiling during the run: %.1f s (%.1f ms per lifecycle)%n", jitDuring / 1000.0, (double) jitDuring / Math.max(1, steps.lifecycles));
 		System.out.println("BENCH load average before the run " + loadBefore + ", after " + loadAfter);
+		database.forEach(line -> System.out.println("BENCH " + line));
+		// the floors: no lifecycle costs less than five of the cheapest requests plus the ticket's own statements
+		double probeMs = 1000.0 / 100 * baseCpu.app() / Math.max(1, base.done());
+		int cores = Runtime.getRuntime().availableProcessors();
+		System.out.printf("BENCH HTTP floor: the platform's CPU per liveness request %.3f ms (five requests %.2f ms)%n", probeMs, 5 * probeMs);
+		System.out.printf("BENCH database floor (pgbench, only the ticket's statements in five transactions, %d connections): %.0f lifecycles/s alone; "
+				+ "PostgreSQL %.2f ms, pgbench %.2f ms of CPU per lifecycle; machine idle %.0f%%%n", CLIENTS, floor.lifecyclesPerSecond(),
+				floor.postgresMs(), floor.pgbenchMs(), 100 * floor.idle());
+		System.out.printf("BENCH ceiling on %d cores from the two floors: %.0f lifecycles/s (%d × 1000 ms / (%.2f + %.2f ms)); measured %.1f/s%n", cores,
+				cores * 1000 / (5 * probeMs + floor.postgresMs()), cores, 5 * probeMs, floor.postgresMs(), perSecond);
 	}
 
 	private FormSession signedIn(People.Staff staff) {

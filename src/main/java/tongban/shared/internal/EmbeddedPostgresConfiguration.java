@@ -53,7 +53,8 @@ class EmbeddedPostgresConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(TongbanProperties properties, @Value("${tongban.backup.dir:}") String backupDir,
-			@Value("${tongban.backup.archive-timeout:60s}") Duration archiveTimeout) throws IOException {
+			@Value("${tongban.backup.archive-timeout:60s}") Duration archiveTimeout,
+			@Value("${tongban.db.statement-statistics:false}") boolean statementStatistics) throws IOException {
 		Path dir = properties.dataDir().toAbsolutePath().resolve("postgres");
 		Files.createDirectories(dir);
 		boolean fresh = !Files.exists(dir.resolve("PG_VERSION"));
@@ -62,6 +63,10 @@ class EmbeddedPostgresConfiguration {
 		if (StringUtils.hasText(backupDir)) {
 			// TONGBAN_BACKUP_DIR: every WAL file is archived there, for backups and point-in-time recovery (ADR 0054)
 			WalArchive.serverSettings(Path.of(backupDir).toAbsolutePath(), archiveTimeout).forEach(builder::setServerConfig);
+		}
+		if (statementStatistics) {
+			// a diagnosis (bench/lifecycle.sh's statement count): every statement's calls and time, foreign-key checks included
+			builder.setServerConfig("shared_preload_libraries", "pg_stat_statements").setServerConfig("pg_stat_statements.track", "all");
 		}
 		EmbeddedPostgres pg = builder
 			.setDataDirectory(dir)
