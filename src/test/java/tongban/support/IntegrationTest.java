@@ -34,6 +34,10 @@ public abstract class IntegrationTest {
 	static final Path DATA_DIR = Path.of("target", "test-data", Long.toString(ProcessHandle.current().pid()))
 		.toAbsolutePath();
 
+	static {
+		StaleTestData.removeEndedRuns(DATA_DIR.getParent());
+	}
+
 	/**
 	 * Backups are on in the test context (WAL archived here, base backups taken by the tests that want one: the
 	 * scheduled runs are off), so the restore drill needs no context of its own; the key is new for every run.
