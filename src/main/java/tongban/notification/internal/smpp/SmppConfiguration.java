@@ -11,8 +11,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.notification.SmsRefused;
 import tongban.notification.SmsSender;
@@ -49,13 +47,12 @@ class SmppConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	Smpp smpp(SmppSettings settings, DemoData demoData, JdbcClient jdbc, DataKeys keys, DeliveryLedger ledger,
-			PlatformTransactionManager transactions) throws IOException {
+	Smpp smpp(SmppSettings settings, DemoData demoData, JdbcClient jdbc, DataKeys keys, DeliveryLedger ledger) throws IOException {
 		if (!settings.configured() && !demoData.enabled()) {
 			log.warn("No SMS centre configured (TONGBAN_SMPP_HOST): text messages wait in the queue");
 			return new Smpp(null, null, null);
 		}
-		SmppReceipts receipts = new SmppReceipts(ledger, new TransactionTemplate(transactions), settings.receiptHold());
+		SmppReceipts receipts = new SmppReceipts(ledger, settings.receiptHold());
 		if (settings.configured()) {
 			return new Smpp(new SmppLink(settings, receipts, settings.host() + ":" + settings.port()), null, receipts);
 		}

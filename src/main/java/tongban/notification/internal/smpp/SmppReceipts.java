@@ -18,7 +18,6 @@ import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tongban.notification.internal.DeliveryLedger;
 
@@ -38,15 +37,13 @@ final class SmppReceipts implements MessageReceiverListener, AutoCloseable {
 	}
 
 	private final DeliveryLedger ledger;
-	private final TransactionTemplate tx;
 	private final Duration hold;
 	private final Map<String, Held> held = new ConcurrentHashMap<>();
 	private final AtomicLong ignored = new AtomicLong();
 	private final ScheduledExecutorService sweeper;
 
-	SmppReceipts(DeliveryLedger ledger, TransactionTemplate tx, Duration hold) {
+	SmppReceipts(DeliveryLedger ledger, Duration hold) {
 		this.ledger = ledger;
-		this.tx = tx;
 		this.hold = hold;
 		this.sweeper = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("smpp-receipts").factory());
 		this.sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
@@ -96,7 +93,8 @@ final class SmppReceipts implements MessageReceiverListener, AutoCloseable {
 
 	private DeliveryLedger.ReceiptOutcome apply(ReceiptText receipt) {
 		try {
-			return tx.execute(status -> ledger.receipt(receipt.id(), receipt.stat(), receipt.detail()));
+			// one statement, atomic by itself: no transaction around it
+			return ledger.receipt(receipt.id(), receipt.stat(), receipt.detail());
 		}
 		catch (RuntimeException e) {
 			log.warn("SMPP receipt {} not applied: {}", receipt.id(), e.toString());
