@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -37,6 +39,17 @@ public class TicketFacts {
 
 	public Optional<TicketFact> of(TicketId ticketId) {
 		return jdbc.sql(SELECT + " where id = ?").param(ticketId.value()).query((rs, row) -> fact(rs)).optional();
+	}
+
+	/** The tickets of these ids that exist, in one read (the indicators' counting pass). */
+	public List<TicketFact> of(Collection<TicketId> ticketIds) {
+		if (ticketIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(SELECT + " where id = any(?)")
+			.param(ticketIds.stream().map(TicketId::value).toArray(UUID[]::new))
+			.query((rs, row) -> fact(rs))
+			.list();
 	}
 
 	/** Every ticket closed on the days {@code from}..{@code to} (Asia/Shanghai), handed to {@code sink} as rows arrive. */

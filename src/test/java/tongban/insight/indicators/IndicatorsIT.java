@@ -112,6 +112,11 @@ class IndicatorsIT extends IntegrationTest {
 		Map<Measure, Long> once = daily(today);
 		listeners.on(new CaseEvents.CaseConcluded(a, "redelivered", CaseOutcome.APPROVED));
 		listeners.on(new CaseEvents.CaseConcluded(c, "redelivered", CaseOutcome.APPROVED));
+		listeners.countDue();
+		assertThat(jdbc.sql("select count(*) from insight_due_fact where fact_id = any(?)")
+			.param(mine.stream().map(id -> id.value().toString()).toArray(String[]::new))
+			.query(Long.class)
+			.single()).as("counted by the pass").isZero();
 		assertThat(daily(today)).isEqualTo(once);
 		assertThat(counted(mine)).isEqualTo(mineCounted);
 

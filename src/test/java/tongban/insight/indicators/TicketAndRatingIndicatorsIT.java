@@ -113,8 +113,28 @@ class TicketAndRatingIndicatorsIT extends IntegrationTest {
 		Map<Measure, Long> ratingsOnce = counted("RATING", mine);
 		listeners.on(new TicketEvents.TicketClosed(satisfied));
 		listeners.on(new RatingCounted(bad));
+		listeners.countDue();
 		assertThat(counted("TICKET", tickets)).isEqualTo(ticketsOnce);
 		assertThat(counted("RATING", mine)).isEqualTo(ratingsOnce);
+	}
+
+	@Test
+	void aFactThatCannotBeCountedHoldsUpNoOther() {
+		String broken = "not-a-ticket-id";
+		jdbc.sql("insert into insight_due_fact (source, fact_id, due_at) values ('TICKET', ?, clock_timestamp() - interval '1 hour')").param(broken).update();
+		try {
+			TicketId closed = answered();
+			// the broken mark is the oldest, so the pass's batch fails; its facts are then counted one at a time
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(counted("TICKET", List.of(closed.value())).get(Measure.TICKETS_CLOSED)).isEqualTo(1));
+			assertThat(jdbc.sql("select due_at > clock_timestamp() from insight_due_fact where source = 'TICKET' and fact_id = ?")
+				.param(broken)
+				.query(Boolean.class)
+				.single()).as("the broken fact waits a minute").isTrue();
+		}
+		finally {
+			jdbc.sql("delete from insight_due_fact where fact_id = ?").param(broken).update();
+		}
 	}
 
 	/** A complaint dispatched to 区政务服务中心, answered and closed. */
