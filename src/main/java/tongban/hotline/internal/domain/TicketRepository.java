@@ -110,7 +110,7 @@ public class TicketRepository {
 	public void move(TicketId id, TicketStatus from, TicketStatus to, Object event, String conflictCode, LogLine line, String changes,
 			Object... changeParams) {
 		moves.move(id.value(), from, to, event, conflictCode,
-				new GuardedMoves.HistoryLine("hotline_ticket_event", "ticket_id", List.of("action", "actor", "department", "note", "visible"),
+				new GuardedMoves.HistoryLine("hotline_ticket_event", "ticket_id", HISTORY_COLUMNS,
 						Arrays.asList(line.action(), line.actor(), line.department(), line.note(), line.visible())),
 				changes + ", updated_at = now()", changeParams);
 	}
@@ -119,9 +119,15 @@ public class TicketRepository {
 	public record LogLine(String action, String actor, String department, String note, boolean visible) {
 	}
 
+	/** The columns of a line of the ticket's history besides the ticket's id, as {@link #log} and a move write them. */
+	private static final List<String> HISTORY_COLUMNS = List.of("action", "actor", "department", "note", "visible");
+
+	private static final String LOG = "insert into hotline_ticket_event (ticket_id, " + String.join(", ", HISTORY_COLUMNS) + ") values (?, "
+			+ String.join(", ", HISTORY_COLUMNS.stream().map(column -> "?").toList()) + ")";
+
 	/** A line of the ticket's history. */
 	public void log(TicketId id, String action, String actor, String department, String note, boolean visible) {
-		jdbc.sql("insert into hotline_ticket_event (ticket_id, action, actor, department, note, visible) values (?, ?, ?, ?, ?, ?)")
+		jdbc.sql(LOG)
 			.params(id.value(), action, actor, department, note, visible)
 			.update();
 	}
