@@ -105,10 +105,7 @@ class CountedFacts {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(fact, 0))) from (select ? || ':' || id as fact from unnest(?::text[]) id order by 1) facts")
-			.params(source.name(), ids.toArray(String[]::new))
-			.query(Long.class)
-			.single();
+		lockAll(source, ids);
 		Map<String, Cells> now = reading.apply(ids);
 		Map<String, Cells> before = new HashMap<>();
 		jdbc.sql("select fact_id, cells::text as cells from insight_counted_fact where source = ? and fact_id = any(?) order by fact_id for update")
@@ -116,24 +113,45 @@ class CountedFacts {
 			.query(rs -> {
 				before.put(rs.getString("fact_id"), Cells.of(json.readValue(rs.getString("cells"), CELLS)));
 			});
-		Cells sum = new Cells();
+		List<DailyMeasures.Delta> deltas = new ArrayList<>();
 		List<Object[]> rows = new ArrayList<>();
 		for (String factId : ids) {
 			Cells current = now.getOrDefault(factId, new Cells());
 			Cells last = before.get(factId);
-			List<DailyMeasures.Delta> deltas = current.minus(last == null ? new Cells() : last, day -> true);
-			if (deltas.isEmpty()) {
+			List<DailyMeasures.Delta> change = current.minus(last == null ? new Cells() : last, day -> true);
+			if (change.isEmpty()) {
 				continue;
 			}
-			deltas.forEach(delta -> sum.add(delta.day(), delta.department(), delta.region(), delta.item(), delta.measure(), delta.delta()));
+			deltas.addAll(change);
 			rows.add(new Object[] { source.name(), factId, json.writeValueAsString(current.asMap()), current.firstDay(), current.lastDay() });
 		}
-		List<DailyMeasures.Delta> summed = sum.minus(new Cells(), day -> true);
+		List<DailyMeasures.Delta> summed = summed(deltas);
 		daily.addAll(summed);
 		if (!rows.isEmpty()) {
 			jdbcTemplate.batchUpdate(STORE, rows);
 		}
 		return summed.size();
+	}
+
+	/**
+	 * Takes the per-fact locks {@link #count} takes, of many facts in one statement and in one order (the order of their
+	 * keys), so that the pass, a single count and the backfill wait for each other and never in a circle.
+	 */
+	private void lockAll(Source source, List<String> sortedIds) {
+		jdbc.sql("select count(pg_advisory_xact_lock(hashtextextended(fact, 0))) from (select ? || ':' || id as fact from unnest(?::text[]) id order by 1) facts")
+			.params(source.name(), sortedIds.toArray(String[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Many changes summed per counter and sorted as {@link Cells} sorts them (place, then measure): every writer of the
+	 * daily counters writes them in this one order, so none waits on another in a circle.
+	 */
+	static List<DailyMeasures.Delta> summed(List<DailyMeasures.Delta> deltas) {
+		Cells sum = new Cells();
+		deltas.forEach(delta -> sum.add(delta.day(), delta.department(), delta.region(), delta.item(), delta.measure(), delta.delta()));
+		return sum.minus(new Cells(), day -> true);
 	}
 
 	/** The fact's figures as last counted, its row locked; null if it was never counted. */
@@ -154,6 +172,7 @@ class CountedFacts {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int store(Source source, Map<String, Cells> batch, LocalDate from, LocalDate to, Instant runStart) {
+		lockAll(source, batch.keySet().stream().sorted().toList());
 		Map<String, Cells> before = new HashMap<>();
 		Map<String, Instant> countedAt = new HashMap<>();
 		jdbc.sql("select fact_id, cells::text as cells, counted_at from insight_counted_fact where source = ? and fact_id = any(?)"
@@ -173,9 +192,7 @@ class CountedFacts {
 			outside.addAll(now.minus(before.getOrDefault(factId, new Cells()), day -> day.isBefore(from) || day.isAfter(to)));
 			rows.add(new Object[] { source.name(), factId, json.writeValueAsString(now.asMap()), now.firstDay(), now.lastDay() });
 		});
-		outside.sort((left, right) -> (left.day() + left.department() + left.region() + left.item() + left.measure())
-			.compareTo(right.day() + right.department() + right.region() + right.item() + right.measure()));
-		daily.addAll(outside);
+		daily.addAll(summed(outside));
 		jdbcTemplate.batchUpdate(STORE, rows);
 		return rows.size();
 	}

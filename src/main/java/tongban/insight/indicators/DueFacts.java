@@ -41,9 +41,10 @@ class DueFacts {
 	public Map<Source, List<String>> take(int limit) {
 		Map<Source, List<String>> taken = new EnumMap<>(Source.class);
 		jdbc.sql("""
-				delete from insight_due_fact where (source, fact_id) in (
+				with taken as materialized (
 				  select source, fact_id from insight_due_fact where due_at <= clock_timestamp() order by due_at limit ? for update skip locked)
-				returning source, fact_id""")
+				delete from insight_due_fact d using taken where d.source = taken.source and d.fact_id = taken.fact_id
+				returning d.source, d.fact_id""")
 			.param(limit)
 			.query(rs -> {
 				taken.computeIfAbsent(Source.valueOf(rs.getString("source")), source -> new ArrayList<>()).add(rs.getString("fact_id"));
@@ -55,8 +56,9 @@ class DueFacts {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public boolean take(Source source, String factId) {
 		return jdbc.sql("""
-				delete from insight_due_fact where (source, fact_id) in (
-				  select source, fact_id from insight_due_fact where source = ? and fact_id = ? for update skip locked)""")
+				with taken as materialized (
+				  select source, fact_id from insight_due_fact where source = ? and fact_id = ? for update skip locked)
+				delete from insight_due_fact d using taken where d.source = taken.source and d.fact_id = taken.fact_id""")
 			.params(source.name(), factId)
 			.update() > 0;
 	}
@@ -74,12 +76,20 @@ class DueFacts {
 			.list();
 	}
 
-	/** Leaves a fact that could not be counted for {@code minutes}, so the facts behind it are counted meanwhile. */
+	/**
+	 * Leaves a fact that could not be counted for a while, so the facts behind it are counted meanwhile: 1 minute after
+	 * the first failure, then 2, 4 … up to a day. Answers how often it has failed.
+	 */
 	@Transactional
-	public void postpone(Source source, String factId, int minutes) {
-		jdbc.sql("update insight_due_fact set due_at = clock_timestamp() + make_interval(mins => ?) where source = ? and fact_id = ?")
-			.params(minutes, source.name(), factId)
-			.update();
+	public int postpone(Source source, String factId) {
+		return jdbc.sql("""
+				update insight_due_fact set attempts = attempts + 1,
+				  due_at = clock_timestamp() + least(make_interval(mins => power(2, least(attempts, 11))::int), interval '1 day')
+				where source = ? and fact_id = ? returning attempts""")
+			.params(source.name(), factId)
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
 	}
 
 	/** How many facts wait to be counted. */

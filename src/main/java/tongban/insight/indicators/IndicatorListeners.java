@@ -4,8 +4,6 @@ import java.time.LocalDate;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -28,17 +26,14 @@ import tongban.shared.Clocks;
 @Component
 class IndicatorListeners {
 
-	private static final Logger log = LoggerFactory.getLogger(IndicatorListeners.class);
-
-	/** Facts counted per transaction of the counting pass. */
-	static final int BATCH = 500;
-
 	private final IndicatorCounting counting;
 	private final DueFacts due;
+	private final CountingPass pass;
 
-	IndicatorListeners(IndicatorCounting counting, DueFacts due) {
+	IndicatorListeners(IndicatorCounting counting, DueFacts due, CountingPass pass) {
 		this.counting = counting;
 		this.due = due;
+		this.pass = pass;
 	}
 
 	@ApplicationModuleListener
@@ -81,31 +76,11 @@ class IndicatorListeners {
 		due.mark(Source.RATING, event.ratingId().toString());
 	}
 
-	/**
-	 * The counting pass: every fact marked due, {@value #BATCH} to a transaction, once a second and on one node of the
-	 * cluster. A batch that fails is counted again one fact at a time, and a fact that still fails waits a minute, so one
-	 * fact that cannot be counted holds up no other.
-	 */
+	/** The counting pass ({@link CountingPass}), once a second and on one node of the cluster. */
 	@Scheduled(fixedDelayString = "${tongban.insight.count-interval:1s}", initialDelayString = "${tongban.insight.count-interval:1s}")
 	@SchedulerLock(name = "insight.count-due", lockAtMostFor = "PT10M")
 	void countDue() {
-		try {
-			while (counting.countDue(BATCH) == BATCH) {
-				// a full batch: more may be waiting
-			}
-		}
-		catch (RuntimeException e) {
-			log.warn("Counting pass failed, counting its facts one at a time: {}", e.toString());
-			for (DueFacts.Due fact : due.oldest(BATCH)) {
-				try {
-					counting.countOne(fact.source(), fact.factId());
-				}
-				catch (RuntimeException failed) {
-					log.warn("{} {} not counted, tried again in a minute: {}", fact.source(), fact.factId(), failed.toString());
-					due.postpone(fact.source(), fact.factId(), 1);
-				}
-			}
-		}
+		pass.run();
 	}
 
 	/** Today's and yesterday's reads of shared data, per department. */

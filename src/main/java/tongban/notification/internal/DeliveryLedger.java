@@ -132,35 +132,37 @@ public class DeliveryLedger {
 
 	/**
 	 * Notes the receipt of one part ({@code stat} the carrier's final state, {@code detail} its words) and settles the
-	 * message: FAILED as soon as a part failed, DELIVERED once every part is delivered. One statement: the part's new
-	 * state is not yet visible to the statement's own reads, so its parts are counted with the part's new state in
-	 * place of its old one.
+	 * message: FAILED as soon as a part failed, DELIVERED once every part is delivered. Two statements, each committed
+	 * on its own: the settling reads the parts as committed after the note, so of two parts' receipts applied at once
+	 * the one whose note commits last sees both (one statement would see only its own part, and a message of two parts
+	 * could stay SENDING).
 	 */
 	public ReceiptOutcome receipt(String reference, String stat, String detail) {
 		DeliveryStatus.GRAPH.require(DeliveryStatus.SENDING, DeliveryStatus.FAILED);
 		DeliveryStatus.GRAPH.require(DeliveryStatus.SENDING, DeliveryStatus.DELIVERED);
-		return jdbc.sql("""
-				with noted as (
-				  update notification_sms_part set stat = ?, err = ?, receipt_at = now() where carrier_ref = ? returning delivery_id),
-				parts as (
-				  select delivery_id, case when carrier_ref = ? then ?::text else stat end as stat from notification_sms_part
-				  where delivery_id in (select delivery_id from noted)),
-				settled as (
+		Long[] messages = jdbc.sql("update notification_sms_part set stat = ?, err = ?, receipt_at = now() where carrier_ref = ? returning delivery_id")
+			.params(stat, detail, reference)
+			.query(Long.class)
+			.list()
+			.toArray(Long[]::new);
+		if (messages.length == 0) {
+			return ReceiptOutcome.UNKNOWN;
+		}
+		int settled = jdbc.sql("""
+				with settled as (
 				  select delivery_id,
 				    case when count(*) filter (where stat <> 'DELIVRD') > 0 then 'FAILED'
 				      when count(*) filter (where stat = 'DELIVRD') = count(*) then 'DELIVERED' end as status
-				  from parts group by delivery_id),
+				  from notification_sms_part where delivery_id = any(?) group by delivery_id),
 				moved as (
 				  update notification_delivery d set status = settled.status, status_at = now(),
 				    detail = case when settled.status = 'FAILED' then ?::text end
 				  from settled where d.id = settled.delivery_id and settled.status is not null and d.status = 'SENDING'
-				  returning d.id, d.status, d.detail),
-				history as (insert into notification_delivery_status (delivery_id, status, detail) select id, status, detail from moved)
-				select (select count(*) from noted) as noted, (select count(*) from moved) as moved""")
-			.params(stat, detail, reference, reference, stat, detail)
-			.query((rs, row) -> rs.getLong("noted") == 0 ? ReceiptOutcome.UNKNOWN
-					: rs.getLong("moved") > 0 ? ReceiptOutcome.SETTLED : ReceiptOutcome.NOTED)
-			.single();
+				  returning d.id, d.status, d.detail)
+				insert into notification_delivery_status (delivery_id, status, detail) select id, status, detail from moved""")
+			.params(messages, detail)
+			.update();
+		return settled > 0 ? ReceiptOutcome.SETTLED : ReceiptOutcome.NOTED;
 	}
 
 	/** The newest e-mail handed over to this address and still counted as sent: the one a bounce for it reports. */

@@ -93,7 +93,7 @@ final class SmppReceipts implements MessageReceiverListener, AutoCloseable {
 
 	private DeliveryLedger.ReceiptOutcome apply(ReceiptText receipt) {
 		try {
-			// one statement, atomic by itself: no transaction around it
+			// no transaction around it: its two statements commit one by one (see DeliveryLedger.receipt)
 			return ledger.receipt(receipt.id(), receipt.stat(), receipt.detail());
 		}
 		catch (RuntimeException e) {
