@@ -78,7 +78,7 @@ class IndicatorListeners {
 
 	/** The counting pass ({@link CountingPass}), once a second and on one node of the cluster. */
 	@Scheduled(fixedDelayString = "${tongban.insight.count-interval:1s}", initialDelayString = "${tongban.insight.count-interval:1s}")
-	@SchedulerLock(name = "insight.count-due", lockAtMostFor = "PT10M")
+	@SchedulerLock(name = "insight.count-due", lockAtMostFor = "PT10M", lockAtLeastFor = "PT0.5S")
 	void countDue() {
 		pass.run();
 	}
