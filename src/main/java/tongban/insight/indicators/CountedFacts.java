@@ -61,41 +61,12 @@ class CountedFacts {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int count(Source source, String factId, Supplier<Cells> reading) {
-		jdbc.sql("select pg_advisory_xact_lock(hashtextextended(?, 0))").param(source.name() + ":" + factId).query((rs, row) -> row).list();
-		Cells now = reading.get();
-		Cells before = lock(source, factId);
-		if (before == null) {
-			if (now.isEmpty()) {
-				return 0;
-			}
-			// counted for the first time: the row is written with its figures at once (one statement fewer than an empty row
-			// and its update); one another wrote meanwhile is locked and read
-			boolean inserted = jdbc.sql("insert into insight_counted_fact (source, fact_id, cells, first_day, last_day, counted_at)"
-					+ " values (?, ?, ?::jsonb, ?, ?, clock_timestamp()) on conflict do nothing")
-				.params(source.name(), factId, json.writeValueAsString(now.asMap()), now.firstDay(), now.lastDay())
-				.update() > 0;
-			if (inserted) {
-				List<DailyMeasures.Delta> deltas = now.minus(new Cells(), day -> true);
-				daily.addAll(deltas);
-				return deltas.size();
-			}
-			before = lock(source, factId);
-		}
-		List<DailyMeasures.Delta> deltas = now.minus(before, day -> true);
-		if (deltas.isEmpty()) {
-			return 0;
-		}
-		daily.addAll(deltas);
-		jdbc.sql("update insight_counted_fact set cells = ?::jsonb, first_day = ?, last_day = ?, counted_at = clock_timestamp()"
-				+ " where source = ? and fact_id = ?")
-			.params(json.writeValueAsString(now.asMap()), now.firstDay(), now.lastDay(), source.name(), factId)
-			.update();
-		return deltas.size();
+		return countAll(source, List.of(factId), ids -> Map.of(factId, reading.get()));
 	}
 
 	/**
-	 * Counts many facts of one source as they are now, in one go (the counting pass, ADR 0057): the same per-fact locks as
-	 * {@link #count} takes, every fact read at once ({@code reading}: id → figures, a fact missing from it counts as
+	 * Counts many facts of one source as they are now, in one go (the counting pass, ADR 0057; {@link #count} for one):
+	 * under each fact's advisory lock, which the backfill's {@link #store} takes too, every fact read at once ({@code reading}: id → figures, a fact missing from it counts as
 	 * nothing), and the differences of all of them summed per counter before they are added, so each counter is written
 	 * once. Returns the counters changed.
 	 */
@@ -134,7 +105,7 @@ class CountedFacts {
 	}
 
 	/**
-	 * Takes the per-fact locks {@link #count} takes, of many facts in one statement and in one order (the order of their
+	 * Takes the per-fact advisory locks of many facts in one statement and in one order (the order of their
 	 * keys), so that the pass, a single count and the backfill wait for each other and never in a circle.
 	 */
 	private void lockAll(Source source, List<String> sortedIds) {
@@ -152,16 +123,6 @@ class CountedFacts {
 		Cells sum = new Cells();
 		deltas.forEach(delta -> sum.add(delta.day(), delta.department(), delta.region(), delta.item(), delta.measure(), delta.delta()));
 		return sum.minus(new Cells(), day -> true);
-	}
-
-	/** The fact's figures as last counted, its row locked; null if it was never counted. */
-	private Cells lock(Source source, String factId) {
-		return jdbc.sql("select cells::text from insight_counted_fact where source = ? and fact_id = ? for update")
-			.params(source.name(), factId)
-			.query(String.class)
-			.optional()
-			.map(text -> Cells.of(json.readValue(text, CELLS)))
-			.orElse(null);
 	}
 
 	/**

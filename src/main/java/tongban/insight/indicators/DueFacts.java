@@ -91,10 +91,4 @@ class DueFacts {
 			.optional()
 			.orElse(0);
 	}
-
-	/** How many facts wait to be counted. */
-	@Transactional(readOnly = true)
-	public long waiting() {
-		return jdbc.sql("select count(*) from insight_due_fact").query(Long.class).single();
-	}
 }
